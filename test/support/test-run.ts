@@ -12,7 +12,9 @@ export const TEST_RUN_ENV = 'DOCAXIS_TEST_RUN_ID';
 export function testRunId(): string {
   const id = process.env[TEST_RUN_ENV];
   if (!id) {
-    throw new Error(`${TEST_RUN_ENV} is not set: run the tests through jest (global setup sets it)`);
+    throw new Error(
+      `${TEST_RUN_ENV} is not set: run the tests through jest (global setup sets it)`,
+    );
   }
   return id;
 }

@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment variables shared by several apps, each with a default that works on a developer
+ * machine where RabbitMQ and PostgreSQL run locally (see README). Apps compose these into their
+ * own schema so each app validates exactly what it uses.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+export const databaseEnv = {
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/docaxis'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Apply pending migrations at start-up (under an advisory lock, so instances may race safely). */
+  DATABASE_MIGRATE_ON_START: booleanFlag.default(true),
+};
+
+export const amqpEnv = {
+  AMQP_URL: z
+    .string()
+    .regex(/^amqps?:\/\//, 'must be an amqp:// or amqps:// URL')
+    .default('amqp://guest:guest@127.0.0.1:5672'),
+  /** Every exchange and queue name starts with this, so environments can share a vhost. */
+  AMQP_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, ".", "_" or "-"')
+    .default('docaxis'),
+  AMQP_PREFETCH: z.coerce.number().int().min(1).max(10000).default(200),
+};
+
+export const pkiEnv = {
+  /** Trust anchors (the dedicated root CA) and intermediates, PEM or DER files. */
+  TRUST_ANCHORS_DIR: z
+    .string()
+    .default('certs/dev/trust')
+    .transform((p) => resolve(p)),
+  TRUST_INTERMEDIATES_DIR: z
+    .string()
+    .default('certs/dev/trust/intermediates')
+    .transform((p) => resolve(p)),
+  /** CRLs for closed networks (DER or PEM). */
+  CRL_DIR: z
+    .string()
+    .default('certs/dev/crl')
+    .transform((p) => resolve(p)),
+  /** Subject attribute (OID) that carries the agency code in the dedicated CA's certificates. */
+  AGENCY_CODE_SUBJECT_OID: z
+    .string()
+    .regex(/^\d+(\.\d+)+$/)
+    .default('2.5.4.11'),
+};
+
+export const blobStoreEnv = {
+  /** Content-addressed store of PDF bytes; must be shared storage when apps run on several hosts. */
+  BLOB_DIR: z
+    .string()
+    .default('var/blobs')
+    .transform((p) => resolve(p)),
+};
+
+export const loggingEnv = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanFlag.default(false),
+};
+
+export const httpEnv = {
+  HOST: z.string().default('127.0.0.1'),
+};
+
+export { booleanFlag };

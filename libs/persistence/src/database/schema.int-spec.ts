@@ -1,0 +1,62 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { dataSourceOptions } from './data-source-options';
+import { runMigrationsExclusively } from './run-migrations';
+
+describe('database schema (real PostgreSQL, committed migrations)', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = new DataSource(dataSourceOptions({ url: await createTestDatabase('schema') }));
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  it('matches the entities exactly: no pending schema change (entity/migration drift check)', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('applies nothing twice when migrations run again', async () => {
+    expect(await runMigrationsExclusively(dataSource)).toEqual([]);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit chain', async () => {
+    await dataSource.query(
+      `INSERT INTO audit_records (seq, event_id, event_type, occurred_at, recorded_at, payload, payload_digest, prev_hash, hash)
+       VALUES (1, 'e1', 'test', now(), now(), '{}', repeat('0', 64), repeat('0', 64), repeat('1', 64))`,
+    );
+    await expect(dataSource.query(`UPDATE audit_records SET event_type = 'x'`)).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
+    await expect(dataSource.query(`DELETE FROM audit_records`)).rejects.toThrow(
+      /append-only: DELETE refused/,
+    );
+    await expect(dataSource.query(`TRUNCATE audit_records`)).rejects.toThrow(
+      /append-only: TRUNCATE refused/,
+    );
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM audit_records`);
+    expect(count).toBe(1);
+  });
+
+  it('keeps number and notation unique per sender and year, except for rejected dispatches', async () => {
+    await dataSource.query(
+      `INSERT INTO agencies (code, name) VALUES ('000.00.00.G22', 'Văn phòng Chính phủ')`,
+    );
+    const insert = (id: string, state: string) =>
+      dataSource.query(
+        `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
+           promulgation_year, subject, urgency, envelope, state, correlation_id)
+         VALUES ($1, '000.00.00.G22', repeat('a', 64), 'doc', '05', 'VPCP-KSTT', 2026, 's', 'normal', '{}', $2, 'c')`,
+        [id, state],
+      );
+    await insert('00000000-0000-7000-8000-000000000001', 'rejected');
+    await insert('00000000-0000-7000-8000-000000000002', 'accepted');
+    await expect(insert('00000000-0000-7000-8000-000000000003', 'accepted')).rejects.toThrow(
+      /uq_dispatches_number/,
+    );
+  });
+});

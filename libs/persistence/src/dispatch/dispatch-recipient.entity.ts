@@ -1,0 +1,64 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AgencyEntity } from '../agency/agency.entity';
+import type { DispatchEntity } from './dispatch.entity';
+import type { RecipientState } from './dispatch-state';
+
+/**
+ * One recipient of a dispatch. Its primary key is what makes delivery exactly-once: however
+ * often a delivery message is redelivered, there is one row, moved forward only.
+ */
+@Entity({ name: 'dispatch_recipients' })
+@Check(
+  'ck_dispatch_recipients_state',
+  "state IN ('pending', 'queued', 'delivered', 'fetched', 'acknowledged')",
+)
+@Index('ix_dispatch_recipients_inbox', ['recipientCode', 'deliverySeq'])
+export class DispatchRecipientEntity {
+  @PrimaryColumn({ name: 'dispatch_id', type: 'uuid' })
+  dispatchId!: string;
+
+  @PrimaryColumn({ name: 'recipient_code', type: 'varchar', length: 35 })
+  recipientCode!: string;
+
+  @ManyToOne(() => AgencyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recipient_code' })
+  recipient?: AgencyEntity;
+
+  @Column({ type: 'varchar', length: 16 })
+  state!: RecipientState;
+
+  /** Position in the recipient's inbox, assigned at delivery: the inbox cursor. */
+  @Column({
+    name: 'delivery_seq',
+    type: 'bigint',
+    nullable: true,
+    unique: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  deliverySeq!: number | null;
+
+  /** Last status notice (trạng thái xử lý) the recipient sent, e.g. '01'. */
+  @Column({ name: 'status_code', type: 'varchar', length: 2, nullable: true })
+  statusCode!: string | null;
+
+  @Column({ name: 'queued_at', type: 'timestamptz', nullable: true })
+  queuedAt!: Date | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ name: 'fetched_at', type: 'timestamptz', nullable: true })
+  fetchedAt!: Date | null;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @ManyToOne('DispatchEntity', (dispatch: DispatchEntity) => dispatch.recipients, {
+    onDelete: 'CASCADE',
+  })
+  @JoinColumn({ name: 'dispatch_id' })
+  dispatch?: DispatchEntity;
+}

@@ -1,0 +1,108 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AgencyEntity } from '../agency/agency.entity';
+import type { DispatchFileEntity } from './dispatch-file.entity';
+import type { DispatchRecipientEntity } from './dispatch-recipient.entity';
+import type { DispatchState } from './dispatch-state';
+
+/** One sending (văn bản điện tử đi) of a document to one or more recipients. */
+@Entity({ name: 'dispatches' })
+@Check('ck_dispatches_state', "state IN ('accepted', 'verified', 'rejected', 'routed')")
+// A replayed request with the same idempotency key returns the original dispatch.
+@Index('uq_dispatches_idempotency', ['senderCode', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
+// Number and notation are unique per agency per year (NĐ 30/2020); a rejected dispatch frees them.
+@Index('uq_dispatches_number', ['senderCode', 'promulgationYear', 'codeNumber', 'codeNotation'], {
+  unique: true,
+  where: "state <> 'rejected' AND business_type = 0",
+})
+@Index('ix_dispatches_sender_created', ['senderCode', 'createdAt'])
+export class DispatchEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'sender_code', type: 'varchar', length: 35 })
+  senderCode!: string;
+
+  @ManyToOne(() => AgencyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sender_code' })
+  sender?: AgencyEntity;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 128, nullable: true })
+  idempotencyKey!: string | null;
+
+  /** SHA-256 over the envelope and file digests: a reused key with other content is a conflict. */
+  @Column({ name: 'request_digest', type: 'char', length: 64 })
+  requestDigest!: string;
+
+  @Column({ name: 'document_id', type: 'text' })
+  documentId!: string;
+
+  @Column({ name: 'code_number', type: 'varchar', length: 32 })
+  codeNumber!: string;
+
+  @Column({ name: 'code_notation', type: 'varchar', length: 128 })
+  codeNotation!: string;
+
+  @Column({ name: 'promulgation_year', type: 'smallint' })
+  promulgationYear!: number;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  urgency!: string;
+
+  /** Delivery priority derived from urgency: higher goes first. */
+  @Column({ type: 'smallint', default: 0 })
+  priority!: number;
+
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  /** The validated envelope as JSON (DispatchEnvelope of libs/edxml). */
+  @Column({ type: 'jsonb' })
+  envelope!: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 16 })
+  state!: DispatchState;
+
+  @Column({ name: 'business_type', type: 'smallint', default: 0 })
+  businessType!: number;
+
+  @Column({ name: 'rejection_code', type: 'varchar', length: 64, nullable: true })
+  rejectionCode!: string | null;
+
+  @Column({ name: 'rejection_message', type: 'text', nullable: true })
+  rejectionMessage!: string | null;
+
+  @Column({ name: 'correlation_id', type: 'varchar', length: 64 })
+  correlationId!: string;
+
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @OneToMany('DispatchFileEntity', (file: DispatchFileEntity) => file.dispatch)
+  files?: DispatchFileEntity[];
+
+  @OneToMany('DispatchRecipientEntity', (recipient: DispatchRecipientEntity) => recipient.dispatch)
+  recipients?: DispatchRecipientEntity[];
+}

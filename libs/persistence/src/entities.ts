@@ -1,0 +1,18 @@
+import { AgencyEntity } from './agency/agency.entity';
+import { AuditRecordEntity } from './audit/audit-record.entity';
+import { DispatchFileEntity } from './dispatch/dispatch-file.entity';
+import { DispatchRecipientEntity } from './dispatch/dispatch-recipient.entity';
+import { DispatchEntity } from './dispatch/dispatch.entity';
+import { OutboxMessageEntity } from './outbox/outbox-message.entity';
+import { ProcessedMessageEntity } from './processed-message/processed-message.entity';
+
+/** Every entity, listed by class so the same list works from TypeScript sources and from dist. */
+export const ALL_ENTITIES = [
+  AgencyEntity,
+  DispatchEntity,
+  DispatchFileEntity,
+  DispatchRecipientEntity,
+  OutboxMessageEntity,
+  ProcessedMessageEntity,
+  AuditRecordEntity,
+];
