@@ -1,0 +1,23 @@
+import type { Readable } from 'node:stream';
+
+/** What the store knows about a stored blob. */
+export interface StoredBlob {
+  /** Lower-case hex SHA-256 of the bytes: the blob's address. */
+  sha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * Content-addressed storage of document bytes. Equal bytes are stored once, whoever sends them;
+ * the broker only ever carries addresses. One interface so a deployment can swap the default
+ * filesystem store for shared or object storage.
+ */
+export abstract class BlobStore {
+  /** Stores the bytes (idempotent) and returns their address. */
+  abstract put(bytes: Buffer): Promise<StoredBlob>;
+  /** The whole blob; throws BlobNotFoundError when absent. */
+  abstract get(sha256: string): Promise<Buffer>;
+  /** A stream of the blob, for serving large files without buffering them. */
+  abstract openReadStream(sha256: string): Promise<Readable>;
+  abstract has(sha256: string): Promise<boolean>;
+}
