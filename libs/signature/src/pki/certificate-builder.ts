@@ -100,8 +100,9 @@ export function buildCertificate(spec: CertificateSpec): IssuedCertificate {
     subject: spec.subject,
     issuer: issuer.name,
     keyIdentifier: subjectKeyIdentifier,
-    notBefore: spec.notBefore,
-    notAfter: spec.notAfter,
+    // What the certificate says: X.509 times have whole seconds.
+    notBefore: wholeSeconds(spec.notBefore),
+    notAfter: wholeSeconds(spec.notAfter),
     sha256Fingerprint: createHash('sha256').update(der).digest('hex').toUpperCase(),
   };
 }
@@ -116,6 +117,10 @@ export function randomSerialNumber(): Buffer {
   const serial = randomBytes(16);
   serial[0] = (serial[0] & 0x7f) | 0x01;
   return serial;
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 function selfIssuer(spec: CertificateSpec): CertificateIssuer {

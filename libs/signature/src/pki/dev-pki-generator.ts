@@ -326,8 +326,9 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
   });
 
   // CRLs: numbered by generation time, so a regenerated CRL always has a higher number.
-  const thisUpdate = at(-backdate);
-  const nextUpdate = at(DEV_VALIDITY.crlLifetime);
+  // Whole seconds, as the CRL encodes them, so the manifest says what the files say.
+  const thisUpdate = wholeSeconds(at(-backdate));
+  const nextUpdate = wholeSeconds(at(DEV_VALIDITY.crlLifetime));
   const crlNumber = Math.floor(now.getTime() / 1000);
   const writeCrl = (
     name: 'root-ca' | 'issuing-ca',
@@ -434,6 +435,10 @@ function certificateEntry(
     notAfter: certificate.notAfter.toISOString(),
     keyAlgorithm,
   };
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 function isNonEmptyDirectory(path: string): boolean {
