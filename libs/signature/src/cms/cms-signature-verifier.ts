@@ -1,0 +1,342 @@
+import { createHash } from 'node:crypto';
+import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
+import type { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
+import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
+import { Asn1DecodingError } from './asn1-decoding-error';
+import type { Asn1Node } from './asn1-reader';
+import { parseDigestAlgorithm, type DigestAlgorithm } from './digest-algorithm';
+import { OID } from './object-identifiers';
+import { assessPublicKeyStrength } from './public-key-strength';
+import {
+  parseSignatureAlgorithm,
+  verifySignature,
+  type SignatureAlgorithm,
+} from './signature-algorithm';
+import {
+  readContentType,
+  readMessageDigest,
+  readSigningCertificateReference,
+  readSigningTime,
+} from './signed-attributes';
+import {
+  parseSignedData,
+  type SignedData,
+  type SignerIdentifier,
+  type SignerInfo,
+} from './signed-data';
+import { UnsupportedAlgorithmError } from './unsupported-algorithm-error';
+
+export interface CmsVerificationInput {
+  /** The DER SignedData from the signature's /Contents (padding already stripped). */
+  cms: Buffer;
+  /** The signed bytes, in order: for a PDF the two /ByteRange slices (views, not copies). */
+  signedContent: readonly Buffer[];
+  certificateCache: CertificateCache;
+}
+
+/** What the cryptographic part of validation established; the path and revocation come later. */
+export interface CmsVerificationResult {
+  signerCertificate?: ParsedCertificate;
+  /** Every readable certificate of the CMS certificates set (path-building candidates). */
+  certificates: ParsedCertificate[];
+  digestAlgorithm?: DigestAlgorithm;
+  signatureAlgorithm?: SignatureAlgorithm;
+  signingTime?: Date;
+  weakAlgorithm: boolean;
+  findings: ValidationFinding[];
+}
+
+/**
+ * RFC 5652 §5.4 verification of a detached SignedData over `signedContent`, by hand because
+ * node-forge's p7.verify is not implemented: digest the content with node:crypto, compare with
+ * messageDigest, verify the signature over the DER SET of signed attributes, check the ESS
+ * signing-certificate reference. Never throws for hostile input; faults become findings.
+ */
+export function verifyCmsSignature(input: CmsVerificationInput): CmsVerificationResult {
+  const result: CmsVerificationResult = { certificates: [], weakAlgorithm: false, findings: [] };
+  let signedData: SignedData;
+  try {
+    signedData = parseSignedData(input.cms);
+  } catch (error) {
+    result.findings.push(
+      defect('FORMAT_FAILURE', 'CMS_MALFORMED', `CMS SignedData unreadable: ${messageOf(error)}`),
+    );
+    return result;
+  }
+  try {
+    verifyParsed(signedData, input, result);
+  } catch (error) {
+    if (!(error instanceof Asn1DecodingError)) throw error;
+    result.findings.push(
+      defect('FORMAT_FAILURE', 'CMS_MALFORMED', `CMS SignedData malformed: ${error.message}`),
+    );
+  }
+  return result;
+}
+
+function verifyParsed(
+  signedData: SignedData,
+  input: CmsVerificationInput,
+  result: CmsVerificationResult,
+): void {
+  const { findings } = result;
+  const bytes = signedData.bytes;
+  for (const der of signedData.certificates) {
+    try {
+      result.certificates.push(input.certificateCache.parse(der));
+    } catch (error) {
+      findings.push(
+        note(
+          'CMS_CERTIFICATE_UNREADABLE',
+          `a certificate in the CMS is unreadable: ${messageOf(error)}`,
+        ),
+      );
+    }
+  }
+  if (signedData.signerInfos.length !== 1) {
+    findings.push(
+      defect(
+        'FORMAT_FAILURE',
+        'CMS_SIGNER_COUNT',
+        `a PDF signature holds exactly one SignerInfo, found ${signedData.signerInfos.length}`,
+      ),
+    );
+    return;
+  }
+  if (signedData.encapsulatedContentType !== OID.data) {
+    findings.push(
+      defect(
+        'FORMAT_FAILURE',
+        'CMS_CONTENT_TYPE_NOT_DATA',
+        `encapsulated content type is ${signedData.encapsulatedContentType}, expected id-data`,
+      ),
+    );
+    return;
+  }
+  if (signedData.hasEncapsulatedContent) {
+    findings.push(
+      defect(
+        'FORMAT_FAILURE',
+        'CMS_NOT_DETACHED',
+        'the CMS encapsulates its content; only detached signatures over the byte range are accepted',
+      ),
+    );
+    return;
+  }
+  const signerInfo = signedData.signerInfos[0];
+
+  let digestAlgorithm: DigestAlgorithm;
+  let signatureAlgorithm: SignatureAlgorithm;
+  try {
+    digestAlgorithm = parseDigestAlgorithm(bytes, signerInfo.digestAlgorithm);
+    result.digestAlgorithm = digestAlgorithm;
+    signatureAlgorithm = parseSignatureAlgorithm(
+      bytes,
+      signerInfo.signatureAlgorithm,
+      digestAlgorithm.name,
+    );
+    result.signatureAlgorithm = signatureAlgorithm;
+  } catch (error) {
+    if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+    findings.push(defect('CRYPTO_CONSTRAINTS_FAILURE', 'ALGORITHM_UNSUPPORTED', error.message));
+    return;
+  }
+  if (digestAlgorithm.weak || signatureAlgorithm.hash === 'sha1') {
+    result.weakAlgorithm = true;
+    findings.push(
+      note(
+        'WEAK_ALGORITHM',
+        `SHA-1 is used (${signatureAlgorithm.displayName}); accepted but weak`,
+      ),
+    );
+  }
+
+  const candidates = result.certificates.filter((certificate) =>
+    identifies(signerInfo.signerId, certificate),
+  );
+  if (candidates.length === 0) {
+    findings.push(
+      defect(
+        'NO_SIGNING_CERTIFICATE_FOUND',
+        'SIGNER_CERTIFICATE_NOT_FOUND',
+        'the CMS does not contain the certificate its SignerInfo names',
+      ),
+    );
+    return;
+  }
+
+  const signedBytes = checkSignedAttributes(
+    bytes,
+    signerInfo,
+    digestAlgorithm,
+    input.signedContent,
+    result,
+  );
+  if (!signedBytes) return;
+
+  // Several certificates may carry the same issuer and serial (one of them forged); the signer is
+  // the one whose key verifies the signature.
+  const signer = candidates.find((certificate) =>
+    verifySignature(signatureAlgorithm, signedBytes, certificate.publicKey, signerInfo.signature),
+  );
+  result.signerCertificate = signer ?? candidates[0];
+  if (!signer) {
+    findings.push(
+      defect(
+        'SIG_CRYPTO_FAILURE',
+        'SIGNATURE_INVALID',
+        'the signature value does not verify with the signer certificate key',
+      ),
+    );
+  }
+
+  const strength = assessPublicKeyStrength(result.signerCertificate.publicKey);
+  if (strength.strength === 'insufficient') {
+    findings.push(
+      defect(
+        'CRYPTO_CONSTRAINTS_FAILURE',
+        'KEY_TOO_SHORT',
+        `signer key too short (${strength.bits ?? 0} bits)`,
+      ),
+    );
+  } else if (strength.strength === 'weak') {
+    result.weakAlgorithm = true;
+    findings.push(note('KEY_TOO_SHORT', `signer key of ${strength.bits ?? 0} bits is weak`));
+  }
+
+  if (signerInfo.signedAttributes) {
+    checkSigningCertificateReference(
+      bytes,
+      signerInfo.signedAttributes,
+      result.signerCertificate,
+      findings,
+    );
+    result.signingTime = readSigningTime(bytes, signerInfo.signedAttributes);
+  }
+  if (signerInfo.unsignedAttributes.has(OID.signatureTimeStampToken)) {
+    findings.push(
+      note(
+        'SIGNATURE_TIMESTAMP_IGNORED',
+        'the signature carries a timestamp token; it is not used, the signing time comes from the signed attributes',
+      ),
+    );
+  }
+}
+
+/**
+ * Checks contentType and messageDigest and returns the bytes the signature value covers: the
+ * re-tagged signed attributes, or the content itself when there are none.
+ */
+function checkSignedAttributes(
+  bytes: Buffer,
+  signerInfo: SignerInfo,
+  digestAlgorithm: DigestAlgorithm,
+  signedContent: readonly Buffer[],
+  result: CmsVerificationResult,
+): readonly Buffer[] | undefined {
+  const attributes = signerInfo.signedAttributes;
+  if (!attributes || !signerInfo.signedAttributesDer) {
+    result.findings.push(
+      note(
+        'CMS_NO_SIGNED_ATTRIBUTES',
+        'the signature has no signed attributes; it signs the byte range directly',
+      ),
+    );
+    return signedContent;
+  }
+  const contentType = readContentType(bytes, attributes);
+  if (contentType !== OID.data) {
+    result.findings.push(
+      defect(
+        'FORMAT_FAILURE',
+        'CONTENT_TYPE_ATTRIBUTE_INVALID',
+        `contentType attribute is ${contentType ?? 'missing'}, expected id-data`,
+      ),
+    );
+    return undefined;
+  }
+  const messageDigest = readMessageDigest(bytes, attributes);
+  if (!messageDigest) {
+    result.findings.push(
+      defect(
+        'FORMAT_FAILURE',
+        'MESSAGE_DIGEST_ATTRIBUTE_INVALID',
+        'messageDigest attribute is missing',
+      ),
+    );
+    return undefined;
+  }
+  const hash = createHash(digestAlgorithm.name);
+  for (const chunk of signedContent) hash.update(chunk);
+  if (!hash.digest().equals(messageDigest)) {
+    result.findings.push(
+      defect(
+        'HASH_FAILURE',
+        'MESSAGE_DIGEST_MISMATCH',
+        'the signed bytes do not match the messageDigest attribute: the document was changed after signing',
+      ),
+    );
+  }
+  return [signerInfo.signedAttributesDer];
+}
+
+function checkSigningCertificateReference(
+  bytes: Buffer,
+  attributes: ReadonlyMap<string, readonly Asn1Node[]>,
+  signer: ParsedCertificate,
+  findings: ValidationFinding[],
+): void {
+  let reference;
+  try {
+    reference = readSigningCertificateReference(bytes, attributes);
+  } catch (error) {
+    if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+    findings.push(
+      defect(
+        'CRYPTO_CONSTRAINTS_FAILURE',
+        'ALGORITHM_UNSUPPORTED',
+        `signing-certificate attribute: ${error.message}`,
+      ),
+    );
+    return;
+  }
+  if (!reference) {
+    findings.push(
+      note(
+        'SIGNING_CERTIFICATE_ATTRIBUTE_MISSING',
+        'no signingCertificate(V2) attribute; the signer certificate is identified by issuer and serial only',
+      ),
+    );
+    return;
+  }
+  const actual = createHash(reference.hashAlgorithm).update(signer.der).digest();
+  const serialMatches =
+    !reference.issuerSerial || reference.issuerSerial.serialNumber === signer.serialNumber;
+  const issuerMatches =
+    !reference.issuerSerial ||
+    reference.issuerSerial.issuers.length === 0 ||
+    reference.issuerSerial.issuers.some((issuer) => issuer.matchKey === signer.issuer.matchKey);
+  if (!actual.equals(reference.certificateHash) || !serialMatches || !issuerMatches) {
+    findings.push(
+      defect(
+        'NO_SIGNING_CERTIFICATE_FOUND',
+        'SIGNING_CERTIFICATE_ATTRIBUTE_MISMATCH',
+        `the signingCertificate${reference.version === 2 ? 'V2' : ''} attribute names another certificate than the one that verifies`,
+      ),
+    );
+  }
+}
+
+function identifies(signerId: SignerIdentifier, certificate: ParsedCertificate): boolean {
+  if (signerId.kind === 'issuer-serial') {
+    return (
+      certificate.serialNumber === signerId.serialNumber &&
+      certificate.issuer.matchKey === signerId.issuer.matchKey
+    );
+  }
+  return certificate.subjectKeyIdentifier === signerId.keyIdentifier;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

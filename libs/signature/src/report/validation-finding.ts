@@ -1,0 +1,24 @@
+import type { SubIndication } from './sub-indication';
+import type { ReportMessageCode } from './report-message-code';
+
+/**
+ * One observation made while validating a signature. With a sub-indication it is a defect that
+ * decides the verdict; without one it is a note for the reader (weak algorithm, later revocation).
+ */
+export interface ValidationFinding {
+  readonly code: ReportMessageCode;
+  readonly text: string;
+  readonly subIndication?: SubIndication;
+}
+
+export function defect(
+  subIndication: SubIndication,
+  code: ReportMessageCode,
+  text: string,
+): ValidationFinding {
+  return { code, text, subIndication };
+}
+
+export function note(code: ReportMessageCode, text: string): ValidationFinding {
+  return { code, text };
+}
