@@ -1,0 +1,22 @@
+import type { JsonObject } from '../chain/canonical-json';
+
+/** One event to append to the chain, already mapped from its message (audit-event-mapper.ts). */
+export interface AuditEventInput {
+  /** The message id: the chain records an event id once, however often it is delivered. */
+  eventId: string;
+  eventType: string;
+  occurredAt: Date;
+  dispatchId: string | null;
+  senderCode: string | null;
+  recipientCode: string | null;
+  actor: string | null;
+  /** Plain JSON only (ids, codes, metadata; never document contents). */
+  payload: JsonObject;
+}
+
+/** Column widths of audit_records that an input must fit. */
+export const AUDIT_EVENT_LIMITS = {
+  eventId: 64,
+  eventType: 64,
+  agencyCode: 35,
+} as const;
