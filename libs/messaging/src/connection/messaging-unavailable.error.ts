@@ -1,0 +1,8 @@
+import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
+
+/** The broker connection is not usable (not started yet, closed, or recovery gave up). */
+export class MessagingUnavailableError extends UnavailableError {
+  constructor(reason: string) {
+    super('MESSAGING_UNAVAILABLE', `RabbitMQ is not available: ${reason}`);
+  }
+}

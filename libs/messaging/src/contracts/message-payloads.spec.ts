@@ -1,0 +1,91 @@
+import { checkPayload, MESSAGE_PAYLOAD_SCHEMAS } from './message-payloads';
+import {
+  ALL_EVENT_TYPES,
+  ALL_MESSAGE_TYPES,
+  isMessageType,
+  MESSAGE_EXCHANGE,
+  MessageTypes,
+} from './message-types';
+
+const base = { occurredAt: '2026-11-23T10:00:00.000Z', actor: 'CN=Văn phòng Chính phủ' };
+const dispatchId = '0190f3a0-0000-7000-8000-000000000001';
+
+describe('message contracts', () => {
+  it('has a payload schema and an exchange for every message type, and nothing else', () => {
+    expect(Object.keys(MESSAGE_PAYLOAD_SCHEMAS).sort()).toEqual([...ALL_MESSAGE_TYPES].sort());
+    expect(Object.keys(MESSAGE_EXCHANGE).sort()).toEqual([...ALL_MESSAGE_TYPES].sort());
+  });
+
+  it('routes events on the events exchange and delivery requests on the delivery exchange', () => {
+    expect(ALL_EVENT_TYPES).toHaveLength(8);
+    expect(ALL_EVENT_TYPES).not.toContain(MessageTypes.DeliveryRequested);
+    expect(MESSAGE_EXCHANGE[MessageTypes.DeliveryRequested]).toBe('delivery');
+    expect(isMessageType('dispatch.submitted')).toBe(true);
+    expect(isMessageType('dispatch.unknown')).toBe(false);
+    expect(isMessageType('toString')).toBe(false);
+  });
+
+  it('accepts a valid dispatch.submitted and passes unknown fields through untouched', () => {
+    const body = {
+      ...base,
+      dispatchId,
+      senderCode: '000.00.00.G22',
+      recipientCodes: ['000.00.00.H41'],
+      fileCount: 2,
+      addedLater: 'kept',
+    };
+    const check = checkPayload(MessageTypes.DispatchSubmitted, body);
+    expect(check).toEqual({ ok: true, payload: body });
+  });
+
+  it('lists every problem of an invalid body by path', () => {
+    const check = checkPayload(MessageTypes.DispatchSubmitted, {
+      ...base,
+      occurredAt: 'yesterday',
+      dispatchId: 'not-a-uuid',
+      senderCode: 'g22',
+      recipientCodes: [],
+      fileCount: -1,
+    });
+    expect(check.ok).toBe(false);
+    const problems = check.ok ? [] : check.problems.map((p) => p.split(':')[0]);
+    expect(problems.sort()).toEqual([
+      'dispatchId',
+      'fileCount',
+      'occurredAt',
+      'recipientCodes',
+      'senderCode',
+    ]);
+  });
+
+  it('requires occurredAt and actor on every message', () => {
+    for (const type of ALL_MESSAGE_TYPES) {
+      const check = checkPayload(type, {});
+      expect(check.ok).toBe(false);
+      const paths = check.ok ? [] : check.problems.map((p) => p.split(':')[0]);
+      expect(paths).toEqual(expect.arrayContaining(['occurredAt', 'actor']));
+    }
+  });
+
+  it('keeps a refusal free of document fields but complete', () => {
+    expect(
+      checkPayload(MessageTypes.DispatchRefused, {
+        ...base,
+        senderCode: '000.00.00.G22',
+        code: 'DOCUMENT_CONFIDENTIAL',
+        reason: 'secret',
+      }).ok,
+    ).toBe(true);
+    expect(
+      checkPayload(MessageTypes.DispatchRefused, { ...base, senderCode: '000.00.00.G22' }).ok,
+    ).toBe(false);
+  });
+
+  it('bounds delivery priorities to 0–255', () => {
+    const request = { ...base, dispatchId, recipientCode: '000.00.00.H41', priority: 3 };
+    expect(checkPayload(MessageTypes.DeliveryRequested, request).ok).toBe(true);
+    expect(checkPayload(MessageTypes.DeliveryRequested, { ...request, priority: 256 }).ok).toBe(
+      false,
+    );
+  });
+});

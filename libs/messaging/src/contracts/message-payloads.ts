@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { isValidAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
+import { MessageTypes, type MessageType } from './message-types';
+
+/**
+ * Message bodies as zod schemas, with their TypeScript types inferred from them, so each contract
+ * exists once. The consumer checks a body before its handler runs and the outbox writer before a
+ * row is written. A valid body is passed on as received, unknown fields included: a newer
+ * producer may add fields before every consumer knows them, and the audit records everything.
+ * Bodies carry ids, codes and metadata only, never document content: consumers reload state.
+ */
+const agencyCode = z.string().refine(isValidAgencyCode, 'must be a valid agency code');
+const dispatchId = z.uuid();
+const errorCode = z.string().min(1).max(100);
+
+/** Fields every message carries: when it happened and who did it. */
+const base = {
+  /** ISO 8601 instant. */
+  occurredAt: z.iso.datetime({ offset: true }),
+  /** Certificate subject of the agency that acted, or the app name for the axis's own steps. */
+  actor: z.string().min(1).max(1024),
+};
+
+/** Per-file outcome of signature verification, as the verifier reports it. */
+const fileVerificationSummary = z.object({
+  fileId: z.string().min(1).max(100),
+  fileName: z.string().max(255),
+  indication: z.string().min(1).max(64),
+  signatures: z.number().int().min(0),
+});
+
+export const MESSAGE_PAYLOAD_SCHEMAS = {
+  [MessageTypes.DispatchSubmitted]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode,
+    recipientCodes: z.array(agencyCode).min(1),
+    fileCount: z.number().int().min(0),
+    /** edXML DocumentId (`{sender},{yyyy/MM/dd},{number}/{notation}`). */
+    documentId: z.string().max(255).optional(),
+  }),
+  [MessageTypes.DispatchVerified]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode,
+    recipientCodes: z.array(agencyCode).min(1),
+    files: z.array(fileVerificationSummary).optional(),
+  }),
+  [MessageTypes.DispatchRejected]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode,
+    /** Stable error code of the refusal (e.g. SIGNATURE_INVALID). */
+    code: errorCode,
+    message: z.string().max(4000),
+    files: z.array(fileVerificationSummary).optional(),
+  }),
+  [MessageTypes.DispatchRouted]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode.optional(),
+    recipientCodes: z.array(agencyCode).min(1),
+  }),
+  [MessageTypes.DispatchDelivered]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode.optional(),
+    recipientCode: agencyCode,
+    deliverySeq: z.number().int().min(0),
+  }),
+  [MessageTypes.DispatchFetched]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode.optional(),
+    recipientCode: agencyCode,
+    fileId: z.string().min(1).max(100),
+  }),
+  [MessageTypes.DispatchAcknowledged]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode.optional(),
+    recipientCode: agencyCode,
+  }),
+  [MessageTypes.DispatchRefused]: z.object({
+    ...base,
+    senderCode: agencyCode,
+    code: errorCode,
+    reason: z.string().max(4000),
+  }),
+  [MessageTypes.DeliveryRequested]: z.object({
+    ...base,
+    dispatchId,
+    recipientCode: agencyCode,
+    /** Higher goes first (urgency); the outbox relay orders by it. */
+    priority: z.number().int().min(0).max(255),
+  }),
+} as const satisfies Record<MessageType, z.ZodType>;
+
+export type MessagePayloads = {
+  [T in MessageType]: z.infer<(typeof MESSAGE_PAYLOAD_SCHEMAS)[T]>;
+};
+
+export type DispatchSubmitted = MessagePayloads['dispatch.submitted'];
+export type DispatchVerified = MessagePayloads['dispatch.verified'];
+export type DispatchRejected = MessagePayloads['dispatch.rejected'];
+export type DispatchRouted = MessagePayloads['dispatch.routed'];
+export type DispatchDelivered = MessagePayloads['dispatch.delivered'];
+export type DispatchFetched = MessagePayloads['dispatch.fetched'];
+export type DispatchAcknowledged = MessagePayloads['dispatch.acknowledged'];
+export type DispatchRefused = MessagePayloads['dispatch.refused'];
+export type DeliveryRequested = MessagePayloads['delivery.requested'];
+
+export type PayloadCheck<T extends MessageType> =
+  | { readonly ok: true; readonly payload: MessagePayloads[T] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/**
+ * Checks a body against its type's contract. On success the body itself is returned (not zod's
+ * stripped copy), so fields this version does not know survive; on failure every problem is
+ * listed by path.
+ */
+export function checkPayload<T extends MessageType>(type: T, body: unknown): PayloadCheck<T> {
+  const result = MESSAGE_PAYLOAD_SCHEMAS[type].safeParse(body);
+  if (result.success) return { ok: true, payload: body as MessagePayloads[T] };
+  return {
+    ok: false,
+    problems: result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+  };
+}

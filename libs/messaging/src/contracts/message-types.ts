@@ -1,0 +1,64 @@
+/**
+ * The names every app agrees on: logical exchanges and message types. Broker names of the
+ * exchanges are derived from the configured prefix (topology/topology-names.ts); apps only use
+ * the logical names below. Payload contracts: message-payloads.ts.
+ */
+
+/** Logical exchanges; the same union as the outbox's `destination` column. */
+export const Exchanges = {
+  /** Topic exchange: routing key = event type; the audit app binds `#`. */
+  Events: 'events',
+  /** Direct exchange: routing key = recipient agency code; one inbox queue per agency. */
+  Delivery: 'delivery',
+} as const;
+
+export type LogicalExchange = (typeof Exchanges)[keyof typeof Exchanges];
+
+export const MessageTypes = {
+  DispatchSubmitted: 'dispatch.submitted',
+  DispatchVerified: 'dispatch.verified',
+  DispatchRejected: 'dispatch.rejected',
+  DispatchRouted: 'dispatch.routed',
+  DispatchDelivered: 'dispatch.delivered',
+  DispatchFetched: 'dispatch.fetched',
+  DispatchAcknowledged: 'dispatch.acknowledged',
+  /** Refused at the door (a secret document): carries no document content. */
+  DispatchRefused: 'dispatch.refused',
+  /** Command, not event: one per recipient, on the delivery exchange, keyed by agency code. */
+  DeliveryRequested: 'delivery.requested',
+} as const;
+
+export type MessageType = (typeof MessageTypes)[keyof typeof MessageTypes];
+
+/**
+ * The exchange each type travels on. A `Record` over the union, so adding a type without
+ * deciding its exchange does not compile.
+ */
+export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = {
+  'dispatch.submitted': 'events',
+  'dispatch.verified': 'events',
+  'dispatch.rejected': 'events',
+  'dispatch.routed': 'events',
+  'dispatch.delivered': 'events',
+  'dispatch.fetched': 'events',
+  'dispatch.acknowledged': 'events',
+  'dispatch.refused': 'events',
+  'delivery.requested': 'delivery',
+};
+
+/** Types published on the events exchange (routing key = type). */
+export type EventType = Exclude<MessageType, typeof MessageTypes.DeliveryRequested>;
+
+export const ALL_MESSAGE_TYPES: readonly MessageType[] = Object.values(MessageTypes);
+
+/** Every event type: what the audit app must be able to record. */
+export const ALL_EVENT_TYPES: readonly MessageType[] = ALL_MESSAGE_TYPES.filter(
+  (type) => MESSAGE_EXCHANGE[type] === 'events',
+);
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.hasOwn(MESSAGE_EXCHANGE, value);
+}
+
+/** Header that carries the correlation id (also set as the AMQP `correlationId` property). */
+export const CORRELATION_ID_HEADER = 'x-correlation-id';

@@ -1,0 +1,46 @@
+import {
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { AmqpConnection } from './connection/amqp-connection';
+import type { ConsumerHost } from './consumer/consumer-host';
+import type { OutboxRelay } from './outbox/outbox-relay';
+import type { ConfirmingPublisher } from './publisher/confirming-publisher';
+import type { MessagingTopology } from './topology/messaging-topology';
+
+/**
+ * Starts and stops messaging in dependency order. Start: connection → topology → relay →
+ * consumers (handlers were registered in `onModuleInit`, so the registry is complete). Stop,
+ * before Nest closes anything else (needs `app.enableShutdownHooks()`): consumers first (their
+ * running handlers still commit outbox rows and ack), then the relay (finishes its batch), then
+ * the publisher's channel, then the connection.
+ */
+export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(MessagingLifecycle.name);
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly topology: MessagingTopology,
+    private readonly publisher: ConfirmingPublisher,
+    private readonly relay: OutboxRelay,
+    private readonly consumers: ConsumerHost,
+    private readonly relayEnabled: boolean,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connection.start();
+    await this.topology.declare();
+    if (this.relayEnabled) this.relay.start();
+    await this.consumers.start();
+    this.logger.log(`messaging started (${this.topology.names.prefix})`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumers.stop();
+    await this.relay.stop();
+    await this.publisher.close();
+    await this.connection.close();
+    this.logger.log('messaging stopped');
+  }
+}

@@ -1,0 +1,102 @@
+import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { checkPayload, type MessagePayloads } from '../contracts/message-payloads';
+import { isMessageType, MESSAGE_EXCHANGE, type MessageType } from '../contracts/message-types';
+import { OutboxMessageInvalidError } from './outbox-message-invalid.error';
+
+export interface OutboxMessageInput<T extends MessageType = MessageType> {
+  destination: OutboxDestination;
+  /** Events: the type itself. Delivery: the recipient agency code. */
+  routingKey: string;
+  messageType: T;
+  payload: MessagePayloads[T];
+  correlationId?: string | null;
+  headers?: Record<string, string>;
+  /** 0–255, higher first; the relay publishes due rows in this order. */
+  priority?: number | null;
+}
+
+/** Any one message, with payload typed by its own messageType (for batches of mixed types). */
+export type AnyOutboxMessageInput = { [T in MessageType]: OutboxMessageInput<T> }[MessageType];
+
+/** Rows per INSERT in `enqueueMany`, well under PostgreSQL's 65,535 bind parameters. */
+const ROWS_PER_INSERT = 1000;
+const COLUMNS = 8;
+
+/**
+ * Writes messages into `outbox_messages` inside the caller's transaction (transactional outbox):
+ * the state change and the messages announcing it commit or roll back together, and the relay
+ * publishes only committed rows. Each message gets a UUIDv7 id, which becomes its AMQP messageId.
+ * Messages are checked against their contract here, so a bad payload fails the business
+ * transaction instead of being parked later.
+ */
+export class OutboxWriter {
+  /** Inserts one message; returns its id. `manager` must belong to the caller's transaction. */
+  async enqueue<T extends MessageType>(
+    manager: EntityManager,
+    message: OutboxMessageInput<T>,
+  ): Promise<string> {
+    const [id] = await this.enqueueMany(manager, [message as AnyOutboxMessageInput]);
+    return id;
+  }
+
+  /** Inserts many messages with one INSERT (per thousand rows); returns their ids in order. */
+  async enqueueMany(
+    manager: EntityManager,
+    messages: readonly AnyOutboxMessageInput[],
+  ): Promise<string[]> {
+    const rows = messages.map((message) => toRow(message));
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      const values = chunk
+        .map(
+          (_, r) =>
+            `(${Array.from({ length: COLUMNS }, (_c, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
+        )
+        .join(', ');
+      await manager.query(
+        `INSERT INTO outbox_messages
+           (id, destination, routing_key, message_type, payload, headers, priority, correlation_id)
+         VALUES ${values}`,
+        chunk.flat(),
+      );
+    }
+    return rows.map((row) => row[0] as string);
+  }
+}
+
+function toRow(message: AnyOutboxMessageInput): unknown[] {
+  const { destination, routingKey, messageType, payload, correlationId, headers } = message;
+  const priority = message.priority ?? 0;
+  const problems: string[] = [];
+  if (!isMessageType(messageType)) {
+    throw new OutboxMessageInvalidError(String(messageType), ['not a known message type']);
+  }
+  if (MESSAGE_EXCHANGE[messageType] !== destination) {
+    problems.push(`travels on "${MESSAGE_EXCHANGE[messageType]}", not "${destination}"`);
+  }
+  if (!routingKey || routingKey.length > 255)
+    problems.push('routingKey must be 1 to 255 characters');
+  if (!Number.isInteger(priority) || priority < 0 || priority > 255) {
+    problems.push(`priority must be an integer from 0 to 255, got ${priority}`);
+  }
+  if (correlationId && correlationId.length > 64)
+    problems.push('correlationId is longer than 64 characters');
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value !== 'string') problems.push(`header "${name}" is not a string`);
+  }
+  const check = checkPayload(messageType, payload);
+  if (!check.ok) problems.push(...check.problems);
+  if (problems.length > 0) throw new OutboxMessageInvalidError(messageType, problems);
+  return [
+    uuidv7(),
+    destination,
+    routingKey,
+    messageType,
+    JSON.stringify(payload),
+    JSON.stringify(headers ?? {}),
+    priority,
+    correlationId ?? null,
+  ];
+}

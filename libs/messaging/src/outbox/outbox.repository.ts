@@ -1,0 +1,120 @@
+import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
+import type { DataSource } from 'typeorm';
+
+export interface ClaimedOutboxMessage {
+  readonly id: string;
+  readonly destination: OutboxDestination;
+  readonly routingKey: string;
+  readonly messageType: string;
+  readonly payload: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+  readonly priority: number;
+  readonly correlationId: string | null;
+  /** Including the attempt this claim starts. */
+  readonly attempts: number;
+  readonly createdAt: Date;
+}
+
+export interface OutboxPublishFailure {
+  readonly id: string;
+  readonly error: string;
+  readonly retryInMs: number;
+}
+
+export interface OutboxBacklog {
+  /** Rows not yet published (including those leased by a relay right now). */
+  readonly pending: number;
+  /** Rows a relay may claim now. */
+  readonly due: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  destination: OutboxDestination;
+  routing_key: string;
+  message_type: string;
+  payload: Record<string, unknown>;
+  headers: Record<string, string>;
+  priority: number;
+  correlation_id: string | null;
+  attempts: number;
+  created_at: Date;
+}
+
+/** The relay's SQL, in one place. Each statement runs on its own (autocommit). */
+export class OutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Leases up to `limit` due rows: pushes `available_at` past the lease and counts the attempt,
+   * in one statement. SKIP LOCKED lets several relays claim side by side without waiting on or
+   * taking each other's rows; a row whose relay crashed becomes due again when its lease ends.
+   */
+  async claim(limit: number, leaseMs: number): Promise<ClaimedOutboxMessage[]> {
+    const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
+      `UPDATE outbox_messages
+          SET available_at = now() + $2 * interval '1 millisecond',
+              attempts = attempts + 1
+        WHERE id IN (SELECT id FROM outbox_messages
+                      WHERE available_at <= now()
+                      ORDER BY priority DESC, created_at, id
+                      LIMIT $1
+                        FOR UPDATE SKIP LOCKED)
+    RETURNING id, destination, routing_key, message_type, payload, headers, priority,
+              correlation_id, attempts, created_at`,
+      [limit, leaseMs],
+    );
+    // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.
+    const claimed = isRowsWithCount(rows) ? rows[0] : rows;
+    return claimed
+      .map((row) => ({
+        id: row.id,
+        destination: row.destination,
+        routingKey: row.routing_key,
+        messageType: row.message_type,
+        payload: row.payload,
+        headers: row.headers,
+        priority: row.priority,
+        correlationId: row.correlation_id,
+        attempts: row.attempts,
+        createdAt: row.created_at,
+      }))
+      .sort((a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  /** Published and confirmed: gone from the outbox. */
+  async deletePublished(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`DELETE FROM outbox_messages WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Records why each publish failed and when to try again. */
+  async recordFailures(failures: readonly OutboxPublishFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE outbox_messages AS o
+          SET last_error = f.error,
+              available_at = now() + f.retry_in_ms * interval '1 millisecond'
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[]) AS f(id, error, retry_in_ms)
+        WHERE o.id = f.id`,
+      [failures.map((f) => f.id), failures.map((f) => f.error), failures.map((f) => f.retryInMs)],
+    );
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = await this.dataSource.query<Array<{ pending: number; due: number }>>(
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE available_at <= now())::int AS due
+         FROM outbox_messages`,
+    );
+    return { pending: row.pending, due: row.due };
+  }
+}
+
+function isRowsWithCount(value: unknown): value is [ClaimedRow[], number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    Array.isArray(value[0]) &&
+    typeof value[1] === 'number'
+  );
+}
