@@ -1,0 +1,153 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { connect } from 'amqplib';
+import { DataSource } from 'typeorm';
+import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
+import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { ConfirmingPublisher } from '@docaxis/messaging/publisher/confirming-publisher';
+import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
+import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { testRunId } from '@docaxis/testing/test-run';
+import { AuditChainVerifier } from '../chain/audit-chain-verifier';
+import { AUDIT_EVENTS_QUEUE } from './audit-events.queue';
+import { AuditRecordingModule } from './audit-recording.module';
+
+const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const DISPATCH = '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d0e';
+
+describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
+  const prefix = `t-${testRunId()}-audit-${process.pid}`;
+  let moduleRef: TestingModule;
+  let publisher: ConfirmingPublisher;
+  let records: AuditRecordRepository;
+  let queueNames: string[];
+
+  beforeAll(async () => {
+    const url = await createTestDatabase('audit-recording');
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions({ url, poolSize: 4 })),
+        MessagingModule.forRoot({ url: AMQP_URL, prefix, relay: false, appName: 'audit-int-test' }),
+        AuditRecordingModule.forRoot({ batchMaxEvents: 50, batchMaxWaitMs: 10 }),
+      ],
+    }).compile();
+    await moduleRef.init();
+    publisher = moduleRef.get(ConfirmingPublisher);
+    records = moduleRef.get(AuditRecordRepository);
+    const topology = moduleRef.get(MessagingTopology);
+    queueNames = [topology.queueName(AUDIT_EVENTS_QUEUE), topology.names.parkedQueue];
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    const connection = await connect(AMQP_URL);
+    const channel = await connection.createChannel();
+    for (const queue of queueNames ?? []) await channel.deleteQueue(queue);
+    for (const exchange of ['events', 'delivery', 'dead-letter']) {
+      await channel.deleteExchange(`${prefix}.${exchange}`);
+    }
+    await connection.close();
+  });
+
+  async function recordedCount(): Promise<number> {
+    const [row] = await moduleRef
+      .get(DataSource)
+      .query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM audit_records');
+    return row.count;
+  }
+
+  async function waitForRecords(count: number): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while ((await recordedCount()) < count && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('records every event published, once, acknowledging after the commit', async () => {
+    const publishes = Array.from({ length: 120 }, (_, i) =>
+      publisher.publish({
+        exchange: 'events',
+        routingKey: 'dispatch.delivered',
+        messageId: `delivered-${i}`,
+        type: 'dispatch.delivered',
+        correlationId: 'corr-int',
+        body: {
+          dispatchId: DISPATCH,
+          recipientCode: '000.00.00.H41',
+          deliverySeq: i,
+          occurredAt: new Date(Date.UTC(2026, 2, 12, 8, 0, 0, i)).toISOString(),
+          actor: 'router',
+        },
+      }),
+    );
+    await Promise.all(publishes);
+    await waitForRecords(120);
+
+    // A redelivery (same messageId) after the first was recorded.
+    await publisher.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.delivered',
+      messageId: 'delivered-7',
+      type: 'dispatch.delivered',
+      body: {
+        dispatchId: DISPATCH,
+        recipientCode: '000.00.00.H41',
+        deliverySeq: 7,
+        occurredAt: '2026-03-12T08:00:00.007Z',
+        actor: 'router',
+      },
+    });
+    // An event type the axis does not know, and a known type whose body breaks its contract:
+    // the handler registry would park both; the audit records both.
+    await publisher.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.teleported',
+      messageId: 'unknown-type-1',
+      type: 'dispatch.teleported',
+      body: { dispatchId: DISPATCH, occurredAt: '2026-03-12T09:00:00.000Z', actor: 'nobody' },
+    });
+    await publisher.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.delivered',
+      messageId: 'breaks-contract-1',
+      type: 'dispatch.delivered',
+      body: { dispatchId: 'not-a-uuid' },
+    });
+    await waitForRecords(122);
+    const consumers = moduleRef.get(ConsumerHost);
+    const deadline = Date.now() + 10_000;
+    while (consumers.stats().acked < 123 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the redelivery's ack
+    }
+
+    expect(await recordedCount()).toBe(122);
+    const trail = await records.trailOf(DISPATCH);
+    expect(trail).toHaveLength(121);
+    expect(trail.filter((r) => r.eventId === 'delivered-7')).toHaveLength(1);
+    const unknown = trail.find((r) => r.eventId === 'unknown-type-1');
+    expect(unknown).toMatchObject({ eventType: 'dispatch.teleported', actor: 'nobody' });
+    expect(unknown?.payload).toMatchObject({ meta: { unknownEventType: true } });
+    const [broken] = await records.pageFrom(122, 1);
+    expect(broken).toMatchObject({ eventId: 'breaks-contract-1', dispatchId: null });
+    expect(broken.payload).toMatchObject({
+      body: { dispatchId: 'not-a-uuid' },
+      meta: { anomalies: ['DISPATCH_ID_INVALID', 'OCCURRED_AT_MISSING'] },
+    });
+    const delivered = trail.find((r) => r.eventId === 'delivered-3');
+    expect(delivered).toMatchObject({
+      eventType: 'dispatch.delivered',
+      recipientCode: '000.00.00.H41',
+      actor: 'router',
+      occurredAt: new Date('2026-03-12T08:00:00.003Z'),
+      payload: { meta: { correlationId: 'corr-int', routingKey: 'dispatch.delivered' } },
+    });
+
+    expect(consumers.stats()).toMatchObject({ acked: 123, parked: 0, requeued: 0 });
+    expect(await moduleRef.get(AuditChainVerifier).verify()).toMatchObject({
+      ok: true,
+      recordsChecked: 122,
+    });
+  });
+});
