@@ -163,6 +163,7 @@ class ChainWalk {
   checked = 0;
   last: { seq: number; hash: string | null };
   private beforeLastHash: string | null = null;
+  private lastEventId = '';
 
   constructor(
     private readonly reader: AuditChainReader,
@@ -183,6 +184,7 @@ class ChainWalk {
     if (finding) return finding;
     this.beforeLastHash = prev.hash;
     this.last = { seq: row.seq, hash: row.hash };
+    this.lastEventId = row.eventId;
     this.checked += 1;
     return null;
   }
@@ -194,7 +196,7 @@ class ChainWalk {
         problem: 'INSERTED',
         expected: `one record at seq ${row.seq}`,
         actual: `a second record at seq ${row.seq} (event_id ${row.eventId})`,
-        message: `Two records carry seq ${row.seq}; the one with event_id ${row.eventId} was added outside the appender.`,
+        message: `Two records carry seq ${row.seq} (event_ids ${this.lastEventId} and ${row.eventId}); at most one belongs to the chain, the other was added outside the appender.`,
       };
     }
     if (row.seq === prev.seq + 1) return null;
