@@ -1,0 +1,78 @@
+import { InvalidInputError, PayloadTooLargeError } from '@docaxis/errors/domain-error-kinds';
+
+/** Not well-formed XML, a non-UTF-8 encoding, an undefined entity, more than one root. */
+export class EdxmlMalformedError extends InvalidInputError {
+  constructor(reason: string) {
+    super('EDXML_MALFORMED', `edXML packet is not well-formed XML: ${reason}`);
+  }
+}
+
+/** Any DOCTYPE or ENTITY declaration: the door to XXE and entity-expansion ("billion laughs"). */
+export class EdxmlDoctypeForbiddenError extends InvalidInputError {
+  constructor() {
+    super(
+      'EDXML_DOCTYPE_FORBIDDEN',
+      'edXML packet must not contain a DOCTYPE or ENTITY declaration (refused before parsing)',
+    );
+  }
+}
+
+export class EdxmlTooLargeError extends PayloadTooLargeError {
+  constructor(size: number, maxBytes: number) {
+    super('EDXML_TOO_LARGE', `edXML packet has ${size} bytes, more than the ${maxBytes} allowed`, {
+      size,
+      maxBytes,
+    });
+  }
+}
+
+export class EdxmlTooDeepError extends InvalidInputError {
+  constructor(maxDepth: number) {
+    super('EDXML_TOO_DEEP', `edXML packet nests elements deeper than ${maxDepth} levels`, {
+      maxDepth,
+    });
+  }
+}
+
+export class EdxmlNamespaceInvalidError extends InvalidInputError {
+  constructor(reason: string) {
+    super(
+      'EDXML_NAMESPACE_INVALID',
+      `edXML packet is not in the namespace http://www.mic.gov.vn/TBT/QCVN_102_2016: ${reason}`,
+    );
+  }
+}
+
+/** Codes of the problems an `EdxmlStructureError` lists. */
+export type EdxmlIssueCode =
+  | 'ROOT_INVALID'
+  | 'ELEMENT_MISSING'
+  | 'ELEMENT_REPEATED'
+  | 'VALUE_INVALID'
+  | 'AGENCY_CODE_INVALID'
+  | 'DATE_INVALID'
+  | 'TIMESTAMP_INVALID'
+  | 'STATUS_CODE_UNKNOWN'
+  | 'BUSINESS_DOC_TYPE_UNKNOWN'
+  | 'BASE64_INVALID';
+
+export interface EdxmlIssue {
+  /** Element path from the packet's header or root, e.g. `MessageHeader/To[2]/OrganId`. */
+  readonly path: string;
+  readonly code: EdxmlIssueCode;
+  readonly message: string;
+}
+
+/** Well-formed XML in the right namespace that does not follow QCVN 102:2016's structure. */
+export class EdxmlStructureError extends InvalidInputError {
+  readonly issues: readonly EdxmlIssue[];
+
+  constructor(issues: readonly EdxmlIssue[]) {
+    super(
+      'EDXML_STRUCTURE_INVALID',
+      `edXML packet does not follow QCVN 102:2016: ${issues.map((issue) => issue.message).join('; ')}`,
+      { issues },
+    );
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DomainError } from '@docaxis/errors/domain-error';
+import { EDXML_NAMESPACE, XLINK_NAMESPACE } from './edxml-namespaces';
+import { readXmlDocument } from './safe-xml-reader';
+
+function fixture(name: string): Buffer {
+  return readFileSync(join(__dirname, '../../test-fixtures', name));
+}
+
+function refusal(
+  input: Buffer | string,
+  limits?: { maxBytes: number; maxDepth: number },
+): DomainError {
+  try {
+    readXmlDocument(input, limits);
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the XML to be refused');
+}
+
+describe('readXmlDocument (safe XML)', () => {
+  it('reads elements with resolved namespaces, attributes and decoded text', () => {
+    const root = readXmlDocument(
+      `<r xmlns="${EDXML_NAMESPACE}" xmlns:x="${XLINK_NAMESPACE}"><e x:href="cid:1" plain="a&amp;b">Sở TT&amp;TT &#x110;&#7891;ng &lt;Tháp&gt;<![CDATA[ &amp; raw]]></e><n xmlns=""/></r>`,
+    );
+    expect(root).toEqual({
+      namespace: EDXML_NAMESPACE,
+      name: 'r',
+      attributes: [],
+      text: '',
+      children: [
+        {
+          namespace: EDXML_NAMESPACE,
+          name: 'e',
+          attributes: [
+            { namespace: XLINK_NAMESPACE, name: 'href', value: 'cid:1' },
+            { name: 'plain', value: 'a&b' },
+          ],
+          children: [],
+          text: 'Sở TT&TT Đồng <Tháp> &amp; raw',
+        },
+        { name: 'n', attributes: [], children: [], text: '' },
+      ],
+    });
+  });
+
+  it('accepts bytes with a UTF-8 byte order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>Hà Nội</a>')]);
+    expect(readXmlDocument(bytes).text).toBe('Hà Nội');
+  });
+
+  it('refuses input over the size cap before reading it', () => {
+    const error = refusal('<a>' + 'x'.repeat(100) + '</a>', { maxBytes: 100, maxDepth: 10 });
+    expect(error.code).toBe('EDXML_TOO_LARGE');
+    expect(error.kind).toBe('too-large');
+    expect(error.details).toEqual({ size: 107, maxBytes: 100 });
+    expect(refusal(Buffer.alloc(101, 0x20), { maxBytes: 100, maxDepth: 10 }).code).toBe(
+      'EDXML_TOO_LARGE',
+    );
+  });
+
+  it.each([
+    'dispatch-doctype-xxe.edxml',
+    'dispatch-billion-laughs.edxml',
+    'dispatch-lowercase-doctype.edxml',
+  ])('refuses the DOCTYPE of %s before parsing', (name) => {
+    const error = refusal(fixture(name));
+    expect(error.code).toBe('EDXML_DOCTYPE_FORBIDDEN');
+    expect(error.kind).toBe('invalid-input');
+  });
+
+  it('refuses a bare ENTITY declaration too', () => {
+    expect(refusal('<a><!ENTITY x "y"></a>').code).toBe('EDXML_DOCTYPE_FORBIDDEN');
+  });
+
+  it('refuses nesting deeper than the cap, however deep', () => {
+    expect(
+      refusal('<a>'.repeat(11) + '</a>'.repeat(11), { maxBytes: 1e6, maxDepth: 10 }).code,
+    ).toBe('EDXML_TOO_DEEP');
+    const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
+    expect(refusal(deep).code).toBe('EDXML_TOO_DEEP');
+    expect(
+      readXmlDocument('<a>'.repeat(10) + '</a>'.repeat(10), { maxBytes: 1e6, maxDepth: 10 }).name,
+    ).toBe('a');
+  });
+
+  it.each([
+    ['<a><b></a>', 'Expected closing tag'],
+    ['<a>x</a><b/>', 'exactly one root element, found 2'],
+    ['plain text', 'char'],
+    ['<a>&nbsp;</a>', 'the entity "&nbsp;" is not defined'],
+    ['<a>&#0;</a>', 'not an XML character'],
+    ['<a>&#xD800;</a>', 'not an XML character'],
+    ['<a>AT&T</a>', "char '&' is not expected"],
+    ['<a>\u0000</a>', 'NUL'],
+    ['<?xml version="1.0" encoding="ISO-8859-1"?><a/>', 'encoding "ISO-8859-1" is not supported'],
+    ['<a><constructor/></a>', 'reserved'],
+    ['<a b="x&y"/>', '"&" must start an entity reference'],
+  ])('refuses %j as malformed', (xml, reason) => {
+    const error = refusal(xml);
+    expect(error.code).toBe('EDXML_MALFORMED');
+    expect(error.message).toContain(reason);
+  });
+
+  it('refuses bytes that are not UTF-8', () => {
+    const latin1 = Buffer.from('<a>H\u00e0 N\u00f4i</a>', 'latin1');
+    const error = refusal(latin1);
+    expect(error.code).toBe('EDXML_MALFORMED');
+    expect(error.message).toContain('not valid UTF-8');
+  });
+
+  it('refuses an undeclared prefix as a namespace error', () => {
+    const error = refusal('<edXML:edXML><edXML:a/></edXML:edXML>');
+    expect(error.code).toBe('EDXML_NAMESPACE_INVALID');
+    expect(error.message).toContain('the prefix "edXML" of <edXML:edXML> is not declared');
+  });
+});

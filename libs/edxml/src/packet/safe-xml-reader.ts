@@ -1,0 +1,270 @@
+import { randomBytes } from 'node:crypto';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import {
+  EdxmlDoctypeForbiddenError,
+  EdxmlMalformedError,
+  EdxmlNamespaceInvalidError,
+  EdxmlTooDeepError,
+  EdxmlTooLargeError,
+} from './edxml-errors';
+import { XML_NAMESPACE } from './edxml-namespaces';
+import type { XmlAttribute, XmlElement } from './xml-element';
+
+/**
+ * Reads untrusted XML defensively (stack notes: fast-xml-parser had entity-expansion advisories):
+ * size is capped before anything else, any DOCTYPE/ENTITY declaration is refused before parsing
+ * (no DTD means no external entities and no expansion bombs), the parser's own entity processing
+ * is off and docaxis decodes only the five predefined entities and character references itself,
+ * and nesting depth is capped inside the parser so deep input cannot exhaust the stack.
+ *
+ * fast-xml-parser walks text one character at a time (about 250 ms per MB here), which would
+ * block the event loop for seconds on a packet carrying a large base64 PDF. Long runs of plain
+ * base64 character data are therefore lifted out before parsing and put back afterwards, behind
+ * placeholders carrying a per-call random nonce that input cannot forge.
+ */
+export interface XmlReadLimits {
+  /** Largest accepted input in bytes (UTF-8). */
+  readonly maxBytes: number;
+  /** Deepest accepted element nesting. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_XML_READ_LIMITS: XmlReadLimits = {
+  // Packets carry base64 PDFs (4/3 of their size); the gateway may set a tighter cap.
+  maxBytes: 64 * 1024 * 1024,
+  // edXML needs about 8 levels; generous for extensions, far from any stack limit.
+  maxDepth: 64,
+};
+
+const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
+const ENCODING = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/;
+const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['apos', "'"],
+  ['quot', '"'],
+]);
+
+/** A node of fast-xml-parser's `preserveOrder` output; text values are strings (no value parsing). */
+type ParsedNode = Record<string, unknown>;
+
+/** Long base64 texts lifted out of the document, and how their placeholders look. */
+interface LiftedTexts {
+  readonly texts: string[];
+  readonly placeholder: RegExp;
+}
+
+const LIFTED_TEXT_MIN_LENGTH = 64 * 1024;
+
+export function readXmlDocument(
+  input: Buffer | string,
+  limits: XmlReadLimits = DEFAULT_XML_READ_LIMITS,
+): XmlElement {
+  const xml = decode(input, limits.maxBytes);
+  if (DECLARATION.test(xml)) throw new EdxmlDoctypeForbiddenError();
+  const encoding = ENCODING.exec(xml)?.[1];
+  if (encoding !== undefined && encoding.toUpperCase() !== 'UTF-8') {
+    throw new EdxmlMalformedError(`encoding "${encoding}" is not supported; edXML is UTF-8`);
+  }
+
+  const { lean, lifted } = liftLongBase64Texts(xml);
+
+  const validation = XMLValidator.validate(lean);
+  if (validation !== true) {
+    const { msg, line, col } = validation.err;
+    throw new EdxmlMalformedError(`${msg} (line ${line}, column ${col})`);
+  }
+
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: false,
+    htmlEntities: false,
+    trimValues: false,
+    cdataPropName: '#cdata',
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // The parser counts ancestors of the element being opened, so depth d needs d - 1 here.
+    maxNestedTags: limits.maxDepth - 1,
+  });
+  let nodes: ParsedNode[];
+  try {
+    nodes = parser.parse(lean) as ParsedNode[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('Maximum nested tags')) throw new EdxmlTooDeepError(limits.maxDepth);
+    throw new EdxmlMalformedError(message);
+  }
+
+  const roots = nodes.filter((node) => elementName(node) !== undefined);
+  if (roots.length !== 1) {
+    throw new EdxmlMalformedError(`expected exactly one root element, found ${roots.length}`);
+  }
+  return toElement(roots[0], new Map([['xml', XML_NAMESPACE]]), lifted);
+}
+
+/**
+ * A scan, not a regular expression: V8 overflows its stack on a counted quantifier over megabytes.
+ * Only a run between '>' and '<' is lifted: '<' is illegal in attribute values, so such a run is
+ * character data (or inside a comment or CDATA section, where putting it back changes nothing).
+ */
+function liftLongBase64Texts(xml: string): { lean: string; lifted: LiftedTexts } {
+  const nonce = randomBytes(8).toString('hex');
+  const texts: string[] = [];
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  let position = xml.indexOf('>');
+  while (position >= 0) {
+    let end = position + 1;
+    while (end < xml.length && isBase64TextCharacter(xml.charCodeAt(end))) end++;
+    if (end - position - 1 >= LIFTED_TEXT_MIN_LENGTH && xml.charCodeAt(end) === 0x3c) {
+      parts.push(xml.slice(copiedUpTo, position + 1), `\ue000${nonce}:${texts.length}\ue001`);
+      texts.push(xml.slice(position + 1, end).replace(/\r\n?/g, '\n'));
+      copiedUpTo = end;
+    }
+    position = xml.indexOf('>', end);
+  }
+  parts.push(xml.slice(copiedUpTo));
+  return {
+    lean: parts.join(''),
+    lifted: { texts, placeholder: new RegExp(`\ue000${nonce}:(\\d+)\ue001`, 'g') },
+  };
+}
+
+function isBase64TextCharacter(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    code === 0x2b || // +
+    code === 0x2f || // /
+    code === 0x3d || // =
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d
+  );
+}
+
+function decode(input: Buffer | string, maxBytes: number): string {
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+  if (size > maxBytes) throw new EdxmlTooLargeError(size, maxBytes);
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      throw new EdxmlMalformedError('the bytes are not valid UTF-8');
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\u0000')) throw new EdxmlMalformedError('it contains a NUL character');
+  return text;
+}
+
+function elementName(node: ParsedNode): string | undefined {
+  return Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#cdata');
+}
+
+function toElement(
+  node: ParsedNode,
+  parentScope: ReadonlyMap<string, string>,
+  lifted: LiftedTexts,
+): XmlElement {
+  const qualifiedName = elementName(node)!;
+  const rawAttributes = Object.entries((node[':@'] ?? {}) as Record<string, string>);
+
+  const scope = new Map(parentScope);
+  for (const [name, value] of rawAttributes) {
+    if (name === 'xmlns') scope.set('', decodeReferences(value));
+    else if (name.startsWith('xmlns:')) scope.set(name.slice(6), decodeReferences(value));
+  }
+
+  const attributes: XmlAttribute[] = [];
+  for (const [name, value] of rawAttributes) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    const colon = name.indexOf(':');
+    const decoded = decodeReferences(value);
+    if (colon < 0) {
+      attributes.push({ name, value: decoded });
+    } else {
+      const namespace = resolvePrefix(name.slice(0, colon), scope, name);
+      attributes.push({ namespace, name: name.slice(colon + 1), value: decoded });
+    }
+  }
+
+  const colon = qualifiedName.indexOf(':');
+  const namespace =
+    colon < 0
+      ? scope.get('') || undefined
+      : resolvePrefix(qualifiedName.slice(0, colon), scope, qualifiedName);
+
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of (node[qualifiedName] ?? []) as ParsedNode[]) {
+    if ('#text' in child) {
+      text += decodeReferences(child['#text'] as string);
+    } else if ('#cdata' in child) {
+      const parts = child['#cdata'] as ParsedNode[];
+      text += parts.map((part) => (part['#text'] as string | undefined) ?? '').join('');
+    } else if (elementName(child) !== undefined) {
+      children.push(toElement(child, scope, lifted));
+    }
+  }
+  if (lifted.texts.length > 0) {
+    text = text.replace(lifted.placeholder, (_match, index: string) => lifted.texts[Number(index)]);
+  }
+  if (children.length > 0 && text.trim() === '') text = '';
+
+  return {
+    ...(namespace !== undefined ? { namespace } : {}),
+    name: colon < 0 ? qualifiedName : qualifiedName.slice(colon + 1),
+    attributes,
+    children,
+    text,
+  };
+}
+
+function resolvePrefix(prefix: string, scope: ReadonlyMap<string, string>, name: string): string {
+  const namespace = scope.get(prefix);
+  if (!namespace) {
+    throw new EdxmlNamespaceInvalidError(`the prefix "${prefix}" of <${name}> is not declared`);
+  }
+  return namespace;
+}
+
+/** The five predefined entities and character references; anything else has no definition. */
+function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([^;&\s]*);?/g, (reference, name: string) => {
+    if (!reference.endsWith(';')) {
+      throw new EdxmlMalformedError(`"&" must start an entity reference ending in ";"`);
+    }
+    const predefined = PREDEFINED_ENTITIES.get(name);
+    if (predefined !== undefined) return predefined;
+    const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
+    if (!numeric) throw new EdxmlMalformedError(`the entity "&${name};" is not defined`);
+    const codePoint = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
+    if (!isXmlCharacter(codePoint)) {
+      throw new EdxmlMalformedError(`the character reference "&${name};" is not an XML character`);
+    }
+    return String.fromCodePoint(codePoint);
+  });
+}
+
+function isXmlCharacter(codePoint: number): boolean {
+  return (
+    codePoint === 0x9 ||
+    codePoint === 0xa ||
+    codePoint === 0xd ||
+    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
+    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
+    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
+  );
+}
