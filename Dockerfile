@@ -1,0 +1,17 @@
+# One image for every docaxis app; the command picks the app.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/certs/dev-agencies.json ./certs/dev-agencies.json
+USER node
+CMD ["node", "dist/apps/gateway/src/main.js"]

@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { LoggingModule } from '@docaxis/observability/logging.module';
+import { PersistenceModule } from '@docaxis/persistence/persistence.module';
+import type { AuditConfig } from './config/audit.config';
+import { AuditRecordingModule } from './recording/audit-recording.module';
+
+/** Records every event of the axis in the hash-chained audit trail. */
+@Module({})
+export class AuditModule {
+  static forRoot(config: AuditConfig): DynamicModule {
+    return {
+      module: AuditModule,
+      imports: [
+        LoggingModule.forRoot({
+          appName: 'audit',
+          level: config.LOG_LEVEL,
+          pretty: config.LOG_PRETTY,
+        }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'docaxis-audit',
+        }),
+        // The audit app writes no outbox rows: no relay polling.
+        MessagingModule.forRoot({
+          url: config.AMQP_URL,
+          prefix: config.AMQP_PREFIX,
+          prefetch: config.AMQP_PREFETCH,
+          appName: 'docaxis-audit',
+          relay: false,
+        }),
+        AuditRecordingModule.forRoot({
+          batchMaxEvents: config.AUDIT_BATCH_MAX_EVENTS,
+          batchMaxWaitMs: config.AUDIT_BATCH_MAX_WAIT_MS,
+          prefetch: config.AUDIT_PREFETCH,
+          verifyPageSize: config.AUDIT_VERIFY_PAGE_SIZE,
+        }),
+      ],
+    };
+  }
+}

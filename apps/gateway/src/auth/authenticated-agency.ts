@@ -1,0 +1,8 @@
+/** Who is calling: established from the client certificate, never from the request body. */
+export interface AuthenticatedAgency {
+  agencyCode: string;
+  agencyName: string;
+  /** Certificate subject, recorded as the actor in the audit trail. */
+  certificateSubject: string;
+  certificateFingerprint: string;
+}

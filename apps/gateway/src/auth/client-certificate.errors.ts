@@ -1,0 +1,45 @@
+import { ForbiddenError, UnauthenticatedError } from '@docaxis/errors/domain-error-kinds';
+
+export class ClientCertificateRequiredError extends UnauthenticatedError {
+  constructor() {
+    super(
+      'CLIENT_CERTIFICATE_REQUIRED',
+      'A client certificate issued by the dedicated government CA is required (mutual TLS).',
+    );
+  }
+}
+
+/** The TLS layer rejected the certificate's chain, validity or revocation status. */
+export class ClientCertificateInvalidError extends UnauthenticatedError {
+  constructor(reason: string) {
+    super('CLIENT_CERTIFICATE_INVALID', `The client certificate is not acceptable: ${reason}.`, {
+      reason,
+    });
+  }
+}
+
+export class ClientCertificateWithoutAgencyError extends UnauthenticatedError {
+  constructor(subject: string) {
+    super(
+      'CLIENT_CERTIFICATE_NO_AGENCY_CODE',
+      'The client certificate carries no valid agency code (mã định danh) in its subject.',
+      { subject },
+    );
+  }
+}
+
+export class AgencyNotRegisteredError extends ForbiddenError {
+  constructor(agencyCode: string) {
+    super('AGENCY_NOT_REGISTERED', `Agency ${agencyCode} is not registered on the axis.`, {
+      agencyCode,
+    });
+  }
+}
+
+export class AgencySuspendedError extends ForbiddenError {
+  constructor(agencyCode: string) {
+    super('AGENCY_SUSPENDED', `Agency ${agencyCode} is suspended and cannot use the axis.`, {
+      agencyCode,
+    });
+  }
+}

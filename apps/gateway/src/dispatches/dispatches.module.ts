@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
+import { DispatchAccessService } from './dispatch-access.service';
+import { DispatchesController } from './dispatches.controller';
+import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
+import { MultipartUploadInterceptor } from './multipart-upload.interceptor';
+import { ReadDispatchUseCase } from './read-dispatch.usecase';
+import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
+
+@Module({
+  controllers: [DispatchesController],
+  providers: [
+    SubmitDispatchUseCase,
+    ReadDispatchUseCase,
+    DownloadDispatchFileUseCase,
+    AcknowledgeDispatchUseCase,
+    DispatchAccessService,
+    MultipartUploadInterceptor,
+  ],
+  exports: [DispatchAccessService],
+})
+export class DispatchesModule {}

@@ -1,0 +1,259 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { BlobStore } from '@docaxis/blob-store/blob-store';
+import { deliveryPriorityOf } from '@docaxis/edxml/document-metadata/urgency-levels';
+import { ConfidentialDocumentRefusedError } from '@docaxis/edxml/envelope/confidential-document-refused.error';
+import {
+  type DispatchEnvelope,
+  isSecret,
+  validateDispatchEnvelope,
+} from '@docaxis/edxml/envelope/dispatch-envelope';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
+import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import {
+  DuplicateNumberNotationError,
+  EnvelopeMissingError,
+  EnvelopeNotJsonError,
+  FileNotPdfError,
+  IdempotencyKeyInvalidError,
+  IdempotencyKeyReusedError,
+  NoFilesError,
+  RecipientSuspendedError,
+  SenderMismatchError,
+  UnknownRecipientError,
+} from './dispatch-submission.errors';
+
+export interface UploadedPdf {
+  originalName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+export interface SubmitDispatchCommand {
+  agency: AuthenticatedAgency;
+  envelopeField: string | undefined;
+  files: readonly UploadedPdf[];
+  idempotencyKey?: string;
+  correlationId: string;
+}
+
+export interface SubmitDispatchResult {
+  dispatchId: string;
+  documentId: string;
+  state: string;
+  /** True when this answers a replayed request with the dispatch created the first time. */
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * Accepts a dispatch: validates the envelope and files, refuses what may not travel, stores the
+ * PDFs once by content, and commits the dispatch together with its `dispatch.submitted` event
+ * (transactional outbox). Answering "accepted" therefore always means durably accepted.
+ */
+@Injectable()
+export class SubmitDispatchUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dispatches: DispatchRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly blobs: BlobStore,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(command: SubmitDispatchCommand): Promise<SubmitDispatchResult> {
+    const { agency } = command;
+    if (command.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(command.idempotencyKey)) {
+      throw new IdempotencyKeyInvalidError();
+    }
+    const envelope = validateDispatchEnvelope(this.parseEnvelopeJson(command.envelopeField));
+    if (isSecret(envelope)) {
+      await this.recordRefusal(command, 'CONFIDENTIAL_DOCUMENT_REFUSED');
+      throw new ConfidentialDocumentRefusedError(envelope.confidentiality);
+    }
+    if (envelope.from.organId !== agency.agencyCode) {
+      throw new SenderMismatchError(envelope.from.organId, agency.agencyCode);
+    }
+    this.checkFiles(command.files);
+    const recipientCodes = envelope.to.map((to) => to.organId);
+    await this.checkRecipients(recipientCodes);
+
+    const fileDigests = command.files.map((file) =>
+      createHash('sha256').update(file.bytes).digest('hex'),
+    );
+    const requestDigest = digestOfRequest(envelope, fileDigests);
+    if (command.idempotencyKey) {
+      const replay = await this.replayOf(agency.agencyCode, command.idempotencyKey, requestDigest);
+      if (replay) return replay;
+    }
+
+    // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
+    await Promise.all(command.files.map((file) => this.blobs.put(file.bytes)));
+
+    const dispatchId = uuidv7();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.dispatches.insert(manager, {
+          dispatch: {
+            id: dispatchId,
+            senderCode: agency.agencyCode,
+            idempotencyKey: command.idempotencyKey ?? null,
+            requestDigest,
+            documentId: envelope.documentId,
+            codeNumber: envelope.code.codeNumber,
+            codeNotation: envelope.code.codeNotation,
+            promulgationYear: Number(envelope.promulgationInfo.promulgationDate.slice(0, 4)),
+            subject: envelope.subject,
+            urgency: envelope.urgency,
+            priority: deliveryPriorityOf(envelope.urgency),
+            dueDate: envelope.dueDate ?? null,
+            envelope: envelope as unknown as Record<string, unknown>,
+            state: 'accepted',
+            businessType: 0,
+            rejectionCode: null,
+            rejectionMessage: null,
+            correlationId: command.correlationId,
+            verifiedAt: null,
+          },
+          files: command.files.map((file, ordinal) => ({
+            id: uuidv7(),
+            dispatchId,
+            ordinal,
+            fileName: file.originalName,
+            contentType: 'application/pdf',
+            sizeBytes: file.bytes.length,
+            sha256: fileDigests[ordinal],
+            verification: null,
+          })),
+          recipientCodes,
+        });
+        await this.outbox.enqueue(manager, {
+          destination: 'events',
+          routingKey: MessageTypes.DispatchSubmitted,
+          messageType: MessageTypes.DispatchSubmitted,
+          correlationId: command.correlationId,
+          priority: deliveryPriorityOf(envelope.urgency),
+          payload: {
+            dispatchId,
+            senderCode: agency.agencyCode,
+            recipientCodes,
+            fileCount: command.files.length,
+            documentId: envelope.documentId,
+            occurredAt: new Date().toISOString(),
+            actor: agency.certificateSubject,
+          },
+        });
+      });
+    } catch (error) {
+      return this.resolveConflict(error, command, envelope, requestDigest);
+    }
+    this.relay.nudge();
+    return { dispatchId, documentId: envelope.documentId, state: 'accepted', replayed: false };
+  }
+
+  private parseEnvelopeJson(field: string | undefined): unknown {
+    if (field === undefined || field.trim() === '') throw new EnvelopeMissingError();
+    try {
+      return JSON.parse(field) as unknown;
+    } catch (error) {
+      throw new EnvelopeNotJsonError((error as Error).message);
+    }
+  }
+
+  private checkFiles(files: readonly UploadedPdf[]): void {
+    if (files.length === 0) throw new NoFilesError();
+    for (const file of files) {
+      if (!file.bytes.subarray(0, 1024).includes('%PDF-'))
+        throw new FileNotPdfError(file.originalName);
+    }
+  }
+
+  private async checkRecipients(codes: readonly string[]): Promise<void> {
+    const found = await this.agencies.findByCodes(codes);
+    const known = new Map(found.map((agency) => [agency.code, agency]));
+    const unknown = codes.filter((code) => !known.has(code));
+    if (unknown.length) throw new UnknownRecipientError(unknown);
+    const suspended = codes.filter((code) => known.get(code)?.status !== 'active');
+    if (suspended.length) throw new RecipientSuspendedError(suspended);
+  }
+
+  private async replayOf(
+    senderCode: string,
+    idempotencyKey: string,
+    requestDigest: string,
+  ): Promise<SubmitDispatchResult | undefined> {
+    const existing = await this.dispatches.findByIdempotencyKey(senderCode, idempotencyKey);
+    if (!existing) return undefined;
+    if (existing.requestDigest !== requestDigest) throw new IdempotencyKeyReusedError(existing.id);
+    return {
+      dispatchId: existing.id,
+      documentId: existing.documentId,
+      state: existing.state,
+      replayed: true,
+    };
+  }
+
+  /** Unique violations are the database telling us about a race or a duplicate, in our terms. */
+  private async resolveConflict(
+    error: unknown,
+    command: SubmitDispatchCommand,
+    envelope: DispatchEnvelope,
+    requestDigest: string,
+  ): Promise<SubmitDispatchResult> {
+    const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+    if (
+      error instanceof QueryFailedError &&
+      constraint === 'uq_dispatches_idempotency' &&
+      command.idempotencyKey
+    ) {
+      const replay = await this.replayOf(
+        command.agency.agencyCode,
+        command.idempotencyKey,
+        requestDigest,
+      );
+      if (replay) return replay;
+    }
+    if (error instanceof QueryFailedError && constraint === 'uq_dispatches_number') {
+      throw new DuplicateNumberNotationError(
+        `${envelope.code.codeNumber}/${envelope.code.codeNotation}`,
+      );
+    }
+    throw error;
+  }
+
+  /** A refusal at the door leaves a trace in the audit trail, and nothing of the document. */
+  private async recordRefusal(command: SubmitDispatchCommand, code: string): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.outbox.enqueue(manager, {
+        destination: 'events',
+        routingKey: MessageTypes.DispatchRefused,
+        messageType: MessageTypes.DispatchRefused,
+        correlationId: command.correlationId,
+        payload: {
+          senderCode: command.agency.agencyCode,
+          code,
+          reason: 'Secret documents (Mật, Tối mật, Tuyệt mật) never travel on the axis',
+          occurredAt: new Date().toISOString(),
+          actor: command.agency.certificateSubject,
+        },
+      }),
+    );
+    this.relay.nudge();
+  }
+}
+
+function digestOfRequest(envelope: DispatchEnvelope, fileDigests: readonly string[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(envelope))
+    .update('\n')
+    .update(fileDigests.join(','))
+    .digest('hex');
+}

@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { LoggingModule } from '@docaxis/observability/logging.module';
+import { PersistenceModule } from '@docaxis/persistence/persistence.module';
+import type { GatewayConfig } from './config/gateway.config';
+import { DispatchesModule } from './dispatches/dispatches.module';
+import { GatewayCoreModule } from './gateway-core.module';
+import { InboxModule } from './inbox/inbox.module';
+import { TrailModule } from './trail/trail.module';
+
+/** The HTTP API agencies' document systems talk to (mutual TLS). */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        LoggingModule.forRoot({
+          appName: 'gateway',
+          level: config.LOG_LEVEL,
+          pretty: config.LOG_PRETTY,
+        }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'docaxis-gateway',
+        }),
+        MessagingModule.forRoot({
+          url: config.AMQP_URL,
+          prefix: config.AMQP_PREFIX,
+          prefetch: config.AMQP_PREFETCH,
+        }),
+        GatewayCoreModule.forRoot(config),
+        DispatchesModule,
+        InboxModule,
+        TrailModule,
+      ],
+    };
+  }
+}

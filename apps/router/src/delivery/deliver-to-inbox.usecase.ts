@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
+import { runOnce } from '@docaxis/messaging/inbox/run-once';
+import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+
+export interface DeliverToInboxCommand {
+  messageId: string;
+  dispatchId: string;
+  recipientCode: string;
+}
+
+const CONSUMER = 'router.deliver-to-inbox';
+
+/**
+ * Takes a delivery message off a recipient agency's queue and puts the dispatch into that
+ * agency's inbox, exactly once: the recipient row moves from queued to delivered only once,
+ * whatever the broker redelivers.
+ */
+@Injectable()
+export class DeliverToInboxUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dispatches: DispatchRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(command: DeliverToInboxCommand): Promise<void> {
+    const { duplicate, result: delivered } = await runOnce(
+      this.dataSource,
+      CONSUMER,
+      command.messageId,
+      async (manager) => {
+        const dispatch = await this.dispatches.lockById(manager, command.dispatchId);
+        if (!dispatch) return false;
+        const deliverySeq = await this.dispatches.deliver(
+          manager,
+          command.dispatchId,
+          command.recipientCode,
+        );
+        if (deliverySeq === null) return false;
+        await this.outbox.enqueue(manager, {
+          destination: 'events',
+          routingKey: MessageTypes.DispatchDelivered,
+          messageType: MessageTypes.DispatchDelivered,
+          correlationId: dispatch.correlationId,
+          payload: {
+            dispatchId: dispatch.id,
+            senderCode: dispatch.senderCode,
+            recipientCode: command.recipientCode,
+            deliverySeq,
+            occurredAt: new Date().toISOString(),
+            actor: 'router',
+          },
+        });
+        return true;
+      },
+    );
+    if (!duplicate && delivered) this.relay.nudge();
+  }
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { LoggingModule } from '@docaxis/observability/logging.module';
+import { PersistenceModule } from '@docaxis/persistence/persistence.module';
+import { ROUTER_CONFIG, type RouterConfig } from './config/router.config';
+import { AgencyInboxConsumers } from './delivery/agency-inbox.consumers';
+import { DeliverToInboxUseCase } from './delivery/deliver-to-inbox.usecase';
+import { RouteDispatchUseCase } from './routing/route-dispatch.usecase';
+import { RoutingConsumer } from './routing/routing.consumer';
+
+/** Fans verified dispatches out to recipient agencies and delivers them into their inboxes. */
+@Module({})
+export class RouterModule {
+  static forRoot(config: RouterConfig): DynamicModule {
+    return {
+      module: RouterModule,
+      imports: [
+        LoggingModule.forRoot({
+          appName: 'router',
+          level: config.LOG_LEVEL,
+          pretty: config.LOG_PRETTY,
+        }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'docaxis-router',
+        }),
+        MessagingModule.forRoot({
+          url: config.AMQP_URL,
+          prefix: config.AMQP_PREFIX,
+          prefetch: config.AMQP_PREFETCH,
+          appName: 'docaxis-router',
+        }),
+      ],
+      providers: [
+        { provide: ROUTER_CONFIG, useValue: config },
+        RouteDispatchUseCase,
+        DeliverToInboxUseCase,
+        RoutingConsumer,
+        AgencyInboxConsumers,
+      ],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BlobStore } from '@docaxis/blob-store/blob-store';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
+import { runOnce } from '@docaxis/messaging/inbox/run-once';
+import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
+import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
+import { judgeDispatchSignatures } from './dispatch-signature-policy';
+
+export interface VerifyDispatchCommand {
+  messageId: string;
+  dispatchId: string;
+}
+
+const CONSUMER = 'verifier.verify-dispatch';
+
+/**
+ * Verifies every signature of every PDF of a submitted dispatch, stores the reports, and moves
+ * the dispatch to verified or rejected with the event that says so. The CPU-heavy verification
+ * runs outside the transaction; the decision commits atomically with its event.
+ */
+@Injectable()
+export class VerifyDispatchUseCase {
+  private readonly logger = new Logger(VerifyDispatchUseCase.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dispatches: DispatchRepository,
+    private readonly blobs: BlobStore,
+    private readonly verifier: PdfSignatureVerifier,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(command: VerifyDispatchCommand): Promise<void> {
+    const dispatch = await this.dispatches.findById(command.dispatchId);
+    if (!dispatch || dispatch.state !== 'accepted') return; // unknown or already decided: nothing to do
+    const files = dispatch.files ?? [];
+    const reports = new Map<string, DocumentVerificationReport>();
+    for (const file of files) {
+      reports.set(file.id, await this.verifier.verify(await this.blobs.get(file.sha256)));
+    }
+    const rejection = judgeDispatchSignatures(
+      dispatch.senderCode,
+      files.map((file) => ({ fileName: file.fileName, report: reports.get(file.id)! })),
+    );
+
+    const { duplicate } = await runOnce(
+      this.dataSource,
+      CONSUMER,
+      command.messageId,
+      async (manager) => {
+        const locked = await this.dispatches.lockById(manager, dispatch.id);
+        if (!locked || locked.state !== 'accepted') return;
+        for (const file of files) {
+          await this.dispatches.saveFileVerification(
+            manager,
+            file.id,
+            reports.get(file.id) as unknown as Record<string, unknown>,
+          );
+        }
+        const occurredAt = new Date().toISOString();
+        const recipientCodes = (dispatch.recipients ?? []).map((r) => r.recipientCode);
+        const summary = files.map((file) => ({
+          fileId: file.id,
+          fileName: file.fileName,
+          indication: reports.get(file.id)!.indication,
+          signatures: reports.get(file.id)!.signatures.length,
+        }));
+        if (rejection) {
+          await this.dispatches.update(manager, dispatch.id, {
+            state: 'rejected',
+            rejectionCode: rejection.code,
+            rejectionMessage: rejection.message,
+            verifiedAt: new Date(),
+          });
+          await this.outbox.enqueue(manager, {
+            destination: 'events',
+            routingKey: MessageTypes.DispatchRejected,
+            messageType: MessageTypes.DispatchRejected,
+            correlationId: dispatch.correlationId,
+            payload: {
+              dispatchId: dispatch.id,
+              senderCode: dispatch.senderCode,
+              code: rejection.code,
+              message: rejection.message,
+              files: summary,
+              occurredAt,
+              actor: 'verifier',
+            },
+          });
+        } else {
+          await this.dispatches.update(manager, dispatch.id, {
+            state: 'verified',
+            verifiedAt: new Date(),
+          });
+          await this.outbox.enqueue(manager, {
+            destination: 'events',
+            routingKey: MessageTypes.DispatchVerified,
+            messageType: MessageTypes.DispatchVerified,
+            correlationId: dispatch.correlationId,
+            priority: dispatch.priority,
+            payload: {
+              dispatchId: dispatch.id,
+              senderCode: dispatch.senderCode,
+              recipientCodes,
+              files: summary,
+              occurredAt,
+              actor: 'verifier',
+            },
+          });
+        }
+      },
+    );
+    if (!duplicate) {
+      this.logger.log(
+        { dispatchId: dispatch.id, outcome: rejection?.code ?? 'verified' },
+        'Dispatch verified',
+      );
+      this.relay.nudge();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { BlobStore } from '@docaxis/blob-store/blob-store';
+import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
+import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { LoggingModule } from '@docaxis/observability/logging.module';
+import { PersistenceModule } from '@docaxis/persistence/persistence.module';
+import {
+  createPdfSignatureVerifier,
+  PdfSignatureVerifier,
+} from '@docaxis/signature/verification/pdf-signature-verifier';
+import type { VerifierConfig } from './config/verifier.config';
+import { VerificationConsumer } from './verification/verification.consumer';
+import { VERIFIER_CONFIG } from './verification/verifier-config.token';
+import { VerifyDispatchUseCase } from './verification/verify-dispatch.usecase';
+
+/** Verifies every signature of every submitted dispatch against the dedicated CA. */
+@Module({})
+export class VerifierModule {
+  static forRoot(config: VerifierConfig): DynamicModule {
+    return {
+      module: VerifierModule,
+      imports: [
+        LoggingModule.forRoot({
+          appName: 'verifier',
+          level: config.LOG_LEVEL,
+          pretty: config.LOG_PRETTY,
+        }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'docaxis-verifier',
+        }),
+        MessagingModule.forRoot({
+          url: config.AMQP_URL,
+          prefix: config.AMQP_PREFIX,
+          prefetch: config.AMQP_PREFETCH,
+          appName: 'docaxis-verifier',
+        }),
+      ],
+      providers: [
+        { provide: VERIFIER_CONFIG, useValue: config },
+        { provide: BlobStore, useValue: new FilesystemBlobStore(config.BLOB_DIR) },
+        {
+          provide: PdfSignatureVerifier,
+          useFactory: () =>
+            createPdfSignatureVerifier({
+              trustAnchorsDir: config.TRUST_ANCHORS_DIR,
+              intermediatesDir: config.TRUST_INTERMEDIATES_DIR,
+              crlDir: config.CRL_DIR,
+              profile: {
+                agencyCodeAttributeOid: config.AGENCY_CODE_SUBJECT_OID,
+                organizationPolicyOids: config.ORGANIZATION_CERTIFICATE_POLICY_OIDS,
+                personPolicyOids: config.PERSON_CERTIFICATE_POLICY_OIDS,
+              },
+            }),
+        },
+        VerifyDispatchUseCase,
+        VerificationConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DispatchFileEntity } from './dispatch-file.entity';
+import { DispatchRecipientEntity } from './dispatch-recipient.entity';
+import type { RecipientState } from './dispatch-state';
+import { DispatchEntity } from './dispatch.entity';
+
+export interface NewDispatch {
+  dispatch: Omit<DispatchEntity, 'createdAt' | 'updatedAt' | 'files' | 'recipients' | 'sender'>;
+  files: Omit<DispatchFileEntity, 'dispatch'>[];
+  recipientCodes: readonly string[];
+}
+
+export interface InboxEntry {
+  dispatch: DispatchEntity;
+  recipient: DispatchRecipientEntity;
+}
+
+/**
+ * Dispatches, their files and their recipients. Methods taking an EntityManager run inside the
+ * caller's transaction (the outbox row must commit with the state change it announces).
+ */
+@Injectable()
+export class DispatchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, input: NewDispatch): Promise<void> {
+    // jsonb columns typed as records trip TypeORM's deep-partial typing; the shapes are the entity's.
+    await manager.insert(DispatchEntity, input.dispatch as QueryDeepPartialEntity<DispatchEntity>);
+    await manager.insert(
+      DispatchFileEntity,
+      input.files as QueryDeepPartialEntity<DispatchFileEntity>[],
+    );
+    await manager.insert(
+      DispatchRecipientEntity,
+      input.recipientCodes.map((recipientCode) => ({
+        dispatchId: input.dispatch.id,
+        recipientCode,
+        state: 'pending' as const,
+      })),
+    );
+  }
+
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DispatchEntity | null> {
+    return manager.findOne(DispatchEntity, {
+      where: { id },
+      relations: { files: true, recipients: true },
+      order: { files: { ordinal: 'ASC' }, recipients: { recipientCode: 'ASC' } },
+    });
+  }
+
+  /** Locks the dispatch row for the rest of the transaction (state transitions). */
+  async lockById(manager: EntityManager, id: string): Promise<DispatchEntity | null> {
+    return manager.findOne(DispatchEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async findByIdempotencyKey(
+    senderCode: string,
+    idempotencyKey: string,
+  ): Promise<DispatchEntity | null> {
+    return this.dataSource.getRepository(DispatchEntity).findOneBy({ senderCode, idempotencyKey });
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<DispatchEntity>,
+  ): Promise<void> {
+    await manager.update(DispatchEntity, { id }, changes as QueryDeepPartialEntity<DispatchEntity>);
+  }
+
+  async saveFileVerification(
+    manager: EntityManager,
+    fileId: string,
+    verification: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.update(DispatchFileEntity, { id: fileId }, {
+      verification,
+    } as QueryDeepPartialEntity<DispatchFileEntity>);
+  }
+
+  async findRecipient(
+    dispatchId: string,
+    recipientCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DispatchRecipientEntity | null> {
+    return manager.findOneBy(DispatchRecipientEntity, { dispatchId, recipientCode });
+  }
+
+  /**
+   * Moves recipients forward from one state to the next. Only rows still in `from` change, so a
+   * redelivered message finds nothing to do. Returns the recipient codes that moved.
+   */
+  async advanceRecipients(
+    manager: EntityManager,
+    dispatchId: string,
+    recipientCodes: readonly string[] | 'all',
+    from: RecipientState,
+    to: RecipientState,
+  ): Promise<string[]> {
+    const stamp = timestampColumnFor(to);
+    const params: unknown[] = [dispatchId, from, to];
+    let filter = '';
+    if (recipientCodes !== 'all') {
+      params.push([...recipientCodes]);
+      filter = 'AND recipient_code = ANY($4)';
+    }
+    const rows: { recipient_code: string }[] = await manager.query(
+      `UPDATE dispatch_recipients SET state = $3${stamp ? `, ${stamp} = now()` : ''}
+       WHERE dispatch_id = $1 AND state = $2 ${filter}
+       RETURNING recipient_code`,
+      params,
+    );
+    return unwrapRows(rows).map((row) => row.recipient_code);
+  }
+
+  /**
+   * Puts a queued dispatch into the recipient's inbox, assigning its inbox position. Returns the
+   * position, or null when it was already delivered (redelivery) or is not queued.
+   */
+  async deliver(
+    manager: EntityManager,
+    dispatchId: string,
+    recipientCode: string,
+  ): Promise<number | null> {
+    const rows: { delivery_seq: string }[] = await manager.query(
+      `UPDATE dispatch_recipients
+         SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
+       WHERE dispatch_id = $1 AND recipient_code = $2 AND state = 'queued'
+       RETURNING delivery_seq`,
+      [dispatchId, recipientCode],
+    );
+    const [row] = unwrapRows(rows);
+    return row ? Number(row.delivery_seq) : null;
+  }
+
+  /** One page of an agency's inbox, oldest first, after the given position. */
+  async inboxPage(recipientCode: string, afterSeq: number, limit: number): Promise<InboxEntry[]> {
+    const recipients = await this.dataSource
+      .getRepository(DispatchRecipientEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndMapOne('r.dispatch', DispatchEntity, 'd', 'd.id = r.dispatch_id')
+      .where('r.recipient_code = :recipientCode', { recipientCode })
+      .andWhere('r.delivery_seq > :afterSeq', { afterSeq })
+      .orderBy('r.delivery_seq', 'ASC')
+      .limit(limit)
+      .getMany();
+    return recipients.map((recipient) => ({ dispatch: recipient.dispatch!, recipient }));
+  }
+}
+
+function timestampColumnFor(state: RecipientState): string | null {
+  switch (state) {
+    case 'queued':
+      return 'queued_at';
+    case 'delivered':
+      return 'delivered_at';
+    case 'fetched':
+      return 'fetched_at';
+    case 'acknowledged':
+      return 'acknowledged_at';
+    case 'pending':
+      return null;
+  }
+}
+
+/** TypeORM returns `[rows, count]` for UPDATE … RETURNING on PostgreSQL; plain rows otherwise. */
+function unwrapRows<T>(result: T[] | [T[], number]): T[] {
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}

@@ -1,0 +1,22 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencyRepository } from './agency/agency.repository';
+import { AuditRecordRepository } from './audit/audit-record.repository';
+import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
+import { DispatchRepository } from './dispatch/dispatch.repository';
+
+const REPOSITORIES = [AgencyRepository, DispatchRepository, AuditRecordRepository];
+
+/** The database connection and the repositories, for any app. */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(settings: DatabaseConnectionSettings): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(settings))],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
+    };
+  }
+}

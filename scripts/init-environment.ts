@@ -1,0 +1,52 @@
+/**
+ * Prepares a development environment: generates the TEST PKI when `certs/dev` is absent,
+ * creates and migrates the database, and seeds the development agency directory. Run by
+ * `npm start` and by the `init` service of docker-compose.
+ */
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { prepareDatabase } from '@docaxis/persistence/database/prepare-database';
+import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
+import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
+
+export const repositoryRoot = resolve(__dirname, '..', '..');
+
+export async function initEnvironment(databaseUrl: string): Promise<void> {
+  const agencies = readDevAgenciesFile(join(repositoryRoot, 'certs/dev-agencies.json'));
+  const pkiDir = join(repositoryRoot, 'certs/dev');
+  const { generatedBecause } = await ensureDevPki({ outDir: pkiDir, agencies });
+  if (generatedBecause)
+    console.log(`Generated the development TEST PKI in ${pkiDir} (${generatedBecause}).`);
+  const applied = await prepareDatabase(databaseUrl, 'init');
+  console.log(
+    applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.',
+  );
+
+  const dataSource = new DataSource(dataSourceOptions({ url: databaseUrl, poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    await new AgencyRepository(dataSource).upsertMany(
+      agencies.map((agency) => ({
+        code: agency.code,
+        name: agency.name,
+        parentCode: agency.parentCode,
+      })),
+    );
+    console.log(`Development agency directory: ${agencies.length} agencies.`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export function databaseUrlFromEnv(): string {
+  return process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/docaxis';
+}
+
+if (require.main === module) {
+  initEnvironment(databaseUrlFromEnv()).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

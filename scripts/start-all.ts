@@ -1,0 +1,29 @@
+/**
+ * `npm start`: prepares the environment (TEST PKI, database, development directory), then runs
+ * every app (gateway, router, verifier, audit) with prefixed output. Production runs each app
+ * on its own (`node dist/apps/<app>/src/main.js`), as several instances where needed.
+ */
+import concurrently from 'concurrently';
+import { join } from 'node:path';
+import { databaseUrlFromEnv, initEnvironment, repositoryRoot } from './init-environment';
+
+const APPS = ['gateway', 'router', 'verifier', 'audit'];
+
+async function main(): Promise<void> {
+  await initEnvironment(databaseUrlFromEnv());
+  const { result } = concurrently(
+    APPS.map((name) => ({
+      name,
+      command: `node ${join('dist/apps', name, 'src/main.js')}`,
+      // Migrations already ran above.
+      env: { DATABASE_MIGRATE_ON_START: 'false' },
+    })),
+    { prefix: 'name', killOthers: ['failure'], cwd: repositoryRoot },
+  );
+  await result;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

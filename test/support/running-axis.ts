@@ -1,0 +1,134 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { connect } from 'amqplib';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createAuditApp } from '../../apps/audit/src/audit-app.factory';
+import { loadAuditConfig } from '../../apps/audit/src/config/audit.config';
+import { loadGatewayConfig } from '../../apps/gateway/src/config/gateway.config';
+import { createGatewayApp } from '../../apps/gateway/src/gateway-app.factory';
+import { loadRouterConfig } from '../../apps/router/src/config/router.config';
+import { createRouterApp } from '../../apps/router/src/router-app.factory';
+import { loadVerifierConfig } from '../../apps/verifier/src/config/verifier.config';
+import { createVerifierApp } from '../../apps/verifier/src/verifier-app.factory';
+import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
+import { topologyNames } from '@docaxis/messaging/topology/topology-names';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { createTestDatabase } from './test-database';
+import { devAgencies, testPki } from './test-pki';
+import { testRunDir, testRunId } from './test-run';
+
+/** The whole axis, running in this process against the real RabbitMQ and PostgreSQL. */
+export interface RunningAxis {
+  pki: DevPki;
+  /** `https://127.0.0.1:<port>` of the gateway. */
+  gatewayUrl: string;
+  env: NodeJS.ProcessEnv;
+  /** A direct connection to the axis' database, for assertions. */
+  db: DataSource;
+  stop(): Promise<void>;
+}
+
+const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/**
+ * Starts gateway, verifier, router and audit exactly as production builds them (same factories,
+ * same configuration schemas), on a database and an AMQP prefix of this spec file's own, with
+ * the development agency directory seeded. `stop()` closes the apps and deletes the prefix's
+ * queues and exchanges.
+ */
+export async function startAxis(
+  label: string,
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<RunningAxis> {
+  const pki = await testPki();
+  const databaseUrl = await createTestDatabase(label);
+  const blobDir = join(testRunDir(), `blobs-${label}-${process.pid}`);
+  mkdirSync(blobDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    DATABASE_MIGRATE_ON_START: 'false',
+    AMQP_URL,
+    AMQP_PREFIX: `dxt-${testRunId()}-${label}`.toLowerCase(),
+    BLOB_DIR: blobDir,
+    TRUST_ANCHORS_DIR: pki.trustDir,
+    TRUST_INTERMEDIATES_DIR: pki.intermediatesDir,
+    CRL_DIR: pki.crlDir,
+    TLS_CERT_FILE: pki.server.certPath,
+    TLS_KEY_FILE: pki.server.keyPath,
+    TLS_CLIENT_CA_FILE: pki.server.caBundlePath,
+    TLS_CRL_FILES: `${pki.crl('root-ca').pemPath},${pki.crl('issuing-ca').pemPath}`,
+    LOG_LEVEL: process.env.DOCAXIS_TEST_LOG_LEVEL ?? 'error',
+    GATEWAY_PORT: '0',
+    ...overrides,
+  };
+
+  const db = new DataSource(
+    dataSourceOptions({ url: databaseUrl, poolSize: 3, applicationName: 'docaxis-test' }),
+  );
+  await db.initialize();
+  await new AgencyRepository(db).upsertMany(
+    devAgencies().map((a) => ({ code: a.code, name: a.name, parentCode: a.parentCode })),
+  );
+
+  const workers: INestApplicationContext[] = [];
+  let gateway: INestApplication | undefined;
+  const topologies: MessagingTopology[] = [];
+  try {
+    for (const create of [
+      () => createAuditApp(loadAuditConfig(env)),
+      () => createVerifierApp(loadVerifierConfig(env)),
+      () => createRouterApp(loadRouterConfig(env)),
+    ]) {
+      const app = await create();
+      workers.push(app);
+      topologies.push(app.get(MessagingTopology));
+    }
+    gateway = await createGatewayApp(loadGatewayConfig(env));
+    await gateway.listen(0, '127.0.0.1');
+    topologies.push(gateway.get(MessagingTopology));
+  } catch (error) {
+    await Promise.allSettled([gateway?.close(), ...workers.map((w) => w.close())]);
+    await db.destroy();
+    throw error;
+  }
+  const { port } = (gateway.getHttpServer() as { address(): AddressInfo }).address();
+
+  return {
+    pki,
+    gatewayUrl: `https://127.0.0.1:${port}`,
+    env,
+    db,
+    async stop() {
+      const queues = new Set(topologies.flatMap((t) => t.declaredQueueNames()));
+      await gateway?.close();
+      for (const worker of workers.reverse()) await worker.close();
+      await db.destroy();
+      await deletePrefix(env.AMQP_PREFIX!, [...queues]);
+    },
+  };
+}
+
+/** Removes what the prefix declared on the shared broker, so runs leave nothing behind. */
+async function deletePrefix(prefix: string, queues: readonly string[]): Promise<void> {
+  const names = topologyNames(prefix);
+  const connection = await connect(AMQP_URL);
+  try {
+    const channel = await connection.createChannel();
+    for (const queue of [...queues, names.parkedQueue]) await channel.deleteQueue(queue);
+    for (const exchange of [
+      names.eventsExchange,
+      names.deliveryExchange,
+      names.deadLetterExchange,
+    ]) {
+      await channel.deleteExchange(exchange);
+    }
+    await channel.close();
+  } finally {
+    await connection.close();
+  }
+}

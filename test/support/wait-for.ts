@@ -1,0 +1,20 @@
+/** Polls `probe` until `done` holds for its result; fails with the last result when time runs out. */
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!done(last)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 1).slice(0, 2000)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await probe();
+  }
+  return last;
+}
