@@ -1,0 +1,82 @@
+import { PDFDocument, type PDFContext } from 'pdf-lib';
+import type { PdfLimits } from './pdf-limits';
+import { prescanPdfResources } from './pdf-resource-prescan';
+import { PdfStructureError } from './pdf-structure-error';
+
+const PDF_HEADER = Buffer.from('%PDF-', 'latin1');
+
+/** Size and header checks, cheap enough to run before anything else looks at the bytes. */
+export function assertPdfEnvelope(bytes: Buffer, limits: PdfLimits): void {
+  if (bytes.length > limits.maxFileBytes) {
+    throw new PdfStructureError(
+      'PDF_TOO_LARGE',
+      `the PDF is ${bytes.length} bytes, more than the ${limits.maxFileBytes} allowed`,
+    );
+  }
+  const headerAt = bytes.indexOf(PDF_HEADER);
+  if (headerAt === -1 || headerAt > 1024) {
+    throw new PdfStructureError(
+      'PDF_NOT_A_PDF',
+      'no %PDF- header in the first 1024 bytes: not a PDF',
+    );
+  }
+}
+
+/**
+ * The object graph of a PDF (or of a prefix of it: an earlier revision), as pdf-lib parses it:
+ * sequentially, later definitions of an object replacing earlier ones, as incremental updates
+ * intend. Bounded by `limits`; any parser failure becomes a PdfStructureError.
+ */
+export async function loadPdfObjectGraph(bytes: Buffer, limits: PdfLimits): Promise<PDFContext> {
+  assertPdfEnvelope(bytes, limits);
+  prescanPdfResources(bytes, limits);
+  let document: PDFDocument;
+  try {
+    document = await withPdfLibWarningsSilenced(() =>
+      PDFDocument.load(bytes, {
+        ignoreEncryption: true,
+        updateMetadata: false,
+        throwOnInvalidObject: false,
+        parseSpeed: Infinity,
+      }),
+    );
+  } catch (error) {
+    throw new PdfStructureError(
+      'PDF_UNPARSEABLE',
+      `the PDF cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const context = document.context;
+  if (context.enumerateIndirectObjects().length > limits.maxObjects) {
+    throw new PdfStructureError(
+      'PDF_TOO_MANY_OBJECTS',
+      `the PDF holds more than ${limits.maxObjects} objects`,
+    );
+  }
+  return context;
+}
+
+let silencedLoads = 0;
+let originalWarn: typeof console.warn | undefined;
+
+/**
+ * pdf-lib reports every malformed object with console.warn; a crafted PDF would flood the logs
+ * through us. Warnings are muted while any load runs (a counter, since loads interleave at their
+ * awaits) and restored when the last one ends.
+ */
+async function withPdfLibWarningsSilenced<T>(load: () => Promise<T>): Promise<T> {
+  if (silencedLoads === 0) {
+    originalWarn = console.warn;
+    console.warn = () => undefined;
+  }
+  silencedLoads += 1;
+  try {
+    return await load();
+  } finally {
+    silencedLoads -= 1;
+    if (silencedLoads === 0 && originalWarn) {
+      console.warn = originalWarn;
+      originalWarn = undefined;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import type { ByteRange } from './byte-range';
+import { isPdfWhitespace } from './raw-byte-range-scanner';
+
+export type ContentsReadResult =
+  | {
+      readonly ok: true;
+      /** The DER SignedData, padding stripped. */
+      readonly cms: Buffer;
+      /** The hex digits between `<` and `>`, as written (compared with pdf-lib's view). */
+      readonly hexText: string;
+      /** Bytes after the DER that are not zero: harmless (unsigned) but unusual. */
+      readonly nonZeroPadding: boolean;
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'CONTENTS_NOT_HEX_STRING' | 'CONTENTS_MISMATCH';
+      readonly text: string;
+    };
+
+const CONTENTS_KEY = '/Contents';
+
+/**
+ * Reads the signature value from the /ByteRange gap in the raw bytes: the gap must be exactly one
+ * hex string (`<`, an even number of hex digits, `>`) that is the value of a `/Contents` key.
+ * Node's hex decoder silently stops at the first bad digit, so every digit is checked first.
+ */
+export function readSignatureContents(bytes: Buffer, [a, b, c]: ByteRange): ContentsReadResult {
+  const gapStart = a + b;
+  if (c - gapStart < 2 || bytes[gapStart] !== 0x3c /* < */ || bytes[c - 1] !== 0x3e /* > */) {
+    return {
+      ok: false,
+      code: 'CONTENTS_NOT_HEX_STRING',
+      text: 'the /ByteRange gap is not a hex string <...>',
+    };
+  }
+  let keyEnd = gapStart;
+  while (keyEnd > 0 && isPdfWhitespace(bytes[keyEnd - 1])) keyEnd -= 1;
+  if (
+    keyEnd < CONTENTS_KEY.length ||
+    bytes.toString('latin1', keyEnd - CONTENTS_KEY.length, keyEnd) !== CONTENTS_KEY
+  ) {
+    return {
+      ok: false,
+      code: 'CONTENTS_MISMATCH',
+      text: 'the /ByteRange gap is not the value of /Contents',
+    };
+  }
+  const digitsStart = gapStart + 1;
+  const digitsEnd = c - 1;
+  if ((digitsEnd - digitsStart) % 2 !== 0) {
+    return {
+      ok: false,
+      code: 'CONTENTS_NOT_HEX_STRING',
+      text: '/Contents has an odd number of hex digits',
+    };
+  }
+  for (let i = digitsStart; i < digitsEnd; i += 1) {
+    const byte = bytes[i];
+    const isHex =
+      (byte >= 0x30 && byte <= 0x39) ||
+      (byte >= 0x41 && byte <= 0x46) ||
+      (byte >= 0x61 && byte <= 0x66);
+    if (!isHex) {
+      return {
+        ok: false,
+        code: 'CONTENTS_NOT_HEX_STRING',
+        text: `/Contents holds a non-hex character at offset ${i}`,
+      };
+    }
+  }
+  const hexText = bytes.toString('latin1', digitsStart, digitsEnd);
+  const decoded = Buffer.from(hexText, 'hex');
+  const derLength = outerDerLength(decoded);
+  const cms = derLength === undefined ? decoded : decoded.subarray(0, derLength);
+  let nonZeroPadding = false;
+  for (let i = cms.length; i < decoded.length; i += 1) {
+    if (decoded[i] !== 0) {
+      nonZeroPadding = true;
+      break;
+    }
+  }
+  return { ok: true, cms, hexText, nonZeroPadding };
+}
+
+/**
+ * Length of the outer definite-length DER value, so the zero padding signers reserve after it
+ * is dropped; undefined when the header is not a definite SEQUENCE (the CMS parser reports it).
+ */
+function outerDerLength(decoded: Buffer): number | undefined {
+  if (decoded.length < 2 || decoded[0] !== 0x30) return undefined;
+  const first = decoded[1];
+  if (first < 0x80) return Math.min(decoded.length, 2 + first);
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 4 || decoded.length < 2 + octets) return undefined;
+  let length = 0;
+  for (let i = 0; i < octets; i += 1) length = length * 256 + decoded[2 + i];
+  return Math.min(decoded.length, 2 + octets + length);
+}

@@ -1,0 +1,273 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import type {
+  DocumentVerificationReport,
+  SignatureReport,
+} from '@docaxis/signature/report/document-verification-report';
+import {
+  appendAnnotation,
+  appendPageContentChange,
+  flipByteInSignedRange,
+  garbleSignatureContents,
+  removeByteRange,
+  truncate,
+} from '@docaxis/signature/testing/pdf-tampering';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
+import { generateSpecDevPki } from './dev-pki-spec-fixture';
+import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-signature-verifier';
+
+const G22 = '000.00.00.G22';
+const DAY = 24 * 60 * 60 * 1000;
+
+function verdicts(report: DocumentVerificationReport): string[] {
+  return report.signatures.map(
+    (s) => `${s.indication}${s.subIndication ? `/${s.subIndication}` : ''}`,
+  );
+}
+
+function codes(signature: SignatureReport): string[] {
+  return signature.messages.map((m) => m.code);
+}
+
+describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
+  let pki: DevPki;
+  let verifier: PdfSignatureVerifier;
+  let valid: Buffer;
+
+  beforeAll(async () => {
+    pki = await generateSpecDevPki('verifier');
+    verifier = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+    });
+    valid = await signedDispatchPdf(pki, G22, { unsigned: { targetSizeBytes: 100_000 } });
+  });
+
+  it('passes a leader + agency signed dispatch and says who signed', async () => {
+    const report = await verifier.verify(valid);
+    expect(report).toMatchObject({ indication: 'TOTAL-PASSED', fileSize: valid.length });
+    expect(report.subIndication).toBeUndefined();
+    expect(report.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    const [leader, seal] = report.signatures;
+    const agency = pki.agency(G22);
+    expect(leader).toMatchObject({
+      index: 0,
+      fieldName: 'Signature1',
+      indication: 'TOTAL-PASSED',
+      signer: {
+        kind: 'person',
+        agencyCode: G22,
+        commonName: agency.leader.fullName,
+        serialNumber: agency.leader.serialNumberHex,
+      },
+      digestAlgorithm: 'sha256',
+      signingTimeSource: 'signed-attribute',
+      weakAlgorithm: false,
+      revocation: { status: 'good', source: 'crl' },
+      coverage: { coversWholeFile: false, modificationsAfterSigning: 'allowed' },
+    });
+    expect(leader.coverage.details).toContain('signature field "Signature2" added');
+    expect(seal).toMatchObject({
+      index: 1,
+      indication: 'TOTAL-PASSED',
+      signer: {
+        kind: 'organization',
+        agencyCode: G22,
+        organization: agency.name,
+        serialNumber: agency.organization.serialNumberHex,
+      },
+      coverage: { coversWholeFile: true, modificationsAfterSigning: 'none' },
+    });
+    expect(seal.chain.map((c) => c.serialNumber)).toEqual([
+      agency.organization.serialNumberHex,
+      pki.issuing.serialNumberHex,
+      pki.root.serialNumberHex,
+    ]);
+    expect(seal.coverage.byteRange[2] + seal.coverage.byteRange[3]).toBe(valid.length);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('passes an agency-only signature and a PDF with object streams', async () => {
+    const appendix = await signedDispatchPdf(pki, G22, { leader: false });
+    expect(verdicts(await verifier.verify(appendix))).toEqual(['TOTAL-PASSED']);
+    const compressed = await signedDispatchPdf(pki, '000.00.00.H41', {
+      unsigned: { useObjectStreams: true },
+    });
+    const report = await verifier.verify(compressed);
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED', 'TOTAL-PASSED']);
+    expect(report.signatures[1].signer.agencyCode).toBe('000.00.00.H41');
+  });
+
+  it('reports NO_SIGNATURE for an unsigned PDF', async () => {
+    const report = await verifier.verify(await buildUnsignedPdf());
+    expect(report).toMatchObject({
+      indication: 'TOTAL-FAILED',
+      subIndication: 'NO_SIGNATURE',
+      signatures: [],
+    });
+    expect(report.messages.map((m) => m.code)).toEqual(['PDF_NO_SIGNATURE']);
+  });
+
+  it('reports HASH_FAILURE for a flipped byte every signature covers', async () => {
+    const report = await verifier.verify(flipByteInSignedRange(valid));
+    expect(report).toMatchObject({ indication: 'TOTAL-FAILED', subIndication: 'HASH_FAILURE' });
+    expect(verdicts(report)).toEqual(['TOTAL-FAILED/HASH_FAILURE', 'TOTAL-FAILED/HASH_FAILURE']);
+    expect(codes(report.signatures[1])).toContain('MESSAGE_DIGEST_MISMATCH');
+  });
+
+  it('reports FORMAT_FAILURE for garbled /Contents and SIG_CRYPTO_FAILURE for a bad signature value', async () => {
+    const garbled = await verifier.verify(garbleSignatureContents(valid));
+    expect(verdicts(garbled)).toEqual(['TOTAL-PASSED', 'TOTAL-FAILED/FORMAT_FAILURE']);
+    expect(codes(garbled.signatures[1])).toContain('CMS_MALFORMED');
+    const badValue = await verifier.verify(
+      garbleSignatureContents(valid, { mode: 'signature-value' }),
+    );
+    expect(verdicts(badValue)).toEqual(['TOTAL-PASSED', 'TOTAL-FAILED/SIG_CRYPTO_FAILURE']);
+  });
+
+  it('reports FORMAT_FAILURE for a signature without /ByteRange', async () => {
+    const report = await verifier.verify(removeByteRange(valid));
+    expect(report.subIndication).toBe('FORMAT_FAILURE');
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED', 'TOTAL-FAILED/FORMAT_FAILURE']);
+    expect(codes(report.signatures[1])).toEqual(['BYTE_RANGE_MISSING']);
+  });
+
+  it('reports FORMAT_FAILURE for truncated files and for non-PDF input, without throwing', async () => {
+    const cut = await verifier.verify(truncate(valid, 100));
+    expect(cut).toMatchObject({
+      indication: 'TOTAL-FAILED',
+      subIndication: 'FORMAT_FAILURE',
+      signatures: [],
+    });
+    expect(cut.messages.map((m) => m.code)).toEqual(['PDF_TRAILING_DATA']);
+    const halved = await verifier.verify(truncate(valid, valid.length / 2));
+    expect(halved.indication).toBe('TOTAL-FAILED');
+    for (const input of [
+      Buffer.alloc(0),
+      Buffer.from('hello'),
+      Buffer.from('%PDF-1.7\n1 0 obj <<'),
+      Buffer.alloc(4096, 0xff),
+    ]) {
+      const report = await verifier.verify(input);
+      expect(report).toMatchObject({ indication: 'TOTAL-FAILED', subIndication: 'FORMAT_FAILURE' });
+    }
+    expect((await verifier.verify(Buffer.from('hello'))).messages[0].code).toBe('PDF_NOT_A_PDF');
+  });
+
+  it.each([
+    ['expired-organization', 'TOTAL-FAILED/EXPIRED', 'CERTIFICATE_EXPIRED'],
+    ['not-yet-valid-organization', 'TOTAL-FAILED/NOT_YET_VALID', 'CERTIFICATE_NOT_YET_VALID'],
+    ['revoked-organization', 'TOTAL-FAILED/REVOKED', 'CERTIFICATE_REVOKED'],
+    ['rogue-organization', 'INDETERMINATE/NO_CERTIFICATE_CHAIN_FOUND', 'CHAIN_NOT_FOUND'],
+    ['wrong-key-usage-organization', 'INDETERMINATE/CHAIN_CONSTRAINTS_FAILURE', 'SIGNER_KEY_USAGE'],
+  ] as const)('refuses a seal signed with %s: %s', async (special, verdict, code) => {
+    const pdf = await signedDispatchPdf(pki, G22, { organization: pki.special(special) });
+    const report = await verifier.verify(pdf);
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED', verdict]);
+    expect(`${report.indication}/${report.subIndication}`).toBe(verdict);
+    expect(codes(report.signatures[1])).toContain(code);
+  });
+
+  it('passes a signature made before its certificate was revoked, with a note', async () => {
+    // Agency only: the leader's certificate is an hour old, too young for a signature 20 days ago.
+    const signingTime = new Date(Date.now() - 20 * DAY);
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organization: pki.special('revoked-organization'),
+      signingTime,
+    });
+    const report = await verifier.verify(pdf);
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED']);
+    expect(report.signatures[0].revocation).toMatchObject({
+      status: 'revoked',
+      source: 'crl',
+      reason: 'keyCompromise',
+    });
+    expect(codes(report.signatures[0])).toContain('CERTIFICATE_REVOKED_AFTER_SIGNING');
+  });
+
+  it('is INDETERMINATE / TRY_LATER without a CRL for the issuer, or with a stale one', async () => {
+    const emptyCrlDir = mkdtempSync(join(pki.dir, '..', 'no-crls-'));
+    mkdirSync(emptyCrlDir, { recursive: true });
+    const withoutCrls = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: emptyCrlDir,
+    });
+    const report = await withoutCrls.verify(valid);
+    expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
+    expect(report.signatures[0].revocation.status).toBe('unknown');
+    const later = await verifier.verify(valid, { validationTime: new Date(Date.now() + 30 * DAY) });
+    expect(later).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
+  });
+
+  it('passes ECDSA P-256 and RSA-PSS signatures', async () => {
+    const ec = await verifier.verify(
+      await signedDispatchPdf(pki, G22, { organization: pki.special('ecdsa-p256-organization') }),
+    );
+    expect(verdicts(ec)).toEqual(['TOTAL-PASSED', 'TOTAL-PASSED']);
+    expect(ec.signatures[1].signatureAlgorithm).toMatch(/ecdsa/i);
+    const pss = await verifier.verify(
+      await signedDispatchPdf(pki, G22, { signOptions: { rsaPadding: 'pss' } }),
+    );
+    expect(verdicts(pss)).toEqual(['TOTAL-PASSED', 'TOTAL-PASSED']);
+    expect(pss.signatures[0].signatureAlgorithm).toBe('RSASSA-PSS(sha256)');
+  });
+
+  it('accepts SHA-1 but flags it as weak', async () => {
+    const report = await verifier.verify(
+      await signedDispatchPdf(pki, G22, { signOptions: { digest: 'sha1' } }),
+    );
+    expect(report.indication).toBe('TOTAL-PASSED');
+    expect(report.signatures.map((s) => [s.digestAlgorithm, s.weakAlgorithm])).toEqual([
+      ['sha1', true],
+      ['sha1', true],
+    ]);
+    expect(codes(report.signatures[0])).toContain('WEAK_ALGORITHM');
+  });
+
+  it('keeps signatures valid when a later revision only adds an annotation', async () => {
+    const report = await verifier.verify(await appendAnnotation(valid));
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED', 'TOTAL-PASSED']);
+    expect(report.signatures.map((s) => s.coverage.modificationsAfterSigning)).toEqual([
+      'allowed',
+      'allowed',
+    ]);
+    expect(report.signatures[1].coverage.details).toContain('page 1: /Text annotation added');
+  });
+
+  it('fails every signature when a later revision changes page content', async () => {
+    const report = await verifier.verify(await appendPageContentChange(valid));
+    expect(verdicts(report)).toEqual([
+      'TOTAL-FAILED/FORMAT_FAILURE',
+      'TOTAL-FAILED/FORMAT_FAILURE',
+    ]);
+    expect(report.signatures.map((s) => s.coverage.modificationsAfterSigning)).toEqual([
+      'disallowed',
+      'disallowed',
+    ]);
+    expect(codes(report.signatures[1])).toContain('MODIFICATIONS_DISALLOWED');
+    expect(report.signatures[1].coverage.details.join('\n')).toMatch(
+      /page 1: \/Contents changed|changed/,
+    );
+  });
+
+  it('refuses a signing time in the future and files over the size limit', async () => {
+    const future = await signedDispatchPdf(pki, G22, { signingTime: new Date(Date.now() + DAY) });
+    expect(await verifier.verify(future)).toMatchObject({
+      indication: 'INDETERMINATE',
+      subIndication: 'SIG_CONSTRAINTS_FAILURE',
+    });
+    const small = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+      limits: { maxFileBytes: 10_000 },
+    });
+    const report = await small.verify(valid);
+    expect(report.messages.map((m) => m.code)).toEqual(['PDF_TOO_LARGE']);
+  });
+});
