@@ -1,0 +1,242 @@
+import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
+import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
+import {
+  signedDispatchPdf,
+  type SignedDispatchPdfOptions,
+} from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { anonymous, asAgency } from '@docaxis/testing/agency-client';
+import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+
+const A = '000.00.00.G22';
+const B = '000.00.00.H41';
+const C = '000.00.14.H20';
+
+/**
+ * Issue 2's refusals, each with its stable code, against the running axis. After each, nothing
+ * already accepted is lost and the next valid dispatch still goes through (checked at the end).
+ */
+describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
+  let axis: RunningAxis;
+  let validPdf: Buffer;
+
+  beforeAll(async () => {
+    axis = await startAxis('refusals');
+    validPdf = await signedDispatchPdf(axis.pki, A);
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+  });
+
+  async function submit(pdf: Buffer, envelope: unknown = envelopeJson(A, [B])) {
+    return attachDispatch(asAgency(axis, A).post('/dispatches'), envelope, [
+      { name: 'van-ban.pdf', bytes: pdf },
+    ]);
+  }
+
+  /** Submits, expects 202, then waits for the verifier's verdict. */
+  async function rejectionOf(pdf: Buffer): Promise<{ code: string; message: string }> {
+    const accepted = await submit(pdf);
+    expect(accepted.status).toBe(202);
+    const view = await waitFor(
+      async () => (await asAgency(axis, A).get(`/dispatches/${accepted.body.dispatchId}`)).body,
+      (body) => body.state === 'rejected' || body.state === 'routed',
+      'the verifier to decide',
+    );
+    expect(view.state).toBe('rejected');
+    // A rejected dispatch is never routed: no recipient has it queued or delivered.
+    expect(view.recipients.map((r: { state: string }) => r.state)).toEqual(['pending']);
+    return view.rejection;
+  }
+
+  const signedBy = (options: (axis: RunningAxis) => SignedDispatchPdfOptions) => async () =>
+    signedDispatchPdf(axis.pki, A, options(axis));
+
+  describe('after acceptance, by the verifier (GET /dispatches/:id → rejection.code)', () => {
+    it('unsigned PDF → PDF_UNSIGNED', async () => {
+      expect(await rejectionOf(await buildUnsignedPdf({ title: 'Chưa ký' }))).toMatchObject({
+        code: 'PDF_UNSIGNED',
+      });
+    });
+
+    it("signature by another agency's certificate → SIGNER_NOT_SENDER", async () => {
+      const pdf = await signedBy((x) => ({ organization: x.pki.agency(B).organization }))();
+      const rejection = await rejectionOf(pdf);
+      expect(rejection.code).toBe('SIGNER_NOT_SENDER');
+      expect(rejection.message).toContain(B);
+    });
+
+    it('tampered byte inside the signed range → SIGNATURE_HASH_MISMATCH', async () => {
+      expect(await rejectionOf(flipByteInSignedRange(validPdf))).toMatchObject({
+        code: 'SIGNATURE_HASH_MISMATCH',
+      });
+    });
+
+    it('certificate from an untrusted CA → CERTIFICATE_UNTRUSTED', async () => {
+      const pdf = await signedBy((x) => ({ organization: x.pki.special('rogue-organization') }))();
+      expect(await rejectionOf(pdf)).toMatchObject({ code: 'CERTIFICATE_UNTRUSTED' });
+    });
+
+    it('expired certificate → CERTIFICATE_EXPIRED', async () => {
+      const pdf = await signedBy((x) => ({
+        organization: x.pki.special('expired-organization'),
+      }))();
+      expect(await rejectionOf(pdf)).toMatchObject({ code: 'CERTIFICATE_EXPIRED' });
+    });
+
+    it('revoked certificate → CERTIFICATE_REVOKED', async () => {
+      const pdf = await signedBy((x) => ({
+        organization: x.pki.special('revoked-organization'),
+      }))();
+      expect(await rejectionOf(pdf)).toMatchObject({ code: 'CERTIFICATE_REVOKED' });
+    });
+
+    it('leader signature only, no agency seal → AGENCY_SIGNATURE_MISSING', async () => {
+      const leaderOnly = await signedDispatchPdf(axis.pki, A, {
+        organization: axis.pki.agency(A).leader,
+        leader: false,
+      });
+      expect(await rejectionOf(leaderOnly)).toMatchObject({ code: 'AGENCY_SIGNATURE_MISSING' });
+    });
+  });
+
+  describe('at the door, synchronously (4xx with a stable code)', () => {
+    it('unknown recipient → 422 RECIPIENT_UNKNOWN', async () => {
+      const response = await submit(validPdf, envelopeJson(A, ['000.00.00.H99']));
+      expect(response.status).toBe(422);
+      expect(response.body.error).toMatchObject({
+        code: 'RECIPIENT_UNKNOWN',
+        details: { recipients: ['000.00.00.H99'] },
+      });
+    });
+
+    it('missing envelope field → 400 ENVELOPE_INVALID naming the field', async () => {
+      const envelope: Record<string, unknown> = { ...envelopeJson(A, [B]) };
+      delete envelope.subject;
+      const response = await submit(validPdf, envelope);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('ENVELOPE_INVALID');
+      expect(response.body.error.details.issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'subject', code: 'FIELD_REQUIRED' }),
+        ]),
+      );
+    });
+
+    it.each(['confidential', 'secret', 'top-secret'])(
+      'secret-class document (%s) → 422 CONFIDENTIAL_DOCUMENT_REFUSED, refusal audited, nothing stored',
+      async (confidentiality) => {
+        const before = await countRows();
+        const response = await submit(validPdf, envelopeJson(A, [B], { confidentiality } as never));
+        expect(response.status).toBe(422);
+        expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
+        const after = await waitFor(
+          countRows,
+          (rows) => rows.refusals > before.refusals,
+          'the refusal in the audit trail',
+        );
+        expect(after).toEqual({ ...before, refusals: before.refusals + 1 });
+        const [refusal] = await axis.db.query(
+          `SELECT sender_code, payload FROM audit_records WHERE event_type = 'dispatch.refused' ORDER BY seq DESC LIMIT 1`,
+        );
+        expect(refusal.sender_code).toBe(A);
+        // The audit keeps the refusal, never the document: no subject, no file, no envelope.
+        expect(JSON.stringify(refusal.payload)).not.toContain('trục liên thông');
+      },
+    );
+
+    it('envelope naming another sender → 403 SENDER_MISMATCH', async () => {
+      const response = await submit(validPdf, envelopeJson(C, [B]));
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('SENDER_MISMATCH');
+    });
+
+    it('a file that is not a PDF → 415 FILE_NOT_PDF', async () => {
+      const response = await submit(Buffer.from('GIF89a not a pdf'));
+      expect(response.status).toBe(415);
+      expect(response.body.error.code).toBe('FILE_NOT_PDF');
+    });
+
+    it('no client certificate → 401 CLIENT_CERTIFICATE_REQUIRED', async () => {
+      const response = await anonymous(axis).get('/inbox');
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('CLIENT_CERTIFICATE_REQUIRED');
+    });
+
+    it.each(['expired-client', 'revoked-client'] as const)(
+      '%s certificate → 401 CLIENT_CERTIFICATE_INVALID with the reason',
+      async (name) => {
+        const response = await asAgency(axis, A, axis.pki.special(name)).get('/inbox');
+        expect(response.status).toBe(401);
+        expect(response.body.error.code).toBe('CLIENT_CERTIFICATE_INVALID');
+        expect(response.body.error.details.reason).toBe(
+          name === 'expired-client' ? 'CERT_HAS_EXPIRED' : 'CERT_REVOKED',
+        );
+      },
+    );
+
+    it("another agency's certificate cannot read a dispatch that is not its own → 404, and its inbox stays its own", async () => {
+      const accepted = await submit(validPdf, envelopeJson(A, [B]));
+      expect(accepted.status).toBe(202);
+      const id = accepted.body.dispatchId;
+      await waitFor(
+        async () => (await asAgency(axis, B).get(`/dispatches/${id}`)).status,
+        (status) => status === 200,
+        'delivery to B',
+      );
+      for (const path of [
+        `/dispatches/${id}`,
+        `/dispatches/${id}/trail`,
+        `/dispatches/${id}/files/00000000-0000-7000-8000-000000000000`,
+      ]) {
+        const response = await asAgency(axis, C).get(path);
+        expect(response.status).toBe(404);
+        expect(response.body.error.code).toBe('DISPATCH_NOT_FOUND');
+      }
+      expect((await asAgency(axis, C).post(`/dispatches/${id}/ack`)).status).toBe(404);
+      const inboxC = await asAgency(axis, C).get('/inbox');
+      expect(inboxC.body.items.map((i: { dispatchId: string }) => i.dispatchId)).not.toContain(id);
+      // The sender cannot acknowledge its own dispatch as if it were a recipient.
+      expect((await asAgency(axis, A).post(`/dispatches/${id}/ack`)).body.error.code).toBe(
+        'NOT_A_RECIPIENT',
+      );
+    });
+
+    it('a malformed cursor → 400 CURSOR_INVALID; a bad limit → 400 LIMIT_INVALID', async () => {
+      expect((await asAgency(axis, B).get('/inbox?cursor=garbage')).body.error.code).toBe(
+        'CURSOR_INVALID',
+      );
+      expect((await asAgency(axis, B).get('/inbox?limit=0')).body.error.code).toBe('LIMIT_INVALID');
+    });
+  });
+
+  it('loses nothing already accepted: after all those refusals a valid dispatch is still delivered', async () => {
+    const accepted = await submit(validPdf, envelopeJson(A, [B, C]));
+    expect(accepted.status).toBe(202);
+    const view = await waitFor(
+      async () => (await asAgency(axis, A).get(`/dispatches/${accepted.body.dispatchId}`)).body,
+      (body) => body.recipients?.every((r: { state: string }) => r.state === 'delivered'),
+      'delivery of the valid dispatch',
+    );
+    expect(view.state).toBe('routed');
+    // Every dispatch ever accepted is still there, each with its verdict.
+    const states = await axis.db.query(
+      `SELECT state, count(*)::int AS n FROM dispatches GROUP BY state ORDER BY state`,
+    );
+    expect(states).toEqual([
+      { state: 'rejected', n: 7 },
+      { state: 'routed', n: 2 },
+    ]);
+  });
+
+  async function countRows(): Promise<{ dispatches: number; files: number; refusals: number }> {
+    const [row] = await axis.db.query(
+      `SELECT (SELECT count(*)::int FROM dispatches) AS dispatches,
+              (SELECT count(*)::int FROM dispatch_files) AS files,
+              (SELECT count(*)::int FROM audit_records WHERE event_type = 'dispatch.refused') AS refusals`,
+    );
+    return row;
+  }
+});
