@@ -129,7 +129,7 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       'secret-class document (%s) → 422 CONFIDENTIAL_DOCUMENT_REFUSED, refusal audited, nothing stored',
       async (confidentiality) => {
         const before = await countRows();
-        const response = await submit(validPdf, envelopeJson(A, [B], { confidentiality } as never));
+        const response = await submit(validPdf, envelopeJson(A, [B], { confidentiality }));
         expect(response.status).toBe(422);
         expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
         const after = await waitFor(

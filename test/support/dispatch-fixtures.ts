@@ -30,7 +30,7 @@ export function envelopeJson(
     urgency: 'normal',
     confidentiality: 'none',
     ...overrides,
-  } as DispatchEnvelopeJson;
+  };
 }
 
 export interface PdfPart {

@@ -56,7 +56,7 @@ export class MultipartUploadInterceptor implements NestInterceptor {
     return next.handle();
   }
 
-  private translate(error: unknown): unknown {
+  private translate(error: unknown): Error {
     if (error instanceof DomainError) return error;
     if (error instanceof MulterError) {
       switch (error.code) {

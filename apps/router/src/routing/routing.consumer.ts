@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DispatchVerified } from '@docaxis/messaging/contracts/message-payloads';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-handler-registry';
 import { RouteDispatchUseCase } from './route-dispatch.usecase';
@@ -22,7 +21,7 @@ export class RoutingConsumer implements OnModuleInit {
         (message) =>
           this.routeDispatch.execute({
             messageId: message.messageId,
-            dispatchId: (message.body as DispatchVerified).dispatchId,
+            dispatchId: message.body.dispatchId,
           }),
       );
   }

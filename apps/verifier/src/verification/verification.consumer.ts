@@ -1,5 +1,4 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DispatchSubmitted } from '@docaxis/messaging/contracts/message-payloads';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-handler-registry';
 import { VERIFIER_CONFIG } from './verifier-config.token';
@@ -22,7 +21,7 @@ export class VerificationConsumer implements OnModuleInit {
       .handle(DISPATCH_SUBMITTED_QUEUE, MessageTypes.DispatchSubmitted, (message) =>
         this.verifyDispatch.execute({
           messageId: message.messageId,
-          dispatchId: (message.body as DispatchSubmitted).dispatchId,
+          dispatchId: message.body.dispatchId,
         }),
       );
   }

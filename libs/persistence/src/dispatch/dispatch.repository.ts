@@ -170,5 +170,5 @@ function timestampColumnFor(state: RecipientState): string | null {
 
 /** TypeORM returns `[rows, count]` for UPDATE … RETURNING on PostgreSQL; plain rows otherwise. */
 function unwrapRows<T>(result: T[] | [T[], number]): T[] {
-  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+  return Array.isArray(result[0]) ? result[0] : (result as T[]);
 }
