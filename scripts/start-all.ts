@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       // Migrations already ran above.
       env: { DATABASE_MIGRATE_ON_START: 'false' },
     })),
-    { prefix: 'name', killOthers: ['failure'], cwd: repositoryRoot },
+    { prefix: 'name', killOthersOn: ['failure'], cwd: repositoryRoot },
   );
   await result;
 }
