@@ -1,0 +1,31 @@
+import { ConfigValidationError } from '@docaxis/config/config-validation.error';
+import { loadGatewayConfig } from './gateway.config';
+
+describe('gateway configuration', () => {
+  it('starts with working local defaults when nothing is set', () => {
+    const config = loadGatewayConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/docaxis');
+    expect(config.AMQP_PREFIX).toBe('docaxis');
+    expect(config.GATEWAY_PORT).toBe(8443);
+    expect(config.TLS_CRL_FILES).toHaveLength(2);
+    expect(config.DATABASE_MIGRATE_ON_START).toBe(true);
+  });
+
+  it('refuses a bad environment at start-up, listing every problem with its variable', () => {
+    let error: unknown;
+    try {
+      loadGatewayConfig({
+        GATEWAY_PORT: 'eighty',
+        AMQP_URL: 'http://x',
+        AMQP_PREFIX: 'Bad Prefix',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const problems = (error as ConfigValidationError).problems.join('\n');
+    for (const variable of ['GATEWAY_PORT', 'AMQP_URL', 'AMQP_PREFIX', 'LOG_LEVEL'])
+      expect(problems).toContain(variable);
+  });
+});
