@@ -27,6 +27,8 @@ export function pdfObjectsEqual(
     (a instanceof PDFString || a instanceof PDFHexString) &&
     (b instanceof PDFString || b instanceof PDFHexString)
   ) {
+    // Same written text is equal without decoding (hex decoding in pdf-lib is slow).
+    if (a.constructor === b.constructor && a.asString() === b.asString()) return true;
     return view(a.asBytes()).equals(view(b.asBytes()));
   }
   if (a instanceof PDFArray && b instanceof PDFArray) {

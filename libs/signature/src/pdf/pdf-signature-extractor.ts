@@ -9,6 +9,7 @@ import {
 } from 'pdf-lib';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
 import { isInsideSignedBytes, type ByteRange } from './byte-range';
+import { maskSignatureContents } from './contents-masking';
 import { docMdpPermissionOf } from './doc-mdp-permission';
 import type { DocMdpPermission } from './modification-analyzer';
 import { assertPdfEnvelope, loadPdfObjectGraph } from './pdf-object-graph-loader';
@@ -42,6 +43,11 @@ export interface ExtractedSignature {
 
 export interface ExtractedPdf {
   readonly context: PDFContext;
+  /**
+   * The bytes pdf-lib parsed: the file with signature /Contents masked (see contents-masking).
+   * Earlier revisions must be parsed from a prefix of these, so both graphs see the same masks.
+   */
+  readonly parsedBytes: Buffer;
   /** End offset of each revision (after its %%EOF), in file order. */
   readonly revisionEnds: readonly number[];
   /** In signing order (by signed length), document timestamps excluded. */
@@ -72,7 +78,9 @@ export async function extractPdfSignatures(
       `data follows the last %%EOF at offset ${revisionEnds[revisionEnds.length - 1]}: a truncated or damaged incremental update`,
     );
   }
-  const context = await loadPdfObjectGraph(bytes, limits);
+  const rawByteRanges = scanRawByteRanges(bytes);
+  const { masked, markerByGapStart } = maskSignatureContents(bytes, rawByteRanges);
+  const context = await loadPdfObjectGraph(masked, limits);
   const fields = collectSignatureFields(context, limits);
   if (fields.length > limits.maxSignatures) {
     throw new PdfStructureError(
@@ -80,7 +88,6 @@ export async function extractPdfSignatures(
       `the PDF has ${fields.length} signature fields, more than ${limits.maxSignatures}`,
     );
   }
-  const rawByteRanges = scanRawByteRanges(bytes);
   const notes: ValidationFinding[] = [];
   const seen = new Set<PDFObject>();
   const signatures: ExtractedSignature[] = [];
@@ -111,7 +118,7 @@ export async function extractPdfSignatures(
       );
       continue;
     }
-    signatures.push(extractOne(bytes, context, field, subFilter, rawByteRanges));
+    signatures.push(extractOne(bytes, context, field, subFilter, rawByteRanges, markerByGapStart));
   }
   // Signing order: a later signature signs a longer prefix of the file.
   signatures.sort(
@@ -119,7 +126,7 @@ export async function extractPdfSignatures(
       (x.byteRange ? x.byteRange[2] + x.byteRange[3] : Infinity) -
       (y.byteRange ? y.byteRange[2] + y.byteRange[3] : Infinity),
   );
-  return { context, revisionEnds, signatures, notes };
+  return { context, parsedBytes: masked, revisionEnds, signatures, notes };
 }
 
 function extractOne(
@@ -128,6 +135,7 @@ function extractOne(
   field: SignatureField,
   subFilter: string | undefined,
   rawByteRanges: readonly RawByteRange[],
+  markerByGapStart: ReadonlyMap<number, string>,
 ): ExtractedSignature {
   const fail = (
     code: Parameters<typeof defect>[1],
@@ -201,8 +209,10 @@ function extractOne(
 
   const contents = readSignatureContents(bytes, byteRange);
   if (!contents.ok) return fail(contents.code, contents.text, byteRange);
+  // pdf-lib read the masked copy: this dictionary's /Contents must be the marker of this gap.
   const parsedContents = resolve(context, signature.get(PDFName.of('Contents')));
-  if (!(parsedContents instanceof PDFHexString) || parsedContents.asString() !== contents.hexText) {
+  const expected = markerByGapStart.get(a + b) ?? contents.hexText;
+  if (!(parsedContents instanceof PDFHexString) || parsedContents.asString() !== expected) {
     return fail(
       'CONTENTS_MISMATCH',
       "the /ByteRange gap is not this signature dictionary's /Contents",

@@ -92,6 +92,7 @@ export class PdfSignatureVerifier {
     }
     const document = {
       bytes: pdf,
+      parsedBytes: extracted.parsedBytes,
       context: extracted.context,
       revisionEnds: extracted.revisionEnds,
       validationTime,

@@ -44,6 +44,8 @@ export interface SignatureValidatorDependencies {
 /** The document a signature belongs to, shared by all its signatures. */
 export interface DocumentUnderValidation {
   bytes: Buffer;
+  /** What pdf-lib parsed (signature /Contents masked); earlier revisions are prefixes of it. */
+  parsedBytes: Buffer;
   context: PDFContext;
   revisionEnds: readonly number[];
   validationTime: Date;
@@ -133,7 +135,7 @@ export class SignatureValidator {
     let analysis;
     try {
       const signedContext = await loadPdfObjectGraph(
-        document.bytes.subarray(0, length),
+        document.parsedBytes.subarray(0, length),
         this.deps.limits,
       );
       analysis = analyzeModifications(signedContext, document.context, docMdp);
