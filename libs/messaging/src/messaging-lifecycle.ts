@@ -29,10 +29,18 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.connection.start();
-    await this.topology.declare();
-    if (this.relayEnabled) this.relay.start();
-    await this.consumers.start();
+    // Wiring mistakes refuse the start before anything touches the broker.
+    this.consumers.assertWiring();
+    try {
+      await this.connection.start();
+      await this.topology.declare();
+      if (this.relayEnabled) this.relay.start();
+      await this.consumers.start();
+    } catch (error) {
+      // Nest does not run shutdown hooks for an app that failed to start: undo what started.
+      await this.beforeApplicationShutdown().catch(() => undefined);
+      throw error;
+    }
     this.logger.log(`messaging started (${this.topology.names.prefix})`);
   }
 

@@ -94,6 +94,29 @@ export class ConsumerHost {
   }
 
   /**
+   * Starts consuming a queue registered on the registry after start-up (an agency's inbox
+   * discovered at run time): the whole registry is checked again first.
+   */
+  async startRegistered(queue: ConsumerQueueDefinition): Promise<void> {
+    this.registry.validate();
+    const consumed = this.registry.consumedQueues().find((c) => c.queue.name === queue.name);
+    if (!consumed)
+      throw new HandlerWiringError([`queue "${queue.name}" is not consumed on the registry`]);
+    if (this.subscriptions.has(queue.name)) return;
+    const subscription = this.addSubscription(
+      queue,
+      this.registry.dispatcherFor(queue.name),
+      consumed.prefetch,
+    );
+    if (this.started) await this.startSubscription(subscription);
+  }
+
+  /** Throws MESSAGING_HANDLER_WIRING if the registry's wiring is wrong (see MessageHandlerRegistry). */
+  assertWiring(): void {
+    this.registry.validate();
+  }
+
+  /**
    * Checks the handler wiring (refusing to start on a mistake), declares the consumed queues and
    * starts every consumer; from then on they are restarted after each reconnect.
    */
@@ -101,7 +124,9 @@ export class ConsumerHost {
     if (this.started) return;
     this.registry.validate();
     for (const { queue, prefetch } of this.registry.consumedQueues()) {
-      this.addSubscription(queue, this.registry.dispatcherFor(queue.name), prefetch);
+      if (!this.subscriptions.has(queue.name)) {
+        this.addSubscription(queue, this.registry.dispatcherFor(queue.name), prefetch);
+      }
     }
     // The topology's reconnect hook must be registered (and so run) before this one.
     await this.topology.declare();

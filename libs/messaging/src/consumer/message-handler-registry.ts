@@ -100,12 +100,11 @@ export class MessageHandlerRegistry {
    * UnprocessableMessageError, which the consumer host parks.
    */
   dispatcherFor(queueName: string): MessageHandler {
-    const byType = new Map<string, MessageHandler<never>>();
-    for (const { type, handler } of this.registrations.get(queueName) ?? [])
-      byType.set(type, handler);
     return async (message) => {
-      const handler = byType.get(message.type);
-      if (!handler || !isMessageType(message.type)) {
+      const registration = (this.registrations.get(queueName) ?? []).find(
+        (r) => r.type === message.type,
+      );
+      if (!registration || !isMessageType(message.type)) {
         throw new UnprocessableMessageError(
           'MESSAGING_UNKNOWN_MESSAGE_TYPE',
           `Queue "${queueName}" has no handler for message type "${message.type}"`,
@@ -120,7 +119,7 @@ export class MessageHandlerRegistry {
           { type: message.type, problems: check.problems },
         );
       }
-      await handler(message as InboundMessage<never>);
+      await registration.handler(message as InboundMessage<never>);
     };
   }
 }

@@ -1,0 +1,268 @@
+import type { ConsumeMessage } from 'amqplib';
+import { AmqpConnection } from '../connection/amqp-connection';
+import { ConfirmingPublisher } from '../publisher/confirming-publisher';
+import { agencyInboxQueue, defineConsumerQueue } from '../topology/consumer-queue-definition';
+import { MessagingTopology } from '../topology/messaging-topology';
+import { QueueRecorder, testAmqpUrl, testPrefix, waitUntil } from '../testing/rabbitmq-test-kit';
+import { RecordingLogger } from '../testing/recording-logger';
+import { ConsumerHost } from './consumer-host';
+import { HandlerWiringError } from './handler-wiring.error';
+import type { InboundMessage } from './inbound-message';
+import { MessageHandlerRegistry } from './message-handler-registry';
+
+const prefix = testPrefix('consumer');
+const DELIVERY_LIMIT = 2;
+const submittedQueue = defineConsumerQueue({
+  name: 'verifier.dispatch-submitted',
+  bindings: [{ exchange: 'events', routingKey: 'dispatch.submitted' }],
+});
+
+function parkedHeaders(message: ConsumeMessage): Record<string, unknown> {
+  return message.properties.headers ?? {};
+}
+
+function submittedBody(fileCount = 1) {
+  return {
+    occurredAt: new Date().toISOString(),
+    actor: 'gateway',
+    dispatchId: '0190f3a0-0000-7000-8000-000000000001',
+    senderCode: '000.00.00.G22',
+    recipientCodes: ['000.00.00.H41'],
+    fileCount,
+  };
+}
+
+describe('ConsumerHost (real RabbitMQ)', () => {
+  const logger = new RecordingLogger();
+  let connection: AmqpConnection;
+  let topology: MessagingTopology;
+  let publisher: ConfirmingPublisher;
+  let parked: QueueRecorder;
+  const hosts: ConsumerHost[] = [];
+
+  const host = (registry: MessageHandlerRegistry, stopTimeoutMs?: number) => {
+    const created = new ConsumerHost(connection, topology, publisher, registry, {
+      logger,
+      prefetch: 20,
+      stopTimeoutMs,
+    });
+    hosts.push(created);
+    return created;
+  };
+
+  const publishSubmitted = (messageId: string, body: object = submittedBody()) =>
+    publisher.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.submitted',
+      messageId,
+      type: 'dispatch.submitted',
+      body,
+    });
+
+  beforeAll(async () => {
+    connection = new AmqpConnection({
+      url: testAmqpUrl(),
+      connectionName: `${prefix}-main`,
+      logger,
+    });
+    topology = new MessagingTopology(connection, { prefix, deliveryLimit: DELIVERY_LIMIT, logger });
+    await topology.declare();
+    publisher = new ConfirmingPublisher(connection, topology, { logger });
+    parked = await QueueRecorder.start(connection, topology.names.parkedQueue);
+  });
+
+  afterEach(async () => {
+    for (const created of hosts.splice(0)) await created.stop();
+  });
+
+  afterAll(async () => {
+    await parked.stop();
+    await publisher.close();
+    await topology.deleteDeclared();
+    await connection.close();
+  });
+
+  it('retries a failing handler, then parks the message with the error in its headers after the delivery limit', async () => {
+    const attempts: InboundMessage[] = [];
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', (message) => {
+        attempts.push(message);
+        return Promise.reject(new Error('verifier is having a bad day'));
+      });
+    await host(registry).start();
+    await publishSubmitted('fails-always');
+
+    const copy = await parked.waitFor('fails-always');
+    // 1 delivery + DELIVERY_LIMIT redeliveries, counted by the quorum queue.
+    expect(attempts.map((a) => [a.deliveryCount, a.redelivered])).toEqual([
+      [0, false],
+      [1, true],
+      [2, true],
+    ]);
+    expect(copy.properties.type).toBe('dispatch.submitted');
+    expect(copy.fields.routingKey).toBe('dispatch.submitted');
+    expect(copy.properties.headers).toMatchObject({
+      'x-docaxis-parked-code': 'MESSAGING_DELIVERY_LIMIT',
+      'x-docaxis-parked-reason': 'verifier is having a bad day',
+      'x-docaxis-parked-from': topology.queueName(submittedQueue),
+      'x-docaxis-delivery-count': 2,
+    });
+    expect(JSON.parse(copy.content.toString())).toEqual(expect.objectContaining({ fileCount: 1 }));
+    expect(
+      logger.messages('warn').filter((m) => m.includes('fails-always') && m.includes('requeued')),
+    ).toHaveLength(2);
+  });
+
+  it('parks at once, without calling a handler: bad JSON, a message without id, an unknown type, a broken contract', async () => {
+    const handled: string[] = [];
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', (message) => {
+        handled.push(message.messageId);
+        return Promise.resolve();
+      });
+    await host(registry).start();
+    const exchange = topology.names.eventsExchange;
+
+    await publisher.publishRaw(exchange, 'dispatch.submitted', Buffer.from('{"not json'), {
+      messageId: 'bad-json',
+      type: 'dispatch.submitted',
+      contentType: 'application/json',
+    });
+    await publisher.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.submitted',
+      messageId: 'unknown-type',
+      type: 'dispatch.teleported',
+      body: {},
+    });
+    await publishSubmitted('broken-contract', { ...submittedBody(), recipientCodes: [] });
+    // No messageId: sent on a plain channel, as a foreign producer might.
+    const raw = await connection.createChannel();
+    raw.publish(exchange, 'dispatch.submitted', Buffer.from('{}'), {
+      type: 'dispatch.submitted',
+      correlationId: 'no-id-corr',
+    });
+    await publishSubmitted('fine');
+
+    const badJson = parkedHeaders(await parked.waitFor('bad-json'));
+    expect(badJson['x-docaxis-parked-code']).toBe('MESSAGING_MESSAGE_MALFORMED');
+    expect(String(badJson['x-docaxis-parked-reason'])).toMatch(/^body is not valid JSON/);
+    expect((await parked.waitFor('unknown-type')).properties.headers).toMatchObject({
+      'x-docaxis-parked-code': 'MESSAGING_UNKNOWN_MESSAGE_TYPE',
+    });
+    const brokenContract = parkedHeaders(await parked.waitFor('broken-contract'));
+    expect(brokenContract['x-docaxis-parked-code']).toBe('MESSAGING_PAYLOAD_INVALID');
+    expect(String(brokenContract['x-docaxis-parked-reason'])).toContain('recipientCodes');
+    // Without an id it cannot be copied: it is rejected and the broker dead-letters it.
+    await waitUntil(
+      () => parked.messages.some((m) => m.properties.correlationId === 'no-id-corr'),
+      'the id-less message',
+    );
+    const noId = parked.messages.find((m) => m.properties.correlationId === 'no-id-corr')!;
+    expect(noId.properties.headers?.['x-first-death-reason']).toBe('rejected');
+    await raw.close();
+
+    await waitUntil(() => handled.includes('fine'), 'the valid message');
+    expect(handled).toEqual(['fine']);
+    expect(logger.messages('error')).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('dispatch.submitted bad-json'),
+        expect.stringContaining('no messageId property'),
+      ]),
+    );
+  });
+
+  it('starts consuming an agency inbox registered after start-up', async () => {
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', () => Promise.resolve());
+    const consumers = host(registry);
+    await consumers.start();
+    const inbox = agencyInboxQueue('000.00.14.H20');
+    const delivered: string[] = [];
+    registry.consume(inbox).handle(inbox, 'delivery.requested', (message) => {
+      delivered.push(`${message.body.recipientCode}:${message.body.priority}`);
+      return Promise.resolve();
+    });
+    await consumers.startRegistered(inbox);
+    await publisher.publish({
+      exchange: 'delivery',
+      routingKey: '000.00.14.H20',
+      messageId: 'inbox-late',
+      type: 'delivery.requested',
+      body: {
+        occurredAt: new Date().toISOString(),
+        actor: 'router',
+        dispatchId: '0190f3a0-0000-7000-8000-000000000001',
+        recipientCode: '000.00.14.H20',
+        priority: 2,
+      },
+    });
+    await waitUntil(() => delivered.length === 1, 'the delivery request');
+    expect(delivered).toEqual(['000.00.14.H20:2']);
+    const unregistered = agencyInboxQueue('000.00.00.H08');
+    await expect(consumers.startRegistered(unregistered)).rejects.toThrow(
+      /is not consumed on the registry/,
+    );
+  });
+
+  it('refuses to start when a consumed queue has no handler, consuming nothing', async () => {
+    const lonely = defineConsumerQueue({
+      name: 'lonely',
+      bindings: [{ exchange: 'events', routingKey: 'dispatch.routed' }],
+    });
+    const consumers = host(new MessageHandlerRegistry().consume(lonely));
+    await expect(consumers.start()).rejects.toBeInstanceOf(HandlerWiringError);
+    await expect(consumers.start()).rejects.toThrow(
+      /queue "lonely" is consumed but has no handler/,
+    );
+    expect(topology.declaredQueueNames()).not.toContain(topology.queueName(lonely));
+  });
+
+  it('stops gracefully: no new deliveries, running handlers finish and are acked', async () => {
+    const slowQueue = defineConsumerQueue({
+      name: 'slow',
+      bindings: [{ exchange: 'events', routingKey: 'dispatch.routed' }],
+    });
+    const started: string[] = [];
+    const finished: string[] = [];
+    const registry = new MessageHandlerRegistry()
+      .consume(slowQueue, { prefetch: 5 })
+      .handle(slowQueue, 'dispatch.routed', async (message) => {
+        started.push(message.messageId);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        finished.push(message.messageId);
+      });
+    const consumers = new ConsumerHost(connection, topology, publisher, registry, { logger });
+    await consumers.start();
+    const body = {
+      occurredAt: new Date().toISOString(),
+      actor: 'router',
+      dispatchId: '0190f3a0-0000-7000-8000-000000000002',
+      recipientCodes: ['000.00.00.H41'],
+    };
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        publisher.publish({
+          exchange: 'events',
+          routingKey: 'dispatch.routed',
+          messageId: `slow-${i}`,
+          type: 'dispatch.routed',
+          body,
+        }),
+      ),
+    );
+    await waitUntil(() => started.length === 5, 'a full prefetch window of running handlers');
+    await consumers.stop();
+
+    expect(finished.sort()).toEqual([...started].sort());
+    expect(consumers.stats()).toMatchObject({ acked: 5, inFlight: 0 });
+    // The 3 never started are still in the queue, and nothing is left unacknowledged.
+    const channel = await connection.createChannel();
+    const { messageCount } = await channel.checkQueue(topology.queueName(slowQueue));
+    await channel.close();
+    expect(messageCount).toBe(3);
+  });
+});

@@ -1,0 +1,298 @@
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { DataSource } from 'typeorm';
+import { AmqpConnection } from '../connection/amqp-connection';
+import { ConsumerHost } from '../consumer/consumer-host';
+import { MessageHandlerRegistry } from '../consumer/message-handler-registry';
+import { MessageTypes } from '../contracts/message-types';
+import { runOnce } from '../inbox/run-once';
+import { ConfirmingPublisher } from '../publisher/confirming-publisher';
+import { defineConsumerQueue } from '../topology/consumer-queue-definition';
+import { MessagingTopology } from '../topology/messaging-topology';
+import { testAmqpUrl, testPrefix, waitUntil } from '../testing/rabbitmq-test-kit';
+import { RecordingLogger } from '../testing/recording-logger';
+import { OutboxMessageInvalidError } from './outbox-message-invalid.error';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter, type OutboxMessageInput } from './outbox-writer';
+
+const prefix = testPrefix('outbox');
+const auditQueue = defineConsumerQueue({
+  name: 'audit.all',
+  bindings: [{ exchange: 'events', routingKey: '#' }],
+});
+
+function submitted(n: number): OutboxMessageInput<'dispatch.submitted'> {
+  return {
+    destination: 'events',
+    routingKey: MessageTypes.DispatchSubmitted,
+    messageType: MessageTypes.DispatchSubmitted,
+    correlationId: `corr-${n}`,
+    payload: {
+      occurredAt: new Date().toISOString(),
+      actor: 'gateway',
+      dispatchId: '0190f3a0-0000-7000-8000-000000000001',
+      senderCode: '000.00.00.G22',
+      recipientCodes: ['000.00.00.H41'],
+      fileCount: n,
+    },
+  };
+}
+
+/** One "app instance": its own pool, connection and publisher, like a second container. */
+interface Instance {
+  dataSource: DataSource;
+  connection: AmqpConnection;
+  publisher: ConfirmingPublisher;
+}
+
+describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => {
+  const logger = new RecordingLogger();
+  const writer = new OutboxWriter();
+  let databaseUrl: string;
+  let topology: MessagingTopology;
+  let consumers: ConsumerHost;
+  const instances: Instance[] = [];
+  /** messageId → how many times the consumer saw it. */
+  const seen = new Map<string, number>();
+
+  const instance = async (name: string): Promise<Instance> => {
+    const dataSource = new DataSource(dataSourceOptions({ url: databaseUrl, poolSize: 4 }));
+    await dataSource.initialize();
+    const connection = new AmqpConnection({
+      url: testAmqpUrl(),
+      connectionName: `${prefix}-${name}`,
+      logger,
+    });
+    const publisher = new ConfirmingPublisher(connection, topology, {
+      publishTimeoutMs: 3000,
+      logger,
+    });
+    const created = { dataSource, connection, publisher };
+    instances.push(created);
+    return created;
+  };
+  const outboxRows = async (dataSource: DataSource) =>
+    dataSource.query<
+      Array<{ id: string; attempts: number; last_error: string | null; retry_in_ms: number }>
+    >(
+      `SELECT id, attempts, last_error,
+              (extract(epoch FROM available_at - now()) * 1000)::int AS retry_in_ms
+         FROM outbox_messages ORDER BY created_at`,
+    );
+
+  let main: Instance;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase('messaging-outbox');
+    const consumerConnection = new AmqpConnection({
+      url: testAmqpUrl(),
+      connectionName: `${prefix}-consumer`,
+      logger,
+    });
+    topology = new MessagingTopology(consumerConnection, { prefix, logger });
+    await topology.declare();
+    main = await instance('main');
+    const registry = new MessageHandlerRegistry().consume(auditQueue, { prefetch: 500 });
+    for (const type of [MessageTypes.DispatchSubmitted, MessageTypes.DispatchRouted]) {
+      registry.handle(auditQueue, type, (message) => {
+        seen.set(message.messageId, (seen.get(message.messageId) ?? 0) + 1);
+        return Promise.resolve();
+      });
+    }
+    consumers = new ConsumerHost(
+      consumerConnection,
+      topology,
+      new ConfirmingPublisher(consumerConnection, topology, { logger }),
+      registry,
+      { logger },
+    );
+    await consumers.start();
+    instances.push({
+      dataSource: main.dataSource,
+      connection: consumerConnection,
+      publisher: main.publisher,
+    });
+  });
+
+  afterAll(async () => {
+    await consumers.stop();
+    await topology.deleteDeclared();
+    for (const { dataSource, connection, publisher } of instances) {
+      await publisher.close();
+      await connection.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    }
+  });
+
+  it('never publishes rows written in a rolled-back transaction', async () => {
+    await expect(
+      main.dataSource.transaction(async (manager) => {
+        await writer.enqueueMany(manager, [submitted(1), submitted(2)]);
+        await writer.enqueue(manager, submitted(3));
+        throw new Error('business rule failed after the outbox write');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect(await outboxRows(main.dataSource)).toEqual([]);
+    const relay = new OutboxRelay(main.dataSource, main.publisher, { logger });
+    expect(await relay.relayBatch()).toEqual({ claimed: 0, published: 0, failed: 0 });
+  });
+
+  it('refuses a message that breaks its contract or names the wrong exchange, inside the transaction', async () => {
+    await expect(
+      main.dataSource.transaction((manager) =>
+        writer.enqueue(manager, { ...submitted(1), destination: 'delivery' }),
+      ),
+    ).rejects.toBeInstanceOf(OutboxMessageInvalidError);
+    await expect(
+      main.dataSource.transaction((manager) =>
+        writer.enqueue(manager, {
+          ...submitted(1),
+          payload: { ...submitted(1).payload, senderCode: 'nope' },
+        }),
+      ),
+    ).rejects.toThrow(/OUTBOX_MESSAGE_INVALID|senderCode: must be a valid agency code/);
+    expect(await outboxRows(main.dataSource)).toEqual([]);
+  });
+
+  it('publishes ~2,000 committed rows exactly once with two relays racing over them', async () => {
+    const first = main;
+    const second = await instance('second');
+    const relays = [first, second].map(
+      ({ dataSource, publisher }) =>
+        new OutboxRelay(dataSource, publisher, { batchSize: 50, pollIntervalMs: 20, logger }),
+    );
+    relays.forEach((relay) => relay.start());
+    const ids = await first.dataSource.transaction((manager) =>
+      writer.enqueueMany(
+        manager,
+        Array.from({ length: 2000 }, (_, n) => submitted(n)),
+      ),
+    );
+    expect(new Set(ids).size).toBe(2000);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/.test(id))).toBe(true);
+    relays.forEach((relay) => relay.nudge());
+
+    await waitUntil(
+      () => ids.every((id) => seen.has(id)),
+      'all 2,000 messages at the consumer',
+      30_000,
+    );
+    await Promise.all(relays.map((relay) => relay.stop()));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // room for a duplicate to show up
+    expect(ids.filter((id) => seen.get(id) !== 1)).toEqual([]);
+    expect(await outboxRows(first.dataSource)).toEqual([]);
+    const [a, b] = relays.map((relay) => relay.stats().published);
+    expect(a + b).toBe(2000);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    expect(await relays[0].backlog()).toEqual({ pending: 0, due: 0 });
+  });
+
+  it('leaves a row whose publish failed for a retry after a backoff, then publishes it', async () => {
+    const relay = new OutboxRelay(main.dataSource, main.publisher, {
+      retry: { baseMs: 400, maxMs: 400 },
+      logger,
+    });
+    const [id] = await main.dataSource.transaction((manager) =>
+      writer.enqueueMany(manager, [
+        {
+          destination: 'delivery',
+          routingKey: '000.00.00.H20',
+          messageType: MessageTypes.DeliveryRequested,
+          priority: 3,
+          payload: {
+            occurredAt: new Date().toISOString(),
+            actor: 'router',
+            dispatchId: '0190f3a0-0000-7000-8000-000000000001',
+            recipientCode: '000.00.00.H20',
+            priority: 3,
+          },
+        },
+      ]),
+    );
+    // No inbox for that agency yet: the broker returns the message, the row stays.
+    expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 0, failed: 1 });
+    const [row] = await outboxRows(main.dataSource);
+    expect(row).toMatchObject({ id, attempts: 1 });
+    expect(row.last_error).toMatch(/^MESSAGING_UNROUTABLE: .*000\.00\.00\.H20/);
+    expect(row.retry_in_ms).toBeGreaterThan(200);
+    expect(relay.stats().lastError?.message).toContain('MESSAGING_UNROUTABLE');
+    expect(await relay.backlog()).toEqual({ pending: 1, due: 0 });
+    // Not due yet: nothing is claimed before the backoff ends.
+    expect((await relay.relayBatch()).claimed).toBe(0);
+
+    await topology.ensureAgencyInbox('000.00.00.H20');
+    await waitUntil(async () => (await relay.backlog()).due === 1, 'the retry to come due', 3000);
+    expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 1, failed: 0 });
+    expect(await outboxRows(main.dataSource)).toEqual([]);
+  });
+
+  it('publishes right after a nudge instead of waiting for the next poll', async () => {
+    const relay = new OutboxRelay(main.dataSource, main.publisher, {
+      pollIntervalMs: 60_000,
+      logger,
+    });
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the first (empty) poll is over
+      const id = await main.dataSource.transaction((manager) =>
+        writer.enqueue(manager, submitted(42)),
+      );
+      const committedAt = Date.now();
+      relay.nudge();
+      await waitUntil(() => seen.has(id), 'the nudged message', 2000);
+      expect(Date.now() - committedAt).toBeLessThan(1000);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('runOnce: the same message twice runs the work once; a failed attempt leaves no mark', async () => {
+    let runs = 0;
+    const work = async (manager: Parameters<Parameters<typeof runOnce>[3]>[0]) => {
+      runs += 1;
+      return writer.enqueue(manager, {
+        destination: 'events',
+        routingKey: MessageTypes.DispatchRouted,
+        messageType: MessageTypes.DispatchRouted,
+        payload: {
+          occurredAt: new Date().toISOString(),
+          actor: 'router',
+          dispatchId: '0190f3a0-0000-7000-8000-000000000003',
+          recipientCodes: ['000.00.00.H41'],
+        },
+      });
+    };
+    await expect(
+      runOnce(main.dataSource, 'router.route-dispatch', 'msg-1', async (manager) => {
+        await work(manager);
+        throw new Error('crashed mid-way');
+      }),
+    ).rejects.toThrow('crashed mid-way');
+    expect(await outboxRows(main.dataSource)).toEqual([]);
+
+    const firstTime = await runOnce(main.dataSource, 'router.route-dispatch', 'msg-1', work);
+    const again = await runOnce(main.dataSource, 'router.route-dispatch', 'msg-1', work);
+    const otherConsumer = await runOnce(main.dataSource, 'audit.record', 'msg-1', () =>
+      Promise.resolve('audit'),
+    );
+    expect(firstTime.duplicate).toBe(false);
+    expect(typeof firstTime.result).toBe('string');
+    expect(again).toEqual({ duplicate: true });
+    expect(otherConsumer).toEqual({ duplicate: false, result: 'audit' });
+    expect(runs).toBe(2); // the rolled-back attempt, then exactly one more
+    expect((await outboxRows(main.dataSource)).map((r) => r.id)).toEqual([firstTime.result]);
+
+    // Concurrent redeliveries serialise on the key: one runs, the other is a duplicate.
+    const racing = await Promise.all(
+      [1, 2].map(() =>
+        runOnce(main.dataSource, 'router.route-dispatch', 'msg-2', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return 'ran';
+        }),
+      ),
+    );
+    expect(racing.map((r) => r.duplicate).sort()).toEqual([false, true]);
+    await main.dataSource.query('DELETE FROM outbox_messages');
+  });
+});

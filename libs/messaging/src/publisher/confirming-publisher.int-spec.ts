@@ -1,0 +1,217 @@
+import { createServer } from 'node:net';
+import { AmqpConnection } from '../connection/amqp-connection';
+import { ConsumerHost } from '../consumer/consumer-host';
+import type { InboundMessage } from '../consumer/inbound-message';
+import { MessageHandlerRegistry } from '../consumer/message-handler-registry';
+import { defineConsumerQueue } from '../topology/consumer-queue-definition';
+import { MessagingTopology } from '../topology/messaging-topology';
+import { PausableTcpProxy } from '../testing/pausable-tcp-proxy';
+import { testAmqpUrl, testPrefix, waitUntil } from '../testing/rabbitmq-test-kit';
+import { RecordingLogger } from '../testing/recording-logger';
+import { ConfirmingPublisher } from './confirming-publisher';
+import { MessageUnroutableError } from './message-unroutable.error';
+import { PublishTimeoutError } from './publish-timeout.error';
+
+const prefix = testPrefix('publisher');
+const queue = defineConsumerQueue({
+  name: 'test.submitted',
+  bindings: [{ exchange: 'events', routingKey: 'dispatch.submitted' }],
+});
+
+describe('ConfirmingPublisher (real RabbitMQ)', () => {
+  const logger = new RecordingLogger();
+  let connection: AmqpConnection;
+  let topology: MessagingTopology;
+  let publisher: ConfirmingPublisher;
+  let consumers: ConsumerHost;
+  const received: InboundMessage[] = [];
+
+  beforeAll(async () => {
+    connection = new AmqpConnection({
+      url: testAmqpUrl(),
+      connectionName: `${prefix}-main`,
+      logger,
+    });
+    await connection.start();
+    topology = new MessagingTopology(connection, { prefix, logger });
+    await topology.declare();
+    publisher = new ConfirmingPublisher(connection, topology, { publishTimeoutMs: 5000, logger });
+    consumers = new ConsumerHost(connection, topology, publisher, new MessageHandlerRegistry(), {
+      logger,
+    });
+    await consumers.consume(queue, (message) => {
+      received.push(message);
+      return Promise.resolve();
+    });
+    await consumers.start();
+  });
+
+  afterAll(async () => {
+    await consumers.stop();
+    await publisher.close();
+    await topology.deleteDeclared();
+    await connection.close();
+  });
+
+  it('publishes many messages at once with confirms, and the consumer gets each with its properties and acks it', async () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `pub-ack-${i}`);
+    await Promise.all(
+      ids.map((messageId, i) =>
+        publisher.publish({
+          exchange: 'events',
+          routingKey: 'dispatch.submitted',
+          messageId,
+          type: 'dispatch.submitted',
+          body: { n: i, subject: 'Công văn số 7816' },
+          correlationId: `corr-${i}`,
+          headers: { 'x-origin': 'spec' },
+        }),
+      ),
+    );
+    expect(publisher.stats()).toMatchObject({ inFlight: 0, failed: 0 });
+    expect(publisher.stats().confirmed).toBeGreaterThanOrEqual(200);
+    await waitUntil(
+      () => received.filter((m) => m.messageId.startsWith('pub-ack-')).length === 200,
+      '200 deliveries',
+    );
+    const first = received.find((m) => m.messageId === 'pub-ack-7')!;
+    expect(first).toMatchObject({
+      type: 'dispatch.submitted',
+      correlationId: 'corr-7',
+      body: { n: 7, subject: 'Công văn số 7816' },
+      redelivered: false,
+      deliveryCount: 0,
+      exchange: `${prefix}.events`,
+      routingKey: 'dispatch.submitted',
+      headers: { 'x-origin': 'spec', 'x-correlation-id': 'corr-7' },
+    });
+    // Acked: nothing is left in the queue, ready or unacknowledged.
+    await waitUntil(() => consumers.stats().inFlight === 0, 'handlers to finish');
+    const channel = await connection.createChannel();
+    const { messageCount } = await channel.checkQueue(topology.queueName(queue));
+    await channel.close();
+    expect(messageCount).toBe(0);
+  });
+
+  it('rejects a mandatory publish that no queue would receive, on either exchange', async () => {
+    const unroutable = publisher.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.nobody-listens',
+      messageId: 'unroutable-1',
+      type: 'dispatch.nobody-listens',
+      body: {},
+    });
+    await expect(unroutable).rejects.toBeInstanceOf(MessageUnroutableError);
+    await expect(unroutable).rejects.toMatchObject({ code: 'MESSAGING_UNROUTABLE' });
+
+    const toMissingInbox = () =>
+      publisher.publish({
+        exchange: 'delivery',
+        routingKey: '000.00.00.H14',
+        messageId: 'unroutable-2',
+        type: 'delivery.requested',
+        body: {},
+      });
+    await expect(toMissingInbox()).rejects.toThrow(/returned unroutable \(NO_ROUTE\)/);
+    // Once the agency's inbox exists, the same publish is routed.
+    await topology.ensureAgencyInbox('000.00.00.H14');
+    await expect(toMissingInbox()).resolves.toBeUndefined();
+    // The channel survived the returns: publishing goes on.
+    expect(publisher.stats().failed).toBe(2);
+  });
+
+  it('times out, instead of hanging, while the broker cannot be reached at all', async () => {
+    const port = await unusedPort();
+    const unreachable = new AmqpConnection({
+      url: `amqp://guest:guest@127.0.0.1:${port}`,
+      connectionName: `${prefix}-unreachable`,
+      reconnect: { initialDelayMs: 50, maxDelayMs: 100, initialMaxRetries: 1000 },
+      logger,
+    });
+    const lonely = new ConfirmingPublisher(unreachable, topology, {
+      publishTimeoutMs: 300,
+      logger,
+    });
+    const started = Date.now();
+    const publish = lonely.publish({
+      exchange: 'events',
+      routingKey: 'dispatch.submitted',
+      messageId: 'timeout-unreachable',
+      type: 'dispatch.submitted',
+      body: {},
+    });
+    await expect(publish).rejects.toBeInstanceOf(PublishTimeoutError);
+    await expect(publish).rejects.toThrow(/timed out after 300 ms while waiting for a connection/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await unreachable.close();
+  });
+
+  it('times out while the connection is stalled, then publishes again once it flows', async () => {
+    const proxy = await PausableTcpProxy.start('127.0.0.1', 5672);
+    const stalled = new AmqpConnection({
+      url: proxy.url(),
+      connectionName: `${prefix}-stalled`,
+      logger,
+    });
+    await stalled.start();
+    const viaProxy = new ConfirmingPublisher(stalled, topology, { publishTimeoutMs: 400, logger });
+    const message = (messageId: string) => ({
+      exchange: 'events' as const,
+      routingKey: 'dispatch.submitted',
+      messageId,
+      type: 'dispatch.submitted',
+      body: { via: 'proxy' },
+    });
+    try {
+      await viaProxy.publish(message('stall-before'));
+      proxy.pause();
+      await expect(viaProxy.publish(message('stall-during'))).rejects.toThrow(
+        /stall-during .* timed out after 400 ms while waiting for the broker confirm/,
+      );
+      proxy.resume();
+      await expect(viaProxy.publish(message('stall-after'))).resolves.toBeUndefined();
+      // The stalled message did reach the broker once bytes flowed: a time-out means "unknown",
+      // which is why the outbox retries and consumers deduplicate.
+      await waitUntil(
+        () => received.some((m) => m.messageId === 'stall-after'),
+        'the message sent after the stall',
+      );
+    } finally {
+      proxy.resume();
+      await viaProxy.close();
+      await stalled.close();
+      await proxy.close();
+    }
+  });
+
+  it('respects back-pressure: thousands of large publishes in flight all get confirmed', async () => {
+    const body = { blob: 'x'.repeat(16 * 1024) };
+    const count = 1500;
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        publisher.publish({
+          exchange: 'events',
+          routingKey: 'dispatch.submitted',
+          messageId: `bulk-${i}`,
+          type: 'dispatch.submitted',
+          body,
+        }),
+      ),
+    );
+    await waitUntil(
+      () => received.filter((m) => m.messageId.startsWith('bulk-')).length === count,
+      'bulk deliveries',
+      20_000,
+    );
+    expect(publisher.stats().inFlight).toBe(0);
+  });
+});
+
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
