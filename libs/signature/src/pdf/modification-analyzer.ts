@@ -1,6 +1,7 @@
 import {
   PDFArray,
   PDFDict,
+  PDFInvalidObject,
   PDFName,
   PDFRawStream,
   PDFRef,
@@ -53,10 +54,13 @@ export function analyzeModifications(
 ): ModificationAnalysis {
   const changed = new Set<PDFRef>();
   let added = 0;
+  const malformed: PDFRef[] = [];
   for (const [ref, object] of final.enumerateIndirectObjects()) {
     const before = signed.lookup(ref);
     if (before === undefined) added += 1;
     else if (!pdfObjectsEqual(before, object)) changed.add(ref);
+    else continue;
+    if (object instanceof PDFInvalidObject) malformed.push(ref);
   }
   const removed = signed
     .enumerateIndirectObjects()
@@ -70,6 +74,9 @@ export function analyzeModifications(
 
   const review = new Review(signed, final, changed);
   for (const [ref] of removed) review.disallow(`object ${refText(ref)} was removed`);
+  for (const ref of malformed) {
+    review.disallow(`object ${refText(ref)} written after signing is malformed`);
+  }
   review.compareCatalogs();
   review.comparePages();
   review.compareExistingFields();
@@ -184,8 +191,14 @@ class Review {
     for (const field of after) {
       if (before.some((candidate) => pdfObjectsEqual(field, candidate))) continue;
       const dict = dictOf(this.final, field);
-      const name = dict ? (textOf(this.final, dict.get(PDFName.of('T'))) ?? '?') : '?';
-      const isSignature = dict ? nameOf(this.final, dict.get(PDFName.of('FT'))) === 'Sig' : false;
+      if (!dict) {
+        this.disallow(
+          'a form field added after signing is not a dictionary (missing or malformed)',
+        );
+        continue;
+      }
+      const name = textOf(this.final, dict.get(PDFName.of('T'))) ?? '?';
+      const isSignature = nameOf(this.final, dict.get(PDFName.of('FT'))) === 'Sig';
       this.allow(isSignature ? `signature field "${name}" added` : `form field "${name}" added`);
     }
   }
@@ -246,9 +259,14 @@ class Review {
     for (const annotation of after) {
       if (before.some((candidate) => pdfObjectsEqual(annotation, candidate))) continue;
       const dict = dictOf(this.final, annotation);
-      const subtype = dict ? (nameOf(this.final, dict.get(PDFName.of('Subtype'))) ?? '?') : '?';
-      const isSignatureWidget =
-        subtype === 'Widget' && dict !== undefined && this.fieldTypeOf(dict) === 'Sig';
+      if (!dict) {
+        this.disallow(
+          `page ${pageIndex + 1}: an annotation added after signing is not a dictionary (missing or malformed)`,
+        );
+        continue;
+      }
+      const subtype = nameOf(this.final, dict.get(PDFName.of('Subtype'))) ?? '?';
+      const isSignatureWidget = subtype === 'Widget' && this.fieldTypeOf(dict) === 'Sig';
       if (!isSignatureWidget) this.addedAnnotations += 1;
       this.allow(
         isSignatureWidget

@@ -1,5 +1,6 @@
 import {
   PDFArray,
+  PDFDict,
   PDFHexString,
   PDFName,
   PDFNumber,
@@ -90,6 +91,7 @@ export async function extractPdfSignatures(
   }
   const notes: ValidationFinding[] = [];
   const seen = new Set<PDFObject>();
+  const claimedGapStarts = new Set<number>();
   const signatures: ExtractedSignature[] = [];
   for (const field of fields) {
     const identity = field.value instanceof PDFRef ? field.value : field.signature;
@@ -109,6 +111,8 @@ export async function extractPdfSignatures(
     const type = field.signature
       ? nameOf(context, field.signature.get(PDFName.of('Type')))
       : undefined;
+    const gapStart = field.signature ? declaredGapStart(context, field.signature) : undefined;
+    if (gapStart !== undefined) claimedGapStarts.add(gapStart);
     if (subFilter === DOCUMENT_TIMESTAMP_SUB_FILTER || type === 'DocTimeStamp') {
       notes.push(
         note(
@@ -120,6 +124,7 @@ export async function extractPdfSignatures(
     }
     signatures.push(extractOne(bytes, context, field, subFilter, rawByteRanges, markerByGapStart));
   }
+  signatures.push(...unclaimedSignatures(rawByteRanges, markerByGapStart, claimedGapStarts));
   // Signing order: a later signature signs a longer prefix of the file.
   signatures.sort(
     (x, y) =>
@@ -236,4 +241,42 @@ function extractOne(
     docMdp: docMdpPermissionOf(context, signature),
     findings,
   };
+}
+
+/** Where the /Contents gap of a signature dictionary starts, by its own /ByteRange. */
+function declaredGapStart(context: PDFContext, signature: PDFDict): number | undefined {
+  const range = resolve(context, signature.get(PDFName.of('ByteRange')));
+  const values = range instanceof PDFArray ? range.asArray().map((v) => resolve(context, v)) : [];
+  return values[0] instanceof PDFNumber && values[1] instanceof PDFNumber
+    ? values[0].asNumber() + values[1].asNumber()
+    : undefined;
+}
+
+/**
+ * Signature values present in the file (a /ByteRange whose gap is a /Contents hex string) that
+ * no signature field claims: a signature whose field a later revision removed or broke. Left
+ * out, its signer would silently vanish from the report; it is reported as a failed signature.
+ */
+function unclaimedSignatures(
+  rawByteRanges: readonly RawByteRange[],
+  markerByGapStart: ReadonlyMap<number, string>,
+  claimed: ReadonlySet<number>,
+): ExtractedSignature[] {
+  const found = new Map<number, ExtractedSignature>();
+  for (const { values } of rawByteRanges) {
+    const gapStart = values.length === 4 ? values[0] + values[1] : -1;
+    if (!markerByGapStart.has(gapStart) || claimed.has(gapStart) || found.has(gapStart)) continue;
+    found.set(gapStart, {
+      fieldName: '',
+      byteRange: values as unknown as ByteRange,
+      findings: [
+        defect(
+          'FORMAT_FAILURE',
+          'SIGNATURE_NOT_IN_FORM',
+          `the file holds a signature (/ByteRange [${values.join(' ')}]) that no signature field refers to`,
+        ),
+      ],
+    });
+  }
+  return [...found.values()];
 }

@@ -40,11 +40,22 @@ export function hasDataAfterLastRevision(bytes: Buffer, revisionEnds: readonly n
   return false;
 }
 
-/** 1-based number of the revision a signed length ends, or undefined when it ends none. */
+/**
+ * 1-based number of the revision a signed length ends, or undefined when it ends none. A signed
+ * length just before the end-of-line of a `%%EOF` counts: a writer may sign before adding it.
+ */
 export function revisionEndingAt(
+  bytes: Buffer,
   revisionEnds: readonly number[],
   signedLength: number,
 ): number | undefined {
-  const index = revisionEnds.findIndex((end) => end === signedLength);
+  const index = revisionEnds.findIndex(
+    (end) =>
+      end === signedLength ||
+      (end > signedLength &&
+        end - signedLength <= 2 &&
+        bytes.subarray(signedLength, end).every((byte) => byte === 0x0a || byte === 0x0d) &&
+        bytes.toString('latin1', signedLength - 5, signedLength) === '%%EOF'),
+  );
   return index === -1 ? undefined : index + 1;
 }

@@ -14,11 +14,14 @@ import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-sig
 
 /**
  * Where one signature's /Contents lies and which of its DER bytes are cryptographically bound.
- * A flip may leave a verdict of TOTAL-PASSED only when it lands in that /Contents gap and either
- * decodes to the same byte (hex letter case), or lies in the zero padding after the DER, or
- * changes a DER byte outside the SignerInfo and the signer's certificate (other certificates of
- * the set, unchecked framing): those bytes are signed by nothing, and changing them changes no
- * fact the verdict rests on. Every other flip must fail.
+ * A flip may leave a verdict of TOTAL-PASSED only when it lands in the last signature's
+ * /Contents gap (every other byte is signed by some signature) and either decodes to the same
+ * byte (hex letter case), or lies in the zero padding after the DER, or changes a DER byte that
+ * nothing binds: framing, versions, other certificates of the set, and the SignerInfo's `sid`
+ * (a locator: a changed one finds no certificate, or — names compare case-insensitively, as RFC
+ * 5280 says — the same one). Bound are the signed attributes, the digest and signature
+ * algorithms, the signature value and the signer's certificate. Any pass after an unbound flip
+ * must still name the very same signer certificates.
  */
 interface SignatureLayout {
   byteRange: readonly number[];
@@ -48,12 +51,16 @@ function layoutOf(
   );
   expect(signerInfos.tag).toBe(ASN1_TAG.set);
   expect(signerCertificate).toBeDefined();
+  // SignerInfo: version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature, [1]?
+  const bound = signerInfos.children[0].children
+    .slice(2)
+    .filter((node) => node.tag !== contextConstructed(1));
   return {
     byteRange,
     digitsStart,
     digitsEnd,
     der,
-    boundSpans: [span(signerInfos.children[0]), span(signerCertificate!)],
+    boundSpans: [...bound.map(span), span(signerCertificate!)],
   };
 }
 
@@ -100,6 +107,7 @@ describe('PdfSignatureVerifier properties (fast-check)', () => {
   let valid: Buffer;
   let layouts: SignatureLayout[];
   let revisionEnds: number[];
+  let signers: string[];
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('verifier-properties');
@@ -115,6 +123,7 @@ describe('PdfSignatureVerifier properties (fast-check)', () => {
       layoutOf(valid, s.coverage.byteRange, s.signer.fingerprintSha256),
     );
     revisionEnds = findRevisionEnds(valid);
+    signers = baseline.signatures.map((s) => s.signer.fingerprintSha256);
   });
 
   it('classifies the hand-picked flips as the property expects', async () => {
@@ -128,9 +137,10 @@ describe('PdfSignatureVerifier properties (fast-check)', () => {
     expect(passed.indication).toBe('TOTAL-PASSED');
     expect(passed.signatures[1].messages.map((m) => m.code)).toContain('CONTENTS_TRAILING_DATA');
 
-    const signature = agency.boundSpans[0][1] - 10; // inside the signature value
+    const signature = agency.boundSpans[agency.boundSpans.length - 2][1] - 10; // the signature value
     const signatureFlip = Buffer.from(valid);
-    signatureFlip[agency.digitsStart + signature * 2] ^= 0x01;
+    const digitAt = agency.digitsStart + signature * 2;
+    signatureFlip[digitAt] = signatureFlip[digitAt] === 0x30 ? 0x31 : 0x30; // another hex digit
     expect((await verifier.verify(signatureFlip)).signatures[1].subIndication).toBe(
       'SIG_CRYPTO_FAILURE',
     );
@@ -159,6 +169,9 @@ describe('PdfSignatureVerifier properties (fast-check)', () => {
           const kind = classifyFlip(valid, layouts, offset, mutated[offset]);
           if (kind === 'must-fail') expect(report.indication).not.toBe('TOTAL-PASSED');
           if (kind === 'immaterial') expect(report.indication).toBe('TOTAL-PASSED');
+          if (report.indication === 'TOTAL-PASSED') {
+            expect(report.signatures.map((s) => s.signer.fingerprintSha256)).toEqual(signers);
+          }
           expect(report.fileSize).toBe(valid.length);
         },
       ),

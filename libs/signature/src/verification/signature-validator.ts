@@ -1,6 +1,7 @@
 import type { PDFContext } from 'pdf-lib';
 import { verifyCmsSignature } from '@docaxis/signature/cms/cms-signature-verifier';
 import { signedLength, signedSlices, type ByteRange } from '@docaxis/signature/pdf/byte-range';
+import { crossReferenceConflicts } from '@docaxis/signature/pdf/cross-reference-consistency';
 import {
   analyzeModifications,
   type DocMdpPermission,
@@ -115,7 +116,7 @@ export class SignatureValidator {
   ): Promise<CoverageSummary> {
     const length = signedLength(byteRange);
     const coversWholeFile = length === document.bytes.length;
-    const revision = revisionEndingAt(document.revisionEnds, length);
+    const revision = revisionEndingAt(document.bytes, document.revisionEnds, length);
     const details = [
       revision === undefined
         ? `signed bytes end at ${length}, not at the end of a revision`
@@ -138,7 +139,22 @@ export class SignatureValidator {
         document.parsedBytes.subarray(0, length),
         this.deps.limits,
       );
-      analysis = analyzeModifications(signedContext, document.context, docMdp);
+      const compared = analyzeModifications(signedContext, document.context, docMdp);
+      const conflicts = crossReferenceConflicts({
+        bytes: document.parsedBytes,
+        signedLength: length,
+        revisionEnds: document.revisionEnds,
+        signed: signedContext,
+        final: document.context,
+      });
+      analysis =
+        conflicts.length === 0
+          ? compared
+          : {
+              status: 'disallowed' as const,
+              disallowed: [...conflicts, ...compared.disallowed],
+              details: [...conflicts, ...compared.details],
+            };
     } catch (error) {
       analysis = {
         status: 'disallowed' as const,
