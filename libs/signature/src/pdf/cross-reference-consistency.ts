@@ -1,4 +1,4 @@
-import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import {
   CrossReferenceReader,
   type CrossReferenceEntry,
