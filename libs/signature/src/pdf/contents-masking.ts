@@ -7,17 +7,25 @@ const MARKER_DIGITS = 8;
 const MARKER_LENGTH = MARKER_PREFIX.length + MARKER_DIGITS;
 
 export interface MaskedContents {
-  /** A copy of the file where each /Contents hex string named by a /ByteRange gap is replaced. */
+  /**
+   * A copy of the file where each /Contents hex string named by a /ByteRange gap is replaced by
+   * its marker and spaces: same length, so every offset stays (cross-reference reads use it).
+   */
   readonly masked: Buffer;
   /** gap start offset → the hex marker pdf-lib will read as that /Contents value. */
   readonly markerByGapStart: ReadonlyMap<number, string>;
+  /**
+   * What pdf-lib parses for the revision ending at `length` (the whole file for its length):
+   * the masked bytes without the spaces after each marker, which pdf-lib would otherwise skip
+   * one call per byte. A gap that straddles `length` keeps the masked bytes as they are.
+   */
+  readonly graphBytes: (length: number) => Buffer;
 }
 
 /**
  * pdf-lib builds every hex string character by character; a signature's /Contents is 16–64 KB
  * of hex, which made parsing cost ten times the whole cryptographic check. The gaps of the raw
- * /ByteRange arrays are therefore replaced, in the copy given to pdf-lib, by `<DAC5nnnnnnnn>`
- * plus spaces (same length: every offset stays). The marker numbers the gap, so a signature
+ * /ByteRange arrays are therefore replaced, in the copy given to pdf-lib, by `<DAC5nnnnnnnn>`. The marker numbers the gap, so a signature
  * dictionary still proves which gap its own /Contents is: its parsed /Contents must be exactly
  * the marker of the gap its /ByteRange names. The CMS itself is always read from the original.
  */
@@ -26,6 +34,7 @@ export function maskSignatureContents(
   byteRanges: readonly RawByteRange[],
 ): MaskedContents {
   const markerByGapStart = new Map<number, string>();
+  const fillers: { start: number; end: number }[] = [];
   let masked: Buffer | undefined;
   for (const { values } of byteRanges) {
     if (values.length !== 4) continue;
@@ -33,13 +42,43 @@ export function maskSignatureContents(
     const gapEnd = values[2];
     if (markerByGapStart.has(gapStart) || !isContentsHexString(bytes, gapStart, gapEnd)) continue;
     if (gapEnd - gapStart < MARKER_LENGTH + 2) continue;
+    if (fillers.some((filler) => gapStart < filler.end + 1 && gapEnd > filler.start)) continue;
     const marker = `${MARKER_PREFIX}${markerByGapStart.size.toString(16).toUpperCase().padStart(MARKER_DIGITS, '0')}`;
     masked ??= Buffer.from(bytes);
     masked.fill(0x20, gapStart, gapEnd);
     masked.write(`<${marker}>`, gapStart, 'latin1');
     markerByGapStart.set(gapStart, marker);
+    fillers.push({ start: gapStart + MARKER_LENGTH + 2, end: gapEnd });
   }
-  return { masked: masked ?? bytes, markerByGapStart };
+  const result = masked ?? bytes;
+  fillers.sort((x, y) => x.start - y.start);
+  return {
+    masked: result,
+    markerByGapStart,
+    graphBytes: (length) => compacted(result, fillers, length),
+  };
+}
+
+function compacted(
+  masked: Buffer,
+  fillers: readonly { start: number; end: number }[],
+  length: number,
+): Buffer {
+  const inside = fillers.filter((filler) => filler.end <= length);
+  if (
+    inside.length === 0 ||
+    fillers.some((filler) => filler.start < length && filler.end > length)
+  ) {
+    return masked.subarray(0, length);
+  }
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const filler of inside) {
+    parts.push(masked.subarray(from, filler.start));
+    from = filler.end;
+  }
+  parts.push(masked.subarray(from, length));
+  return Buffer.concat(parts);
 }
 
 /** `/Contents` (then whitespace) right before `<`, and `>` closing the gap. */

@@ -109,6 +109,25 @@ describe('analyzeModifications', () => {
     );
   });
 
+  it('allows a signer to declare a PDF version or developer extensions', async () => {
+    const declared = await update(base, (u) => {
+      u.doc.catalog.set(PDFName.of('Version'), PDFName.of('2.0'));
+      u.doc.catalog.set(
+        PDFName.of('Extensions'),
+        u.doc.context.obj({ ESIC: { BaseVersion: PDFName.of('1.7'), ExtensionLevel: 1 } }),
+      );
+      u.setObject(catalogRef(u), u.doc.catalog);
+    });
+    const result = await analyze(base, declared);
+    expect(result.status).toBe('allowed');
+    expect(result.details).toEqual(
+      expect.arrayContaining([
+        'document catalog /Version updated',
+        'document catalog /Extensions updated',
+      ]),
+    );
+  });
+
   it('refuses removing an annotation that existed when signing', async () => {
     const annotated = await appendAnnotation(base);
     const removed = await update(annotated, (u) => {

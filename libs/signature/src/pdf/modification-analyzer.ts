@@ -149,6 +149,12 @@ class Review {
         this.allow('validation data (DSS) added or updated');
       } else if (key === 'Metadata') {
         this.allow('XMP metadata replaced');
+      } else if (key === 'Extensions' || key === 'Version') {
+        // Declarations of the PDF version and developer extensions (ISO 32000-1 §7.12): PAdES
+        // signers add ESIC/ADBE levels with DSS data. They change what a reader supports, not
+        // what the document shows.
+        this.allow(`document catalog /${key} updated`);
+        this.explain(now);
       } else if (!CATALOG_KEYS_ALLOWED_TO_CHANGE.has(key)) {
         this.disallow(`document catalog /${key} changed`);
       }

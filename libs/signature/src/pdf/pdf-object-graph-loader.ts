@@ -27,9 +27,14 @@ export function assertPdfEnvelope(bytes: Buffer, limits: PdfLimits): void {
  * sequentially, later definitions of an object replacing earlier ones, as incremental updates
  * intend. Bounded by `limits`; any parser failure becomes a PdfStructureError.
  */
-export async function loadPdfObjectGraph(bytes: Buffer, limits: PdfLimits): Promise<PDFContext> {
+export async function loadPdfObjectGraph(
+  bytes: Buffer,
+  limits: PdfLimits,
+  options: { alreadyPrescanned?: boolean } = {},
+): Promise<PDFContext> {
   assertPdfEnvelope(bytes, limits);
-  prescanPdfResources(bytes, limits);
+  // An earlier revision is a prefix of bytes already scanned: no need to scan it twice.
+  if (!options.alreadyPrescanned) prescanPdfResources(bytes, limits);
   let document: PDFDocument;
   try {
     document = await withPdfLibWarningsSilenced(() =>

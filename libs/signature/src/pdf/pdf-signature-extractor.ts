@@ -45,10 +45,12 @@ export interface ExtractedSignature {
 export interface ExtractedPdf {
   readonly context: PDFContext;
   /**
-   * The bytes pdf-lib parsed: the file with signature /Contents masked (see contents-masking).
-   * Earlier revisions must be parsed from a prefix of these, so both graphs see the same masks.
+   * The file with signature /Contents masked, same length and offsets (see contents-masking).
+   * Earlier revisions are parsed with `graphBytes`, so both graphs see the same masks.
    */
-  readonly parsedBytes: Buffer;
+  readonly maskedBytes: Buffer;
+  /** What pdf-lib parses for the revision ending at `length` (see contents-masking). */
+  readonly graphBytes: (length: number) => Buffer;
   /** End offset of each revision (after its %%EOF), in file order. */
   readonly revisionEnds: readonly number[];
   /** In signing order (by signed length), document timestamps excluded. */
@@ -80,8 +82,8 @@ export async function extractPdfSignatures(
     );
   }
   const rawByteRanges = scanRawByteRanges(bytes);
-  const { masked, markerByGapStart } = maskSignatureContents(bytes, rawByteRanges);
-  const context = await loadPdfObjectGraph(masked, limits);
+  const { masked, markerByGapStart, graphBytes } = maskSignatureContents(bytes, rawByteRanges);
+  const context = await loadPdfObjectGraph(graphBytes(bytes.length), limits);
   const fields = collectSignatureFields(context, limits);
   if (fields.length > limits.maxSignatures) {
     throw new PdfStructureError(
@@ -131,7 +133,7 @@ export async function extractPdfSignatures(
       (x.byteRange ? x.byteRange[2] + x.byteRange[3] : Infinity) -
       (y.byteRange ? y.byteRange[2] + y.byteRange[3] : Infinity),
   );
-  return { context, parsedBytes: masked, revisionEnds, signatures, notes };
+  return { context, maskedBytes: masked, graphBytes, revisionEnds, signatures, notes };
 }
 
 function extractOne(

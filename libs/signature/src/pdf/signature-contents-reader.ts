@@ -54,22 +54,20 @@ export function readSignatureContents(bytes: Buffer, [a, b, c]: ByteRange): Cont
       text: '/Contents has an odd number of hex digits',
     };
   }
-  for (let i = digitsStart; i < digitsEnd; i += 1) {
-    const byte = bytes[i];
-    const isHex =
-      (byte >= 0x30 && byte <= 0x39) ||
-      (byte >= 0x41 && byte <= 0x46) ||
-      (byte >= 0x61 && byte <= 0x66);
-    if (!isHex) {
-      return {
-        ok: false,
-        code: 'CONTENTS_NOT_HEX_STRING',
-        text: `/Contents holds a non-hex character at offset ${i}`,
-      };
-    }
-  }
   const hexText = bytes.toString('latin1', digitsStart, digitsEnd);
+  // Node's hex decoder stops at the first invalid pair: a short result means a bad digit.
   const decoded = Buffer.from(hexText, 'hex');
+  if (decoded.length * 2 !== hexText.length) {
+    const bad =
+      digitsStart +
+      decoded.length * 2 +
+      (isHexDigit(bytes[digitsStart + decoded.length * 2]) ? 1 : 0);
+    return {
+      ok: false,
+      code: 'CONTENTS_NOT_HEX_STRING',
+      text: `/Contents holds a non-hex character at offset ${bad}`,
+    };
+  }
   const derLength = outerDerLength(decoded);
   const cms = derLength === undefined ? decoded : decoded.subarray(0, derLength);
   let nonZeroPadding = false;
@@ -95,4 +93,12 @@ function outerDerLength(decoded: Buffer): number | undefined {
   let length = 0;
   for (let i = 0; i < octets; i += 1) length = length * 256 + decoded[2 + i];
   return Math.min(decoded.length, 2 + octets + length);
+}
+
+function isHexDigit(byte: number): boolean {
+  return (
+    (byte >= 0x30 && byte <= 0x39) ||
+    (byte >= 0x41 && byte <= 0x46) ||
+    (byte >= 0x61 && byte <= 0x66)
+  );
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import type {
@@ -269,5 +270,47 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
     });
     const report = await small.verify(valid);
     expect(report.messages.map((m) => m.code)).toEqual(['PDF_TOO_LARGE']);
+  });
+  it('agrees with openssl cms -verify, an independent verifier, on valid and tampered signatures', async () => {
+    const dir = mkdtempSync(join(pki.dir, '..', 'openssl-oracle-'));
+    const opensslVerifies = (pdf: Buffer, byteRange: readonly number[]): boolean => {
+      const [a, b, c, d] = byteRange;
+      const der = Buffer.from(pdf.toString('latin1', a + b + 1, c - 1), 'hex');
+      writeFileSync(join(dir, 'signature.der'), der);
+      writeFileSync(
+        join(dir, 'content.bin'),
+        Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
+      );
+      const result = spawnSync('openssl', [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'signature.der'),
+        '-content',
+        join(dir, 'content.bin'),
+        '-CAfile',
+        pki.root.certPath,
+        '-certfile',
+        pki.issuing.certPath,
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ]);
+      return result.status === 0;
+    };
+    const ours = await verifier.verify(valid);
+    for (const signature of ours.signatures) {
+      expect(opensslVerifies(valid, signature.coverage.byteRange)).toBe(true);
+    }
+    const tampered = flipByteInSignedRange(valid);
+    const theirs = await verifier.verify(tampered);
+    for (const signature of theirs.signatures) {
+      expect(signature.indication).toBe('TOTAL-FAILED');
+      expect(opensslVerifies(tampered, signature.coverage.byteRange)).toBe(false);
+    }
   });
 });

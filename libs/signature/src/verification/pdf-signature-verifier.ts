@@ -92,7 +92,8 @@ export class PdfSignatureVerifier {
     }
     const document = {
       bytes: pdf,
-      parsedBytes: extracted.parsedBytes,
+      maskedBytes: extracted.maskedBytes,
+      graphBytes: extracted.graphBytes,
       context: extracted.context,
       revisionEnds: extracted.revisionEnds,
       validationTime,

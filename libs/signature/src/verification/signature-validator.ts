@@ -45,8 +45,10 @@ export interface SignatureValidatorDependencies {
 /** The document a signature belongs to, shared by all its signatures. */
 export interface DocumentUnderValidation {
   bytes: Buffer;
-  /** What pdf-lib parsed (signature /Contents masked); earlier revisions are prefixes of it. */
-  parsedBytes: Buffer;
+  /** The file with signature /Contents masked (same offsets), for cross-reference reads. */
+  maskedBytes: Buffer;
+  /** What pdf-lib parses for the revision ending at a length. */
+  graphBytes: (length: number) => Buffer;
   context: PDFContext;
   revisionEnds: readonly number[];
   validationTime: Date;
@@ -136,12 +138,15 @@ export class SignatureValidator {
     let analysis;
     try {
       const signedContext = await loadPdfObjectGraph(
-        document.parsedBytes.subarray(0, length),
+        document.graphBytes(length),
         this.deps.limits,
+        {
+          alreadyPrescanned: true,
+        },
       );
       const compared = analyzeModifications(signedContext, document.context, docMdp);
       const conflicts = crossReferenceConflicts({
-        bytes: document.parsedBytes,
+        bytes: document.maskedBytes,
         signedLength: length,
         revisionEnds: document.revisionEnds,
         signed: signedContext,
