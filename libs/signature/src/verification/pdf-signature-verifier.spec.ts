@@ -218,6 +218,18 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
     expect(pss.signatures[0].signatureAlgorithm).toBe('RSASSA-PSS(sha256)');
   });
 
+  it('passes ECDSA P-384 and SHA-384 / SHA-512 digests', async () => {
+    const p384 = await verifier.verify(
+      await signedDispatchPdf(pki, G22, {
+        organization: pki.special('ecdsa-p384-organization'),
+        organizationSignOptions: { digest: 'sha384' },
+        leaderSignOptions: { digest: 'sha512' },
+      }),
+    );
+    expect(verdicts(p384)).toEqual(['TOTAL-PASSED', 'TOTAL-PASSED']);
+    expect(p384.signatures.map((s) => s.digestAlgorithm)).toEqual(['sha512', 'sha384']);
+  });
+
   it('accepts SHA-1 but flags it as weak', async () => {
     const report = await verifier.verify(
       await signedDispatchPdf(pki, G22, { signOptions: { digest: 'sha1' } }),
