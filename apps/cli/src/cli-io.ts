@@ -1,0 +1,11 @@
+/** Where a command writes and what it reads from its environment; injected so specs run in-process. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit codes of every docaxis command. */
+export const EXIT_OK = 0;
+export const EXIT_VERDICT_NOT_PASSED = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigValidationError } from '@docaxis/config/config-validation.error';
+import { DomainError } from '@docaxis/errors/domain-error';
+import { EXIT_OK, EXIT_USAGE, EXIT_VERDICT_NOT_PASSED, type CliIo } from './cli-io';
+import { registerVerifyCommand } from './verify/verify.command';
+
+/**
+ * Runs the docaxis CLI on `argv` (the arguments after the program name) and resolves to the exit
+ * code; never throws and never prints a stack trace. Usage errors (unknown option, missing file
+ * argument, unusable trust material or configuration) exit 2.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('docaxis')
+    .description('docaxis command-line tools')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  registerVerifyCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message; --help and --version end with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof DomainError || error instanceof ConfigValidationError) {
+      io.stderr.write(`docaxis: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(
+      `docaxis: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_VERDICT_NOT_PASSED;
+  }
+}
