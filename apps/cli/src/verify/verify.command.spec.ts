@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { flipByteInSignedRange, truncate } from '@docaxis/signature/testing/pdf-tampering';
@@ -7,6 +7,7 @@ import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pd
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
+import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { run } from '../cli-program';
 
 interface CliResult {
@@ -142,6 +143,30 @@ describe('docaxis verify (in-process)', () => {
       ['TOTAL-PASSED', agency.leader.fullName],
       ['TOTAL-PASSED', agency.name],
     ]);
+  });
+
+  it('prints in --json exactly the report the library gives for the same bytes', async () => {
+    const result = await cli(['verify', '--json', files.valid, files.tampered]);
+    const printed = JSON.parse(result.stdout) as (JsonFileReport & { validationTime: string })[];
+    const verifier = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+    });
+    for (const [position, path] of [files.valid, files.tampered].entries()) {
+      const { file, ...report } = printed[position];
+      const expected = await verifier.verify(readFileSync(path), {
+        validationTime: new Date(report.validationTime),
+      });
+      expect(file).toBe(path);
+      expect(report).toEqual(JSON.parse(JSON.stringify(expected)));
+    }
+  });
+
+  it('exits 0 after printing help', async () => {
+    const result = await cli(['verify', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--trust-anchor <pem>');
   });
 
   it('uses only the named trust files once --trust-anchor is given', async () => {
