@@ -1,10 +1,14 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
+import {
+  createPdfSignatureVerifier,
+  PdfSignatureVerifier,
+} from '@docaxis/signature/verification/pdf-signature-verifier';
 import { ClientCertificateGuard } from './auth/client-certificate.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 
-/** What every gateway feature module shares: configuration, blob store, authentication. */
+/** What every gateway feature module shares: configuration, blob store, authentication, verifier. */
 @Global()
 @Module({})
 export class GatewayCoreModule {
@@ -13,6 +17,20 @@ export class GatewayCoreModule {
       { provide: GATEWAY_CONFIG, useValue: config },
       { provide: BlobStore, useValue: new FilesystemBlobStore(config.BLOB_DIR) },
       ClientCertificateGuard,
+      {
+        provide: PdfSignatureVerifier,
+        useFactory: () =>
+          createPdfSignatureVerifier({
+            trustAnchorsDir: config.TRUST_ANCHORS_DIR,
+            intermediatesDir: config.TRUST_INTERMEDIATES_DIR,
+            crlDir: config.CRL_DIR,
+            profile: {
+              agencyCodeAttributeOid: config.AGENCY_CODE_SUBJECT_OID,
+              organizationPolicyOids: config.ORGANIZATION_CERTIFICATE_POLICY_OIDS,
+              personPolicyOids: config.PERSON_CERTIFICATE_POLICY_OIDS,
+            },
+          }),
+      },
     ];
     return { module: GatewayCoreModule, providers, exports: providers };
   }

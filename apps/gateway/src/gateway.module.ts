@@ -7,6 +7,7 @@ import { DispatchesModule } from './dispatches/dispatches.module';
 import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
 import { TrailModule } from './trail/trail.module';
+import { VerificationModule } from './verification/verification.module';
 
 /** The HTTP API agencies' document systems talk to (mutual TLS). */
 @Module({})
@@ -34,6 +35,7 @@ export class GatewayModule {
         DispatchesModule,
         InboxModule,
         TrailModule,
+        VerificationModule,
       ],
     };
   }

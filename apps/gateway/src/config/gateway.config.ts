@@ -9,6 +9,7 @@ import {
   loggingEnv,
   pkiEnv,
 } from '@docaxis/config/shared-config.schema';
+import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
 
 const path = (fallback: string) =>
   z
@@ -23,6 +24,7 @@ export const gatewayConfigSchema = z.object({
   ...blobStoreEnv,
   ...loggingEnv,
   ...httpEnv,
+  ...certificateProfileEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   /** The gateway's TLS server certificate and key. */
   TLS_CERT_FILE: path('certs/dev/server/gateway.pem'),

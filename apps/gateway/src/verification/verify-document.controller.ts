@@ -1,0 +1,39 @@
+import { Controller, HttpCode, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import type { Request } from 'express';
+import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
+import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.interceptor';
+import { NoFilesError } from '../dispatches/dispatch-submission.errors';
+import { VerifyDocumentUseCase } from './verify-document.usecase';
+
+type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
+
+export interface VerifyResponse {
+  reports: (DocumentVerificationReport & { fileName: string })[];
+}
+
+@Controller('verify')
+@UseGuards(ClientCertificateGuard)
+export class VerifyDocumentController {
+  constructor(private readonly verifyDocument: VerifyDocumentUseCase) {}
+
+  /**
+   * POST /api/v1/verify — multipart `files`: one or more PDFs. Answers 200 with one ETSI-shaped
+   * report per file, whatever the verdict (a broken PDF is a FORMAT_FAILURE verdict, not an error).
+   */
+  @Post()
+  @HttpCode(200)
+  @UseInterceptors(MultipartUploadInterceptor)
+  async verify(@Req() request: Request): Promise<VerifyResponse> {
+    const files = (request.files as MulterFiles | undefined)?.files ?? [];
+    if (files.length === 0) throw new NoFilesError();
+    const reports = [];
+    for (const file of files) {
+      reports.push({
+        fileName: file.originalname,
+        ...(await this.verifyDocument.execute(file.buffer)),
+      });
+    }
+    return { reports };
+  }
+}
