@@ -13,6 +13,7 @@ import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pd
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { parseBenchArguments } from './support/bench-arguments';
+import { BenchFailureError } from './support/bench-failure.error';
 import { measureThroughput } from './support/throughput-meter';
 import { RawVerificationBaseline, type SignedByteRange } from './verify/raw-verification-baseline';
 import {
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
       const validationTime = new Date();
       const first = await verifier.verify(pdf, { validationTime });
       if (first.indication !== 'TOTAL-PASSED' || first.signatures.length !== 2) {
-        throw new Error(
+        throw new BenchFailureError(
+          'BENCH_FIXTURE_NOT_VALID',
           `the ${benchCase.label} fixture does not verify (${first.indication} ${first.subIndication ?? ''}): ` +
             'measuring a failure path would be meaningless',
         );

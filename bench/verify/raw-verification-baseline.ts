@@ -6,6 +6,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import { BenchFailureError } from '../support/bench-failure.error';
 
 /** The part of a signed PDF the math covers: the two byte-range segments of one signature. */
 export type SignedByteRange = readonly [number, number, number, number];
@@ -37,7 +38,10 @@ export class RawVerificationBaseline {
         .update(this.pdf.subarray(start2, start2 + length2))
         .digest();
       if (!verify('sha256', this.signedAttributes, this.publicKey, this.signatureValue)) {
-        throw new Error('baseline RSA signature did not verify');
+        throw new BenchFailureError(
+          'BENCH_BASELINE_BROKEN',
+          'baseline RSA signature did not verify',
+        );
       }
     }
   }
