@@ -16,11 +16,21 @@ import type { Request, Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import {
+  DispatchSubmissionBodyInterceptor,
+  isEdxmlRequest,
+} from '../edxml/dispatch-submission-body.interceptor';
+import {
+  EDXML_RESPONSE_CONTENT_TYPE,
+  looksLikeEdxml,
+  prefersEdxml,
+} from '../edxml/edxml-media-types';
+import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
+import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
 import type { DispatchView, RecipientView } from './dtos/dispatch-view';
-import { MultipartUploadInterceptor } from './multipart-upload.interceptor';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
 import { SubmitDispatchUseCase, type SubmitDispatchResult } from './submit-dispatch.usecase';
 
@@ -34,15 +44,18 @@ export class DispatchesController {
     private readonly readDispatch: ReadDispatchUseCase,
     private readonly downloadFile: DownloadDispatchFileUseCase,
     private readonly acknowledge: AcknowledgeDispatchUseCase,
+    private readonly submitEdxml: SubmitEdxmlDispatchUseCase,
+    private readonly readEdxml: ReadDispatchEdxmlUseCase,
   ) {}
 
   /**
-   * POST /api/v1/dispatches — multipart: `envelope` (JSON) and one or more `files` (signed PDFs).
+   * POST /api/v1/dispatches — multipart: `envelope` (JSON, or an edXML packet) and one or more
+   * `files` (signed PDFs); or a whole edXML packet as `application/xml` with its PDFs embedded.
    * 202: durably accepted; signatures are verified next. Follow it with GET /dispatches/:id.
    */
   @Post()
   @HttpCode(202)
-  @UseInterceptors(MultipartUploadInterceptor)
+  @UseInterceptors(DispatchSubmissionBodyInterceptor)
   async submit(
     @CallingAgency() agency: AuthenticatedAgency,
     @CorrelationId() correlationId: string,
@@ -56,25 +69,41 @@ export class DispatchesController {
       contentType: file.mimetype,
       bytes: file.buffer,
     }));
-    const result = await this.submitDispatch.execute({
-      agency,
-      envelopeField,
-      files,
-      idempotencyKey,
-      correlationId,
-    });
+    const common = { agency, idempotencyKey, correlationId };
+    let result: SubmitDispatchResult;
+    if (isEdxmlRequest(request)) {
+      result = await this.submitEdxml.execute({ ...common, packet: request.body as Buffer });
+    } else if (looksLikeEdxml(envelopeField)) {
+      result = await this.submitEdxml.execute({
+        ...common,
+        packet: envelopeField as string,
+        parts: files,
+      });
+    } else {
+      result = await this.submitDispatch.execute({ ...common, envelopeField, files });
+    }
     response.setHeader('Location', `/api/v1/dispatches/${result.dispatchId}`);
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return result;
   }
 
-  /** GET /api/v1/dispatches/:id — envelope, per-recipient state and verification report. */
+  /**
+   * GET /api/v1/dispatches/:id — envelope, per-recipient state and verification report (JSON, the
+   * default); with `Accept: application/xml` (or `text/xml`) the edXML packet, PDFs embedded.
+   */
   @Get(':id')
-  read(
+  async read(
     @CallingAgency() agency: AuthenticatedAgency,
     @Param('id') id: string,
-  ): Promise<DispatchView> {
-    return this.readDispatch.execute(id, agency.agencyCode);
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DispatchView | string> {
+    if (!prefersEdxml(request)) {
+      return this.readDispatch.execute(id, agency.agencyCode);
+    }
+    const packet = await this.readEdxml.execute(id, agency.agencyCode);
+    response.setHeader('Content-Type', EDXML_RESPONSE_CONTENT_TYPE);
+    return packet;
   }
 
   /** GET /api/v1/dispatches/:id/files/:fileId — the PDF, byte for byte as it was signed. */

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DispatchSubmissionBodyInterceptor } from '../edxml/dispatch-submission-body.interceptor';
+import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
+import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
 import { DispatchAccessService } from './dispatch-access.service';
 import { DispatchesController } from './dispatches.controller';
@@ -16,6 +19,9 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     AcknowledgeDispatchUseCase,
     DispatchAccessService,
     MultipartUploadInterceptor,
+    DispatchSubmissionBodyInterceptor,
+    SubmitEdxmlDispatchUseCase,
+    ReadDispatchEdxmlUseCase,
   ],
   exports: [DispatchAccessService],
 })

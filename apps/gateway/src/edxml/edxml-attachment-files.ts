@@ -1,0 +1,65 @@
+import type { EdxmlManifestReference, EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
+import { FileNotPdfError } from '../dispatches/dispatch-submission.errors';
+import type { UploadedPdf } from '../dispatches/submit-dispatch.usecase';
+import { EdxmlAttachmentsMismatchError } from './edxml-submission.errors';
+
+/** The files of a whole packet (`application/xml` body): its base64 `AttachmentEncoded` entries. */
+export function filesFromEmbeddedAttachments(packet: EdxmlPacket): UploadedPdf[] {
+  return packet.attachments.map((attachment) => {
+    requirePdfType(attachment.contentType, attachment.attachmentName);
+    return {
+      originalName: attachment.attachmentName,
+      contentType: 'application/pdf',
+      bytes: attachment.content,
+    };
+  });
+}
+
+/**
+ * The files of a multipart submission whose `envelope` is a packet, in manifest order. When every
+ * manifest `Reference` names its `AttachmentName`, each names exactly one `files` part by file
+ * name; otherwise references and parts pair up in order. A packet without a manifest takes the
+ * parts as they come. Files travel either as parts or embedded, never both.
+ */
+export function filesFromParts(packet: EdxmlPacket, parts: readonly UploadedPdf[]): UploadedPdf[] {
+  if (packet.attachments.length > 0) {
+    throw new EdxmlAttachmentsMismatchError(
+      'a multipart packet carries its files as "files" parts, not in AttachmentEncoded',
+    );
+  }
+  const references = packet.manifest?.references ?? [];
+  if (references.length === 0) return [...parts];
+  if (references.length !== parts.length) {
+    throw new EdxmlAttachmentsMismatchError(
+      `the manifest lists ${references.length} file(s), the request carries ${parts.length}`,
+    );
+  }
+  const byName = references.every((reference) => reference.attachmentName);
+  const names = new Set(references.map((reference) => reference.attachmentName));
+  if (byName && names.size !== references.length) {
+    throw new EdxmlAttachmentsMismatchError('the manifest names the same file twice');
+  }
+  return references.map((reference, index) => {
+    const part = byName ? partNamed(parts, reference) : parts[index];
+    if (reference.contentType !== undefined) {
+      requirePdfType(reference.contentType, part.originalName);
+    }
+    return part;
+  });
+}
+
+function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestReference): UploadedPdf {
+  const name = reference.attachmentName;
+  const matches = parts.filter((part) => part.originalName === name);
+  if (matches.length !== 1) {
+    throw new EdxmlAttachmentsMismatchError(
+      `the manifest names "${name}", which ${matches.length === 0 ? 'no' : 'more than one'} "files" part carries`,
+    );
+  }
+  return matches[0];
+}
+
+function requirePdfType(contentType: string, fileName: string): void {
+  const mediaType = contentType.split(';')[0].trim().toLowerCase();
+  if (mediaType !== 'application/pdf') throw new FileNotPdfError(fileName);
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { edxmlToEnvelope } from '@docaxis/edxml/packet/edxml-envelope.mapping';
+import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import {
+  SubmitDispatchUseCase,
+  type SubmitDispatchResult,
+  type UploadedPdf,
+} from '../dispatches/submit-dispatch.usecase';
+import { filesFromEmbeddedAttachments, filesFromParts } from './edxml-attachment-files';
+import { edxmlPacketLimitBytes } from './edxml-packet-limit';
+
+export interface SubmitEdxmlDispatchCommand {
+  agency: AuthenticatedAgency;
+  packet: Buffer | string;
+  /** The `files` parts of a multipart submission; absent when the packet embeds its files. */
+  parts?: readonly UploadedPdf[];
+  idempotencyKey?: string;
+  correlationId: string;
+}
+
+/**
+ * An edXML packet's door to the one submission path: parse it safely, turn it into the validated
+ * envelope and its PDFs, then hand both to `SubmitDispatchUseCase`, so sender, secrecy,
+ * recipient, idempotency and PDF rules are the JSON submission's own. The packet's bytes are not
+ * kept: the dispatch is stored as its envelope and PDFs, and served as a packet rebuilt from them.
+ */
+@Injectable()
+export class SubmitEdxmlDispatchUseCase {
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly submitDispatch: SubmitDispatchUseCase,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.maxBytes = edxmlPacketLimitBytes(config);
+  }
+
+  execute(command: SubmitEdxmlDispatchCommand): Promise<SubmitDispatchResult> {
+    const packet = parseEdxmlPacket(command.packet, { maxBytes: this.maxBytes });
+    const envelope = edxmlToEnvelope(packet);
+    const files =
+      command.parts === undefined
+        ? filesFromEmbeddedAttachments(packet)
+        : filesFromParts(packet, command.parts);
+    return this.submitDispatch.execute({
+      agency: command.agency,
+      envelopeField: JSON.stringify(envelope),
+      files,
+      idempotencyKey: command.idempotencyKey,
+      correlationId: command.correlationId,
+    });
+  }
+}

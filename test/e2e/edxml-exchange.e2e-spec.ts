@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type request from 'supertest';
+import type { DispatchEnvelopeJson } from '@docaxis/edxml/envelope/dispatch-envelope.schema';
+import { validateDispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
+import {
+  envelopeToEdxml,
+  newDispatchTraceHeaderList,
+  type EdxmlAttachmentInput,
+} from '@docaxis/edxml/packet/edxml-envelope.mapping';
+import type { EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
+import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
+import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { asAgency } from '@docaxis/testing/agency-client';
+import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+import { AXIS_TRACE_ORGAN_ID } from '../../apps/gateway/src/edxml/axis-trace-header';
+
+const A = '000.00.00.G22'; // Văn phòng Chính phủ
+const B = '000.00.00.H41'; // UBND tỉnh Nghệ An
+const C = '000.00.14.H20'; // Sở TT&TT Đồng Tháp
+
+const FIXTURES = join(__dirname, '../../libs/edxml/test-fixtures');
+
+/** A packet for `envelope` with `attachments` base64-embedded, as an agency's system writes it. */
+function packetOf(
+  envelope: DispatchEnvelopeJson,
+  attachments: readonly EdxmlAttachmentInput[],
+): EdxmlPacket {
+  const validated = validateDispatchEnvelope(envelope);
+  return envelopeToEdxml(validated, attachments, newDispatchTraceHeaderList(validated, new Date()));
+}
+
+function postPacket(axis: RunningAxis, sender: string, xml: string): request.Test {
+  return asAgency(axis, sender)
+    .post('/dispatches')
+    .set('Content-Type', 'application/xml')
+    .send(xml);
+}
+
+/** The response body as bytes, whatever its media type. */
+function asBytes(test: request.Test): request.Test {
+  return test.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}
+
+/** Issue "Speak the national standard": dispatches go in and come out as edXML packets. */
+describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ and PostgreSQL)', () => {
+  let axis: RunningAxis;
+  let pdf: Buffer;
+
+  beforeAll(async () => {
+    axis = await startAxis('edxml');
+    pdf = await signedDispatchPdf(axis.pki, A, {
+      unsigned: { title: 'Công văn gửi bằng edXML', lines: ['Văn bản chính'] },
+    });
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+  });
+
+  const pdfAttachment = (name = 'cong-van.pdf'): EdxmlAttachmentInput => ({
+    attachmentName: name,
+    description: 'Văn bản chính',
+    contentType: 'application/pdf',
+    content: pdf,
+  });
+
+  async function deliveredToAll(dispatchId: string) {
+    return waitFor(
+      async () => (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body,
+      (body) =>
+        body.state === 'rejected' ||
+        body.recipients?.every((r: { state: string }) => r.state === 'delivered'),
+      'delivery of the edXML dispatch',
+    );
+  }
+
+  describe('a whole packet (application/xml, PDF embedded in base64)', () => {
+    let envelope: DispatchEnvelopeJson;
+    let documentId: string;
+    let dispatchId: string;
+
+    it('is accepted like a JSON submission: 202, Location, the DocumentId of the packet', async () => {
+      envelope = envelopeJson(A, [B, C]);
+      const packet = packetOf(envelope, [pdfAttachment()]);
+      documentId = packet.messageHeader.documentId as string;
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet)).set(
+        'Idempotency-Key',
+        'e2e-edxml-1',
+      );
+      expect(response.status).toBe(202);
+      expect(response.body).toMatchObject({ state: 'accepted', replayed: false, documentId });
+      expect(response.headers.location).toBe(`/api/v1/dispatches/${response.body.dispatchId}`);
+      dispatchId = response.body.dispatchId;
+    });
+
+    it('is verified and delivered to both recipients, the PDF stored under its own name', async () => {
+      const view = await deliveredToAll(dispatchId);
+      expect(view.state).toBe('routed');
+      expect(view.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual([B, C]);
+      expect(view.files).toHaveLength(1);
+      expect(view.files[0]).toMatchObject({ fileName: 'cong-van.pdf', sizeBytes: pdf.length });
+      expect(view.files[0].verification.indication).toBe('TOTAL-PASSED');
+    });
+
+    it('replays the same packet with the same Idempotency-Key as the same dispatch', async () => {
+      const again = await postPacket(
+        axis,
+        A,
+        buildEdxmlPacket(packetOf(envelope, [pdfAttachment()])),
+      ).set('Idempotency-Key', 'e2e-edxml-1');
+      expect(again.status).toBe(202);
+      expect(again.body).toMatchObject({ dispatchId, replayed: true });
+    });
+
+    it('H41 fetches it as edXML: same DocumentId, subject and byte-identical PDF, with the axis trace', async () => {
+      const response = await asBytes(
+        asAgency(axis, B).get(`/dispatches/${dispatchId}`).set('Accept', 'application/xml'),
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/xml/);
+      const packet = parseEdxmlPacket(response.body as Buffer);
+      expect(packet.messageHeader.documentId).toBe(documentId);
+      expect(packet.messageHeader.subject).toBe(envelope.subject);
+      expect(packet.messageHeader.from.organId).toBe(A);
+      expect(packet.messageHeader.to.map((to) => to.organId)).toEqual([B, C]);
+      expect(packet.attachments).toHaveLength(1);
+      expect(packet.attachments[0].attachmentName).toBe('cong-van.pdf');
+      expect(packet.attachments[0].contentType).toBe('application/pdf');
+      expect(packet.attachments[0].content.equals(pdf)).toBe(true);
+      expect(packet.traceHeaderList?.traceHeaders.map((t) => t.organId)).toEqual([
+        A,
+        AXIS_TRACE_ORGAN_ID,
+      ]);
+      expect(packet.traceHeaderList?.business?.businessDocType).toBe('new');
+    });
+
+    it('still answers JSON by default', async () => {
+      const response = await asAgency(axis, B).get(`/dispatches/${dispatchId}`);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.body.documentId).toBe(documentId);
+    });
+
+    it('is not served to an agency that is not a party', async () => {
+      const response = await asAgency(axis, '000.00.00.H14')
+        .get(`/dispatches/${dispatchId}`)
+        .set('Accept', 'application/xml');
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('DISPATCH_NOT_FOUND');
+    });
+  });
+
+  describe('a multipart submission whose envelope is a packet, the PDF as a "files" part', () => {
+    it('matches the part to the manifest by file name and delivers it', async () => {
+      const envelope = envelopeJson(A, [B]);
+      // The manifest names the file; the bytes travel as a part, not in AttachmentEncoded.
+      const packet = { ...packetOf(envelope, [pdfAttachment('phu-luc.pdf')]), attachments: [] };
+      const response = await attachDispatch(
+        asAgency(axis, A).post('/dispatches'),
+        buildEdxmlPacket(packet),
+        [{ name: 'phu-luc.pdf', bytes: pdf }],
+      );
+      expect(response.status).toBe(202);
+      const view = await deliveredToAll(response.body.dispatchId);
+      expect(view.state).toBe('routed');
+      expect(view.envelope.subject).toBe(envelope.subject);
+      expect(view.files.map((f: { fileName: string }) => f.fileName)).toEqual(['phu-luc.pdf']);
+    });
+
+    it('refuses a part the manifest does not name → 400 EDXML_ATTACHMENTS_MISMATCH', async () => {
+      const packet = {
+        ...packetOf(envelopeJson(A, [B]), [pdfAttachment('phu-luc.pdf')]),
+        attachments: [],
+      };
+      const response = await attachDispatch(
+        asAgency(axis, A).post('/dispatches'),
+        buildEdxmlPacket(packet),
+        [{ name: 'khac.pdf', bytes: pdf }],
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('EDXML_ATTACHMENTS_MISMATCH');
+    });
+  });
+
+  describe('refusals', () => {
+    it('malformed XML → 400 EDXML_MALFORMED', async () => {
+      const response = await postPacket(axis, A, '<edXML><edXMLEnvelope></edXML>');
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('EDXML_MALFORMED');
+    });
+
+    it('a DOCTYPE (XXE on /etc/passwd) → 400 EDXML_DOCTYPE_FORBIDDEN', async () => {
+      const xxe = readFileSync(join(FIXTURES, 'dispatch-doctype-xxe.edxml'), 'utf8');
+      const response = await postPacket(axis, A, xxe);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('EDXML_DOCTYPE_FORBIDDEN');
+      expect(JSON.stringify(response.body)).not.toContain('root:');
+    });
+
+    it('a DOCTYPE in the envelope field of a multipart upload → 400 EDXML_DOCTYPE_FORBIDDEN', async () => {
+      const xxe = readFileSync(join(FIXTURES, 'dispatch-doctype-xxe.edxml'), 'utf8');
+      const response = await attachDispatch(asAgency(axis, A).post('/dispatches'), xxe, [
+        { name: 'van-ban.pdf', bytes: pdf },
+      ]);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('EDXML_DOCTYPE_FORBIDDEN');
+    });
+
+    it('a secret level in the packet → 422 CONFIDENTIAL_DOCUMENT_REFUSED', async () => {
+      const packet = packetOf(envelopeJson(A, [B], { confidentiality: 'secret' }), [
+        pdfAttachment(),
+      ]);
+      expect(packet.messageHeader.otherInfo?.securityLevel).toBeDefined();
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
+    });
+
+    it('a forged sender (From/OrganId is not the certificate agency) → 403 SENDER_MISMATCH', async () => {
+      const packet = packetOf(envelopeJson(C, [B]), [pdfAttachment()]);
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('SENDER_MISMATCH');
+    });
+
+    it('an attachment that is not application/pdf → 415 FILE_NOT_PDF', async () => {
+      const packet = packetOf(envelopeJson(A, [B]), [
+        { ...pdfAttachment('bang-ke.docx'), contentType: 'application/msword' },
+      ]);
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      expect(response.status).toBe(415);
+      expect(response.body.error.code).toBe('FILE_NOT_PDF');
+    });
+
+    it('an invalid envelope inside a well-formed packet → 400 ENVELOPE_INVALID', async () => {
+      const sample = readFileSync(join(FIXTURES, 'dispatch-bad-date.edxml'), 'utf8');
+      const response = await postPacket(axis, A, sample);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('ENVELOPE_INVALID');
+    });
+  });
+});
