@@ -1,0 +1,22 @@
+import { AXIS_TRACE_ORGAN_ID, axisTraceHeaderList } from './axis-trace-header';
+
+describe('axisTraceHeaderList', () => {
+  it("writes the sender's entry at acceptance, then the axis' entry at serving, in Vietnam time", () => {
+    const trace = axisTraceHeaderList(
+      {
+        from: { organId: '000.00.14.H20', organName: 'Sở TT&TT Đồng Tháp' },
+        documentId: '000.00.14.H20,2026/11/20,05/UBND-VP',
+      },
+      new Date('2026-11-20T02:00:00Z'),
+      new Date('2026-11-20T16:30:05Z'),
+    );
+    expect(trace.traceHeaders).toEqual([
+      { organId: '000.00.14.H20', timestamp: '2026/11/20 09:00:00' },
+      { organId: AXIS_TRACE_ORGAN_ID, timestamp: '2026/11/20 23:30:05' },
+    ]);
+    expect(trace.business).toMatchObject({
+      documentId: '000.00.14.H20,2026/11/20,05/UBND-VP',
+      businessDocType: 'new',
+    });
+  });
+});
