@@ -240,6 +240,15 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
       expect(response.body.error.code).toBe('FILE_NOT_PDF');
     });
 
+    it('a secret packet with a non-PDF attachment is refused as secret first, as in JSON', async () => {
+      const packet = packetOf(envelopeJson(A, [B], { confidentiality: 'top-secret' }), [
+        { ...pdfAttachment('bang-ke.docx'), contentType: 'application/msword' },
+      ]);
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
+    });
+
     it('an invalid envelope inside a well-formed packet → 400 ENVELOPE_INVALID', async () => {
       const sample = readFileSync(join(FIXTURES, 'dispatch-bad-date.edxml'), 'utf8');
       const response = await postPacket(axis, A, sample);
