@@ -142,7 +142,8 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     });
     await expect(publish).rejects.toBeInstanceOf(PublishTimeoutError);
     await expect(publish).rejects.toThrow(/timed out after 300 ms while waiting for a connection/);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Far below Jest's own time-out: proves the publish gave up instead of hanging.
+    expect(Date.now() - started).toBeLessThan(10_000);
     await unreachable.close();
   });
 

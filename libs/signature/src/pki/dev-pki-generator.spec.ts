@@ -45,26 +45,17 @@ function freshDir(name: string): string {
 describe('generateDevPki', () => {
   let pki: DevPki;
   let manifest: DevPkiManifest;
-  let generationMs: number;
   const now = new Date();
 
   beforeAll(async () => {
     const outDir = freshDir('seed');
-    const started = Date.now();
     manifest = await generateDevPki({
       outDir,
       agencies: SEED_AGENCIES,
       now,
       crlBaseUrl: `${CRL_BASE_URL}/`,
     });
-    generationMs = Date.now() - started;
     pki = loadDevPki(outDir);
-  });
-
-  // Full seed (7 agencies, 35 RSA keys) measured at about 2.5 s on 2 cores; the bound leaves
-  // room for a loaded CI machine running other specs in parallel.
-  it('generates the whole seed PKI in a few seconds', () => {
-    expect(generationMs).toBeLessThan(8000);
   });
 
   const verify = (credential: DevPkiCredential, ...extra: string[]) =>

@@ -391,11 +391,9 @@ describe('signPdf algorithms', () => {
     ).rejects.toMatchObject({ code: expect.stringMatching(/^PDF_/) });
   });
 
-  it('signs a 5 MB document twice in reasonable time', async () => {
+  it('signs a 5 MB document twice', async () => {
     const big = await buildUnsignedPdf({ targetSizeBytes: 5_000_000 });
-    const started = Date.now();
     const pdf = await signedDispatchPdf(pki, G22, { pdf: big });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(opensslVerify(pdf, 0).ok).toBe(true);
     expect(opensslVerify(pdf, 1).ok).toBe(true);
   });
