@@ -48,7 +48,7 @@ export interface CmsVerificationResult {
 
 /**
  * RFC 5652 §5.4 verification of a detached SignedData over `signedContent`, by hand because
- * node-forge's p7.verify is not implemented: digest the content with node:crypto, compare with
+ * node-forge cannot verify CMS (its p7.verify throws): digest the content with node:crypto, compare with
  * messageDigest, verify the signature over the DER SET of signed attributes, check the ESS
  * signing-certificate reference. Never throws for hostile input; faults become findings.
  */
