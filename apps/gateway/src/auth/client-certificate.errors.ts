@@ -43,3 +43,13 @@ export class AgencySuspendedError extends ForbiddenError {
     });
   }
 }
+
+export class RoleNotGrantedError extends ForbiddenError {
+  constructor(required: readonly string[], granted: readonly string[]) {
+    super(
+      'ROLE_NOT_GRANTED',
+      `This route needs one of the roles ${required.join(', ')}; the certificate grants ${granted.join(', ') || 'none'}.`,
+      { required, granted },
+    );
+  }
+}

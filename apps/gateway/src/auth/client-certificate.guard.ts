@@ -1,4 +1,5 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
@@ -6,6 +7,7 @@ import { isValidAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import type { AuthenticatedAgency } from './authenticated-agency';
+import { CallerRole } from './caller-role';
 import { formatSubject, subjectAttribute } from './certificate-subject';
 import {
   AgencyNotRegisteredError,
@@ -13,7 +15,9 @@ import {
   ClientCertificateInvalidError,
   ClientCertificateRequiredError,
   ClientCertificateWithoutAgencyError,
+  RoleNotGrantedError,
 } from './client-certificate.errors';
+import { DEFAULT_REQUIRED_ROLES, REQUIRED_ROLES_METADATA } from './require-roles.decorator';
 
 export type RequestWithAgency = Request & { agency?: AuthenticatedAgency };
 
@@ -27,12 +31,22 @@ export type RequestWithAgency = Request & { agency?: AuthenticatedAgency };
 export class ClientCertificateGuard implements CanActivate {
   constructor(
     private readonly agencies: AgencyRepository,
+    private readonly reflector: Reflector,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithAgency>();
-    request.agency = await this.authenticate(request.socket as TLSSocket);
+    const caller = await this.authenticate(request.socket as TLSSocket);
+    const required =
+      this.reflector.getAllAndOverride<readonly CallerRole[] | undefined>(REQUIRED_ROLES_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? DEFAULT_REQUIRED_ROLES;
+    if (!required.some((role) => caller.roles.includes(role))) {
+      throw new RoleNotGrantedError(required, caller.roles);
+    }
+    request.agency = caller;
     return true;
   }
 
@@ -55,6 +69,9 @@ export class ClientCertificateGuard implements CanActivate {
       agencyName: agency.name,
       certificateSubject: subject,
       certificateFingerprint: createHash('sha256').update(certificate.raw).digest('hex'),
+      // Interim: every agency certificate acts for the agency's system and its clerks. The
+      // directory's registered certificates (issue 6) will carry the roles instead.
+      roles: [CallerRole.AgencySystem, CallerRole.Clerk],
     };
   }
 }

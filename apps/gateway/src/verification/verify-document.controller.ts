@@ -1,7 +1,9 @@
 import { Controller, HttpCode, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { Request } from 'express';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
+import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { RequireRoles } from '../auth/require-roles.decorator';
 import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.interceptor';
 import { NoFilesError } from '../dispatches/dispatch-submission.errors';
 import { VerifyDocumentUseCase } from './verify-document.usecase';
@@ -14,6 +16,7 @@ export interface VerifyResponse {
 
 @Controller('verify')
 @UseGuards(ClientCertificateGuard)
+@RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk, CallerRole.Auditor)
 export class VerifyDocumentController {
   constructor(private readonly verifyDocument: VerifyDocumentUseCase) {}
 
