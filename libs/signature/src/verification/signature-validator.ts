@@ -11,25 +11,16 @@ import { loadPdfObjectGraph } from '@docaxis/signature/pdf/pdf-object-graph-load
 import type { PdfLimits } from '@docaxis/signature/pdf/pdf-limits';
 import { revisionEndingAt } from '@docaxis/signature/pdf/revision-boundaries';
 import type {
-  ChainCertificateSummary,
   CoverageSummary,
-  RevocationSummary,
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
 import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
-import type {
-  RevocationChecker,
-  RevocationOutcome,
-} from '@docaxis/signature/revocation/revocation-checker';
-import type {
-  CertificatePath,
-  CertificatePathBuilder,
-} from '@docaxis/signature/trust/certificate-path-builder';
-import { validateCertificatePath } from '@docaxis/signature/trust/certificate-path-validator';
-import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
+import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
+import type { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import type { CertificateProfileOptions } from './certificate-profile-options';
+import { SignerCertificateValidator } from './signer-certificate-validator';
 import { identifySigner, UNKNOWN_SIGNER } from './signer-identification';
 
 export interface SignatureValidatorDependencies {
@@ -66,7 +57,11 @@ export interface DocumentUnderValidation {
  * and why a signing time in the future is refused.
  */
 export class SignatureValidator {
-  constructor(private readonly deps: SignatureValidatorDependencies) {}
+  private readonly certificates: SignerCertificateValidator;
+
+  constructor(private readonly deps: SignatureValidatorDependencies) {
+    this.certificates = new SignerCertificateValidator(deps);
+  }
 
   async validate(
     signature: ExtractedSignature,
@@ -243,151 +238,15 @@ export class SignatureValidator {
     report.signer = identified.identity;
     findings.push(...identified.findings);
 
-    const path = this.choosePath(
-      this.deps.pathBuilder.buildPaths(signer, result.certificates),
-      signingTime,
-    );
-    if (!path) {
-      findings.push(
-        defect(
-          'NO_CERTIFICATE_CHAIN_FOUND',
-          'CHAIN_NOT_FOUND',
-          `no path from "${signer.subject.text}" to a trust anchor whose signatures verify`,
-        ),
-      );
-      return;
-    }
-    report.chain = path.certificates.map(summarise);
-    findings.push(...path.validation.findings);
-    report.weakAlgorithm ||= path.validation.weakAlgorithm;
-    report.revocation = await this.checkRevocation(
-      path.certificates,
+    const certificate = await this.certificates.validate({
+      signer,
+      offered: result.certificates,
       signingTime,
       validationTime,
       findings,
-    );
+    });
+    report.chain = certificate.chain;
+    report.weakAlgorithm ||= certificate.weakAlgorithm;
+    report.revocation = certificate.revocation;
   }
-
-  /** The first path without defects at the signing time, else the first path found. */
-  private choosePath(
-    paths: readonly CertificatePath[],
-    at: Date,
-  ):
-    | { certificates: CertificatePath; validation: ReturnType<typeof validateCertificatePath> }
-    | undefined {
-    let first:
-      | { certificates: CertificatePath; validation: ReturnType<typeof validateCertificatePath> }
-      | undefined;
-    for (const certificates of paths) {
-      const validation = validateCertificatePath(certificates, at, (c) =>
-        this.deps.trustStore.isAnchor(c),
-      );
-      if (!validation.findings.some((finding) => finding.subIndication))
-        return { certificates, validation };
-      first ??= { certificates, validation };
-    }
-    return first;
-  }
-
-  /** Every certificate below the anchor; the summary reports the worst status of the chain. */
-  private async checkRevocation(
-    path: CertificatePath,
-    signingTime: Date,
-    validationTime: Date,
-    findings: ValidationFinding[],
-  ): Promise<RevocationSummary> {
-    let summary: RevocationSummary | undefined;
-    let severity = 0;
-    for (let i = 0; i + 1 < path.length; i += 1) {
-      const certificate = path[i];
-      const who = i === 0 ? 'signer certificate' : `CA certificate "${certificate.subject.text}"`;
-      let outcome: RevocationOutcome;
-      try {
-        outcome = await this.deps.revocation.check({
-          certificate,
-          issuer: path[i + 1],
-          validationTime,
-        });
-      } catch (error) {
-        outcome = {
-          status: 'unknown',
-          source: 'none',
-          note: `revocation check failed: ${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
-      const [entrySeverity, entry] = this.judgeRevocation(
-        outcome,
-        who,
-        certificate,
-        signingTime,
-        findings,
-      );
-      if (!summary || entrySeverity > severity) {
-        summary = entry;
-        severity = entrySeverity;
-      }
-    }
-    return (
-      summary ?? {
-        status: 'good',
-        source: 'none',
-        note: 'the signer certificate is itself a trust anchor',
-      }
-    );
-  }
-
-  private judgeRevocation(
-    outcome: RevocationOutcome,
-    who: string,
-    certificate: ParsedCertificate,
-    signingTime: Date,
-    findings: ValidationFinding[],
-  ): [number, RevocationSummary] {
-    if (outcome.status === 'unknown') {
-      findings.push(
-        defect(
-          'TRY_LATER',
-          'REVOCATION_UNKNOWN',
-          `revocation status of the ${who} is unknown: ${outcome.note}`,
-        ),
-      );
-      return [1, { status: 'unknown', source: 'none', note: `${who}: ${outcome.note}` }];
-    }
-    if (outcome.status === 'good') {
-      return [0, { status: 'good', source: outcome.source }];
-    }
-    const revokedAt = outcome.revokedAt.toISOString();
-    const entry: RevocationSummary = { status: 'revoked', source: outcome.source, revokedAt };
-    if (outcome.reason) entry.reason = outcome.reason;
-    if (outcome.revokedAt.getTime() <= signingTime.getTime()) {
-      findings.push(
-        defect(
-          'REVOKED',
-          'CERTIFICATE_REVOKED',
-          `the ${who} (serial ${certificate.serialNumber}) was revoked at ${revokedAt}${outcome.reason ? ` (${outcome.reason})` : ''}, before the signing time`,
-        ),
-      );
-      entry.note = `${who} revoked before the signing time`;
-      return [3, entry];
-    }
-    entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.toISOString()}`;
-    findings.push(
-      note(
-        'CERTIFICATE_REVOKED_AFTER_SIGNING',
-        `the ${who} was revoked after the signature was made (${revokedAt}); the signature stays valid`,
-      ),
-    );
-    return [2, entry];
-  }
-}
-
-function summarise(certificate: ParsedCertificate): ChainCertificateSummary {
-  return {
-    subject: certificate.subject.text,
-    issuer: certificate.issuer.text,
-    serialNumber: certificate.serialNumber,
-    notBefore: certificate.notBefore.toISOString(),
-    notAfter: certificate.notAfter.toISOString(),
-    fingerprintSha256: certificate.fingerprintSha256,
-  };
 }
