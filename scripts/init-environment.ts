@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { seedDevDirectory } from '@docaxis/persistence/agency/dev-directory-seed';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { prepareDatabase } from '@docaxis/persistence/database/prepare-database';
 import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
@@ -16,7 +16,7 @@ export const repositoryRoot = resolve(__dirname, '..', '..');
 export async function initEnvironment(databaseUrl: string): Promise<void> {
   const agencies = readDevAgenciesFile(join(repositoryRoot, 'certs/dev-agencies.json'));
   const pkiDir = join(repositoryRoot, 'certs/dev');
-  const { generatedBecause } = await ensureDevPki({ outDir: pkiDir, agencies });
+  const { pki, generatedBecause } = await ensureDevPki({ outDir: pkiDir, agencies });
   if (generatedBecause)
     console.log(`Generated the development TEST PKI in ${pkiDir} (${generatedBecause}).`);
   const applied = await prepareDatabase(databaseUrl, 'init');
@@ -27,14 +27,12 @@ export async function initEnvironment(databaseUrl: string): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions({ url: databaseUrl, poolSize: 1 }));
   await dataSource.initialize();
   try {
-    await new AgencyRepository(dataSource).upsertMany(
-      agencies.map((agency) => ({
-        code: agency.code,
-        name: agency.name,
-        parentCode: agency.parentCode,
-      })),
+    await seedDevDirectory(dataSource, pki);
+    console.log(
+      `Development agency directory: ${agencies.length} agencies, each with its document system's ` +
+        `and its clerk's client certificates; the axis operator's auditor and admin certificates ` +
+        `are in ${pkiDir}/operators.`,
     );
-    console.log(`Development agency directory: ${agencies.length} agencies.`);
   } finally {
     await dataSource.destroy();
   }

@@ -14,11 +14,11 @@ import { loadVerifierConfig } from '../../apps/verifier/src/config/verifier.conf
 import { createVerifierApp } from '../../apps/verifier/src/verifier-app.factory';
 import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
 import { topologyNames } from '@docaxis/messaging/topology/topology-names';
-import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { seedDevDirectory } from '@docaxis/persistence/agency/dev-directory-seed';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { createTestDatabase } from './test-database';
-import { devAgencies, testPki } from './test-pki';
+import { testPki } from './test-pki';
 import { testRunDir, testRunId } from './test-run';
 
 /** The whole axis, running in this process against the real RabbitMQ and PostgreSQL. */
@@ -71,9 +71,9 @@ export async function startAxis(
     dataSourceOptions({ url: databaseUrl, poolSize: 3, applicationName: 'docaxis-test' }),
   );
   await db.initialize();
-  await new AgencyRepository(db).upsertMany(
-    devAgencies().map((a) => ({ code: a.code, name: a.name, parentCode: a.parentCode })),
-  );
+  // Agencies plus their registered client certificates (agency system, clerk) and the axis
+  // operator's auditor and admin: the same seed as `npm start`.
+  await seedDevDirectory(db, pki);
 
   const workers: INestApplicationContext[] = [];
   let gateway: INestApplication | undefined;

@@ -6,6 +6,7 @@ import {
   PdfSignatureVerifier,
 } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { ClientCertificateGuard } from './auth/client-certificate.guard';
+import { CredentialCache } from './auth/credential-cache';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 
 /** What every gateway feature module shares: configuration, blob store, authentication, verifier. */
@@ -17,6 +18,7 @@ export class GatewayCoreModule {
       { provide: GATEWAY_CONFIG, useValue: config },
       { provide: BlobStore, useValue: new FilesystemBlobStore(config.BLOB_DIR) },
       ClientCertificateGuard,
+      CredentialCache,
       {
         provide: PdfSignatureVerifier,
         useFactory: () =>

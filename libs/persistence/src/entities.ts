@@ -1,3 +1,4 @@
+import { AgencyCertificateEntity } from './agency/agency-certificate.entity';
 import { AgencyEntity } from './agency/agency.entity';
 import { AuditRecordEntity } from './audit/audit-record.entity';
 import { DispatchFileEntity } from './dispatch/dispatch-file.entity';
@@ -9,6 +10,7 @@ import { ProcessedMessageEntity } from './processed-message/processed-message.en
 /** Every entity, listed by class so the same list works from TypeScript sources and from dist. */
 export const ALL_ENTITIES = [
   AgencyEntity,
+  AgencyCertificateEntity,
   DispatchEntity,
   DispatchFileEntity,
   DispatchRecipientEntity,

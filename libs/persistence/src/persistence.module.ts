@@ -1,11 +1,17 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencyCertificateRepository } from './agency/agency-certificate.repository';
 import { AgencyRepository } from './agency/agency.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
 
-const REPOSITORIES = [AgencyRepository, DispatchRepository, AuditRecordRepository];
+const REPOSITORIES = [
+  AgencyRepository,
+  AgencyCertificateRepository,
+  DispatchRepository,
+  AuditRecordRepository,
+];
 
 /** The database connection and the repositories, for any app. */
 @Global()

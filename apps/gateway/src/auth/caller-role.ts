@@ -12,3 +12,10 @@ export enum CallerRole {
   /** Quản trị trục: manages the agency directory and parked messages. */
   Admin = 'admin',
 }
+
+const CALLER_ROLES: readonly string[] = Object.values(CallerRole);
+
+/** The roles a registration grants, ignoring any value this gateway does not know. */
+export function callerRolesOf(stored: readonly string[]): CallerRole[] {
+  return stored.filter((role): role is CallerRole => CALLER_ROLES.includes(role));
+}

@@ -36,6 +36,27 @@ export class AgencyNotRegisteredError extends ForbiddenError {
   }
 }
 
+/** A valid certificate of the dedicated CA that the directory does not list for any agency. */
+export class ClientCertificateNotRegisteredError extends ForbiddenError {
+  constructor(agencyCode: string, fingerprint: string) {
+    super(
+      'CLIENT_CERTIFICATE_NOT_REGISTERED',
+      `This client certificate is not registered for agency ${agencyCode}; ask the axis administrator to register it.`,
+      { agencyCode, fingerprint },
+    );
+  }
+}
+
+export class ClientCertificateRetiredError extends ForbiddenError {
+  constructor(agencyCode: string, fingerprint: string) {
+    super(
+      'CLIENT_CERTIFICATE_RETIRED',
+      `This client certificate of agency ${agencyCode} was retired; use its replacement.`,
+      { agencyCode, fingerprint },
+    );
+  }
+}
+
 export class AgencySuspendedError extends ForbiddenError {
   constructor(agencyCode: string) {
     super('AGENCY_SUSPENDED', `Agency ${agencyCode} is suspended and cannot use the axis.`, {

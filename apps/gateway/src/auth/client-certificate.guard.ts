@@ -2,34 +2,39 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
-import type { TLSSocket } from 'node:tls';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { isValidAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import type { AuthenticatedAgency } from './authenticated-agency';
-import { CallerRole } from './caller-role';
+import { callerRolesOf, type CallerRole } from './caller-role';
 import { formatSubject, subjectAttribute } from './certificate-subject';
 import {
   AgencyNotRegisteredError,
   AgencySuspendedError,
   ClientCertificateInvalidError,
+  ClientCertificateNotRegisteredError,
   ClientCertificateRequiredError,
+  ClientCertificateRetiredError,
   ClientCertificateWithoutAgencyError,
   RoleNotGrantedError,
 } from './client-certificate.errors';
+import { CredentialCache } from './credential-cache';
 import { DEFAULT_REQUIRED_ROLES, REQUIRED_ROLES_METADATA } from './require-roles.decorator';
 
 export type RequestWithAgency = Request & { agency?: AuthenticatedAgency };
 
 /**
- * Authenticates the calling agency system from its TLS client certificate. The handshake
- * itself checks the chain to the dedicated CA, validity and the CRLs; it is configured not to
- * abort, so that a refusal reaches the caller as a JSON error with a stable code instead of a
- * bare TLS alert. The agency code comes from the certificate subject only.
+ * Authenticates the caller from its TLS client certificate. The handshake checks the chain to
+ * the dedicated CA, validity and the CRLs; it is configured not to abort, so that a refusal
+ * reaches the caller as a JSON error with a stable code instead of a bare TLS alert. Then the
+ * certificate must be registered in the agency directory, active, for an active agency whose
+ * code is the one in the certificate subject; the roles come from that registration.
  */
 @Injectable()
 export class ClientCertificateGuard implements CanActivate {
   constructor(
+    private readonly credentials: CredentialCache,
     private readonly agencies: AgencyRepository,
     private readonly reflector: Reflector,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -56,22 +61,35 @@ export class ClientCertificateGuard implements CanActivate {
     if (!socket.authorized) {
       throw new ClientCertificateInvalidError(String(socket.authorizationError ?? 'not trusted'));
     }
+    return this.identify(certificate);
+  }
+
+  private async identify(certificate: PeerCertificate): Promise<AuthenticatedAgency> {
     const subject = formatSubject(certificate);
     const agencyCode = subjectAttribute(certificate, this.config.AGENCY_CODE_SUBJECT_OID);
     if (!agencyCode || !isValidAgencyCode(agencyCode)) {
       throw new ClientCertificateWithoutAgencyError(subject);
     }
-    const agency = await this.agencies.findByCode(agencyCode);
-    if (!agency) throw new AgencyNotRegisteredError(agencyCode);
-    if (agency.status !== 'active') throw new AgencySuspendedError(agencyCode);
+    const fingerprint = createHash('sha256').update(certificate.raw).digest('hex');
+    const credential = await this.credentials.lookup(fingerprint);
+    // A registration for another agency than the subject names is treated as no registration:
+    // the directory never pairs them, so such a row could only come from a manual mistake.
+    if (!credential || credential.agency.code !== agencyCode) {
+      if (!(await this.agencies.findByCode(agencyCode))) {
+        throw new AgencyNotRegisteredError(agencyCode);
+      }
+      throw new ClientCertificateNotRegisteredError(agencyCode, fingerprint);
+    }
+    if (credential.certificate.status !== 'active') {
+      throw new ClientCertificateRetiredError(agencyCode, fingerprint);
+    }
+    if (credential.agency.status !== 'active') throw new AgencySuspendedError(agencyCode);
     return {
       agencyCode,
-      agencyName: agency.name,
+      agencyName: credential.agency.name,
       certificateSubject: subject,
-      certificateFingerprint: createHash('sha256').update(certificate.raw).digest('hex'),
-      // Interim: every agency certificate acts for the agency's system and its clerks. The
-      // directory's registered certificates (issue 6) will carry the roles instead.
-      roles: [CallerRole.AgencySystem, CallerRole.Clerk],
+      certificateFingerprint: fingerprint,
+      roles: callerRolesOf(credential.certificate.roles),
     };
   }
 }

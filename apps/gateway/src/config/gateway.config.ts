@@ -53,6 +53,11 @@ export const gatewayConfigSchema = z.object({
     .int()
     .min(1024)
     .default(256 * 1024),
+  /**
+   * How long a gateway instance trusts what it read about a client certificate (registration,
+   * roles, agency status). Changes made through another instance reach this one within it.
+   */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   INBOX_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

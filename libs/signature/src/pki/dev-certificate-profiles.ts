@@ -97,14 +97,18 @@ export function leaderCertificateSpec(
   };
 }
 
-/** The agency's document-management system, authenticating to the gateway by mutual TLS. */
+/**
+ * The agency's document-management system, authenticating to the gateway by mutual TLS; with
+ * another common name, a person of the agency (clerk, the axis operator's auditor or admin).
+ */
 export function agencyClientCertificateSpec(
   agency: DevAgencyIdentity,
   context: IssuanceContext,
+  commonName = `${agency.name} document system`,
 ): CertificateSpec {
   return {
     ...common(context),
-    subject: agencySubject(agency, `${agency.name} document system`),
+    subject: agencySubject(agency, commonName),
     keyUsage: ['digitalSignature', 'keyEncipherment'],
     extendedKeyUsage: ['clientAuth'],
   };

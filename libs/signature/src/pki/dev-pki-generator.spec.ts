@@ -75,7 +75,14 @@ describe('generateDevPki', () => {
   describe('openssl verify -crl_check against the real root', () => {
     it('accepts every agency certificate, the server and the axis certificate', () => {
       const good = [
-        ...pki.agencies.flatMap((agency) => [agency.organization, agency.leader, agency.client]),
+        ...pki.agencies.flatMap((agency) => [
+          agency.organization,
+          agency.leader,
+          agency.client,
+          agency.clerk,
+        ]),
+        pki.operator('auditor'),
+        pki.operator('admin'),
         pki.server,
         pki.axis,
         pki.special('ecdsa-p256-organization'),
@@ -89,6 +96,19 @@ describe('generateDevPki', () => {
           output: `${credential.certPath}: OK\n`,
         });
       }
+    });
+
+    it('issues clerk and operator TLS client certificates under their agency code', () => {
+      for (const credential of [
+        pki.agency('000.00.00.H41').clerk,
+        pki.operator('auditor'),
+        pki.operator('admin'),
+      ]) {
+        const text = certText(credential);
+        expect(text).toContain('TLS Web Client Authentication');
+        expect(credential.subject).toMatch(/OU=000\.00\.0[0-9]\.(H41|G22)/);
+      }
+      expect(pki.operator('admin').agencyCode).toBe('000.00.00.G22');
     });
 
     it('accepts the issuing CA against the root CRL', () => {

@@ -31,11 +31,14 @@ import {
   DEV_PKI_FORMAT_VERSION,
   DEV_PKI_MANIFEST_FILE,
   DEV_PKI_NOTICE,
+  DEV_PKI_OPERATOR_AGENCY_CODE,
+  DEV_PKI_OPERATOR_NAMES,
   DEV_PKI_SPECIAL_AGENCY_CODE,
   type DevPkiCertificateEntry,
   type DevPkiCrlEntry,
   type DevPkiKeyAlgorithmLabel,
   type DevPkiManifest,
+  type DevPkiOperatorName,
   type DevPkiSpecialEntry,
   type DevPkiSpecialName,
 } from './dev-pki-manifest';
@@ -162,6 +165,7 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     const organizationSlot = key(`${agency.code}/organization`);
     const leaderSlot = key(`${agency.code}/leader`);
     const clientSlot = key(`${agency.code}/client`);
+    const clerkSlot = key(`${agency.code}/clerk`);
     return {
       code: agency.code,
       name: agency.name,
@@ -188,6 +192,16 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
         paths('client'),
         `${agency.code} document system TLS client`,
       ).entry,
+      clerk: issue(
+        agencyClientCertificateSpec(
+          agency,
+          issued(clerkSlot),
+          `${agency.name} clerk (văn thư, TEST)`,
+        ),
+        clerkSlot,
+        paths('clerk'),
+        `${agency.code} clerk TLS client`,
+      ).entry,
     };
   });
 
@@ -212,6 +226,29 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     { cert: `${DIRS.axis}/axis-signing.pem`, key: `${DIRS.axis}/axis-signing.key.pem` },
     'axis signing (audit checkpoints, emitted packets)',
   );
+
+  const operatorAgency = agencies.find((agency) => agency.code === DEV_PKI_OPERATOR_AGENCY_CODE);
+  if (!operatorAgency) {
+    throw new DevAgenciesInvalidError([
+      `${DEV_PKI_OPERATOR_AGENCY_CODE} must be in the list: it operates the axis (auditor, admin)`,
+    ]);
+  }
+  const operatorTitles: Record<DevPkiOperatorName, string> = {
+    auditor: 'docaxis auditor (kiểm toán viên, TEST)',
+    admin: 'docaxis administrator (quản trị trục, TEST)',
+  };
+  const operators = Object.fromEntries(
+    DEV_PKI_OPERATOR_NAMES.map((name) => {
+      const slot = key(`operator/${name}`);
+      const { entry } = issue(
+        agencyClientCertificateSpec(operatorAgency, issued(slot), operatorTitles[name]),
+        slot,
+        { cert: `${DIRS.operators}/${name}.pem`, key: `${DIRS.operators}/${name}.key.pem` },
+        `axis operator ${name} TLS client`,
+      );
+      return [name, { ...entry, agencyCode: operatorAgency.code }];
+    }),
+  ) as DevPkiManifest['operators'];
 
   // Special certificates for the refusal tests.
   const special = {} as Record<DevPkiSpecialName, DevPkiSpecialEntry>;
@@ -376,6 +413,7 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     server: { ...server.entry, caBundlePath },
     axis: axis.entry,
     special,
+    operators,
     files: files.entries(),
   };
   files.replace(DEV_PKI_MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -391,7 +429,7 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
     ['gateway', RSA, 'rsa-2048'],
     ['axis', RSA, 'rsa-2048'],
     ...agencies.flatMap((agency) =>
-      (['organization', 'leader', 'client'] as const).map(
+      (['organization', 'leader', 'client', 'clerk'] as const).map(
         (role): [string, DevKeyAlgorithm, DevPkiKeyAlgorithmLabel] => [
           `${agency.code}/${role}`,
           RSA,
@@ -399,6 +437,11 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
         ],
       ),
     ),
+    ...DEV_PKI_OPERATOR_NAMES.map((name): [string, DevKeyAlgorithm, DevPkiKeyAlgorithmLabel] => [
+      `operator/${name}`,
+      RSA,
+      'rsa-2048',
+    ]),
     ['special/expired-organization', RSA, 'rsa-2048'],
     ['special/not-yet-valid-organization', RSA, 'rsa-2048'],
     ['special/revoked-organization', RSA, 'rsa-2048'],

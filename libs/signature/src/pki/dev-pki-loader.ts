@@ -5,10 +5,12 @@ import {
   DEV_PKI_CRL_NAMES,
   DEV_PKI_FORMAT_VERSION,
   DEV_PKI_MANIFEST_FILE,
+  DEV_PKI_OPERATOR_NAMES,
   DEV_PKI_SPECIAL_NAMES,
   type DevPkiCertificateEntry,
   type DevPkiCrlName,
   type DevPkiManifest,
+  type DevPkiOperatorName,
   type DevPkiSpecialName,
 } from './dev-pki-manifest';
 import { pemToDer } from './pem-encoding';
@@ -44,6 +46,8 @@ export interface DevPkiAgency {
   leader: DevPkiLeaderCredential;
   /** The agency document system's TLS client certificate. */
   client: DevPkiCredential;
+  /** The agency clerk's (văn thư) TLS client certificate. */
+  clerk: DevPkiCredential;
 }
 
 export interface DevPkiCrl {
@@ -72,6 +76,8 @@ export interface DevPki {
   agency(code: string): DevPkiAgency;
   /** Special certificates of the refusal tests; `rogue-root-ca`'s key lives in private/. */
   special(name: DevPkiSpecialName): DevPkiCredential;
+  /** The axis operator's auditor and admin client certificates (agency in `agencyCode`). */
+  operator(name: DevPkiOperatorName): DevPkiCredential & { agencyCode: string };
   crl(name: DevPkiCrlName): DevPkiCrl;
   crlDer(name: DevPkiCrlName): Buffer;
   policyOids: { organization: string; person: string };
@@ -110,10 +116,17 @@ export function loadDevPki(dir: string): DevPki {
       position: entry.leader.position,
     },
     client: credential(entry.client),
+    clerk: credential(entry.clerk),
   }));
   const agenciesByCode = new Map(agencies.map((agency) => [agency.code, agency]));
   const specials = new Map(
     DEV_PKI_SPECIAL_NAMES.map((name) => [name, credential(manifest.special[name])]),
+  );
+  const operators = new Map(
+    DEV_PKI_OPERATOR_NAMES.map((name) => {
+      const entry = manifest.operators[name];
+      return [name, { ...credential(entry), agencyCode: entry.agencyCode }];
+    }),
   );
   const crls = new Map(
     DEV_PKI_CRL_NAMES.map((name): [DevPkiCrlName, DevPkiCrl] => {
@@ -160,6 +173,11 @@ export function loadDevPki(dir: string): DevPki {
       if (!found) {
         throw new DevPkiEntryUnknownError('special certificate', name, [...specials.keys()]);
       }
+      return found;
+    },
+    operator: (name) => {
+      const found = operators.get(name);
+      if (!found) throw new DevPkiEntryUnknownError('operator', name, [...operators.keys()]);
       return found;
     },
     crl,

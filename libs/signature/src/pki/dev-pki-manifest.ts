@@ -4,7 +4,8 @@
  */
 
 export const DEV_PKI_MANIFEST_FILE = 'manifest.json';
-export const DEV_PKI_FORMAT_VERSION = 1;
+// 2: clerk certificates per agency and the axis operator's auditor and admin certificates.
+export const DEV_PKI_FORMAT_VERSION = 2;
 
 /** Sub-folders, relative to the PKI folder (the config defaults point at these under certs/dev). */
 export const DEV_PKI_DIRECTORIES = {
@@ -15,6 +16,7 @@ export const DEV_PKI_DIRECTORIES = {
   agencies: 'agencies',
   server: 'server',
   axis: 'axis',
+  operators: 'operators',
   special: 'special',
 } as const;
 
@@ -36,6 +38,16 @@ export type DevPkiSpecialName = (typeof DEV_PKI_SPECIAL_NAMES)[number];
 
 /** The agency every special certificate is issued for. */
 export const DEV_PKI_SPECIAL_AGENCY_CODE = '000.00.00.G22';
+
+/**
+ * The agency that operates the axis (Văn phòng Chính phủ runs the national axis): its auditor and
+ * admin client certificates act for the axis, not for an agency's document system.
+ */
+export const DEV_PKI_OPERATOR_AGENCY_CODE = '000.00.00.G22';
+
+/** TLS client certificates of the axis operator's staff, one per role. */
+export const DEV_PKI_OPERATOR_NAMES = ['auditor', 'admin'] as const;
+export type DevPkiOperatorName = (typeof DEV_PKI_OPERATOR_NAMES)[number];
 
 export const DEV_PKI_CRL_NAMES = ['root-ca', 'issuing-ca'] as const;
 export type DevPkiCrlName = (typeof DEV_PKI_CRL_NAMES)[number];
@@ -62,6 +74,8 @@ export interface DevPkiAgencyEntry {
   organization: DevPkiCertificateEntry;
   leader: DevPkiCertificateEntry & { fullName: string; position: string };
   client: DevPkiCertificateEntry;
+  /** The agency clerk's (văn thư) TLS client certificate, for the console and verification. */
+  clerk: DevPkiCertificateEntry;
 }
 
 export interface DevPkiSpecialEntry extends DevPkiCertificateEntry {
@@ -99,6 +113,8 @@ export interface DevPkiManifest {
   server: DevPkiCertificateEntry & { caBundlePath: string };
   axis: DevPkiCertificateEntry;
   special: Record<DevPkiSpecialName, DevPkiSpecialEntry>;
+  /** Auditor and admin client certificates of the axis operator (agency DEV_PKI_OPERATOR_AGENCY_CODE). */
+  operators: Record<DevPkiOperatorName, DevPkiCertificateEntry & { agencyCode: string }>;
   files: DevPkiFileEntry[];
 }
 

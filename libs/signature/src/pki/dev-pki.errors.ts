@@ -40,7 +40,7 @@ export class DevPkiNotFoundError extends NotFoundError {
 /** A lookup in a loaded development PKI named an agency or special certificate it does not hold. */
 export class DevPkiEntryUnknownError extends NotFoundError {
   constructor(
-    kind: 'agency' | 'special certificate' | 'CRL',
+    kind: 'agency' | 'special certificate' | 'CRL' | 'operator',
     name: string,
     known: readonly string[],
   ) {

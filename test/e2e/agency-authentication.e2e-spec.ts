@@ -1,0 +1,114 @@
+import { issueClientCertificate, registerDirectly } from '@docaxis/testing/client-certificates';
+import {
+  anonymous,
+  asAdmin,
+  asAgency,
+  asAuditor,
+  asClerk,
+  withCredential,
+} from '@docaxis/testing/agency-client';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+
+const A = '000.00.00.H41';
+const OPERATOR = '000.00.00.G22';
+
+/**
+ * Who gets in: a certificate of the dedicated CA is not enough; it must be registered in the
+ * directory, active, for an active agency, and it grants the roles of its registration.
+ * The cache is off here so that direct database changes take effect at once.
+ */
+describe('authentication from registered client certificates', () => {
+  let axis: RunningAxis;
+
+  beforeAll(async () => {
+    axis = await startAxis('authn', { AUTH_CACHE_TTL_MS: '0' });
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+  });
+
+  const code = (response: { body: { error?: { code: string } } }) => response.body.error?.code;
+
+  it('admits each seeded certificate with the roles registered for it', async () => {
+    expect((await asAgency(axis, A).get('/inbox')).status).toBe(200);
+    // A clerk verifies but is not the agency's document system.
+    const clerkInbox = await asClerk(axis, A).get('/inbox');
+    expect(clerkInbox.status).toBe(403);
+    expect(code(clerkInbox)).toBe('ROLE_NOT_GRANTED');
+    expect(clerkInbox.body.error.details.granted).toEqual(['clerk']);
+    expect(code(await asClerk(axis, A).post('/verify').field('note', 'x'))).toBe('FILES_MISSING');
+    for (const operator of [asAuditor(axis), asAdmin(axis)]) {
+      const response = await operator.get('/inbox');
+      expect(response.status).toBe(403);
+      expect(code(response)).toBe('ROLE_NOT_GRANTED');
+    }
+    expect(code(await asAuditor(axis).post('/verify').field('note', 'x'))).toBe('FILES_MISSING');
+  });
+
+  it('refuses a valid certificate of the dedicated CA that is not registered', async () => {
+    const unregistered = await issueClientCertificate(axis.pki, { agencyCode: A });
+    const response = await withCredential(axis, unregistered).get('/inbox');
+    expect(response.status).toBe(403);
+    expect(code(response)).toBe('CLIENT_CERTIFICATE_NOT_REGISTERED');
+    expect(response.body.error.details.fingerprint).toBe(
+      unregistered.sha256Fingerprint.toLowerCase(),
+    );
+  });
+
+  it('refuses a certificate naming an agency the directory does not know', async () => {
+    const stranger = await issueClientCertificate(axis.pki, { agencyCode: '000.00.00.H99' });
+    expect(code(await withCredential(axis, stranger).get('/inbox'))).toBe('AGENCY_NOT_REGISTERED');
+  });
+
+  it('refuses a certificate registered for another agency than its subject names', async () => {
+    const misfiled = await issueClientCertificate(axis.pki, { agencyCode: A });
+    await registerDirectly(axis, misfiled, '000.00.00.H14', ['agency-system']);
+    expect(code(await withCredential(axis, misfiled).get('/inbox'))).toBe(
+      'CLIENT_CERTIFICATE_NOT_REGISTERED',
+    );
+  });
+
+  it('admits a rotated certificate beside the old one, and refuses the old one once retired', async () => {
+    const next = await issueClientCertificate(axis.pki, { agencyCode: A });
+    await registerDirectly(axis, next, A, ['agency-system']);
+    expect((await withCredential(axis, next).get('/inbox')).status).toBe(200);
+    expect((await asAgency(axis, A).get('/inbox')).status).toBe(200);
+    await axis.db.query(
+      `UPDATE agency_certificates SET status = 'retired', retired_at = now() WHERE sha256_fingerprint = $1`,
+      [next.sha256Fingerprint.toLowerCase()],
+    );
+    expect(code(await withCredential(axis, next).get('/inbox'))).toBe('CLIENT_CERTIFICATE_RETIRED');
+    expect((await asAgency(axis, A).get('/inbox')).status).toBe(200);
+  });
+
+  it('refuses every certificate of a suspended agency, and admits them again on reactivation', async () => {
+    const H14 = '000.00.00.H14';
+    await axis.db.query(`UPDATE agencies SET status = 'suspended' WHERE code = $1`, [H14]);
+    try {
+      expect(code(await asAgency(axis, H14).get('/inbox'))).toBe('AGENCY_SUSPENDED');
+      expect(code(await asClerk(axis, H14).post('/verify'))).toBe('AGENCY_SUSPENDED');
+      expect((await asAgency(axis, A).get('/inbox')).status).toBe(200);
+    } finally {
+      await axis.db.query(`UPDATE agencies SET status = 'active' WHERE code = $1`, [H14]);
+    }
+    expect((await asAgency(axis, H14).get('/inbox')).status).toBe(200);
+  });
+
+  it('still needs a certificate at all', async () => {
+    expect(code(await anonymous(axis).get('/inbox'))).toBe('CLIENT_CERTIFICATE_REQUIRED');
+  });
+
+  it('registers the operator certificates for the operator agency', async () => {
+    const rows: { agency_code: string; roles: string[] }[] = await axis.db.query(
+      `SELECT agency_code, roles FROM agency_certificates WHERE sha256_fingerprint = ANY($1)`,
+      [
+        [axis.pki.operator('auditor'), axis.pki.operator('admin')].map((c) =>
+          c.sha256Fingerprint.toLowerCase(),
+        ),
+      ],
+    );
+    expect(rows.map((row) => row.agency_code)).toEqual([OPERATOR, OPERATOR]);
+    expect(rows.flatMap((row) => row.roles).sort()).toEqual(['admin', 'auditor']);
+  });
+});

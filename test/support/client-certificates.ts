@@ -1,0 +1,83 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AgencyCertificateRepository } from '@docaxis/persistence/agency/agency-certificate.repository';
+import type { CertificateRole } from '@docaxis/persistence/agency/certificate-role';
+import { devCertificateRegistration } from '@docaxis/persistence/agency/dev-directory-seed';
+import {
+  buildCertificate,
+  type CertificateIssuer,
+} from '@docaxis/signature/pki/certificate-builder';
+import {
+  agencyClientCertificateSpec,
+  DEV_ISSUING_CA_NAME,
+} from '@docaxis/signature/pki/dev-certificate-profiles';
+import type { DevPki, DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
+import { generateDevKeyPair } from '@docaxis/signature/pki/key-pair-generator';
+import { formatDistinguishedName } from '@docaxis/signature/pki/x509-name';
+import { keyIdentifierOf } from '@docaxis/signature/pki/x509-extensions';
+import type { RunningAxis } from './running-axis';
+
+export interface ClientCertificateOptions {
+  /** Written as the subject OU, verbatim (homoglyphs and all). */
+  agencyCode: string;
+  agencyName?: string;
+  commonName?: string;
+  notBefore?: Date;
+  notAfter?: Date;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * A fresh TLS client certificate from the TEST issuing CA, registered nowhere: for rotation,
+ * "valid but not registered" and odd-subject cases. EC P-256, so it costs milliseconds.
+ */
+export async function issueClientCertificate(
+  pki: DevPki,
+  options: ClientCertificateOptions,
+): Promise<DevPkiCredential> {
+  const issuer: CertificateIssuer = {
+    name: DEV_ISSUING_CA_NAME,
+    privateKey: createPrivateKey(readFileSync(join(pki.dir, 'private/issuing-ca.key.pem'))),
+    keyIdentifier: keyIdentifierOf(createPublicKey(pki.issuing.certPem)),
+  };
+  const keys = await generateDevKeyPair({ kind: 'ec', curve: 'P-256' });
+  const agency = { code: options.agencyCode, name: options.agencyName ?? 'TEST agency' };
+  const certificate = buildCertificate(
+    agencyClientCertificateSpec(
+      agency,
+      {
+        publicKey: keys.publicKey,
+        issuer,
+        notBefore: options.notBefore ?? new Date(Date.now() - DAY),
+        notAfter: options.notAfter ?? new Date(Date.now() + 30 * DAY),
+      },
+      options.commonName,
+    ),
+  );
+  return {
+    certPath: '',
+    keyPath: '',
+    certPem: certificate.pem,
+    keyPem: keys.privateKeyPem,
+    certDer: certificate.der,
+    subject: formatDistinguishedName(certificate.subject),
+    serialNumberHex: certificate.serialNumberHex,
+    sha256Fingerprint: certificate.sha256Fingerprint,
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+  };
+}
+
+/** Registers a certificate straight in the axis' database (bypassing the admin API). */
+export async function registerDirectly(
+  axis: RunningAxis,
+  credential: DevPkiCredential,
+  agencyCode: string,
+  roles: CertificateRole[],
+): Promise<void> {
+  await new AgencyCertificateRepository(axis.db).upsertMany([
+    devCertificateRegistration(credential, agencyCode, roles),
+  ]);
+}
