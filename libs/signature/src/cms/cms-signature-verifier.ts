@@ -6,7 +6,7 @@ import { Asn1DecodingError } from './asn1-decoding-error';
 import type { Asn1Node } from './asn1-reader';
 import { parseDigestAlgorithm, type DigestAlgorithm } from './digest-algorithm';
 import { OID } from './object-identifiers';
-import { assessPublicKeyStrength } from './public-key-strength';
+import { judgeSignerKeyStrength } from './public-key-strength';
 import {
   parseSignatureAlgorithm,
   verifySignature,
@@ -190,18 +190,8 @@ function verifyParsed(
     );
   }
 
-  const strength = assessPublicKeyStrength(result.signerCertificate.publicKey);
-  if (strength.strength === 'insufficient') {
-    findings.push(
-      defect(
-        'CRYPTO_CONSTRAINTS_FAILURE',
-        'KEY_TOO_SHORT',
-        `signer key too short (${strength.bits ?? 0} bits)`,
-      ),
-    );
-  } else if (strength.strength === 'weak') {
+  if (judgeSignerKeyStrength(result.signerCertificate.publicKey, findings)) {
     result.weakAlgorithm = true;
-    findings.push(note('KEY_TOO_SHORT', `signer key of ${strength.bits ?? 0} bits is weak`));
   }
 
   if (signerInfo.signedAttributes) {

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
 
 export type KeyStrength = 'adequate' | 'weak' | 'insufficient';
 
@@ -16,4 +17,25 @@ export function assessPublicKeyStrength(key: KeyObject): { strength: KeyStrength
     return { strength: 'adequate' };
   }
   return { strength: 'insufficient' };
+}
+
+/**
+ * The signer key's strength as findings: too short fails (CRYPTO_CONSTRAINTS_FAILURE), weak is a
+ * note. Returns true when the key is weak but accepted.
+ */
+export function judgeSignerKeyStrength(key: KeyObject, findings: ValidationFinding[]): boolean {
+  const strength = assessPublicKeyStrength(key);
+  if (strength.strength === 'insufficient') {
+    findings.push(
+      defect(
+        'CRYPTO_CONSTRAINTS_FAILURE',
+        'KEY_TOO_SHORT',
+        `signer key too short (${strength.bits ?? 0} bits)`,
+      ),
+    );
+  } else if (strength.strength === 'weak') {
+    findings.push(note('KEY_TOO_SHORT', `signer key of ${strength.bits ?? 0} bits is weak`));
+    return true;
+  }
+  return false;
 }

@@ -11,17 +11,15 @@ import type {
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
 import { documentVerdictOf } from '@docaxis/signature/report/indication-aggregation';
-import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
-import type { CrlSource } from '@docaxis/signature/revocation/crl-source';
-import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
-import { TrustStore } from '@docaxis/signature/trust/trust-store';
+import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import {
   DEFAULT_CERTIFICATE_PROFILE,
   type CertificateProfileOptions,
 } from './certificate-profile-options';
 import { SignatureValidator } from './signature-validator';
+import { loadTrustConfiguration, type TrustConfiguration } from './trust-configuration';
 import { UNKNOWN_SIGNER } from './signer-identification';
 
 export interface PdfSignatureVerifierDependencies {
@@ -150,15 +148,7 @@ function textOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export interface PdfSignatureVerifierConfig {
-  /** Folder of trust anchors (the lead passes `certs/dev/trust` in development). */
-  trustAnchorsDir: string;
-  /** Folder of intermediate CA certificates (`certs/dev/trust/intermediates`). */
-  intermediatesDir?: string;
-  /** Folder of CRLs (DER or PEM). */
-  crlDir: string;
-  /** Further CRL sources asked after the folder (e.g. HttpCrlSource for distribution points). */
-  extraCrlSources?: readonly CrlSource[];
+export interface PdfSignatureVerifierConfig extends TrustConfiguration {
   profile?: Partial<CertificateProfileOptions>;
   limits?: Partial<PdfLimits>;
   clockSkewMs?: number;
@@ -168,14 +158,8 @@ export interface PdfSignatureVerifierConfig {
 export async function createPdfSignatureVerifier(
   config: PdfSignatureVerifierConfig,
 ): Promise<PdfSignatureVerifier> {
-  const trustStore = await TrustStore.fromDirectories({
-    trustAnchorsDir: config.trustAnchorsDir,
-    intermediatesDir: config.intermediatesDir,
-  });
-  const crlFolder = await DirectoryCrlSource.load(config.crlDir);
   return new PdfSignatureVerifier({
-    trustStore,
-    revocation: new CrlRevocationChecker([crlFolder, ...(config.extraCrlSources ?? [])]),
+    ...(await loadTrustConfiguration(config)),
     profile: config.profile,
     limits: config.limits,
     clockSkewMs: config.clockSkewMs,

@@ -1,0 +1,242 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testPki } from '@docaxis/testing/test-pki';
+import { testRunDir } from '@docaxis/testing/test-run';
+import type { DevPki, DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
+import { TrustStore } from '@docaxis/signature/trust/trust-store';
+import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
+import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
+import type { SignedEdxmlReport } from './edxml-signature-report';
+import { EdxmlSignatureVerifier } from './edxml-signature-verifier';
+import { EdxmlSigner } from './edxml-signer';
+import { XMLDSIG } from './xmldsig-algorithms';
+
+const SAMPLE = readFileSync(join(__dirname, '../../test-fixtures/dispatch-new.edxml'), 'utf8');
+const STATUS = readFileSync(join(__dirname, '../../test-fixtures/status-received.edxml'), 'utf8');
+const SIGNATURE_SLOT = /<!-- An enveloped XML signature[^>]*-->/;
+
+/**
+ * The QCVN 102 SDK template, filled by xmlsec1 (an independent implementation of XML-DSig and
+ * exclusive c14n): what an agency's document system sends.
+ */
+function signatureTemplate(signatureMethod: string, digestMethod: string, uri = ''): string {
+  return (
+    `<Signature xmlns="${'http://www.w3.org/2000/09/xmldsig#'}"><SignedInfo>` +
+    `<CanonicalizationMethod Algorithm="${XMLDSIG.exclusiveC14n}"/>` +
+    `<SignatureMethod Algorithm="${signatureMethod}"/>` +
+    `<Reference URI="${uri}"><Transforms><Transform Algorithm="${XMLDSIG.envelopedSignature}"/>` +
+    `<Transform Algorithm="${XMLDSIG.exclusiveC14n}"/></Transforms>` +
+    `<DigestMethod Algorithm="${digestMethod}"/><DigestValue/></Reference></SignedInfo>` +
+    `<SignatureValue/><KeyInfo><X509Data><X509Certificate/></X509Data></KeyInfo></Signature>`
+  );
+}
+
+let workDir: string;
+function xmlsec(args: string[]): { ok: boolean; output: string } {
+  try {
+    const output = execFileSync('xmlsec1', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    return { ok: true, output: output.toString() };
+  } catch (error) {
+    return { ok: false, output: String((error as { stderr?: Buffer }).stderr ?? error) };
+  }
+}
+
+function signWithXmlsec(
+  credential: DevPkiCredential,
+  signatureMethod: string = XMLDSIG.rsaSha1,
+  digestMethod: string = XMLDSIG.sha1,
+  packet = SAMPLE,
+): string {
+  const template = join(workDir, `template-${Math.random().toString(36).slice(2)}.xml`);
+  const output = `${template}.signed`;
+  writeFileSync(
+    template,
+    packet.replace(SIGNATURE_SLOT, signatureTemplate(signatureMethod, digestMethod)),
+  );
+  const run = xmlsec([
+    '--sign',
+    '--privkey-pem',
+    `${credential.keyPath},${credential.certPath}`,
+    '--output',
+    output,
+    template,
+  ]);
+  if (!run.ok) throw new Error(`xmlsec1 could not sign: ${run.output}`);
+  return readFileSync(output, 'utf8');
+}
+
+function signed(report: Awaited<ReturnType<EdxmlSignatureVerifier['verify']>>): SignedEdxmlReport {
+  if (report.status !== 'signed') throw new Error('expected a signed report');
+  return report;
+}
+
+describe('edXML XML signatures', () => {
+  let pki: DevPki;
+  let verifier: EdxmlSignatureVerifier;
+  const sender = () => pki.agency('000.00.00.G22').organization;
+
+  beforeAll(async () => {
+    pki = await testPki();
+    workDir = mkdtempSync(join(testRunDir(), 'edxml-signature-'));
+    verifier = new EdxmlSignatureVerifier({
+      trustStore: await TrustStore.fromDirectories({
+        trustAnchorsDir: pki.trustDir,
+        intermediatesDir: pki.intermediatesDir,
+      }),
+      revocation: new CrlRevocationChecker([await DirectoryCrlSource.load(pki.crlDir)]),
+      profile: {
+        organizationPolicyOids: [pki.policyOids.organization],
+        personPolicyOids: [pki.policyOids.person],
+      },
+    });
+  });
+
+  it('accepts an SDK-style RSA-SHA1 signature made by xmlsec1 and flags it weak', async () => {
+    const report = signed(await verifier.verify(signWithXmlsec(sender())));
+    expect(report.indication).toBe('TOTAL-PASSED');
+    expect(report.signatureAlgorithm).toBe('RSA-SHA1');
+    expect(report.digestAlgorithm).toBe('sha1');
+    expect(report.weakAlgorithm).toBe(true);
+    expect(report.messages.map((m) => m.code)).toContain('WEAK_ALGORITHM');
+    expect(report.signer.agencyCode).toBe('000.00.00.G22');
+    expect(report.signer.kind).toBe('organization');
+    expect(report.chain.at(-1)?.fingerprintSha256).toBe(pki.root.sha256Fingerprint.toLowerCase());
+    expect(report.revocation.status).toBe('good');
+  });
+
+  it('accepts an RSA-SHA256 signature made by xmlsec1 without a weakness flag', async () => {
+    const report = signed(
+      await verifier.verify(signWithXmlsec(sender(), XMLDSIG.rsaSha256, XMLDSIG.sha256)),
+    );
+    expect(report.indication).toBe('TOTAL-PASSED');
+    expect(report.weakAlgorithm).toBe(false);
+    expect(report.signatureAlgorithm).toBe('RSA-SHA256');
+  });
+
+  it('reports an unsigned packet as unsigned', async () => {
+    expect(await verifier.verify(SAMPLE)).toEqual({
+      status: 'unsigned',
+      validationTime: expect.any(String),
+    });
+  });
+
+  it('fails a packet changed after signing (HASH_FAILURE)', async () => {
+    const tampered = signWithXmlsec(sender()).replace('V/v thử nghiệm gửi', 'V/v thử nghiệm GỬI');
+    const report = signed(await verifier.verify(tampered));
+    expect(report.indication).toBe('TOTAL-FAILED');
+    expect(report.subIndication).toBe('HASH_FAILURE');
+  });
+
+  it('fails a forged signature value (SIG_CRYPTO_FAILURE)', async () => {
+    const packet = signWithXmlsec(sender());
+    const value = /<SignatureValue>([^<]+)<\/SignatureValue>/.exec(packet)![1].replace(/\s/g, '');
+    const flipped = Buffer.from(value, 'base64');
+    flipped[10] ^= 0xff;
+    const report = signed(
+      await verifier.verify(
+        packet.replace(/<SignatureValue>[^<]+</, `<SignatureValue>${flipped.toString('base64')}<`),
+      ),
+    );
+    expect(report.subIndication).toBe('SIG_CRYPTO_FAILURE');
+  });
+
+  it("fails a signature whose KeyInfo names another agency's certificate", async () => {
+    const packet = signWithXmlsec(sender());
+    const other = pki.agency('000.00.00.H41').organization.certDer.toString('base64');
+    const swapped = packet.replace(
+      /<X509Certificate>[^<]+<\/X509Certificate>/,
+      `<X509Certificate>${other}</X509Certificate>`,
+    );
+    const report = signed(await verifier.verify(swapped));
+    expect(report.subIndication).toBe('SIG_CRYPTO_FAILURE');
+  });
+
+  it('does not trust a certificate that chains to another root', async () => {
+    const report = signed(await verifier.verify(signWithXmlsec(pki.special('rogue-organization'))));
+    expect(report.indication).toBe('INDETERMINATE');
+    expect(report.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
+  });
+
+  it('fails a revoked certificate and an expired one through the shared certificate checks', async () => {
+    const revoked = signed(
+      await verifier.verify(signWithXmlsec(pki.special('revoked-organization'))),
+    );
+    expect(revoked.subIndication).toBe('REVOKED');
+    const expired = signed(
+      await verifier.verify(signWithXmlsec(pki.special('expired-organization'))),
+    );
+    expect(expired.subIndication).toBe('EXPIRED');
+    const keyUsage = signed(
+      await verifier.verify(signWithXmlsec(pki.special('wrong-key-usage-organization'))),
+    );
+    expect(keyUsage.subIndication).toBe('CHAIN_CONSTRAINTS_FAILURE');
+  });
+
+  it('refuses a reference to part of the packet, two signatures and an HMAC "signature"', async () => {
+    const packet = signWithXmlsec(sender());
+    const partial = signed(
+      await verifier.verify(packet.replace('<Reference URI=""', '<Reference URI="#x"')),
+    );
+    expect(partial.subIndication).toBe('FORMAT_FAILURE');
+    expect(partial.messages.map((m) => m.code)).toContain('XML_SIGNATURE_REFERENCE_INVALID');
+
+    const signature = /<Signature[\s\S]*<\/Signature>/.exec(packet)![0];
+    const twice = packet.replace('</edXML:edXMLBody>', `</edXML:edXMLBody>${signature}`);
+    const doubled = signed(await verifier.verify(twice));
+    expect(doubled.messages.map((m) => m.code)).toContain('XML_SIGNATURE_MALFORMED');
+
+    const hmac = signed(
+      await verifier.verify(
+        packet.replace(XMLDSIG.rsaSha1, 'http://www.w3.org/2000/09/xmldsig#hmac-sha1'),
+      ),
+    );
+    expect(hmac.subIndication).toBe('CRYPTO_CONSTRAINTS_FAILURE');
+    expect(hmac.messages.map((m) => m.code)).toContain('ALGORITHM_UNSUPPORTED');
+  });
+
+  it('never throws on bytes that are not XML', async () => {
+    const report = signed(
+      await verifier.verify('<edXML><Signature xmlns="http://www.w3.org/2000/09/xmldsig#">'),
+    );
+    expect(report.subIndication).toBe('FORMAT_FAILURE');
+  });
+
+  describe('what the axis signs', () => {
+    let signer: EdxmlSigner;
+    beforeAll(() => {
+      signer = new EdxmlSigner({ certPem: pki.axis.certPem, keyPem: pki.axis.keyPem });
+    });
+
+    it('signs a packet with RSA-SHA256 in the SDK shape, verified by xmlsec1 against the root', () => {
+      const packet = signer.sign(SAMPLE.replace(SIGNATURE_SLOT, ''));
+      expect(packet).toContain(`<SignatureMethod Algorithm="${XMLDSIG.rsaSha256}"/>`);
+      expect(packet).toContain('<Reference URI="">');
+      expect(packet).toMatch(
+        /<X509SubjectName>CN=docaxis axis signing[^<]*,C=VN<\/X509SubjectName>/,
+      );
+      expect(packet.indexOf('<Signature')).toBeLessThan(packet.indexOf('</edXML:edXMLHeader>'));
+      const file = join(workDir, 'axis-signed.xml');
+      writeFileSync(file, packet);
+      const verifyWithXmlsec = () =>
+        xmlsec([
+          '--verify',
+          '--trusted-pem',
+          pki.root.certPath,
+          '--untrusted-pem',
+          pki.issuing.certPath,
+          file,
+        ]);
+      expect(verifyWithXmlsec()).toEqual({ ok: true, output: expect.any(String) });
+      writeFileSync(file, packet.replace('Văn phòng Chính phủ', 'Văn phòng Chính phủ.'));
+      expect(verifyWithXmlsec().ok).toBe(false);
+    });
+
+    it('signs a status packet that the verifier accepts as the axis', async () => {
+      const report = signed(await verifier.verify(signer.sign(STATUS)));
+      expect(report.indication).toBe('TOTAL-PASSED');
+      expect(report.signatureAlgorithm).toBe('RSA-SHA256');
+      expect(report.signer.subject).toContain('docaxis axis signing');
+    });
+  });
+});
