@@ -5,6 +5,7 @@ import { DispatchFileEntity } from './dispatch/dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch/dispatch-recipient.entity';
 import { DispatchEntity } from './dispatch/dispatch.entity';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
+import { ParkedMessageEntity } from './parked-message/parked-message.entity';
 import { ProcessedMessageEntity } from './processed-message/processed-message.entity';
 
 /** Every entity, listed by class so the same list works from TypeScript sources and from dist. */
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   OutboxMessageEntity,
   ProcessedMessageEntity,
   AuditRecordEntity,
+  ParkedMessageEntity,
 ];

@@ -5,12 +5,14 @@ import { AgencyRepository } from './agency/agency.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
+import { ParkedMessageRepository } from './parked-message/parked-message.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
   AgencyCertificateRepository,
   DispatchRepository,
   AuditRecordRepository,
+  ParkedMessageRepository,
 ];
 
 /** The database connection and the repositories, for any app. */

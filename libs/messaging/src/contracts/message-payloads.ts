@@ -29,6 +29,18 @@ const fileVerificationSummary = z.object({
   signatures: z.number().int().min(0),
 });
 
+/** Which parked message an operator acted on (what the audit trail keeps of it). */
+const parkedMessageFacts = {
+  parkedMessageId: z.uuid(),
+  /** AMQP messageId of the parked message. */
+  messageId: z.string().min(1).max(255),
+  messageType: z.string().max(255).nullable(),
+  sourceQueue: z.string().min(1).max(255),
+  errorCode: z.string().max(100),
+  /** Set when the message concerns one dispatch. */
+  dispatchId: dispatchId.optional(),
+};
+
 export const MESSAGE_PAYLOAD_SCHEMAS = {
   [MessageTypes.DispatchSubmitted]: z.object({
     ...base,
@@ -94,6 +106,16 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     /** Higher goes first (urgency); the outbox relay orders by it. */
     priority: z.number().int().min(0).max(255),
   }),
+  [MessageTypes.ParkedMessageRedriven]: z.object({
+    ...base,
+    ...parkedMessageFacts,
+  }),
+  [MessageTypes.ParkedMessageDiscarded]: z.object({
+    ...base,
+    ...parkedMessageFacts,
+    /** Why the operator gave up on it. */
+    reason: z.string().min(1).max(2000),
+  }),
 } as const satisfies Record<MessageType, z.ZodType>;
 
 export type MessagePayloads = {
@@ -109,6 +131,8 @@ export type DispatchFetched = MessagePayloads['dispatch.fetched'];
 export type DispatchAcknowledged = MessagePayloads['dispatch.acknowledged'];
 export type DispatchRefused = MessagePayloads['dispatch.refused'];
 export type DeliveryRequested = MessagePayloads['delivery.requested'];
+export type ParkedMessageRedriven = MessagePayloads['parked-message.redriven'];
+export type ParkedMessageDiscarded = MessagePayloads['parked-message.discarded'];
 
 export type PayloadCheck<T extends MessageType> =
   | { readonly ok: true; readonly payload: MessagePayloads[T] }

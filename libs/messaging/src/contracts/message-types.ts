@@ -26,6 +26,10 @@ export const MessageTypes = {
   DispatchRefused: 'dispatch.refused',
   /** Command, not event: one per recipient, on the delivery exchange, keyed by agency code. */
   DeliveryRequested: 'delivery.requested',
+  /** An operator sent a parked message back to the queue it failed on. */
+  ParkedMessageRedriven: 'parked-message.redriven',
+  /** An operator discarded a parked message, with a reason. */
+  ParkedMessageDiscarded: 'parked-message.discarded',
 } as const;
 
 export type MessageType = (typeof MessageTypes)[keyof typeof MessageTypes];
@@ -44,6 +48,8 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'dispatch.acknowledged': 'events',
   'dispatch.refused': 'events',
   'delivery.requested': 'delivery',
+  'parked-message.redriven': 'events',
+  'parked-message.discarded': 'events',
 };
 
 /** Types published on the events exchange (routing key = type). */

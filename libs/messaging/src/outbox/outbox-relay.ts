@@ -147,10 +147,23 @@ export class OutboxRelay {
   }
 
   private publish(row: ClaimedOutboxMessage): Promise<void> {
+    if (row.destination === 'queue') return this.publishToQueue(row);
     return this.publisher.publish({
       exchange: row.destination,
       routingKey: row.routingKey,
       messageId: row.id,
+      type: row.messageType,
+      body: row.payload,
+      correlationId: row.correlationId ?? undefined,
+      headers: row.headers,
+      priority: row.priority,
+    });
+  }
+
+  /** A redrive: straight back into the queue it failed on, with its own id and headers. */
+  private publishToQueue(row: ClaimedOutboxMessage): Promise<void> {
+    return this.publisher.publishToQueue(row.routingKey, {
+      messageId: row.messageId ?? row.id,
       type: row.messageType,
       body: row.payload,
       correlationId: row.correlationId ?? undefined,

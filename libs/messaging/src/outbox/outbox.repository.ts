@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 
 export interface ClaimedOutboxMessage {
   readonly id: string;
+  /** AMQP messageId when it differs from `id` (a redriven message keeps its own). */
+  readonly messageId: string | null;
   readonly destination: OutboxDestination;
   readonly routingKey: string;
   readonly messageType: string;
@@ -30,6 +32,7 @@ export interface OutboxBacklog {
 
 interface ClaimedRow {
   id: string;
+  message_id: string | null;
   destination: OutboxDestination;
   routing_key: string;
   message_type: string;
@@ -60,7 +63,7 @@ export class OutboxRepository {
                       ORDER BY priority DESC, created_at, id
                       LIMIT $1
                         FOR UPDATE SKIP LOCKED)
-    RETURNING id, destination, routing_key, message_type, payload, headers, priority,
+    RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
               correlation_id, attempts, created_at`,
       [limit, leaseMs],
     );
@@ -69,6 +72,7 @@ export class OutboxRepository {
     return claimed
       .map((row) => ({
         id: row.id,
+        messageId: row.message_id,
         destination: row.destination,
         routingKey: row.routing_key,
         messageType: row.message_type,

@@ -1,5 +1,10 @@
 import { InitialSchema1795426948994 } from './1795426948994-initial-schema';
 import { AgencyCertificates1795447472602 } from './1795447472602-agency-certificates';
+import { ParkedMessages1795447929210 } from './1795447929210-parked-messages';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
-export const ALL_MIGRATIONS = [InitialSchema1795426948994, AgencyCertificates1795447472602];
+export const ALL_MIGRATIONS = [
+  InitialSchema1795426948994,
+  AgencyCertificates1795447472602,
+  ParkedMessages1795447929210,
+];

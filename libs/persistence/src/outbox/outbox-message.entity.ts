@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Logical destinations; the messaging lib maps them to prefixed exchange names. */
-export type OutboxDestination = 'events' | 'delivery';
+/**
+ * Logical destinations; the messaging lib maps them to prefixed exchange names. `queue` sends
+ * straight to one broker queue named by the routing key (a redriven parked message goes back
+ * only to the consumer it failed on).
+ */
+export type OutboxDestination = 'events' | 'delivery' | 'queue';
 
 /**
  * A message waiting to be published, written in the same transaction as the state change it
@@ -16,6 +20,10 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'varchar', length: 32 })
   destination!: OutboxDestination;
+
+  /** AMQP messageId when it must differ from `id` (a redrive keeps the original id). */
+  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
+  messageId!: string | null;
 
   @Column({ name: 'routing_key', type: 'varchar', length: 255 })
   routingKey!: string;
