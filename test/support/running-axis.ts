@@ -105,28 +105,28 @@ export async function startAxis(
     db,
     async stop() {
       const queues = new Set(topologies.flatMap((t) => t.declaredQueueNames()));
+      const exchanges = new Set(topologies.flatMap((t) => t.declaredExchangeNames()));
       await gateway?.close();
       for (const worker of workers.reverse()) await worker.close();
       await db.destroy();
-      await deletePrefix(env.AMQP_PREFIX!, [...queues]);
+      await deletePrefix(env.AMQP_PREFIX!, [...queues], [...exchanges]);
     },
   };
 }
 
 /** Removes what the prefix declared on the shared broker, so runs leave nothing behind. */
-async function deletePrefix(prefix: string, queues: readonly string[]): Promise<void> {
+export async function deletePrefix(
+  prefix: string,
+  queues: readonly string[],
+  exchanges: readonly string[],
+  amqpUrl: string = AMQP_URL,
+): Promise<void> {
   const names = topologyNames(prefix);
-  const connection = await connect(AMQP_URL);
+  const connection = await connect(amqpUrl);
   try {
     const channel = await connection.createChannel();
     for (const queue of [...queues, names.parkedQueue]) await channel.deleteQueue(queue);
-    for (const exchange of [
-      names.eventsExchange,
-      names.deliveryExchange,
-      names.deadLetterExchange,
-    ]) {
-      await channel.deleteExchange(exchange);
-    }
+    for (const exchange of exchanges) await channel.deleteExchange(exchange);
     await channel.close();
   } finally {
     await connection.close();

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
@@ -24,10 +25,7 @@ export class AuditModule {
         }),
         // The audit app writes no outbox rows: no relay polling.
         MessagingModule.forRoot({
-          url: config.AMQP_URL,
-          prefix: config.AMQP_PREFIX,
-          prefetch: config.AMQP_PREFETCH,
-          appName: 'docaxis-audit',
+          ...messagingOptionsFromEnv(config, 'docaxis-audit'),
           relay: false,
         }),
         AuditRecordingModule.forRoot({

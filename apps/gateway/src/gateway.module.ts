@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
@@ -26,11 +27,7 @@ export class GatewayModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'docaxis-gateway',
         }),
-        MessagingModule.forRoot({
-          url: config.AMQP_URL,
-          prefix: config.AMQP_PREFIX,
-          prefetch: config.AMQP_PREFETCH,
-        }),
+        MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-gateway')),
         GatewayCoreModule.forRoot(config),
         DispatchesModule,
         InboxModule,

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
@@ -26,10 +27,7 @@ export class RouterModule {
           applicationName: 'docaxis-router',
         }),
         MessagingModule.forRoot({
-          url: config.AMQP_URL,
-          prefix: config.AMQP_PREFIX,
-          prefetch: config.AMQP_PREFETCH,
-          appName: 'docaxis-router',
+          ...messagingOptionsFromEnv(config, 'docaxis-router'),
         }),
       ],
       providers: [

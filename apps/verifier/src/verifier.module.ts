@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
+import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
@@ -31,10 +32,7 @@ export class VerifierModule {
           applicationName: 'docaxis-verifier',
         }),
         MessagingModule.forRoot({
-          url: config.AMQP_URL,
-          prefix: config.AMQP_PREFIX,
-          prefetch: config.AMQP_PREFETCH,
-          appName: 'docaxis-verifier',
+          ...messagingOptionsFromEnv(config, 'docaxis-verifier'),
         }),
       ],
       providers: [

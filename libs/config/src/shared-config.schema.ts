@@ -28,6 +28,23 @@ export const amqpEnv = {
     .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, ".", "_" or "-"')
     .default('docaxis'),
   AMQP_PREFETCH: z.coerce.number().int().min(1).max(10000).default(200),
+  /**
+   * Delays before each retry of a message whose handler failed, comma-separated milliseconds;
+   * a message is tried once more than there are delays, then parked.
+   */
+  AMQP_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 1000,5000,30000,120000')
+    .default('1000,5000,30000,120000')
+    .transform((list) => list.split(',').map(Number)),
+  /** A publish the broker has not confirmed in this time fails (and is retried). */
+  AMQP_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * How long an outbox row claimed by a relay stays invisible to the others: after a crash, its
+   * rows are published by another instance once this has passed. At least twice the publish
+   * time-out.
+   */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
 };
 
 export const pkiEnv = {

@@ -13,6 +13,8 @@ export interface MessagingModuleOptions {
   publishTimeoutMs?: number;
   /** Returns of a failing message before it is parked. Default 5 (so 6 deliveries). */
   deliveryLimit?: number;
+  /** Delays before each retry of a failed message (AMQP_RETRY_DELAYS_MS). */
+  retryDelaysMs?: readonly number[];
   /** Connection name (rabbitmqctl) and AMQP app-id. Default `docaxis`. */
   appName?: string;
   reconnect?: AmqpConnectionSettings['reconnect'];

@@ -75,7 +75,11 @@ export class MessagingModule {
         provide: MessagingTopology,
         inject: [AmqpConnection, MESSAGING_OPTIONS],
         useFactory: (connection: AmqpConnection, o: MessagingModuleOptions) =>
-          new MessagingTopology(connection, { prefix: o.prefix, deliveryLimit: o.deliveryLimit }),
+          new MessagingTopology(connection, {
+            prefix: o.prefix,
+            deliveryLimit: o.deliveryLimit,
+            retryDelaysMs: o.retryDelaysMs,
+          }),
       },
       {
         provide: ConfirmingPublisher,

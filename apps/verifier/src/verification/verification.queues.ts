@@ -4,5 +4,7 @@ import { defineConsumerQueue } from '@docaxis/messaging/topology/consumer-queue-
 /** Submitted dispatches waiting for their signatures to be verified. */
 export const DISPATCH_SUBMITTED_QUEUE = defineConsumerQueue({
   name: 'verifier.dispatch-submitted',
+  // Khẩn and above overtake a backlog of normal dispatches.
+  urgentLane: true,
   bindings: [{ exchange: 'events', routingKey: MessageTypes.DispatchSubmitted }],
 });

@@ -128,7 +128,7 @@ describe('recovery after the broker closes the connection (real RabbitMQ, rabbit
       consumers as unknown as {
         subscriptions: Map<string, { channel?: { ack(m: unknown): void } }>;
       }
-    ).subscriptions.get(routedQueue.name)!.channel!;
+    ).subscriptions.get(topology.queueName(routedQueue))!.channel!;
     channel.ack({ fields: { deliveryTag: 999_999 } });
     await waitUntil(() => !consumers.isConsuming(), 'the channel to close');
     await waitUntil(() => consumers.isConsuming(), 'the consumer to be restarted', 5000);

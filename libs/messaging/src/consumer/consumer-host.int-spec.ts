@@ -1,4 +1,5 @@
 import type { ConsumeMessage } from 'amqplib';
+import { NotFoundError } from '@docaxis/errors/domain-error-kinds';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { ConfirmingPublisher } from '../publisher/confirming-publisher';
 import { agencyInboxQueue, defineConsumerQueue } from '../topology/consumer-queue-definition';
@@ -12,6 +13,7 @@ import { MessageHandlerRegistry } from './message-handler-registry';
 
 const prefix = testPrefix('consumer');
 const DELIVERY_LIMIT = 2;
+const RETRY_DELAYS_MS = [50, 100];
 const submittedQueue = defineConsumerQueue({
   name: 'verifier.dispatch-submitted',
   bindings: [{ exchange: 'events', routingKey: 'dispatch.submitted' }],
@@ -65,7 +67,12 @@ describe('ConsumerHost (real RabbitMQ)', () => {
       connectionName: `${prefix}-main`,
       logger,
     });
-    topology = new MessagingTopology(connection, { prefix, deliveryLimit: DELIVERY_LIMIT, logger });
+    topology = new MessagingTopology(connection, {
+      prefix,
+      deliveryLimit: DELIVERY_LIMIT,
+      retryDelaysMs: RETRY_DELAYS_MS,
+      logger,
+    });
     await topology.declare();
     publisher = new ConfirmingPublisher(connection, topology, { logger });
     parked = await QueueRecorder.start(connection, topology.names.parkedQueue);
@@ -82,7 +89,7 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     await connection.close();
   });
 
-  it('retries a failing handler, then parks the message with the error in its headers after the delivery limit', async () => {
+  it('retries a failing handler through the retry queues with growing delays, then parks it with the error in its headers', async () => {
     const attempts: InboundMessage[] = [];
     const registry = new MessageHandlerRegistry()
       .consume(submittedQueue)
@@ -94,24 +101,107 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     await publishSubmitted('fails-always');
 
     const copy = await parked.waitFor('fails-always');
-    // 1 delivery + DELIVERY_LIMIT redeliveries, counted by the quorum queue.
-    expect(attempts.map((a) => [a.deliveryCount, a.redelivered])).toEqual([
-      [0, false],
-      [1, true],
-      [2, true],
+    // One attempt per retry delay, plus the first: each a fresh copy, counted in a header.
+    expect(attempts.map((a) => [a.headers['x-docaxis-attempt'] ?? 0, a.routingKey])).toEqual([
+      [0, 'dispatch.submitted'],
+      [1, 'dispatch.submitted'],
+      [2, 'dispatch.submitted'],
     ]);
+    expect(attempts[1].exchange).toBe(topology.names.eventsExchange);
     expect(copy.properties.type).toBe('dispatch.submitted');
     expect(copy.fields.routingKey).toBe('dispatch.submitted');
     expect(copy.properties.headers).toMatchObject({
-      'x-docaxis-parked-code': 'MESSAGING_DELIVERY_LIMIT',
+      'x-docaxis-parked-code': 'MESSAGING_RETRIES_EXHAUSTED',
       'x-docaxis-parked-reason': 'verifier is having a bad day',
       'x-docaxis-parked-from': topology.queueName(submittedQueue),
-      'x-docaxis-delivery-count': 2,
+      'x-docaxis-attempt': 2,
+      'x-docaxis-last-error': 'verifier is having a bad day',
     });
+    // It waited in each retry step's queue in turn (the broker's own dead-lettering record).
+    const deaths = (copy.properties.headers?.['x-death'] ?? []) as Array<{ queue: string }>;
+    expect(deaths.map((d) => d.queue).sort()).toEqual(
+      RETRY_DELAYS_MS.map((delay) => `${prefix}.retry.${delay}ms.v1`).sort(),
+    );
     expect(JSON.parse(copy.content.toString())).toEqual(expect.objectContaining({ fileCount: 1 }));
     expect(
-      logger.messages('warn').filter((m) => m.includes('fails-always') && m.includes('requeued')),
+      logger.messages('warn').filter((m) => m.includes('fails-always') && m.includes('retrying in')),
     ).toHaveLength(2);
+  });
+
+  it('acks a message whose handler succeeds on a retry, parking nothing', async () => {
+    const attempts: number[] = [];
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', (message) => {
+        attempts.push(Number(message.headers['x-docaxis-attempt'] ?? 0));
+        if (attempts.length < 2) return Promise.reject(new Error('database restarting'));
+        return Promise.resolve();
+      });
+    const consumers = host(registry);
+    await consumers.start();
+    await publishSubmitted('recovers');
+    await waitUntil(() => consumers.stats().acked === 1, 'the retried message to be acked');
+    expect(attempts).toEqual([0, 1]);
+    expect(consumers.stats()).toMatchObject({ retried: 1, parked: 0 });
+    expect(parked.byMessageId('recovers')).toBeUndefined();
+  });
+
+  it('parks a permanent failure at once, with its code, without retrying', async () => {
+    let calls = 0;
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', () => {
+        calls += 1;
+        return Promise.reject(
+          new NotFoundError('DISPATCH_NOT_FOUND', 'No dispatch with this id exists.'),
+        );
+      });
+    await host(registry).start();
+    await publishSubmitted('permanent');
+    const copy = await parked.waitFor('permanent');
+    expect(calls).toBe(1);
+    expect(copy.properties.headers).toMatchObject({
+      'x-docaxis-parked-code': 'DISPATCH_NOT_FOUND',
+      'x-docaxis-parked-reason': 'No dispatch with this id exists.',
+    });
+  });
+
+  it('takes an urgent message on its own lane while the normal lane holds a backlog', async () => {
+    const inbox = agencyInboxQueue('000.00.00.H14');
+    const handled: string[] = [];
+    let releaseBacklog!: () => void;
+    const backlogHeld = new Promise<void>((resolve) => (releaseBacklog = resolve));
+    const registry = new MessageHandlerRegistry()
+      .consume(inbox, { prefetch: 1 })
+      .handle(inbox, 'delivery.requested', async (message) => {
+        if (message.body.priority === 0) await backlogHeld;
+        handled.push(message.messageId);
+      });
+    const request = (messageId: string, priority: number) =>
+      publisher.publish({
+        exchange: 'delivery',
+        routingKey: '000.00.00.H14',
+        messageId,
+        type: 'delivery.requested',
+        priority,
+        body: {
+          occurredAt: new Date().toISOString(),
+          actor: 'router',
+          dispatchId: '0190f3a0-0000-7000-8000-000000000003',
+          recipientCode: '000.00.00.H14',
+          priority,
+        },
+      });
+    const consumers = host(registry);
+    await consumers.start();
+    for (let i = 0; i < 20; i++) await request(`normal-${i}`, 0);
+    await request('hoa-toc', 3);
+    await waitUntil(() => handled.includes('hoa-toc'), 'the urgent message');
+    // The whole normal backlog was still waiting when the urgent one was done.
+    expect(handled).toEqual(['hoa-toc']);
+    releaseBacklog();
+    await waitUntil(() => handled.length === 21, 'the backlog to drain');
+    expect(handled.slice(1)).toEqual(Array.from({ length: 20 }, (_, i) => `normal-${i}`));
   });
 
   it('parks at once, without calling a handler: bad JSON, a message without id, an unknown type, a broken contract', async () => {

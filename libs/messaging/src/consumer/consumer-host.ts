@@ -1,15 +1,16 @@
 import { Logger } from '@nestjs/common';
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import type { AmqpConnection } from '../connection/amqp-connection';
 import type { MessagingLogger } from '../messaging-logger';
 import type { ConfirmingPublisher } from '../publisher/confirming-publisher';
 import type { ConsumerQueueDefinition } from '../topology/consumer-queue-definition';
+import type { DeliveryLane } from '../topology/delivery-lanes';
 import type { MessagingTopology } from '../topology/messaging-topology';
+import { failureCode, isPermanentFailure } from './failure-classification';
 import { HandlerWiringError } from './handler-wiring.error';
-import { parseInboundMessage } from './inbound-message';
+import { parseInboundMessage, type InboundMessage } from './inbound-message';
 import type { MessageHandler, MessageHandlerRegistry } from './message-handler-registry';
-import { parkingHeaders } from './parking-headers';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import { attemptOf, originalRoutingKey, parkingHeaders, retryHeaders } from './parking-headers';
 
 export interface ConsumerHostSettings {
   /** Unacknowledged messages per consumer (AMQP_PREFETCH). Default 200. */
@@ -22,15 +23,26 @@ export interface ConsumerHostSettings {
 export interface ConsumerStats {
   readonly acked: number;
   readonly requeued: number;
+  /** Sent to a retry queue to be tried again after a delay. */
+  readonly retried: number;
   readonly parked: number;
   readonly inFlight: number;
 }
 
 interface Subscription {
-  readonly queue: ConsumerQueueDefinition;
+  /** Logical name of the consumed definition (`inbox.000.00.00.G22`, or `parked`). */
+  readonly name: string;
   readonly brokerName: string;
+  readonly lane: DeliveryLane | 'both';
+  /** Declares the queue (idempotent) before consuming it. */
+  readonly declare: () => Promise<unknown>;
   readonly handler: MessageHandler;
   readonly prefetch: number;
+  /**
+   * `retry`: retry queues with backoff, then park. `requeue`: return it to its queue after a
+   * delay, forever (the parked queue's own collector: parking from there would loop).
+   */
+  readonly onFailure: 'retry' | 'requeue';
   channel?: Channel;
   consumerTag?: string;
   readonly inFlight: Set<Promise<void>>;
@@ -42,14 +54,21 @@ interface Subscription {
  * Runs an app's consumers with manual acknowledgements, one channel per queue (its own prefetch;
  * a channel error on one queue leaves the others running).
  *
+ * A definition with an urgent lane is two queues, each on its own channel and prefetch: an
+ * urgent message is taken at once even while the normal queue holds a backlog.
+ *
  * Outcomes of a delivery:
  * - handler resolves → ack;
- * - handler throws → nack with requeue; the quorum queue counts the return and, past its
- *   delivery limit, dead-letters the message to the parked queue. On the last allowed delivery
- *   the host parks it itself instead, so the parked copy carries the error in its headers
- *   (`x-docaxis-parked-reason`, `x-docaxis-error`, …) rather than only in a log line;
- * - UnprocessableMessageError (unknown type, body breaking its contract, or thrown by a handler
- *   that knows retrying is useless) → parked at once;
+ * - handler throws a transient failure (failure-classification.ts) → a copy goes to the retry
+ *   queue of its attempt (delays 1 s, 5 s, 30 s, 2 min by default; the broker returns it to this
+ *   queue when the delay ends) with the attempt count and the error in its headers, then the
+ *   original is acked. Once the retries are spent it is parked with the error in its headers
+ *   (`x-docaxis-parked-reason`, …). If the retry copy cannot be published, the message is nacked
+ *   with requeue instead; the quorum queue counts returns and past its delivery limit (a handler
+ *   that crashes the process, say) dead-letters it to the parked queue;
+ * - a permanent failure: UnprocessableMessageError (unknown type, body breaking its contract, or
+ *   thrown by a handler that knows retrying is useless) or a domain error about the message
+ *   itself (invalid input, not found, …) → parked at once;
  * - not decodable (no messageId or type, not JSON) → parked at once.
  * Parking = publish a copy to the dead-letter exchange with confirms, then ack; if that fails,
  * reject without requeue and let the broker dead-letter it (reason in the log only).
@@ -61,12 +80,17 @@ interface Subscription {
 export class ConsumerHost {
   private readonly logger: MessagingLogger;
   private readonly prefetch: number;
+  /** By broker queue name. */
   private readonly subscriptions = new Map<string, Subscription>();
+  /** Logical names consumed (a definition with a lane has two subscriptions). */
+  private readonly consumedNames = new Set<string>();
   private removeHook?: () => void;
   private started = false;
   private stopping = false;
+  private wakeSleepers: Array<() => void> = [];
   private acked = 0;
   private requeued = 0;
+  private retried = 0;
   private parked = 0;
 
   constructor(
@@ -89,7 +113,30 @@ export class ConsumerHost {
     handler: MessageHandler,
     options: { prefetch?: number } = {},
   ): Promise<void> {
-    const subscription = this.addSubscription(queue, handler, options.prefetch);
+    const added = this.addSubscriptions(queue, handler, options.prefetch);
+    if (this.started) for (const subscription of added) await this.startSubscription(subscription);
+  }
+
+  /**
+   * Consumes the parked queue (the collector that files parked messages away for operators). A
+   * failing handler gets the message back after a growing delay, never parked again.
+   */
+  async consumeParked(handler: MessageHandler, options: { prefetch?: number } = {}): Promise<void> {
+    const name = 'parked';
+    if (this.consumedNames.has(name)) throw new HandlerWiringError(['the parked queue is consumed twice']);
+    this.consumedNames.add(name);
+    const subscription: Subscription = {
+      name,
+      brokerName: this.topology.names.parkedQueue,
+      lane: 'both',
+      declare: () => this.topology.declare(),
+      handler,
+      prefetch: options.prefetch ?? this.prefetch,
+      onFailure: 'requeue',
+      inFlight: new Set(),
+      retryAttempts: 0,
+    };
+    this.subscriptions.set(subscription.brokerName, subscription);
     if (this.started) await this.startSubscription(subscription);
   }
 
@@ -102,13 +149,13 @@ export class ConsumerHost {
     const consumed = this.registry.consumedQueues().find((c) => c.queue.name === queue.name);
     if (!consumed)
       throw new HandlerWiringError([`queue "${queue.name}" is not consumed on the registry`]);
-    if (this.subscriptions.has(queue.name)) return;
-    const subscription = this.addSubscription(
+    if (this.consumedNames.has(queue.name)) return;
+    const added = this.addSubscriptions(
       queue,
       this.registry.dispatcherFor(queue.name),
       consumed.prefetch,
     );
-    if (this.started) await this.startSubscription(subscription);
+    if (this.started) for (const subscription of added) await this.startSubscription(subscription);
   }
 
   /** Throws MESSAGING_HANDLER_WIRING if the registry's wiring is wrong (see MessageHandlerRegistry). */
@@ -124,8 +171,8 @@ export class ConsumerHost {
     if (this.started) return;
     this.registry.validate();
     for (const { queue, prefetch } of this.registry.consumedQueues()) {
-      if (!this.subscriptions.has(queue.name)) {
-        this.addSubscription(queue, this.registry.dispatcherFor(queue.name), prefetch);
+      if (!this.consumedNames.has(queue.name)) {
+        this.addSubscriptions(queue, this.registry.dispatcherFor(queue.name), prefetch);
       }
     }
     // The topology's reconnect hook must be registered (and so run) before this one.
@@ -147,6 +194,7 @@ export class ConsumerHost {
     if (this.stopping) return;
     this.stopping = true;
     this.removeHook?.();
+    for (const wake of this.wakeSleepers.splice(0)) wake();
     const subscriptions = [...this.subscriptions.values()];
     for (const subscription of subscriptions) clearTimeout(subscription.retryTimer);
     await Promise.all(
@@ -179,7 +227,13 @@ export class ConsumerHost {
   stats(): ConsumerStats {
     let inFlight = 0;
     for (const subscription of this.subscriptions.values()) inFlight += subscription.inFlight.size;
-    return { acked: this.acked, requeued: this.requeued, parked: this.parked, inFlight };
+    return {
+      acked: this.acked,
+      requeued: this.requeued,
+      retried: this.retried,
+      parked: this.parked,
+      inFlight,
+    };
   }
 
   /** Whether every consumer currently has a live channel (for health checks). */
@@ -187,28 +241,35 @@ export class ConsumerHost {
     return [...this.subscriptions.values()].every((s) => s.channel && s.consumerTag);
   }
 
-  private addSubscription(
+  /** One subscription per broker queue of the definition (urgent lane first). */
+  private addSubscriptions(
     queue: ConsumerQueueDefinition,
     handler: MessageHandler,
     prefetch: number | undefined,
-  ): Subscription {
-    if (this.subscriptions.has(queue.name)) {
+  ): Subscription[] {
+    if (this.consumedNames.has(queue.name)) {
       throw new HandlerWiringError([`queue "${queue.name}" is consumed twice`]);
     }
-    const subscription: Subscription = {
-      queue,
-      brokerName: this.topology.queueName(queue),
-      handler,
-      prefetch: prefetch ?? this.prefetch,
-      inFlight: new Set(),
-      retryAttempts: 0,
-    };
-    this.subscriptions.set(queue.name, subscription);
-    return subscription;
+    this.consumedNames.add(queue.name);
+    return this.topology.brokerQueues(queue).map(({ lane, brokerName }) => {
+      const subscription: Subscription = {
+        name: queue.name,
+        brokerName,
+        lane,
+        declare: () => this.topology.declareQueue(queue),
+        handler,
+        prefetch: prefetch ?? this.prefetch,
+        onFailure: 'retry',
+        inFlight: new Set(),
+        retryAttempts: 0,
+      };
+      this.subscriptions.set(brokerName, subscription);
+      return subscription;
+    });
   }
 
   private async startSubscription(subscription: Subscription): Promise<void> {
-    await this.topology.declareQueue(subscription.queue);
+    await subscription.declare();
     await this.attach(subscription, await this.connection.createChannel());
   }
 
@@ -270,7 +331,7 @@ export class ConsumerHost {
       if (this.stopping || subscription.channel || !this.connection.isConnected()) return;
       void (async () => {
         try {
-          await this.topology.declareQueue(subscription.queue);
+          await subscription.declare();
           await this.attach(subscription, await this.connection.createChannel());
         } catch (error) {
           this.logger.warn(
@@ -309,18 +370,81 @@ export class ConsumerHost {
       if (this.settle(() => channel.ack(delivery))) this.acked += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof UnprocessableMessageError) {
-        await this.park(subscription, channel, delivery, error.code, reason);
+      if (subscription.onFailure === 'requeue') {
+        await this.requeueLater(subscription, channel, delivery, message, reason);
+      } else if (isPermanentFailure(error)) {
+        const code = failureCode(error, 'MESSAGING_PERMANENT_FAILURE');
+        await this.park(subscription, channel, delivery, code, reason);
       } else if (message.deliveryCount >= this.topology.deliveryLimit) {
         await this.park(subscription, channel, delivery, 'MESSAGING_DELIVERY_LIMIT', reason);
       } else {
-        this.logger.warn(
-          `handler failed for ${message.type} ${message.messageId} on ${subscription.brokerName} ` +
-            `(delivery ${message.deliveryCount + 1} of ${this.topology.deliveryLimit + 1}); requeued: ${reason}`,
-        );
-        if (this.settle(() => channel.nack(delivery, false, true))) this.requeued += 1;
+        await this.retryLater(subscription, channel, delivery, message, reason);
       }
     }
+  }
+
+  /** Sends a copy to the retry step of this attempt (or parks it when none is left), then acks. */
+  private async retryLater(
+    subscription: Subscription,
+    channel: Channel,
+    delivery: ConsumeMessage,
+    message: InboundMessage,
+    reason: string,
+  ): Promise<void> {
+    const attempt = attemptOf(message.headers) + 1;
+    const exchange = this.topology.retryExchange(attempt);
+    const attempts = this.topology.retryDelaysMs.length + 1;
+    if (!exchange) {
+      await this.park(subscription, channel, delivery, 'MESSAGING_RETRIES_EXHAUSTED', reason);
+      return;
+    }
+    const where = `${message.type} ${message.messageId} on ${subscription.brokerName}`;
+    try {
+      await this.publisher.publishRaw(exchange, subscription.brokerName, delivery.content, {
+        ...copiedProperties(delivery),
+        headers: retryHeaders(delivery, { attempt, reason }),
+      });
+      this.logger.warn(
+        `handler failed for ${where} (attempt ${attempt} of ${attempts}); ` +
+          `retrying in ${this.topology.retryDelaysMs[attempt - 1]} ms: ${reason}`,
+      );
+      if (this.settle(() => channel.ack(delivery))) this.retried += 1;
+    } catch (error) {
+      this.logger.warn(
+        `handler failed for ${where} and its retry copy could not be published ` +
+          `(${(error as Error).message}); requeued: ${reason}`,
+      );
+      if (this.settle(() => channel.nack(delivery, false, true))) this.requeued += 1;
+    }
+  }
+
+  /** Returns the message to its queue after a delay growing with its deliveries (max 30 s). */
+  private async requeueLater(
+    subscription: Subscription,
+    channel: Channel,
+    delivery: ConsumeMessage,
+    message: InboundMessage,
+    reason: string,
+  ): Promise<void> {
+    const delay = Math.min(30_000, 250 * 2 ** Math.min(message.deliveryCount, 7));
+    this.logger.warn(
+      `handler failed for ${message.type} ${message.messageId} on ${subscription.brokerName}; ` +
+        `requeued in ${delay} ms: ${reason}`,
+    );
+    await this.sleepUnlessStopping(delay);
+    if (this.settle(() => channel.nack(delivery, false, true))) this.requeued += 1;
+  }
+
+  private sleepUnlessStopping(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleepers.push(done);
+    });
   }
 
   private async park(
@@ -330,26 +454,17 @@ export class ConsumerHost {
     code: string,
     reason: string,
   ): Promise<void> {
-    const { properties, fields } = delivery;
+    const { properties } = delivery;
     const describe = `${String(properties.type ?? '(no type)')} ${String(properties.messageId ?? '(no id)')}`;
     this.logger.error(`parking ${describe} from ${subscription.brokerName}: ${code}: ${reason}`);
     if (properties.messageId) {
       try {
-        // The original properties, minus those that could make the copy vanish or be refused
-        // (expiration, a user id the broker checks against the connection's user).
         await this.publisher.publishRaw(
           this.topology.names.deadLetterExchange,
-          fields.routingKey,
+          originalRoutingKey(delivery),
           delivery.content,
           {
-            messageId: properties.messageId as string,
-            type: properties.type as string | undefined,
-            correlationId: properties.correlationId as string | undefined,
-            contentType: properties.contentType as string | undefined,
-            contentEncoding: properties.contentEncoding as string | undefined,
-            timestamp: properties.timestamp as number | undefined,
-            appId: properties.appId as string | undefined,
-            persistent: true,
+            ...copiedProperties(delivery),
             headers: parkingHeaders(properties.headers, {
               code,
               reason,
@@ -381,4 +496,24 @@ export class ConsumerHost {
       return false;
     }
   }
+}
+
+/**
+ * The original properties of a delivery for a copy of it (retry or parked), minus those that
+ * could make the copy vanish or be refused (expiration, a user id the broker checks against the
+ * connection's user).
+ */
+function copiedProperties(delivery: ConsumeMessage): Options.Publish {
+  const { properties } = delivery;
+  return {
+    messageId: properties.messageId as string,
+    type: properties.type as string | undefined,
+    correlationId: properties.correlationId as string | undefined,
+    contentType: properties.contentType as string | undefined,
+    contentEncoding: properties.contentEncoding as string | undefined,
+    timestamp: properties.timestamp as number | undefined,
+    appId: properties.appId as string | undefined,
+    priority: properties.priority as number | undefined,
+    persistent: true,
+  };
 }

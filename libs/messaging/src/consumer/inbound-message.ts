@@ -1,5 +1,7 @@
 import type { ConsumeMessage } from 'amqplib';
 import { CORRELATION_ID_HEADER } from '../contracts/message-types';
+import { baseRoutingKey } from '../topology/delivery-lanes';
+import { originalRoutingKey, RETRY_HEADERS } from './parking-headers';
 
 /** A delivered message, decoded: what a handler receives. */
 export interface InboundMessage<TBody = unknown> {
@@ -14,7 +16,9 @@ export interface InboundMessage<TBody = unknown> {
   /** Earlier deliveries that ended without an ack (quorum queues' `x-delivery-count`); 0 the first time. */
   readonly deliveryCount: number;
   readonly headers: Readonly<Record<string, unknown>>;
+  /** Exchange it was first published to (a retried message arrives through the default one). */
   readonly exchange: string;
+  /** Routing key it was published with, without its lane (`dispatch.submitted`, an agency code). */
   readonly routingKey: string;
   /** AMQP timestamp property, when the publisher set one. */
   readonly publishedAt?: Date;
@@ -63,8 +67,8 @@ export function parseInboundMessage(delivery: ConsumeMessage): InboundParseResul
       redelivered: fields.redelivered,
       deliveryCount: Number.isFinite(deliveryCount) && deliveryCount > 0 ? deliveryCount : 0,
       headers,
-      exchange: fields.exchange,
-      routingKey: fields.routingKey,
+      exchange: asText(headers[RETRY_HEADERS.exchange]) ?? fields.exchange,
+      routingKey: baseRoutingKey(originalRoutingKey(delivery)),
       publishedAt: typeof timestamp === 'number' ? new Date(timestamp * 1000) : undefined,
     },
   };

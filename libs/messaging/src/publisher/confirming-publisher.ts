@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { ConfirmChannel, Message, Options } from 'amqplib';
 import type { AmqpConnection } from '../connection/amqp-connection';
 import type { MessagingLogger } from '../messaging-logger';
+import { laneOfPriority, laneRoutingKey } from '../topology/delivery-lanes';
 import type { MessagingTopology } from '../topology/messaging-topology';
 import { MessageUnroutableError } from './message-unroutable.error';
 import { encodeBody, publishOptionsFor, type OutboundMessage } from './outbound-message';
@@ -76,15 +77,33 @@ export class ConfirmingPublisher {
     this.logger = settings.logger ?? new Logger(ConfirmingPublisher.name);
   }
 
-  /** Publishes a JSON message to a logical exchange; resolves on the broker's confirm. */
+  /**
+   * Publishes a JSON message to a logical exchange; resolves on the broker's confirm. An urgent
+   * message (priority Khẩn or above) travels on the urgent lane (topology/delivery-lanes.ts).
+   */
   async publish(message: OutboundMessage): Promise<void> {
     const options = publishOptionsFor(message, this.settings.appId);
     await this.publishRaw(
       this.topology.exchangeName(message.exchange),
-      message.routingKey,
+      laneRoutingKey(laneOfPriority(message.priority), message.routingKey),
       encodeBody(message.body),
       options,
     );
+  }
+
+  /**
+   * Publishes a JSON message straight into one broker queue (the default exchange routes by
+   * queue name): a redriven parked message goes back only to the consumer it failed on.
+   */
+  async publishToQueue(
+    queue: string,
+    message: Omit<OutboundMessage, 'exchange' | 'routingKey'>,
+  ): Promise<void> {
+    const options = publishOptionsFor(
+      { ...message, exchange: 'events', routingKey: queue },
+      this.settings.appId,
+    );
+    await this.publishRaw('', queue, encodeBody(message.body), options);
   }
 
   /**

@@ -12,7 +12,10 @@ export interface OutboundMessage {
   body: object;
   correlationId?: string;
   headers?: Record<string, string>;
-  /** 0–255; only the outbox relay's ordering honours it (quorum queues have no priorities on 3.x). */
+  /**
+   * 0–255. Quorum queues have no priorities on 3.x: Khẩn (1) and above travel on the urgent lane
+   * (topology/delivery-lanes.ts), and the outbox relay publishes higher priorities first.
+   */
   priority?: number;
 }
 

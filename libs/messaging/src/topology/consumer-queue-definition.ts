@@ -14,6 +14,11 @@ export interface ConsumerQueueDefinition {
   /** Logical name, e.g. `verifier.dispatch-submitted`; the broker name adds prefix and version. */
   readonly name: string;
   readonly bindings: readonly QueueBinding[];
+  /**
+   * Urgent messages (Khẩn and above) get a queue of their own, `<name>.urgent`, consumed beside
+   * this one so they overtake a backlog (topology/delivery-lanes.ts). Default false.
+   */
+  readonly urgentLane?: boolean;
 }
 
 const TOPIC_PATTERN = /^(?:[A-Za-z0-9_-]+|\*|#)(?:\.(?:[A-Za-z0-9_-]+|\*|#))*$/;
@@ -45,6 +50,7 @@ export function defineConsumerQueue(definition: ConsumerQueueDefinition): Consum
   return Object.freeze({
     name: definition.name,
     bindings: Object.freeze(definition.bindings.map((b) => Object.freeze({ ...b }))),
+    ...(definition.urgentLane ? { urgentLane: true } : {}),
   });
 }
 
@@ -56,5 +62,6 @@ export function agencyInboxQueue(agencyCode: string): ConsumerQueueDefinition {
   return defineConsumerQueue({
     name: `inbox.${agencyCode}`,
     bindings: [{ exchange: 'delivery', routingKey: agencyCode }],
+    urgentLane: true,
   });
 }

@@ -4,18 +4,39 @@ import type { AmqpConnection } from '../connection/amqp-connection';
 import type { LogicalExchange } from '../contracts/message-types';
 import type { MessagingLogger } from '../messaging-logger';
 import { agencyInboxQueue, type ConsumerQueueDefinition } from './consumer-queue-definition';
+import { laneQueuesOf, type DeliveryLane } from './delivery-lanes';
 import {
   consumerQueueArguments,
   DEFAULT_DELIVERY_LIMIT,
   parkedQueueArguments,
+  retryQueueArguments,
 } from './queue-arguments';
-import { exchangeName, queueName, topologyNames, type TopologyNames } from './topology-names';
+import { DEFAULT_RETRY_DELAYS_MS, validateRetryDelays } from './retry-delays';
+import {
+  exchangeName,
+  queueName,
+  retryStepNames,
+  topologyNames,
+  type TopologyNames,
+} from './topology-names';
+
+/** One broker queue of a consumer queue definition. */
+export interface BrokerQueue {
+  readonly lane: DeliveryLane | 'both';
+  readonly brokerName: string;
+}
 
 export interface TopologySettings {
   /** AMQP_PREFIX; default `docaxis`. */
   prefix?: string;
   /** Returns before a message is parked; part of the queue arguments. Default 5. */
   deliveryLimit?: number;
+  /**
+   * Delay before each retry of a message whose handler failed (AMQP_RETRY_DELAYS_MS): one
+   * retry queue per delay, so a message is tried `length + 1` times, then parked.
+   * Default 1 s, 5 s, 30 s, 2 min.
+   */
+  retryDelaysMs?: readonly number[];
   logger?: MessagingLogger;
 }
 
@@ -27,10 +48,17 @@ export interface TopologySettings {
  *   <p>.delivery (direct, key = agency code) ──▶ <p>.inbox.<code>.v1 (quorum) ─┤ delivery limit,
  *   <p>.dead-letter (topic) ◀── rejected / over the delivery limit ───────────┘ rejections
  *   <p>.dead-letter ──#──▶ <p>.parked.v1
+ *   <p>.retry.<d>ms (fanout) ──▶ <p>.retry.<d>ms.v1 (TTL d) ──expired, key = queue──▶ (default) ──▶ that queue
+ *
+ * Urgent messages (routing key `urgent.<key>`) go to `<p>.<consumer>.urgent.v1` for consumers
+ * with an urgent lane (delivery-lanes.ts). A failed message is republished to the retry step of
+ * its attempt with the queue it came from as routing key; when its TTL ends the broker
+ * dead-letters it through the default exchange straight back into that queue.
  */
 export class MessagingTopology {
   readonly names: TopologyNames;
   readonly deliveryLimit: number;
+  readonly retryDelaysMs: readonly number[];
   private readonly logger: MessagingLogger;
   /** Logical queue name → definition: everything this instance declared, for reconnects and cleanup. */
   private readonly queues = new Map<string, ConsumerQueueDefinition>();
@@ -46,6 +74,7 @@ export class MessagingTopology {
     this.names = topologyNames(settings.prefix ?? 'docaxis');
     this.deliveryLimit = settings.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT;
     consumerQueueArguments(this.names, this.deliveryLimit); // validates the limit now
+    this.retryDelaysMs = validateRetryDelays(settings.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
     this.logger = settings.logger ?? new Logger(MessagingTopology.name);
   }
 
@@ -67,7 +96,24 @@ export class MessagingTopology {
     await Promise.all([...this.queues.values()].map((queue) => this.declareQueue(queue)));
   }
 
-  /** Declares one consumer queue with its bindings (after the base topology); returns its broker name. */
+  /** Broker queues of a definition (urgent lane first when it has one). */
+  brokerQueues(queue: ConsumerQueueDefinition): BrokerQueue[] {
+    return laneQueuesOf(queue).map((lane) => ({
+      lane: lane.lane,
+      brokerName: queueName(this.names.prefix, lane.name),
+    }));
+  }
+
+  /** Exchange of retry step `attempt` (1-based), or undefined when retries are exhausted. */
+  retryExchange(attempt: number): string | undefined {
+    const delay = this.retryDelaysMs[attempt - 1];
+    return delay === undefined ? undefined : retryStepNames(this.names.prefix, delay).exchange;
+  }
+
+  /**
+   * Declares one consumer queue (each lane) with its bindings, after the base topology; returns
+   * the broker name of its normal lane.
+   */
   async declareQueue(queue: ConsumerQueueDefinition): Promise<string> {
     const name = this.queueName(queue);
     this.queues.set(queue.name, queue);
@@ -113,25 +159,37 @@ export class MessagingTopology {
   async deleteDeclared(): Promise<void> {
     this.removeHook?.();
     this.removeHook = undefined;
-    const queues = [...this.queues.values()].map((q) => this.queueName(q));
+    const queues = this.declaredQueueNames();
+    const exchanges = this.declaredExchangeNames();
     await this.onChannel(async (channel) => {
       for (const name of [...queues, this.names.parkedQueue]) await channel.deleteQueue(name);
-      for (const name of [
-        this.names.eventsExchange,
-        this.names.deliveryExchange,
-        this.names.deadLetterExchange,
-      ]) {
-        await channel.deleteExchange(name);
-      }
+      for (const name of exchanges) await channel.deleteExchange(name);
     });
     this.queues.clear();
     this.declarations.clear();
     this.baseDeclared = undefined;
   }
 
-  /** Broker names of the queues declared so far (besides the parked queue). */
+  /** Broker names of the queues declared so far (every lane, the retry queues; not the parked queue). */
   declaredQueueNames(): string[] {
-    return [...this.queues.values()].map((q) => this.queueName(q));
+    return [
+      ...[...this.queues.values()].flatMap((q) => this.brokerQueues(q).map((b) => b.brokerName)),
+      ...this.retrySteps().map((step) => step.queue),
+    ];
+  }
+
+  /** Every exchange of the prefix: events, delivery, dead-letter and one per retry step. */
+  declaredExchangeNames(): string[] {
+    const { eventsExchange, deliveryExchange, deadLetterExchange } = this.names;
+    const retryExchanges = this.retrySteps().map((step) => step.exchange);
+    return [eventsExchange, deliveryExchange, deadLetterExchange, ...retryExchanges];
+  }
+
+  private retrySteps(): Array<{ delay: number; exchange: string; queue: string }> {
+    return this.retryDelaysMs.map((delay) => ({
+      delay,
+      ...retryStepNames(this.names.prefix, delay),
+    }));
   }
 
   private async redeclare(model: ChannelModel): Promise<void> {
@@ -152,19 +210,26 @@ export class MessagingTopology {
     await channel.assertExchange(deadLetterExchange, 'topic', { durable: true });
     await channel.assertQueue(parkedQueue, { durable: true, arguments: parkedQueueArguments() });
     await channel.bindQueue(parkedQueue, deadLetterExchange, '#');
+    for (const { delay, exchange, queue } of this.retrySteps()) {
+      await channel.assertExchange(exchange, 'fanout', { durable: true });
+      await channel.assertQueue(queue, { durable: true, arguments: retryQueueArguments(delay) });
+      await channel.bindQueue(queue, exchange, '');
+    }
   }
 
   private async declareConsumerQueue(
     channel: Channel,
     queue: ConsumerQueueDefinition,
   ): Promise<void> {
-    const name = this.queueName(queue);
-    await channel.assertQueue(name, {
-      durable: true,
-      arguments: consumerQueueArguments(this.names, this.deliveryLimit),
-    });
-    for (const binding of queue.bindings) {
-      await channel.bindQueue(name, this.exchangeName(binding.exchange), binding.routingKey);
+    for (const lane of laneQueuesOf(queue)) {
+      const name = queueName(this.names.prefix, lane.name);
+      await channel.assertQueue(name, {
+        durable: true,
+        arguments: consumerQueueArguments(this.names, this.deliveryLimit),
+      });
+      for (const binding of lane.bindings) {
+        await channel.bindQueue(name, this.exchangeName(binding.exchange), binding.routingKey);
+      }
     }
   }
 

@@ -32,3 +32,20 @@ export function consumerQueueArguments(
 export function parkedQueueArguments(): Record<string, unknown> {
   return { 'x-queue-type': 'quorum', [VERSION_ARGUMENT]: TOPOLOGY_VERSION };
 }
+
+/**
+ * A retry step: holds messages `delayMs`, then dead-letters them through the default exchange
+ * with the routing key they were published with (the broker name of the queue they failed on),
+ * i.e. straight back into that queue. Quorum (TTL and at-least-once dead-lettering since 3.10),
+ * so a broker restart loses nothing waiting here.
+ */
+export function retryQueueArguments(delayMs: number): Record<string, unknown> {
+  return {
+    'x-queue-type': 'quorum',
+    'x-message-ttl': delayMs,
+    'x-dead-letter-exchange': '',
+    'x-dead-letter-strategy': 'at-least-once',
+    'x-overflow': 'reject-publish',
+    [VERSION_ARGUMENT]: TOPOLOGY_VERSION,
+  };
+}

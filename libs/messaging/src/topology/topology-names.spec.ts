@@ -1,7 +1,18 @@
 import { TopologyNameInvalidError } from './topology-name-invalid.error';
 import { agencyInboxQueue, defineConsumerQueue } from './consumer-queue-definition';
-import { consumerQueueArguments, parkedQueueArguments } from './queue-arguments';
-import { exchangeName, queueName, topologyNames, TOPOLOGY_VERSION } from './topology-names';
+import {
+  consumerQueueArguments,
+  parkedQueueArguments,
+  retryQueueArguments,
+} from './queue-arguments';
+import { validateRetryDelays } from './retry-delays';
+import {
+  exchangeName,
+  queueName,
+  retryStepNames,
+  topologyNames,
+  TOPOLOGY_VERSION,
+} from './topology-names';
 
 describe('topology names', () => {
   it('derives every exchange and the parked queue from the prefix', () => {
@@ -93,6 +104,7 @@ describe('queue definitions', () => {
     expect(inbox).toEqual({
       name: 'inbox.000.00.00.G22',
       bindings: [{ exchange: 'delivery', routingKey: '000.00.00.G22' }],
+      urgentLane: true,
     });
     expect(queueName('docaxis', inbox.name)).toBe('docaxis.inbox.000.00.00.G22.v1');
   });
@@ -123,6 +135,28 @@ describe('queue arguments', () => {
       'x-docaxis-topology-version': 1,
     });
   });
+
+  it('makes retry steps quorum queues that hold a message for their delay, then return it by the default exchange', () => {
+    expect(retryQueueArguments(1000)).toEqual({
+      'x-queue-type': 'quorum',
+      'x-message-ttl': 1000,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-strategy': 'at-least-once',
+      'x-overflow': 'reject-publish',
+      'x-docaxis-topology-version': 1,
+    });
+    expect(retryStepNames('p', 1000)).toEqual({
+      exchange: 'p.retry.1000ms',
+      queue: 'p.retry.1000ms.v1',
+    });
+  });
+
+  it.each([[[0]], [[1.5]], [[1000, 1000]], [[86_400_001]]])(
+    'refuses the retry delays %p',
+    (delays) => {
+      expect(() => validateRetryDelays(delays)).toThrow(RangeError);
+    },
+  );
 
   it.each([-1, 1.5, Number.NaN])('refuses the delivery limit %p', (limit) => {
     expect(() => consumerQueueArguments(topologyNames('p'), limit)).toThrow(RangeError);

@@ -69,3 +69,12 @@ export function assertQueueName(name: string): void {
     );
   }
 }
+
+/**
+ * Exchange (`<prefix>.retry.<delay>ms`) and queue (the same, versioned) of one retry step: named
+ * by delay, so changing the configured delays declares new steps instead of clashing with the
+ * TTL of existing ones.
+ */
+export function retryStepNames(prefix: string, delayMs: number): { exchange: string; queue: string } {
+  return { exchange: `${prefix}.retry.${delayMs}ms`, queue: queueName(prefix, `retry.${delayMs}ms`) };
+}
