@@ -124,7 +124,9 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     );
     expect(JSON.parse(copy.content.toString())).toEqual(expect.objectContaining({ fileCount: 1 }));
     expect(
-      logger.messages('warn').filter((m) => m.includes('fails-always') && m.includes('retrying in')),
+      logger
+        .messages('warn')
+        .filter((m) => m.includes('fails-always') && m.includes('retrying in')),
     ).toHaveLength(2);
   });
 

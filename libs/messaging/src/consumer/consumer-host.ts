@@ -123,7 +123,8 @@ export class ConsumerHost {
    */
   async consumeParked(handler: MessageHandler, options: { prefetch?: number } = {}): Promise<void> {
     const name = 'parked';
-    if (this.consumedNames.has(name)) throw new HandlerWiringError(['the parked queue is consumed twice']);
+    if (this.consumedNames.has(name))
+      throw new HandlerWiringError(['the parked queue is consumed twice']);
     this.consumedNames.add(name);
     const subscription: Subscription = {
       name,

@@ -1,10 +1,5 @@
 import { agencyInboxQueue, defineConsumerQueue } from './consumer-queue-definition';
-import {
-  baseRoutingKey,
-  laneOfPriority,
-  laneQueuesOf,
-  laneRoutingKey,
-} from './delivery-lanes';
+import { baseRoutingKey, laneOfPriority, laneQueuesOf, laneRoutingKey } from './delivery-lanes';
 import { deliveryPriorityOf } from '@docaxis/edxml/document-metadata/urgency-levels';
 
 describe('delivery lanes', () => {

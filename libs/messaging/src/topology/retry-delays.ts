@@ -8,7 +8,9 @@ const MAX_DELAY_MS = 86_400_000;
 export function validateRetryDelays(delays: readonly number[]): readonly number[] {
   for (const delay of delays) {
     if (!Number.isInteger(delay) || delay < 1 || delay > MAX_DELAY_MS) {
-      throw new RangeError(`retry delays must be whole milliseconds from 1 to ${MAX_DELAY_MS}, got ${delay}`);
+      throw new RangeError(
+        `retry delays must be whole milliseconds from 1 to ${MAX_DELAY_MS}, got ${delay}`,
+      );
     }
   }
   if (new Set(delays).size !== delays.length) {

@@ -75,6 +75,12 @@ export function assertQueueName(name: string): void {
  * by delay, so changing the configured delays declares new steps instead of clashing with the
  * TTL of existing ones.
  */
-export function retryStepNames(prefix: string, delayMs: number): { exchange: string; queue: string } {
-  return { exchange: `${prefix}.retry.${delayMs}ms`, queue: queueName(prefix, `retry.${delayMs}ms`) };
+export function retryStepNames(
+  prefix: string,
+  delayMs: number,
+): { exchange: string; queue: string } {
+  return {
+    exchange: `${prefix}.retry.${delayMs}ms`,
+    queue: queueName(prefix, `retry.${delayMs}ms`),
+  };
 }
