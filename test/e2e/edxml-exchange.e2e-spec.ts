@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type request from 'supertest';
 import type { DispatchEnvelopeJson } from '@docaxis/edxml/envelope/dispatch-envelope.schema';
@@ -11,6 +11,7 @@ import {
 import type { EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
 import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
 import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency } from '@docaxis/testing/agency-client';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
@@ -21,6 +22,9 @@ import { AXIS_TRACE_ORGAN_ID } from '../../apps/gateway/src/edxml/axis-trace-hea
 const A = '000.00.00.G22'; // Văn phòng Chính phủ
 const B = '000.00.00.H41'; // UBND tỉnh Nghệ An
 const C = '000.00.14.H20'; // Sở TT&TT Đồng Tháp
+const PARENT_H20 = '000.00.00.H20'; // UBND tỉnh Đồng Tháp, registered, with C below it
+const UMBRELLA = '000.00.00.H08';
+const UNITS_UNDER_UMBRELLA = ['000.00.01.H08', '000.00.02.H08'];
 
 const FIXTURES = join(__dirname, '../../libs/edxml/test-fixtures');
 
@@ -56,6 +60,10 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
 
   beforeAll(async () => {
     axis = await startAxis('edxml');
+    // Two units whose umbrella (000.00.00.H08) has no system of its own on the axis.
+    await new AgencyRepository(axis.db).upsertMany(
+      UNITS_UNDER_UMBRELLA.map((code) => ({ code, name: `Đơn vị ${code}` })),
+    );
     pdf = await signedDispatchPdf(axis.pki, A, {
       unsigned: { title: 'Công văn gửi bằng edXML', lines: ['Văn bản chính'] },
     });
@@ -64,6 +72,31 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
   afterAll(async () => {
     await axis?.stop();
   });
+
+  async function storedRows() {
+    const [row] = await axis.db.query(
+      `SELECT (SELECT count(*)::int FROM dispatches) AS dispatches,
+              (SELECT count(*)::int FROM dispatch_files) AS files,
+              (SELECT count(*)::int FROM audit_records WHERE event_type = 'dispatch.refused') AS refusals`,
+    );
+    return { ...row, blobs: readdirSync(axis.env.BLOB_DIR!, { recursive: true }).length };
+  }
+
+  async function expectRefusalAuditedAndNothingStored(
+    before: Awaited<ReturnType<typeof storedRows>>,
+  ) {
+    const after = await waitFor(
+      storedRows,
+      (rows) => rows.refusals > before.refusals,
+      'the refusal in the audit trail',
+    );
+    expect(after).toEqual({ ...before, refusals: before.refusals + 1 });
+    const [refusal] = await axis.db.query(
+      `SELECT sender_code, payload FROM audit_records WHERE event_type = 'dispatch.refused' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(refusal.sender_code).toBe(A);
+    expect(JSON.stringify(refusal.payload)).toContain('CONFIDENTIAL_DOCUMENT_REFUSED');
+  }
 
   const pdfAttachment = (name = 'cong-van.pdf'): EdxmlAttachmentInput => ({
     attachmentName: name,
@@ -190,6 +223,25 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
     });
   });
 
+  describe('addressing a parent agency', () => {
+    it('delivers to the registered parent only, never fanned out to the units below it', async () => {
+      const response = await postPacket(
+        axis,
+        A,
+        buildEdxmlPacket(packetOf(envelopeJson(A, [PARENT_H20]), [pdfAttachment()])),
+      );
+      expect(response.status).toBe(202);
+      const view = await deliveredToAll(response.body.dispatchId);
+      expect(view.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual([
+        PARENT_H20,
+      ]);
+      const inboxOfUnit = await asAgency(axis, C).get('/inbox');
+      expect(
+        inboxOfUnit.body.items.map((item: { dispatchId: string }) => item.dispatchId),
+      ).not.toContain(response.body.dispatchId);
+    });
+  });
+
   describe('refusals', () => {
     it('malformed XML → 400 EDXML_MALFORMED', async () => {
       const response = await postPacket(axis, A, '<edXML><edXMLEnvelope></edXML>');
@@ -214,14 +266,44 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
       expect(response.body.error.code).toBe('EDXML_DOCTYPE_FORBIDDEN');
     });
 
-    it('a secret level in the packet → 422 CONFIDENTIAL_DOCUMENT_REFUSED', async () => {
+    it('a secret level in the packet → 422 CONFIDENTIAL_DOCUMENT_REFUSED, audited, nothing stored', async () => {
       const packet = packetOf(envelopeJson(A, [B], { confidentiality: 'secret' }), [
         pdfAttachment(),
       ]);
       expect(packet.messageHeader.otherInfo?.securityLevel).toBeDefined();
+      const before = await storedRows();
       const response = await postPacket(axis, A, buildEdxmlPacket(packet));
       expect(response.status).toBe(422);
       expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
+      expect(response.body.error.message).toContain('độ mật "Tối mật"');
+      await expectRefusalAuditedAndNothingStored(before);
+    });
+
+    it('the secret sample fixture (SecurityLevel 2, Tối mật) → 422, audited, nothing stored', async () => {
+      const before = await storedRows();
+      const secret = readFileSync(join(FIXTURES, 'dispatch-secret.edxml'), 'utf8');
+      const response = await postPacket(axis, A, secret);
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
+      await expectRefusalAuditedAndNothingStored(before);
+    });
+
+    it('an unregistered umbrella agency → 422 RECIPIENT_IS_UMBRELLA naming the agencies below it', async () => {
+      const packet = packetOf(envelopeJson(A, [UMBRELLA]), [pdfAttachment()]);
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      expect(response.status).toBe(422);
+      expect(response.body.error).toMatchObject({
+        code: 'RECIPIENT_IS_UMBRELLA',
+        details: { recipient: UMBRELLA, registeredBelow: UNITS_UNDER_UMBRELLA },
+      });
+      expect(response.body.error.message).toContain('address each intended recipient');
+    });
+
+    it('an unregistered code with nothing below it → 422 RECIPIENT_UNKNOWN', async () => {
+      const packet = packetOf(envelopeJson(A, ['000.00.00.H99']), [pdfAttachment()]);
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('RECIPIENT_UNKNOWN');
     });
 
     it('a forged sender (From/OrganId is not the certificate agency) → 403 SENDER_MISMATCH', async () => {

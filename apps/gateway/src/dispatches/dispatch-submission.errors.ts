@@ -85,6 +85,16 @@ export class UnknownRecipientError extends UnprocessableError {
   }
 }
 
+export class UmbrellaRecipientError extends UnprocessableError {
+  constructor(umbrella: string, registeredBelow: readonly string[]) {
+    super(
+      'RECIPIENT_IS_UMBRELLA',
+      `Recipient ${umbrella} is not registered on the axis; it is an umbrella over the registered agencies ${registeredBelow.join(', ')}. The axis does not fan a dispatch out to them: address each intended recipient by its own code.`,
+      { recipient: umbrella, registeredBelow },
+    );
+  }
+}
+
 export class RecipientSuspendedError extends UnprocessableError {
   constructor(suspended: readonly string[]) {
     super('RECIPIENT_SUSPENDED', `Recipient agency suspended: ${suspended.join(', ')}.`, {

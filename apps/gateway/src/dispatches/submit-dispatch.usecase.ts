@@ -26,6 +26,7 @@ import {
   NoFilesError,
   RecipientSuspendedError,
   SenderMismatchError,
+  UmbrellaRecipientError,
   UnknownRecipientError,
 } from './dispatch-submission.errors';
 
@@ -180,7 +181,15 @@ export class SubmitDispatchUseCase {
     const found = await this.agencies.findByCodes(codes);
     const known = new Map(found.map((agency) => [agency.code, agency]));
     const unknown = codes.filter((code) => !known.has(code));
-    if (unknown.length) throw new UnknownRecipientError(unknown);
+    if (unknown.length) {
+      // An unregistered umbrella is not fanned out to the units below it: recipients (nơi nhận)
+      // are listed one by one (NĐ 30/2020), so the sender is told whom to address instead.
+      for (const code of unknown) {
+        const below = await this.agencies.listActiveBelow(code);
+        if (below.length) throw new UmbrellaRecipientError(code, below);
+      }
+      throw new UnknownRecipientError(unknown);
+    }
     const suspended = codes.filter((code) => known.get(code)?.status !== 'active');
     if (suspended.length) throw new RecipientSuspendedError(suspended);
   }

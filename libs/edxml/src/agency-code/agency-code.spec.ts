@@ -1,6 +1,7 @@
 import { AgencyCodeInvalidError } from './agency-code-invalid.error';
 import {
   checkAgencyCode,
+  isDescendantOf,
   isValidAgencyCode,
   level,
   normalizeAgencyCode,
@@ -106,6 +107,16 @@ describe('agency code (mã định danh)', () => {
     expect(parentOf('001.01.01.H08')).toBe('000.01.01.H08');
     expect(parentOf('A1B2.0003.0002.01.H20')).toBe('0000.0003.0002.01.H20');
     expect(parentOf('000.00.00.G22')).toBeUndefined();
+  });
+
+  it('tells a descendant from a sibling, itself and an unrelated code', () => {
+    expect(isDescendantOf('000.00.14.H20', '000.00.00.H20')).toBe(true);
+    expect(isDescendantOf('000.02.14.H20', '000.00.00.H20')).toBe(true);
+    expect(isDescendantOf('000.02.14.H20', '000.00.14.H20')).toBe(true);
+    expect(isDescendantOf('000.00.00.H20', '000.00.00.H20')).toBe(false);
+    expect(isDescendantOf('000.00.15.H20', '000.00.14.H20')).toBe(false);
+    expect(isDescendantOf('000.00.14.H20', '000.00.00.H41')).toBe(false);
+    expect(() => isDescendantOf('000.00.14.H20', '000.00.00.h20')).toThrow(AgencyCodeInvalidError);
   });
 
   it('refuses to compute a parent or level of an invalid code', () => {

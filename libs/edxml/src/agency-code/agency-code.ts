@@ -126,6 +126,18 @@ export function parentOf(code: string): string | undefined {
     .join('.');
 }
 
+/**
+ * Whether `code` sits below `ancestor` (its parent, its parent's parent, …). Both must be valid;
+ * an invalid code throws. A code is not its own ancestor.
+ */
+export function isDescendantOf(code: string, ancestor: string): boolean {
+  const target = normalizeAgencyCode(ancestor);
+  for (let parent = parentOf(code); parent !== undefined; parent = parentOf(parent)) {
+    if (parent === target) return true;
+  }
+  return false;
+}
+
 function levelOf(groups: readonly string[]): number {
   let level = 1;
   // Walk leftwards from level 2 while groups are used; the first unused one ends the chain.

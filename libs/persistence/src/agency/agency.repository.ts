@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { isDescendantOf, normalizeAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
+import { AgencyParentInvalidError } from './agency-parent-invalid.error';
 import { AgencyEntity, type AgencyStatus } from './agency.entity';
 
 export interface AgencySeed {
@@ -31,12 +33,24 @@ export class AgencyRepository {
   }
 
   /**
+   * Active agencies registered below `code` (children, grandchildren, …), found by the code's
+   * structure rather than `parent_code`, so units whose parent is not registered are found too.
+   */
+  async listActiveBelow(code: string): Promise<string[]> {
+    const active = await this.listActiveCodes();
+    return active.filter((candidate) => isDescendantOf(candidate, code));
+  }
+
+  /**
    * Inserts or updates agencies, parents before children (a child's parent must exist first).
-   * Used to seed the directory for development and tests.
+   * Every code must be a well-formed agency code (`AGENCY_CODE_INVALID` otherwise) and a parent
+   * must sit above its child in the code's own hierarchy (`AGENCY_PARENT_INVALID`); nothing is
+   * written when one seed is refused. Used to seed the directory for development and tests.
    */
   async upsertMany(seeds: readonly AgencySeed[], manager?: EntityManager): Promise<void> {
+    const checked = seeds.map(checkSeed);
     const run = async (em: EntityManager) => {
-      const ordered = orderParentsFirst(seeds);
+      const ordered = orderParentsFirst(checked);
       for (const seed of ordered) {
         await em.query(
           `INSERT INTO agencies (code, name, parent_code, status) VALUES ($1, $2, $3, $4)
@@ -49,6 +63,14 @@ export class AgencyRepository {
     if (manager) return run(manager);
     return this.dataSource.transaction(run);
   }
+}
+
+function checkSeed(seed: AgencySeed): AgencySeed {
+  const code = normalizeAgencyCode(seed.code);
+  if (seed.parentCode === undefined || seed.parentCode === null) return { ...seed, code };
+  const parentCode = normalizeAgencyCode(seed.parentCode);
+  if (!isDescendantOf(code, parentCode)) throw new AgencyParentInvalidError(code, parentCode);
+  return { ...seed, code, parentCode };
 }
 
 function orderParentsFirst(seeds: readonly AgencySeed[]): AgencySeed[] {

@@ -1,10 +1,12 @@
 import { InitialSchema1795426948994 } from './1795426948994-initial-schema';
 import { AgencyCertificates1795447472602 } from './1795447472602-agency-certificates';
 import { ParkedMessages1795447929210 } from './1795447929210-parked-messages';
+import { AgencyCodeShape1795456715522 } from './1795456715522-agency-code-shape';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
   InitialSchema1795426948994,
   AgencyCertificates1795447472602,
   ParkedMessages1795447929210,
+  AgencyCodeShape1795456715522,
 ];
