@@ -22,6 +22,7 @@ export class AuditModule {
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'docaxis-audit',
+          role: config.AUDIT_DATABASE_ROLE || undefined,
         }),
         // The audit app writes no outbox rows: no relay polling.
         MessagingModule.forRoot({

@@ -1,5 +1,6 @@
 import { AgencyCertificateEntity } from './agency/agency-certificate.entity';
 import { AgencyEntity } from './agency/agency.entity';
+import { AuditCheckpointEntity } from './audit/audit-checkpoint.entity';
 import { AuditRecordEntity } from './audit/audit-record.entity';
 import { DispatchFileEntity } from './dispatch/dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch/dispatch-recipient.entity';
@@ -18,5 +19,6 @@ export const ALL_ENTITIES = [
   OutboxMessageEntity,
   ProcessedMessageEntity,
   AuditRecordEntity,
+  AuditCheckpointEntity,
   ParkedMessageEntity,
 ];

@@ -8,6 +8,11 @@ export const auditConfigSchema = z.object({
   ...amqpEnv,
   ...loggingEnv,
   ...auditRecordingEnv,
+  /**
+   * The database role the audit app's connections switch to: INSERT and SELECT on the audit
+   * tables only (created by the migrations). Empty: keep the login's own privileges.
+   */
+  AUDIT_DATABASE_ROLE: z.string().default('docaxis_audit_writer'),
 });
 
 export type AuditConfig = z.output<typeof auditConfigSchema>;

@@ -2,8 +2,12 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import { createTestDatabase } from '@docaxis/testing/test-database';
-import { AuditChainVerifier } from '../chain/audit-chain-verifier';
-import { GENESIS_PREV_HASH, payloadDigestOf, recordHashOf } from '../chain/audit-record-hash';
+import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
+import {
+  GENESIS_PREV_HASH,
+  payloadDigestOf,
+  recordHashOf,
+} from '@docaxis/audit-trail/chain/audit-record-hash';
 import { AuditAppender } from './audit-appender.service';
 import { AuditBatcher } from './audit-batcher';
 import type { AuditEventInput } from './audit-event-input';
@@ -26,9 +30,16 @@ function event(
   };
 }
 
-async function openDataSource(url: string, poolSize = 4): Promise<DataSource> {
+/** The role the audit app runs as (AUDIT_DATABASE_ROLE): every append below goes through it. */
+const WRITER_ROLE = 'docaxis_audit_writer';
+
+async function openDataSource(
+  url: string,
+  poolSize = 4,
+  role: string | undefined = WRITER_ROLE,
+): Promise<DataSource> {
   const dataSource = new DataSource(
-    dataSourceOptions({ url, poolSize, applicationName: 'audit-test' }),
+    dataSourceOptions({ url, poolSize, applicationName: 'audit-test', role }),
   );
   return dataSource.initialize();
 }
@@ -134,6 +145,32 @@ describe('AuditAppender (real PostgreSQL)', () => {
   it('keeps a literal backslash-u-0000 text, which is not a NUL', async () => {
     const result = await appender.append([event('c2', { body: { text: 'C:\\u0000' } })]);
     expect(result.recorded).toBe(1);
+  });
+
+  it('runs as the writer role, which may INSERT and SELECT the audit tables and nothing else', async () => {
+    const [{ role }] = await dataSource.query<Array<{ role: string }>>(
+      'SELECT current_user AS role',
+    );
+    expect(role).toBe(WRITER_ROLE);
+    // Refused by privileges before any trigger runs: the role holds no UPDATE/DELETE/TRUNCATE.
+    for (const statement of [
+      `UPDATE audit_records SET actor = 'forger' WHERE seq = 1`,
+      `DELETE FROM audit_records WHERE seq = 1`,
+      `TRUNCATE audit_records`,
+      `UPDATE audit_checkpoints SET head_hash = repeat('0', 64)`,
+      `DELETE FROM audit_checkpoints`,
+      `SELECT count(*) FROM dispatches`,
+      `INSERT INTO agencies (code, name) VALUES ('000.00.00.X99', 'x')`,
+    ]) {
+      await expect(dataSource.query(statement)).rejects.toThrow(/permission denied/);
+    }
+    expect((await repository.pageFrom(1, 1))[0]).toMatchObject({ seq: 1, eventId: 'a1' });
+  });
+
+  it('refuses a role name that is not a plain identifier', () => {
+    expect(() => dataSourceOptions({ url, role: 'x; DROP TABLE y' })).toThrow(
+      expect.objectContaining({ code: 'DATABASE_ROLE_NAME_INVALID' }),
+    );
   });
 });
 

@@ -4,8 +4,12 @@ import {
   AuditRecordRepository,
   type AuditChainHead,
 } from '@docaxis/persistence/audit/audit-record.repository';
-import { canonicalJson } from '../chain/canonical-json';
-import { GENESIS_PREV_HASH, recordHashOf, sha256Hex } from '../chain/audit-record-hash';
+import { canonicalJson } from '@docaxis/audit-trail/chain/canonical-json';
+import {
+  GENESIS_PREV_HASH,
+  recordHashOf,
+  sha256Hex,
+} from '@docaxis/audit-trail/chain/audit-record-hash';
 import { AUDIT_EVENT_LIMITS, type AuditEventInput } from './audit-event-input';
 import { AuditEventInvalidError } from './audit-event-invalid.error';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../chain/canonical-json';
+import type { JsonObject } from '@docaxis/audit-trail/chain/canonical-json';
 
 /** One event to append to the chain, already mapped from its message (audit-event-mapper.ts). */
 export interface AuditEventInput {

@@ -1,4 +1,4 @@
-import { payloadDigestOf } from '../chain/audit-record-hash';
+import { payloadDigestOf } from '@docaxis/audit-trail/chain/audit-record-hash';
 import { AuditEventMapper, bodyFromContent, type InboundAuditMessage } from './audit-event-mapper';
 
 const DISPATCH_ID = '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d0e';

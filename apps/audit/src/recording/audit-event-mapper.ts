@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, type JsonObject, type JsonValue } from '../chain/canonical-json';
-import { sha256Hex } from '../chain/audit-record-hash';
+import {
+  canonicalJson,
+  type JsonObject,
+  type JsonValue,
+} from '@docaxis/audit-trail/chain/canonical-json';
+import { sha256Hex } from '@docaxis/audit-trail/chain/audit-record-hash';
 import { AUDIT_EVENT_LIMITS, type AuditEventInput } from './audit-event-input';
 
 /** An event message as the consumer received it, before any interpretation. */

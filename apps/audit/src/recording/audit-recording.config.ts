@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_VERIFY_PAGE_SIZE } from '../chain/audit-chain-verifier';
+import { DEFAULT_VERIFY_PAGE_SIZE } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import { DEFAULT_AUDIT_BATCH } from './audit-batcher';
 
 /** Environment variables of audit recording; the audit app composes them into its schema. */

@@ -10,7 +10,7 @@ import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.r
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testRunId } from '@docaxis/testing/test-run';
-import { AuditChainVerifier } from '../chain/audit-chain-verifier';
+import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import { AUDIT_EVENTS_QUEUE } from './audit-events.queue';
 import { AuditRecordingModule } from './audit-recording.module';
 

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ALL_EVENT_TYPES } from '@docaxis/messaging/contracts/message-types';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
-import { AuditChainVerifier } from '../chain/audit-chain-verifier';
+import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import { AuditAppender } from './audit-appender.service';
 import { AuditBatcher } from './audit-batcher';
 import { AuditEventMapper } from './audit-event-mapper';

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { DatabaseRoleNameError } from './database-role-name.error';
 import { ALL_ENTITIES } from '../entities';
 import { ALL_MIGRATIONS } from '../migrations/all-migrations';
 
@@ -6,7 +7,15 @@ export interface DatabaseConnectionSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * A role every connection switches to as it opens (`SET ROLE` through the startup options), so
+   * an app runs with that role's privileges only; the login must be a member of it.
+   */
+  role?: string;
 }
+
+/** A plain, unquoted PostgreSQL identifier: nothing that could widen the startup options. */
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * The one description of the database used by every app, the TypeORM CLI and the tests.
@@ -24,6 +33,14 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
     migrationsRun: false,
     logging: ['error'],
     applicationName: settings.applicationName ?? 'docaxis',
-    extra: { max: settings.poolSize ?? 10 },
+    extra: {
+      max: settings.poolSize ?? 10,
+      ...(settings.role ? { options: `-c role=${checkedRole(settings.role)}` } : {}),
+    },
   };
+}
+
+function checkedRole(role: string): string {
+  if (!ROLE_NAME.test(role)) throw new DatabaseRoleNameError(role);
+  return role;
 }

@@ -42,6 +42,20 @@ describe('database schema (real PostgreSQL, committed migrations)', () => {
     expect(count).toBe(1);
   });
 
+  it('refuses UPDATE, DELETE and TRUNCATE on the signed checkpoints, even to the superuser', async () => {
+    await dataSource.query(
+      `INSERT INTO audit_checkpoints (head_seq, head_hash, created_at, signed_data, signer_subject)
+       VALUES (1, repeat('1', 64), now(), '\\x3000', 'CN=axis')`,
+    );
+    for (const [statement, op] of [
+      [`UPDATE audit_checkpoints SET head_hash = repeat('0', 64)`, 'UPDATE'],
+      [`DELETE FROM audit_checkpoints`, 'DELETE'],
+      [`TRUNCATE audit_checkpoints`, 'TRUNCATE'],
+    ]) {
+      await expect(dataSource.query(statement)).rejects.toThrow(`append-only: ${op} refused`);
+    }
+  });
+
   it('keeps number and notation unique per sender and year, except for rejected dispatches', async () => {
     await dataSource.query(
       `INSERT INTO agencies (code, name) VALUES ('000.00.00.G22', 'Văn phòng Chính phủ')`,

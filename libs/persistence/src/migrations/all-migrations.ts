@@ -2,6 +2,7 @@ import { InitialSchema1795426948994 } from './1795426948994-initial-schema';
 import { AgencyCertificates1795447472602 } from './1795447472602-agency-certificates';
 import { ParkedMessages1795447929210 } from './1795447929210-parked-messages';
 import { AgencyCodeShape1795456715522 } from './1795456715522-agency-code-shape';
+import { AuditWriterRoleAndCheckpoints1795456732733 } from './1795456732733-audit-writer-role-and-checkpoints';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   AgencyCertificates1795447472602,
   ParkedMessages1795447929210,
   AgencyCodeShape1795456715522,
+  AuditWriterRoleAndCheckpoints1795456732733,
 ];

@@ -6,10 +6,13 @@ import {
   type AuditChainPageRequest,
 } from '@docaxis/persistence/audit/audit-record.repository';
 import { createTestDatabase } from '@docaxis/testing/test-database';
-import { AuditAppender } from '../recording/audit-appender.service';
-import type { AuditEventInput } from '../recording/audit-event-input';
-import { AuditChainVerifier, type AuditChainReader } from './audit-chain-verifier';
-import { payloadDigestOf, recordHashOf } from './audit-record-hash';
+import { AuditAppender } from './audit-appender.service';
+import type { AuditEventInput } from './audit-event-input';
+import {
+  AuditChainVerifier,
+  type AuditChainReader,
+} from '@docaxis/audit-trail/chain/audit-chain-verifier';
+import { payloadDigestOf, recordHashOf } from '@docaxis/audit-trail/chain/audit-record-hash';
 
 const DISPATCHES = [
   '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d00',
