@@ -6,7 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import type { GatewayConfig } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
+import { applyGatewayApiPrefix } from './http/api-prefix';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
+import { serveGatewayOpenApi } from './openapi/gateway-openapi';
 
 /**
  * Builds the gateway exactly as production runs it (TLS, filters, headers), for `main.ts` and
@@ -20,8 +22,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api/v1');
+  applyGatewayApiPrefix(app);
   app.useGlobalFilters(new DomainExceptionFilter());
+  serveGatewayOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

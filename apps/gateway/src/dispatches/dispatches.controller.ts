@@ -12,6 +12,17 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
@@ -30,12 +41,21 @@ import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.useca
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
+import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import type { DispatchView, RecipientView } from './dtos/dispatch-view';
+import {
+  DispatchViewDto,
+  RecipientViewDto,
+  SubmitDispatchResultDto,
+} from './dtos/dispatch-view.dto';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
 import { SubmitDispatchUseCase, type SubmitDispatchResult } from './submit-dispatch.usecase';
 
 type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
 
+const DISPATCH_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The dispatch id.' });
+
+@ApiTags('dispatches')
 @Controller('dispatches')
 @UseGuards(ClientCertificateGuard)
 export class DispatchesController {
@@ -56,6 +76,66 @@ export class DispatchesController {
   @Post()
   @HttpCode(202)
   @UseInterceptors(DispatchSubmissionBodyInterceptor)
+  @ApiOperation({
+    summary: 'Send a dispatch (gửi văn bản điện tử)',
+    description:
+      'Multipart: `envelope` (the JSON envelope, or an edXML packet) and one or more `files` ' +
+      '(signed PDFs); or a whole edXML packet as `application/xml` with its PDFs embedded. ' +
+      '202 means durably accepted; signatures are verified next (follow GET /dispatches/{id}).',
+  })
+  @ApiConsumes('multipart/form-data', 'application/xml')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['envelope', 'files'],
+      properties: {
+        envelope: {
+          type: 'string',
+          description: 'The dispatch envelope as JSON (or an edXML packet).',
+          example:
+            '{"documentId":"000.00.00.G22,2026/05/04,123/QĐ-VPCP","from":"000.00.00.G22","to":["000.00.01.H29"],…}',
+        },
+        files: { type: 'array', items: { type: 'string', format: 'binary' } },
+      },
+    },
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat a submission safely: the same key and content answer the first result.',
+  })
+  @ApiAcceptedResponse({
+    type: SubmitDispatchResultDto,
+    description: 'Durably accepted. `Location` names the dispatch.',
+    headers: {
+      Location: { description: '/api/v1/dispatches/{id}', schema: { type: 'string' } },
+      'Idempotent-Replayed': {
+        description: '`true` when this answers a replay.',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiErrorResponses({
+    400: [
+      'MULTIPART_INVALID',
+      'ENVELOPE_MISSING',
+      'ENVELOPE_NOT_JSON',
+      'ENVELOPE_INVALID',
+      'FILES_MISSING',
+      'IDEMPOTENCY_KEY_INVALID',
+      'EDXML_MALFORMED',
+      'EDXML_DOCTYPE_FORBIDDEN',
+      'EDXML_TOO_DEEP',
+      'EDXML_NAMESPACE_INVALID',
+      'EDXML_STRUCTURE_INVALID',
+      'EDXML_ATTACHMENTS_MISMATCH',
+    ],
+    403: ['SENDER_MISMATCH'],
+    409: ['IDEMPOTENCY_KEY_REUSED', 'DISPATCH_NUMBER_DUPLICATE'],
+    413: ['FILE_TOO_LARGE', 'TOO_MANY_FILES', 'ENVELOPE_TOO_LARGE', 'EDXML_TOO_LARGE'],
+    415: ['FILE_NOT_PDF', 'UNSUPPORTED_MEDIA_TYPE'],
+    422: ['CONFIDENTIAL_DOCUMENT_REFUSED', 'RECIPIENT_UNKNOWN', 'RECIPIENT_SUSPENDED'],
+  })
   async submit(
     @CallingAgency() agency: AuthenticatedAgency,
     @CorrelationId() correlationId: string,
@@ -92,6 +172,16 @@ export class DispatchesController {
    * default); with `Accept: application/xml` (or `text/xml`) the edXML packet, PDFs embedded.
    */
   @Get(':id')
+  @ApiOperation({
+    summary: 'Read a dispatch: envelope, delivery state per recipient, verification reports',
+    description:
+      'JSON by default; with `Accept: application/xml` the edXML packet, PDFs embedded. A ' +
+      'rejected dispatch has `state: "rejected"` and the reason in `rejection.code`.',
+  })
+  @DISPATCH_ID
+  @ApiProduces('application/json', 'application/xml')
+  @ApiOkResponse({ type: DispatchViewDto })
+  @ApiErrorResponses({ 403: ['NOT_A_RECIPIENT'], 404: ['DISPATCH_NOT_FOUND'] })
   async read(
     @CallingAgency() agency: AuthenticatedAgency,
     @Param('id') id: string,
@@ -108,6 +198,25 @@ export class DispatchesController {
 
   /** GET /api/v1/dispatches/:id/files/:fileId — the PDF, byte for byte as it was signed. */
   @Get(':id/files/:fileId')
+  @ApiOperation({
+    summary: 'Download one PDF of a dispatch, byte for byte as it was signed',
+    description: 'The first download by a recipient marks its delivery as fetched.',
+  })
+  @DISPATCH_ID
+  @ApiParam({ name: 'fileId', format: 'uuid' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The PDF.',
+    schema: { type: 'string', format: 'binary' },
+    headers: {
+      'X-Content-SHA256': { description: 'Hex SHA-256 of the body.', schema: { type: 'string' } },
+      ETag: { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrorResponses({
+    403: ['NOT_A_RECIPIENT'],
+    404: ['DISPATCH_NOT_FOUND', 'FILE_NOT_FOUND'],
+  })
   async file(
     @CallingAgency() agency: AuthenticatedAgency,
     @CorrelationId() correlationId: string,
@@ -128,6 +237,13 @@ export class DispatchesController {
   /** POST /api/v1/dispatches/:id/ack — the recipient confirms receipt. */
   @Post(':id/ack')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge receipt (xác nhận đã nhận) as a recipient' })
+  @DISPATCH_ID
+  @ApiOkResponse({
+    type: RecipientViewDto,
+    description: "The caller's delivery, now acknowledged.",
+  })
+  @ApiErrorResponses({ 403: ['NOT_A_RECIPIENT'], 404: ['DISPATCH_NOT_FOUND'] })
   ack(
     @CallingAgency() agency: AuthenticatedAgency,
     @CorrelationId() correlationId: string,

@@ -1,0 +1,144 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SubmitDispatchResult } from '../submit-dispatch.usecase';
+import type { DispatchView, RecipientView } from './dispatch-view';
+
+// OpenAPI shapes of the dispatch views; `implements` keeps them in step with the interfaces
+// the use cases return.
+
+const instant = (description: string, nullable = true) =>
+  ApiProperty({
+    description,
+    type: String,
+    format: 'date-time',
+    nullable,
+    example: '2026-05-04T08:15:30.000Z',
+  });
+
+export class SubmitDispatchResultDto implements SubmitDispatchResult {
+  @ApiProperty({ format: 'uuid', example: '0b8f3f5e-2a51-4c7e-9d43-4f5b3c2a1d10' })
+  dispatchId!: string;
+
+  @ApiProperty({
+    description: 'The document id (mã văn bản) from the envelope.',
+    example: '000.00.00.G22,2026/05/04,123/QĐ-VPCP',
+  })
+  documentId!: string;
+
+  @ApiProperty({ example: 'accepted', description: 'Life-cycle state right after acceptance.' })
+  state!: string;
+
+  @ApiProperty({
+    description: 'True when this answers a replay (same Idempotency-Key and content).',
+    example: false,
+  })
+  replayed!: boolean;
+}
+
+export class RecipientViewDto implements RecipientView {
+  @ApiProperty({ description: 'Recipient agency code (mã định danh).', example: '000.00.01.H29' })
+  agencyCode!: string;
+
+  @ApiProperty({
+    description: 'pending → queued → delivered → fetched → acknowledged',
+    example: 'delivered',
+  })
+  state!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Last processing status the recipient reported, if any.',
+    example: null,
+  })
+  statusCode!: string | null;
+
+  @instant('When the message was queued for the recipient.')
+  queuedAt!: string | null;
+
+  @instant('When it reached the inbox.')
+  deliveredAt!: string | null;
+
+  @instant('When the recipient first downloaded a file.')
+  fetchedAt!: string | null;
+
+  @instant('When the recipient acknowledged receipt.')
+  acknowledgedAt!: string | null;
+}
+
+export class DispatchFileViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 0 })
+  ordinal!: number;
+
+  @ApiProperty({ example: 'quyet-dinh-123.pdf' })
+  fileName!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  contentType!: string;
+
+  @ApiProperty({ example: 184213 })
+  sizeBytes!: number;
+
+  @ApiProperty({ description: 'Lower-case hex SHA-256 of the bytes as signed.' })
+  sha256!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The verification report of this file (ETSI EN 319 102-1 shaped), once verified.',
+  })
+  verification!: Record<string, unknown> | null;
+}
+
+export class RejectionDto {
+  @ApiProperty({ example: 'SIGNATURE_INVALID' })
+  code!: string;
+
+  @ApiProperty({ example: 'A signature does not verify.' })
+  message!: string;
+}
+
+export class DispatchViewDto implements DispatchView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '000.00.00.G22,2026/05/04,123/QĐ-VPCP' })
+  documentId!: string;
+
+  @ApiProperty({ example: '000.00.00.G22' })
+  senderCode!: string;
+
+  @ApiProperty({
+    description: 'accepted → verified → routed, or rejected (see `rejection`)',
+    example: 'routed',
+  })
+  state!: string;
+
+  @ApiProperty({ type: RejectionDto, nullable: true })
+  rejection!: RejectionDto | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The envelope as submitted (sender, recipients, document metadata).',
+  })
+  envelope!: Record<string, unknown>;
+
+  @instant('When the dispatch was accepted.', false)
+  createdAt!: string;
+
+  @instant('When its signatures were judged.')
+  verifiedAt!: string | null;
+
+  @ApiProperty({ type: [DispatchFileViewDto] })
+  files!: DispatchFileViewDto[];
+
+  @ApiProperty({
+    type: [RecipientViewDto],
+    description: 'The sender sees every recipient; a recipient sees only itself.',
+  })
+  recipients!: RecipientViewDto[];
+}
