@@ -4,6 +4,7 @@ import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { DirectoryModule } from './directory/directory.module';
 import { DispatchesModule } from './dispatches/dispatches.module';
 import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -33,6 +34,7 @@ export class GatewayModule {
         InboxModule,
         TrailModule,
         VerificationModule,
+        DirectoryModule,
       ],
     };
   }

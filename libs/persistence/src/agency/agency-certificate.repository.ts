@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AgencyCertificateEntity } from './agency-certificate.entity';
 import type { AgencyStatus } from './agency.entity';
 import type { CertificateRole } from './certificate-role';
+import { unwrapRows } from '../database/update-returning-rows';
 
 /** What registering a client certificate records. */
 export interface CertificateRegistration {
@@ -91,11 +92,13 @@ export class AgencyCertificateRepository {
     fingerprint: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AgencyCertificateEntity | null> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE agency_certificates SET status = 'retired', retired_at = now()
+    const rows = unwrapRows<unknown>(
+      await manager.query(
+        `UPDATE agency_certificates SET status = 'retired', retired_at = now()
        WHERE sha256_fingerprint = $1 AND status = 'active'
        RETURNING sha256_fingerprint`,
-      [normalizeFingerprint(fingerprint)],
+        [normalizeFingerprint(fingerprint)],
+      ),
     );
     if (rows.length === 0) return null;
     return this.findByFingerprint(fingerprint, manager);

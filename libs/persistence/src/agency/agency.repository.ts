@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { isDescendantOf, normalizeAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
 import { AgencyParentInvalidError } from './agency-parent-invalid.error';
 import { AgencyEntity, type AgencyStatus } from './agency.entity';
+import { unwrapRows } from '../database/update-returning-rows';
 
 export interface AgencySeed {
   code: string;
@@ -23,6 +24,48 @@ export class AgencyRepository {
   async findByCodes(codes: readonly string[]): Promise<AgencyEntity[]> {
     if (codes.length === 0) return [];
     return this.dataSource.getRepository(AgencyEntity).findBy({ code: In([...codes]) });
+  }
+
+  /** The whole directory, by code (a few thousand agencies at most). */
+  async listAll(): Promise<AgencyEntity[]> {
+    return this.dataSource.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+  }
+
+  /** Registers a new agency; null when the code is already taken. */
+  async insert(seed: AgencySeed): Promise<AgencyEntity | null> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO agencies (code, name, parent_code, status) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [seed.code, seed.name, seed.parentCode ?? null, seed.status ?? 'active'],
+    );
+    return rows.length === 0 ? null : this.findByCode(seed.code);
+  }
+
+  /** Changes name and parent; null when the agency is unknown. */
+  async update(
+    code: string,
+    changes: { name?: string; parentCode?: string | null },
+  ): Promise<AgencyEntity | null> {
+    const rows = unwrapRows<unknown>(
+      await this.dataSource.query(
+        `UPDATE agencies SET name = COALESCE($2, name),
+         parent_code = CASE WHEN $3::boolean THEN $4 ELSE parent_code END, updated_at = now()
+       WHERE code = $1 RETURNING code`,
+        [code, changes.name ?? null, changes.parentCode !== undefined, changes.parentCode ?? null],
+      ),
+    );
+    return rows.length === 0 ? null : this.findByCode(code);
+  }
+
+  /** Suspends or reactivates; null when the agency is unknown. */
+  async setStatus(code: string, status: AgencyStatus): Promise<AgencyEntity | null> {
+    const rows = unwrapRows<unknown>(
+      await this.dataSource.query(
+        `UPDATE agencies SET status = $2, updated_at = now() WHERE code = $1 RETURNING code`,
+        [code, status],
+      ),
+    );
+    return rows.length === 0 ? null : this.findByCode(code);
   }
 
   async listActiveCodes(): Promise<string[]> {

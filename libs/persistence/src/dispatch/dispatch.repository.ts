@@ -5,6 +5,7 @@ import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
+import { unwrapRows } from '../database/update-returning-rows';
 
 export interface NewDispatch {
   dispatch: Omit<DispatchEntity, 'createdAt' | 'updatedAt' | 'files' | 'recipients' | 'sender'>;
@@ -166,9 +167,4 @@ function timestampColumnFor(state: RecipientState): string | null {
     case 'pending':
       return null;
   }
-}
-
-/** TypeORM returns `[rows, count]` for UPDATE … RETURNING on PostgreSQL; plain rows otherwise. */
-function unwrapRows<T>(result: T[] | [T[], number]): T[] {
-  return Array.isArray(result[0]) ? result[0] : (result as T[]);
 }

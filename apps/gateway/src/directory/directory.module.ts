@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ClientCertificateIssuers } from '../auth/client-certificate-issuers';
+import { AgencyCertificatesUseCase } from './agency-certificates.usecase';
+import { AgencyDirectoryController } from './agency-directory.controller';
+import { CertificateRegistrationCheck } from './certificate-registration-check';
+import { ChangeAgencyStatusUseCase } from './change-agency-status.usecase';
+import { ReadDirectoryUseCase } from './read-directory.usecase';
+import { RegisterAgencyUseCase } from './register-agency.usecase';
+import { UpdateAgencyUseCase } from './update-agency.usecase';
+
+/** The agency directory's admin API. */
+@Module({
+  controllers: [AgencyDirectoryController],
+  providers: [
+    ReadDirectoryUseCase,
+    RegisterAgencyUseCase,
+    UpdateAgencyUseCase,
+    ChangeAgencyStatusUseCase,
+    AgencyCertificatesUseCase,
+    CertificateRegistrationCheck,
+    ClientCertificateIssuers,
+  ],
+})
+export class DirectoryModule {}
