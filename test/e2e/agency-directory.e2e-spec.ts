@@ -113,7 +113,7 @@ describe('agency directory admin API', () => {
       notBefore: new Date(Date.now() - 10 * 86_400_000),
       notAfter: new Date(Date.now() - 86_400_000),
     });
-    const cases: [unknown, string][] = [
+    const cases: [object, string][] = [
       [
         { certificatePem: foreign.certPem, roles: ['agency-system'] },
         'CERTIFICATE_AGENCY_MISMATCH',
