@@ -64,6 +64,8 @@ export async function startAxis(
     TLS_CRL_FILES: `${pki.crl('root-ca').pemPath},${pki.crl('issuing-ca').pemPath}`,
     LOG_LEVEL: process.env.DOCAXIS_TEST_LOG_LEVEL ?? 'error',
     GATEWAY_PORT: '0',
+    AXIS_SIGNING_CERT_FILE: pki.axis.certPath,
+    AXIS_SIGNING_KEY_FILE: pki.axis.keyPath,
     ...overrides,
   };
 

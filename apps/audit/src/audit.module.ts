@@ -4,6 +4,7 @@ import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { AuditConfig } from './config/audit.config';
+import { AuditCheckpointModule } from './checkpoints/audit-checkpoint.module';
 import { AuditRecordingModule } from './recording/audit-recording.module';
 
 /** Records every event of the axis in the hash-chained audit trail. */
@@ -34,6 +35,13 @@ export class AuditModule {
           batchMaxWaitMs: config.AUDIT_BATCH_MAX_WAIT_MS,
           prefetch: config.AUDIT_PREFETCH,
           verifyPageSize: config.AUDIT_VERIFY_PAGE_SIZE,
+        }),
+        AuditCheckpointModule.forRoot({
+          certFile: config.AXIS_SIGNING_CERT_FILE,
+          keyFile: config.AXIS_SIGNING_KEY_FILE,
+          everyRecords: config.AUDIT_CHECKPOINT_EVERY_RECORDS,
+          everyMs: config.AUDIT_CHECKPOINT_EVERY_MS,
+          pollMs: config.AUDIT_CHECKPOINT_POLL_MS,
         }),
       ],
     };

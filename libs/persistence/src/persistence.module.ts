@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyCertificateRepository } from './agency/agency-certificate.repository';
 import { AgencyRepository } from './agency/agency.repository';
+import { AuditCheckpointRepository } from './audit/audit-checkpoint.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
@@ -12,6 +13,7 @@ const REPOSITORIES = [
   AgencyCertificateRepository,
   DispatchRepository,
   AuditRecordRepository,
+  AuditCheckpointRepository,
   ParkedMessageRepository,
 ];
 

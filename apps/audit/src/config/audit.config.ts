@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
 import { amqpEnv, databaseEnv, loggingEnv } from '@docaxis/config/shared-config.schema';
+import { auditCheckpointEnv } from '../checkpoints/audit-checkpoint.config';
 import { auditRecordingEnv } from '../recording/audit-recording.config';
 
 export const auditConfigSchema = z.object({
@@ -8,6 +9,7 @@ export const auditConfigSchema = z.object({
   ...amqpEnv,
   ...loggingEnv,
   ...auditRecordingEnv,
+  ...auditCheckpointEnv,
   /**
    * The database role the audit app's connections switch to: INSERT and SELECT on the audit
    * tables only (created by the migrations). Empty: keep the login's own privileges.

@@ -197,6 +197,18 @@ export class AuditRecordRepository {
     return rows.map((row) => ({ ...toRecord(row), rowRef: row.row_ref }));
   }
 
+  /** The stored hash of each of these seqs that exists (several rows per seq only after tampering). */
+  async hashesAt(seqs: readonly number[]): Promise<Map<number, string>> {
+    if (seqs.length === 0) return new Map();
+    const rows: Array<{ seq: string; hash: string }> = await this.dataSource.query(
+      'SELECT seq, hash FROM audit_records WHERE seq = ANY($1::bigint[]) ORDER BY seq, ctid',
+      [seqs.map(String)],
+    );
+    const hashes = new Map<number, string>();
+    for (const row of rows) if (!hashes.has(Number(row.seq))) hashes.set(Number(row.seq), row.hash);
+    return hashes;
+  }
+
   /**
    * The seqs of records whose stored hash is `hash` (at most `limit`). Only the verifier's
    * diagnosis of a broken chain asks this, once: there is no index on hash, and none is needed.

@@ -1,0 +1,207 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
+import { recordHashOf } from '@docaxis/audit-trail/chain/audit-record-hash';
+import { CheckpointSignatureVerifier } from '@docaxis/audit-trail/checkpoints/checkpoint-signature-verifier';
+import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
+import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
+import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
+import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { testPki } from '@docaxis/testing/test-pki';
+import { AuditAppender } from '../recording/audit-appender.service';
+import type { AuditEventInput } from '../recording/audit-event-input';
+import { AuditCheckpointer } from './audit-checkpointer';
+
+const T0 = Date.UTC(2026, 2, 12, 8, 0, 0);
+
+function event(n: number): AuditEventInput {
+  return {
+    eventId: `event-${n}`,
+    eventType: 'dispatch.delivered',
+    occurredAt: new Date(T0 + n),
+    dispatchId: '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d00',
+    senderCode: '000.00.00.G22',
+    recipientCode: '000.00.00.H41',
+    actor: 'router',
+    payload: { body: { n } },
+  };
+}
+
+interface Trail {
+  url: string;
+  records: AuditRecordRepository;
+  checkpointer: AuditCheckpointer;
+  verifier: AuditTrailVerifier;
+  tamper(...statements: string[]): Promise<void>;
+}
+
+const opened: DataSource[] = [];
+
+afterAll(async () => {
+  await Promise.all(opened.map((ds) => ds.destroy()));
+});
+
+/** 50 records, checkpoints signed after every 10 appended when 20 have gathered: at 20 and 40. */
+async function freshTrail(label: string): Promise<Trail> {
+  const pki = await testPki();
+  const url = await createTestDatabase(label);
+  const dataSource = await new DataSource(
+    dataSourceOptions({ url, poolSize: 2, role: 'docaxis_audit_writer' }),
+  ).initialize();
+  opened.push(dataSource);
+  const records = new AuditRecordRepository(dataSource);
+  const checkpoints = new AuditCheckpointRepository(dataSource);
+  const chain = new AuditChainVerifier(records, { pageSize: 7 });
+  const checkpointer = new AuditCheckpointer(
+    records,
+    checkpoints,
+    chain,
+    new CheckpointSigner(pki.axis.certPem, pki.axis.keyPem),
+    { everyRecords: 20, everyMs: 3_600_000 },
+  );
+  const appender = new AuditAppender(dataSource, records);
+  // The first checkpoint is due at once (none yet); pretend an hour has not passed since.
+  let clock = T0;
+  for (let start = 1; start <= 50; start += 10) {
+    await appender.append(Array.from({ length: 10 }, (_, i) => event(start + i)));
+    if (start + 9 >= 20) await checkpointer.checkpointIfDue(new Date((clock += 1000)));
+  }
+  return {
+    url,
+    records,
+    checkpointer,
+    verifier: new AuditTrailVerifier(
+      chain,
+      checkpoints,
+      records,
+      new CheckpointSignatureVerifier(pki.axis.certPem),
+    ),
+    tamper: async (...statements) => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SET LOCAL session_replication_role = replica');
+        for (const statement of statements) await client.query(statement);
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+describe('signed checkpoints and trail verification (real PostgreSQL, tampering as superuser)', () => {
+  it('signs every N records (the first at once) and a clean trail verifies', async () => {
+    const trail = await freshTrail('checkpoint-clean');
+    expect(await trail.verifier.verify()).toMatchObject({
+      ok: true,
+      recordsChecked: 50,
+      checkpointsChecked: 2,
+      checkpoint: { headSeq: 40, timestamped: false },
+    });
+    // Only 10 records since 40 and the hour has not passed.
+    expect(await trail.checkpointer.checkpointIfDue(new Date(T0 + 10_000))).toEqual({
+      status: 'not-due',
+    });
+  });
+
+  it('signs after T once there is any new record, and not without one', async () => {
+    const trail = await freshTrail('checkpoint-time');
+    const later = new Date(T0 + 7_200_000);
+    expect(await trail.checkpointer.checkpointIfDue(later)).toEqual({
+      status: 'signed',
+      headSeq: 50,
+    });
+    expect(await trail.checkpointer.checkpointIfDue(new Date(later.getTime() + 7_200_000))).toEqual(
+      { status: 'not-due' },
+    );
+    const head = (await trail.records.head())!;
+    expect(await trail.verifier.verify()).toMatchObject({
+      ok: true,
+      checkpointsChecked: 3,
+      checkpoint: { headSeq: 50, headHash: head.hash, createdAt: later.toISOString() },
+    });
+  });
+
+  it('pinpoints a checkpoint whose signature was corrupted', async () => {
+    const trail = await freshTrail('checkpoint-corrupt');
+    await trail.tamper(
+      `UPDATE audit_checkpoints
+          SET signed_data = overlay(signed_data placing '\\xff'::bytea from length(signed_data) - 10 for 1)
+        WHERE head_seq = 40`,
+    );
+    expect(await trail.verifier.verify()).toMatchObject({
+      ok: false,
+      seq: 40,
+      problem: 'BAD_CHECKPOINT_SIGNATURE',
+      actual: expect.stringContaining('SIGNATURE_INVALID') as unknown,
+      checkpoint: { headSeq: 20 },
+    });
+  });
+
+  it('pinpoints a checkpoint whose signed head was changed in its row', async () => {
+    const trail = await freshTrail('checkpoint-rowedit');
+    await trail.tamper(
+      `UPDATE audit_checkpoints SET head_hash = repeat('a', 64) WHERE head_seq = 20`,
+    );
+    expect(await trail.verifier.verify()).toMatchObject({
+      ok: false,
+      seq: 20,
+      problem: 'BAD_CHECKPOINT_SIGNATURE',
+      actual: expect.stringContaining('MESSAGE_DIGEST') as unknown,
+      checkpoint: null,
+    });
+  });
+
+  it('catches a suffix rewritten and re-hashed consistently, which the chain alone cannot', async () => {
+    const trail = await freshTrail('checkpoint-rehash');
+    const statements: string[] = [];
+    let [prev] = await trail.records.pageFrom(29, 1);
+    for (const record of await trail.records.pageFrom(30, 100)) {
+      const actor = record.seq === 30 ? 'forger' : record.actor;
+      const hash = recordHashOf({ ...record, actor, prevHash: prev.hash });
+      statements.push(
+        `UPDATE audit_records SET actor = '${actor}', prev_hash = '${prev.hash}', hash = '${hash}' WHERE seq = ${record.seq}`,
+      );
+      prev = { ...record, hash };
+    }
+    await trail.tamper(...statements);
+    expect(await new AuditChainVerifier(trail.records).verify()).toMatchObject({ ok: true });
+    expect(await trail.verifier.verify()).toMatchObject({
+      ok: false,
+      seq: 40,
+      problem: 'ALTERED',
+      message: expect.stringContaining('rewritten') as unknown,
+    });
+  });
+
+  it('catches a tail cut below a signed checkpoint', async () => {
+    const trail = await freshTrail('checkpoint-tail');
+    await trail.tamper(`DELETE FROM audit_records WHERE seq > 35`);
+    expect(await trail.verifier.verify()).toMatchObject({
+      ok: false,
+      seq: 36,
+      problem: 'DELETED',
+      expected: 'records up to seq 40 (signed checkpoint)',
+    });
+  });
+
+  it('reports the first problem: a record altered before a bad checkpoint wins', async () => {
+    const trail = await freshTrail('checkpoint-first');
+    await trail.tamper(
+      `UPDATE audit_records SET actor = 'x' WHERE seq = 12`,
+      `UPDATE audit_checkpoints SET head_hash = repeat('b', 64) WHERE head_seq = 40`,
+    );
+    expect(await trail.verifier.verify()).toMatchObject({ ok: false, seq: 12, problem: 'ALTERED' });
+  });
+
+  it('refuses to sign a chain that does not verify', async () => {
+    const trail = await freshTrail('checkpoint-refuse');
+    await trail.tamper(`UPDATE audit_records SET actor = 'x' WHERE seq = 45`);
+    const outcome = await trail.checkpointer.checkpointIfDue(new Date(T0 + 7_200_000));
+    expect(outcome).toEqual({ status: 'refused', headSeq: 50, problem: 'ALTERED' });
+  });
+});
