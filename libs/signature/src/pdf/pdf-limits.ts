@@ -14,6 +14,8 @@ export interface PdfLimits {
   /** Form-field tree depth and size walked when looking for signature fields. */
   maxFieldDepth: number;
   maxFields: number;
+  /** Arrays and dictionaries nested inside one another (pdf-lib parses them recursively). */
+  maxNestingDepth: number;
 }
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = {
@@ -23,4 +25,5 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxSignatures: 32,
   maxFieldDepth: 32,
   maxFields: 10_000,
+  maxNestingDepth: 64,
 };

@@ -53,4 +53,17 @@ describe('prescanPdfResources', () => {
     );
     expect(codeOf(() => prescanPdfResources(headers, limits))).toBe('PDF_TOO_MANY_OBJECTS');
   });
+
+  it('refuses nesting too deep, also inside a compressed object stream', () => {
+    const limits = { ...DEFAULT_PDF_LIMITS, maxNestingDepth: 16 };
+    const nested = Buffer.from(`2 0 ${'['.repeat(100)}${']'.repeat(100)}`);
+    expect(codeOf(() => prescanPdfResources(objectStream(deflateSync(nested)), limits))).toBe(
+      'PDF_NESTING_TOO_DEEP',
+    );
+    expect(
+      codeOf(() =>
+        prescanPdfResources(objectStream(deflateSync(Buffer.from('2 0 [[1]]'))), limits),
+      ),
+    ).toBeUndefined();
+  });
 });

@@ -1,12 +1,14 @@
 import { constants, inflateSync } from 'node:zlib';
 import type { PdfLimits } from './pdf-limits';
+import { assertNestingDepth } from './pdf-nesting-depth';
 import { PdfStructureError } from './pdf-structure-error';
 import { isPdfWhitespace } from './raw-byte-range-scanner';
 
 const OBJ = Buffer.from('obj', 'latin1');
 const STREAM = Buffer.from('stream', 'latin1');
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
-const DECODED_STREAM_TYPES = [Buffer.from('/ObjStm', 'latin1'), Buffer.from('/XRef', 'latin1')];
+const OBJECT_STREAM_TYPE = Buffer.from('/ObjStm', 'latin1');
+const DECODED_STREAM_TYPES = [OBJECT_STREAM_TYPE, Buffer.from('/XRef', 'latin1')];
 /** How far around a type name we look for its object header and `stream` keyword. */
 const DICTIONARY_WINDOW = 4096;
 
@@ -17,6 +19,7 @@ const DICTIONARY_WINDOW = 4096;
  * load time; page content is never inflated by the verifier.
  */
 export function prescanPdfResources(bytes: Buffer, limits: PdfLimits): void {
+  assertNestingDepth(bytes, limits.maxNestingDepth);
   let objects = countObjectHeaders(bytes);
   let decodedBudget = limits.maxDecodedStreamBytes;
   for (const typeName of DECODED_STREAM_TYPES) {
@@ -25,11 +28,15 @@ export function prescanPdfResources(bytes: Buffer, limits: PdfLimits): void {
       const stream = locateStream(bytes, at);
       if (stream) {
         objects += stream.declaredObjects;
-        decodedBudget -= decodedSize(
+        const decoded = decode(
           bytes.subarray(stream.dataStart, stream.dataEnd),
           stream.dictionary,
           decodedBudget,
         );
+        decodedBudget -= decoded.length;
+        // Objects packed in an object stream are parsed as deeply as loose ones (xref stream
+        // data is binary, not syntax).
+        if (typeName === OBJECT_STREAM_TYPE) assertNestingDepth(decoded, limits.maxNestingDepth);
       }
       if (objects > limits.maxObjects) {
         throw new PdfStructureError(
@@ -95,13 +102,13 @@ function locateStream(
   return { dictionary, dataStart, dataEnd, declaredObjects: count ? Number(count[1]) : 0 };
 }
 
-function decodedSize(data: Buffer, dictionary: string, budget: number): number {
+function decode(data: Buffer, dictionary: string, budget: number): Buffer {
   const filters = [
     ...dictionary.matchAll(
       /\/(FlateDecode|Fl|LZWDecode|LZW|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL)\b/g,
     ),
   ].map((match) => match[1]);
-  if (filters.length === 0) return data.length;
+  if (filters.length === 0) return data;
   if (filters.some((filter) => filter !== 'FlateDecode' && filter !== 'Fl')) {
     // Legitimate writers compress object and xref streams with Flate only; other filters could
     // expand without a bound we can check cheaply.
@@ -114,7 +121,7 @@ function decodedSize(data: Buffer, dictionary: string, budget: number): number {
     return inflateSync(data, {
       maxOutputLength: Math.max(1, budget),
       finishFlush: constants.Z_SYNC_FLUSH,
-    }).length;
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new PdfStructureError(
@@ -122,6 +129,6 @@ function decodedSize(data: Buffer, dictionary: string, budget: number): number {
         'object or cross-reference streams inflate beyond the allowed size',
       );
     }
-    return 0; // corrupt data: pdf-lib will fail on it too, which the loader reports
+    return Buffer.alloc(0); // corrupt data: pdf-lib will fail on it too, which the loader reports
   }
 }
