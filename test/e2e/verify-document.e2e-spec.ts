@@ -1,9 +1,22 @@
+import type request from 'supertest';
+import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { flipByteInSignedRange, truncate } from '@docaxis/signature/testing/pdf-tampering';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import { anonymous, asAgency } from '@docaxis/testing/agency-client';
+import { anonymous, asAgency, asClerk } from '@docaxis/testing/agency-client';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 
 const A = '000.00.00.G22';
+
+/** The response body as bytes (the PDF report). */
+function asBytes(test: request.Test): request.Test {
+  return test.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}
+
+const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 /** A clerk checks PDFs outside any dispatch: POST /api/v1/verify. */
 describe('POST /api/v1/verify (clerk verification)', () => {
@@ -58,5 +71,57 @@ describe('POST /api/v1/verify (clerk verification)', () => {
     const empty = await asAgency(axis, A).post('/verify').field('note', 'no files');
     expect(empty.status).toBe(400);
     expect(empty.body.error.code).toBe('FILES_MISSING');
+  });
+
+  it('answers Accept: application/pdf with the readable report, Vietnamese by default', async () => {
+    const response = await asBytes(
+      asClerk(axis, A)
+        .post('/verify')
+        .set('Accept', 'application/pdf')
+        .attach('files', valid, { filename: 'công-văn.pdf', contentType: 'application/pdf' })
+        .attach('files', flipByteInSignedRange(valid), {
+          filename: 'tampered.pdf',
+          contentType: 'application/pdf',
+        }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/pdf/);
+    expect(response.headers['content-language']).toBe('vi');
+    const body = response.body as Buffer;
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = flat(extractPdfText(body));
+    expect(text).toContain('Báo cáo kiểm tra chữ ký số');
+    expect(text).toContain('Tệp: công-văn.pdf');
+    expect(text).toContain('HỢP LỆ (TOTAL-PASSED)');
+    expect(text).toContain('KHÔNG HỢP LỆ: nội dung đã bị thay đổi sau khi ký');
+    expect(text).toContain(axis.pki.agency(A).leader.fullName);
+    expect(text).toContain('Chuỗi chứng thư');
+    expect(text).toContain('TEST Dedicated Government Root CA');
+  });
+
+  it('writes the PDF report in English on ?lang=en or Accept-Language: en, refuses other languages', async () => {
+    for (const ask of [
+      (test: request.Test) => test.query({ lang: 'en' }),
+      (test: request.Test) => test.set('Accept-Language', 'en-GB, vi;q=0.5'),
+    ]) {
+      const response = await asBytes(
+        ask(asClerk(axis, A).post('/verify').set('Accept', 'application/pdf')).attach(
+          'files',
+          valid,
+          { filename: 'valid.pdf', contentType: 'application/pdf' },
+        ),
+      );
+      expect(response.status).toBe(200);
+      const text = flat(extractPdfText(response.body as Buffer));
+      expect(text).toContain('Digital signature verification report');
+      expect(text).toContain('VALID (TOTAL-PASSED)');
+    }
+    const refused = await asClerk(axis, A)
+      .post('/verify')
+      .query({ lang: 'fr' })
+      .set('Accept', 'application/pdf')
+      .attach('files', valid, { filename: 'valid.pdf', contentType: 'application/pdf' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('REPORT_LANGUAGE_INVALID');
   });
 });

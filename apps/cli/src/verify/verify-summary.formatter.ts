@@ -2,15 +2,22 @@ import type {
   ReportMessage,
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
+import {
+  coveragePhrase,
+  revocationPhrase,
+  signerPhrase,
+  signingTimePhrase,
+  verdictPhrase,
+} from '@docaxis/signature/report/wording/report-phrases';
+import type { ReportWording } from '@docaxis/signature/report/wording/report-wording';
 import type { FileVerification } from './file-verification';
-import type { SummaryMessages } from './messages/summary-messages';
 
 /** The readable summary of one file: verdict first, then each signature in signing order. */
-export function formatFileSummary(result: FileVerification, words: SummaryMessages): string {
+export function formatFileSummary(result: FileVerification, words: ReportWording): string {
   const { report } = result;
   const lines = [
     `== ${result.file} ==`,
-    `${words.verdictLabel}: ${verdictText(report.indication, report.subIndication, words)}`,
+    `${words.verdictLabel}: ${verdictPhrase(report.indication, report.subIndication, words)}`,
     words.fileFacts(report.fileSize, report.fileSha256),
   ];
   if (report.messages.length > 0) {
@@ -23,25 +30,17 @@ export function formatFileSummary(result: FileVerification, words: SummaryMessag
   return `${lines.join('\n')}\n`;
 }
 
-export function formatTotals(results: readonly FileVerification[], words: SummaryMessages): string {
+export function formatTotals(results: readonly FileVerification[], words: ReportWording): string {
   const passed = results.filter((result) => result.report.indication === 'TOTAL-PASSED').length;
   return `${words.totals(passed, results.length)}\n`;
 }
 
-function signatureLines(
-  signature: SignatureReport,
-  total: number,
-  words: SummaryMessages,
-): string[] {
+function signatureLines(signature: SignatureReport, total: number, words: ReportWording): string[] {
   const lines = [
     `${words.signatureHeading(signature.index + 1, total, signature.fieldName)}: ` +
-      verdictText(signature.indication, signature.subIndication, words),
-    `  ${words.signer}: ${signerText(signature, words)}`,
-    `  ${words.signingTime}: ${
-      signature.signingTime
-        ? `${signature.signingTime} (${words.signingTimeSource[signature.signingTimeSource]})`
-        : words.noSigningTime
-    }`,
+      verdictPhrase(signature.indication, signature.subIndication, words),
+    `  ${words.signer}: ${signerPhrase(signature, words)}`,
+    `  ${words.signingTime}: ${signingTimePhrase(signature, words)}`,
   ];
   if (signature.chain.length === 0) {
     lines.push(`  ${words.chain}: ${words.noChain}`);
@@ -49,17 +48,10 @@ function signatureLines(
     lines.push(`  ${words.chain}:`);
     for (const certificate of signature.chain) lines.push(`    - ${certificate.subject}`);
   }
-  const { revocation, coverage } = signature;
   lines.push(
-    `  ${words.revocation}: ${words.revocationStatus[revocation.status]} ` +
-      `(${words.revocationSource[revocation.source]}` +
-      `${revocation.revokedAt ? `, ${words.revokedAt} ${revocation.revokedAt}` : ''}` +
-      `${revocation.reason ? `, ${revocation.reason}` : ''})` +
-      `${revocation.note ? ` - ${revocation.note}` : ''}`,
-    `  ${words.coverage}: ${
-      coverage.coversWholeFile ? words.coversWholeFile : words.coversPartOfFile
-    }; ${words.modifications[coverage.modificationsAfterSigning]}`,
-    ...coverage.details.map((detail) => `    - ${detail}`),
+    `  ${words.revocation}: ${revocationPhrase(signature.revocation, words)}`,
+    `  ${words.coverage}: ${coveragePhrase(signature, words)}`,
+    ...signature.coverage.details.map((detail) => `    - ${detail}`),
   );
   if (signature.weakAlgorithm) {
     lines.push(
@@ -70,25 +62,6 @@ function signatureLines(
     lines.push(`  ${words.messages}:`, ...messageLines(signature.messages, '    '));
   }
   return lines;
-}
-
-function verdictText(
-  indication: FileVerification['report']['indication'],
-  subIndication: FileVerification['report']['subIndication'],
-  words: SummaryMessages,
-): string {
-  const name = subIndication ? `${indication} / ${subIndication}` : indication;
-  const meaning = subIndication ? `: ${words.subIndication[subIndication]}` : '';
-  return `${words.indication[indication]}${meaning} (${name})`;
-}
-
-function signerText(signature: SignatureReport, words: SummaryMessages): string {
-  const { signer } = signature;
-  const name = signer.commonName ?? (signer.subject || words.unknownSigner);
-  const facts = [words.signerKind[signer.kind]];
-  if (signer.organization) facts.push(`${words.organization}: ${signer.organization}`);
-  if (signer.agencyCode) facts.push(`${words.agencyCode}: ${signer.agencyCode}`);
-  return `${name} (${facts.join('; ')})`;
 }
 
 function messageLines(messages: readonly ReportMessage[], indent: string): string[] {

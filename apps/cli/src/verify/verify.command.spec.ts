@@ -5,6 +5,7 @@ import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { flipByteInSignedRange, truncate } from '@docaxis/signature/testing/pdf-tampering';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
+import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
 import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
@@ -161,6 +162,37 @@ describe('docaxis verify (in-process)', () => {
       expect(file).toBe(path);
       expect(report).toEqual(JSON.parse(JSON.stringify(expected)));
     }
+  });
+
+  it('writes the readable PDF report of all files with --pdf-report, in the --lang language', async () => {
+    const vi = join(dir, 'báo-cáo.pdf');
+    const result = await cli(['verify', '--pdf-report', vi, files.valid, files.tampered]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Kết luận: HỢP LỆ (TOTAL-PASSED)');
+    const text = extractPdfText(readFileSync(vi)).replace(/\s+/g, ' ');
+    expect(text).toContain('Báo cáo kiểm tra chữ ký số');
+    expect(text).toContain(`Tệp: ${files.valid}`);
+    expect(text).toContain('HỢP LỆ (TOTAL-PASSED)');
+    expect(text).toContain('KHÔNG HỢP LỆ: nội dung đã bị thay đổi sau khi ký');
+    expect(text).toContain(pki.agency(agencyCode).leader.fullName);
+    expect(text).toContain('Chuỗi chứng thư');
+
+    const en = join(dir, 'report-en.pdf');
+    expect(
+      (await cli(['verify', '--lang', 'en', '--json', '--pdf-report', en, files.valid])).code,
+    ).toBe(0);
+    expect(extractPdfText(readFileSync(en))).toContain('Digital signature verification report');
+  });
+
+  it('exits 2 when the PDF report cannot be written', async () => {
+    const result = await cli([
+      'verify',
+      '--pdf-report',
+      join(dir, 'no-such-dir', 'r.pdf'),
+      files.valid,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--pdf-report');
   });
 
   it('exits 0 after printing help', async () => {

@@ -1,8 +1,15 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { renderVerificationReportPdf } from '@docaxis/signature/report/verification-report-pdf';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
 import { verifyFile, type FileVerification } from './file-verification';
-import { SUMMARY_LANGUAGES, type SummaryLanguage } from './messages/summary-messages';
-import { SUMMARY_MESSAGES } from './messages/summary-messages.registry';
+import { ReportNotWritableError } from './report-not-writable.error';
+import {
+  REPORT_LANGUAGES,
+  type ReportLanguage,
+} from '@docaxis/signature/report/wording/report-wording';
+import { REPORT_WORDING } from '@docaxis/signature/report/wording/report-wording.registry';
 import { formatFileSummary, formatTotals } from './verify-summary.formatter';
 import { createVerifyCommandVerifier } from './verify-verifier.factory';
 
@@ -11,14 +18,16 @@ interface VerifyCommandOptions {
   intermediate: string[];
   crl: string[];
   json: boolean;
-  lang: SummaryLanguage;
+  pdfReport?: string;
+  lang: ReportLanguage;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /**
  * `docaxis verify [--trust-anchor PEM]... [--intermediate PEM]... [--crl FILE]... [--json]
- * [--lang vi|en] FILE...`: verifies the signatures of each PDF offline. The exit code is reported
+ * [--lang vi|en] [--pdf-report OUT.pdf] FILE...`: verifies the signatures of each PDF offline and,
+ * with --pdf-report, also writes the readable PDF report of all files (in the --lang language). The exit code is reported
  * through `setExitCode`: 0 when every file is TOTAL-PASSED, 1 otherwise. Trust material that
  * cannot be used throws (TrustMaterialError, ConfigValidationError): the caller maps it to 2.
  */
@@ -35,9 +44,10 @@ export function registerVerifyCommand(
     .option('--intermediate <pem>', 'intermediate CA certificate (repeatable)', collect, [])
     .option('--crl <file>', 'CRL, DER or PEM (repeatable)', collect, [])
     .option('--json', 'print the JSON reports (an array, one per file)', false)
+    .option('--pdf-report <file>', 'also write the readable PDF report of all files there')
     .addOption(
       new Option('--lang <lang>', 'language of the summary')
-        .choices(SUMMARY_LANGUAGES)
+        .choices(REPORT_LANGUAGES)
         .default('vi'),
     )
     .action(async (files: string[], options: VerifyCommandOptions) => {
@@ -53,6 +63,13 @@ export function registerVerifyCommand(
       const results: FileVerification[] = [];
       for (const file of files) results.push(await verifyFile(verifier, file, validationTime));
 
+      if (options.pdfReport) {
+        const pdf = await renderVerificationReportPdf(
+          results.map(({ file, report }) => ({ fileName: file, report })),
+          { language: options.lang, generatedAt: validationTime },
+        );
+        await writePdfReport(options.pdfReport, pdf);
+      }
       if (options.json) {
         io.stdout.write(
           `${JSON.stringify(
@@ -62,7 +79,7 @@ export function registerVerifyCommand(
           )}\n`,
         );
       } else {
-        const words = SUMMARY_MESSAGES[options.lang];
+        const words = REPORT_WORDING[options.lang];
         io.stdout.write(
           `${results.map((result) => formatFileSummary(result, words)).join('\n')}\n` +
             formatTotals(results, words),
@@ -71,4 +88,12 @@ export function registerVerifyCommand(
       const allPassed = results.every((result) => result.report.indication === 'TOTAL-PASSED');
       setExitCode(allPassed ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
     });
+}
+
+async function writePdfReport(path: string, pdf: Buffer): Promise<void> {
+  try {
+    await writeFile(resolve(path), pdf);
+  } catch (error) {
+    throw new ReportNotWritableError(path, error instanceof Error ? error.message : String(error));
+  }
 }

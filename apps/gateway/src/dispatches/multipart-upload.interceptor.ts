@@ -29,6 +29,8 @@ export class MultipartUploadInterceptor implements NestInterceptor {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
     this.upload = multer({
       storage: multer.memoryStorage(),
+      // Browsers and curl send file names as raw UTF-8; busboy's latin1 default garbles Vietnamese.
+      defParamCharset: 'utf8',
       limits: {
         fileSize: config.MAX_FILE_BYTES,
         files: config.MAX_FILES_PER_DISPATCH,

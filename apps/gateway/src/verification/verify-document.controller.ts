@@ -1,7 +1,26 @@
-import { Controller, HttpCode, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import {
+  Controller,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
+import { renderVerificationReportPdf } from '@docaxis/signature/report/verification-report-pdf';
+import { REPORT_LANGUAGES } from '@docaxis/signature/report/wording/report-wording';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
@@ -9,6 +28,7 @@ import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.inter
 import { NoFilesError } from '../dispatches/dispatch-submission.errors';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { VerifyResponseDto } from './dtos/verify-response.dto';
+import { PDF_MEDIA_TYPE, prefersPdfReport, reportLanguageOf } from './verification-report-format';
 import { VerifyDocumentUseCase } from './verify-document.usecase';
 
 type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
@@ -27,6 +47,8 @@ export class VerifyDocumentController {
   /**
    * POST /api/v1/verify — multipart `files`: one or more PDFs. Answers 200 with one ETSI-shaped
    * report per file, whatever the verdict (a broken PDF is a FORMAT_FAILURE verdict, not an error).
+   * With `Accept: application/pdf` the same reports as one human-readable PDF, in Vietnamese unless
+   * `?lang=en` (or `Accept-Language: en`) asks for English.
    */
   @Post()
   @HttpCode(200)
@@ -34,9 +56,18 @@ export class VerifyDocumentController {
   @ApiOperation({
     summary: 'Verify the signatures of PDFs (kiểm tra chữ ký số) and get one report per file',
     description:
-      'Answers 200 whatever the verdict: a broken PDF is a FORMAT_FAILURE indication, not an error.',
+      'Answers 200 whatever the verdict: a broken PDF is a FORMAT_FAILURE indication, not an error. ' +
+      'With Accept: application/pdf, one readable PDF report of all files (Vietnamese by default; ' +
+      '?lang=en or Accept-Language: en for English).',
   })
   @ApiConsumes('multipart/form-data')
+  @ApiProduces('application/json', PDF_MEDIA_TYPE)
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: REPORT_LANGUAGES,
+    description: 'language of the PDF report (Accept: application/pdf); vi by default',
+  })
   @ApiBody({
     schema: {
       type: 'object',
@@ -46,19 +77,30 @@ export class VerifyDocumentController {
   })
   @ApiOkResponse({ type: VerifyResponseDto })
   @ApiErrorResponses({
-    400: ['MULTIPART_INVALID', 'FILES_MISSING'],
+    400: ['MULTIPART_INVALID', 'FILES_MISSING', 'REPORT_LANGUAGE_INVALID'],
     413: ['FILE_TOO_LARGE', 'TOO_MANY_FILES'],
   })
-  async verify(@Req() request: Request): Promise<VerifyResponse> {
+  async verify(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VerifyResponse | StreamableFile> {
+    const asPdf = prefersPdfReport(request);
+    // Judged before any work, so a bad parameter costs no verification.
+    const language = asPdf ? reportLanguageOf(request) : undefined;
     const files = (request.files as MulterFiles | undefined)?.files ?? [];
     if (files.length === 0) throw new NoFilesError();
-    const reports = [];
-    for (const file of files) {
-      reports.push({
-        fileName: file.originalname,
-        ...(await this.verifyDocument.execute(file.buffer)),
-      });
+    const verified = await this.verifyDocument.execute(
+      files.map((file) => ({ fileName: file.originalname, bytes: file.buffer })),
+    );
+    if (!asPdf) {
+      return { reports: verified.map(({ fileName, report }) => ({ fileName, ...report })) };
     }
-    return { reports };
+    const pdf = await renderVerificationReportPdf(verified, { language });
+    response.setHeader('Content-Language', language ?? 'vi');
+    return new StreamableFile(pdf, {
+      type: PDF_MEDIA_TYPE,
+      length: pdf.length,
+      disposition: 'attachment; filename="verification-report.pdf"',
+    });
   }
 }

@@ -1,6 +1,7 @@
-import type { SummaryMessages } from './summary-messages';
+import type { ReportWording } from './report-wording';
+import { formatInstantAt } from './instant-format';
 
-export const SUMMARY_MESSAGES_EN: SummaryMessages = {
+export const REPORT_WORDING_EN: ReportWording = {
   verdictLabel: 'Verdict',
   indication: {
     'TOTAL-PASSED': 'VALID',
@@ -55,4 +56,19 @@ export const SUMMARY_MESSAGES_EN: SummaryMessages = {
   weakAlgorithm: 'Warning: weak algorithm',
   messages: 'Findings',
   totals: (passed, total) => `Total: ${passed}/${total} files valid.`,
+  reportTitle: 'Digital signature verification report',
+  generatedAt: 'Report generated at',
+  fileName: 'File',
+  fileSizeLabel: 'Size',
+  fileSize: (size) => `${size.toLocaleString('en-GB')} bytes`,
+  fileSha256: 'SHA-256',
+  validationTime: 'Validated as of',
+  signatureCount: 'Signatures',
+  signatureAlgorithm: 'Algorithms',
+  chainColumns: ['Subject', 'Issuer', 'Valid from', 'Valid to'],
+  findingColumns: ['Code', 'Finding'],
+  none: '(none)',
+  footer: 'docaxis — inter-agency e-document exchange axis',
+  pageLabel: (page, total) => `Page ${page} of ${total}`,
+  instant: (iso) => formatInstantAt(iso, 0, 'UTC'),
 };

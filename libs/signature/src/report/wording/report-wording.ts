@@ -7,8 +7,11 @@ import type {
 } from '@docaxis/signature/report/document-verification-report';
 import type { Indication, SubIndication } from '@docaxis/signature/report/sub-indication';
 
-/** Every word the human-readable `docaxis verify` summary prints, for one language. */
-export interface SummaryMessages {
+/**
+ * Every word the human-readable verification reports use, for one language: the `docaxis verify`
+ * summary and the PDF report (gateway and CLI).
+ */
+export interface ReportWording {
   verdictLabel: string;
   indication: Record<Indication, string>;
   /** What each sub-indication means for the reader, one short phrase. */
@@ -38,7 +41,24 @@ export interface SummaryMessages {
   weakAlgorithm: string;
   messages: string;
   totals(passed: number, total: number): string;
+  // The PDF report
+  reportTitle: string;
+  generatedAt: string;
+  fileName: string;
+  fileSizeLabel: string;
+  fileSize(sizeBytes: number): string;
+  fileSha256: string;
+  validationTime: string;
+  signatureCount: string;
+  signatureAlgorithm: string;
+  chainColumns: readonly [string, string, string, string];
+  findingColumns: readonly [string, string];
+  none: string;
+  footer: string;
+  pageLabel(page: number, total: number): string;
+  /** An ISO 8601 instant as the reader expects it (Vietnam time in the Vietnamese report). */
+  instant(iso: string): string;
 }
 
-export type SummaryLanguage = 'vi' | 'en';
-export const SUMMARY_LANGUAGES: readonly SummaryLanguage[] = ['vi', 'en'];
+export type ReportLanguage = 'vi' | 'en';
+export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['vi', 'en'];

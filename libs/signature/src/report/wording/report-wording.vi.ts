@@ -1,6 +1,7 @@
-import type { SummaryMessages } from './summary-messages';
+import type { ReportWording } from './report-wording';
+import { formatInstantAt } from './instant-format';
 
-export const SUMMARY_MESSAGES_VI: SummaryMessages = {
+export const REPORT_WORDING_VI: ReportWording = {
   verdictLabel: 'Kết luận',
   indication: {
     'TOTAL-PASSED': 'HỢP LỆ',
@@ -55,4 +56,19 @@ export const SUMMARY_MESSAGES_VI: SummaryMessages = {
   weakAlgorithm: 'Cảnh báo: thuật toán yếu',
   messages: 'Ghi nhận',
   totals: (passed, total) => `Tổng cộng: ${passed}/${total} tệp hợp lệ.`,
+  reportTitle: 'Báo cáo kiểm tra chữ ký số',
+  generatedAt: 'Thời điểm lập báo cáo',
+  fileName: 'Tệp',
+  fileSizeLabel: 'Kích thước',
+  fileSize: (size) => `${size.toLocaleString('vi-VN')} byte`,
+  fileSha256: 'Mã băm SHA-256',
+  validationTime: 'Kiểm tra tại thời điểm',
+  signatureCount: 'Số chữ ký',
+  signatureAlgorithm: 'Thuật toán',
+  chainColumns: ['Chủ thể', 'Cơ quan cấp', 'Hiệu lực từ', 'Hiệu lực đến'],
+  findingColumns: ['Mã', 'Nội dung'],
+  none: '(không có)',
+  footer: 'docaxis — Trục liên thông văn bản điện tử',
+  pageLabel: (page, total) => `Trang ${page}/${total}`,
+  instant: (iso) => formatInstantAt(iso, 7 * 60, 'giờ Việt Nam'),
 };

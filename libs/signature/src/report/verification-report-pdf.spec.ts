@@ -1,0 +1,97 @@
+import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
+import {
+  createPdfSignatureVerifier,
+  type PdfSignatureVerifier,
+} from '@docaxis/signature/verification/pdf-signature-verifier';
+import type { DocumentVerificationReport } from './document-verification-report';
+import { renderVerificationReportPdf } from './verification-report-pdf';
+
+const G22 = '000.00.00.G22';
+/** pdftotext may join or split words at line ends; compare with whitespace collapsed. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ');
+
+describe('renderVerificationReportPdf', () => {
+  let pki: DevPki;
+  let verifier: PdfSignatureVerifier;
+  let valid: DocumentVerificationReport;
+  let tampered: DocumentVerificationReport;
+
+  beforeAll(async () => {
+    pki = await generateSpecDevPki('report-pdf');
+    verifier = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+    });
+    const pdf = await signedDispatchPdf(pki, G22);
+    valid = await verifier.verify(pdf);
+    tampered = await verifier.verify(flipByteInSignedRange(pdf));
+  });
+
+  it('writes a Vietnamese report with the verdict, both signers and the chain', async () => {
+    const pdf = await renderVerificationReportPdf(
+      [{ fileName: 'công-văn-123.pdf', report: valid }],
+      {
+        generatedAt: new Date('2026-11-23T08:00:00Z'),
+      },
+    );
+    const text = flat(extractPdfText(pdf));
+    const agency = pki.agency(G22);
+    expect(text).toContain('Báo cáo kiểm tra chữ ký số');
+    expect(text).toContain('Tệp: công-văn-123.pdf');
+    // Vietnam time, UTC+7.
+    expect(text).toContain('23/11/2026 15:00:00 (giờ Việt Nam)');
+    expect(text).toContain('HỢP LỆ (TOTAL-PASSED)');
+    expect(text).toContain('Chữ ký 1/2');
+    expect(text).toContain('Chữ ký 2/2');
+    expect(text).toContain(agency.leader.fullName);
+    expect(text).toContain(`cơ quan: ${agency.name}`);
+    expect(text).toContain(`mã định danh: ${G22}`);
+    expect(text).toContain('Chuỗi chứng thư');
+    expect(text).toContain(valid.signatures[1].chain[2].subject.split(',')[0]);
+    expect(text).toContain('chưa bị thu hồi (CRL)');
+    expect(text).toContain('theo thuộc tính đã ký');
+    // A fingerprint is cut where the column ends.
+    expect(text.replace(/\s/g, '')).toContain(valid.fileSha256);
+    expect(text).toContain('Trang 1/');
+  });
+
+  it('writes the English report on request, failures and their findings included', async () => {
+    const pdf = await renderVerificationReportPdf(
+      [
+        { fileName: 'valid.pdf', report: valid },
+        { fileName: 'tampered.pdf', report: tampered },
+      ],
+      { language: 'en' },
+    );
+    const pages = extractPdfText(pdf).split('\f');
+    const text = flat(pages.join(' '));
+    expect(text).toContain('Digital signature verification report');
+    expect(text).toContain('VALID (TOTAL-PASSED)');
+    expect(text).toContain(
+      'INVALID: the content was changed after signing (TOTAL-FAILED / HASH_FAILURE)',
+    );
+    expect(text).toContain('MESSAGE_DIGEST_MISMATCH');
+    expect(text).toContain('Certificate chain');
+    expect(text).not.toContain('Báo cáo');
+    // Each file starts on a page of its own.
+    const tamperedPage = pages.findIndex((page) => page.includes('File: tampered.pdf'));
+    expect(tamperedPage).toBeGreaterThan(0);
+    expect(pages[tamperedPage]).not.toContain('File: valid.pdf');
+  });
+
+  it('reports a file without signatures and with document findings', async () => {
+    const broken = await verifier.verify(Buffer.from('not a pdf'));
+    const text = flat(
+      extractPdfText(await renderVerificationReportPdf([{ fileName: 'x.txt', report: broken }])),
+    );
+    expect(text).toContain('KHÔNG HỢP LỆ');
+    expect(text).toContain('FORMAT_FAILURE');
+    expect(text).toContain('PDF_NOT_A_PDF');
+    expect(text).toContain('Không có chữ ký nào được kiểm tra.');
+  });
+});
