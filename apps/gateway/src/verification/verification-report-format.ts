@@ -22,7 +22,10 @@ export function reportLanguageOf(
   const asked = request.query.lang;
   if (asked !== undefined) {
     const language = REPORT_LANGUAGES.find((candidate) => candidate === asked);
-    if (!language) throw new ReportLanguageInvalidError(String(asked));
+    if (!language)
+      throw new ReportLanguageInvalidError(
+        typeof asked === 'string' ? asked : JSON.stringify(asked),
+      );
     return language;
   }
   const accepted = request.acceptsLanguages(...REPORT_LANGUAGES);

@@ -55,9 +55,9 @@ export interface ReportWording {
   findingColumns: readonly [string, string];
   none: string;
   footer: string;
-  pageLabel(page: number, total: number): string;
+  pageLabel: (page: number, total: number) => string;
   /** An ISO 8601 instant as the reader expects it (Vietnam time in the Vietnamese report). */
-  instant(iso: string): string;
+  instant: (iso: string) => string;
 }
 
 export type ReportLanguage = 'vi' | 'en';
