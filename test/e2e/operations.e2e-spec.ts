@@ -14,6 +14,8 @@ describe('operations endpoints', () => {
   });
 
   const get = (path: string) => request(axis.gatewayUrl).get(path).ca(axis.pki.server.caBundlePem);
+  const worker = (app: keyof RunningAxis['workerUrls']) => (path: string) =>
+    request(axis.workerUrls[app]).get(path);
 
   it('serves the OpenAPI documentation at /api/docs and the document as JSON', async () => {
     const page = await get('/api/docs');
@@ -23,5 +25,29 @@ describe('operations endpoints', () => {
     expect(document.status).toBe(200);
     expect(document.body.info.title).toBe('docaxis gateway');
     expect(Object.keys(document.body.paths)).toContain('/api/v1/dispatches/{id}/ack');
+  });
+
+  it('answers /health/live and /health/ready on every app, with the checks each depends on', async () => {
+    const targets = [
+      { app: 'gateway', get: (path: string) => get(path), checks: ['blobStore', 'trustStore'] },
+      { app: 'verifier', get: worker('verifier'), checks: ['blobStore', 'trustStore'] },
+      { app: 'router', get: worker('router'), checks: [] },
+      { app: 'audit', get: worker('audit'), checks: [] },
+    ];
+    for (const target of targets) {
+      const live = await target.get('/health/live');
+      expect({ app: target.app, status: live.status, body: live.body.status }).toEqual({
+        app: target.app,
+        status: 200,
+        body: 'ok',
+      });
+      const ready = await target.get('/health/ready');
+      expect({ app: target.app, status: ready.status }).toEqual({ app: target.app, status: 200 });
+      expect(Object.keys(ready.body.details).sort()).toEqual(
+        ['broker', 'database', ...target.checks].sort(),
+      );
+      expect(ready.body.details.broker).toMatchObject({ status: 'up', connected: true });
+      expect(ready.body.details.database).toMatchObject({ status: 'up' });
+    }
   });
 });

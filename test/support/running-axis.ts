@@ -1,4 +1,4 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { connect } from 'amqplib';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +29,8 @@ export interface RunningAxis {
   env: NodeJS.ProcessEnv;
   /** A direct connection to the axis' database, for assertions. */
   db: DataSource;
+  /** `http://127.0.0.1:<port>` of each worker's health and metrics server. */
+  workerUrls: { audit: string; verifier: string; router: string };
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,9 @@ export async function startAxis(
     GATEWAY_PORT: '0',
     AXIS_SIGNING_CERT_FILE: pki.axis.certPath,
     AXIS_SIGNING_KEY_FILE: pki.axis.keyPath,
+    AUDIT_HTTP_PORT: '0',
+    VERIFIER_HTTP_PORT: '0',
+    ROUTER_HTTP_PORT: '0',
     ...overrides,
   };
 
@@ -77,7 +82,7 @@ export async function startAxis(
   // operator's auditor and admin: the same seed as `npm start`.
   await seedDevDirectory(db, pki);
 
-  const workers: INestApplicationContext[] = [];
+  const workers: INestApplication[] = [];
   let gateway: INestApplication | undefined;
   const topologies: MessagingTopology[] = [];
   try {
@@ -99,12 +104,16 @@ export async function startAxis(
     throw error;
   }
   const { port } = (gateway.getHttpServer() as { address(): AddressInfo }).address();
+  const [audit, verifier, router] = workers.map(
+    (w) => `http://127.0.0.1:${(w.getHttpServer() as { address(): AddressInfo }).address().port}`,
+  );
 
   return {
     pki,
     gatewayUrl: `https://127.0.0.1:${port}`,
     env,
     db,
+    workerUrls: { audit, verifier, router },
     async stop() {
       const queues = new Set(topologies.flatMap((t) => t.declaredQueueNames()));
       const exchanges = new Set(topologies.flatMap((t) => t.declaredExchangeNames()));

@@ -1,15 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AuditModule } from './audit.module';
+import type { INestApplication } from '@nestjs/common';
+import { startWorkerApp } from '@docaxis/observability/worker-app';
 import type { AuditConfig } from './config/audit.config';
+import { AuditModule } from './audit.module';
 
-/** The audit app as production runs it; `init()` starts consuming. */
-export async function createAuditApp(config: AuditConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AuditModule.forRoot(config), {
-    bufferLogs: true,
+/** The audit app as production runs it: consuming, health and metrics on AUDIT_HTTP_PORT. */
+export function createAuditApp(config: AuditConfig): Promise<INestApplication> {
+  return startWorkerApp(AuditModule.forRoot(config), {
+    port: config.AUDIT_HTTP_PORT,
+    host: config.HOST,
   });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  return app;
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { AuditConfig } from './config/audit.config';
@@ -30,6 +31,7 @@ export class AuditModule {
           ...messagingOptionsFromEnv(config, 'docaxis-audit'),
           relay: false,
         }),
+        HealthModule.forRoot({}),
         AuditRecordingModule.forRoot({
           batchMaxEvents: config.AUDIT_BATCH_MAX_EVENTS,
           batchMaxWaitMs: config.AUDIT_BATCH_MAX_WAIT_MS,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { GatewayConfig } from './config/gateway.config';
@@ -29,6 +30,7 @@ export class GatewayModule {
           applicationName: 'docaxis-gateway',
         }),
         MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-gateway')),
+        HealthModule.forRoot({ blobDir: config.BLOB_DIR, crlDir: config.CRL_DIR }),
         GatewayCoreModule.forRoot(config),
         DispatchesModule,
         InboxModule,

@@ -1,14 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import type { INestApplication } from '@nestjs/common';
+import { startWorkerApp } from '@docaxis/observability/worker-app';
 import type { RouterConfig } from './config/router.config';
 import { RouterModule } from './router.module';
 
-export async function createRouterApp(config: RouterConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(RouterModule.forRoot(config), {
-    bufferLogs: true,
+/** The router as production runs it: consumers started, health and metrics on ROUTER_HTTP_PORT. */
+export function createRouterApp(config: RouterConfig): Promise<INestApplication> {
+  return startWorkerApp(RouterModule.forRoot(config), {
+    port: config.ROUTER_HTTP_PORT,
+    host: config.HOST,
   });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  return app;
 }

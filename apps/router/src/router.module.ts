@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { ROUTER_CONFIG, type RouterConfig } from './config/router.config';
@@ -29,6 +30,7 @@ export class RouterModule {
         MessagingModule.forRoot({
           ...messagingOptionsFromEnv(config, 'docaxis-router'),
         }),
+        HealthModule.forRoot({}),
       ],
       providers: [
         { provide: ROUTER_CONFIG, useValue: config },

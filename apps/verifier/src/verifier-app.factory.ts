@@ -1,14 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import type { INestApplication } from '@nestjs/common';
+import { startWorkerApp } from '@docaxis/observability/worker-app';
 import type { VerifierConfig } from './config/verifier.config';
 import { VerifierModule } from './verifier.module';
 
-export async function createVerifierApp(config: VerifierConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(VerifierModule.forRoot(config), {
-    bufferLogs: true,
+/** The verifier as production runs it: consumers started, health and metrics on VERIFIER_HTTP_PORT. */
+export function createVerifierApp(config: VerifierConfig): Promise<INestApplication> {
+  return startWorkerApp(VerifierModule.forRoot(config), {
+    port: config.VERIFIER_HTTP_PORT,
+    host: config.HOST,
   });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  return app;
 }

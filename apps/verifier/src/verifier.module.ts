@@ -3,6 +3,7 @@ import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import {
@@ -34,6 +35,7 @@ export class VerifierModule {
         MessagingModule.forRoot({
           ...messagingOptionsFromEnv(config, 'docaxis-verifier'),
         }),
+        HealthModule.forRoot({ blobDir: config.BLOB_DIR, crlDir: config.CRL_DIR }),
       ],
       providers: [
         { provide: VERIFIER_CONFIG, useValue: config },

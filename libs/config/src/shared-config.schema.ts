@@ -83,7 +83,12 @@ export const loggingEnv = {
 };
 
 export const httpEnv = {
+  /** Interface the app's HTTP server binds to (the gateway's API, the workers' health/metrics). */
   HOST: z.string().default('127.0.0.1'),
 };
+
+/** A TCP port; 0 lets the system pick a free one (tests). */
+export const portNumber = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export { booleanFlag };

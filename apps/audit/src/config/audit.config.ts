@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
-import { amqpEnv, databaseEnv, loggingEnv } from '@docaxis/config/shared-config.schema';
+import {
+  amqpEnv,
+  databaseEnv,
+  loggingEnv,
+  httpEnv,
+  portNumber,
+} from '@docaxis/config/shared-config.schema';
 import { auditCheckpointEnv } from '../checkpoints/audit-checkpoint.config';
 import { auditRecordingEnv } from '../recording/audit-recording.config';
 
@@ -8,6 +14,9 @@ export const auditConfigSchema = z.object({
   ...databaseEnv,
   ...amqpEnv,
   ...loggingEnv,
+  ...httpEnv,
+  /** Port of the audit's health (/health/live, /health/ready) and /metrics HTTP server. */
+  AUDIT_HTTP_PORT: portNumber(9103),
   ...auditRecordingEnv,
   ...auditCheckpointEnv,
   /**

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
-import { amqpEnv, databaseEnv, loggingEnv } from '@docaxis/config/shared-config.schema';
+import {
+  amqpEnv,
+  databaseEnv,
+  loggingEnv,
+  httpEnv,
+  portNumber,
+} from '@docaxis/config/shared-config.schema';
 
 export const routerConfigSchema = z.object({
   ...databaseEnv,
   ...amqpEnv,
   ...loggingEnv,
+  ...httpEnv,
+  /** Port of the router's health (/health/live, /health/ready) and /metrics HTTP server. */
+  ROUTER_HTTP_PORT: portNumber(9101),
   /** How often the router looks for newly registered agencies whose inbox queues it must consume. */
   ROUTER_AGENCY_REFRESH_MS: z.coerce.number().int().min(1000).default(30_000),
 });

@@ -7,6 +7,8 @@ import {
   databaseEnv,
   loggingEnv,
   pkiEnv,
+  httpEnv,
+  portNumber,
 } from '@docaxis/config/shared-config.schema';
 
 export const verifierConfigSchema = z.object({
@@ -15,6 +17,9 @@ export const verifierConfigSchema = z.object({
   ...pkiEnv,
   ...blobStoreEnv,
   ...loggingEnv,
+  ...httpEnv,
+  /** Port of the verifier's health (/health/live, /health/ready) and /metrics HTTP server. */
+  VERIFIER_HTTP_PORT: portNumber(9102),
   ...certificateProfileEnv,
   /** Verification is CPU-bound: few dispatches in flight per instance; scale with instances. */
   VERIFIER_PREFETCH: z.coerce.number().int().min(1).max(1000).default(8),
