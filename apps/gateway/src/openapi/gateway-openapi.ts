@@ -25,6 +25,7 @@ export function createGatewayOpenApiDocument(app: INestApplication): OpenAPIObje
     .addTag('inbox', 'What was delivered to the calling agency')
     .addTag('trail', 'The audit timeline of a dispatch')
     .addTag('verification', 'Signature verification of PDFs for clerks')
+    .addTag('directory', 'Danh bạ cơ quan: agencies and their client certificates (administrators)')
     .addGlobalParameters({
       in: 'header',
       name: 'X-Correlation-Id',
