@@ -9,6 +9,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { DispatchesModule } from './dispatches/dispatches.module';
 import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
+import { ParkedMessagesModule } from './parked-messages/parked-messages.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -37,6 +38,7 @@ export class GatewayModule {
         TrailModule,
         VerificationModule,
         DirectoryModule,
+        ParkedMessagesModule,
       ],
     };
   }

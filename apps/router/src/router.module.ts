@@ -7,10 +7,14 @@ import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { ROUTER_CONFIG, type RouterConfig } from './config/router.config';
 import { AgencyInboxConsumers } from './delivery/agency-inbox.consumers';
 import { DeliverToInboxUseCase } from './delivery/deliver-to-inbox.usecase';
+import { ParkedMessageCollector } from './parking/parked-message-collector';
 import { RouteDispatchUseCase } from './routing/route-dispatch.usecase';
 import { RoutingConsumer } from './routing/routing.consumer';
 
-/** Fans verified dispatches out to recipient agencies and delivers them into their inboxes. */
+/**
+ * Fans verified dispatches out to recipient agencies and delivers them into their inboxes; files
+ * parked messages for the operators.
+ */
 @Module({})
 export class RouterModule {
   static forRoot(config: RouterConfig): DynamicModule {
@@ -38,6 +42,7 @@ export class RouterModule {
         DeliverToInboxUseCase,
         RoutingConsumer,
         AgencyInboxConsumers,
+        ParkedMessageCollector,
       ],
     };
   }

@@ -20,6 +20,9 @@ export interface ConsumerHostSettings {
   logger?: MessagingLogger;
 }
 
+/** Handler of undecoded deliveries (the parked queue's collector). */
+export type RawDeliveryHandler = (delivery: ConsumeMessage) => Promise<void>;
+
 export interface ConsumerStats {
   readonly acked: number;
   readonly requeued: number;
@@ -36,13 +39,15 @@ interface Subscription {
   readonly lane: DeliveryLane | 'both';
   /** Declares the queue (idempotent) before consuming it. */
   readonly declare: () => Promise<unknown>;
-  readonly handler: MessageHandler;
-  readonly prefetch: number;
   /**
-   * `retry`: retry queues with backoff, then park. `requeue`: return it to its queue after a
-   * delay, forever (the parked queue's own collector: parking from there would loop).
+   * `decoded`: the usual handler of decoded messages (retries, then parking). `raw`: deliveries
+   * undecoded, requeued after a delay on failure (the parked queue's collector, which files even
+   * malformed messages: parking from there would loop).
    */
-  readonly onFailure: 'retry' | 'requeue';
+  readonly handling:
+    | { readonly kind: 'decoded'; readonly handler: MessageHandler }
+    | { readonly kind: 'raw'; readonly handler: RawDeliveryHandler };
+  readonly prefetch: number;
   channel?: Channel;
   consumerTag?: string;
   readonly inFlight: Set<Promise<void>>;
@@ -118,10 +123,14 @@ export class ConsumerHost {
   }
 
   /**
-   * Consumes the parked queue (the collector that files parked messages away for operators). A
-   * failing handler gets the message back after a growing delay, never parked again.
+   * Consumes the parked queue (the collector that files parked messages away for operators). The
+   * handler gets each delivery undecoded, malformed ones included (parking those again would
+   * loop); a failing handler gets the message back after a growing delay, never parked again.
    */
-  async consumeParked(handler: MessageHandler, options: { prefetch?: number } = {}): Promise<void> {
+  async consumeParked(
+    handler: RawDeliveryHandler,
+    options: { prefetch?: number } = {},
+  ): Promise<void> {
     const name = 'parked';
     if (this.consumedNames.has(name))
       throw new HandlerWiringError(['the parked queue is consumed twice']);
@@ -131,9 +140,8 @@ export class ConsumerHost {
       brokerName: this.topology.names.parkedQueue,
       lane: 'both',
       declare: () => this.topology.declare(),
-      handler,
+      handling: { kind: 'raw', handler },
       prefetch: options.prefetch ?? this.prefetch,
-      onFailure: 'requeue',
       inFlight: new Set(),
       retryAttempts: 0,
     };
@@ -258,9 +266,8 @@ export class ConsumerHost {
         brokerName,
         lane,
         declare: () => this.topology.declareQueue(queue),
-        handler,
+        handling: { kind: 'decoded', handler },
         prefetch: prefetch ?? this.prefetch,
-        onFailure: 'retry',
         inFlight: new Set(),
         retryAttempts: 0,
       };
@@ -354,6 +361,16 @@ export class ConsumerHost {
     channel: Channel,
     delivery: ConsumeMessage,
   ): Promise<void> {
+    const { handling } = subscription;
+    if (handling.kind === 'raw') {
+      try {
+        await handling.handler(delivery);
+        if (this.settle(() => channel.ack(delivery))) this.acked += 1;
+      } catch (error) {
+        await this.requeueLater(subscription, channel, delivery, (error as Error).message);
+      }
+      return;
+    }
     const parsed = parseInboundMessage(delivery);
     if (!parsed.ok) {
       await this.park(
@@ -367,13 +384,11 @@ export class ConsumerHost {
     }
     const message = parsed.message;
     try {
-      await subscription.handler(message);
+      await handling.handler(message);
       if (this.settle(() => channel.ack(delivery))) this.acked += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (subscription.onFailure === 'requeue') {
-        await this.requeueLater(subscription, channel, delivery, message, reason);
-      } else if (isPermanentFailure(error)) {
+      if (isPermanentFailure(error)) {
         const code = failureCode(error, 'MESSAGING_PERMANENT_FAILURE');
         await this.park(subscription, channel, delivery, code, reason);
       } else if (message.deliveryCount >= this.topology.deliveryLimit) {
@@ -424,13 +439,13 @@ export class ConsumerHost {
     subscription: Subscription,
     channel: Channel,
     delivery: ConsumeMessage,
-    message: InboundMessage,
     reason: string,
   ): Promise<void> {
-    const delay = Math.min(30_000, 250 * 2 ** Math.min(message.deliveryCount, 7));
+    const deliveries = Number(delivery.properties.headers?.['x-delivery-count'] ?? 0) || 0;
+    const delay = Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7));
     this.logger.warn(
-      `handler failed for ${message.type} ${message.messageId} on ${subscription.brokerName}; ` +
-        `requeued in ${delay} ms: ${reason}`,
+      `handler failed for ${String(delivery.properties.messageId ?? '(no id)')} on ` +
+        `${subscription.brokerName}; requeued in ${delay} ms: ${reason}`,
     );
     await this.sleepUnlessStopping(delay);
     if (this.settle(() => channel.nack(delivery, false, true))) this.requeued += 1;

@@ -20,6 +20,19 @@ export interface OutboxMessageInput<T extends MessageType = MessageType> {
 /** Any one message, with payload typed by its own messageType (for batches of mixed types). */
 export type AnyOutboxMessageInput = { [T in MessageType]: OutboxMessageInput<T> }[MessageType];
 
+/** A parked message sent back to the one queue it failed on (an operator's redrive). */
+export interface RedriveOutboxInput {
+  /** Broker queue name. */
+  queue: string;
+  /** Kept from the parked message: consumers still recognise what they already did. */
+  messageId: string;
+  messageType: string;
+  payload: Record<string, unknown>;
+  headers: Record<string, string>;
+  priority: number;
+  correlationId: string | null;
+}
+
 /** Rows per INSERT in `enqueueMany`, well under PostgreSQL's 65,535 bind parameters. */
 const ROWS_PER_INSERT = 1000;
 const COLUMNS = 8;
@@ -38,6 +51,31 @@ export class OutboxWriter {
     message: OutboxMessageInput<T>,
   ): Promise<string> {
     const [id] = await this.enqueueMany(manager, [message as AnyOutboxMessageInput]);
+    return id;
+  }
+
+  /**
+   * Inserts a redrive: addressed to one queue, under the parked message's own id and type (not
+   * checked against a contract: it is the message as it was, and its consumer checks it again).
+   */
+  async enqueueRedrive(manager: EntityManager, redrive: RedriveOutboxInput): Promise<string> {
+    const id = uuidv7();
+    await manager.query(
+      `INSERT INTO outbox_messages
+         (id, destination, message_id, routing_key, message_type, payload, headers, priority,
+          correlation_id)
+       VALUES ($1, 'queue', $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        id,
+        redrive.messageId,
+        redrive.queue,
+        redrive.messageType,
+        JSON.stringify(redrive.payload),
+        JSON.stringify(redrive.headers),
+        redrive.priority,
+        redrive.correlationId,
+      ],
+    );
     return id;
   }
 

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
+import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { ParkedMessageRepository } from '@docaxis/persistence/parked-message/parked-message.repository';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { type ParkedMessageDetail, toParkedMessageDetail } from './dtos/parked-message-view';
+import { lockUnresolvedParkedMessage, parkedMessageAuditFacts } from './parked-message-resolution';
+import { DiscardReasonInvalidError } from './parked-message.errors';
+
+const MAX_REASON_LENGTH = 2000;
+
+/**
+ * An operator gives up on a parked message, saying why. The row stays (state `discarded`, who,
+ * when, why) and the decision is audited, committed together.
+ */
+@Injectable()
+export class DiscardParkedMessageUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly parked: ParkedMessageRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(
+    id: string,
+    reason: unknown,
+    admin: AuthenticatedAgency,
+    correlationId: string,
+  ): Promise<ParkedMessageDetail> {
+    const text = typeof reason === 'string' ? reason.trim() : '';
+    if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw new DiscardReasonInvalidError();
+    await this.dataSource.transaction(async (manager) => {
+      const row = await lockUnresolvedParkedMessage(this.parked, manager, id);
+      await this.outbox.enqueue(manager, {
+        destination: 'events',
+        routingKey: MessageTypes.ParkedMessageDiscarded,
+        messageType: MessageTypes.ParkedMessageDiscarded,
+        correlationId,
+        payload: {
+          ...parkedMessageAuditFacts(row),
+          reason: text,
+          occurredAt: new Date().toISOString(),
+          actor: admin.certificateSubject,
+        },
+      });
+      await this.parked.resolve(manager, [row.id], 'discarded', admin.certificateSubject, text);
+    });
+    this.relay.nudge();
+    const resolved = await this.parked.findById(id);
+    return toParkedMessageDetail(resolved!);
+  }
+}
