@@ -73,7 +73,7 @@ function firstDeath(headers: Record<string, unknown>): DeathEntry | undefined {
   if (!Array.isArray(deaths) || deaths.length === 0) return undefined;
   // The broker keeps the most recent death first; the first one is where it failed.
   const last = deaths[deaths.length - 1] as unknown;
-  return typeof last === 'object' && last !== null ? (last) : undefined;
+  return typeof last === 'object' && last !== null ? last : undefined;
 }
 
 function textOf(value: unknown): string | undefined {
