@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import type { GatewayConfig } from './config/gateway.config';
+import { serveConsole } from './console/console-static';
 import { GatewayModule } from './gateway.module';
 import { applyGatewayApiPrefix } from './http/api-prefix';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
@@ -23,6 +24,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.use(helmet());
   app.disable('x-powered-by');
   applyGatewayApiPrefix(app);
+  serveConsole(app, config.CONSOLE_DIR);
   app.useGlobalFilters(new DomainExceptionFilter());
   serveGatewayOpenApi(app);
   app.enableShutdownHooks();

@@ -10,6 +10,7 @@ import { DispatchesModule } from './dispatches/dispatches.module';
 import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ParkedMessagesModule } from './parked-messages/parked-messages.module';
+import { MeModule } from './me/me.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -39,6 +40,7 @@ export class GatewayModule {
         VerificationModule,
         DirectoryModule,
         ParkedMessagesModule,
+        MeModule,
       ],
     };
   }

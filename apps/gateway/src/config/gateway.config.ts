@@ -58,6 +58,8 @@ export const gatewayConfigSchema = z.object({
    * roles, agency status). Changes made through another instance reach this one within it.
    */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** The built web console (npm run build:console), served under /console. */
+  CONSOLE_DIR: path('dist/console'),
   INBOX_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

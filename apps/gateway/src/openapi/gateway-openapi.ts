@@ -26,6 +26,7 @@ export function createGatewayOpenApiDocument(app: INestApplication): OpenAPIObje
     .addTag('trail', 'The audit timeline of a dispatch')
     .addTag('verification', 'Signature verification of PDFs for clerks')
     .addTag('directory', 'Danh bạ cơ quan: agencies and their client certificates (administrators)')
+    .addTag('me', 'Who the client certificate belongs to (the web console starts here)')
     .addGlobalParameters({
       in: 'header',
       name: 'X-Correlation-Id',

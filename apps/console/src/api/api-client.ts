@@ -1,0 +1,59 @@
+/** The error body every /api/v1 route answers with on failure. */
+interface ErrorBody {
+  error?: { code?: string; message?: string; errorId?: string };
+}
+
+/** A refused or failed API call, with the gateway's stable code when it gave one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const API_BASE = '/api/v1';
+
+async function failure(response: Response): Promise<ApiError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // Not JSON (a proxy's page, say): keep the status line.
+  }
+  const code = body.error?.code ?? `HTTP_${response.status}`;
+  const id = body.error?.errorId ? ` (${body.error.errorId})` : '';
+  return new ApiError(response.status, code, `${body.error?.message ?? response.statusText}${id}`);
+}
+
+/**
+ * Calls a public /api/v1 route. No token: the browser presents its client certificate on the
+ * TLS connection, exactly as an agency system does.
+ */
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${API_BASE}${path}`, { credentials: 'same-origin', ...init });
+  if (!response.ok) throw await failure(response);
+  return response;
+}
+
+export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  const response = await apiFetch(path, { ...init, headers });
+  return (await response.json()) as T;
+}
+
+/** Saves a response body as a file the user downloads. */
+export async function saveResponse(response: Response, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

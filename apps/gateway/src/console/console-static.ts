@@ -1,0 +1,43 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+/** Where the console is served; its build (`vite base`) uses the same prefix. */
+export const CONSOLE_PREFIX = '/console';
+
+/**
+ * Serves the built web console (apps/console → CONSOLE_DIR) under /console on the gateway's own
+ * origin, so the browser presents the same TLS client certificate to the pages and to /api/v1.
+ * Hashed assets are cached for good, index.html never (it names the current assets), and any
+ * extension-less path below /console answers index.html so that deep links reach the SPA.
+ */
+export function serveConsole(app: NestExpressApplication, consoleDir: string): void {
+  const index = join(consoleDir, 'index.html');
+  app.useStaticAssets(consoleDir, {
+    prefix: `${CONSOLE_PREFIX}/`,
+    index: 'index.html',
+    setHeaders: (response: Response, path: string) => {
+      response.setHeader(
+        'Cache-Control',
+        path.includes(`${join(consoleDir, 'assets')}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    },
+  });
+  app.use(CONSOLE_PREFIX, (request: Request, response: Response, next: NextFunction) => {
+    if (!['GET', 'HEAD'].includes(request.method) || extname(request.path) !== '') return next();
+    if (!existsSync(index)) {
+      response.status(404).json({
+        error: {
+          code: 'CONSOLE_NOT_BUILT',
+          message: `The web console is not built in ${consoleDir}: run npm run build:console.`,
+        },
+      });
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}
