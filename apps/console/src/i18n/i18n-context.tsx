@@ -11,7 +11,7 @@ const STORAGE_KEY = 'docaxis.console.language';
 interface I18n {
   language: Language;
   t: Messages;
-  setLanguage(language: Language): void;
+  setLanguage: (language: Language) => void;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);

@@ -12,7 +12,7 @@ function currentPath(): string {
  * A two-function router: pages are a handful of fixed paths, so the History API is enough and
  * the bundle stays free of a routing library.
  */
-export function useRoute(): { path: string; navigate(path: string): void } {
+export function useRoute(): { path: string; navigate: (path: string) => void } {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {
     const onPop = () => setPath(currentPath());

@@ -8,7 +8,7 @@ const isPdf = (file: File) =>
  * A real file input (keyboard and screen readers reach it as such) inside an area that also
  * accepts dropped files.
  */
-export function FileDropZone({ onFiles }: { onFiles(files: File[]): void }) {
+export function FileDropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
   const id = useId();
   const [over, setOver] = useState(false);
