@@ -6,14 +6,7 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'coverage/**',
-      'certs/dev/**',
-      'var/**',
-      '*.config.js',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'certs/dev/**', 'var/**', '*.config.js'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
