@@ -13,6 +13,9 @@ export interface NewDispatch {
   recipientCodes: readonly string[];
 }
 
+/** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
+export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
+
 export interface InboxEntry {
   dispatch: DispatchEntity;
   recipient: DispatchRecipientEntity;
@@ -122,12 +125,21 @@ export class DispatchRepository {
   /**
    * Puts a queued dispatch into the recipient's inbox, assigning its inbox position. Returns the
    * position, or null when it was already delivered (redelivery) or is not queued.
+   *
+   * Readers page through an inbox by position (`delivery_seq > cursor`), so positions must become
+   * visible in the order they are taken: were two deliveries to one agency to commit out of order,
+   * a reader could pass the later one and never see the earlier. A transaction-scoped advisory
+   * lock per recipient, taken before the position and held until commit, keeps them in order.
    */
   async deliver(
     manager: EntityManager,
     dispatchId: string,
     recipientCode: string,
   ): Promise<number | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [
+      INBOX_POSITION_LOCK_SPACE,
+      recipientCode,
+    ]);
     const rows: { delivery_seq: string }[] = await manager.query(
       `UPDATE dispatch_recipients
          SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { waitFor } from '@docaxis/testing/wait-for';
+import { AgencyRepository } from '../agency/agency.repository';
+import { dataSourceOptions } from '../database/data-source-options';
+import { DispatchRepository } from './dispatch.repository';
+
+const SENDER = '000.00.00.G22';
+const RECIPIENT = '000.00.00.H41';
+const OTHER_RECIPIENT = '000.00.00.H20';
+
+describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let dispatches: DispatchRepository;
+
+  beforeAll(async () => {
+    dataSource = new DataSource(
+      dataSourceOptions({ url: await createTestDatabase('inbox-order') }),
+    );
+    await dataSource.initialize();
+    dispatches = new DispatchRepository(dataSource);
+    await new AgencyRepository(dataSource).upsertMany([
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
+      { code: OTHER_RECIPIENT, name: 'UBND tỉnh Đồng Tháp' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  let number = 0;
+  /** A dispatch already queued for each recipient. */
+  async function queuedDispatch(recipients: readonly string[]): Promise<string> {
+    const id = randomUUID();
+    number++;
+    await dataSource.query(
+      `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
+         promulgation_year, subject, urgency, envelope, state, correlation_id)
+       VALUES ($1, $2, repeat('0', 64), $4, $3, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', '{}', 'routed', $5)`,
+      [id, SENDER, String(number), id, id],
+    );
+    for (const code of recipients) {
+      await dataSource.query(
+        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state, queued_at)
+         VALUES ($1, $2, 'queued', now())`,
+        [id, code],
+      );
+    }
+    return id;
+  }
+
+  async function waitingAdvisoryLocks(): Promise<number> {
+    const [row] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND NOT granted
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    return row.n;
+  }
+
+  it('makes inbox positions visible in the order they were taken, so a cursor never passes one', async () => {
+    const earlier = await queuedDispatch([RECIPIENT, OTHER_RECIPIENT]);
+    const later = await queuedDispatch([RECIPIENT]);
+
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      const earlierSeq = await dispatches.deliver(slow.manager, earlier, RECIPIENT);
+      expect(earlierSeq).not.toBeNull();
+
+      // A second delivery to the same agency must wait for the first to commit…
+      let laterSeq: number | null | undefined;
+      const laterDelivery = dataSource
+        .transaction((manager) => dispatches.deliver(manager, later, RECIPIENT))
+        .then((seq) => (laterSeq = seq));
+      await waitFor(waitingAdvisoryLocks, (n) => n === 1, 'the later delivery to wait');
+      expect(laterSeq).toBeUndefined();
+      expect(await dispatches.inboxPage(RECIPIENT, 0, 10)).toEqual([]);
+
+      // …while a delivery to another agency does not.
+      const other = await dataSource.transaction((manager) =>
+        dispatches.deliver(manager, earlier, OTHER_RECIPIENT),
+      );
+      expect(other).not.toBeNull();
+
+      await slow.commitTransaction();
+      await laterDelivery;
+      expect(laterSeq).toBeGreaterThan(earlierSeq!);
+      const page = await dispatches.inboxPage(RECIPIENT, 0, 10);
+      expect(page.map((entry) => entry.dispatch.id)).toEqual([earlier, later]);
+    } finally {
+      if (slow.isTransactionActive) await slow.rollbackTransaction();
+      await slow.release();
+    }
+  });
+
+  it('does not move a dispatch that was already delivered (redelivery)', async () => {
+    const id = await queuedDispatch([RECIPIENT]);
+    const first = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT));
+    const again = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT));
+    expect(first).not.toBeNull();
+    expect(again).toBeNull();
+  });
+});
