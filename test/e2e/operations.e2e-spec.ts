@@ -1,5 +1,13 @@
 import request from 'supertest';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { asAgency } from '@docaxis/testing/agency-client';
+import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { parsePrometheusText, sampleValue } from '@docaxis/testing/prometheus-text';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+
+const A = '000.00.00.G22';
+const B = '000.00.00.H41';
 
 /** What operators and integrators use around the API: its documentation, health, metrics. */
 describe('operations endpoints', () => {
@@ -49,5 +57,69 @@ describe('operations endpoints', () => {
       expect(ready.body.details.broker).toMatchObject({ status: 'up', connected: true });
       expect(ready.body.details.database).toMatchObject({ status: 'up' });
     }
+  });
+
+  it('exposes Prometheus metrics on every app, and the counters move with a dispatch', async () => {
+    const scrape = async (app: 'gateway' | keyof RunningAxis['workerUrls']) => {
+      const response = await (app === 'gateway' ? get('/metrics') : worker(app)('/metrics'));
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toContain('text/plain');
+      return parsePrometheusText(response.text);
+    };
+    const before = {
+      gateway: await scrape('gateway'),
+      verifier: await scrape('verifier'),
+      router: await scrape('router'),
+    };
+    for (const app of ['gateway', 'verifier', 'router', 'audit'] as const) {
+      const families = await scrape(app);
+      expect(families.get('docaxis_queue_messages')?.type).toBe('gauge');
+      expect(
+        sampleValue(families, 'docaxis_process_resident_memory_bytes', { app }),
+      ).toBeGreaterThan(0);
+    }
+    expect(before.gateway.get('docaxis_outbox_lag_seconds')?.type).toBe('gauge');
+    expect(before.router.get('docaxis_parked_messages')?.type).toBe('gauge');
+
+    const pdf = await signedDispatchPdf(axis.pki, A);
+    const accepted = await attachDispatch(
+      asAgency(axis, A).post('/dispatches'),
+      envelopeJson(A, [B]),
+      [{ name: 'cong-van.pdf', bytes: pdf }],
+    );
+    expect(accepted.status).toBe(202);
+    const refused = await attachDispatch(
+      asAgency(axis, A).post('/dispatches'),
+      envelopeJson(A, [B], { confidentiality: 'secret' }),
+      [{ name: 'mat.pdf', bytes: pdf }],
+    );
+    expect(refused.status).toBe(422);
+    await waitFor(
+      async () => (await asAgency(axis, A).get(`/dispatches/${accepted.body.dispatchId}`)).body,
+      (body) => body.recipients?.[0]?.state === 'delivered',
+      'delivery to B',
+    );
+
+    const gateway = await scrape('gateway');
+    const verifier = await scrape('verifier');
+    const router = await scrape('router');
+    const delta = (after: typeof gateway, old: typeof gateway, name: string, labels = {}) =>
+      sampleValue(after, name, labels) - sampleValue(old, name, labels);
+    expect(delta(gateway, before.gateway, 'docaxis_dispatches_accepted_total')).toBe(1);
+    expect(
+      delta(gateway, before.gateway, 'docaxis_dispatches_rejected_total', {
+        stage: 'submission',
+        reason: 'CONFIDENTIAL_DOCUMENT_REFUSED',
+      }),
+    ).toBe(1);
+    expect(
+      delta(verifier, before.verifier, 'docaxis_verification_outcomes_total', {
+        outcome: 'verified',
+      }),
+    ).toBe(1);
+    expect(delta(router, before.router, 'docaxis_deliveries_total')).toBe(1);
+    expect(delta(router, before.router, 'docaxis_dispatch_delivery_seconds_count')).toBe(1);
+    expect(sampleValue(router, 'docaxis_dispatch_delivery_seconds_sum')).toBeGreaterThan(0);
+    expect(router.get('docaxis_queue_messages')!.samples.length).toBeGreaterThan(0);
   });
 });

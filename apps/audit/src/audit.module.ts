@@ -3,6 +3,7 @@ import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
+import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { AuditConfig } from './config/audit.config';
 import { AuditCheckpointModule } from './checkpoints/audit-checkpoint.module';
@@ -32,6 +33,7 @@ export class AuditModule {
           relay: false,
         }),
         HealthModule.forRoot({}),
+        MetricsModule.forRoot({ appName: 'audit', databaseBacklog: false }),
         AuditRecordingModule.forRoot({
           batchMaxEvents: config.AUDIT_BATCH_MAX_EVENTS,
           batchMaxWaitMs: config.AUDIT_BATCH_MAX_WAIT_MS,

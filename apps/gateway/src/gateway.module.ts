@@ -3,6 +3,7 @@ import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
+import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { DirectoryModule } from './directory/directory.module';
@@ -33,6 +34,7 @@ export class GatewayModule {
         }),
         MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-gateway')),
         HealthModule.forRoot({ blobDir: config.BLOB_DIR, crlDir: config.CRL_DIR }),
+        MetricsModule.forRoot({ appName: 'gateway', databaseBacklog: true }),
         GatewayCoreModule.forRoot(config),
         DispatchesModule,
         InboxModule,

@@ -3,6 +3,7 @@ import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
+import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { ROUTER_CONFIG, type RouterConfig } from './config/router.config';
 import { AgencyInboxConsumers } from './delivery/agency-inbox.consumers';
@@ -35,6 +36,7 @@ export class RouterModule {
           ...messagingOptionsFromEnv(config, 'docaxis-router'),
         }),
         HealthModule.forRoot({}),
+        MetricsModule.forRoot({ appName: 'router', databaseBacklog: true }),
       ],
       providers: [
         { provide: ROUTER_CONFIG, useValue: config },

@@ -5,6 +5,7 @@ import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
+import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import {
   createPdfSignatureVerifier,
@@ -36,6 +37,7 @@ export class VerifierModule {
           ...messagingOptionsFromEnv(config, 'docaxis-verifier'),
         }),
         HealthModule.forRoot({ blobDir: config.BLOB_DIR, crlDir: config.CRL_DIR }),
+        MetricsModule.forRoot({ appName: 'verifier', databaseBacklog: true }),
       ],
       providers: [
         { provide: VERIFIER_CONFIG, useValue: config },

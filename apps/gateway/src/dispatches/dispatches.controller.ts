@@ -49,6 +49,7 @@ import {
   SubmitDispatchResultDto,
 } from './dtos/dispatch-view.dto';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
+import { SubmissionMetricsInterceptor } from './submission-metrics.interceptor';
 import { SubmitDispatchUseCase, type SubmitDispatchResult } from './submit-dispatch.usecase';
 
 type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
@@ -75,7 +76,7 @@ export class DispatchesController {
    */
   @Post()
   @HttpCode(202)
-  @UseInterceptors(DispatchSubmissionBodyInterceptor)
+  @UseInterceptors(SubmissionMetricsInterceptor, DispatchSubmissionBodyInterceptor)
   @ApiOperation({
     summary: 'Send a dispatch (gửi văn bản điện tử)',
     description:

@@ -4,6 +4,7 @@ import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 
 export interface DeliverToInboxCommand {
@@ -26,6 +27,7 @@ export class DeliverToInboxUseCase {
     private readonly dispatches: DispatchRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly metrics: AxisMetrics,
   ) {}
 
   async execute(command: DeliverToInboxCommand): Promise<void> {
@@ -35,13 +37,13 @@ export class DeliverToInboxUseCase {
       command.messageId,
       async (manager) => {
         const dispatch = await this.dispatches.lockById(manager, command.dispatchId);
-        if (!dispatch) return false;
+        if (!dispatch) return null;
         const deliverySeq = await this.dispatches.deliver(
           manager,
           command.dispatchId,
           command.recipientCode,
         );
-        if (deliverySeq === null) return false;
+        if (deliverySeq === null) return null;
         await this.outbox.enqueue(manager, {
           destination: 'events',
           routingKey: MessageTypes.DispatchDelivered,
@@ -56,9 +58,13 @@ export class DeliverToInboxUseCase {
             actor: 'router',
           },
         });
-        return true;
+        return { acceptedAt: dispatch.createdAt };
       },
     );
-    if (!duplicate && delivered) this.relay.nudge();
+    if (!duplicate && delivered) {
+      this.metrics.deliveries.inc();
+      this.metrics.deliveryLatency.observe((Date.now() - delivered.acceptedAt.getTime()) / 1000);
+      this.relay.nudge();
+    }
   }
 }

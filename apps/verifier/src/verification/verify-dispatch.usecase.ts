@@ -5,6 +5,7 @@ import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import { PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
@@ -33,6 +34,7 @@ export class VerifyDispatchUseCase {
     private readonly verifier: PdfSignatureVerifier,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly metrics: AxisMetrics,
   ) {}
 
   async execute(command: VerifyDispatchCommand): Promise<void> {
@@ -48,13 +50,13 @@ export class VerifyDispatchUseCase {
       files.map((file) => ({ fileName: file.fileName, report: reports.get(file.id)! })),
     );
 
-    const { duplicate } = await runOnce(
+    const { duplicate, result: decided } = await runOnce(
       this.dataSource,
       CONSUMER,
       command.messageId,
       async (manager) => {
         const locked = await this.dispatches.lockById(manager, dispatch.id);
-        if (!locked || locked.state !== 'accepted') return;
+        if (!locked || locked.state !== 'accepted') return false;
         for (const file of files) {
           await this.dispatches.saveFileVerification(
             manager,
@@ -113,8 +115,15 @@ export class VerifyDispatchUseCase {
             },
           });
         }
+        return true;
       },
     );
+    if (!duplicate && decided) {
+      this.metrics.verificationOutcomes.inc({ outcome: rejection?.code ?? 'verified' });
+      if (rejection) {
+        this.metrics.dispatchesRejected.inc({ stage: 'verification', reason: rejection.code });
+      }
+    }
     if (!duplicate) {
       this.logger.log(
         { dispatchId: dispatch.id, outcome: rejection?.code ?? 'verified' },
