@@ -31,6 +31,15 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   return app;
 }
 
+const MODERN_TLS12_CIPHERS = [
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+].join(':');
+
 function tlsOptions(config: GatewayConfig) {
   const read = (file: string, what: string) => {
     try {
@@ -50,6 +59,10 @@ function tlsOptions(config: GatewayConfig) {
     // JSON error with a stable code, rather than a TLS alert the caller cannot interpret.
     requestCert: true,
     rejectUnauthorized: false,
-    minVersion: 'TLSv1.2' as const,
+    // TLS 1.2 with forward-secret AEAD suites only (Mozilla's "intermediate" profile); TLS 1.3
+    // suites are all modern and stay at Node's defaults.
+    minVersion: config.TLS_MIN_VERSION,
+    ciphers: MODERN_TLS12_CIPHERS,
+    honorCipherOrder: true,
   };
 }

@@ -5,8 +5,10 @@ import {
   createPdfSignatureVerifier,
   PdfSignatureVerifier,
 } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { ClientCertificateIssuers } from './auth/client-certificate-issuers';
 import { ClientCertificateGuard } from './auth/client-certificate.guard';
 import { CredentialCache } from './auth/credential-cache';
+import { ForwardedClientCertificateVerifier } from './auth/forwarded-client-certificate.verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 
 /** What every gateway feature module shares: configuration, blob store, authentication, verifier. */
@@ -19,6 +21,8 @@ export class GatewayCoreModule {
       { provide: BlobStore, useValue: new FilesystemBlobStore(config.BLOB_DIR) },
       ClientCertificateGuard,
       CredentialCache,
+      ClientCertificateIssuers,
+      ForwardedClientCertificateVerifier,
       {
         provide: PdfSignatureVerifier,
         useFactory: () =>

@@ -12,6 +12,7 @@ import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ParkedMessagesModule } from './parked-messages/parked-messages.module';
 import { MeModule } from './me/me.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -36,6 +37,7 @@ export class GatewayModule {
         HealthModule.forRoot({ blobDir: config.BLOB_DIR, crlDir: config.CRL_DIR }),
         MetricsModule.forRoot({ appName: 'gateway', databaseBacklog: true }),
         GatewayCoreModule.forRoot(config),
+        RateLimitModule.forRoot(config),
         DispatchesModule,
         InboxModule,
         TrailModule,

@@ -74,3 +74,14 @@ export class RoleNotGrantedError extends ForbiddenError {
     );
   }
 }
+
+/** Trusted-proxy mode: the certificate header came from an address that is not a trusted proxy. */
+export class ClientCertificateHeaderUntrustedError extends UnauthenticatedError {
+  constructor(header: string) {
+    super(
+      'CLIENT_CERTIFICATE_HEADER_UNTRUSTED',
+      `The ${header} header is only accepted from the configured TLS-terminating proxies; connect with mutual TLS instead.`,
+      { header },
+    );
+  }
+}

@@ -12,6 +12,7 @@ import { formatSubject, subjectAttribute } from './certificate-subject';
 import {
   AgencyNotRegisteredError,
   AgencySuspendedError,
+  ClientCertificateHeaderUntrustedError,
   ClientCertificateInvalidError,
   ClientCertificateNotRegisteredError,
   ClientCertificateRequiredError,
@@ -20,9 +21,13 @@ import {
   RoleNotGrantedError,
 } from './client-certificate.errors';
 import { CredentialCache } from './credential-cache';
+import { ForwardedClientCertificateVerifier } from './forwarded-client-certificate.verifier';
 import { DEFAULT_REQUIRED_ROLES, REQUIRED_ROLES_METADATA } from './require-roles.decorator';
+import { TrustedProxyAddresses } from './trusted-proxy-addresses';
 
 export type RequestWithAgency = Request & { agency?: AuthenticatedAgency };
+
+const AUTHENTICATION = Symbol('docaxis:authentication');
 
 /**
  * Authenticates the caller from its TLS client certificate. The handshake checks the chain to
@@ -30,19 +35,28 @@ export type RequestWithAgency = Request & { agency?: AuthenticatedAgency };
  * reaches the caller as a JSON error with a stable code instead of a bare TLS alert. Then the
  * certificate must be registered in the agency directory, active, for an active agency whose
  * code is the one in the certificate subject; the roles come from that registration.
+ *
+ * In trusted-proxy mode (TRUSTED_PROXY_CERT_HEADER set), connections from the configured proxies
+ * present the certificate in that header instead, checked the same way; the header from any
+ * other address is refused, never ignored, so a misrouted client learns why at once.
  */
 @Injectable()
 export class ClientCertificateGuard implements CanActivate {
+  private readonly proxies: TrustedProxyAddresses;
+
   constructor(
     private readonly credentials: CredentialCache,
     private readonly agencies: AgencyRepository,
     private readonly reflector: Reflector,
+    private readonly forwarded: ForwardedClientCertificateVerifier,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.proxies = new TrustedProxyAddresses(config.TRUSTED_PROXY_ADDRESSES);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithAgency>();
-    const caller = await this.authenticate(request.socket as TLSSocket);
+    const caller = await this.authenticate(request);
     const required =
       this.reflector.getAllAndOverride<readonly CallerRole[] | undefined>(REQUIRED_ROLES_METADATA, [
         context.getHandler(),
@@ -55,7 +69,29 @@ export class ClientCertificateGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(socket: TLSSocket): Promise<AuthenticatedAgency> {
+  /**
+   * Who sent `request`, established once per request (the rate limiter asks before the route's
+   * guard does). Throws the typed refusal when the caller cannot be authenticated.
+   */
+  authenticate(request: RequestWithAgency): Promise<AuthenticatedAgency> {
+    const memo = request as RequestWithAgency & { [AUTHENTICATION]?: Promise<AuthenticatedAgency> };
+    memo[AUTHENTICATION] ??= this.authenticateOnce(request);
+    return memo[AUTHENTICATION];
+  }
+
+  private async authenticateOnce(request: Request): Promise<AuthenticatedAgency> {
+    const header = this.config.TRUSTED_PROXY_CERT_HEADER;
+    if (header) {
+      const forwarded = request.headers[header];
+      if (this.proxies.trusts(request.socket.remoteAddress)) {
+        if (typeof forwarded !== 'string' || forwarded === '') {
+          throw new ClientCertificateRequiredError();
+        }
+        return this.identify(await this.forwarded.verify(forwarded));
+      }
+      if (forwarded !== undefined) throw new ClientCertificateHeaderUntrustedError(header);
+    }
+    const socket = request.socket as TLSSocket;
     const certificate = socket.encrypted ? socket.getPeerCertificate() : undefined;
     if (!certificate || !certificate.raw) throw new ClientCertificateRequiredError();
     if (!socket.authorized) {

@@ -28,4 +28,22 @@ describe('gateway configuration', () => {
     for (const variable of ['GATEWAY_PORT', 'AMQP_URL', 'AMQP_PREFIX', 'LOG_LEVEL'])
       expect(problems).toContain(variable);
   });
+
+  it('keeps trusted-proxy mode off by default, and needs the proxies when it is on', () => {
+    const defaults = loadGatewayConfig({});
+    expect(defaults.TRUSTED_PROXY_CERT_HEADER).toBe('');
+    expect(defaults.TRUSTED_PROXY_ADDRESSES).toEqual([]);
+    expect(() => loadGatewayConfig({ TRUSTED_PROXY_CERT_HEADER: 'X-SSL-Client-Cert' })).toThrow(
+      /TRUSTED_PROXY_ADDRESSES/,
+    );
+    expect(() => loadGatewayConfig({ TRUSTED_PROXY_ADDRESSES: '10.0.0.0/33' })).toThrow(
+      /TRUSTED_PROXY_ADDRESSES/,
+    );
+    const on = loadGatewayConfig({
+      TRUSTED_PROXY_CERT_HEADER: 'X-SSL-Client-Cert',
+      TRUSTED_PROXY_ADDRESSES: '10.0.0.5, 10.1.0.0/16,::1',
+    });
+    expect(on.TRUSTED_PROXY_CERT_HEADER).toBe('x-ssl-client-cert');
+    expect(on.TRUSTED_PROXY_ADDRESSES).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
@@ -61,13 +62,59 @@ export const gatewayConfigSchema = z.object({
   /** The built web console (npm run build:console), served under /console. */
   CONSOLE_DIR: path('dist/console'),
   INBOX_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(200),
+  /**
+   * Trusted-proxy mode, off when empty: behind a TLS-terminating proxy, the client certificate
+   * is read from this header (URL-encoded PEM, as nginx's $ssl_client_escaped_cert), and only on
+   * connections from TRUSTED_PROXY_ADDRESSES.
+   */
+  TRUSTED_PROXY_CERT_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('')
+    .refine((v) => v === '' || /^[a-z0-9-]+$/.test(v), 'must be an HTTP header name'),
+  /** Comma-separated addresses or CIDR blocks of the proxies (e.g. 10.0.0.5,10.1.0.0/16). */
+  TRUSTED_PROXY_ADDRESSES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isCidr, 'must be an IP address or CIDR block'))),
+  /** Oldest TLS version accepted; TLS 1.2 is allowed with forward-secret AEAD ciphers only. */
+  TLS_MIN_VERSION: z.enum(['TLSv1.2', 'TLSv1.3']).default('TLSv1.2'),
+  /** Requests per agency per RATE_LIMIT_WINDOW_MS, across all routes (0 turns limiting off). */
+  RATE_LIMIT_PER_AGENCY: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+
+/** Rules across variables, checked after each one is well-formed. */
+const gatewayConfigRules = gatewayConfigSchema.superRefine((config, ctx) => {
+  if (config.TRUSTED_PROXY_CERT_HEADER && config.TRUSTED_PROXY_ADDRESSES.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TRUSTED_PROXY_ADDRESSES'],
+      message: 'is required when TRUSTED_PROXY_CERT_HEADER is set (which proxies may send it?)',
+    });
+  }
+});
+
+function isCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** Injection token for the gateway's validated configuration. */
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  return loadConfig('gateway', gatewayConfigSchema, env);
+  return loadConfig('gateway', gatewayConfigRules, env);
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ClientCertificateIssuers } from '../auth/client-certificate-issuers';
 import { AgencyCertificatesUseCase } from './agency-certificates.usecase';
 import { AgencyDirectoryController } from './agency-directory.controller';
 import { CertificateRegistrationCheck } from './certificate-registration-check';
@@ -18,7 +17,6 @@ import { UpdateAgencyUseCase } from './update-agency.usecase';
     ChangeAgencyStatusUseCase,
     AgencyCertificatesUseCase,
     CertificateRegistrationCheck,
-    ClientCertificateIssuers,
   ],
 })
 export class DirectoryModule {}

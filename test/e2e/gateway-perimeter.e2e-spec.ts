@@ -1,0 +1,254 @@
+import { request as httpsRequest } from 'node:https';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import type { DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
+import { anonymous } from '@docaxis/testing/agency-client';
+import { issueClientCertificate } from '@docaxis/testing/client-certificates';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+
+const A = '000.00.00.H41';
+const B = '000.00.00.H14';
+const HEADER = 'X-SSL-Client-Cert';
+const LIMIT = 25;
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: { error?: { code: string; details?: Record<string, unknown> } };
+}
+
+/**
+ * One HTTPS request from a chosen local address (127.0.0.2 is loopback too on Linux, but not a
+ * trusted proxy here), optionally with a TLS client certificate and the forwarded-certificate
+ * header.
+ */
+function call(
+  axis: RunningAxis,
+  path: string,
+  options: { from?: string; tls?: DevPkiCredential; forwarded?: string },
+): Promise<RawResponse> {
+  const url = new URL(`/api/v1${path}`, axis.gatewayUrl);
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      url,
+      {
+        method: 'GET',
+        ca: axis.pki.server.caBundlePem,
+        cert: options.tls?.certPem,
+        key: options.tls?.keyPem,
+        localAddress: options.from,
+        headers: options.forwarded === undefined ? {} : { [HEADER]: options.forwarded },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text ? (JSON.parse(text) as RawResponse['body']) : {},
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Whether a TLS handshake with these client-side settings succeeds, and what it agreed. */
+function handshake(
+  axis: RunningAxis,
+  options: ConnectionOptions,
+): Promise<{ ok: true; protocol: string | null; cipher: string } | { ok: false }> {
+  const url = new URL(axis.gatewayUrl);
+  return new Promise((resolve) => {
+    const socket = tlsConnect(
+      { host: url.hostname, port: Number(url.port), ca: axis.pki.server.caBundlePem, ...options },
+      () => {
+        const result = {
+          ok: true as const,
+          protocol: socket.getProtocol(),
+          cipher: socket.getCipher().name,
+        };
+        socket.end();
+        resolve(result);
+      },
+    );
+    socket.on('error', () => resolve({ ok: false }));
+  });
+}
+
+const escaped = (credential: DevPkiCredential) => encodeURIComponent(credential.certPem);
+
+/**
+ * Trusted-proxy mode: only 127.0.0.1 is the proxy. Connections from there authenticate by the
+ * forwarded header; from 127.0.0.2 the header is refused and mutual TLS works as usual.
+ * The per-agency rate limit is on, small, in the same axis.
+ */
+describe('trusted-proxy mode and per-agency rate limits', () => {
+  let axis: RunningAxis;
+
+  beforeAll(async () => {
+    axis = await startAxis('proxy', {
+      TRUSTED_PROXY_CERT_HEADER: HEADER,
+      TRUSTED_PROXY_ADDRESSES: '127.0.0.1/32',
+      RATE_LIMIT_PER_AGENCY: String(LIMIT),
+      RATE_LIMIT_WINDOW_MS: '600000',
+    });
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+  });
+
+  it('authenticates the agency from the header a trusted proxy forwards', async () => {
+    const response = await call(axis, '/inbox', { forwarded: escaped(axis.pki.agency(B).client) });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses the header from an address that is not a trusted proxy, even with a valid certificate', async () => {
+    const response = await call(axis, '/inbox', {
+      from: '127.0.0.2',
+      tls: axis.pki.agency(B).client,
+      forwarded: escaped(axis.pki.agency(B).client),
+    });
+    expect(response.status).toBe(401);
+    expect(response.body.error?.code).toBe('CLIENT_CERTIFICATE_HEADER_UNTRUSTED');
+    // Without the header, that address is an ordinary mutual-TLS client.
+    const direct = await call(axis, '/inbox', {
+      from: '127.0.0.2',
+      tls: axis.pki.agency(B).client,
+    });
+    expect(direct.status).toBe(200);
+  });
+
+  it('checks a forwarded certificate like the handshake does: chain, validity, revocation', async () => {
+    const expired = await issueClientCertificate(axis.pki, {
+      agencyCode: B,
+      notBefore: new Date(Date.now() - 10 * 86_400_000),
+      notAfter: new Date(Date.now() - 86_400_000),
+    });
+    const cases: [string | undefined, number, string, string | undefined][] = [
+      [
+        escaped(axis.pki.special('revoked-client')),
+        401,
+        'CLIENT_CERTIFICATE_INVALID',
+        'CERT_REVOKED',
+      ],
+      [
+        escaped(axis.pki.special('expired-client')),
+        401,
+        'CLIENT_CERTIFICATE_INVALID',
+        'CERT_HAS_EXPIRED',
+      ],
+      [escaped(expired), 401, 'CLIENT_CERTIFICATE_INVALID', 'CERT_HAS_EXPIRED'],
+      [
+        escaped(axis.pki.special('rogue-organization')),
+        401,
+        'CLIENT_CERTIFICATE_INVALID',
+        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      ],
+      [
+        escaped(axis.pki.agency(B).organization),
+        401,
+        'CLIENT_CERTIFICATE_INVALID',
+        'INVALID_PURPOSE',
+      ],
+      ['%E0%A4%A', 401, 'CLIENT_CERTIFICATE_INVALID', 'FORWARDED_CERTIFICATE_MALFORMED'],
+      [
+        encodeURIComponent(axis.pki.agency(B).client.keyPem),
+        401,
+        'CLIENT_CERTIFICATE_INVALID',
+        'FORWARDED_CERTIFICATE_MALFORMED',
+      ],
+      [undefined, 401, 'CLIENT_CERTIFICATE_REQUIRED', undefined],
+      [
+        escaped(await issueClientCertificate(axis.pki, { agencyCode: B })),
+        403,
+        'CLIENT_CERTIFICATE_NOT_REGISTERED',
+        undefined,
+      ],
+    ];
+    for (const [forwarded, status, code, reason] of cases) {
+      const response = await call(axis, '/inbox', { forwarded });
+      const label = forwarded?.slice(-40);
+      expect({
+        label,
+        status: response.status,
+        code: response.body.error?.code,
+        reason: response.body.error?.details?.reason,
+      }).toEqual({
+        label,
+        status,
+        code,
+        reason,
+      });
+    }
+  });
+
+  it('limits each agency across its certificates and routes, answering 429 RATE_LIMITED; others are unaffected', async () => {
+    const agency = axis.pki.agency(A);
+    let last: RawResponse | undefined;
+    let allowed = 0;
+    for (let i = 0; i < LIMIT + 1; i += 1) {
+      // Alternate the agency system's and the clerk's certificate, and two routes: one budget.
+      const credential = i % 2 === 0 ? agency.client : agency.clerk;
+      last = await call(axis, i % 2 === 0 ? '/inbox' : '/dispatches/none', {
+        forwarded: escaped(credential),
+      });
+      if (last.status !== 429) allowed += 1;
+    }
+    expect(allowed).toBe(LIMIT);
+    expect(last?.status).toBe(429);
+    expect(last?.body.error?.code).toBe('RATE_LIMITED');
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    // Another agency, through the same proxy address, still gets in.
+    expect(
+      (await call(axis, '/inbox', { forwarded: escaped(axis.pki.agency(B).client) })).status,
+    ).toBe(200);
+    // Callers that cannot authenticate are counted by address, and told why they are refused.
+    expect((await anonymous(axis).get('/inbox')).body.error.code).toBe(
+      'CLIENT_CERTIFICATE_REQUIRED',
+    );
+  });
+
+  it('speaks TLS 1.2+ with forward-secret AEAD ciphers only', async () => {
+    const tls13 = await handshake(axis, {});
+    expect(tls13).toMatchObject({ ok: true, protocol: 'TLSv1.3' });
+    const tls12 = await handshake(axis, { maxVersion: 'TLSv1.2' });
+    expect(tls12).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
+    expect(tls12.ok && tls12.cipher).toMatch(
+      /^ECDHE-(RSA|ECDSA)-(AES\d+-GCM-SHA\d+|CHACHA20-POLY1305)$/,
+    );
+    // CBC suites, static RSA key exchange and TLS 1.1 are refused.
+    for (const ciphers of [
+      'ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES128-SHA',
+      'AES128-GCM-SHA256:AES256-SHA',
+    ]) {
+      expect(await handshake(axis, { maxVersion: 'TLSv1.2', ciphers })).toEqual({ ok: false });
+    }
+    expect(
+      await handshake(axis, {
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1.1',
+        ciphers: 'DEFAULT:@SECLEVEL=0',
+      }),
+    ).toEqual({ ok: false });
+  });
+
+  it('sends the security headers on answers and refusals alike', async () => {
+    const ok = await call(axis, '/inbox', { forwarded: escaped(axis.pki.agency(B).client) });
+    const refused = await call(axis, '/inbox', { from: '127.0.0.2' });
+    expect(refused.body.error?.code).toBe('CLIENT_CERTIFICATE_REQUIRED');
+    for (const response of [ok, refused]) {
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+});
