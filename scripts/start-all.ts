@@ -1,13 +1,13 @@
 /**
  * `npm start`: prepares the environment (TEST PKI, database, development directory), then runs
- * every app (gateway, router, verifier, audit) with prefixed output. Production runs each app
+ * every app (gateway, router, verifier, audit, notifier) with prefixed output. Production runs each app
  * on its own (`node dist/apps/<app>/src/main.js`), as several instances where needed.
  */
 import concurrently from 'concurrently';
 import { join } from 'node:path';
 import { databaseUrlFromEnv, initEnvironment, repositoryRoot } from './init-environment';
 
-const APPS = ['gateway', 'router', 'verifier', 'audit'];
+const APPS = ['gateway', 'router', 'verifier', 'audit', 'notifier'];
 
 async function main(): Promise<void> {
   await initEnvironment(databaseUrlFromEnv());

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { createAuditApp } from '../../apps/audit/src/audit-app.factory';
 import { loadAuditConfig } from '../../apps/audit/src/config/audit.config';
 import { loadGatewayConfig } from '../../apps/gateway/src/config/gateway.config';
+import { loadNotifierConfig } from '../../apps/notifier/src/config/notifier.config';
+import { createNotifierApp } from '../../apps/notifier/src/notifier-app.factory';
 import { createGatewayApp } from '../../apps/gateway/src/gateway-app.factory';
 import { loadRouterConfig } from '../../apps/router/src/config/router.config';
 import { createRouterApp } from '../../apps/router/src/router-app.factory';
@@ -37,7 +39,7 @@ export interface RunningAxis {
 const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 /**
- * Starts gateway, verifier, router and audit exactly as production builds them (same factories,
+ * Starts gateway, verifier, router, audit and notifier exactly as production builds them (same factories,
  * same configuration schemas), on a database and an AMQP prefix of this spec file's own, with
  * the development agency directory seeded. `stop()` closes the apps and deletes the prefix's
  * queues and exchanges.
@@ -71,6 +73,8 @@ export async function startAxis(
     AUDIT_HTTP_PORT: '0',
     VERIFIER_HTTP_PORT: '0',
     ROUTER_HTTP_PORT: '0',
+    // Webhook receivers in tests serve the TEST PKI's server certificate.
+    WEBHOOK_CA_FILE: pki.server.caBundlePath,
     ...overrides,
   };
 
@@ -90,6 +94,7 @@ export async function startAxis(
       () => createAuditApp(loadAuditConfig(env)),
       () => createVerifierApp(loadVerifierConfig(env)),
       () => createRouterApp(loadRouterConfig(env)),
+      () => createNotifierApp(loadNotifierConfig(env)),
     ]) {
       const app = await create();
       workers.push(app);

@@ -15,6 +15,7 @@ import { MeModule } from './me/me.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The HTTP API agencies' document systems talk to (mutual TLS). */
 @Module({})
@@ -40,6 +41,7 @@ export class GatewayModule {
         RateLimitModule.forRoot(config),
         DispatchesModule,
         InboxModule,
+        WebhooksModule,
         TrailModule,
         VerificationModule,
         DirectoryModule,

@@ -8,6 +8,9 @@ import { DispatchEntity } from './dispatch/dispatch.entity';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { ParkedMessageEntity } from './parked-message/parked-message.entity';
 import { ProcessedMessageEntity } from './processed-message/processed-message.entity';
+import { WebhookDeliveryAttemptEntity } from './webhook/webhook-delivery-attempt.entity';
+import { WebhookNotificationEntity } from './webhook/webhook-notification.entity';
+import { WebhookEntity } from './webhook/webhook.entity';
 
 /** Every entity, listed by class so the same list works from TypeScript sources and from dist. */
 export const ALL_ENTITIES = [
@@ -21,4 +24,7 @@ export const ALL_ENTITIES = [
   AuditRecordEntity,
   AuditCheckpointEntity,
   ParkedMessageEntity,
+  WebhookEntity,
+  WebhookNotificationEntity,
+  WebhookDeliveryAttemptEntity,
 ];

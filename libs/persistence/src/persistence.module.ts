@@ -7,6 +7,8 @@ import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
+import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
+import { WebhookRepository } from './webhook/webhook.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -15,6 +17,8 @@ const REPOSITORIES = [
   AuditRecordRepository,
   AuditCheckpointRepository,
   ParkedMessageRepository,
+  WebhookRepository,
+  WebhookNotificationRepository,
 ];
 
 /** The database connection and the repositories, for any app. */

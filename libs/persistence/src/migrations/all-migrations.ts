@@ -3,6 +3,7 @@ import { AgencyCertificates1795447472602 } from './1795447472602-agency-certific
 import { ParkedMessages1795447929210 } from './1795447929210-parked-messages';
 import { AgencyCodeShape1795456715522 } from './1795456715522-agency-code-shape';
 import { AuditWriterRoleAndCheckpoints1795456732733 } from './1795456732733-audit-writer-role-and-checkpoints';
+import { Webhooks1795456922650 } from './1795456922650-webhooks';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   ParkedMessages1795447929210,
   AgencyCodeShape1795456715522,
   AuditWriterRoleAndCheckpoints1795456732733,
+  Webhooks1795456922650,
 ];

@@ -1,0 +1,27 @@
+import { loadNotifierConfig } from './notifier.config';
+
+describe('notifier configuration', () => {
+  it('has defaults that work locally', () => {
+    const config = loadNotifierConfig({});
+    expect(config).toMatchObject({
+      WEBHOOK_RETRY_BASE_MS: 5000,
+      WEBHOOK_RETRY_MAX_MS: 3_600_000,
+      WEBHOOK_LEASE_MS: 60_000,
+      WEBHOOK_TIMEOUT_MS: 10_000,
+    });
+    expect(config.WEBHOOK_CA_FILE).toBeUndefined();
+  });
+
+  it('refuses a lease shorter than two time-outs and a cap below the base', () => {
+    expect(() =>
+      loadNotifierConfig({ WEBHOOK_LEASE_MS: '5000', WEBHOOK_TIMEOUT_MS: '5000' }),
+    ).toThrow(/WEBHOOK_LEASE_MS/);
+    expect(() =>
+      loadNotifierConfig({ WEBHOOK_RETRY_BASE_MS: '5000', WEBHOOK_RETRY_MAX_MS: '1000' }),
+    ).toThrow(/WEBHOOK_RETRY_MAX_MS/);
+  });
+
+  it('refuses a CA file that cannot be read at start-up', () => {
+    expect(() => loadNotifierConfig({ WEBHOOK_CA_FILE: '/nonexistent/ca.pem' })).toThrow();
+  });
+});

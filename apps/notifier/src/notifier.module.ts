@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
+import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { LoggingModule } from '@docaxis/observability/logging.module';
+import { PersistenceModule } from '@docaxis/persistence/persistence.module';
+import { NOTIFIER_CONFIG, type NotifierConfig } from './config/notifier.config';
+import { InboxEventsConsumer } from './inbox-events/inbox-events.consumer';
+import { RecordWebhookNotificationsUseCase } from './inbox-events/record-webhook-notifications.usecase';
+import { WebhookHttpClient } from './sending/webhook-http-client';
+import { WebhookSender } from './sending/webhook-sender.service';
+
+/** Tells agencies' webhooks about every event in their inbox: signed, retried, never lost. */
+@Module({})
+export class NotifierModule {
+  static forRoot(config: NotifierConfig): DynamicModule {
+    return {
+      module: NotifierModule,
+      imports: [
+        LoggingModule.forRoot({
+          appName: 'notifier',
+          level: config.LOG_LEVEL,
+          pretty: config.LOG_PRETTY,
+        }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'docaxis-notifier',
+        }),
+        MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-notifier')),
+      ],
+      providers: [
+        { provide: NOTIFIER_CONFIG, useValue: config },
+        WebhookHttpClient,
+        WebhookSender,
+        RecordWebhookNotificationsUseCase,
+        InboxEventsConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,230 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { asAgency } from '@docaxis/testing/agency-client';
+import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+
+const A = '000.00.00.G22'; // Văn phòng Chính phủ, the sender
+const B = '000.00.00.H41'; // UBND tỉnh Nghệ An, the recipient with a webhook
+const C = '000.00.14.H20'; // another agency
+const SECRET = 'h41-webhook-secret-0123456789-abcdef';
+const FAILING_FIRST = 3;
+
+interface ReceivedCall {
+  id: string;
+  attempt: number;
+  event: string;
+  signatureValid: boolean;
+  body: { id: string; type: string; agencyCode: string; data: { dispatchId: string } };
+}
+
+/**
+ * An agency's webhook endpoint, as a careful receiver writes it: checks the signature over
+ * timestamp + raw body, refuses stale timestamps, and processes each notification id once.
+ * It answers 503 to the first FAILING_FIRST calls, as a receiver that is down for a while.
+ */
+class WebhookReceiver {
+  readonly calls: ReceivedCall[] = [];
+  /** Notification id → times the receiver processed it (must end at exactly 1 each). */
+  readonly processed = new Map<string, number>();
+  private server?: Server;
+
+  async start(certPem: string, keyPem: string): Promise<string> {
+    this.server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const timestamp = String(req.headers['x-docaxis-timestamp']);
+        const given = Buffer.from(String(req.headers['x-docaxis-signature']));
+        const expected = Buffer.from(
+          `v1=${createHmac('sha256', SECRET).update(`${timestamp}.${raw}`).digest('hex')}`,
+        );
+        const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+        const signatureValid =
+          fresh && given.length === expected.length && timingSafeEqual(given, expected);
+        const id = String(req.headers['x-docaxis-notification-id']);
+        this.calls.push({
+          id,
+          attempt: Number(req.headers['x-docaxis-attempt']),
+          event: String(req.headers['x-docaxis-event']),
+          signatureValid,
+          body: JSON.parse(raw),
+        });
+        if (!signatureValid) return void res.writeHead(401).end();
+        if (this.calls.length <= FAILING_FIRST) return void res.writeHead(503).end('busy');
+        if (!this.processed.has(id)) this.processed.set(id, 0);
+        // Deduplication on the id: a repeat is answered 200 and not processed again.
+        if (this.processed.get(id) === 0) this.processed.set(id, 1);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `https://127.0.0.1:${(this.server.address() as AddressInfo).port}/docaxis-hook`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** Issue 4 (webhooks): signed notifications of inbox events, retried with backoff, never lost. */
+describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)', () => {
+  let axis: RunningAxis;
+  let pdf: Buffer;
+  const receiver = new WebhookReceiver();
+  let hookUrl: string;
+  let webhookId: string;
+  const dispatchIds: string[] = [];
+
+  beforeAll(async () => {
+    axis = await startAxis('webhooks', {
+      WEBHOOK_POLL_MS: '100',
+      WEBHOOK_RETRY_BASE_MS: '200',
+      WEBHOOK_RETRY_MAX_MS: '1000',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOK_LEASE_MS: '5000',
+    });
+    hookUrl = await receiver.start(
+      readFileSync(axis.pki.server.certPath, 'utf8'),
+      readFileSync(axis.pki.server.keyPath, 'utf8'),
+    );
+    pdf = await signedDispatchPdf(axis.pki, A, {
+      unsigned: { title: 'Công văn thử webhook', lines: ['Văn bản chính'] },
+    });
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+    await receiver.stop();
+  });
+
+  async function notifierEventsSeen(): Promise<number> {
+    const [{ count }] = await axis.db.query(
+      `SELECT count(*)::int AS count FROM processed_messages WHERE consumer = 'notifier.inbox-events'`,
+    );
+    return count;
+  }
+
+  async function sendDispatch(to: string[]): Promise<string> {
+    const response = await attachDispatch(
+      asAgency(axis, A).post('/dispatches'),
+      envelopeJson(A, to),
+      [{ name: 'cong-van.pdf', bytes: pdf }],
+    );
+    expect(response.status).toBe(202);
+    return response.body.dispatchId;
+  }
+
+  describe('registration', () => {
+    it.each([
+      ['an http:// URL', { url: 'http://127.0.0.1/hook', secret: SECRET }, 'url'],
+      ['credentials in the URL', { url: 'https://u:p@127.0.0.1/hook', secret: SECRET }, 'url'],
+      ['a short secret', { url: 'https://127.0.0.1/hook', secret: 'short' }, 'secret'],
+      ['an unknown field', { url: 'https://127.0.0.1/hook', secret: SECRET, agency: C }, '(body)'],
+    ])('refuses %s → 400 WEBHOOK_INVALID', async (_, body, path) => {
+      const response = await asAgency(axis, B).post('/webhooks').send(body);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('WEBHOOK_INVALID');
+      expect(response.body.error.details.issues.map((i: { path: string }) => i.path)).toContain(
+        path,
+      );
+    });
+
+    it('registers an HTTPS URL for the calling agency; the secret is never shown', async () => {
+      const response = await asAgency(axis, B)
+        .post('/webhooks')
+        .send({ url: hookUrl, secret: SECRET });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ agencyCode: B, url: hookUrl, active: true });
+      expect(JSON.stringify(response.body)).not.toContain(SECRET);
+      webhookId = response.body.id;
+      const list = await asAgency(axis, B).get('/webhooks');
+      expect(list.body.map((w: { id: string }) => w.id)).toEqual([webhookId]);
+    });
+
+    it('is invisible to other agencies → 404 WEBHOOK_NOT_FOUND', async () => {
+      const response = await asAgency(axis, C).get(`/webhooks/${webhookId}/notifications`);
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('WEBHOOK_NOT_FOUND');
+      expect((await asAgency(axis, C).delete(`/webhooks/${webhookId}`)).status).toBe(404);
+    });
+  });
+
+  describe('notifications', () => {
+    it('every dispatch delivered to H41 is notified, after the receiver failed the first calls', async () => {
+      dispatchIds.push(await sendDispatch([B]), await sendDispatch([B, C]));
+      await waitFor(
+        async () => receiver.processed.size,
+        (size) => size === dispatchIds.length,
+        'both notifications processed by the receiver',
+        30_000,
+      );
+      const notified = [...receiver.processed.keys()].map(
+        (id) => receiver.calls.find((call) => call.id === id)!.body.data.dispatchId,
+      );
+      expect(notified.sort()).toEqual([...dispatchIds].sort());
+      console.log(
+        `webhook receiver: ${receiver.calls.length} calls, ${receiver.processed.size} notifications, ` +
+          `${FAILING_FIRST} answered 503`,
+      );
+    });
+
+    it('retried the failed calls with the same id and a growing attempt number', () => {
+      expect(receiver.calls.length).toBeGreaterThanOrEqual(dispatchIds.length + FAILING_FIRST);
+      for (const id of receiver.processed.keys()) {
+        const attempts = receiver.calls.filter((call) => call.id === id).map((c) => c.attempt);
+        expect(attempts).toEqual(attempts.map((_, index) => index + 1));
+      }
+      expect(receiver.calls.some((call) => call.attempt >= 2)).toBe(true);
+    });
+
+    it('signed every call validly, about the agency and event it names', () => {
+      expect(receiver.calls.every((call) => call.signatureValid)).toBe(true);
+      for (const call of receiver.calls) {
+        expect(call.body).toMatchObject({ id: call.id, type: 'dispatch.delivered', agencyCode: B });
+        expect(call.event).toBe('dispatch.delivered');
+      }
+    });
+
+    it('was processed exactly once per id on the receiver side', () => {
+      expect([...receiver.processed.values()]).toEqual(dispatchIds.map(() => 1));
+    });
+
+    it('shows every delivery attempt to the agency', async () => {
+      const response = await asAgency(axis, B).get(`/webhooks/${webhookId}/notifications`);
+      expect(response.status).toBe(200);
+      expect(response.body).toHaveLength(dispatchIds.length);
+      const attempts = response.body.flatMap(
+        (n: { deliveryAttempts: { statusCode: number }[] }) => n.deliveryAttempts,
+      );
+      expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 503)).toHaveLength(
+        FAILING_FIRST,
+      );
+      for (const notification of response.body) {
+        expect(notification.state).toBe('delivered');
+        expect(notification.deliveryAttempts.at(-1).statusCode).toBe(200);
+        expect(notification.attempts).toBe(notification.deliveryAttempts.length);
+      }
+    });
+
+    it('sends nothing once the webhook is deactivated', async () => {
+      expect((await asAgency(axis, B).delete(`/webhooks/${webhookId}`)).status).toBe(204);
+      const callsBefore = receiver.calls.length;
+      const eventsBefore = await notifierEventsSeen();
+      const dispatchId = await sendDispatch([B]);
+      // The notifier has consumed the delivery event: had it made a notification, it is there now.
+      await waitFor(notifierEventsSeen, (seen) => seen > eventsBefore, 'the notifier saw it');
+      const [{ count }] = await axis.db.query(
+        `SELECT count(*)::int AS count FROM webhook_notifications WHERE body LIKE $1`,
+        [`%${dispatchId}%`],
+      );
+      expect(count).toBe(0);
+      expect(receiver.calls.length).toBe(callsBefore);
+    });
+  });
+});
