@@ -9,13 +9,28 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { WebhookDto, WebhookNotificationDto, WebhookRegistrationDto } from './dtos/webhook.dto';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
 import type { WebhookNotificationView, WebhookView } from './webhook-view';
 
+const WEBHOOK_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The webhook id.' });
+
 /** Each agency system manages its own webhook; the agency is the certificate's, never a field. */
+@ApiTags('webhooks')
 @Controller('webhooks')
 @UseGuards(ClientCertificateGuard)
 export class WebhooksController {
@@ -24,6 +39,14 @@ export class WebhooksController {
   /** POST /api/v1/webhooks {url, secret} → 201; replaces the agency's active webhook. */
   @Post()
   @HttpCode(201)
+  @ApiOperation({
+    summary: "Register the calling agency's webhook (replaces its active one)",
+    description:
+      'Every event in the inbox (dispatch delivered, status message, recall request) is POSTed to the URL, signed with HMAC-SHA256 over `{timestamp}.{body}` (X-Docaxis-Signature), with X-Docaxis-Notification-Id to deduplicate on; retried with exponential backoff until answered 2xx.',
+  })
+  @ApiBody({ type: WebhookRegistrationDto })
+  @ApiCreatedResponse({ type: WebhookDto })
+  @ApiErrorResponses({ 400: ['WEBHOOK_INVALID'] })
   register(
     @CallingAgency() agency: AuthenticatedAgency,
     @Body() body: unknown,
@@ -32,18 +55,36 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List the calling agency's webhooks, newest first (never the secret)" })
+  @ApiOkResponse({ type: [WebhookDto] })
+  @ApiErrorResponses({})
   list(@CallingAgency() agency: AuthenticatedAgency): Promise<WebhookView[]> {
     return this.webhooks.list(agency.agencyCode);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Deactivate a webhook: nothing more is sent to it' })
+  @WEBHOOK_ID
+  @ApiNoContentResponse({ description: 'Deactivated (also when it already was).' })
+  @ApiErrorResponses({ 404: ['WEBHOOK_NOT_FOUND'] })
   deactivate(@CallingAgency() agency: AuthenticatedAgency, @Param('id') id: string): Promise<void> {
     return this.webhooks.deactivate(agency.agencyCode, id);
   }
 
   /** GET /api/v1/webhooks/:id/notifications?limit= — newest first, with every delivery attempt. */
   @Get(':id/notifications')
+  @ApiOperation({
+    summary: 'Notifications sent to a webhook, newest first, with every delivery attempt',
+  })
+  @WEBHOOK_ID
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 200 },
+  })
+  @ApiOkResponse({ type: [WebhookNotificationDto] })
+  @ApiErrorResponses({ 404: ['WEBHOOK_NOT_FOUND'] })
   history(
     @CallingAgency() agency: AuthenticatedAgency,
     @Param('id') id: string,

@@ -1,0 +1,80 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { WebhookNotificationView, WebhookView } from '../webhook-view';
+
+export class WebhookRegistrationDto {
+  @ApiProperty({ example: 'https://vanban.nghean.gov.vn/docaxis-hook', description: 'HTTPS only.' })
+  url!: string;
+
+  @ApiProperty({
+    minLength: 32,
+    maxLength: 256,
+    description: 'HMAC-SHA256 key for X-Docaxis-Signature; printable ASCII, never shown again.',
+  })
+  secret!: string;
+}
+
+export class WebhookDto implements WebhookView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '000.00.00.H41' })
+  agencyCode!: string;
+
+  @ApiProperty({ example: 'https://vanban.nghean.gov.vn/docaxis-hook' })
+  url!: string;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deactivatedAt!: string | null;
+}
+
+export class WebhookDeliveryAttemptDto {
+  @ApiProperty({ description: '1 for the first POST.' })
+  attempt!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  attemptedAt!: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when no answer came.' })
+  statusCode!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  error!: string | null;
+
+  @ApiProperty()
+  durationMs!: number;
+}
+
+export class WebhookNotificationDto implements WebhookNotificationView {
+  @ApiProperty({ format: 'uuid', description: 'X-Docaxis-Notification-Id: deduplicate on it.' })
+  id!: string;
+
+  @ApiProperty({ example: 'dispatch.delivered' })
+  eventType!: string;
+
+  @ApiProperty({ enum: ['pending', 'delivered'] })
+  state!: string;
+
+  @ApiProperty()
+  attempts!: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextAttemptAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deliveredAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: [WebhookDeliveryAttemptDto] })
+  deliveryAttempts!: WebhookDeliveryAttemptDto[];
+}
