@@ -73,6 +73,7 @@ export async function startAxis(
     AUDIT_HTTP_PORT: '0',
     VERIFIER_HTTP_PORT: '0',
     ROUTER_HTTP_PORT: '0',
+    NOTIFIER_HTTP_PORT: '0',
     // Webhook receivers in tests serve the TEST PKI's server certificate.
     WEBHOOK_CA_FILE: pki.server.caBundlePath,
     ...overrides,

@@ -1,14 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import type { INestApplication } from '@nestjs/common';
+import { startWorkerApp } from '@docaxis/observability/worker-app';
 import type { NotifierConfig } from './config/notifier.config';
 import { NotifierModule } from './notifier.module';
 
-export async function createNotifierApp(config: NotifierConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(NotifierModule.forRoot(config), {
-    bufferLogs: true,
+/** The notifier as production runs it: consuming, sending, health and metrics on NOTIFIER_HTTP_PORT. */
+export function createNotifierApp(config: NotifierConfig): Promise<INestApplication> {
+  return startWorkerApp(NotifierModule.forRoot(config), {
+    port: config.NOTIFIER_HTTP_PORT,
+    host: config.HOST,
   });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  return app;
 }

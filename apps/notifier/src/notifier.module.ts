@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { NOTIFIER_CONFIG, type NotifierConfig } from './config/notifier.config';
@@ -27,6 +28,7 @@ export class NotifierModule {
           applicationName: 'docaxis-notifier',
         }),
         MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-notifier')),
+        HealthModule.forRoot({}),
       ],
       providers: [
         { provide: NOTIFIER_CONFIG, useValue: config },

@@ -2,13 +2,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
-import { amqpEnv, databaseEnv, loggingEnv } from '@docaxis/config/shared-config.schema';
+import {
+  amqpEnv,
+  databaseEnv,
+  httpEnv,
+  loggingEnv,
+  portNumber,
+} from '@docaxis/config/shared-config.schema';
 
 export const notifierConfigSchema = z
   .object({
     ...databaseEnv,
     ...amqpEnv,
     ...loggingEnv,
+    ...httpEnv,
+    /** Port of the notifier's health (/health/live, /health/ready) and /metrics HTTP server. */
+    NOTIFIER_HTTP_PORT: portNumber(9104),
     /** How often a sender looks for due notifications when nothing woke it up. */
     WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     /** Notifications one sender claims (and POSTs concurrently) at a time. */
