@@ -159,7 +159,7 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
     it('every dispatch delivered to H41 is notified, after the receiver failed the first calls', async () => {
       dispatchIds.push(await sendDispatch([B]), await sendDispatch([B, C]));
       await waitFor(
-        async () => receiver.processed.size,
+        () => Promise.resolve(receiver.processed.size),
         (size) => size === dispatchIds.length,
         'both notifications processed by the receiver',
         30_000,
