@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
@@ -6,6 +7,7 @@ import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pd
 import { anonymous, asClerk } from '@docaxis/testing/agency-client';
 import {
   builtConsoleDir,
+  CONSOLE_SCREENSHOT_DIR,
   contextAs,
   launchChromium,
   saveScreenshot,
@@ -82,6 +84,16 @@ describe('console: verify a document (clerk)', () => {
       expect(await tamperedCard.textContent()).toContain('Nội dung đã bị sửa sau khi ký');
 
       expect(existsSync(await saveScreenshot(page, 'verify'))).toBe(true);
+
+      // The readable PDF report of the same check (Accept: application/pdf).
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        validCard.getByRole('button', { name: 'Tải báo cáo PDF' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('cong-van-hop-le.verification.pdf');
+      const reportPath = join(CONSOLE_SCREENSHOT_DIR, download.suggestedFilename());
+      await download.saveAs(reportPath);
+      expect(readFileSync(reportPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
       // The English switch is remembered across a reload.
       await page.getByRole('button', { name: 'English' }).click();
