@@ -1,0 +1,65 @@
+import { dateToEdxmlTimestamp, edxmlTimestampToDate, isoDateToEdxml } from '../dates/edxml-dates';
+import type { EdxmlOrganization, EdxmlStaffInfo, EdxmlStatus } from './edxml-packet';
+import type { EdxmlStatusCode } from './edxml-status-codes';
+
+/** A status notice in docaxis' terms: what an edXML status packet says, without the packet. */
+export interface StatusNoticeFields {
+  code: EdxmlStatusCode;
+  /** edXML `Description`. */
+  reason: string | null;
+  staff: { department?: string; staff?: string; email?: string; mobile?: string } | null;
+  /** edXML `Timestamp` (Vietnam wall-clock time) as an instant. */
+  timestamp: Date;
+}
+
+/** The dispatch a status answers, as `ResponseFor` names it. */
+export interface AnsweredDispatch {
+  senderCode: string;
+  documentId: string;
+  codeNumber: string;
+  codeNotation: string;
+  /** ISO calendar date (`2026-11-20`). */
+  promulgationDate: string;
+}
+
+/** A parsed status packet's notice. The parser has already checked the timestamp and code. */
+export function edxmlStatusToNotice(status: EdxmlStatus): StatusNoticeFields {
+  const staff = staffOf(status.staffInfo);
+  return {
+    code: status.statusCode,
+    reason: status.description?.trim() ? status.description : null,
+    staff,
+    timestamp: edxmlTimestampToDate(status.timestamp)!,
+  };
+}
+
+/** The status packet for a notice about `dispatch`, from `author`. */
+export function noticeToEdxmlStatus(
+  author: EdxmlOrganization,
+  dispatch: AnsweredDispatch,
+  notice: StatusNoticeFields,
+): EdxmlStatus {
+  return {
+    from: author,
+    responseFor: {
+      organId: dispatch.senderCode,
+      code: `${dispatch.codeNumber}/${dispatch.codeNotation}`,
+      promulgationDate: isoDateToEdxml(dispatch.promulgationDate),
+      documentId: dispatch.documentId,
+    },
+    ...(notice.staff ? { staffInfo: notice.staff } : {}),
+    statusCode: notice.code,
+    ...(notice.reason !== null ? { description: notice.reason } : {}),
+    timestamp: dateToEdxmlTimestamp(notice.timestamp),
+  };
+}
+
+function staffOf(info: EdxmlStaffInfo | undefined): StatusNoticeFields['staff'] {
+  if (!info) return null;
+  const staff = Object.fromEntries(
+    (['department', 'staff', 'email', 'mobile'] as const)
+      .filter((key) => info[key]?.trim())
+      .map((key) => [key, info[key]!]),
+  );
+  return Object.keys(staff).length ? staff : null;
+}
