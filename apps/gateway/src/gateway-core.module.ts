@@ -30,6 +30,7 @@ export class GatewayCoreModule {
             trustAnchorsDir: config.TRUST_ANCHORS_DIR,
             intermediatesDir: config.TRUST_INTERMEDIATES_DIR,
             crlDir: config.CRL_DIR,
+            onlineRevocation: config.REVOCATION_ONLINE,
             profile: {
               agencyCodeAttributeOid: config.AGENCY_CODE_SUBJECT_OID,
               organizationPolicyOids: config.ORGANIZATION_CERTIFICATE_POLICY_OIDS,

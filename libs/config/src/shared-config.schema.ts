@@ -62,6 +62,11 @@ export const pkiEnv = {
     .string()
     .default('certs/dev/crl')
     .transform((p) => resolve(p)),
+  /**
+   * Also ask the network for revocation: OCSP responders (authorityInfoAccess) first, then CRL
+   * distribution points over HTTP after CRL_DIR. `false` for closed networks: CRL_DIR only.
+   */
+  REVOCATION_ONLINE: booleanFlag.default(true),
   /** Subject attribute (OID) that carries the agency code in the dedicated CA's certificates. */
   AGENCY_CODE_SUBJECT_OID: z
     .string()

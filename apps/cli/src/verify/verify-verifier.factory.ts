@@ -45,6 +45,7 @@ export async function createVerifyCommandVerifier(
           ? config.TRUST_INTERMEDIATES_DIR
           : undefined,
         crlDir: config.CRL_DIR,
+        onlineRevocation: config.REVOCATION_ONLINE,
         profile,
       });
     } catch (error) {

@@ -51,6 +51,13 @@ export const OID = {
   qcStatements: '1.3.6.1.5.5.7.1.3',
   ocspNoCheck: '1.3.6.1.5.5.7.48.1.5',
 
+  // OCSP (RFC 6960) and time-stamping (RFC 3161)
+  adOcsp: '1.3.6.1.5.5.7.48.1',
+  ocspBasic: '1.3.6.1.5.5.7.48.1.1',
+  ocspNonce: '1.3.6.1.5.5.7.48.1.2',
+  kpOcspSigning: '1.3.6.1.5.5.7.3.9',
+  kpTimeStamping: '1.3.6.1.5.5.7.3.8',
+
   // Digest algorithms
   md5: '1.2.840.113549.2.5',
   sha1: '1.3.14.3.2.26',

@@ -14,11 +14,13 @@ import {
   authorityKeyIdentifierExtension,
   basicConstraintsExtension,
   certificatePoliciesExtension,
+  authorityInfoAccessExtension,
   crlDistributionPointsExtension,
   encodeExtensions,
   extendedKeyUsageExtension,
   keyIdentifierOf,
   keyUsageExtension,
+  ocspNoCheckExtension,
   subjectAlternativeNameExtension,
   subjectKeyIdentifierExtension,
   type ExtendedKeyUsage,
@@ -48,8 +50,13 @@ export interface CertificateSpec {
   ca?: { pathLength?: number };
   keyUsage: readonly KeyUsage[];
   extendedKeyUsage?: readonly ExtendedKeyUsage[];
+  extendedKeyUsageCritical?: boolean;
+  /** id-pkix-ocsp-nocheck, for a delegated OCSP responder. */
+  ocspNoCheck?: boolean;
   policyOids?: readonly string[];
   crlDistributionPoints?: readonly string[];
+  /** OCSP responder URLs, written in the authorityInfoAccess extension. */
+  ocspResponderUrls?: readonly string[];
   subjectAltNames?: { dns?: readonly string[]; ip?: readonly string[] };
 }
 
@@ -147,12 +154,18 @@ function extensionsOf(
   ];
   if (!selfSigned) extensions.push(authorityKeyIdentifierExtension(issuer.keyIdentifier));
   if (spec.extendedKeyUsage?.length) {
-    extensions.push(extendedKeyUsageExtension(spec.extendedKeyUsage));
+    extensions.push(
+      extendedKeyUsageExtension(spec.extendedKeyUsage, spec.extendedKeyUsageCritical),
+    );
   }
   if (spec.policyOids?.length) extensions.push(certificatePoliciesExtension(spec.policyOids));
   if (spec.crlDistributionPoints?.length) {
     extensions.push(crlDistributionPointsExtension(spec.crlDistributionPoints));
   }
+  if (spec.ocspResponderUrls?.length) {
+    extensions.push(authorityInfoAccessExtension(spec.ocspResponderUrls));
+  }
+  if (spec.ocspNoCheck) extensions.push(ocspNoCheckExtension());
   if (spec.subjectAltNames) extensions.push(subjectAlternativeNameExtension(spec.subjectAltNames));
   return extensions;
 }

@@ -23,6 +23,8 @@ export interface IssuanceContext {
   notAfter: Date;
   /** URL of the CRL that covers the certificate, written as its CRL distribution point. */
   crlUrl?: string;
+  /** URL of the issuer's OCSP responder, written in authorityInfoAccess. */
+  ocspUrl?: string;
 }
 
 export interface DevAgencyIdentity {
@@ -80,6 +82,40 @@ export function organizationCertificateSpec(
     keyUsage: ['digitalSignature', 'nonRepudiation'],
     extendedKeyUsage: ['emailProtection'],
     policyOids: [DEV_ORGANIZATION_POLICY_OID],
+  };
+}
+
+/**
+ * The issuing CA's delegated OCSP responder (RFC 6960 §4.2.2.2): ocspSigning only, and nocheck,
+ * so clients do not ask for its own revocation status (it lives as briefly as its responses do
+ * in a real PKI; here it is TEST only).
+ */
+export function ocspResponderCertificateSpec(context: IssuanceContext): CertificateSpec {
+  return {
+    ...common({ ...context, ocspUrl: undefined }),
+    subject: {
+      country: DEV_PKI_COUNTRY,
+      organization: DEV_PKI_ORGANIZATION,
+      commonName: 'TEST OCSP Responder of the Issuing CA (docaxis development only)',
+    },
+    keyUsage: ['digitalSignature'],
+    extendedKeyUsage: ['ocspSigning'],
+    ocspNoCheck: true,
+  };
+}
+
+/** A TEST time-stamping authority (RFC 3161 §2.3: critical extendedKeyUsage, timeStamping only). */
+export function timestampingAuthorityCertificateSpec(context: IssuanceContext): CertificateSpec {
+  return {
+    ...common(context),
+    subject: {
+      country: DEV_PKI_COUNTRY,
+      organization: DEV_PKI_ORGANIZATION,
+      commonName: 'TEST Time-Stamping Authority (docaxis development only)',
+    },
+    keyUsage: ['digitalSignature', 'nonRepudiation'],
+    extendedKeyUsage: ['timeStamping'],
+    extendedKeyUsageCritical: true,
   };
 }
 
@@ -158,7 +194,7 @@ function common(
   context: IssuanceContext,
 ): Pick<
   CertificateSpec,
-  'publicKey' | 'issuer' | 'notBefore' | 'notAfter' | 'crlDistributionPoints'
+  'publicKey' | 'issuer' | 'notBefore' | 'notAfter' | 'crlDistributionPoints' | 'ocspResponderUrls'
 > {
   return {
     publicKey: context.publicKey,
@@ -166,5 +202,6 @@ function common(
     notBefore: context.notBefore,
     notAfter: context.notAfter,
     crlDistributionPoints: context.crlUrl ? [context.crlUrl] : undefined,
+    ocspResponderUrls: context.ocspUrl ? [context.ocspUrl] : undefined,
   };
 }

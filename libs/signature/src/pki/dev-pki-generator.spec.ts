@@ -263,9 +263,16 @@ describe('generateDevPki', () => {
       expect(rogue.subject).toBe(real.subject);
       expect(rogue.fingerprint256).not.toBe(real.fingerprint256);
       expect(rogue.publicKey.equals(real.publicKey)).toBe(false);
-      for (const name of DEV_PKI_SPECIAL_NAMES.filter((n) => n !== 'rogue-root-ca')) {
+      const agencyNeutral = ['rogue-root-ca', 'ocsp-responder', 'timestamping-authority'];
+      for (const name of DEV_PKI_SPECIAL_NAMES.filter((n) => !agencyNeutral.includes(n))) {
         expect(pki.special(name).subject).toContain(`OU=${G22.code}`);
       }
+      // The TEST OCSP responder and TSA: issued by the issuing CA, for their one purpose.
+      const responder = certText(pki.special('ocsp-responder'));
+      expect(responder).toContain('OCSP Signing');
+      expect(responder).toContain('OCSP No Check');
+      const tsa = certText(pki.special('timestamping-authority'));
+      expect(tsa).toMatch(/X509v3 Extended Key Usage: critical\s+Time Stamping/);
     });
 
     it('validity windows of the special certificates are relative to `now`', () => {

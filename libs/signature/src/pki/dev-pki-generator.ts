@@ -20,7 +20,9 @@ import {
   gatewayServerCertificateSpec,
   issuingCaCertificateSpec,
   leaderCertificateSpec,
+  ocspResponderCertificateSpec,
   organizationCertificateSpec,
+  timestampingAuthorityCertificateSpec,
   rootCaCertificateSpec,
   type IssuanceContext,
 } from './dev-certificate-profiles';
@@ -52,6 +54,11 @@ export interface GenerateDevPkiOptions {
   now?: Date;
   /** Base URL of the CRL distribution points (`${crlBaseUrl}/issuing-ca.crl`); none when omitted. */
   crlBaseUrl?: string;
+  /**
+   * OCSP responder URL written in the authorityInfoAccess of every end-entity certificate the
+   * issuing CA issues (e.g. `http://127.0.0.1:8888`); none when omitted.
+   */
+  ocspUrl?: string;
   /** Replace an existing outDir; otherwise an existing, non-empty outDir is DEV_PKI_OUTPUT_EXISTS. */
   overwrite?: boolean;
 }
@@ -116,12 +123,14 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     notBefore: Date,
     notAfter: Date,
     crl: string | undefined,
+    ocspUrl?: string,
   ): IssuanceContext => ({
     publicKey: slot.pair.publicKey,
     issuer,
     notBefore,
     notAfter,
     crlUrl: crl,
+    ocspUrl,
   });
 
   // CAs start three years back so every special certificate's life lies inside its issuer's.
@@ -157,7 +166,14 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
   const endEntityNotBefore = at(-backdate);
   const endEntityNotAfter = at(DEV_VALIDITY.endEntity);
   const issued = (slot: KeySlot): IssuanceContext =>
-    context(slot, issuingIssuer, endEntityNotBefore, endEntityNotAfter, crlUrl('issuing-ca'));
+    context(
+      slot,
+      issuingIssuer,
+      endEntityNotBefore,
+      endEntityNotAfter,
+      crlUrl('issuing-ca'),
+      options.ocspUrl,
+    );
 
   const agencyEntries = agencies.map((agency) => {
     const dir = `${DIRS.agencies}/${agency.code}`;
@@ -271,7 +287,7 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     return certificate;
   };
   const window = (notBefore: Date, notAfter: Date) => (slot: KeySlot) =>
-    context(slot, issuingIssuer, notBefore, notAfter, crlUrl('issuing-ca'));
+    context(slot, issuingIssuer, notBefore, notAfter, crlUrl('issuing-ca'), options.ocspUrl);
   const revokedWindow = window(at(-60 * day), endEntityNotAfter);
   const revocationDate = at(-10 * day);
 
@@ -362,6 +378,19 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     holder: 'special/revoked-client',
   });
 
+  issueSpecial(
+    'ocsp-responder',
+    (slot) => ocspResponderCertificateSpec(issued(slot)),
+    'TEST OCSP responder delegated by the issuing CA (ocspSigning, nocheck)',
+    null,
+  );
+  issueSpecial(
+    'timestamping-authority',
+    (slot) => timestampingAuthorityCertificateSpec(issued(slot)),
+    'TEST RFC 3161 time-stamping authority issued by the issuing CA (timeStamping, critical EKU)',
+    null,
+  );
+
   // CRLs: numbered by generation time, so a regenerated CRL always has a higher number.
   // Whole seconds, as the CRL encodes them, so the manifest says what the files say.
   const thisUpdate = wholeSeconds(at(-backdate));
@@ -403,6 +432,7 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     notice: DEV_PKI_NOTICE,
     generatedAt: now.toISOString(),
     crlBaseUrl: crlBaseUrl ?? null,
+    ocspUrl: options.ocspUrl ?? null,
     policyOids: { organization: DEV_ORGANIZATION_POLICY_OID, person: DEV_PERSON_POLICY_OID },
     agencyCodeSubjectAttributeOid: AGENCY_CODE_SUBJECT_ATTRIBUTE_OID,
     directories: DIRS,
@@ -452,6 +482,8 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
     ['special/rogue-organization', RSA, 'rsa-2048'],
     ['special/expired-client', RSA, 'rsa-2048'],
     ['special/revoked-client', RSA, 'rsa-2048'],
+    ['special/ocsp-responder', RSA, 'rsa-2048'],
+    ['special/timestamping-authority', RSA, 'rsa-2048'],
   ];
   const pairs = await Promise.all(slots.map(([, algorithm]) => generateDevKeyPair(algorithm)));
   return new Map(

@@ -5,7 +5,7 @@
 
 export const DEV_PKI_MANIFEST_FILE = 'manifest.json';
 // 2: clerk certificates per agency and the axis operator's auditor and admin certificates.
-export const DEV_PKI_FORMAT_VERSION = 2;
+export const DEV_PKI_FORMAT_VERSION = 3;
 
 /** Sub-folders, relative to the PKI folder (the config defaults point at these under certs/dev). */
 export const DEV_PKI_DIRECTORIES = {
@@ -20,7 +20,11 @@ export const DEV_PKI_DIRECTORIES = {
   special: 'special',
 } as const;
 
-/** Certificates made for refusal tests; all belong to agency 000.00.00.G22 except the rogue root. */
+/**
+ * Certificates made for refusal tests (all belong to agency 000.00.00.G22 except the rogue root),
+ * plus the TEST OCSP responder and TEST time-stamping authority the revocation and timestamp
+ * tests run against.
+ */
 export const DEV_PKI_SPECIAL_NAMES = [
   'expired-organization',
   'not-yet-valid-organization',
@@ -32,6 +36,8 @@ export const DEV_PKI_SPECIAL_NAMES = [
   'rogue-organization',
   'expired-client',
   'revoked-client',
+  'ocsp-responder',
+  'timestamping-authority',
 ] as const;
 
 export type DevPkiSpecialName = (typeof DEV_PKI_SPECIAL_NAMES)[number];
@@ -103,6 +109,8 @@ export interface DevPkiManifest {
   notice: string;
   generatedAt: string;
   crlBaseUrl: string | null;
+  /** OCSP responder URL written in end-entity certificates' authorityInfoAccess, if any. */
+  ocspUrl: string | null;
   policyOids: { organization: string; person: string };
   agencyCodeSubjectAttributeOid: string;
   directories: typeof DEV_PKI_DIRECTORIES;

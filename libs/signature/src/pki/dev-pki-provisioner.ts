@@ -18,7 +18,7 @@ export interface EnsuredDevPki {
 /**
  * Loads the PKI in `outDir` if it is usable, else generates it: for `--if-missing` and for test
  * set-ups shared by parallel Jest workers (the write is atomic and the loser of a race loads the
- * winner's PKI). "Usable" means readable, the same agency codes and CRL base URL, and CRLs that
+ * winner's PKI). "Usable" means readable, the same agency codes, CRL base URL and OCSP URL, and CRLs that
  * stay fresh for `minRemainingCrlValidityMs`.
  */
 export async function ensureDevPki(options: EnsureDevPkiOptions): Promise<EnsuredDevPki> {
@@ -47,6 +47,7 @@ function reasonToRegenerate(options: EnsureDevPkiOptions, now: Date): string | n
   if ((options.crlBaseUrl?.replace(/\/+$/, '') ?? null) !== pki.manifest.crlBaseUrl) {
     return 'the CRL base URL changed';
   }
+  if ((options.ocspUrl ?? null) !== pki.manifest.ocspUrl) return 'the OCSP URL changed';
   const minRemaining = options.minRemainingCrlValidityMs ?? DEV_VALIDITY.day;
   const crlExpiry = new Date(pki.manifest.crls['issuing-ca'].nextUpdate).getTime();
   if (crlExpiry - now.getTime() < minRemaining) {

@@ -10,6 +10,7 @@ import {
   asn1ImplicitPrimitive,
   asn1Integer,
   asn1OctetString,
+  asn1Null,
   asn1Oid,
   asn1Sequence,
   derOf,
@@ -43,12 +44,15 @@ const KEY_USAGE_BITS: Readonly<Record<KeyUsage, number>> = {
   cRLSign: 6,
 };
 
-export type ExtendedKeyUsage = 'serverAuth' | 'clientAuth' | 'emailProtection';
+export type ExtendedKeyUsage =
+  'serverAuth' | 'clientAuth' | 'emailProtection' | 'timeStamping' | 'ocspSigning';
 
 export const EXTENDED_KEY_USAGE_OIDS: Readonly<Record<ExtendedKeyUsage, string>> = {
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
   emailProtection: '1.3.6.1.5.5.7.3.4',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  ocspSigning: '1.3.6.1.5.5.7.3.9',
 };
 
 export type CrlReason = 'unspecified' | 'keyCompromise' | 'cACompromise' | 'superseded';
@@ -95,10 +99,14 @@ export function keyUsageExtension(usages: readonly KeyUsage[]): X509Extension {
   return { oid: '2.5.29.15', critical: true, value: asn1BitString(Buffer.from([byte]), unused) };
 }
 
-export function extendedKeyUsageExtension(purposes: readonly ExtendedKeyUsage[]): X509Extension {
+/** Critical where a profile demands it (RFC 3161 §2.3: a TSA's timeStamping-only usage). */
+export function extendedKeyUsageExtension(
+  purposes: readonly ExtendedKeyUsage[],
+  critical = false,
+): X509Extension {
   return {
     oid: '2.5.29.37',
-    critical: false,
+    critical,
     value: asn1Sequence(purposes.map((purpose) => asn1Oid(EXTENDED_KEY_USAGE_OIDS[purpose]))),
   };
 }
@@ -128,6 +136,24 @@ export function crlDistributionPointsExtension(urls: readonly string[]): X509Ext
       ),
     ),
   };
+}
+
+/** authorityInfoAccess with one id-ad-ocsp accessLocation per URL (RFC 5280 §4.2.2.1). */
+export function authorityInfoAccessExtension(ocspUrls: readonly string[]): X509Extension {
+  return {
+    oid: '1.3.6.1.5.5.7.1.1',
+    critical: false,
+    value: asn1Sequence(
+      ocspUrls.map((url) =>
+        asn1Sequence([asn1Oid('1.3.6.1.5.5.7.48.1'), asn1ImplicitPrimitive(6, Buffer.from(url))]),
+      ),
+    ),
+  };
+}
+
+/** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): the responder's own status is not checked. */
+export function ocspNoCheckExtension(): X509Extension {
+  return { oid: '1.3.6.1.5.5.7.48.1.5', critical: false, value: asn1Null() };
 }
 
 export function certificatePoliciesExtension(policyOids: readonly string[]): X509Extension {

@@ -24,8 +24,8 @@ import {
   type DistinguishedName,
 } from '@docaxis/signature/trust/distinguished-name';
 
-/** RFC 5280 §5.3.1 CRLReason names by code. */
-const REASONS: Readonly<Record<number, string>> = {
+/** RFC 5280 §5.3.1 CRLReason names by code (OCSP's RevokedInfo uses the same codes). */
+export const CRL_REASON_NAMES: Readonly<Record<number, string>> = {
   0: 'unspecified',
   1: 'keyCompromise',
   2: 'cACompromise',
@@ -113,7 +113,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
         if (extension.oid === OID.crlReason) {
           const value = readAsn1Exact(extension.value);
           reason =
-            REASONS[
+            CRL_REASON_NAMES[
               decodeSmallInteger(
                 extension.value,
                 expectTag(value, ASN1_TAG.enumerated, 'CRLReason'),

@@ -82,6 +82,8 @@ export interface ParsedCertificate {
   readonly authorityKeyIdentifier?: string;
   /** http(s)/ldap URIs of the CRL distribution points, in order. */
   readonly crlDistributionUris: readonly string[];
+  /** http(s) URIs of the OCSP responders named in authorityInfoAccess, in order. */
+  readonly ocspResponderUris: readonly string[];
   /** Subject and issuer names match (self-signed or a key-rollover certificate). */
   readonly selfIssued: boolean;
 }
@@ -179,8 +181,26 @@ function decodeTbs(
     ),
     crlDistributionUris:
       readExtension(extensions, OID.crlDistributionPoints, parseCrlDistributionUris) ?? [],
+    ocspResponderUris:
+      readExtension(extensions, OID.authorityInfoAccess, parseOcspResponderUris) ?? [],
     selfIssued: issuer.matchKey === subject.matchKey,
   };
+}
+
+/** AuthorityInfoAccessSyntax: the uniformResourceIdentifier locations of id-ad-ocsp entries. */
+function parseOcspResponderUris(value: Buffer, root: Asn1Node): string[] {
+  const uris: string[] = [];
+  for (const description of expectTag(root, ASN1_TAG.sequence, 'AuthorityInfoAccess').children) {
+    const [method, location] = expectTag(
+      description,
+      ASN1_TAG.sequence,
+      'AccessDescription',
+    ).children;
+    if (decodeOid(value, expectTag(method, ASN1_TAG.oid, 'accessMethod')) !== OID.adOcsp) continue;
+    if (location?.tag === contextPrimitive(6))
+      uris.push(asn1Content(value, location).toString('latin1'));
+  }
+  return uris;
 }
 
 function expectDefined(node: Asn1Node | undefined, what: string): Asn1Node {

@@ -1,6 +1,9 @@
 import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
 import type { CrlSource } from '@docaxis/signature/revocation/crl-source';
 import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
+import { FirstConclusiveRevocationChecker } from '@docaxis/signature/revocation/first-conclusive-revocation-checker';
+import { HttpCrlSource } from '@docaxis/signature/revocation/http-crl-source';
+import { OcspRevocationChecker } from '@docaxis/signature/revocation/ocsp/ocsp-revocation-checker';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import { TrustStore } from '@docaxis/signature/trust/trust-store';
 
@@ -13,9 +16,18 @@ export interface TrustConfiguration {
   crlDir: string;
   /** Further CRL sources asked after the folder (e.g. HttpCrlSource for distribution points). */
   extraCrlSources?: readonly CrlSource[];
+  /**
+   * Also ask the network: the OCSP responders of each certificate's authorityInfoAccess first,
+   * then its http(s) CRL distribution points after the folder. Off, only the folder answers
+   * (closed networks, reproducible tests).
+   */
+  onlineRevocation?: boolean;
 }
 
-/** Trust store and CRL revocation checker read from disk once: what every verifier builds on. */
+/**
+ * Trust store and revocation checker (CRL folder; online: OCSP, then the folder, then CRLs over
+ * HTTP) read from disk once: what every verifier builds on.
+ */
 export async function loadTrustConfiguration(
   config: TrustConfiguration,
 ): Promise<{ trustStore: TrustStore; revocation: RevocationChecker }> {
@@ -24,8 +36,15 @@ export async function loadTrustConfiguration(
     intermediatesDir: config.intermediatesDir,
   });
   const crlFolder = await DirectoryCrlSource.load(config.crlDir);
+  const crlSources: CrlSource[] = [crlFolder, ...(config.extraCrlSources ?? [])];
+  if (!config.onlineRevocation) {
+    return { trustStore, revocation: new CrlRevocationChecker(crlSources) };
+  }
   return {
     trustStore,
-    revocation: new CrlRevocationChecker([crlFolder, ...(config.extraCrlSources ?? [])]),
+    revocation: new FirstConclusiveRevocationChecker([
+      new OcspRevocationChecker(),
+      new CrlRevocationChecker([...crlSources, new HttpCrlSource()]),
+    ]),
   };
 }
