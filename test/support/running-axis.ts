@@ -31,6 +31,8 @@ export interface RunningAxis {
   env: NodeJS.ProcessEnv;
   /** A direct connection to the axis' database, for assertions. */
   db: DataSource;
+  /** The gateway application itself (e.g. to enumerate its routes). */
+  gateway: INestApplication;
   /** `http://127.0.0.1:<port>` of each worker's health and metrics server. */
   workerUrls: { audit: string; verifier: string; router: string };
   stop(): Promise<void>;
@@ -119,6 +121,7 @@ export async function startAxis(
     gatewayUrl: `https://127.0.0.1:${port}`,
     env,
     db,
+    gateway,
     workerUrls: { audit, verifier, router },
     async stop() {
       const queues = new Set(topologies.flatMap((t) => t.declaredQueueNames()));
