@@ -19,6 +19,7 @@ import { topologyNames } from '@docaxis/messaging/topology/topology-names';
 import { seedDevDirectory } from '@docaxis/persistence/agency/dev-directory-seed';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { axisAppEnv } from './axis-app-env';
 import { createTestDatabase } from './test-database';
 import { testPki } from './test-pki';
 import { testRunDir, testRunId } from './test-run';
@@ -55,29 +56,16 @@ export async function startAxis(
   const blobDir = join(testRunDir(), `blobs-${label}-${process.pid}`);
   mkdirSync(blobDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
-    DATABASE_URL: databaseUrl,
+    ...axisAppEnv({
+      pki,
+      databaseUrl,
+      amqpUrl: AMQP_URL,
+      amqpPrefix: `dxt-${testRunId()}-${label}`.toLowerCase(),
+      blobDir,
+      logLevel: process.env.DOCAXIS_TEST_LOG_LEVEL ?? 'error',
+      gatewayPort: 0,
+    }),
     DATABASE_POOL_SIZE: '5',
-    DATABASE_MIGRATE_ON_START: 'false',
-    AMQP_URL,
-    AMQP_PREFIX: `dxt-${testRunId()}-${label}`.toLowerCase(),
-    BLOB_DIR: blobDir,
-    TRUST_ANCHORS_DIR: pki.trustDir,
-    TRUST_INTERMEDIATES_DIR: pki.intermediatesDir,
-    CRL_DIR: pki.crlDir,
-    TLS_CERT_FILE: pki.server.certPath,
-    TLS_KEY_FILE: pki.server.keyPath,
-    TLS_CLIENT_CA_FILE: pki.server.caBundlePath,
-    TLS_CRL_FILES: `${pki.crl('root-ca').pemPath},${pki.crl('issuing-ca').pemPath}`,
-    LOG_LEVEL: process.env.DOCAXIS_TEST_LOG_LEVEL ?? 'error',
-    GATEWAY_PORT: '0',
-    AXIS_SIGNING_CERT_FILE: pki.axis.certPath,
-    AXIS_SIGNING_KEY_FILE: pki.axis.keyPath,
-    AUDIT_HTTP_PORT: '0',
-    VERIFIER_HTTP_PORT: '0',
-    ROUTER_HTTP_PORT: '0',
-    NOTIFIER_HTTP_PORT: '0',
-    // Webhook receivers in tests serve the TEST PKI's server certificate.
-    WEBHOOK_CA_FILE: pki.server.caBundlePath,
     ...overrides,
   };
 

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { join } from 'node:path';
+import { BenchFailureError } from '../support/bench-failure.error';
+
+export type AxisAppName = 'gateway' | 'router' | 'verifier' | 'audit' | 'notifier';
+
+/** Where an app answers `GET /health/ready` (the gateway over TLS, signed by `caPem`). */
+export interface ReadinessProbe {
+  url: string;
+  caPem?: string;
+}
+
+/**
+ * One docaxis app in a process of its own, started from the TypeScript sources through ts-node's
+ * SWC transpiler (no build step), so the benchmark sees each app's own memory and CPU.
+ */
+export class AxisAppProcess {
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly name: AxisAppName,
+    repoRoot: string,
+    env: NodeJS.ProcessEnv,
+    /** The app's stdout and stderr go to this file, not through a pipe the benchmark must drain. */
+    readonly logFile: string,
+  ) {
+    const log = openSync(logFile, 'a');
+    this.child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register',
+        '-r',
+        'tsconfig-paths/register',
+        join('apps', name, 'src/main.ts'),
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true' },
+        stdio: ['ignore', log, log],
+      },
+    );
+    closeSync(log);
+    // Should the benchmark die, its apps must not outlive it.
+    const killOnExit = () => this.child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    this.child.once('exit', () => process.removeListener('exit', killOnExit));
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
+  static async start(
+    name: AxisAppName,
+    repoRoot: string,
+    env: NodeJS.ProcessEnv,
+    logFile: string,
+    readiness: ReadinessProbe,
+    timeoutMs = 90_000,
+  ): Promise<AxisAppProcess> {
+    const app = new AxisAppProcess(name, repoRoot, env, logFile);
+    await app.waitUntilReady(readiness, timeoutMs);
+    return app;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** Resident memory now and at its peak (VmHWM), from /proc; bytes. */
+  memory(): { rssBytes: number; peakRssBytes: number } {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rssBytes: kib('VmRSS') * 1024, peakRssBytes: kib('VmHWM') * 1024 };
+  }
+
+  /** SIGTERM (the apps drain and close), SIGKILL if it takes longer than `graceMs`. */
+  async stop(graceMs = 15_000): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  private async waitUntilReady(readiness: ReadinessProbe, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await probeStatus(readiness)) !== 200) {
+      if (this.child.exitCode !== null || Date.now() > deadline) {
+        await this.stop();
+        throw new BenchFailureError(
+          'BENCH_APP_DID_NOT_START',
+          `${this.name} did not become ready; its last output (${this.logFile}):\n${this.logTail().slice(-4000)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** The last 64 KiB of the app's log. */
+  logTail(): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').slice(-64 * 1024);
+    } catch {
+      return '';
+    }
+  }
+}
+
+/** The HTTP status of `GET url`, or 0 when nothing answers yet. */
+function probeStatus({ url, caPem }: ReadinessProbe): Promise<number> {
+  return new Promise((resolve) => {
+    const onResponse = (res: { statusCode?: number; resume(): void }) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    };
+    const request = url.startsWith('https:')
+      ? httpsGet(url, { ca: caPem, timeout: 2000 }, onResponse)
+      : httpGet(url, { timeout: 2000 }, onResponse);
+    request.on('error', () => resolve(0));
+    request.on('timeout', () => request.destroy());
+  });
+}

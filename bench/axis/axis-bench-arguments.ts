@@ -1,0 +1,74 @@
+import { BenchArgumentError } from '../support/bench-arguments';
+
+export interface AxisBenchArguments {
+  quick: boolean;
+  /** Seconds of load per scenario; the 64-sender scenario runs `sustainSeconds`. */
+  scenarioSeconds: number;
+  sustainSeconds: number;
+  soakSeconds: number;
+  logLevel: string;
+  skipLarge: boolean;
+}
+
+const FULL: AxisBenchArguments = {
+  quick: false,
+  scenarioSeconds: 20,
+  sustainSeconds: 60,
+  soakSeconds: 600,
+  logLevel: 'info',
+  skipLarge: false,
+};
+
+/**
+ * `npm run bench [-- --quick] [--seconds N] [--sustain-seconds N] [--soak-seconds N]
+ * [--log-level L] [--skip-5mb]`. Full by default (about 14 minutes with the soak); `--quick` is
+ * the few-seconds smoke run CI uses.
+ */
+export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArguments {
+  const result = { ...FULL };
+  const positive = (flag: string, raw: string | undefined, allowZero = false): number => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+      throw new BenchArgumentError(
+        `${flag} needs a ${allowZero ? 'non-negative' : 'positive'} number, got ${raw}`,
+      );
+    }
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    switch (argument) {
+      case '--quick':
+        Object.assign(result, {
+          quick: true,
+          scenarioSeconds: 2,
+          sustainSeconds: 2,
+          soakSeconds: 0,
+        });
+        break;
+      case '--seconds':
+        result.scenarioSeconds = positive(argument, argv[++i]);
+        break;
+      case '--sustain-seconds':
+        result.sustainSeconds = positive(argument, argv[++i]);
+        break;
+      case '--soak-seconds':
+        result.soakSeconds = positive(argument, argv[++i], true);
+        break;
+      case '--log-level':
+        result.logLevel = argv[++i] ?? '';
+        if (!/^(fatal|error|warn|info|debug|trace)$/.test(result.logLevel)) {
+          throw new BenchArgumentError(`--log-level must be a pino level, got ${result.logLevel}`);
+        }
+        break;
+      case '--skip-5mb':
+        result.skipLarge = true;
+        break;
+      default:
+        throw new BenchArgumentError(
+          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --log-level L, --skip-5mb)`,
+        );
+    }
+  }
+  return result;
+}

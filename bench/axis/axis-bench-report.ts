@@ -1,0 +1,107 @@
+import type { AxisAppName } from './axis-app-process';
+import type { LoadResult } from './dispatch-load';
+
+export interface AxisScenarioRow {
+  label: string;
+  concurrentSenders: number;
+  pdfBytes: number;
+  load: LoadResult;
+  /** Messages the apps published (outbox rows) per completed dispatch. */
+  publishesPerDispatch: number;
+  /** Messages consumed and acknowledged (consumer records, audit records) per completed dispatch. */
+  deliveriesPerDispatch: number;
+  /** docaxis' broker deliveries per second ÷ the raw broker baseline's messages per second. */
+  brokerRatio: number;
+  /** PDFs verified per second ÷ the raw verification baseline of the same PDF. */
+  verificationRatio: number;
+  peakRssBytes: Record<AxisAppName, number>;
+}
+
+export interface SoakResult {
+  seconds: number;
+  concurrentSenders: number;
+  dispatches: number;
+  /** Per app: mean RSS of the first and the last tenth of the soak, and the growth between. */
+  rss: Record<AxisAppName, { firstBytes: number; lastBytes: number; growth: number }>;
+}
+
+export interface BaselineRow {
+  label: string;
+  perSecond: number;
+  detail: string;
+}
+
+/** Issue targets for the 64-sender row and the soak. */
+export const AXIS_TARGETS = {
+  dispatchesPerSecond: 1000,
+  p99Ms: 500,
+  brokerRatio: 0.5,
+  soakGrowth: 0.1,
+} as const;
+
+export function baselineTable(rows: readonly BaselineRow[]): string {
+  return [
+    '| raw baseline (same run) | per second | what |',
+    '|---|---:|---|',
+    ...rows.map((row) => `| ${row.label} | ${row.perSecond.toFixed(0)} | ${row.detail} |`),
+  ].join('\n');
+}
+
+export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
+  const lines = [
+    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const row of rows) {
+    const { load } = row;
+    const rss = row.peakRssBytes;
+    lines.push(
+      `| ${row.label} | ${row.concurrentSenders} | ${load.completed} | ${load.errors} | ` +
+        `${load.dispatchesPerSecond.toFixed(1)} | ${load.latency.p50Ms.toFixed(0)} | ` +
+        `${load.latency.p95Ms.toFixed(0)} | ${load.latency.p99Ms.toFixed(0)} | ` +
+        `${row.publishesPerDispatch.toFixed(1)} / ${row.deliveriesPerDispatch.toFixed(1)} | ` +
+        `${percent(row.brokerRatio)} | ${percent(row.verificationRatio)} | ` +
+        `${[rss.gateway, rss.router, rss.verifier, rss.audit, rss.notifier].map(mib).join(' / ')} |`,
+    );
+  }
+  const failures = rows.filter((row) => row.load.firstError);
+  for (const row of failures) {
+    lines.push(
+      '',
+      `first error at ${row.concurrentSenders} senders (${row.label}): ${row.load.firstError}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function soakTable(soak: SoakResult): string {
+  return [
+    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches | first 10 % MiB | last 10 % MiB | growth | ≤ ${percent(AXIS_TARGETS.soakGrowth)} |`,
+    '|---|---:|---:|---:|:-:|',
+    ...Object.entries(soak.rss).map(
+      ([app, r]) =>
+        `| ${app} | ${mib(r.firstBytes)} | ${mib(r.lastBytes)} | ${percent(r.growth)} | ${r.growth <= AXIS_TARGETS.soakGrowth ? 'yes' : 'NO'} |`,
+    ),
+  ].join('\n');
+}
+
+/** The issue's targets against the highest-concurrency 100 KB row. */
+export function targetsTable(row: AxisScenarioRow): string {
+  const check = (ok: boolean) => (ok ? 'yes' : 'NO');
+  return [
+    `| target (${row.label}) | measured | met |`,
+    '|---|---:|:-:|',
+    `| ≥ ${AXIS_TARGETS.dispatchesPerSecond} dispatches/s | ${row.load.dispatchesPerSecond.toFixed(1)} | ${check(row.load.dispatchesPerSecond >= AXIS_TARGETS.dispatchesPerSecond)} |`,
+    `| p99 < ${AXIS_TARGETS.p99Ms} ms | ${row.load.latency.p99Ms.toFixed(0)} | ${check(row.load.latency.p99Ms < AXIS_TARGETS.p99Ms)} |`,
+    `| zero errors | ${row.load.errors} | ${check(row.load.errors === 0)} |`,
+    `| ≥ ${percent(AXIS_TARGETS.brokerRatio)} of raw broker | ${percent(row.brokerRatio)} | ${check(row.brokerRatio >= AXIS_TARGETS.brokerRatio)} |`,
+  ].join('\n');
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)} %`;
+}
+
+function mib(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(0);
+}

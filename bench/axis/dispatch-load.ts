@@ -1,0 +1,221 @@
+import { performance } from 'node:perf_hooks';
+import { BenchFailureError } from '../support/bench-failure.error';
+import type { GatewayClient } from './gateway-client';
+import { summarizeLatencies, type LatencySummary } from './latency-summary';
+
+export interface PdfAttachment {
+  name: string;
+  bytes: Buffer;
+}
+
+/** One sending agency's document system: its client and the signed PDFs it sends every time. */
+export interface SendingAgency {
+  code: string;
+  /** The leader whose signature the PDFs carry (the envelope names the signer). */
+  leaderName: string;
+  client: GatewayClient;
+  pdfs: readonly PdfAttachment[];
+}
+
+export interface ReceivingAgency {
+  code: string;
+  client: GatewayClient;
+}
+
+export interface LoadOptions {
+  /** Dispatches in flight at once (each sender loop waits for its 202 before the next). */
+  concurrentSenders: number;
+  seconds: number;
+  /** How long to wait, after the last submission, for every recipient to acknowledge. */
+  drainTimeoutMs: number;
+}
+
+export interface LoadResult {
+  submitted: number;
+  completed: number;
+  errors: number;
+  firstError: string | null;
+  elapsedSeconds: number;
+  dispatchesPerSecond: number;
+  /** From the POST to the last recipient's acknowledgement. */
+  latency: LatencySummary;
+}
+
+interface Pending {
+  startedAt: number;
+  waitingFor: Set<string>;
+}
+
+let documentSequence = 0;
+
+/**
+ * Drives the axis as agencies would: `concurrentSenders` loops POST dispatches (multipart JSON
+ * envelope + signed PDFs) to every receiving agency, while each recipient's loop reads its inbox
+ * with a cursor and acknowledges what arrived. A dispatch is complete when every recipient has
+ * acknowledged it. Throughput counts completed dispatches over the time from the first
+ * submission to the last acknowledgement.
+ */
+export class DispatchLoad {
+  private readonly pending = new Map<string, Pending>();
+  private readonly latencies: number[] = [];
+  private readonly cursors = new Map<string, string | null>();
+  private errors = 0;
+  private firstError: string | null = null;
+  private completedAt = 0;
+
+  constructor(
+    private readonly senders: readonly SendingAgency[],
+    private readonly recipients: readonly ReceivingAgency[],
+  ) {}
+
+  async run(options: LoadOptions): Promise<LoadResult> {
+    this.latencies.length = 0;
+    this.errors = 0;
+    this.firstError = null;
+    let submitted = 0;
+    let sending = true;
+    const start = performance.now();
+    this.completedAt = start;
+    const sendUntil = start + options.seconds * 1000;
+
+    const receivers = this.recipients.map((recipient) =>
+      this.receive(recipient, () => sending || this.pending.size > 0),
+    );
+    const senderLoops = Array.from({ length: options.concurrentSenders }, async (_, index) => {
+      const sender = this.senders[index % this.senders.length];
+      while (performance.now() < sendUntil) {
+        if (await this.submit(sender)) submitted++;
+      }
+    });
+    await Promise.all(senderLoops);
+    sending = false;
+
+    const drainDeadline = performance.now() + options.drainTimeoutMs;
+    while (this.pending.size > 0 && performance.now() < drainDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const unfinished = this.pending.size;
+    this.pending.clear();
+    await Promise.all(receivers);
+    if (unfinished > 0) {
+      throw new BenchFailureError(
+        'BENCH_DELIVERY_INCOMPLETE',
+        `${unfinished} of ${submitted} accepted dispatches were not acknowledged by every recipient within ${options.drainTimeoutMs} ms`,
+      );
+    }
+    const elapsedSeconds = (this.completedAt - start) / 1000;
+    return {
+      submitted,
+      completed: this.latencies.length,
+      errors: this.errors,
+      firstError: this.firstError,
+      elapsedSeconds,
+      dispatchesPerSecond: this.latencies.length / elapsedSeconds,
+      latency: summarizeLatencies(this.latencies),
+    };
+  }
+
+  private async submit(sender: SendingAgency): Promise<boolean> {
+    const number = ++documentSequence;
+    const form = new FormData();
+    form.set('envelope', JSON.stringify(this.envelope(sender, number)));
+    for (const pdf of sender.pdfs) {
+      form.append('files', new Blob([pdf.bytes], { type: 'application/pdf' }), pdf.name);
+    }
+    // The platform's own multipart encoder (WHATWG FormData), not a hand-written one.
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const startedAt = performance.now();
+    const response = await sender.client
+      .post(
+        '/dispatches',
+        {
+          'content-type': encoded.headers.get('content-type') ?? '',
+          'idempotency-key': `bench-${process.pid}-${number}`,
+        },
+        body,
+      )
+      .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
+    if (response.status !== 202) {
+      this.recordError(
+        `POST /dispatches ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
+      );
+      return false;
+    }
+    const { dispatchId } = JSON.parse(response.body.toString('utf8')) as { dispatchId: string };
+    this.pending.set(dispatchId, {
+      startedAt,
+      waitingFor: new Set(this.recipients.map((r) => r.code)),
+    });
+    return true;
+  }
+
+  private async receive(recipient: ReceivingAgency, keepGoing: () => boolean): Promise<void> {
+    while (keepGoing()) {
+      const cursor = this.cursors.get(recipient.code);
+      const query = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
+      const page = await recipient.client
+        .get(`/inbox${query}`)
+        .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
+      if (page.status !== 200) {
+        this.recordError(`GET /inbox ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      const { items, nextCursor } = JSON.parse(page.body.toString('utf8')) as {
+        items: { dispatchId: string }[];
+        nextCursor: string | null;
+      };
+      if (nextCursor) this.cursors.set(recipient.code, nextCursor);
+      if (items.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        continue;
+      }
+      await Promise.all(items.map((item) => this.acknowledge(recipient, item.dispatchId)));
+    }
+  }
+
+  private async acknowledge(recipient: ReceivingAgency, dispatchId: string): Promise<void> {
+    const response = await recipient.client
+      .post(`/dispatches/${dispatchId}/ack`)
+      .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
+    if (response.status !== 200) {
+      this.recordError(
+        `POST /ack ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
+      );
+      return;
+    }
+    const pending = this.pending.get(dispatchId);
+    if (!pending) return;
+    pending.waitingFor.delete(recipient.code);
+    if (pending.waitingFor.size === 0) {
+      this.pending.delete(dispatchId);
+      this.completedAt = performance.now();
+      this.latencies.push(this.completedAt - pending.startedAt);
+    }
+  }
+
+  private recordError(message: string): void {
+    this.errors++;
+    this.firstError ??= message;
+  }
+
+  /** A valid công văn from `senderCode` to every recipient, with a number of its own. */
+  private envelope({ code: senderCode, leaderName }: SendingAgency, number: number): unknown {
+    return {
+      from: { organId: senderCode, organName: `Cơ quan ${senderCode}` },
+      to: this.recipients.map(({ code }) => ({ organId: code, organName: `Cơ quan ${code}` })),
+      code: { codeNumber: String(number), codeNotation: 'VPCP-KSTT' },
+      promulgationInfo: {
+        place: 'Hà Nội',
+        promulgationDate: new Date().toISOString().slice(0, 10),
+      },
+      documentType: { type: 1, typeName: 'Công văn' },
+      subject: 'V/v đo hiệu năng trục liên thông (benchmark, TEST)',
+      signerInfo: { competence: 'KT. BỘ TRƯỞNG', position: 'Thứ trưởng', fullName: leaderName },
+      dueDate: null,
+      urgency: 'normal',
+      confidentiality: 'none',
+    };
+  }
+}
