@@ -7,6 +7,7 @@ import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { DirectoryModule } from './directory/directory.module';
+import { AuditModule } from './audit/audit.module';
 import { DispatchesModule } from './dispatches/dispatches.module';
 import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -43,6 +44,7 @@ export class GatewayModule {
         InboxModule,
         WebhooksModule,
         TrailModule,
+        AuditModule,
         VerificationModule,
         DirectoryModule,
         ParkedMessagesModule,

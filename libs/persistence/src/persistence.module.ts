@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyCertificateRepository } from './agency/agency-certificate.repository';
 import { AgencyRepository } from './agency/agency.repository';
 import { AuditCheckpointRepository } from './audit/audit-checkpoint.repository';
+import { AuditSearchRepository } from './audit/audit-search.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
@@ -16,6 +17,7 @@ const REPOSITORIES = [
   DispatchRepository,
   AuditRecordRepository,
   AuditCheckpointRepository,
+  AuditSearchRepository,
   ParkedMessageRepository,
   WebhookRepository,
   WebhookNotificationRepository,

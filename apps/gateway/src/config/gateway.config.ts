@@ -10,6 +10,7 @@ import {
   loggingEnv,
   pkiEnv,
 } from '@docaxis/config/shared-config.schema';
+import { axisCertificateEnv } from '@docaxis/audit-trail/checkpoints/axis-certificate.env';
 import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
 
 const path = (fallback: string) =>
@@ -26,6 +27,7 @@ export const gatewayConfigSchema = z.object({
   ...loggingEnv,
   ...httpEnv,
   ...certificateProfileEnv,
+  ...axisCertificateEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   /** The gateway's TLS server certificate and key. */
   TLS_CERT_FILE: path('certs/dev/server/gateway.pem'),

@@ -9,6 +9,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_audit_records_sender', ['senderCode', 'occurredAt'])
 @Index('ix_audit_records_recipient', ['recipientCode', 'occurredAt'])
 @Index('ix_audit_records_type', ['eventType', 'occurredAt'])
+@Index('ix_audit_records_sender_seq', ['senderCode', 'seq'])
+@Index('ix_audit_records_recipient_seq', ['recipientCode', 'seq'])
+@Index('ix_audit_records_type_seq', ['eventType', 'seq'])
+@Index('ix_audit_records_recorded_at', ['recordedAt'])
 export class AuditRecordEntity {
   /** Gap-free, totally ordered position in the chain (1, 2, 3, ...). */
   @PrimaryColumn({

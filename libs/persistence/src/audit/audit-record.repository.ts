@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = `seq, event_id, event_type, occurred_at, recorded_at, dispatch_id, sender_code,
   recipient_code, actor, payload, payload_digest, prev_hash, hash`;
 
-interface AuditRecordSqlRow {
+export interface AuditRecordSqlRow {
   seq: string;
   event_id: string;
   event_type: string;
@@ -228,7 +228,8 @@ function checkLimit(limit: number): void {
   }
 }
 
-function toRecord(row: AuditRecordSqlRow): AuditRecordEntity {
+/** A row of audit_records as selected with its column names, as the entity. */
+export function toRecord(row: AuditRecordSqlRow): AuditRecordEntity {
   return {
     seq: Number(row.seq),
     eventId: row.event_id,

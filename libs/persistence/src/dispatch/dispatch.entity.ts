@@ -29,6 +29,8 @@ import type { DispatchState } from './dispatch-state';
   where: "state <> 'rejected' AND business_type = 0",
 })
 @Index('ix_dispatches_sender_created', ['senderCode', 'createdAt'])
+// Auditors search the trail by number and notation.
+@Index('ix_dispatches_code', ['codeNumber', 'codeNotation'])
 export class DispatchEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

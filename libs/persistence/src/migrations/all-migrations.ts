@@ -4,6 +4,7 @@ import { ParkedMessages1795447929210 } from './1795447929210-parked-messages';
 import { AgencyCodeShape1795456715522 } from './1795456715522-agency-code-shape';
 import { AuditWriterRoleAndCheckpoints1795456732733 } from './1795456732733-audit-writer-role-and-checkpoints';
 import { Webhooks1795456922650 } from './1795456922650-webhooks';
+import { AuditSearchIndexes1795457332886 } from './1795457332886-audit-search-indexes';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   AgencyCodeShape1795456715522,
   AuditWriterRoleAndCheckpoints1795456732733,
   Webhooks1795456922650,
+  AuditSearchIndexes1795457332886,
 ];

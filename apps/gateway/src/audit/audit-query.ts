@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
+import type { AuditEventFilter } from '@docaxis/persistence/audit/audit-search.repository';
+
+export class AuditQueryInvalidError extends InvalidInputError {
+  constructor(problems: readonly string[]) {
+    super('AUDIT_QUERY_INVALID', `Invalid audit query: ${problems.join('; ')}`, { problems });
+  }
+}
+
+const seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+
+const filterSchema = z.object({
+  dispatchId: z.string().max(64).optional(),
+  agency: z.string().min(1).max(35).optional(),
+  /** One or more event types, comma-separated. */
+  type: z
+    .string()
+    .max(1000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  state: z.enum(['accepted', 'verified', 'rejected', 'routed']).optional(),
+  status: z
+    .string()
+    .regex(/^\d{2}$/, 'a two-digit status code')
+    .optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  number: z.string().min(1).max(32).optional(),
+  notation: z.string().min(1).max(128).optional(),
+});
+
+const pageSchema = filterSchema.extend({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+function parse<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    throw new AuditQueryInvalidError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(query)'}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+function toFilter(q: z.output<typeof filterSchema>): AuditEventFilter {
+  return {
+    dispatchId: q.dispatchId,
+    agencyCode: q.agency,
+    eventTypes: q.type,
+    dispatchState: q.state,
+    statusCode: q.status,
+    from: q.from,
+    to: q.to,
+    codeNumber: q.number,
+    codeNotation: q.notation,
+  };
+}
+
+export function parseAuditFilter(query: unknown): AuditEventFilter {
+  return toFilter(parse(filterSchema, query));
+}
+
+export function parseAuditPage(query: unknown): {
+  filter: AuditEventFilter;
+  afterSeq: number | undefined;
+  limit: number;
+} {
+  const q = parse(pageSchema, query);
+  return { filter: toFilter(q), afterSeq: decodeAuditCursor(q.cursor), limit: q.limit };
+}
+
+export function parseVerifyRange(query: unknown): { fromSeq?: number; toSeq?: number } {
+  const q = parse(z.object({ from: seq.optional(), to: seq.optional() }), query);
+  return { fromSeq: q.from, toSeq: q.to };
+}
+
+export function parseStatisticsQuery(query: unknown): {
+  from?: Date;
+  to?: Date;
+  agencyCode?: string;
+} {
+  const q = parse(filterSchema.pick({ from: true, to: true, agency: true }), query);
+  return { from: q.from, to: q.to, agencyCode: q.agency };
+}
+
+export function parseExportQuery(query: unknown): {
+  filter: AuditEventFilter;
+  format: 'csv' | 'pdf';
+  lang: 'vi' | 'en';
+} {
+  const q = parse(
+    filterSchema.extend({
+      format: z.enum(['csv', 'pdf']).default('csv'),
+      lang: z.enum(['vi', 'en']).default('vi'),
+    }),
+    query,
+  );
+  return { filter: toFilter(q), format: q.format, lang: q.lang };
+}
+
+/** Opaque to clients: base64url of the last seq of the previous page. */
+export function encodeAuditCursor(seqValue: number): string {
+  return Buffer.from(`a:${seqValue}`).toString('base64url');
+}
+
+function decodeAuditCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const match = /^a:(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new AuditQueryInvalidError(['cursor: not one this API returned']);
+  return Number(match[1]);
+}
+
+/** Filters as readable lines, for the PDF report's scope. */
+export function describeFilter(filter: AuditEventFilter): string[] {
+  return Object.entries(filter)
+    .filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))
+    .map(
+      ([key, value]) => `${key} = ${value instanceof Date ? value.toISOString() : String(value)}`,
+    );
+}

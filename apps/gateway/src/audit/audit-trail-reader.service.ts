@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
+import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
+import { writeAuditCsv } from '@docaxis/audit-trail/export/audit-csv-export';
+import { auditEventsInOrder } from '@docaxis/audit-trail/export/audit-event-source';
+import { buildAuditPdfReport } from '@docaxis/audit-trail/export/audit-pdf-report';
+import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
+import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import {
+  AuditSearchRepository,
+  type AgencyDeliveryStatistics,
+  type AuditEventFilter,
+} from '@docaxis/persistence/audit/audit-search.repository';
+import { describeFilter, encodeAuditCursor } from './audit-query';
+
+/** One audit record as auditors see it. */
+export interface AuditEventView {
+  seq: number;
+  eventId: string;
+  eventType: string;
+  occurredAt: string;
+  recordedAt: string;
+  dispatchId: string | null;
+  senderCode: string | null;
+  recipientCode: string | null;
+  actor: string | null;
+  details: Record<string, unknown>;
+  payloadDigest: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditEventPage {
+  events: AuditEventView[];
+  /** Pass as `cursor` for the next (older) page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface DispatchTimeline {
+  dispatchId: string;
+  entries: Array<AuditEventView & { source: 'axis' | 'agency-status' }>;
+}
+
+export interface ExportHeader {
+  head: { seq: number; hash: string } | null;
+  verification: AuditTrailVerification;
+}
+
+/** The auditors' read side: search, timeline, statistics, verification and exports. */
+@Injectable()
+export class AuditTrailReaderService {
+  constructor(
+    private readonly search: AuditSearchRepository,
+    private readonly records: AuditRecordRepository,
+    private readonly verifier: AuditTrailVerifier,
+  ) {}
+
+  async events(
+    filter: AuditEventFilter,
+    afterSeq: number | undefined,
+    limit: number,
+  ): Promise<AuditEventPage> {
+    const page = await this.search.page({ filter, afterSeq, order: 'desc', limit });
+    return {
+      events: page.map(view),
+      nextCursor: page.length === limit ? encodeAuditCursor(page[page.length - 1].seq) : null,
+    };
+  }
+
+  /**
+   * Axis events and agency status notices of one dispatch, oldest first. A status notice is an
+   * event whose body carries an edXML status code (`statusCode`).
+   */
+  async timeline(dispatchId: string): Promise<DispatchTimeline> {
+    const entries: DispatchTimeline['entries'] = [];
+    for await (const record of auditEventsInOrder(
+      this.search,
+      { dispatchId },
+      Number.MAX_SAFE_INTEGER,
+    )) {
+      const body = record.payload.body as Record<string, unknown> | undefined;
+      entries.push({
+        ...view(record),
+        source: body && typeof body.statusCode === 'string' ? 'agency-status' : 'axis',
+      });
+    }
+    return { dispatchId, entries };
+  }
+
+  statistics(range: {
+    from?: Date;
+    to?: Date;
+    agencyCode?: string;
+  }): Promise<AgencyDeliveryStatistics[]> {
+    return this.search.statistics(range);
+  }
+
+  verify(range: { fromSeq?: number; toSeq?: number }): Promise<AuditTrailVerification> {
+    return this.verifier.verify(range);
+  }
+
+  /** Pins the head the export states and verifies the trail up to it. */
+  async exportHeader(): Promise<ExportHeader> {
+    const head = await this.records.head();
+    const verification = await this.verifier.verify(head ? { toSeq: head.seq } : {});
+    return { head, verification };
+  }
+
+  async writeCsv(filter: AuditEventFilter, header: ExportHeader, out: Writable): Promise<number> {
+    const toSeq = header.head?.seq ?? 0;
+    return writeAuditCsv(auditEventsInOrder(this.search, { ...filter, toSeq }, toSeq), out);
+  }
+
+  async pdf(
+    filter: AuditEventFilter,
+    header: ExportHeader,
+    language: 'vi' | 'en',
+  ): Promise<Buffer> {
+    const toSeq = header.head?.seq ?? 0;
+    const pinned = { ...filter, toSeq };
+    return buildAuditPdfReport({
+      language,
+      generatedAt: new Date(),
+      filters: describeFilter(filter),
+      verification: header.verification,
+      head: header.head,
+      events: auditEventsInOrder(this.search, pinned, toSeq),
+      totalEvents: await this.search.count(pinned),
+    });
+  }
+}
+
+function view(record: AuditRecordEntity): AuditEventView {
+  return {
+    seq: record.seq,
+    eventId: record.eventId,
+    eventType: record.eventType,
+    occurredAt: record.occurredAt.toISOString(),
+    recordedAt: record.recordedAt.toISOString(),
+    dispatchId: record.dispatchId,
+    senderCode: record.senderCode,
+    recipientCode: record.recipientCode,
+    actor: record.actor,
+    details: record.payload,
+    payloadDigest: record.payloadDigest,
+    prevHash: record.prevHash,
+    hash: record.hash,
+  };
+}

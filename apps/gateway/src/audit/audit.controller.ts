@@ -1,0 +1,108 @@
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
+import type { AgencyDeliveryStatistics } from '@docaxis/persistence/audit/audit-search.repository';
+import { CallerRole } from '../auth/caller-role';
+import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { RequireRoles } from '../auth/require-roles.decorator';
+import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import {
+  parseAuditPage,
+  parseExportQuery,
+  parseStatisticsQuery,
+  parseVerifyRange,
+} from './audit-query';
+import {
+  AuditTrailReaderService,
+  type AuditEventPage,
+  type DispatchTimeline,
+} from './audit-trail-reader.service';
+
+/** The audit trail for auditors (kiểm toán viên) only; agencies read their own trails elsewhere. */
+@ApiTags('audit')
+@Controller('audit')
+@UseGuards(ClientCertificateGuard)
+@RequireRoles(CallerRole.Auditor)
+export class AuditController {
+  constructor(private readonly reader: AuditTrailReaderService) {}
+
+  /** GET /api/v1/audit/verify?from=&to= — walks chain and checkpoints; first problem, if any. */
+  @Get('verify')
+  @ApiOperation({ summary: 'Verify the audit chain and its signed checkpoints' })
+  @ApiOkResponse({
+    description:
+      '`{ ok: true, recordsChecked, fromSeq, head, checkpointsChecked, checkpoint }` or `{ ok: false, seq, problem, expected, actual, message, ... }`',
+  })
+  @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'] })
+  verify(@Query() query: Record<string, unknown>): Promise<AuditTrailVerification> {
+    return this.reader.verify(parseVerifyRange(query));
+  }
+
+  /** GET /api/v1/audit/events?dispatchId=&agency=&type=&state=&status=&from=&to=&number=&notation=&cursor=&limit= */
+  @Get('events')
+  @ApiOperation({ summary: 'Search audit events, newest first, cursor-paginated' })
+  @ApiOkResponse({ description: '`{ events: AuditEventView[], nextCursor }`' })
+  @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID'] })
+  events(@Query() query: Record<string, unknown>): Promise<AuditEventPage> {
+    const { filter, afterSeq, limit } = parseAuditPage(query);
+    return this.reader.events(filter, afterSeq, limit);
+  }
+
+  /** GET /api/v1/audit/dispatches/:id/timeline — axis events and agency status notices. */
+  @Get('dispatches/:id/timeline')
+  @ApiOperation({ summary: "One dispatch's timeline: axis events and agency status notices" })
+  @ApiOkResponse({ description: '`{ dispatchId, entries: (AuditEventView & { source })[] }`' })
+  @ApiErrorResponses({})
+  timeline(@Param('id') id: string): Promise<DispatchTimeline> {
+    return this.reader.timeline(id);
+  }
+
+  /** GET /api/v1/audit/statistics?from=&to=&agency= — per-agency delivery figures. */
+  @Get('statistics')
+  @ApiOperation({ summary: 'Per-agency delivery statistics' })
+  @ApiOkResponse({ description: '`{ agencies: AgencyDeliveryStatistics[] }`' })
+  @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID'] })
+  async statistics(
+    @Query() query: Record<string, unknown>,
+  ): Promise<{ agencies: AgencyDeliveryStatistics[] }> {
+    return { agencies: await this.reader.statistics(parseStatisticsQuery(query)) };
+  }
+
+  /**
+   * GET /api/v1/audit/export?format=csv|pdf&lang=vi|en&<search filters> — CSV streamed (any
+   * size) or the PDF report; both state the chain head and the checkpoint they were checked
+   * against (headers X-Audit-Chain-Head, X-Audit-Checkpoint; in the PDF itself).
+   */
+  @Get('export')
+  @ApiOperation({ summary: 'Export the audit events as CSV (streamed) or a PDF report' })
+  @ApiProduces('text/csv', 'application/pdf')
+  @ApiOkResponse({ description: 'CSV stream or PDF report' })
+  @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID'] })
+  async export(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const { filter, format, lang } = parseExportQuery(query);
+    const header = await this.reader.exportHeader();
+    if (header.head) res.setHeader('X-Audit-Chain-Head', `${header.head.seq}:${header.head.hash}`);
+    const checkpoint = header.verification.checkpoint;
+    if (checkpoint) {
+      res.setHeader(
+        'X-Audit-Checkpoint',
+        `${checkpoint.headSeq}:${checkpoint.headHash}:${checkpoint.createdAt}`,
+      );
+    }
+    res.setHeader(
+      'X-Audit-Verified',
+      header.verification.ok ? 'true' : `false; seq=${header.verification.seq}`,
+    );
+    if (format === 'pdf') {
+      const pdf = await this.reader.pdf(filter, header, lang);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', 'attachment; filename="audit-report.pdf"');
+      res.end(pdf);
+      return;
+    }
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="audit-events.csv"');
+    await this.reader.writeCsv(filter, header, res);
+  }
+}

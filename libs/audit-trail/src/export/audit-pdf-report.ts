@@ -1,0 +1,77 @@
+import { PdfReportDocument } from '@docaxis/pdf-report/pdf-report-document';
+import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
+import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
+import { AUDIT_REPORT_MESSAGES } from './audit-report-messages';
+
+export type AuditReportLanguage = 'vi' | 'en';
+
+/** Rows a PDF report lists at most; the CSV export has no limit. */
+export const AUDIT_PDF_MAX_EVENTS = 2000;
+
+export interface AuditPdfReportInput {
+  language: AuditReportLanguage;
+  generatedAt: Date;
+  /** Human-readable filter lines ("agency = 000.00.00.G22"); empty for the whole trail. */
+  filters: readonly string[];
+  /** The verification of the trail the report states (its head and checkpoint are printed). */
+  verification: AuditTrailVerification;
+  head: { seq: number; hash: string } | null;
+  events: AsyncIterable<AuditRecordEntity>;
+  totalEvents: number;
+}
+
+/**
+ * The audit report: scope, integrity (chain head, the signed checkpoint used, the verification
+ * result) so a reader can check the report against the log later, then the matching events.
+ */
+export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<Buffer> {
+  const m = AUDIT_REPORT_MESSAGES[input.language];
+  const at = input.generatedAt.toISOString();
+  const report = await PdfReportDocument.create({
+    title: m.title,
+    language: input.language,
+    creationDate: input.generatedAt,
+    footer: `docaxis — ${at}`,
+    pageNumberLabel: m.page,
+  });
+  report.heading(m.title, 1);
+  report.heading(m.scope, 2).keyValueTable([
+    [m.generatedAt, at],
+    [m.filters, input.filters.length ? input.filters.join('; ') : m.noFilter],
+  ]);
+  const v = input.verification;
+  const checkpoint = v.checkpoint;
+  report.heading(m.integrity, 2).keyValueTable([
+    [m.chainHead, input.head ? `${input.head.seq} — ${input.head.hash}` : '—'],
+    [
+      m.checkpoint,
+      checkpoint
+        ? `${checkpoint.headSeq} — ${checkpoint.headHash} (${checkpoint.createdAt})`
+        : m.checkpointNone,
+    ],
+    [m.signedBy, checkpoint?.signerSubject ?? '—'],
+    [m.timestamped, checkpoint?.timestamped ? m.yes : m.no],
+    [
+      m.verification,
+      v.ok
+        ? { text: m.verified(v.recordsChecked), style: { tone: 'success' } }
+        : { text: m.broken(v.seq, v.problem, v.message), style: { tone: 'danger', bold: true } },
+    ],
+  ]);
+  report.paragraph(m.howToCheck, { tone: 'muted' });
+  const rows: string[][] = [];
+  for await (const record of input.events) {
+    if (rows.length >= AUDIT_PDF_MAX_EVENTS) break;
+    rows.push([
+      String(record.seq),
+      record.recordedAt.toISOString(),
+      record.eventType,
+      record.dispatchId ?? '—',
+      `${record.senderCode ?? '—'} → ${record.recipientCode ?? '—'}`,
+      record.hash,
+    ]);
+  }
+  report.heading(m.events, 2).paragraph(m.eventCount(rows.length, input.totalEvents));
+  report.table(rows, { header: m.header, columnRatios: [0.6, 1.6, 1.3, 1.9, 1.6, 2.2], size: 7 });
+  return report.save();
+}

@@ -1,0 +1,83 @@
+/** The audit PDF report's wording; Vietnamese is the default language of the axis. */
+export interface AuditReportMessages {
+  title: string;
+  scope: string;
+  filters: string;
+  noFilter: string;
+  generatedAt: string;
+  integrity: string;
+  chainHead: string;
+  checkpoint: string;
+  checkpointNone: string;
+  signedBy: string;
+  timestamped: string;
+  yes: string;
+  no: string;
+  verification: string;
+  verified: (records: number) => string;
+  broken: (seq: number, problem: string, message: string) => string;
+  howToCheck: string;
+  events: string;
+  eventCount: (shown: number, total: number) => string;
+  header: readonly string[];
+  page: (page: number, total: number) => string;
+}
+
+export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMessages>> = {
+  vi: {
+    title: 'Báo cáo nhật ký kiểm toán trục liên thông văn bản',
+    scope: 'Phạm vi báo cáo',
+    filters: 'Điều kiện lọc',
+    noFilter: 'Toàn bộ nhật ký',
+    generatedAt: 'Thời điểm lập',
+    integrity: 'Tính toàn vẹn của nhật ký',
+    chainHead: 'Bản ghi cuối (đầu chuỗi)',
+    checkpoint: 'Điểm kiểm soát đã ký dùng để đối chiếu',
+    checkpointNone: 'chưa có điểm kiểm soát',
+    signedBy: 'Ký bởi',
+    timestamped: 'Có dấu thời gian RFC 3161',
+    yes: 'có',
+    no: 'không',
+    verification: 'Kết quả kiểm tra chuỗi băm',
+    verified: (records) =>
+      `Hợp lệ: đã kiểm tra ${records} bản ghi, chuỗi băm và chữ ký điểm kiểm soát đều đúng.`,
+    broken: (seq, problem, message) => `KHÔNG hợp lệ từ bản ghi số ${seq} (${problem}): ${message}`,
+    howToCheck:
+      'Đối chiếu: mã băm của bản ghi cuối và của điểm kiểm soát trên đây phải trùng với kết quả lệnh "docaxis audit verify" chạy trên cơ sở dữ liệu.',
+    events: 'Các sự kiện',
+    eventCount: (shown, total) =>
+      shown === total
+        ? `${total} sự kiện.`
+        : `${shown} sự kiện đầu tiên trên tổng số ${total}; dùng bản xuất CSV để có đầy đủ.`,
+    header: ['Số', 'Thời điểm ghi', 'Loại sự kiện', 'Văn bản', 'Cơ quan gửi → nhận', 'Mã băm'],
+    page: (page, total) => `Trang ${page}/${total}`,
+  },
+  en: {
+    title: 'Document axis audit trail report',
+    scope: 'Scope',
+    filters: 'Filters',
+    noFilter: 'The whole trail',
+    generatedAt: 'Generated at',
+    integrity: 'Integrity of the trail',
+    chainHead: 'Last record (chain head)',
+    checkpoint: 'Signed checkpoint used',
+    checkpointNone: 'no checkpoint yet',
+    signedBy: 'Signed by',
+    timestamped: 'RFC 3161 timestamp',
+    yes: 'yes',
+    no: 'no',
+    verification: 'Hash chain verification',
+    verified: (records) =>
+      `Valid: ${records} records checked; the hash chain and the checkpoint signatures hold.`,
+    broken: (seq, problem, message) => `NOT valid from record ${seq} (${problem}): ${message}`,
+    howToCheck:
+      'To check: the hashes of the chain head and of the checkpoint above must match what "docaxis audit verify" reports on the database.',
+    events: 'Events',
+    eventCount: (shown, total) =>
+      shown === total
+        ? `${total} events.`
+        : `First ${shown} of ${total} events; use the CSV export for all.`,
+    header: ['Seq', 'Recorded at', 'Event type', 'Dispatch', 'Sender → recipient', 'Hash'],
+    page: (page, total) => `Page ${page}/${total}`,
+  },
+};

@@ -1,0 +1,186 @@
+import { parse } from 'csv-parse/sync';
+import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { asAgency, asAuditor, asClerk } from '@docaxis/testing/agency-client';
+import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+
+const A = '000.00.00.G22';
+const B = '000.00.00.H41';
+
+/** Issue 5: auditors verify, search, follow and export the trail of a real exchange. */
+describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)', () => {
+  let axis: RunningAxis;
+  let dispatchId: string;
+
+  beforeAll(async () => {
+    axis = await startAxis('audit', {
+      AUDIT_CHECKPOINT_EVERY_RECORDS: '2',
+      AUDIT_CHECKPOINT_POLL_MS: '100',
+      AUDIT_CHECKPOINT_EVERY_MS: '300',
+    });
+    const pdf = await signedDispatchPdf(axis.pki, A, {
+      unsigned: { title: 'Công văn 12/VPCP-KSTT', lines: ['Văn bản chính'] },
+    });
+    const response = await attachDispatch(
+      asAgency(axis, A).post('/dispatches'),
+      envelopeJson(A, [B]),
+      [{ name: 'cong-van.pdf', bytes: pdf }],
+    );
+    expect(response.status).toBe(202);
+    dispatchId = response.body.dispatchId;
+    await waitFor(
+      async () => (await asAuditor(axis).get(`/audit/dispatches/${dispatchId}/timeline`)).body,
+      (body) =>
+        body.entries?.some((e: { eventType: string }) => e.eventType === 'dispatch.delivered'),
+      'the delivery recorded in the audit trail',
+    );
+    await waitFor(
+      async () => (await asAuditor(axis).get('/audit/verify')).body,
+      (body) => body.checkpoint !== null && body.checkpoint.headSeq === body.head?.seq,
+      'a checkpoint of the head',
+    );
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+  });
+
+  it('admits auditors only', async () => {
+    for (const client of [asAgency(axis, A), asClerk(axis, A)]) {
+      for (const path of ['/audit/verify', '/audit/events', '/audit/statistics', '/audit/export']) {
+        expect((await client.get(path)).status).toBe(403);
+      }
+    }
+    // Agencies read trails only of dispatches they are party to (the parties' own route).
+    expect((await asAgency(axis, A).get(`/dispatches/${dispatchId}/trail`)).status).toBe(200);
+    expect((await asAgency(axis, B).get(`/dispatches/${dispatchId}/trail`)).status).toBe(200);
+    const outsider = await asAgency(axis, '000.00.14.H20').get(`/dispatches/${dispatchId}/trail`);
+    expect([403, 404]).toContain(outsider.status);
+  });
+
+  it('verifies the trail with its signed checkpoints', async () => {
+    const response = await asAuditor(axis).get('/audit/verify');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      ok: true,
+      fromSeq: 1,
+      checkpointsChecked: expect.any(Number) as unknown,
+      checkpoint: { signerSubject: expect.stringContaining('AXIS') as unknown },
+    });
+    const range = await asAuditor(axis).get('/audit/verify?from=2&to=3');
+    expect(range.body).toMatchObject({ ok: true, fromSeq: 2, recordsChecked: 2 });
+    const bad = await asAuditor(axis).get('/audit/verify?from=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('AUDIT_QUERY_INVALID');
+  });
+
+  it('searches by dispatch, agency, type, number and notation, with a cursor', async () => {
+    const auditor = asAuditor(axis);
+    const byDispatch = await auditor.get(`/audit/events?dispatchId=${dispatchId}&limit=2`);
+    expect(byDispatch.status).toBe(200);
+    expect(byDispatch.body.events).toHaveLength(2);
+    const next = await auditor.get(
+      `/audit/events?dispatchId=${dispatchId}&limit=2&cursor=${byDispatch.body.nextCursor}`,
+    );
+    expect(next.body.events[0].seq).toBeLessThan(byDispatch.body.events[1].seq);
+    const delivered = await auditor.get(`/audit/events?agency=${B}&type=dispatch.delivered`);
+    expect(delivered.body.events).toEqual([
+      expect.objectContaining({ dispatchId, recipientCode: B, eventType: 'dispatch.delivered' }),
+    ]);
+    const [row] = await axis.db.query(
+      'SELECT code_number, code_notation FROM dispatches WHERE id = $1',
+      [dispatchId],
+    );
+    const byNumber = await auditor
+      .get('/audit/events')
+      .query({ number: row.code_number, notation: row.code_notation, state: 'routed' });
+    expect(byNumber.body.events.length).toBeGreaterThan(0);
+    expect(
+      byNumber.body.events.every((e: { dispatchId: string }) => e.dispatchId === dispatchId),
+    ).toBe(true);
+    const none = await auditor.get('/audit/events').query({ number: '999999', notation: 'X' });
+    expect(none.body).toEqual({ events: [], nextCursor: null });
+    const badCursor = await auditor.get('/audit/events?cursor=nonsense');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.code).toBe('AUDIT_QUERY_INVALID');
+  });
+
+  it('shows the dispatch timeline in chain order and per-agency statistics', async () => {
+    const timeline = await asAuditor(axis).get(`/audit/dispatches/${dispatchId}/timeline`);
+    const seqs = timeline.body.entries.map((e: { seq: number }) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(timeline.body.entries[0]).toMatchObject({
+      eventType: 'dispatch.submitted',
+      source: 'axis',
+    });
+    const stats = await asAuditor(axis).get(`/audit/statistics?agency=${A}`);
+    expect(stats.body.agencies).toEqual([
+      expect.objectContaining({ agencyCode: A, sent: 1, deliveriesRequested: 1, delivered: 1 }),
+    ]);
+    const received = await asAuditor(axis).get(`/audit/statistics?agency=${B}`);
+    expect(received.body.agencies[0]).toMatchObject({ agencyCode: B, received: 1, overdue: 0 });
+  });
+
+  it('exports CSV that parses back to the records, stating head and checkpoint', async () => {
+    const response = await asAuditor(axis)
+      .get(`/audit/export?format=csv&dispatchId=${dispatchId}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['x-audit-chain-head']).toMatch(/^\d+:[0-9a-f]{64}$/);
+    expect(response.headers['x-audit-checkpoint']).toMatch(/^\d+:[0-9a-f]{64}:/);
+    const rows = parse(response.body as Buffer, { columns: true }) as Array<Record<string, string>>;
+    const search = await asAuditor(axis).get(`/audit/events?dispatchId=${dispatchId}&limit=500`);
+    expect(rows.map((r) => Number(r.seq))).toEqual(
+      search.body.events.map((e: { seq: number }) => e.seq).reverse(),
+    );
+    expect(rows[0]).toMatchObject({ dispatch_id: dispatchId, event_type: 'dispatch.submitted' });
+    expect(JSON.parse(rows[0].payload)).toEqual(search.body.events.at(-1).details);
+  });
+
+  it('exports a PDF report in Vietnamese by default and in English on request', async () => {
+    const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, b: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const vi = await asAuditor(axis)
+      .get(`/audit/export?format=pdf&agency=${A}`)
+      .buffer(true)
+      .parse(binary);
+    expect(vi.status).toBe(200);
+    expect(vi.headers['content-type']).toBe('application/pdf');
+    const head = String(vi.headers['x-audit-chain-head']).split(':')[1];
+    const text = extractPdfText(vi.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain('Báo cáo nhật ký kiểm toán trục liên thông văn bản');
+    expect(text).toContain('Điểm kiểm soát đã ký dùng để đối chiếu');
+    expect(text).toContain('Hợp lệ');
+    expect(text.replace(/ /g, '')).toContain(head);
+    const en = await asAuditor(axis)
+      .get(`/audit/export?format=pdf&lang=en&agency=${A}`)
+      .buffer(true)
+      .parse(binary);
+    expect(extractPdfText(en.body as Buffer)).toContain('Document axis audit trail report');
+  });
+
+  it('pinpoints a record altered as the superuser with the trigger bypassed', async () => {
+    await axis.db.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await manager.query(`UPDATE audit_records SET actor = 'forger' WHERE seq = 2`);
+    });
+    const response = await asAuditor(axis).get('/audit/verify');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      ok: false,
+      seq: 2,
+      problem: 'ALTERED',
+      recordsChecked: 1,
+    });
+  });
+});
