@@ -1,10 +1,19 @@
 import { parse } from 'csv-parse/sync';
+import type { Response } from 'superagent';
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency, asAuditor, asClerk } from '@docaxis/testing/agency-client';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
+
+/** supertest parser collecting the raw body (CSV and PDF alike). */
+function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 const A = '000.00.00.G22';
 const B = '000.00.00.H41';
@@ -127,11 +136,7 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
     const response = await asAuditor(axis)
       .get(`/audit/export?format=csv&dispatchId=${dispatchId}`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(response.status).toBe(200);
     expect(response.headers['x-audit-chain-head']).toMatch(/^\d+:[0-9a-f]{64}$/);
     expect(response.headers['x-audit-checkpoint']).toMatch(/^\d+:[0-9a-f]{64}:/);
@@ -145,11 +150,6 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
   });
 
   it('exports a PDF report in Vietnamese by default and in English on request', async () => {
-    const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, b: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    };
     const vi = await asAuditor(axis)
       .get(`/audit/export?format=pdf&agency=${A}`)
       .buffer(true)
