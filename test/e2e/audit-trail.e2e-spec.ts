@@ -140,7 +140,7 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
     expect(response.status).toBe(200);
     expect(response.headers['x-audit-chain-head']).toMatch(/^\d+:[0-9a-f]{64}$/);
     expect(response.headers['x-audit-checkpoint']).toMatch(/^\d+:[0-9a-f]{64}:/);
-    const rows = parse(response.body as Buffer, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(response.body as Buffer, { columns: true });
     const search = await asAuditor(axis).get(`/audit/events?dispatchId=${dispatchId}&limit=500`);
     expect(rows.map((r) => Number(r.seq))).toEqual(
       search.body.events.map((e: { seq: number }) => e.seq).reverse(),
