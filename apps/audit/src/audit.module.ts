@@ -20,6 +20,7 @@ export class AuditModule {
           appName: 'audit',
           level: config.LOG_LEVEL,
           pretty: config.LOG_PRETTY,
+          file: config.LOG_FILE,
         }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,

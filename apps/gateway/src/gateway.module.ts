@@ -29,6 +29,7 @@ export class GatewayModule {
           appName: 'gateway',
           level: config.LOG_LEVEL,
           pretty: config.LOG_PRETTY,
+          file: config.LOG_FILE,
         }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,

@@ -26,6 +26,7 @@ export class RouterModule {
           appName: 'router',
           level: config.LOG_LEVEL,
           pretty: config.LOG_PRETTY,
+          file: config.LOG_FILE,
         }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,

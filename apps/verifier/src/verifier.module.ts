@@ -27,6 +27,7 @@ export class VerifierModule {
           appName: 'verifier',
           level: config.LOG_LEVEL,
           pretty: config.LOG_PRETTY,
+          file: config.LOG_FILE,
         }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,

@@ -85,6 +85,11 @@ export const blobStoreEnv = {
 export const loggingEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFlag.default(false),
+  /** Append the JSON log lines to this file instead of stdout (empty: stdout, the default). */
+  LOG_FILE: z
+    .string()
+    .default('')
+    .transform((p) => (p ? resolve(p) : undefined)),
 };
 
 export const httpEnv = {

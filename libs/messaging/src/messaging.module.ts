@@ -124,6 +124,7 @@ export class MessagingModule {
           new ConsumerHost(connection, topology, publisher, registry, {
             prefetch: o.prefetch,
             stopTimeoutMs: o.stopTimeoutMs,
+            appName: o.appName,
           }),
       },
       {

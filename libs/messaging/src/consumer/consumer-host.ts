@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
+import { runInMessageContext } from '@docaxis/observability/correlation-context';
+import { CORRELATION_ID_HEADER } from '../contracts/message-types';
 import type { AmqpConnection } from '../connection/amqp-connection';
 import type { MessagingLogger } from '../messaging-logger';
 import type { ConfirmingPublisher } from '../publisher/confirming-publisher';
@@ -18,6 +20,8 @@ export interface ConsumerHostSettings {
   /** How long `stop()` waits for running handlers before closing anyway. Default 30 s. */
   stopTimeoutMs?: number;
   logger?: MessagingLogger;
+  /** Named in the logging context of every message handled (the app's connection name). */
+  appName?: string;
 }
 
 /** Handler of undecoded deliveries (the parked queue's collector). */
@@ -356,7 +360,21 @@ export class ConsumerHost {
     void work.finally(() => subscription.inFlight.delete(work));
   }
 
-  private async process(
+  /** Handles one delivery with its correlation id as the logging context of everything it does. */
+  private process(
+    subscription: Subscription,
+    channel: Channel,
+    delivery: ConsumeMessage,
+  ): Promise<void> {
+    const { correlationId } = delivery.properties as { correlationId?: unknown };
+    const header = (delivery.properties.headers ?? {})[CORRELATION_ID_HEADER] as unknown;
+    const id = [correlationId, header].find((v): v is string => typeof v === 'string' && v !== '');
+    return runInMessageContext({ correlationId: id, consumer: this.settings.appName }, () =>
+      this.handle(subscription, channel, delivery),
+    );
+  }
+
+  private async handle(
     subscription: Subscription,
     channel: Channel,
     delivery: ConsumeMessage,
@@ -383,9 +401,14 @@ export class ConsumerHost {
       return;
     }
     const message = parsed.message;
+    const started = Date.now();
     try {
       await handling.handler(message);
       if (this.settle(() => channel.ack(delivery))) this.acked += 1;
+      this.logger.debug?.(
+        `handled ${message.type} ${message.messageId} from ${subscription.brokerName} ` +
+          `in ${Date.now() - started} ms`,
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (isPermanentFailure(error)) {
