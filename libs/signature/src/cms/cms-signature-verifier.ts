@@ -32,6 +32,11 @@ export interface CmsVerificationInput {
   /** The signed bytes, in order: for a PDF the two /ByteRange slices (views, not copies). */
   signedContent: readonly Buffer[];
   certificateCache: CertificateCache;
+  /**
+   * Set to verify an encapsulating SignedData instead (an RFC 3161 timestamp token: id-ct-TSTInfo):
+   * the eContent of this type is the signed content, and `signedContent` is ignored.
+   */
+  encapsulatedContentType?: string;
 }
 
 /** What the cryptographic part of validation established; the path and revocation come later. */
@@ -42,6 +47,12 @@ export interface CmsVerificationResult {
   digestAlgorithm?: DigestAlgorithm;
   signatureAlgorithm?: SignatureAlgorithm;
   signingTime?: Date;
+  /** The SignerInfo's signature value (what a signature timestamp's imprint covers). */
+  signatureValue?: Buffer;
+  /** DER of the signatureTimeStampToken unsigned attribute, when present. */
+  timestampToken?: Buffer;
+  /** The encapsulated content, in the encapsulatedContentType mode. */
+  encapsulatedContent?: Buffer;
   weakAlgorithm: boolean;
   findings: ValidationFinding[];
 }
@@ -103,17 +114,28 @@ function verifyParsed(
     );
     return;
   }
-  if (signedData.encapsulatedContentType !== OID.data) {
+  const expectedType = input.encapsulatedContentType ?? OID.data;
+  if (signedData.encapsulatedContentType !== expectedType) {
     findings.push(
       defect(
         'FORMAT_FAILURE',
         'CMS_CONTENT_TYPE_NOT_DATA',
-        `encapsulated content type is ${signedData.encapsulatedContentType}, expected id-data`,
+        `encapsulated content type is ${signedData.encapsulatedContentType}, expected ${expectedType}`,
       ),
     );
     return;
   }
-  if (signedData.hasEncapsulatedContent) {
+  let signedContent = input.signedContent;
+  if (input.encapsulatedContentType) {
+    if (!signedData.encapsulatedContent) {
+      findings.push(
+        defect('FORMAT_FAILURE', 'CMS_MALFORMED', 'the encapsulated content is missing'),
+      );
+      return;
+    }
+    result.encapsulatedContent = signedData.encapsulatedContent;
+    signedContent = [signedData.encapsulatedContent];
+  } else if (signedData.hasEncapsulatedContent) {
     findings.push(
       defect(
         'FORMAT_FAILURE',
@@ -165,11 +187,13 @@ function verifyParsed(
     return;
   }
 
+  result.signatureValue = signerInfo.signature;
   const signedBytes = checkSignedAttributes(
     bytes,
     signerInfo,
     digestAlgorithm,
-    input.signedContent,
+    signedContent,
+    expectedType,
     result,
   );
   if (!signedBytes) return;
@@ -203,14 +227,8 @@ function verifyParsed(
     );
     result.signingTime = readSigningTime(bytes, signerInfo.signedAttributes);
   }
-  if (signerInfo.unsignedAttributes.has(OID.signatureTimeStampToken)) {
-    findings.push(
-      note(
-        'SIGNATURE_TIMESTAMP_IGNORED',
-        'the signature carries a timestamp token; it is not used, the signing time comes from the signed attributes',
-      ),
-    );
-  }
+  const [token] = signerInfo.unsignedAttributes.get(OID.signatureTimeStampToken) ?? [];
+  if (token) result.timestampToken = bytes.subarray(token.start, token.end);
 }
 
 /**
@@ -222,6 +240,7 @@ function checkSignedAttributes(
   signerInfo: SignerInfo,
   digestAlgorithm: DigestAlgorithm,
   signedContent: readonly Buffer[],
+  expectedType: string,
   result: CmsVerificationResult,
 ): readonly Buffer[] | undefined {
   const attributes = signerInfo.signedAttributes;
@@ -235,12 +254,12 @@ function checkSignedAttributes(
     return signedContent;
   }
   const contentType = readContentType(bytes, attributes);
-  if (contentType !== OID.data) {
+  if (contentType !== expectedType) {
     result.findings.push(
       defect(
         'FORMAT_FAILURE',
         'CONTENT_TYPE_ATTRIBUTE_INVALID',
-        `contentType attribute is ${contentType ?? 'missing'}, expected id-data`,
+        `contentType attribute is ${contentType ?? 'missing'}, expected ${expectedType === OID.data ? 'id-data' : expectedType}`,
       ),
     );
     return undefined;

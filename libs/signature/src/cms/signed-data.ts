@@ -46,6 +46,8 @@ export interface SignedData {
   readonly encapsulatedContentType: string;
   /** True when eContent is present (not a detached signature). */
   readonly hasEncapsulatedContent: boolean;
+  /** The eContent octets (e.g. a timestamp token's TSTInfo DER) when present and primitive. */
+  readonly encapsulatedContent?: Buffer;
   /** DER of every `certificate` choice in the certificates set (other choices are skipped). */
   readonly certificates: readonly Buffer[];
   readonly signerInfos: readonly SignerInfo[];
@@ -75,6 +77,9 @@ export function parseSignedData(bytes: Buffer): SignedData {
     expectTag(encapsulated.children[0], ASN1_TAG.oid, 'eContentType'),
   );
   const hasEncapsulatedContent = encapsulated.children.length > 1;
+  const eContent = hasEncapsulatedContent ? encapsulated.children[1].children[0] : undefined;
+  const encapsulatedContent =
+    eContent?.tag === ASN1_TAG.octetString ? asn1Content(bytes, eContent) : undefined;
 
   let index = 3;
   const certificates: Buffer[] = [];
@@ -95,6 +100,7 @@ export function parseSignedData(bytes: Buffer): SignedData {
     version,
     encapsulatedContentType,
     hasEncapsulatedContent,
+    ...(encapsulatedContent ? { encapsulatedContent } : {}),
     certificates,
     signerInfos: signerInfoSet.children.map((node) => parseSignerInfo(bytes, node)),
   };

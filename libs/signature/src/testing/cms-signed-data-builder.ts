@@ -47,7 +47,15 @@ export interface DetachedCmsOptions {
   signingTime: Date;
   includeSigningTime: boolean;
   includeSigningCertificateV2: boolean;
+  /**
+   * Returns an RFC 3161 TimeStampToken (DER ContentInfo) over the signature value, added as the
+   * unsigned attribute id-aa-signatureTimeStampToken (see openssl-timestamp-authority.ts).
+   */
+  timestamp?: SignatureTimestamper;
 }
+
+/** Obtains a timestamp token whose message imprint is the hash of `signatureValue`. */
+export type SignatureTimestamper = (signatureValue: Buffer) => Buffer;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -56,6 +64,7 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 /**
@@ -80,6 +89,16 @@ export function buildDetachedCmsSignature(
   // The signature covers the attributes encoded as a SET (tag 0x31), RFC 5652 §5.4, while the
   // SignerInfo carries the same, already sorted, elements under the [0] IMPLICIT tag.
   const signature = signWith(key, derOf(attributes), options);
+  const unsignedAttributes = options.timestamp
+    ? [
+        asn1ImplicitConstructed(1, [
+          asn1Sequence([
+            asn1Oid(OID.signatureTimeStampToken),
+            asn1SetOf([asn1FromDer(options.timestamp(signature))]),
+          ]),
+        ]),
+      ]
+    : [];
   const signerInfo = asn1Sequence([
     asn1Integer(1),
     asn1Sequence([issuer, serialNumber]),
@@ -87,6 +106,7 @@ export function buildDetachedCmsSignature(
     asn1ImplicitConstructed(0, attributes.value as Asn1Node[]),
     signatureAlgorithmIdentifier(key, options),
     asn1OctetString(signature),
+    ...unsignedAttributes,
   ]);
   const signedData = asn1Sequence([
     asn1Integer(1),

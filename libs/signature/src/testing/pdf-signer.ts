@@ -9,7 +9,11 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import type { DigestAlgorithmName } from '@docaxis/signature/pki/algorithm-oids';
-import { buildDetachedCmsSignature, type CmsSigner } from './cms-signed-data-builder';
+import {
+  buildDetachedCmsSignature,
+  type CmsSigner,
+  type SignatureTimestamper,
+} from './cms-signed-data-builder';
 import { PdfFixtureError } from './pdf-fixture.errors';
 import { PdfIncrementalUpdate } from './pdf-incremental-update';
 import { writableAcroForm, writableArray, writablePage } from './pdf-writable-entries';
@@ -38,6 +42,8 @@ export interface SignPdfOptions {
   subFilter?: 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached';
   /** Page whose /Annots gets the (invisible) signature widget; 0 by default. */
   pageIndex?: number;
+  /** Adds an RFC 3161 signature timestamp from this authority (unsigned attribute). */
+  timestamp?: SignatureTimestamper;
 }
 
 /** /ByteRange placeholder: four fixed-width numbers, patched in place once offsets are known. */
@@ -60,7 +66,8 @@ export async function signPdf(
 ): Promise<Buffer> {
   const signingTime = options.signingTime ?? new Date();
   const digest = options.digest ?? 'sha256';
-  const reserved = options.contentsReservedBytes ?? defaultReservedBytes(signer);
+  const reserved =
+    options.contentsReservedBytes ?? defaultReservedBytes(signer, options.timestamp !== undefined);
 
   const update = await PdfIncrementalUpdate.open(pdf);
   const { doc } = update;
@@ -160,6 +167,7 @@ function fillSignature(
     signingTime: settings.signingTime,
     includeSigningTime: settings.options.includeSigningTime ?? true,
     includeSigningCertificateV2: settings.options.includeSigningCertificateV2 ?? true,
+    timestamp: settings.options.timestamp,
   });
   if (cms.length > reserved) {
     throw new PdfFixtureError(
@@ -173,10 +181,11 @@ function fillSignature(
 }
 
 /** Room for the certificates plus signature, attributes and framing, with margin. */
-function defaultReservedBytes(signer: PdfSigner): number {
+function defaultReservedBytes(signer: PdfSigner, timestamped: boolean): number {
   const certificates = [signer.certPem, ...(signer.chainPems ?? [])].join('').length;
-  // PEM is ~4/3 of DER: the PEM length over-counts, which is the margin we want.
-  return Math.max(8192, certificates + 4096);
+  // PEM is ~4/3 of DER: the PEM length over-counts, which is the margin we want. A timestamp
+  // token carries the TSA's certificates too.
+  return Math.max(8192, certificates + 4096) + (timestamped ? 8192 : 0);
 }
 
 function freeFieldName(

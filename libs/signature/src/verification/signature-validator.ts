@@ -18,6 +18,7 @@ import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import type { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
+import { SignatureTimestampValidator } from '@docaxis/signature/timestamp/signature-timestamp-validator';
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import type { CertificateProfileOptions } from './certificate-profile-options';
 import { SignerCertificateValidator } from './signer-certificate-validator';
@@ -51,16 +52,21 @@ export interface DocumentUnderValidation {
  * certificate below the trust anchor, and who signed. Every finding is kept; the verdict is the
  * most severe one (see verdictOf).
  *
- * The signing time is the signed signingTime attribute, as the axis' policy requires. It is
- * asserted by the signer, not proven by a timestamp: a signer holding a revoked key could
- * backdate it, which is why the revocation is checked against CRLs current at validation time
- * and why a signing time in the future is refused.
+ * The signing time is the genTime of a valid RFC 3161 signature timestamp when the signature
+ * carries one (proof of existence), else the signed signingTime attribute, which is only asserted
+ * by the signer: a signer holding a revoked key could backdate it, which is why revocation is
+ * checked against data current at validation time and a signing time in the future is refused.
  */
 export class SignatureValidator {
   private readonly certificates: SignerCertificateValidator;
+  private readonly timestamps: SignatureTimestampValidator;
 
   constructor(private readonly deps: SignatureValidatorDependencies) {
     this.certificates = new SignerCertificateValidator(deps);
+    this.timestamps = new SignatureTimestampValidator(
+      deps.trustStore.certificateCache,
+      this.certificates,
+    );
   }
 
   async validate(
@@ -223,7 +229,24 @@ export class SignatureValidator {
           ),
         );
       }
-    } else {
+    }
+    const proven = await this.provenSigningTime(result, validationTime, findings);
+    if (proven) {
+      if (
+        result.signingTime &&
+        result.signingTime.getTime() > proven.getTime() + this.deps.clockSkewMs
+      ) {
+        findings.push(
+          note(
+            'SIGNING_TIME_AFTER_TIMESTAMP',
+            `the claimed signing time ${result.signingTime.toISOString()} is after the timestamp ${proven.toISOString()}; the timestamp is used`,
+          ),
+        );
+      }
+      report.signingTime = proven.toISOString();
+      report.signingTimeSource = 'timestamp';
+      signingTime = proven;
+    } else if (!result.signingTime) {
       findings.push(
         note(
           'SIGNING_TIME_MISSING',
@@ -248,5 +271,39 @@ export class SignatureValidator {
     report.chain = certificate.chain;
     report.weakAlgorithm ||= certificate.weakAlgorithm;
     report.revocation = certificate.revocation;
+  }
+
+  /** The genTime of a valid signature timestamp, if the signature carries one. */
+  private async provenSigningTime(
+    result: ReturnType<typeof verifyCmsSignature>,
+    validationTime: Date,
+    findings: ValidationFinding[],
+  ): Promise<Date | undefined> {
+    if (!result.timestampToken || !result.signatureValue) return undefined;
+    const timestamp = await this.timestamps.validate(
+      result.timestampToken,
+      result.signatureValue,
+      validationTime,
+    );
+    if (!timestamp.valid) {
+      findings.push(note('SIGNATURE_TIMESTAMP_INVALID', timestamp.reason));
+      return undefined;
+    }
+    if (timestamp.genTime.getTime() > validationTime.getTime() + this.deps.clockSkewMs) {
+      findings.push(
+        note(
+          'SIGNATURE_TIMESTAMP_INVALID',
+          `the signature timestamp is not used: its time ${timestamp.genTime.toISOString()} is after the validation time`,
+        ),
+      );
+      return undefined;
+    }
+    findings.push(
+      note(
+        'SIGNATURE_TIMESTAMP_VALID',
+        `timestamped at ${timestamp.genTime.toISOString()} by "${timestamp.authority}": the signature existed then`,
+      ),
+    );
+    return timestamp.genTime;
   }
 }

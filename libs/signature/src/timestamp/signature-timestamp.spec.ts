@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import type { SignatureTimestamper } from '@docaxis/signature/testing/cms-signed-data-builder';
+import { opensslTimestamper } from '@docaxis/signature/testing/openssl-timestamp-authority';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
+import {
+  createPdfSignatureVerifier,
+  type PdfSignatureVerifier,
+} from '@docaxis/signature/verification/pdf-signature-verifier';
+
+const G22 = '000.00.00.G22';
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * RFC 3161 signature timestamps made by `openssl ts -reply` with the dev PKI's TEST TSA: verified
+ * by docaxis, cross-checked with `openssl ts -verify`, and used as the signing time.
+ */
+describe('signature timestamps (RFC 3161)', () => {
+  let pki: DevPki;
+  let verifier: PdfSignatureVerifier;
+  let dir: string;
+  let tsa: SignatureTimestamper;
+
+  beforeAll(async () => {
+    pki = await generateSpecDevPki('timestamp');
+    verifier = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+    });
+    dir = mkdtempSync(join(pki.dir, '..', 'tsa-work-'));
+    tsa = opensslTimestamper(pki, dir);
+  });
+
+  /** openssl's own verdict on a token over `data`. */
+  function opensslVerifies(token: Buffer, data: Buffer): boolean {
+    const work = mkdtempSync(join(dir, 'verify-'));
+    writeFileSync(join(work, 'token.der'), token);
+    writeFileSync(join(work, 'data.bin'), data);
+    return (
+      spawnSync('openssl', [
+        'ts',
+        '-verify',
+        '-token_in',
+        '-in',
+        join(work, 'token.der'),
+        '-data',
+        join(work, 'data.bin'),
+        '-CAfile',
+        pki.root.certPath,
+        '-untrusted',
+        pki.issuing.certPath,
+      ]).status === 0
+    );
+  }
+
+  it('uses a valid timestamp as the signing time; openssl ts -verify accepts the same tokens', async () => {
+    const issued: { signature: Buffer; token: Buffer }[] = [];
+    const recording: SignatureTimestamper = (signature) => {
+      const token = tsa(signature);
+      issued.push({ signature, token });
+      return token;
+    };
+    const before = Date.now();
+    const pdf = await signedDispatchPdf(pki, G22, { signOptions: { timestamp: recording } });
+    const report = await verifier.verify(pdf);
+    expect(report.indication).toBe('TOTAL-PASSED');
+    for (const signature of report.signatures) {
+      expect(signature.signingTimeSource).toBe('timestamp');
+      const time = Date.parse(signature.signingTime ?? '');
+      expect(time).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+      expect(time).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(signature.messages.map((m) => m.code)).toContain('SIGNATURE_TIMESTAMP_VALID');
+    }
+    expect(issued).toHaveLength(2);
+    for (const { signature, token } of issued) {
+      expect(opensslVerifies(token, signature)).toBe(true);
+      expect(opensslVerifies(token, Buffer.concat([signature, Buffer.from([0])]))).toBe(false);
+    }
+  });
+
+  it('ignores a token over other bytes and falls back to the signed time', async () => {
+    const other: SignatureTimestamper = (signature) =>
+      tsa(Buffer.concat([signature, Buffer.from('x')]));
+    const claimed = new Date(Date.now() - 60 * 60 * 1000);
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      signingTime: claimed,
+      organizationSignOptions: { signingTime: claimed, timestamp: other },
+    });
+    const report = await verifier.verify(pdf);
+    expect(report.indication).toBe('TOTAL-PASSED');
+    const [seal] = report.signatures;
+    expect(seal.signingTimeSource).toBe('signed-attribute');
+    expect(seal.signingTime).toBe(
+      new Date(Math.floor(claimed.getTime() / 1000) * 1000).toISOString(),
+    );
+    const invalid = seal.messages.find((m) => m.code === 'SIGNATURE_TIMESTAMP_INVALID');
+    expect(invalid?.text).toMatch(/message imprint/);
+  });
+
+  it('exposes a backdated claim: revoked before the timestamp, though "signed" before revocation', async () => {
+    // The certificate was revoked 10 days ago. Claiming a signature 20 days ago passes without
+    // proof (see the verifier spec); a timestamp proves it was made now, after the revocation.
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organization: pki.special('revoked-organization'),
+      signingTime: new Date(Date.now() - 20 * DAY),
+      organizationSignOptions: { signingTime: new Date(Date.now() - 20 * DAY), timestamp: tsa },
+    });
+    const report = await verifier.verify(pdf);
+    expect(`${report.indication}/${report.subIndication}`).toBe('TOTAL-FAILED/REVOKED');
+    const codes = report.signatures[0].messages.map((m) => m.code);
+    expect(codes).toContain('SIGNATURE_TIMESTAMP_VALID');
+    expect(codes).toContain('CERTIFICATE_REVOKED');
+    expect(codes).not.toContain('SIGNING_TIME_AFTER_TIMESTAMP');
+  });
+
+  it('does not trust a timestamp whose authority does not chain to a configured anchor', async () => {
+    const otherRoot = await generateSpecDevPki('timestamp-other-root');
+    const foreign = opensslTimestamper(otherRoot, dir);
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organizationSignOptions: { timestamp: foreign },
+    });
+    const report = await verifier.verify(pdf);
+    expect(report.indication).toBe('TOTAL-PASSED');
+    expect(report.signatures[0].signingTimeSource).toBe('signed-attribute');
+    const invalid = report.signatures[0].messages.find(
+      (m) => m.code === 'SIGNATURE_TIMESTAMP_INVALID',
+    );
+    expect(invalid?.text).toMatch(/not trusted/);
+  });
+});
