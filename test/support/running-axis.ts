@@ -39,6 +39,14 @@ export interface RunningAxis {
   stop(): Promise<void>;
 }
 
+/** Worker apps a test may run in processes of its own (test/support/app-process.ts). */
+export type OutOfProcessApp = 'audit' | 'verifier' | 'router' | 'notifier';
+
+export interface StartAxisOptions {
+  /** Not started here: the test spawns them (and may kill them) itself. */
+  outOfProcess?: readonly OutOfProcessApp[];
+}
+
 const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 /**
@@ -50,6 +58,7 @@ const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.
 export async function startAxis(
   label: string,
   overrides: NodeJS.ProcessEnv = {},
+  options: StartAxisOptions = {},
 ): Promise<RunningAxis> {
   const pki = await testPki();
   const databaseUrl = await createTestDatabase(label);
@@ -78,17 +87,21 @@ export async function startAxis(
   await seedDevDirectory(db, pki);
 
   const workers: INestApplication[] = [];
+  const workerNames: OutOfProcessApp[] = [];
   let gateway: INestApplication | undefined;
   const topologies: MessagingTopology[] = [];
   try {
-    for (const create of [
-      () => createAuditApp(loadAuditConfig(env)),
-      () => createVerifierApp(loadVerifierConfig(env)),
-      () => createRouterApp(loadRouterConfig(env)),
-      () => createNotifierApp(loadNotifierConfig(env)),
-    ]) {
+    for (const [name, create] of [
+      ['audit', () => createAuditApp(loadAuditConfig(env))],
+      ['verifier', () => createVerifierApp(loadVerifierConfig(env))],
+      ['router', () => createRouterApp(loadRouterConfig(env))],
+      ['notifier', () => createNotifierApp(loadNotifierConfig(env))],
+    ] as const) {
+      // A fault test runs this app in a process of its own instead (test/support/app-process.ts).
+      if (options.outOfProcess?.includes(name)) continue;
       const app = await create();
       workers.push(app);
+      workerNames.push(name);
       topologies.push(app.get(MessagingTopology));
     }
     gateway = await createGatewayApp(loadGatewayConfig(env));
@@ -100,9 +113,13 @@ export async function startAxis(
     throw error;
   }
   const { port } = (gateway.getHttpServer() as { address(): AddressInfo }).address();
-  const [audit, verifier, router] = workers.map(
-    (w) => `http://127.0.0.1:${(w.getHttpServer() as { address(): AddressInfo }).address().port}`,
-  );
+  const urlOf = (name: OutOfProcessApp) => {
+    const worker = workerNames.indexOf(name);
+    if (worker < 0) return ''; // runs in a process of its own
+    const server = workers[worker].getHttpServer() as { address(): AddressInfo };
+    return `http://127.0.0.1:${server.address().port}`;
+  };
+  const [audit, verifier, router] = (['audit', 'verifier', 'router'] as const).map(urlOf);
 
   return {
     pki,
@@ -117,7 +134,7 @@ export async function startAxis(
       await gateway?.close();
       for (const worker of workers.reverse()) await worker.close();
       await db.destroy();
-      await deletePrefix(env.AMQP_PREFIX!, [...queues], [...exchanges]);
+      await deletePrefix(env.AMQP_PREFIX!, [...queues], [...exchanges], env.AMQP_URL);
     },
   };
 }
