@@ -34,7 +34,7 @@ describe('fault: RabbitMQ is restarted mid-flight', () => {
     axis = await startAxis(
       'fault-mq',
       { AMQP_URL: node.url, AMQP_PREFETCH: '50' },
-      { outOfProcess: ['verifier'] },
+      { outOfProcess: ['verifier', 'notifier'] },
     );
   }, 300_000);
 

@@ -23,7 +23,7 @@ describe('fault: the router is SIGKILLed mid-flight and restarted', () => {
     axis = await startAxis(
       'fault-kill',
       { AMQP_PREFETCH: '50' },
-      { outOfProcess: ['router', 'verifier'] },
+      { outOfProcess: ['router', 'verifier', 'notifier'] },
     );
   });
 
