@@ -2,6 +2,7 @@ import { type MouseEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client';
 import { fetchMe, type Me } from '../api/me';
 import { useI18n } from '../i18n/i18n-context';
+import { AuditPage } from '../pages/audit/audit-page';
 import { VerifyPage } from '../pages/verify/verify-page';
 import { LanguageSwitch } from './language-switch';
 import { pagesFor } from './pages';
@@ -80,6 +81,7 @@ export function App() {
           </div>
         )}
         {active?.path === 'verify' && <VerifyPage />}
+        {active?.path === 'audit' && <AuditPage />}
       </main>
     </>
   );

@@ -13,6 +13,7 @@ export const PAGES: readonly PageEntry[] = [
     label: (t) => t.nav.verify,
     roles: ['clerk', 'auditor', 'agency-system'],
   },
+  { path: 'audit', label: (t) => t.nav.audit, roles: ['auditor'] },
 ];
 
 export const pagesFor = (roles: readonly string[]) =>

@@ -1,0 +1,68 @@
+import type { AuditEvent } from '../../api/audit';
+import { formatDateTime } from '../../i18n/date-format';
+import { useI18n } from '../../i18n/i18n-context';
+
+export function AuditEventsTable({
+  events,
+  onOpenTimeline,
+}: {
+  events: readonly AuditEvent[];
+  onOpenTimeline: (dispatchId: string) => void;
+}) {
+  const { t } = useI18n();
+  const c = t.audit.table;
+  return (
+    <div className="table-scroll">
+      <table data-testid="audit-events">
+        <caption className="visually-hidden">{t.audit.search.count(events.length)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{c.seq}</th>
+            <th scope="col">{c.time}</th>
+            <th scope="col">{c.type}</th>
+            <th scope="col">{c.sender}</th>
+            <th scope="col">{c.recipient}</th>
+            <th scope="col">{c.dispatch}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.seq}>
+              <td>{event.seq}</td>
+              <td>{formatDateTime(event.occurredAt)}</td>
+              <td>
+                {t.audit.eventType[event.eventType] ?? event.eventType}
+                {typeof event.details.statusCode === 'string' && (
+                  <span className="muted">
+                    {' '}
+                    ({event.details.statusCode} {t.statusCode[event.details.statusCode] ?? ''})
+                  </span>
+                )}
+              </td>
+              <td>
+                <code>{event.senderCode ?? '—'}</code>
+              </td>
+              <td>
+                <code>{event.recipientCode ?? '—'}</code>
+              </td>
+              <td>
+                {event.dispatchId ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onOpenTimeline(event.dispatchId!)}
+                    aria-label={`${c.openTimeline}: ${event.dispatchId}`}
+                  >
+                    {c.openTimeline}
+                  </button>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { AuditFilter } from '../../api/audit';
+import { useI18n } from '../../i18n/i18n-context';
+
+const EVENT_TYPES = [
+  'dispatch.submitted',
+  'dispatch.verified',
+  'dispatch.rejected',
+  'dispatch.refused',
+  'dispatch.routed',
+  'dispatch.delivered',
+  'dispatch.fetched',
+  'dispatch.acknowledged',
+];
+const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'];
+
+export interface SearchFields {
+  agency: string;
+  dispatchId: string;
+  number: string;
+  notation: string;
+  type: string;
+  status: string;
+  /** `yyyy-MM-dd` from the date inputs, a day in Vietnam time. */
+  fromDate: string;
+  toDate: string;
+}
+
+export const EMPTY_SEARCH: SearchFields = {
+  agency: '',
+  dispatchId: '',
+  number: '',
+  notation: '',
+  type: '',
+  status: '',
+  fromDate: '',
+  toDate: '',
+};
+
+/** Vietnam is UTC+7 all year (no daylight saving), so a calendar day maps to fixed instants. */
+const startOfDay = (date: string) => `${date}T00:00:00+07:00`;
+const endOfDay = (date: string) => `${date}T23:59:59.999+07:00`;
+
+export function filterOf(fields: SearchFields): AuditFilter {
+  const trimmed = (value: string) => value.trim() || undefined;
+  return {
+    agency: trimmed(fields.agency),
+    dispatchId: trimmed(fields.dispatchId),
+    number: trimmed(fields.number),
+    notation: trimmed(fields.notation),
+    type: fields.type || undefined,
+    status: fields.status || undefined,
+    from: fields.fromDate ? startOfDay(fields.fromDate) : undefined,
+    to: fields.toDate ? endOfDay(fields.toDate) : undefined,
+  };
+}
+
+export function AuditSearchForm({
+  busy,
+  onSearch,
+}: {
+  busy: boolean;
+  onSearch: (fields: SearchFields) => void;
+}) {
+  const { t } = useI18n();
+  const s = t.audit.search;
+  const id = useId();
+  const [fields, setFields] = useState<SearchFields>(EMPTY_SEARCH);
+  const set = (key: keyof SearchFields) => (value: string) =>
+    setFields((current) => ({ ...current, [key]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(fields);
+  };
+  const text = (key: keyof SearchFields, label: string, extra: Record<string, string> = {}) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        name={key}
+        value={fields[key]}
+        onChange={(event) => set(key)(event.target.value)}
+        {...extra}
+      />
+    </div>
+  );
+  return (
+    <form onSubmit={submit} className="search-form" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{s.title}</h2>
+      <div className="fields">
+        {text('agency', s.agency, { placeholder: '000.00.00.G22', autoComplete: 'off' })}
+        {text('dispatchId', s.dispatchId, { autoComplete: 'off' })}
+        {text('number', s.number, { inputMode: 'numeric' })}
+        {text('notation', s.notation)}
+        <div className="field">
+          <label htmlFor={`${id}-type`}>{s.type}</label>
+          <select
+            id={`${id}-type`}
+            value={fields.type}
+            onChange={(event) => set('type')(event.target.value)}
+          >
+            <option value="">{s.anyType}</option>
+            {EVENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t.audit.eventType[type] ?? type}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{s.status}</label>
+          <select
+            id={`${id}-status`}
+            value={fields.status}
+            onChange={(event) => set('status')(event.target.value)}
+          >
+            <option value="">{s.anyStatus}</option>
+            {STATUS_CODES.map((code) => (
+              <option key={code} value={code}>
+                {code} — {t.statusCode[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text('fromDate', s.from, { type: 'date' })}
+        {text('toDate', s.to, { type: 'date' })}
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? s.searching : s.submit}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setFields(EMPTY_SEARCH);
+            onSearch(EMPTY_SEARCH);
+          }}
+        >
+          {s.reset}
+        </button>
+      </div>
+    </form>
+  );
+}
