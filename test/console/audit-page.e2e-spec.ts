@@ -62,6 +62,12 @@ describe('console: audit (auditor)', () => {
 
       await page.getByLabel('Mã định danh cơ quan').fill(H41);
       await page.getByLabel('Loại sự kiện').selectOption('dispatch.delivered');
+      // Dates are typed the Vietnamese way; today in Vietnam time.
+      const [year, month, day] = new Date(Date.now() + 7 * 3600_000)
+        .toISOString()
+        .slice(0, 10)
+        .split('-');
+      await page.getByLabel('Từ ngày').fill(`${day}/${month}/${year}`);
       await page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click();
       const rows = page.getByTestId('audit-events').locator('tbody tr');
       await waitFor(

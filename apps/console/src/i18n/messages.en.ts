@@ -100,6 +100,7 @@ export const en: Messages = {
       anyStatus: 'Any',
       from: 'From',
       to: 'To',
+      dateFormat: 'Write dates as day/month/year, for example 24/11/2026.',
       submit: 'Search',
       searching: 'Searching…',
       reset: 'Clear',

@@ -116,6 +116,7 @@ export const vi = {
       anyStatus: 'Tất cả',
       from: 'Từ ngày',
       to: 'Đến ngày',
+      dateFormat: 'Ngày viết theo dạng ngày/tháng/năm, ví dụ 24/11/2026.',
       submit: 'Tìm kiếm',
       searching: 'Đang tìm…',
       reset: 'Xóa điều kiện',

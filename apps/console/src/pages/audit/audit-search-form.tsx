@@ -21,7 +21,7 @@ export interface SearchFields {
   notation: string;
   type: string;
   status: string;
-  /** `yyyy-MM-dd` from the date inputs, a day in Vietnam time. */
+  /** `dd/MM/yyyy` as typed, a day in Vietnam time. */
   fromDate: string;
   toDate: string;
 }
@@ -37,9 +37,20 @@ export const EMPTY_SEARCH: SearchFields = {
   toDate: '',
 };
 
+/** `dd/MM/yyyy` (the Vietnamese way of writing a date) → `yyyy-MM-dd`, or undefined. */
+export function parseVietnameseDate(text: string): string | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
 /** Vietnam is UTC+7 all year (no daylight saving), so a calendar day maps to fixed instants. */
 const startOfDay = (date: string) => `${date}T00:00:00+07:00`;
 const endOfDay = (date: string) => `${date}T23:59:59.999+07:00`;
+const day = (text: string) => parseVietnameseDate(text);
 
 export function filterOf(fields: SearchFields): AuditFilter {
   const trimmed = (value: string) => value.trim() || undefined;
@@ -50,8 +61,8 @@ export function filterOf(fields: SearchFields): AuditFilter {
     notation: trimmed(fields.notation),
     type: fields.type || undefined,
     status: fields.status || undefined,
-    from: fields.fromDate ? startOfDay(fields.fromDate) : undefined,
-    to: fields.toDate ? endOfDay(fields.toDate) : undefined,
+    from: day(fields.fromDate) ? startOfDay(day(fields.fromDate)!) : undefined,
+    to: day(fields.toDate) ? endOfDay(day(fields.toDate)!) : undefined,
   };
 }
 
@@ -68,10 +79,19 @@ export function AuditSearchForm({
   const [fields, setFields] = useState<SearchFields>(EMPTY_SEARCH);
   const set = (key: keyof SearchFields) => (value: string) =>
     setFields((current) => ({ ...current, [key]: value }));
+  const badDate = (text: string) => text.trim() !== '' && !parseVietnameseDate(text);
+  const invalid = badDate(fields.fromDate) || badDate(fields.toDate);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSearch(fields);
+    if (!invalid) onSearch(fields);
   };
+  const dateProps = (bad: boolean): Record<string, string> => ({
+    placeholder: 'dd/mm/yyyy',
+    inputMode: 'numeric',
+    autoComplete: 'off',
+    'aria-invalid': String(bad),
+    ...(bad ? { 'aria-describedby': `${id}-date-error` } : {}),
+  });
   const text = (key: keyof SearchFields, label: string, extra: Record<string, string> = {}) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -122,9 +142,14 @@ export function AuditSearchForm({
             ))}
           </select>
         </div>
-        {text('fromDate', s.from, { type: 'date' })}
-        {text('toDate', s.to, { type: 'date' })}
+        {text('fromDate', s.from, dateProps(badDate(fields.fromDate)))}
+        {text('toDate', s.to, dateProps(badDate(fields.toDate)))}
       </div>
+      {invalid && (
+        <p role="alert" id={`${id}-date-error`} className="warning">
+          {s.dateFormat}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? s.searching : s.submit}
