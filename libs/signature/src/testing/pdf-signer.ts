@@ -44,6 +44,11 @@ export interface SignPdfOptions {
   pageIndex?: number;
   /** Adds an RFC 3161 signature timestamp from this authority (unsigned attribute). */
   timestamp?: SignatureTimestamper;
+  /**
+   * Makes the detached CMS with another tool (e.g. `openssl cms -sign`) from the bytes the
+   * /ByteRange covers, instead of docaxis' own builder; `signer` is then not used for the CMS.
+   */
+  externalCms?: (signedBytes: Buffer) => Buffer;
 }
 
 /** /ByteRange placeholder: four fixed-width numbers, patched in place once offsets are known. */
@@ -156,19 +161,22 @@ function fillSignature(
   const written = `[${byteRange.join(' ')}]`;
   pdf.write(written.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), arrayAt, 'latin1');
 
+  const external = settings.options.externalCms;
   const contentDigest = createHash(settings.digest)
     .update(pdf.subarray(0, contentsStart))
     .update(pdf.subarray(contentsEnd))
     .digest();
-  const cms = buildDetachedCmsSignature(contentDigest, signer, {
-    digest: settings.digest,
-    rsaPadding: settings.options.rsaPadding ?? 'pkcs1',
-    rsaSignatureAlgorithm: settings.options.rsaSignatureAlgorithm ?? 'rsaEncryption',
-    signingTime: settings.signingTime,
-    includeSigningTime: settings.options.includeSigningTime ?? true,
-    includeSigningCertificateV2: settings.options.includeSigningCertificateV2 ?? true,
-    timestamp: settings.options.timestamp,
-  });
+  const cms = external
+    ? external(Buffer.concat([pdf.subarray(0, contentsStart), pdf.subarray(contentsEnd)]))
+    : buildDetachedCmsSignature(contentDigest, signer, {
+        digest: settings.digest,
+        rsaPadding: settings.options.rsaPadding ?? 'pkcs1',
+        rsaSignatureAlgorithm: settings.options.rsaSignatureAlgorithm ?? 'rsaEncryption',
+        signingTime: settings.signingTime,
+        includeSigningTime: settings.options.includeSigningTime ?? true,
+        includeSigningCertificateV2: settings.options.includeSigningCertificateV2 ?? true,
+        timestamp: settings.options.timestamp,
+      });
   if (cms.length > reserved) {
     throw new PdfFixtureError(
       'PDF_SIGNATURE_CONTENTS_OVERFLOW',

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import type {
@@ -14,7 +14,8 @@ import {
   removeByteRange,
   truncate,
 } from '@docaxis/signature/testing/pdf-tampering';
-import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { devPkiSigner, signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { signPdf } from '@docaxis/signature/testing/pdf-signer';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
 import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-signature-verifier';
@@ -250,6 +251,64 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
       'allowed',
     ]);
     expect(report.signatures[1].coverage.details).toContain('page 1: /Text annotation added');
+  });
+
+  it('passes a seal added after an annotation that followed the leader signature', async () => {
+    const agency = pki.agency(G22);
+    const leaderOnly = await signPdf(await buildUnsignedPdf(), devPkiSigner(pki, agency.leader));
+    const annotated = await appendAnnotation(leaderOnly);
+    const sealed = await signPdf(annotated, devPkiSigner(pki, agency.organization));
+    const report = await verifier.verify(sealed);
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED', 'TOTAL-PASSED']);
+    expect(report.signatures[0].coverage.modificationsAfterSigning).toBe('allowed');
+    expect(report.signatures[0].coverage.details).toContain('page 1: /Text annotation added');
+    expect(report.signatures[1].coverage.coversWholeFile).toBe(true);
+  });
+
+  it('passes a PDF whose CMS was made by openssl cms -sign (an independent signer)', async () => {
+    // The small "test script": our PDF writer reserves /Contents and fills /ByteRange; openssl
+    // signs the covered bytes with the agency's seal key, the issuing CA in the certificate set.
+    const work = mkdtempSync(join(pki.dir, '..', 'openssl-sign-'));
+    const agency = pki.agency(G22);
+    const opensslCms = (signedBytes: Buffer): Buffer => {
+      writeFileSync(join(work, 'content.bin'), signedBytes);
+      execFileSync('openssl', [
+        'cms',
+        '-sign',
+        '-binary',
+        '-in',
+        join(work, 'content.bin'),
+        '-signer',
+        agency.organization.certPath,
+        '-inkey',
+        agency.organization.keyPath,
+        '-certfile',
+        pki.issuing.certPath,
+        '-md',
+        'sha256',
+        '-outform',
+        'DER',
+        '-out',
+        join(work, 'signature.der'),
+      ]);
+      return readFileSync(join(work, 'signature.der'));
+    };
+    const pdf = await signPdf(await buildUnsignedPdf(), devPkiSigner(pki, agency.organization), {
+      externalCms: opensslCms,
+    });
+    const report = await verifier.verify(pdf);
+    expect(verdicts(report)).toEqual(['TOTAL-PASSED']);
+    expect(report.signatures[0]).toMatchObject({
+      signer: { kind: 'organization', agencyCode: G22 },
+      signingTimeSource: 'signed-attribute',
+      digestAlgorithm: 'sha256',
+    });
+    // openssl adds signingTime and SMIMECapabilities but no signingCertificateV2 (not CAdES).
+    expect(codes(report.signatures[0])).toContain('SIGNING_CERTIFICATE_ATTRIBUTE_MISSING');
+    // And pdf-level tampering is caught in openssl's signature as in ours.
+    expect(verdicts(await verifier.verify(flipByteInSignedRange(pdf)))).toEqual([
+      'TOTAL-FAILED/HASH_FAILURE',
+    ]);
   });
 
   it('fails every signature when a later revision changes page content', async () => {
