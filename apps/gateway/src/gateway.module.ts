@@ -14,6 +14,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { ParkedMessagesModule } from './parked-messages/parked-messages.module';
 import { MeModule } from './me/me.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { StatusNoticesModule } from './status-notices/status-notices.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -44,6 +45,7 @@ export class GatewayModule {
         DispatchesModule,
         InboxModule,
         WebhooksModule,
+        StatusNoticesModule,
         TrailModule,
         AuditModule,
         VerificationModule,

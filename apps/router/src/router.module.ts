@@ -11,6 +11,8 @@ import { DeliverToInboxUseCase } from './delivery/deliver-to-inbox.usecase';
 import { ParkedMessageCollector } from './parking/parked-message-collector';
 import { RouteDispatchUseCase } from './routing/route-dispatch.usecase';
 import { RoutingConsumer } from './routing/routing.consumer';
+import { DeliverStatusNoticeUseCase } from './status-notices/deliver-status-notice.usecase';
+import { StatusNoticeDeliveryConsumer } from './status-notices/status-notice-delivery.consumer';
 
 /**
  * Fans verified dispatches out to recipient agencies and delivers them into their inboxes; files
@@ -46,6 +48,8 @@ export class RouterModule {
         RoutingConsumer,
         AgencyInboxConsumers,
         ParkedMessageCollector,
+        DeliverStatusNoticeUseCase,
+        StatusNoticeDeliveryConsumer,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { ProcessedMessageEntity } from './processed-message/processed-message.en
 import { WebhookDeliveryAttemptEntity } from './webhook/webhook-delivery-attempt.entity';
 import { WebhookNotificationEntity } from './webhook/webhook-notification.entity';
 import { WebhookEntity } from './webhook/webhook.entity';
+import { StatusNoticeEntity } from './status-notice/status-notice.entity';
 
 /** Every entity, listed by class so the same list works from TypeScript sources and from dist. */
 export const ALL_ENTITIES = [
@@ -27,4 +28,5 @@ export const ALL_ENTITIES = [
   WebhookEntity,
   WebhookNotificationEntity,
   WebhookDeliveryAttemptEntity,
+  StatusNoticeEntity,
 ];

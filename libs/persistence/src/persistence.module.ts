@@ -7,9 +7,11 @@ import { AuditSearchRepository } from './audit/audit-search.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
+import { InboxRepository } from './inbox/inbox.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
 import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
 import { WebhookRepository } from './webhook/webhook.repository';
+import { StatusNoticeRepository } from './status-notice/status-notice.repository';
 
 const REPOSITORIES = [
   AgencyRepository,
@@ -21,6 +23,8 @@ const REPOSITORIES = [
   ParkedMessageRepository,
   WebhookRepository,
   WebhookNotificationRepository,
+  StatusNoticeRepository,
+  InboxRepository,
 ];
 
 /** The database connection and the repositories, for any app. */

@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
-import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { type InboxEntry, InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import {
+  type StatusNoticeView,
+  toStatusNoticeView,
+} from '../status-notices/dtos/status-notice-view';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 
-export interface InboxItem {
+/** A dispatch delivered to the calling agency, or a status notice addressed to it. */
+export type InboxItem = DispatchInboxItem | StatusInboxItem;
+
+export interface DispatchInboxItem {
+  kind: 'dispatch';
   dispatchId: string;
   documentId: string;
   senderCode: string;
@@ -13,6 +21,15 @@ export interface InboxItem {
   dueDate: string | null;
   state: string;
   deliveredAt: string | null;
+}
+
+/** A recipient's notice for the sender, or the sender's recall request (13) for a recipient. */
+export interface StatusInboxItem {
+  kind: 'status';
+  dispatchId: string;
+  documentId: string;
+  deliveredAt: string | null;
+  notice: StatusNoticeView;
 }
 
 export interface InboxPage {
@@ -31,7 +48,7 @@ export class InboxLimitInvalidError extends InvalidInputError {
 @Injectable()
 export class ListInboxUseCase {
   constructor(
-    private readonly dispatches: DispatchRepository,
+    private readonly inbox: InboxRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -44,23 +61,35 @@ export class ListInboxUseCase {
     const limit = limitParam === undefined ? Math.min(50, max) : Number(limitParam);
     if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new InboxLimitInvalidError(max);
     const afterSeq = decodeInboxCursor(cursor);
-    const entries = await this.dispatches.inboxPage(agencyCode, afterSeq, limit);
-    const items = entries.map(({ dispatch, recipient }) => ({
-      dispatchId: dispatch.id,
-      documentId: dispatch.documentId,
-      senderCode: dispatch.senderCode,
-      subject: dispatch.subject,
-      urgency: dispatch.urgency,
-      dueDate: dispatch.dueDate,
-      state: recipient.state,
-      deliveredAt: recipient.deliveredAt?.toISOString() ?? null,
-    }));
+    const entries = await this.inbox.page(agencyCode, afterSeq, limit);
     const last = entries.at(-1);
     return {
-      items,
-      nextCursor: last?.recipient.deliverySeq
-        ? encodeInboxCursor(last.recipient.deliverySeq)
-        : (cursor ?? null),
+      items: entries.map(toInboxItem),
+      nextCursor: last ? encodeInboxCursor(last.deliverySeq) : (cursor ?? null),
     };
   }
+}
+
+function toInboxItem(entry: InboxEntry): InboxItem {
+  const { dispatch } = entry;
+  if (entry.kind === 'status') {
+    return {
+      kind: 'status',
+      dispatchId: dispatch.id,
+      documentId: dispatch.documentId,
+      deliveredAt: entry.notice.deliveredAt?.toISOString() ?? null,
+      notice: toStatusNoticeView(entry.notice),
+    };
+  }
+  return {
+    kind: 'dispatch',
+    dispatchId: dispatch.id,
+    documentId: dispatch.documentId,
+    senderCode: dispatch.senderCode,
+    subject: dispatch.subject,
+    urgency: dispatch.urgency,
+    dueDate: dispatch.dueDate,
+    state: entry.recipient.state,
+    deliveredAt: entry.recipient.deliveredAt?.toISOString() ?? null,
+  };
 }

@@ -17,7 +17,7 @@ describe('message contracts', () => {
   });
 
   it('routes events on the events exchange and delivery requests on the delivery exchange', () => {
-    expect(ALL_EVENT_TYPES).toHaveLength(10);
+    expect(ALL_EVENT_TYPES).toHaveLength(13);
     expect(ALL_EVENT_TYPES).not.toContain(MessageTypes.DeliveryRequested);
     expect(MESSAGE_EXCHANGE[MessageTypes.DeliveryRequested]).toBe('delivery');
     expect(isMessageType('dispatch.submitted')).toBe(true);
@@ -79,6 +79,36 @@ describe('message contracts', () => {
     expect(
       checkPayload(MessageTypes.DispatchRefused, { ...base, senderCode: '000.00.00.G22' }).ok,
     ).toBe(false);
+  });
+
+  it('carries a status notice by reference, with a two-digit code', () => {
+    const notice = {
+      ...base,
+      dispatchId,
+      senderCode: '000.00.00.G22',
+      recipientCode: '000.00.00.H41',
+      statusNoticeId: '0190f3a0-0000-7000-8000-000000000002',
+      authorCode: '000.00.00.H41',
+      addresseeCode: '000.00.00.G22',
+      statusCode: '03',
+    };
+    expect(checkPayload(MessageTypes.StatusNoticed, notice).ok).toBe(true);
+    expect(checkPayload(MessageTypes.StatusNoticed, { ...notice, statusCode: '3' }).ok).toBe(false);
+    expect(checkPayload(MessageTypes.StatusDelivered, { ...notice, deliverySeq: 7 }).ok).toBe(true);
+    expect(checkPayload(MessageTypes.StatusDelivered, notice).ok).toBe(false);
+  });
+
+  it('says whom a recall withdrew the dispatch from and whom it asked', () => {
+    const recall = {
+      ...base,
+      dispatchId,
+      senderCode: '000.00.00.G22',
+      reason: 'Sai nội dung',
+      withdrawnFrom: ['000.00.00.H41'],
+      requestedFrom: [],
+    };
+    expect(checkPayload(MessageTypes.DispatchRecalled, recall).ok).toBe(true);
+    expect(checkPayload(MessageTypes.DispatchRecalled, { ...recall, reason: '' }).ok).toBe(false);
   });
 
   it('bounds delivery priorities to 0–255', () => {

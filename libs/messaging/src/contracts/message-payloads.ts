@@ -29,6 +29,20 @@ const fileVerificationSummary = z.object({
   signatures: z.number().int().min(0),
 });
 
+/** Which status notice a message is about (the router reloads the rest from the database). */
+const statusNoticeFacts = {
+  dispatchId,
+  /** The dispatch's sender. */
+  senderCode: agencyCode,
+  /** The recipient whose copy of the dispatch the notice is about. */
+  recipientCode: agencyCode,
+  /** Row id of the notice in `status_notices`. */
+  statusNoticeId: z.uuid(),
+  authorCode: agencyCode,
+  addresseeCode: agencyCode,
+  statusCode: z.string().regex(/^\d{2}$/),
+};
+
 /** Which parked message an operator acted on (what the audit trail keeps of it). */
 const parkedMessageFacts = {
   parkedMessageId: z.uuid(),
@@ -50,6 +64,8 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     fileCount: z.number().int().min(0),
     /** edXML DocumentId (`{sender},{yyyy/MM/dd},{number}/{notation}`). */
     documentId: z.string().max(255).optional(),
+    /** Set when this dispatch replaces an earlier one of the same sender (an update). */
+    replacesDispatchId: dispatchId.optional(),
   }),
   [MessageTypes.DispatchVerified]: z.object({
     ...base,
@@ -116,6 +132,25 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     /** Why the operator gave up on it. */
     reason: z.string().min(1).max(2000),
   }),
+  [MessageTypes.StatusNoticed]: z.object({
+    ...base,
+    ...statusNoticeFacts,
+  }),
+  [MessageTypes.StatusDelivered]: z.object({
+    ...base,
+    ...statusNoticeFacts,
+    deliverySeq: z.number().int().min(0),
+  }),
+  [MessageTypes.DispatchRecalled]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode,
+    reason: z.string().min(1).max(2000),
+    /** Recipients that had not fetched it: it left their inbox. */
+    withdrawnFrom: z.array(agencyCode),
+    /** Recipients that had fetched it: a recall request (status 13) went to their inbox. */
+    requestedFrom: z.array(agencyCode),
+  }),
 } as const satisfies Record<MessageType, z.ZodType>;
 
 export type MessagePayloads = {
@@ -133,6 +168,9 @@ export type DispatchRefused = MessagePayloads['dispatch.refused'];
 export type DeliveryRequested = MessagePayloads['delivery.requested'];
 export type ParkedMessageRedriven = MessagePayloads['parked-message.redriven'];
 export type ParkedMessageDiscarded = MessagePayloads['parked-message.discarded'];
+export type StatusNoticed = MessagePayloads['status.noticed'];
+export type StatusDelivered = MessagePayloads['status.delivered'];
+export type DispatchRecalled = MessagePayloads['dispatch.recalled'];
 
 export type PayloadCheck<T extends MessageType> =
   | { readonly ok: true; readonly payload: MessagePayloads[T] }

@@ -30,6 +30,12 @@ export const MessageTypes = {
   ParkedMessageRedriven: 'parked-message.redriven',
   /** An operator discarded a parked message, with a reason. */
   ParkedMessageDiscarded: 'parked-message.discarded',
+  /** A status notice (trạng thái xử lý) was recorded; the router takes it to the addressee's inbox. */
+  StatusNoticed: 'status.noticed',
+  /** The router put a status notice into its addressee's inbox (the axis' own delivery step). */
+  StatusDelivered: 'status.delivered',
+  /** The sender recalled a dispatch (thu hồi): withdrawn where not fetched, requested elsewhere. */
+  DispatchRecalled: 'dispatch.recalled',
 } as const;
 
 export type MessageType = (typeof MessageTypes)[keyof typeof MessageTypes];
@@ -50,6 +56,9 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'delivery.requested': 'delivery',
   'parked-message.redriven': 'events',
   'parked-message.discarded': 'events',
+  'status.noticed': 'events',
+  'status.delivered': 'events',
+  'dispatch.recalled': 'events',
 };
 
 /** Types published on the events exchange (routing key = type). */

@@ -1,7 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AgencyEntity } from '../agency/agency.entity';
+import { NULLABLE_BIGINT_AS_NUMBER } from '../database/nullable-bigint-transformer';
 import type { DispatchEntity } from './dispatch.entity';
-import type { RecipientState } from './dispatch-state';
+import type { RecallAnswerState, RecipientState } from './dispatch-state';
 
 /**
  * One recipient of a dispatch. Its primary key is what makes delivery exactly-once: however
@@ -10,7 +11,11 @@ import type { RecipientState } from './dispatch-state';
 @Entity({ name: 'dispatch_recipients' })
 @Check(
   'ck_dispatch_recipients_state',
-  "state IN ('pending', 'queued', 'delivered', 'fetched', 'acknowledged')",
+  "state IN ('pending', 'queued', 'delivered', 'fetched', 'acknowledged', 'recalled')",
+)
+@Check(
+  'ck_dispatch_recipients_recall_state',
+  "recall_state IN ('requested', 'accepted', 'refused')",
 )
 @Index('ix_dispatch_recipients_inbox', ['recipientCode', 'deliverySeq'])
 export class DispatchRecipientEntity {
@@ -33,16 +38,25 @@ export class DispatchRecipientEntity {
     type: 'bigint',
     nullable: true,
     unique: true,
-    transformer: {
-      to: (v: number | null) => v,
-      from: (v: string | null) => (v === null ? null : Number(v)),
-    },
+    transformer: NULLABLE_BIGINT_AS_NUMBER,
   })
   deliverySeq!: number | null;
 
   /** Last status notice (trạng thái xử lý) the recipient sent, e.g. '01'. */
   @Column({ name: 'status_code', type: 'varchar', length: 2, nullable: true })
   statusCode!: string | null;
+
+  /** When the last status notice was recorded. */
+  @Column({ name: 'status_at', type: 'timestamptz', nullable: true })
+  statusAt!: Date | null;
+
+  /** Where a recall stands for a recipient that had fetched the dispatch (null: no recall). */
+  @Column({ name: 'recall_state', type: 'varchar', length: 16, nullable: true })
+  recallState!: RecallAnswerState | null;
+
+  /** When the sender recalled it: withdrawn from the inbox, or a recall request sent. */
+  @Column({ name: 'recalled_at', type: 'timestamptz', nullable: true })
+  recalledAt!: Date | null;
 
   @Column({ name: 'queued_at', type: 'timestamptz', nullable: true })
   queuedAt!: Date | null;

@@ -31,6 +31,7 @@ import type { DispatchState } from './dispatch-state';
 @Index('ix_dispatches_sender_created', ['senderCode', 'createdAt'])
 // Auditors search the trail by number and notation.
 @Index('ix_dispatches_code', ['codeNumber', 'codeNotation'])
+@Index('ix_dispatches_replaces', ['replacesDispatchId'])
 export class DispatchEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -89,6 +90,24 @@ export class DispatchEntity {
 
   @Column({ name: 'rejection_message', type: 'text', nullable: true })
   rejectionMessage!: string | null;
+
+  /** The earlier dispatch of the same sender this one replaces (an update; business type 3). */
+  @Column({ name: 'replaces_dispatch_id', type: 'uuid', nullable: true })
+  replacesDispatchId!: string | null;
+
+  @ManyToOne(() => DispatchEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'replaces_dispatch_id',
+    foreignKeyConstraintName: 'fk_dispatches_replaces',
+  })
+  replaces?: DispatchEntity;
+
+  /** When the sender recalled it (thu hồi), and why. */
+  @Column({ name: 'recalled_at', type: 'timestamptz', nullable: true })
+  recalledAt!: Date | null;
+
+  @Column({ name: 'recall_reason', type: 'text', nullable: true })
+  recallReason!: string | null;
 
   @Column({ name: 'correlation_id', type: 'varchar', length: 64 })
   correlationId!: string;

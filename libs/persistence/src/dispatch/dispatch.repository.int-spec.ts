@@ -4,6 +4,7 @@ import { createTestDatabase } from '@docaxis/testing/test-database';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { AgencyRepository } from '../agency/agency.repository';
 import { dataSourceOptions } from '../database/data-source-options';
+import { InboxRepository } from '../inbox/inbox.repository';
 import { DispatchRepository } from './dispatch.repository';
 
 const SENDER = '000.00.00.G22';
@@ -13,6 +14,7 @@ const OTHER_RECIPIENT = '000.00.00.H20';
 describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let dispatches: DispatchRepository;
+  let inbox: InboxRepository;
 
   beforeAll(async () => {
     dataSource = new DataSource(
@@ -20,6 +22,7 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     );
     await dataSource.initialize();
     dispatches = new DispatchRepository(dataSource);
+    inbox = new InboxRepository(dataSource);
     await new AgencyRepository(dataSource).upsertMany([
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
@@ -79,7 +82,7 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
         .then((seq) => (laterSeq = seq));
       await waitFor(waitingAdvisoryLocks, (n) => n === 1, 'the later delivery to wait');
       expect(laterSeq).toBeUndefined();
-      expect(await dispatches.inboxPage(RECIPIENT, 0, 10)).toEqual([]);
+      expect(await inbox.page(RECIPIENT, 0, 10)).toEqual([]);
 
       // …while a delivery to another agency does not.
       const other = await dataSource.transaction((manager) =>
@@ -90,7 +93,7 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       await slow.commitTransaction();
       await laterDelivery;
       expect(laterSeq).toBeGreaterThan(earlierSeq!);
-      const page = await dispatches.inboxPage(RECIPIENT, 0, 10);
+      const page = await inbox.page(RECIPIENT, 0, 10);
       expect(page.map((entry) => entry.dispatch.id)).toEqual([earlier, later]);
     } finally {
       if (slow.isTransactionActive) await slow.rollbackTransaction();

@@ -8,18 +8,24 @@ import { DispatchEntity } from './dispatch.entity';
 import { unwrapRows } from '../database/update-returning-rows';
 
 export interface NewDispatch {
-  dispatch: Omit<DispatchEntity, 'createdAt' | 'updatedAt' | 'files' | 'recipients' | 'sender'>;
+  dispatch: Omit<
+    DispatchEntity,
+    | 'createdAt'
+    | 'updatedAt'
+    | 'files'
+    | 'recipients'
+    | 'sender'
+    | 'replaces'
+    | 'replacesDispatchId'
+    | 'recalledAt'
+    | 'recallReason'
+  > & { replacesDispatchId?: string | null };
   files: Omit<DispatchFileEntity, 'dispatch'>[];
   recipientCodes: readonly string[];
 }
 
 /** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
 export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
-
-export interface InboxEntry {
-  dispatch: DispatchEntity;
-  recipient: DispatchRecipientEntity;
-}
 
 /**
  * Dispatches, their files and their recipients. Methods taking an EntityManager run inside the
@@ -95,6 +101,29 @@ export class DispatchRepository {
     return manager.findOneBy(DispatchRecipientEntity, { dispatchId, recipientCode });
   }
 
+  /** Locks one recipient row for the rest of the transaction (status notices, recall answers). */
+  async lockRecipient(
+    manager: EntityManager,
+    dispatchId: string,
+    recipientCode: string,
+  ): Promise<DispatchRecipientEntity | null> {
+    return manager.findOne(DispatchRecipientEntity, {
+      where: { dispatchId, recipientCode },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async updateRecipient(
+    manager: EntityManager,
+    dispatchId: string,
+    recipientCode: string,
+    changes: Partial<
+      Pick<DispatchRecipientEntity, 'statusCode' | 'statusAt' | 'recallState' | 'recalledAt'>
+    >,
+  ): Promise<void> {
+    await manager.update(DispatchRecipientEntity, { dispatchId, recipientCode }, changes);
+  }
+
   /**
    * Moves recipients forward from one state to the next. Only rows still in `from` change, so a
    * redelivered message finds nothing to do. Returns the recipient codes that moved.
@@ -150,20 +179,6 @@ export class DispatchRepository {
     const [row] = unwrapRows(rows);
     return row ? Number(row.delivery_seq) : null;
   }
-
-  /** One page of an agency's inbox, oldest first, after the given position. */
-  async inboxPage(recipientCode: string, afterSeq: number, limit: number): Promise<InboxEntry[]> {
-    const recipients = await this.dataSource
-      .getRepository(DispatchRecipientEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndMapOne('r.dispatch', DispatchEntity, 'd', 'd.id = r.dispatch_id')
-      .where('r.recipient_code = :recipientCode', { recipientCode })
-      .andWhere('r.delivery_seq > :afterSeq', { afterSeq })
-      .orderBy('r.delivery_seq', 'ASC')
-      .limit(limit)
-      .getMany();
-    return recipients.map((recipient) => ({ dispatch: recipient.dispatch!, recipient }));
-  }
 }
 
 function timestampColumnFor(state: RecipientState): string | null {
@@ -176,6 +191,8 @@ function timestampColumnFor(state: RecipientState): string | null {
       return 'fetched_at';
     case 'acknowledged':
       return 'acknowledged_at';
+    case 'recalled':
+      return 'recalled_at';
     case 'pending':
       return null;
   }

@@ -5,6 +5,7 @@ import { AgencyCodeShape1795456715522 } from './1795456715522-agency-code-shape'
 import { AuditWriterRoleAndCheckpoints1795456732733 } from './1795456732733-audit-writer-role-and-checkpoints';
 import { Webhooks1795456922650 } from './1795456922650-webhooks';
 import { AuditSearchIndexes1795457332886 } from './1795457332886-audit-search-indexes';
+import { StatusNotices1795458390893 } from './1795458390893-status-notices';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   AuditWriterRoleAndCheckpoints1795456732733,
   Webhooks1795456922650,
   AuditSearchIndexes1795457332886,
+  StatusNotices1795458390893,
 ];

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { StatusNoticeViewDto } from '../../status-notices/dtos/status-notice-view.dto';
 import type { SubmitDispatchResult } from '../submit-dispatch.usecase';
 import type { DispatchView, RecipientView } from './dispatch-view';
 
@@ -39,7 +40,9 @@ export class RecipientViewDto implements RecipientView {
   agencyCode!: string;
 
   @ApiProperty({
-    description: 'pending → queued → delivered → fetched → acknowledged',
+    description:
+      "The axis' own delivery step: pending → queued → delivered → fetched → acknowledged; " +
+      'recalled when the sender recalled it before the recipient fetched it.',
     example: 'delivered',
   })
   state!: string;
@@ -47,10 +50,24 @@ export class RecipientViewDto implements RecipientView {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Last processing status the recipient reported, if any.',
+    description: 'Last processing status the recipient reported (01–06), if any.',
     example: null,
   })
   statusCode!: string | null;
+
+  @instant('When the recipient last sent a status notice.')
+  statusAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['requested', 'accepted', 'refused'],
+    description: 'A recall of a fetched copy: requested (13), accepted (15) or refused (16).',
+  })
+  recallState!: string | null;
+
+  @instant('When the sender recalled it from this recipient.')
+  recalledAt!: string | null;
 
   @instant('When the message was queued for the recipient.')
   queuedAt!: string | null;
@@ -101,6 +118,14 @@ export class RejectionDto {
   message!: string;
 }
 
+export class RecallDto {
+  @ApiProperty({ format: 'date-time' })
+  recalledAt!: string;
+
+  @ApiProperty({ example: 'Sai sót về nội dung' })
+  reason!: string;
+}
+
 export class DispatchViewDto implements DispatchView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -141,4 +166,13 @@ export class DispatchViewDto implements DispatchView {
     description: 'The sender sees every recipient; a recipient sees only itself.',
   })
   recipients!: RecipientViewDto[];
+
+  @ApiProperty({ type: RecallDto, nullable: true, description: 'Set once the sender recalled it.' })
+  recall!: RecallDto | null;
+
+  @ApiProperty({
+    type: [StatusNoticeViewDto],
+    description: 'Status notices, oldest first: all for the sender, its own for a recipient.',
+  })
+  notices!: StatusNoticeViewDto[];
 }

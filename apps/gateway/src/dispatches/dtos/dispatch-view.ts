@@ -1,5 +1,10 @@
 import type { DispatchEntity } from '@docaxis/persistence/dispatch/dispatch.entity';
 import type { DispatchRecipientEntity } from '@docaxis/persistence/dispatch/dispatch-recipient.entity';
+import type { StatusNoticeEntity } from '@docaxis/persistence/status-notice/status-notice.entity';
+import {
+  type StatusNoticeView,
+  toStatusNoticeView,
+} from '../../status-notices/dtos/status-notice-view';
 
 /** A dispatch as the API shows it to one of its parties. */
 export interface DispatchView {
@@ -21,12 +26,25 @@ export interface DispatchView {
     verification: Record<string, unknown> | null;
   }[];
   recipients: RecipientView[];
+  /** Set once the sender recalled it (thu hồi). */
+  recall: { recalledAt: string; reason: string } | null;
+  /** Status notices about it, oldest first: all of them for the sender, a recipient's own for it. */
+  notices: StatusNoticeView[];
 }
 
+/**
+ * One recipient's copy. `state` and the `…At` times are the axis' own delivery steps; `statusCode`
+ * and `recallState` come from the agencies' status notices (history in `notices`).
+ */
 export interface RecipientView {
   agencyCode: string;
   state: string;
+  /** Last processing status the recipient reported (01–06), null before the first. */
   statusCode: string | null;
+  statusAt: string | null;
+  /** requested (13 sent), accepted (15) or refused (16); null when not recalled after fetching. */
+  recallState: string | null;
+  recalledAt: string | null;
   queuedAt: string | null;
   deliveredAt: string | null;
   fetchedAt: string | null;
@@ -38,6 +56,9 @@ export function toRecipientView(recipient: DispatchRecipientEntity): RecipientVi
     agencyCode: recipient.recipientCode,
     state: recipient.state,
     statusCode: recipient.statusCode,
+    statusAt: recipient.statusAt?.toISOString() ?? null,
+    recallState: recipient.recallState,
+    recalledAt: recipient.recalledAt?.toISOString() ?? null,
     queuedAt: recipient.queuedAt?.toISOString() ?? null,
     deliveredAt: recipient.deliveredAt?.toISOString() ?? null,
     fetchedAt: recipient.fetchedAt?.toISOString() ?? null,
@@ -48,6 +69,7 @@ export function toRecipientView(recipient: DispatchRecipientEntity): RecipientVi
 export function toDispatchView(
   dispatch: DispatchEntity,
   visibleRecipients: DispatchRecipientEntity[],
+  visibleNotices: StatusNoticeEntity[],
 ): DispatchView {
   return {
     id: dispatch.id,
@@ -71,5 +93,10 @@ export function toDispatchView(
       verification: file.verification,
     })),
     recipients: visibleRecipients.map(toRecipientView),
+    recall:
+      dispatch.recalledAt !== null
+        ? { recalledAt: dispatch.recalledAt.toISOString(), reason: dispatch.recallReason ?? '' }
+        : null,
+    notices: visibleNotices.map(toStatusNoticeView),
   };
 }

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  type EdxmlStatusCode,
+  normalizeEdxmlStatusCode,
+} from '@docaxis/edxml/packet/edxml-status-codes';
+import { characterCount, sanitizeText } from '@docaxis/edxml/text/safe-text';
+import type { StaffInfo } from '@docaxis/persistence/status-notice/status-notice.entity';
+import {
+  StatusCodeUnknownError,
+  StatusNoticeInvalidError,
+  StatusReasonRequiredError,
+} from './status-notice.errors';
+
+/** A status notice as an agency posts it, checked and normalized. */
+export interface StatusNoticeRequest {
+  /** The author's id for the notice; the same id again returns the first notice. */
+  noticeId?: string;
+  code: EdxmlStatusCode;
+  reason: string | null;
+  staff: StaffInfo | null;
+  /** When it happened in the agency's system (edXML `Timestamp`); now when not given. */
+  timestamp: Date | null;
+}
+
+/** Codes whose notice must say why (edXML `Description`). */
+export const CODES_NEEDING_A_REASON: ReadonlySet<EdxmlStatusCode> = new Set(['02', '16']);
+
+const LIMITS = { reason: 2000, staffField: 200 } as const;
+
+function text(max: number, multiline = false) {
+  return z.string().transform((raw, ctx) => {
+    const result = sanitizeText(raw, { multiline });
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.reason });
+      return z.NEVER;
+    }
+    if (characterCount(result.value) > max) {
+      ctx.addIssue({ code: 'custom', message: `must not exceed ${max} characters` });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+const optionalStaffText = text(LIMITS.staffField)
+  .nullish()
+  .transform((v) => (v ? v : undefined));
+
+const bodySchema = z.strictObject({
+  noticeId: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters')
+    .optional(),
+  code: z.string().min(1).max(10),
+  reason: text(LIMITS.reason, true).nullish(),
+  staff: z
+    .strictObject({
+      department: optionalStaffText,
+      staff: optionalStaffText,
+      email: optionalStaffText,
+      mobile: optionalStaffText,
+    })
+    .nullish(),
+  timestamp: z.iso.datetime({ offset: true }).nullish(),
+});
+
+/**
+ * Parses a posted notice. Shape problems are one 400 (`STATUS_NOTICE_INVALID`, every issue by
+ * path); a code the standard does not have, or a refusal without its reason, is a 422.
+ * `14` is read as `15` (SDKs differ).
+ */
+export function parseStatusNoticeRequest(body: unknown): StatusNoticeRequest {
+  const parsed = bodySchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    throw new StatusNoticeInvalidError(
+      parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(body)',
+        message: issue.message,
+      })),
+    );
+  }
+  const data = parsed.data;
+  const code = normalizeEdxmlStatusCode(data.code);
+  if (!code) throw new StatusCodeUnknownError(data.code);
+  const reason = data.reason ? data.reason : null;
+  if (CODES_NEEDING_A_REASON.has(code) && reason === null) {
+    throw new StatusReasonRequiredError(code);
+  }
+  const staff = data.staff ? dropEmpty(data.staff) : null;
+  return {
+    ...(data.noticeId !== undefined ? { noticeId: data.noticeId } : {}),
+    code,
+    reason,
+    staff,
+    timestamp: data.timestamp ? new Date(data.timestamp) : null,
+  };
+}
+
+function dropEmpty(staff: StaffInfo): StaffInfo | null {
+  const entries = Object.entries(staff).filter(([, v]) => v !== undefined);
+  return entries.length ? Object.fromEntries(entries) : null;
+}

@@ -1,0 +1,87 @@
+import {
+  ConflictError,
+  InvalidInputError,
+  UnprocessableError,
+} from '@docaxis/errors/domain-error-kinds';
+
+export class StatusNoticeInvalidError extends InvalidInputError {
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super(
+      'STATUS_NOTICE_INVALID',
+      `The status notice is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
+      { issues },
+    );
+  }
+}
+
+export class StatusCodeUnknownError extends UnprocessableError {
+  constructor(code: string) {
+    super(
+      'STATUS_CODE_UNKNOWN',
+      `"${code.slice(0, 10)}" is not a status code (trạng thái xử lý) of QĐ 28/2018: use 01–06, 15 or 16.`,
+      { code: code.slice(0, 10) },
+    );
+  }
+}
+
+export class StatusReasonRequiredError extends UnprocessableError {
+  constructor(code: string) {
+    super('STATUS_REASON_REQUIRED', `Status ${code} needs a reason (lý do) in "reason".`, {
+      code,
+    });
+  }
+}
+
+export class StatusCodeReservedForSenderError extends UnprocessableError {
+  constructor() {
+    super(
+      'STATUS_CODE_RESERVED_FOR_SENDER',
+      'Status 13 (Lấy lại) is the sender’s recall: use POST /dispatches/:id/recall.',
+      { code: '13' },
+    );
+  }
+}
+
+export class StatusTransitionInvalidError extends ConflictError {
+  constructor(from: string | null, to: string, allowed: readonly string[]) {
+    super(
+      'STATUS_TRANSITION_INVALID',
+      from === null
+        ? `Status ${to} cannot come first: a recipient reports ${allowed.join(' or ')} (Đã đến) first.`
+        : `Status ${to} cannot follow ${from}${allowed.length ? `; next may be ${allowed.join(' or ')}` : ': it is final'}.`,
+      { from, to, allowed },
+    );
+  }
+}
+
+export class RecallNotRequestedError extends ConflictError {
+  constructor(dispatchId: string, recallState: string | null) {
+    super(
+      'RECALL_NOT_REQUESTED',
+      recallState === null
+        ? `Statuses 15 and 16 answer a recall request, and none is pending for dispatch ${dispatchId}.`
+        : `The recall of dispatch ${dispatchId} was already answered (${recallState}).`,
+      { dispatchId, recallState },
+    );
+  }
+}
+
+export class DispatchRecalledError extends ConflictError {
+  constructor(dispatchId: string) {
+    super(
+      'DISPATCH_RECALLED',
+      `Your agency agreed to the recall of dispatch ${dispatchId}; it takes no further status.`,
+      { dispatchId },
+    );
+  }
+}
+
+export class NoticeIdReusedError extends ConflictError {
+  constructor(noticeId: string) {
+    super(
+      'NOTICE_ID_REUSED',
+      `Notice id "${noticeId}" was already used for a different notice; use a new id for new content.`,
+      { noticeId },
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CallingAgency } from '../auth/authenticated-agency.decorator';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { CorrelationId } from '../http/correlation-id.decorator';
+import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { StatusNoticeRequestDto, StatusNoticeViewDto } from './dtos/status-notice-view.dto';
+import { RecordStatusNoticeUseCase } from './record-status-notice.usecase';
+import type { StatusNoticeView } from './dtos/status-notice-view';
+
+@ApiTags('status notices')
+@Controller('dispatches')
+@UseGuards(ClientCertificateGuard)
+export class StatusNoticesController {
+  constructor(private readonly recordNotice: RecordStatusNoticeUseCase) {}
+
+  /**
+   * POST /api/v1/dispatches/:id/status — a recipient's status notice (JSON: `code`, `reason`,
+   * `staff`, `timestamp`, `noticeId`). 201 with the notice; 200 and `Idempotent-Replayed: true`
+   * for a repeat of the same notice id.
+   */
+  @Post(':id/status')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Post a status notice (trạng thái xử lý) as a recipient; it is routed to the sender',
+  })
+  @ApiBody({ type: StatusNoticeRequestDto })
+  @ApiCreatedResponse({ type: StatusNoticeViewDto, description: 'Recorded.' })
+  @ApiOkResponse({
+    type: StatusNoticeViewDto,
+    description: 'A repeat of a notice id: the first notice (`Idempotent-Replayed: true`).',
+  })
+  @ApiErrorResponses({
+    400: ['STATUS_NOTICE_INVALID'],
+    403: ['NOT_A_RECIPIENT'],
+    404: ['DISPATCH_NOT_FOUND'],
+    409: [
+      'STATUS_TRANSITION_INVALID',
+      'RECALL_NOT_REQUESTED',
+      'DISPATCH_RECALLED',
+      'NOTICE_ID_REUSED',
+    ],
+    422: ['STATUS_CODE_UNKNOWN', 'STATUS_REASON_REQUIRED', 'STATUS_CODE_RESERVED_FOR_SENDER'],
+  })
+  async post(
+    @CallingAgency() agency: AuthenticatedAgency,
+    @CorrelationId() correlationId: string,
+    @Param('id') dispatchId: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StatusNoticeView> {
+    const result = await this.recordNotice.execute({ dispatchId, agency, body, correlationId });
+    if (result.replayed) {
+      response.status(200);
+      response.setHeader('Idempotent-Replayed', 'true');
+    }
+    return result.notice;
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DispatchesModule } from '../dispatches/dispatches.module';
+import { RecordStatusNoticeUseCase } from './record-status-notice.usecase';
+import { StatusNoticeWriter } from './status-notice-writer';
+import { StatusNoticesController } from './status-notices.controller';
+
+/** Status notices (trạng thái xử lý) from recipients back to senders. */
+@Module({
+  imports: [DispatchesModule],
+  controllers: [StatusNoticesController],
+  providers: [RecordStatusNoticeUseCase, StatusNoticeWriter],
+  exports: [StatusNoticeWriter],
+})
+export class StatusNoticesModule {}
