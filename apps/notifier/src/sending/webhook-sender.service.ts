@@ -1,9 +1,9 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import {
   WebhookNotificationRepository,
@@ -21,7 +21,7 @@ import { signWebhookBody, WebhookHeaders } from './webhook-signature';
  * left (a notification whose answer was not filed is sent again, with the same id).
  */
 @Injectable()
-export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookSender.name);
   private running = false;
   private loop?: Promise<void>;
@@ -39,8 +39,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
     this.loop = this.run();
   }
 
-  /** Finishes the POSTs in flight and files them before the app closes. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the POSTs in flight and files them while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
