@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { EXIT_OK, EXIT_USAGE, EXIT_VERDICT_NOT_PASSED, type CliIo } from './cli-io';
+import { registerAuditCommand } from './audit/audit.command';
 import { registerVerifyCommand } from './verify/verify.command';
 
 /**
@@ -19,6 +20,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writeErr: (text) => io.stderr.write(text),
     });
   registerVerifyCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });
   try {

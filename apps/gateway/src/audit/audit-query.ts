@@ -118,12 +118,3 @@ function decodeAuditCursor(cursor: string | undefined): number | undefined {
   if (!match) throw new AuditQueryInvalidError(['cursor: not one this API returned']);
   return Number(match[1]);
 }
-
-/** Filters as readable lines, for the PDF report's scope. */
-export function describeFilter(filter: AuditEventFilter): string[] {
-  return Object.entries(filter)
-    .filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))
-    .map(
-      ([key, value]) => `${key} = ${value instanceof Date ? value.toISOString() : String(value)}`,
-    );
-}

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Writable } from 'node:stream';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
-import { writeAuditCsv } from '@docaxis/audit-trail/export/audit-csv-export';
 import { auditEventsInOrder } from '@docaxis/audit-trail/export/audit-event-source';
-import { buildAuditPdfReport } from '@docaxis/audit-trail/export/audit-pdf-report';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
-import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import {
   AuditSearchRepository,
   type AgencyDeliveryStatistics,
   type AuditEventFilter,
 } from '@docaxis/persistence/audit/audit-search.repository';
-import { describeFilter, encodeAuditCursor } from './audit-query';
+import { encodeAuditCursor } from './audit-query';
 
 /** One audit record as auditors see it. */
 export interface AuditEventView {
@@ -42,17 +38,11 @@ export interface DispatchTimeline {
   entries: Array<AuditEventView & { source: 'axis' | 'agency-status' }>;
 }
 
-export interface ExportHeader {
-  head: { seq: number; hash: string } | null;
-  verification: AuditTrailVerification;
-}
-
-/** The auditors' read side: search, timeline, statistics, verification and exports. */
+/** The auditors' read side: search, timeline, statistics and verification. */
 @Injectable()
 export class AuditTrailReaderService {
   constructor(
     private readonly search: AuditSearchRepository,
-    private readonly records: AuditRecordRepository,
     private readonly verifier: AuditTrailVerifier,
   ) {}
 
@@ -98,36 +88,6 @@ export class AuditTrailReaderService {
 
   verify(range: { fromSeq?: number; toSeq?: number }): Promise<AuditTrailVerification> {
     return this.verifier.verify(range);
-  }
-
-  /** Pins the head the export states and verifies the trail up to it. */
-  async exportHeader(): Promise<ExportHeader> {
-    const head = await this.records.head();
-    const verification = await this.verifier.verify(head ? { toSeq: head.seq } : {});
-    return { head, verification };
-  }
-
-  async writeCsv(filter: AuditEventFilter, header: ExportHeader, out: Writable): Promise<number> {
-    const toSeq = header.head?.seq ?? 0;
-    return writeAuditCsv(auditEventsInOrder(this.search, { ...filter, toSeq }, toSeq), out);
-  }
-
-  async pdf(
-    filter: AuditEventFilter,
-    header: ExportHeader,
-    language: 'vi' | 'en',
-  ): Promise<Buffer> {
-    const toSeq = header.head?.seq ?? 0;
-    const pinned = { ...filter, toSeq };
-    return buildAuditPdfReport({
-      language,
-      generatedAt: new Date(),
-      filters: describeFilter(filter),
-      verification: header.verification,
-      head: header.head,
-      events: auditEventsInOrder(this.search, pinned, toSeq),
-      totalEvents: await this.search.count(pinned),
-    });
   }
 }
 

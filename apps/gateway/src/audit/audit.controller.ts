@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import type { AgencyDeliveryStatistics } from '@docaxis/persistence/audit/audit-search.repository';
 import { CallerRole } from '../auth/caller-role';
@@ -25,7 +26,10 @@ import {
 @UseGuards(ClientCertificateGuard)
 @RequireRoles(CallerRole.Auditor)
 export class AuditController {
-  constructor(private readonly reader: AuditTrailReaderService) {}
+  constructor(
+    private readonly reader: AuditTrailReaderService,
+    private readonly exporter: AuditExporter,
+  ) {}
 
   /** GET /api/v1/audit/verify?from=&to= — walks chain and checkpoints; first problem, if any. */
   @Get('verify')
@@ -81,7 +85,7 @@ export class AuditController {
   @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID'] })
   async export(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const { filter, format, lang } = parseExportQuery(query);
-    const header = await this.reader.exportHeader();
+    const header = await this.exporter.header();
     if (header.head) res.setHeader('X-Audit-Chain-Head', `${header.head.seq}:${header.head.hash}`);
     const checkpoint = header.verification.checkpoint;
     if (checkpoint) {
@@ -95,7 +99,7 @@ export class AuditController {
       header.verification.ok ? 'true' : `false; seq=${header.verification.seq}`,
     );
     if (format === 'pdf') {
-      const pdf = await this.reader.pdf(filter, header, lang);
+      const pdf = await this.exporter.pdf(filter, header, lang);
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', 'attachment; filename="audit-report.pdf"');
       res.end(pdf);
@@ -103,6 +107,6 @@ export class AuditController {
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="audit-events.csv"');
-    await this.reader.writeCsv(filter, header, res);
+    await this.exporter.writeCsv(filter, header, res);
   }
 }

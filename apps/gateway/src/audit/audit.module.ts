@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Module } from '@nestjs/common';
-import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
-import { CheckpointSignatureVerifier } from '@docaxis/audit-trail/checkpoints/checkpoint-signature-verifier';
+import { DataSource } from 'typeorm';
+import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
-import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
+import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
+import { AuditSearchRepository } from '@docaxis/persistence/audit/audit-search.repository';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { AuditController } from './audit.controller';
@@ -16,18 +17,18 @@ import { AuditTrailReaderService } from './audit-trail-reader.service';
     AuditTrailReaderService,
     {
       provide: AuditTrailVerifier,
-      inject: [GATEWAY_CONFIG, AuditRecordRepository, AuditCheckpointRepository],
+      inject: [GATEWAY_CONFIG, DataSource],
+      useFactory: (config: GatewayConfig, dataSource: DataSource) =>
+        createAuditTrailVerifier(dataSource, readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8')),
+    },
+    {
+      provide: AuditExporter,
+      inject: [AuditSearchRepository, AuditRecordRepository, AuditTrailVerifier],
       useFactory: (
-        config: GatewayConfig,
+        search: AuditSearchRepository,
         records: AuditRecordRepository,
-        checkpoints: AuditCheckpointRepository,
-      ) =>
-        new AuditTrailVerifier(
-          new AuditChainVerifier(records),
-          checkpoints,
-          records,
-          new CheckpointSignatureVerifier(readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8')),
-        ),
+        verifier: AuditTrailVerifier,
+      ) => new AuditExporter(search, records, verifier),
     },
   ],
 })

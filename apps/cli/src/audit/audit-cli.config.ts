@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { axisCertificateEnv } from '@docaxis/audit-trail/checkpoints/axis-certificate.env';
+import { loadConfig } from '@docaxis/config/load-config';
+import { databaseEnv } from '@docaxis/config/shared-config.schema';
+
+/**
+ * `docaxis audit` reads the database directly (DATABASE_URL: give auditors a login with SELECT
+ * only) and trusts checkpoints signed by AXIS_SIGNING_CERT_FILE.
+ */
+export const auditCliConfigSchema = z.object({ ...databaseEnv, ...axisCertificateEnv });
+
+export type AuditCliConfig = z.output<typeof auditCliConfigSchema>;
+
+export function loadAuditCliConfig(env: NodeJS.ProcessEnv): AuditCliConfig {
+  return loadConfig('docaxis audit', auditCliConfigSchema, env);
+}

@@ -1,0 +1,139 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { Command, Option } from 'commander';
+import { DataSource } from 'typeorm';
+import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
+import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
+import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
+import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import {
+  AuditSearchRepository,
+  type AuditEventFilter,
+} from '@docaxis/persistence/audit/audit-search.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
+import { loadAuditCliConfig } from './audit-cli.config';
+import { PdfOutputRequiredError } from './pdf-output-required.error';
+
+interface VerifyOptions {
+  from?: string;
+  to?: string;
+  json: boolean;
+}
+
+interface ExportOptions {
+  format: 'csv' | 'pdf';
+  lang: 'vi' | 'en';
+  out?: string;
+  dispatch?: string;
+  agency?: string;
+  type?: string;
+}
+
+/**
+ * `docaxis audit verify` and `docaxis audit export`. They connect to the database directly
+ * rather than through the gateway: an auditor checks the log with their own copy of the
+ * verification code against the data itself (a read-only login is enough), so a compromised or
+ * buggy gateway cannot vouch for a log it serves. Exit code 1 when the trail does not verify.
+ */
+export function registerAuditCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  const audit = program.command('audit').description('verify and export the audit trail');
+
+  audit
+    .command('verify')
+    .description('walk the hash chain and the signed checkpoints; report the first broken record')
+    .option('--from <seq>', 'first record to verify')
+    .option('--to <seq>', 'last record to verify')
+    .option('--json', 'print the verification as JSON', false)
+    .action(async (options: VerifyOptions) => {
+      await withDatabase(io, async (dataSource, certPem) => {
+        const result = await createAuditTrailVerifier(dataSource, certPem).verify({
+          fromSeq: options.from === undefined ? undefined : Number(options.from),
+          toSeq: options.to === undefined ? undefined : Number(options.to),
+        });
+        io.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
+        setExitCode(result.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
+      });
+    });
+
+  audit
+    .command('export')
+    .description('export audit events as CSV (streamed) or a PDF report')
+    .addOption(new Option('--format <format>').choices(['csv', 'pdf']).default('csv'))
+    .addOption(new Option('--lang <lang>', 'PDF language').choices(['vi', 'en']).default('vi'))
+    .option('--out <file>', 'write there (CSV defaults to standard output; PDF needs a file)')
+    .option('--dispatch <id>', 'only this dispatch')
+    .option('--agency <code>', 'only events where this agency sends or receives')
+    .option('--type <types>', 'only these event types (comma-separated)')
+    .action(async (options: ExportOptions) => {
+      await withDatabase(io, async (dataSource, certPem) => {
+        const records = new AuditRecordRepository(dataSource);
+        const exporter = new AuditExporter(
+          new AuditSearchRepository(dataSource),
+          records,
+          createAuditTrailVerifier(dataSource, certPem),
+        );
+        const filter: AuditEventFilter = {
+          dispatchId: options.dispatch,
+          agencyCode: options.agency,
+          eventTypes: options.type?.split(',').map((t) => t.trim()),
+        };
+        const header = await exporter.header();
+        io.stderr.write(summary(header.verification));
+        if (options.format === 'pdf') {
+          if (!options.out) throw new PdfOutputRequiredError();
+          await writeFile(options.out, await exporter.pdf(filter, header, options.lang));
+        } else if (options.out) {
+          const file = createWriteStream(options.out);
+          await exporter.writeCsv(filter, header, file);
+          if (!file.writableFinished) await once(file, 'finish');
+        } else {
+          await exporter.writeCsv(filter, header, stdoutWritable(io));
+        }
+        setExitCode(header.verification.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
+      });
+    });
+}
+
+async function withDatabase(
+  io: CliIo,
+  work: (dataSource: DataSource, axisCertPem: string) => Promise<void>,
+): Promise<void> {
+  const config = loadAuditCliConfig(io.env);
+  const certPem = readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8');
+  const dataSource = await new DataSource(
+    dataSourceOptions({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'docaxis-cli' }),
+  ).initialize();
+  try {
+    await work(dataSource, certPem);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function summary(result: AuditTrailVerification): string {
+  const checkpoint = result.checkpoint
+    ? `checkpoint at seq ${result.checkpoint.headSeq} (${result.checkpoint.createdAt}), ${result.checkpointsChecked} checkpoint(s) checked`
+    : 'no checkpoint';
+  if (result.ok) {
+    const head = result.head ? `head seq ${result.head.seq} ${result.head.hash}` : 'empty chain';
+    return `OK: ${result.recordsChecked} records verified; ${head}; ${checkpoint}\n`;
+  }
+  return `BROKEN at seq ${result.seq}: ${result.problem}\n  ${result.message}\n  expected: ${result.expected}\n  actual:   ${result.actual}\n  ${result.recordsChecked} records verified before it; ${checkpoint}\n`;
+}
+
+/** The CLI's stdout as a stream for csv-stringify, without ever closing the real stdout. */
+function stdoutWritable(io: CliIo): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      io.stdout.write(chunk.toString('utf8'));
+      callback();
+    },
+  });
+}
