@@ -26,7 +26,9 @@ import {
 import type { Request, Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { RequireRoles } from '../auth/require-roles.decorator';
 import {
   DispatchSubmissionBodyInterceptor,
   isEdxmlRequest,
@@ -173,6 +175,7 @@ export class DispatchesController {
    * default); with `Accept: application/xml` (or `text/xml`) the edXML packet, PDFs embedded.
    */
   @Get(':id')
+  @RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
   @ApiOperation({
     summary: 'Read a dispatch: envelope, delivery state per recipient, verification reports',
     description:
@@ -199,6 +202,7 @@ export class DispatchesController {
 
   /** GET /api/v1/dispatches/:id/files/:fileId — the PDF, byte for byte as it was signed. */
   @Get(':id/files/:fileId')
+  @RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
   @ApiOperation({
     summary: 'Download one PDF of a dispatch, byte for byte as it was signed',
     description: 'The first download by a recipient marks its delivery as fetched.',

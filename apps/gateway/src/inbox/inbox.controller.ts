@@ -2,7 +2,9 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { RequireRoles } from '../auth/require-roles.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { InboxPageDto } from './dtos/inbox-page.dto';
 import { type InboxPage, ListInboxUseCase } from './list-inbox.usecase';
@@ -10,6 +12,8 @@ import { type InboxPage, ListInboxUseCase } from './list-inbox.usecase';
 @ApiTags('inbox')
 @Controller('inbox')
 @UseGuards(ClientCertificateGuard)
+// The agency's clerk works the same inbox from the web console.
+@RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
 export class InboxController {
   constructor(private readonly listInbox: ListInboxUseCase) {}
 
