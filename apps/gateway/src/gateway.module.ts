@@ -14,6 +14,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { ParkedMessagesModule } from './parked-messages/parked-messages.module';
 import { MeModule } from './me/me.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RecallModule } from './recall/recall.module';
 import { StatusNoticesModule } from './status-notices/status-notices.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
@@ -46,6 +47,7 @@ export class GatewayModule {
         InboxModule,
         WebhooksModule,
         StatusNoticesModule,
+        RecallModule,
         TrailModule,
         AuditModule,
         VerificationModule,

@@ -125,6 +125,34 @@ export class DispatchRepository {
   }
 
   /**
+   * Recalls a dispatch from every recipient at once: those that had not fetched it lose it
+   * (pending, queued or delivered → recalled); those that had get a pending recall request.
+   * Conditional updates, so a download racing the recall either wins (fetched: asked) or loses.
+   */
+  async recallRecipients(
+    manager: EntityManager,
+    dispatchId: string,
+  ): Promise<{ withdrawn: string[]; requested: string[] }> {
+    const withdrawn: { recipient_code: string }[] = await manager.query(
+      `UPDATE dispatch_recipients SET state = 'recalled', recalled_at = now()
+       WHERE dispatch_id = $1 AND state IN ('pending', 'queued', 'delivered')
+       RETURNING recipient_code`,
+      [dispatchId],
+    );
+    const requested: { recipient_code: string }[] = await manager.query(
+      `UPDATE dispatch_recipients SET recall_state = 'requested', recalled_at = now()
+       WHERE dispatch_id = $1 AND state IN ('fetched', 'acknowledged') AND recall_state IS NULL
+       RETURNING recipient_code`,
+      [dispatchId],
+    );
+    const codes = (rows: { recipient_code: string }[] | [{ recipient_code: string }[], number]) =>
+      unwrapRows(rows)
+        .map((row) => row.recipient_code)
+        .sort();
+    return { withdrawn: codes(withdrawn), requested: codes(requested) };
+  }
+
+  /**
    * Moves recipients forward from one state to the next. Only rows still in `from` change, so a
    * redelivered message finds nothing to do. Returns the recipient codes that moved.
    */
