@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-client';
 import { fetchMe, type Me } from '../api/me';
 import { useI18n } from '../i18n/i18n-context';
 import { AuditPage } from '../pages/audit/audit-page';
+import { InboxPage } from '../pages/inbox/inbox-page';
 import { VerifyPage } from '../pages/verify/verify-page';
 import { LanguageSwitch } from './language-switch';
 import { pagesFor } from './pages';
@@ -82,6 +83,9 @@ export function App() {
         )}
         {active?.path === 'verify' && <VerifyPage />}
         {active?.path === 'audit' && <AuditPage />}
+        {active?.path === 'inbox' && me.kind === 'ready' && (
+          <InboxPage agencyCode={me.me.agencyCode} />
+        )}
       </main>
     </>
   );

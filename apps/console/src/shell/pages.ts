@@ -13,6 +13,7 @@ export const PAGES: readonly PageEntry[] = [
     label: (t) => t.nav.verify,
     roles: ['clerk', 'auditor', 'agency-system'],
   },
+  { path: 'inbox', label: (t) => t.nav.inbox, roles: ['clerk'] },
   { path: 'audit', label: (t) => t.nav.audit, roles: ['auditor'] },
 ];
 

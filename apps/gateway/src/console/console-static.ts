@@ -7,6 +7,25 @@ import { extname, join } from 'node:path';
 export const CONSOLE_PREFIX = '/console';
 
 /**
+ * The console's pages get helmet's policy plus `blob:` frames and images: a dispatch's PDF is
+ * fetched with the client certificate and shown from a blob URL in the browser's PDF viewer.
+ */
+export const CONSOLE_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "frame-src 'self' blob:",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+/**
  * Serves the built web console (apps/console → CONSOLE_DIR) under /console on the gateway's own
  * origin, so the browser presents the same TLS client certificate to the pages and to /api/v1.
  * Hashed assets are cached for good, index.html never (it names the current assets), and any
@@ -18,6 +37,7 @@ export function serveConsole(app: NestExpressApplication, consoleDir: string): v
     prefix: `${CONSOLE_PREFIX}/`,
     index: 'index.html',
     setHeaders: (response: Response, path: string) => {
+      response.setHeader('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
       response.setHeader(
         'Cache-Control',
         path.includes(`${join(consoleDir, 'assets')}`)
@@ -38,6 +58,7 @@ export function serveConsole(app: NestExpressApplication, consoleDir: string): v
       return;
     }
     response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('Content-Security-Policy', CONSOLE_CONTENT_SECURITY_POLICY);
     response.sendFile(index);
   });
 }

@@ -1,0 +1,105 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../../api/api-client';
+import { postStatusNotice, type StatusNotice } from '../../api/dispatches';
+import { useI18n } from '../../i18n/i18n-context';
+
+const PROCESSING_CODES = ['01', '02', '03', '04', '05', '06'];
+const RECALL_ANSWERS = ['15', '16'];
+/** The usual path of a handled dispatch (QĐ 28/2018): 01 → 03 → 04 → 05 → 06. */
+const FORWARD: Readonly<Record<string, string>> = {
+  '01': '03',
+  '03': '04',
+  '04': '05',
+  '05': '06',
+};
+/** Refusals must say why (edXML `Description`). */
+const NEEDS_REASON = new Set(['02', '16']);
+
+/** A recipient's clerk tells the sender how the dispatch is being handled. */
+export function StatusNoticeForm({
+  dispatchId,
+  recallRequested,
+  currentStatus,
+  onPosted,
+}: {
+  dispatchId: string;
+  recallRequested: boolean;
+  /** The last status this agency reported; the form proposes the next one. */
+  currentStatus: string | null;
+  onPosted: (notice: StatusNotice) => void;
+}) {
+  const { t } = useI18n();
+  const d = t.dispatch;
+  const id = useId();
+  const codes = recallRequested ? RECALL_ANSWERS : PROCESSING_CODES;
+  const proposed = recallRequested ? codes[0] : currentStatus ? FORWARD[currentStatus] : '01';
+  const [code, setCode] = useState(proposed ?? codes[0]);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const notice = await postStatusNotice(dispatchId, {
+        code,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        // One id per press: a retried request after a lost answer is recorded once.
+        noticeId: `console-${crypto.randomUUID()}`,
+      });
+      setReason('');
+      onPosted(notice);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : t.errors.network);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby={`${id}-title`}
+      className="panel"
+    >
+      <h3 id={`${id}-title`}>{d.postTitle}</h3>
+      <div className="fields">
+        <div className="field">
+          <label htmlFor={`${id}-code`}>{d.code}</label>
+          <select id={`${id}-code`} value={code} onChange={(event) => setCode(event.target.value)}>
+            {codes.map((value) => (
+              <option key={value} value={value}>
+                {value} — {t.statusCode[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>
+            {d.reason}
+            {NEEDS_REASON.has(code) && <span className="muted"> ({d.reasonRequired})</span>}
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            value={reason}
+            rows={2}
+            required={NEEDS_REASON.has(code)}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? d.posting : d.post}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
