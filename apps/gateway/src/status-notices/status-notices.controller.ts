@@ -3,7 +3,9 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import type { Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { RequireRoles } from '../auth/require-roles.decorator';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { StatusNoticeRequestDto, StatusNoticeViewDto } from './dtos/status-notice-view.dto';
@@ -13,6 +15,8 @@ import type { StatusNoticeView } from './dtos/status-notice-view';
 @ApiTags('status notices')
 @Controller('dispatches')
 @UseGuards(ClientCertificateGuard)
+// The agency's clerk posts notices from the web console, as its document system does.
+@RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
 export class StatusNoticesController {
   constructor(private readonly recordNotice: RecordStatusNoticeUseCase) {}
 
