@@ -3,7 +3,7 @@ import type { Messages } from './messages.vi';
 export const en: Messages = {
   appTitle: 'Document axis',
   skipToContent: 'Skip to main content',
-  nav: { label: 'Sections', verify: 'Verify signatures', inbox: 'Inbox and sent', audit: 'Audit' },
+  nav: { label: 'Sections', verify: 'Verify signatures', inbox: 'Inbox', audit: 'Audit' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
   me: {
     loading: 'Checking your client certificate…',

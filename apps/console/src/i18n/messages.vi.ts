@@ -10,7 +10,7 @@ export const vi = {
   nav: {
     label: 'Chức năng',
     verify: 'Kiểm tra chữ ký',
-    inbox: 'Văn bản đến, đi',
+    inbox: 'Hộp thư văn bản',
     audit: 'Kiểm toán',
   },
   language: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
