@@ -9,6 +9,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { httpStatusForKind } from '@docaxis/errors/http-status-for-kind';
+import { bodyParserFailureOf } from './body-parser-failure';
 
 /** The body of every error the API returns. */
 export interface ErrorBody {
@@ -60,6 +61,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
           error: { code: exception.code, message: exception.message, details: exception.details },
         },
       };
+    }
+    const bodyFailure = bodyParserFailureOf(exception);
+    if (bodyFailure) {
+      const { status, code, message } = bodyFailure;
+      return { status, body: { error: { code, message } } };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();

@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { DatabaseRoleNameError } from './database-role-name.error';
 import { ALL_ENTITIES } from '../entities';
 import { ALL_MIGRATIONS } from '../migrations/all-migrations';
+import { ParameterFreeQueryLogger } from './parameter-free-query-logger';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -32,6 +33,7 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
+    logger: new ParameterFreeQueryLogger(),
     applicationName: settings.applicationName ?? 'docaxis',
     extra: {
       max: settings.poolSize ?? 10,
