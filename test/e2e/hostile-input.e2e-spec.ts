@@ -2,7 +2,6 @@ import { request as httpsRequest } from 'node:https';
 import { deflateSync } from 'node:zlib';
 import request from 'supertest';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import {
   anonymous,
   asAdmin,
@@ -181,9 +180,9 @@ describe('hostile input: every refusal is specific, and the axis keeps serving w
     const inbox = await asAgency(axis, RECIPIENT).get('/inbox');
     expect(inbox.status).toBe(200);
     expect(inbox.body.items.map((i: { dispatchId: string }) => i.dispatchId)).toContain(canaryId);
-    const [{ count }] = (await axis.db.query('SELECT count(*)::int AS count FROM dispatches')) as {
-      count: number;
-    }[];
+    const [{ count }] = await axis.db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM dispatches',
+    );
     expect(count).toBe(acceptedDispatches);
   }
 
@@ -679,7 +678,7 @@ describe('hostile input: every refusal is specific, and the axis keeps serving w
         fullName: SQL_ISH.slice(0, 90),
       },
       promulgationInfo: { place: SQL_ISH.slice(0, 90), promulgationDate: '2026-11-20' },
-    } as never);
+    });
     const response = await submit(sender(), envelope).set('Idempotency-Key', 'sql-ish-1');
     expect(response.status).toBe(202);
     acceptedDispatches += 1;

@@ -13,7 +13,7 @@ export class ParameterFreeQueryLogger implements Logger {
     // Successful queries are not logged.
   }
 
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[]): void {
     this.logger.error(
       { query, error: typeof error === 'string' ? error : error.message },
       'Query failed',
