@@ -9,3 +9,7 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_VERDICT_NOT_PASSED = 1;
 export const EXIT_USAGE = 2;
+/** Commands that talk to the axis: it refused the request (4xx; the stable code is printed). */
+export const EXIT_REFUSED = 1;
+/** Commands that talk to the axis: it could not be reached or failed (5xx); retrying may help. */
+export const EXIT_UNAVAILABLE = 3;

@@ -3,6 +3,13 @@ import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { EXIT_OK, EXIT_USAGE, EXIT_VERDICT_NOT_PASSED, type CliIo } from './cli-io';
 import { registerAuditCommand } from './audit/audit.command';
+import { apiFailure } from './api/api-exit-code';
+import { registerCertsCommand } from './certs/certs-dev.command';
+import { registerAgenciesCommand } from './directory/agencies.command';
+import { registerAckCommand } from './dispatches/ack.command';
+import { registerFetchCommand } from './dispatches/fetch.command';
+import { registerInboxCommand } from './dispatches/inbox.command';
+import { registerSendCommand } from './dispatches/send.command';
 import { registerVerifyCommand } from './verify/verify.command';
 
 /**
@@ -25,6 +32,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });
+  registerSendCommand(program, io);
+  registerInboxCommand(program, io);
+  registerFetchCommand(program, io);
+  registerAckCommand(program, io);
+  registerAgenciesCommand(program, io);
+  registerCertsCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -32,6 +45,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       // Commander has already printed its message; --help and --version end with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    const failure = apiFailure(error);
+    if (failure) {
+      io.stderr.write(`docaxis: ${failure.message}\n`);
+      return failure.code;
     }
     if (error instanceof DomainError || error instanceof ConfigValidationError) {
       io.stderr.write(`docaxis: ${error.message}\n`);

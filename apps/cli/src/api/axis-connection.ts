@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '@docaxis/config/load-config';
+
+/**
+ * How the CLI reaches the axis: the gateway URL and the caller's client certificate (mutual
+ * TLS), from options or, for scripts, the environment (DOCAXIS_URL, DOCAXIS_CERT, DOCAXIS_KEY,
+ * DOCAXIS_CA). Defaults are the development PKI's first agency on a local `npm start`.
+ */
+export const axisConnectionSchema = z.object({
+  DOCAXIS_URL: z.url().default('https://localhost:8443'),
+  DOCAXIS_CERT: z.string().min(1).default('certs/dev/agencies/000.00.00.G22/client.pem'),
+  DOCAXIS_KEY: z.string().min(1).default('certs/dev/agencies/000.00.00.G22/client.key.pem'),
+  DOCAXIS_CA: z.string().min(1).default('certs/dev/server/ca-bundle.pem'),
+});
+
+export interface AxisConnection {
+  url: string;
+  cert: Buffer;
+  key: Buffer;
+  ca: Buffer;
+}
+
+export interface ConnectionOptions {
+  url?: string;
+  cert?: string;
+  key?: string;
+  ca?: string;
+}
+
+/** Adds --url/--cert/--key/--ca (and --json) to a command that talks to the axis. */
+export function withConnectionOptions(command: Command): Command {
+  return command
+    .option('--url <url>', 'gateway URL (env DOCAXIS_URL)')
+    .option('--cert <pem>', 'client certificate, PEM (env DOCAXIS_CERT)')
+    .option('--key <pem>', 'client private key, PEM (env DOCAXIS_KEY)')
+    .option('--ca <pem>', 'CA bundle the gateway is checked against (env DOCAXIS_CA)')
+    .option('--json', 'print the JSON answer, for scripts', false);
+}
+
+/** Validates the options (falling back to `env`) and reads the certificate files. */
+export function resolveConnection(
+  options: ConnectionOptions,
+  env: NodeJS.ProcessEnv,
+): AxisConnection {
+  const config = loadConfig('docaxis CLI connection', axisConnectionSchema, {
+    ...env,
+    ...(options.url ? { DOCAXIS_URL: options.url } : {}),
+    ...(options.cert ? { DOCAXIS_CERT: options.cert } : {}),
+    ...(options.key ? { DOCAXIS_KEY: options.key } : {}),
+    ...(options.ca ? { DOCAXIS_CA: options.ca } : {}),
+  });
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new ConnectionFileError(what, file);
+    }
+  };
+  return {
+    url: config.DOCAXIS_URL.replace(/\/+$/, ''),
+    cert: read(config.DOCAXIS_CERT, 'client certificate (--cert, DOCAXIS_CERT)'),
+    key: read(config.DOCAXIS_KEY, 'client key (--key, DOCAXIS_KEY)'),
+    ca: read(config.DOCAXIS_CA, 'CA bundle (--ca, DOCAXIS_CA)'),
+  };
+}
+
+/** A certificate or key file named on the command line cannot be read: a usage error (exit 2). */
+export class ConnectionFileError extends Error {
+  constructor(what: string, file: string) {
+    super(`cannot read the ${what} at ${file}`);
+    this.name = 'ConnectionFileError';
+  }
+}

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../cli-io';
+import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
+import { withConnectionOptions } from '../api/axis-connection';
+
+interface InboxOptions extends ApiCommandOptions {
+  cursor?: string;
+  limit?: string;
+}
+
+interface InboxPage {
+  items: {
+    dispatchId: string;
+    senderCode: string;
+    subject: string;
+    urgency: string;
+    state: string;
+    deliveredAt: string | null;
+  }[];
+  nextCursor: string | null;
+}
+
+/** `docaxis inbox [--cursor C] [--limit N]`: what was delivered to the calling agency. */
+export function registerInboxCommand(program: Command, io: CliIo): void {
+  withConnectionOptions(
+    program
+      .command('inbox')
+      .description('list dispatches delivered to your agency (hộp thư đến), oldest first')
+      .option('--cursor <cursor>', 'continue after this page (nextCursor of the last one)')
+      .option('--limit <n>', 'at most this many'),
+  ).action(async (options: InboxOptions) => {
+    const query = new URLSearchParams();
+    if (options.cursor) query.set('cursor', options.cursor);
+    if (options.limit) query.set('limit', options.limit);
+    const suffix = query.size > 0 ? `?${query.toString()}` : '';
+    const page = await axisClient(options, io).json<InboxPage>('GET', `/inbox${suffix}`);
+    printResult(io, options, page, () => [
+      ...(page.items.length === 0 ? ['Inbox empty.'] : []),
+      ...page.items.map(
+        (item) =>
+          `${item.dispatchId}  ${item.state.padEnd(12)} from ${item.senderCode}  ` +
+          `${item.urgency.padEnd(8)} ${item.subject}`,
+      ),
+      ...(page.nextCursor ? [`next: docaxis inbox --cursor ${page.nextCursor}`] : []),
+    ]);
+  });
+}

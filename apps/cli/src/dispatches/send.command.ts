@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import type { CliIo } from '../cli-io';
+import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
+import type { MultipartPart } from '../api/axis-api-client';
+import { withConnectionOptions } from '../api/axis-connection';
+import { SendInputError } from './send-input.error';
+
+interface SendOptions extends ApiCommandOptions {
+  to: string[];
+  idempotencyKey?: string;
+  correlationId?: string;
+  progress: boolean;
+}
+
+interface Recipient {
+  organId: string;
+  organName: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/**
+ * `docaxis send ENVELOPE.json FILE.pdf... [--to CODE[=Name]]...`: sends one dispatch (gửi văn
+ * bản) with its signed PDFs; `--to` replaces the envelope's recipients, so one envelope file
+ * serves any set of agencies. A progress bar follows the upload on a terminal.
+ */
+export function registerSendCommand(program: Command, io: CliIo): void {
+  withConnectionOptions(
+    program
+      .command('send')
+      .description(
+        'send a dispatch: an envelope (JSON) and its signed PDFs, to one or many agencies',
+      )
+      .argument('<envelope>', 'the envelope, a JSON file')
+      .argument('<files...>', 'the signed PDFs')
+      .option(
+        '--to <code[=name]>',
+        'recipient agency (repeatable); replaces the envelope recipients',
+        collect,
+        [],
+      )
+      .option('--idempotency-key <key>', 'repeat a send safely with the same key')
+      .option('--correlation-id <id>', 'follow this send in the axis logs by your own id')
+      .option('--no-progress', 'no progress bar'),
+  ).action(async (envelopeFile: string, files: string[], options: SendOptions) => {
+    const envelope = await readEnvelope(envelopeFile);
+    if (options.to.length > 0) envelope.to = recipients(options.to, envelope.to);
+    const parts: MultipartPart[] = [
+      {
+        name: 'envelope',
+        contentType: 'application/json',
+        content: Buffer.from(JSON.stringify(envelope)),
+      },
+    ];
+    for (const file of files) {
+      const content = await readFile(file).catch(() => {
+        throw new SendInputError(`cannot read ${file}`);
+      });
+      parts.push({
+        name: 'files',
+        fileName: basename(file),
+        contentType: 'application/pdf',
+        content,
+      });
+    }
+    const headers: Record<string, string> = {};
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (options.correlationId) headers['x-correlation-id'] = options.correlationId;
+    const showProgress =
+      options.progress && !options.json && Boolean((io.stderr as { isTTY?: boolean }).isTTY);
+    const bar = showProgress
+      ? new SingleBar({
+          stream: io.stderr as NodeJS.WritableStream,
+          format: 'uploading [{bar}] {percentage}% {value}/{total} bytes',
+        })
+      : undefined;
+    let started = false;
+    try {
+      const response = await axisClient(options, io).call('POST', '/dispatches', {
+        headers,
+        multipart: parts,
+        onUpload: (sent, total) => {
+          if (!bar) return;
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(sent);
+        },
+      });
+      bar?.stop();
+      const result = JSON.parse(response.body.toString('utf8')) as {
+        dispatchId: string;
+        state: string;
+        replayed: boolean;
+      };
+      printResult(io, options, result, () => [
+        `${result.replayed ? 'Already accepted' : 'Accepted'}: dispatch ${result.dispatchId} ` +
+          `(${result.state}) to ${(envelope.to ?? []).map((r) => r.organId).join(', ')}`,
+        `Follow it with: docaxis fetch ${result.dispatchId} --no-files`,
+      ]);
+    } finally {
+      bar?.stop();
+    }
+  });
+}
+
+async function readEnvelope(file: string): Promise<{ to?: Recipient[] } & Record<string, unknown>> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new SendInputError(`cannot read the envelope ${file}`);
+  });
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new SendInputError(`the envelope ${file} is not a JSON object`);
+    }
+    return parsed as { to?: Recipient[] };
+  } catch (error) {
+    if (error instanceof SendInputError) throw error;
+    throw new SendInputError(`the envelope ${file} is not valid JSON`);
+  }
+}
+
+/** `CODE=Name` or `CODE` (then the name comes from the envelope's own entry for CODE). */
+function recipients(specs: readonly string[], known: readonly Recipient[] = []): Recipient[] {
+  return specs.map((spec) => {
+    const [code, ...name] = spec.split('=');
+    const organName = name.join('=') || known.find((r) => r.organId === code)?.organName;
+    if (!organName) {
+      throw new SendInputError(
+        `--to ${code}: give the agency name as --to "${code}=Tên cơ quan" (it is not in the envelope)`,
+      );
+    }
+    return { organId: code, organName };
+  });
+}
