@@ -18,6 +18,7 @@ import {
   baselineTable,
   scenarioTable,
   soakTable,
+  stageTable,
   targetsTable,
   type AxisScenarioRow,
   type BaselineRow,
@@ -29,6 +30,7 @@ import { GatewayClient } from './axis/gateway-client';
 import { measureRawBroker } from './axis/raw-broker-baseline';
 import { BenchFailureError } from './support/bench-failure.error';
 import { measureThroughput } from './support/throughput-meter';
+import { stageLatencies } from './axis/stage-latencies';
 import { RawVerificationBaseline } from './verify/raw-verification-baseline';
 
 const APPS: readonly AxisAppName[] = ['audit', 'notifier', 'verifier', 'router', 'gateway'];
@@ -96,6 +98,13 @@ async function main(): Promise<void> {
         name === 'gateway'
           ? { url: `${gatewayUrl}/health/ready`, caPem: env.pki.server.caBundlePem }
           : { url: `http://127.0.0.1:${env.workerHttpPorts[name]}/health/ready` };
+      const nodeArgs = args.cpuProfileDir
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${resolve(args.cpuProfileDir)}`,
+            `--cpu-prof-name=${name}.cpuprofile`,
+          ]
+        : [];
       apps.push(
         await AxisAppProcess.start(
           name,
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
           env.appEnv,
           join(env.workDir, `${name}.log`),
           readiness,
+          nodeArgs,
         ),
       );
     }
@@ -181,7 +191,7 @@ async function main(): Promise<void> {
       `\n## docaxis end-to-end benchmark${args.quick ? ' (quick smoke run: numbers are not meaningful)' : ''}\n\n` +
         `${machine.node}, ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB; every app and both servers on this machine; ` +
         `apps log at ${args.logLevel}; three recipients per dispatch; ${senderCodes.length} sending agencies\n\n` +
-        `${baselineTable(baselines)}\n\n${scenarioTable(rows)}\n\n` +
+        `${baselineTable(baselines)}\n\n${scenarioTable(rows)}\n\n${stageTable(rows)}\n\n` +
         (sustained ? `${targetsTable(sustained)}\n\n` : '') +
         (soak ? `${soakTable(soak)}\n` : ''),
     );
@@ -254,6 +264,7 @@ async function scenario(
   spec: { label: string; concurrentSenders: number; seconds: number },
 ): Promise<AxisScenarioRow> {
   for (const app of apps) resetPeakMemory(app);
+  const [{ now: startedAt }] = await env.db.query<{ now: Date }[]>('SELECT now()');
   const before = await brokerCounts(env);
   const result = await load.run({
     concurrentSenders: spec.concurrentSenders,
@@ -278,6 +289,7 @@ async function scenario(
     brokerRatio: (result.dispatchesPerSecond * deliveriesPerDispatch) / rawBrokerPerSecond,
     verificationRatio:
       (result.dispatchesPerSecond * filesPerDispatch) / pdfs.rawVerificationsPerSecond,
+    stages: await stageLatencies(env.db, startedAt),
     peakRssBytes: Object.fromEntries(
       apps.map((app) => [app.name, app.memory().peakRssBytes]),
     ) as Record<AxisAppName, number>,

@@ -27,11 +27,13 @@ export class AxisAppProcess {
     env: NodeJS.ProcessEnv,
     /** The app's stdout and stderr go to this file, not through a pipe the benchmark must drain. */
     readonly logFile: string,
+    nodeArgs: readonly string[],
   ) {
     const log = openSync(logFile, 'a');
     this.child = spawn(
       process.execPath,
       [
+        ...nodeArgs,
         '-r',
         'ts-node/register',
         '-r',
@@ -58,9 +60,10 @@ export class AxisAppProcess {
     env: NodeJS.ProcessEnv,
     logFile: string,
     readiness: ReadinessProbe,
+    nodeArgs: readonly string[] = [],
     timeoutMs = 90_000,
   ): Promise<AxisAppProcess> {
-    const app = new AxisAppProcess(name, repoRoot, env, logFile);
+    const app = new AxisAppProcess(name, repoRoot, env, logFile, nodeArgs);
     await app.waitUntilReady(readiness, timeoutMs);
     return app;
   }

@@ -8,6 +8,8 @@ export interface AxisBenchArguments {
   soakSeconds: number;
   logLevel: string;
   skipLarge: boolean;
+  /** Folder for each app's V8 CPU profile (node --cpu-prof), written when the app stops. */
+  cpuProfileDir: string | null;
 }
 
 const FULL: AxisBenchArguments = {
@@ -17,11 +19,12 @@ const FULL: AxisBenchArguments = {
   soakSeconds: 600,
   logLevel: 'info',
   skipLarge: false,
+  cpuProfileDir: null,
 };
 
 /**
  * `npm run bench [-- --quick] [--seconds N] [--sustain-seconds N] [--soak-seconds N]
- * [--log-level L] [--skip-5mb]`. Full by default (about 14 minutes with the soak); `--quick` is
+ * [--log-level L] [--skip-5mb] [--cpu-prof DIR]`. Full by default (about 14 minutes with the soak); `--quick` is
  * the few-seconds smoke run CI uses.
  */
 export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArguments {
@@ -61,12 +64,16 @@ export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArgum
           throw new BenchArgumentError(`--log-level must be a pino level, got ${result.logLevel}`);
         }
         break;
+      case '--cpu-prof':
+        result.cpuProfileDir = argv[++i] ?? '';
+        if (!result.cpuProfileDir) throw new BenchArgumentError('--cpu-prof needs a folder');
+        break;
       case '--skip-5mb':
         result.skipLarge = true;
         break;
       default:
         throw new BenchArgumentError(
-          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --log-level L, --skip-5mb)`,
+          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --log-level L, --skip-5mb, --cpu-prof DIR)`,
         );
     }
   }

@@ -1,5 +1,6 @@
 import type { AxisAppName } from './axis-app-process';
 import type { LoadResult } from './dispatch-load';
+import type { StageLatency } from './stage-latencies';
 
 export interface AxisScenarioRow {
   label: string;
@@ -15,6 +16,7 @@ export interface AxisScenarioRow {
   /** PDFs verified per second ÷ the raw verification baseline of the same PDF. */
   verificationRatio: number;
   peakRssBytes: Record<AxisAppName, number>;
+  stages: StageLatency[];
 }
 
 export interface SoakResult {
@@ -72,6 +74,21 @@ export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
     );
   }
   return lines.join('\n');
+}
+
+/** Per scenario, the p50 / p95 of each stage a dispatch passes through. */
+export function stageTable(rows: readonly AxisScenarioRow[]): string {
+  const stages = rows[0]?.stages.map((s) => s.stage) ?? [];
+  return [
+    `| stage p50 / p95 ms | ${stages.join(' | ')} |`,
+    `|---|${stages.map(() => '---:').join('|')}|`,
+    ...rows.map(
+      (row) =>
+        `| ${row.label}, ${row.concurrentSenders} senders | ${row.stages
+          .map((s) => `${s.p50Ms.toFixed(0)} / ${s.p95Ms.toFixed(0)}`)
+          .join(' | ')} |`,
+    ),
+  ].join('\n');
 }
 
 export function soakTable(soak: SoakResult): string {

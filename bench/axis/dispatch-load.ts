@@ -205,7 +205,11 @@ export class DispatchLoad {
     return {
       from: { organId: senderCode, organName: `Cơ quan ${senderCode}` },
       to: this.recipients.map(({ code }) => ({ organId: code, organName: `Cơ quan ${code}` })),
-      code: { codeNumber: String(number), codeNotation: 'VPCP-KSTT' },
+      code: {
+        // Numbers below 10 are written with two digits (Nghị định 30/2020).
+        codeNumber: String(number).padStart(2, '0'),
+        codeNotation: 'VPCP-KSTT',
+      },
       promulgationInfo: {
         place: 'Hà Nội',
         promulgationDate: new Date().toISOString().slice(0, 10),
