@@ -4,7 +4,11 @@ import type { CertificateCache } from '@docaxis/signature/trust/certificate-cach
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import { Asn1DecodingError } from './asn1-decoding-error';
 import type { Asn1Node } from './asn1-reader';
-import { parseDigestAlgorithm, type DigestAlgorithm } from './digest-algorithm';
+import {
+  parseDigestAlgorithm,
+  type DigestAlgorithm,
+  type DigestAlgorithmName,
+} from './digest-algorithm';
 import { OID } from './object-identifiers';
 import { judgeSignerKeyStrength } from './public-key-strength';
 import {
@@ -37,6 +41,11 @@ export interface CmsVerificationInput {
    * the eContent of this type is the signed content, and `signedContent` is ignored.
    */
   encapsulatedContentType?: string;
+  /**
+   * The digest of `signedContent` with an algorithm, when the caller can compute it more cheaply
+   * than hashing the slices again (a PDF's signatures share their first bytes).
+   */
+  contentDigest?: (algorithm: DigestAlgorithmName) => Buffer;
 }
 
 /** What the cryptographic part of validation established; the path and revocation come later. */
@@ -195,6 +204,7 @@ function verifyParsed(
     signedContent,
     expectedType,
     result,
+    input.encapsulatedContentType ? undefined : input.contentDigest,
   );
   if (!signedBytes) return;
 
@@ -242,6 +252,7 @@ function checkSignedAttributes(
   signedContent: readonly Buffer[],
   expectedType: string,
   result: CmsVerificationResult,
+  contentDigest?: (algorithm: DigestAlgorithmName) => Buffer,
 ): readonly Buffer[] | undefined {
   const attributes = signerInfo.signedAttributes;
   if (!attributes || !signerInfo.signedAttributesDer) {
@@ -275,9 +286,15 @@ function checkSignedAttributes(
     );
     return undefined;
   }
-  const hash = createHash(digestAlgorithm.name);
-  for (const chunk of signedContent) hash.update(chunk);
-  if (!hash.digest().equals(messageDigest)) {
+  let digest: Buffer;
+  if (contentDigest) {
+    digest = contentDigest(digestAlgorithm.name);
+  } else {
+    const hash = createHash(digestAlgorithm.name);
+    for (const chunk of signedContent) hash.update(chunk);
+    digest = hash.digest();
+  }
+  if (!digest.equals(messageDigest)) {
     result.findings.push(
       defect(
         'HASH_FAILURE',

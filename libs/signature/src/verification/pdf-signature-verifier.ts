@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SharedPrefixDigester } from '@docaxis/signature/pdf/shared-prefix-digester';
 import {
   extractPdfSignatures,
   type ExtractedPdf,
@@ -60,7 +61,7 @@ export class PdfSignatureVerifier {
   async verify(pdf: Buffer, options: VerifyOptions = {}): Promise<DocumentVerificationReport> {
     const validationTime = options.validationTime ?? new Date();
     const base = {
-      fileSha256: createHash('sha256').update(pdf).digest('hex'),
+      fileSha256: '',
       fileSize: pdf.length,
       validationTime: validationTime.toISOString(),
     };
@@ -68,6 +69,7 @@ export class PdfSignatureVerifier {
     try {
       extracted = await extractPdfSignatures(pdf, this.limits);
     } catch (error) {
+      base.fileSha256 = createHash('sha256').update(pdf).digest('hex');
       const message: ReportMessage =
         error instanceof PdfStructureError
           ? { code: error.reportCode, text: error.message }
@@ -88,7 +90,10 @@ export class PdfSignatureVerifier {
     if (extracted.signatures.length === 0) {
       messages.push({ code: 'PDF_NO_SIGNATURE', text: 'the PDF carries no signature' });
     }
+    const digester = new SharedPrefixDigester(pdf, sharedPrefixLength(extracted.signatures));
+    base.fileSha256 = digester.digest('sha256', [[0, pdf.length]]).toString('hex');
     const document = {
+      digester,
       bytes: pdf,
       maskedBytes: extracted.maskedBytes,
       graphBytes: extracted.graphBytes,
@@ -114,6 +119,14 @@ export class PdfSignatureVerifier {
     if (verdict.subIndication) report.subIndication = verdict.subIndication;
     return report;
   }
+}
+
+/** Up to the first signature's /Contents: the bytes every signature and the file hash share. */
+function sharedPrefixLength(signatures: ExtractedPdf['signatures']): number {
+  const starts = signatures.flatMap(({ byteRange }) =>
+    byteRange && byteRange[0] === 0 ? [byteRange[1]] : [],
+  );
+  return starts.length === 0 ? 0 : Math.min(...starts);
 }
 
 function failedUnexpectedly(index: number, fieldName: string, error: unknown): SignatureReport {

@@ -10,6 +10,7 @@ import type { ExtractedSignature } from '@docaxis/signature/pdf/pdf-signature-ex
 import { loadPdfObjectGraph } from '@docaxis/signature/pdf/pdf-object-graph-loader';
 import type { PdfLimits } from '@docaxis/signature/pdf/pdf-limits';
 import { revisionEndingAt } from '@docaxis/signature/pdf/revision-boundaries';
+import type { SharedPrefixDigester } from '@docaxis/signature/pdf/shared-prefix-digester';
 import type {
   CoverageSummary,
   SignatureReport,
@@ -44,6 +45,8 @@ export interface DocumentUnderValidation {
   context: PDFContext;
   revisionEnds: readonly number[];
   validationTime: Date;
+  /** Hashes the bytes every signature starts with once (see SharedPrefixDigester). */
+  digester: SharedPrefixDigester;
 }
 
 /**
@@ -204,10 +207,16 @@ export class SignatureValidator {
     report: SignatureReport,
     findings: ValidationFinding[],
   ): Promise<void> {
+    const [a, b, c, d] = byteRange;
     const result = verifyCmsSignature({
       cms,
       signedContent: signedSlices(document.bytes, byteRange),
       certificateCache: this.deps.trustStore.certificateCache,
+      contentDigest: (algorithm) =>
+        document.digester.digest(algorithm, [
+          [a, a + b],
+          [c, c + d],
+        ]),
     });
     findings.push(...result.findings);
     report.digestAlgorithm = result.digestAlgorithm?.name ?? '';
