@@ -45,6 +45,21 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
         body.entries?.some((e: { eventType: string }) => e.eventType === 'dispatch.delivered'),
       'the delivery recorded in the audit trail',
     );
+    // B reports "Đã đến" (01): an agency status notice for the timeline and the statistics.
+    const notice = await asAgency(axis, B)
+      .post(`/dispatches/${dispatchId}/status`)
+      .send({
+        noticeId: 'H41-AUDIT-1',
+        code: '01',
+        staff: { department: 'Văn thư', staff: 'Lê Thị Hoa' },
+        timestamp: new Date().toISOString(),
+      });
+    expect(notice.status).toBe(201);
+    await waitFor(
+      async () => (await asAuditor(axis).get(`/audit/dispatches/${dispatchId}/timeline`)).body,
+      (body) => body.entries?.some((e: { source: string }) => e.source === 'agency-status'),
+      'the status notice recorded in the audit trail',
+    );
     await waitFor(
       async () => (await asAuditor(axis).get('/audit/verify')).body,
       (body) => body.checkpoint !== null && body.checkpoint.headSeq === body.head?.seq,
@@ -129,7 +144,23 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
       expect.objectContaining({ agencyCode: A, sent: 1, deliveriesRequested: 1, delivered: 1 }),
     ]);
     const received = await asAuditor(axis).get(`/audit/statistics?agency=${B}`);
-    expect(received.body.agencies[0]).toMatchObject({ agencyCode: B, received: 1, overdue: 0 });
+    expect(received.body.agencies[0]).toMatchObject({
+      agencyCode: B,
+      received: 1,
+      overdue: 0,
+      avgSecondsToFirstStatus: expect.any(Number) as unknown,
+    });
+    expect(
+      timeline.body.entries.filter((e: { source: string }) => e.source === 'agency-status'),
+    ).toEqual([
+      expect.objectContaining({
+        eventType: 'status.noticed',
+        recipientCode: B,
+        details: expect.objectContaining({
+          body: expect.objectContaining({ statusCode: '01' }) as unknown,
+        }) as unknown,
+      }),
+    ]);
   });
 
   it('exports CSV that parses back to the records, stating head and checkpoint', async () => {

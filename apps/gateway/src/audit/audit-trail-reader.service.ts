@@ -10,6 +10,9 @@ import {
 } from '@docaxis/persistence/audit/audit-search.repository';
 import { encodeAuditCursor } from './audit-query';
 
+/** The event recording an agency's status notice (trạng thái xử lý). */
+const STATUS_NOTICED = 'status.noticed';
+
 /** One audit record as auditors see it. */
 export interface AuditEventView {
   seq: number;
@@ -59,8 +62,7 @@ export class AuditTrailReaderService {
   }
 
   /**
-   * Axis events and agency status notices of one dispatch, oldest first. A status notice is an
-   * event whose body carries an edXML status code (`statusCode`).
+   * Axis events and agency status notices (`status.noticed`) of one dispatch, oldest first.
    */
   async timeline(dispatchId: string): Promise<DispatchTimeline> {
     const entries: DispatchTimeline['entries'] = [];
@@ -69,10 +71,9 @@ export class AuditTrailReaderService {
       { dispatchId },
       Number.MAX_SAFE_INTEGER,
     )) {
-      const body = record.payload.body as Record<string, unknown> | undefined;
       entries.push({
         ...view(record),
-        source: body && typeof body.statusCode === 'string' ? 'agency-status' : 'axis',
+        source: record.eventType === STATUS_NOTICED ? 'agency-status' : 'axis',
       });
     }
     return { dispatchId, entries };

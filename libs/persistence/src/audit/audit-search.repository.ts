@@ -116,7 +116,7 @@ export class AuditSearchRepository {
                 r.status_code,
                 (SELECT min(s.occurred_at) FROM audit_records s
                   WHERE s.dispatch_id = d.id AND s.recipient_code = r.recipient_code
-                    AND s.payload -> 'body' ? 'statusCode') AS first_status_at
+                    AND s.event_type = 'status.noticed') AS first_status_at
            FROM dispatches d
            JOIN dispatch_recipients r ON r.dispatch_id = d.id
           WHERE ($1::timestamptz IS NULL OR d.created_at >= $1)
