@@ -14,6 +14,7 @@ import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency } from '@docaxis/testing/agency-client';
+import { asBytes } from '@docaxis/testing/response-bytes';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
@@ -42,15 +43,6 @@ function postPacket(axis: RunningAxis, sender: string, xml: string): request.Tes
     .post('/dispatches')
     .set('Content-Type', 'application/xml')
     .send(xml);
-}
-
-/** The response body as bytes, whatever its media type. */
-function asBytes(test: request.Test): request.Test {
-  return test.buffer(true).parse((response, done) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 }
 
 /** Issue "Speak the national standard": dispatches go in and come out as edXML packets. */

@@ -19,7 +19,12 @@ interface ReceivedCall {
   attempt: number;
   event: string;
   signatureValid: boolean;
-  body: { id: string; type: string; agencyCode: string; data: { dispatchId: string } };
+  body: {
+    id: string;
+    type: string;
+    agencyCode: string;
+    data: { dispatchId: string; statusCode?: string };
+  };
 }
 
 /**
@@ -77,6 +82,8 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
   let axis: RunningAxis;
   let pdf: Buffer;
   const receiver = new WebhookReceiver();
+  /** The sender's own webhook: status messages come back to it. */
+  const senderReceiver = new WebhookReceiver();
   let hookUrl: string;
   let webhookId: string;
   const dispatchIds: string[] = [];
@@ -101,6 +108,7 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
   afterAll(async () => {
     await axis?.stop();
     await receiver.stop();
+    await senderReceiver.stop();
   });
 
   async function notifierEventsSeen(): Promise<number> {
@@ -225,6 +233,38 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       );
       expect(count).toBe(0);
       expect(receiver.calls.length).toBe(callsBefore);
+    });
+  });
+  describe('status messages', () => {
+    it("tell the sender's webhook when a recipient posts a status notice", async () => {
+      const senderHook = await senderReceiver.start(
+        readFileSync(axis.pki.server.certPath, 'utf8'),
+        readFileSync(axis.pki.server.keyPath, 'utf8'),
+      );
+      const registered = await asAgency(axis, A)
+        .post('/webhooks')
+        .send({ url: senderHook, secret: SECRET });
+      expect(registered.status).toBe(201);
+      const notice = await asAgency(axis, B)
+        .post(`/dispatches/${dispatchIds[0]}/status`)
+        .send({ code: '01' });
+      expect(notice.status).toBe(201);
+      await waitFor(
+        () => Promise.resolve(senderReceiver.processed.size),
+        (size) => size === 1,
+        'the status message notified to the sender',
+        30_000,
+      );
+      const call = senderReceiver.calls.at(-1)!;
+      expect(call.signatureValid).toBe(true);
+      expect(call.body).toMatchObject({
+        type: 'status.delivered',
+        agencyCode: A,
+        data: { dispatchId: dispatchIds[0], statusCode: '01' },
+      });
+      expect(senderReceiver.calls.map((c) => c.id)).toEqual(
+        senderReceiver.calls.map(() => call.id),
+      );
     });
   });
 });

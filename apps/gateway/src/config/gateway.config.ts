@@ -29,6 +29,9 @@ export const gatewayConfigSchema = z.object({
   ...certificateProfileEnv,
   ...axisCertificateEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  /** The axis' own certificate and key: it signs the edXML status packets the axis emits. */
+  AXIS_SIGNING_CERT_FILE: path('certs/dev/axis/axis-signing.pem'),
+  AXIS_SIGNING_KEY_FILE: path('certs/dev/axis/axis-signing.key.pem'),
   /** The gateway's TLS server certificate and key. */
   TLS_CERT_FILE: path('certs/dev/server/gateway.pem'),
   TLS_KEY_FILE: path('certs/dev/server/gateway.key.pem'),

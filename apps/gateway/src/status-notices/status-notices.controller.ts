@@ -1,11 +1,28 @@
-import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
+import { StatusPacketBodyInterceptor } from '../edxml-status/status-packet-body.interceptor';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { StatusNoticeRequestDto, StatusNoticeViewDto } from './dtos/status-notice-view.dto';
@@ -27,9 +44,12 @@ export class StatusNoticesController {
    */
   @Post(':id/status')
   @HttpCode(201)
+  // An edXML status packet (application/xml) becomes the same notice body.
+  @UseInterceptors(StatusPacketBodyInterceptor)
   @ApiOperation({
     summary: 'Post a status notice (trạng thái xử lý) as a recipient; it is routed to the sender',
   })
+  @ApiConsumes('application/json', 'application/xml')
   @ApiBody({ type: StatusNoticeRequestDto })
   @ApiCreatedResponse({ type: StatusNoticeViewDto, description: 'Recorded.' })
   @ApiOkResponse({
@@ -37,8 +57,16 @@ export class StatusNoticesController {
     description: 'A repeat of a notice id: the first notice (`Idempotent-Replayed: true`).',
   })
   @ApiErrorResponses({
-    400: ['STATUS_NOTICE_INVALID'],
-    403: ['NOT_A_RECIPIENT'],
+    // The EDXML_* codes and SENDER_MISMATCH answer a status packet (application/xml).
+    400: [
+      'STATUS_NOTICE_INVALID',
+      'EDXML_MALFORMED',
+      'EDXML_STRUCTURE_INVALID',
+      'EDXML_NAMESPACE_INVALID',
+      'EDXML_DOCTYPE_FORBIDDEN',
+    ],
+    403: ['NOT_A_RECIPIENT', 'SENDER_MISMATCH'],
+    413: ['EDXML_TOO_LARGE'],
     404: ['DISPATCH_NOT_FOUND'],
     409: [
       'STATUS_TRANSITION_INVALID',
@@ -46,7 +74,12 @@ export class StatusNoticesController {
       'DISPATCH_RECALLED',
       'NOTICE_ID_REUSED',
     ],
-    422: ['STATUS_CODE_UNKNOWN', 'STATUS_REASON_REQUIRED', 'STATUS_CODE_RESERVED_FOR_SENDER'],
+    422: [
+      'STATUS_CODE_UNKNOWN',
+      'STATUS_REASON_REQUIRED',
+      'STATUS_CODE_RESERVED_FOR_SENDER',
+      'EDXML_STATUS_DISPATCH_MISMATCH',
+    ],
   })
   async post(
     @CallingAgency() agency: AuthenticatedAgency,

@@ -1,19 +1,30 @@
 import { MessageTypes, type MessageType } from '@docaxis/messaging/contracts/message-types';
 import type { MessagePayloads } from '@docaxis/messaging/contracts/message-payloads';
 
-/** Events that land in an agency's inbox, and so are worth a webhook call. */
-export const INBOX_EVENT_TYPES = [MessageTypes.DispatchDelivered] as const satisfies MessageType[];
+/** Events that change an agency's inbox, and so are worth a webhook call. */
+export const INBOX_EVENT_TYPES = [
+  MessageTypes.DispatchDelivered,
+  // A status message (01–06, 15, 16 to the sender; a recall request, 13, to a recipient).
+  MessageTypes.StatusDelivered,
+  MessageTypes.DispatchRecalled,
+] as const satisfies MessageType[];
 
 export type InboxEventType = (typeof INBOX_EVENT_TYPES)[number];
 
-/** Whose inbox an event landed in: the agencies whose webhooks are told. */
+/** Whose inbox an event changed: the agencies whose webhooks are told. */
 export function inboxAgenciesOf<T extends InboxEventType>(
   type: T,
   body: MessagePayloads[T],
 ): string[] {
   switch (type) {
     case MessageTypes.DispatchDelivered:
-      return [body.recipientCode];
+      return [(body as MessagePayloads['dispatch.delivered']).recipientCode];
+    case MessageTypes.StatusDelivered:
+      return [(body as MessagePayloads['status.delivered']).addresseeCode];
+    case MessageTypes.DispatchRecalled:
+      // Those that had fetched it get a recall request as a status message (above); those
+      // that had not see it leave their inbox, which only this event tells.
+      return [...(body as MessagePayloads['dispatch.recalled']).withdrawnFrom];
   }
   return [];
 }

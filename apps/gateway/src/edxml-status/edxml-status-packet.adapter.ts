@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { parseEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { edxmlStatusToNotice } from '@docaxis/edxml/packet/edxml-status.mapping';
+import { DispatchAccessService } from '../dispatches/dispatch-access.service';
+import {
+  EdxmlStatusAuthorMismatchError,
+  EdxmlStatusDispatchMismatchError,
+} from './edxml-status.errors';
+
+/** The JSON body of `POST /dispatches/:id/status` that a status packet stands for. */
+export interface StatusNoticeBody {
+  noticeId: string;
+  code: string;
+  reason: string | null;
+  staff: Record<string, string> | null;
+  timestamp: string;
+}
+
+/**
+ * A status packet (edXML `Status`) in the JSON notice's terms, so one use case and one state
+ * machine judge both. The packet must come from the calling agency and answer this dispatch.
+ * Its notice id is derived from what it says, so posting the same packet again is a replay.
+ */
+@Injectable()
+export class EdxmlStatusPacketAdapter {
+  constructor(private readonly access: DispatchAccessService) {}
+
+  async toNoticeBody(
+    dispatchId: string,
+    agencyCode: string,
+    packet: Buffer,
+    maxBytes: number,
+  ): Promise<StatusNoticeBody> {
+    const status = parseEdxmlStatus(packet, { maxBytes });
+    if (status.from.organId !== agencyCode) {
+      throw new EdxmlStatusAuthorMismatchError(status.from.organId, agencyCode);
+    }
+    const { dispatch } = await this.access.partyOf(dispatchId, agencyCode);
+    if (status.responseFor.documentId !== dispatch.documentId) {
+      throw new EdxmlStatusDispatchMismatchError(
+        status.responseFor.documentId,
+        dispatch.documentId,
+      );
+    }
+    const notice = edxmlStatusToNotice(status);
+    const digest = createHash('sha256')
+      .update(JSON.stringify([dispatchId, status.statusCode, status.timestamp]))
+      .digest('hex');
+    return {
+      noticeId: `edxml-${digest.slice(0, 40)}`,
+      code: notice.code,
+      reason: notice.reason,
+      staff: notice.staff,
+      timestamp: notice.timestamp.toISOString(),
+    };
+  }
+}

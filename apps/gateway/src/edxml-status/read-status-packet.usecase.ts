@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { DispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
+import { buildEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.builder';
+import { normalizeEdxmlStatusCode } from '@docaxis/edxml/packet/edxml-status-codes';
+import { noticeToEdxmlStatus } from '@docaxis/edxml/packet/edxml-status.mapping';
+import { EdxmlSigner } from '@docaxis/edxml/signature/edxml-signer';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { DispatchAccessService } from '../dispatches/dispatch-access.service';
+import { StatusNoticeNotFoundError } from './edxml-status.errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One status notice as the standard's status packet, signed by the axis (it is the axis that
+ * emits it; the author's own signature, if its packet had one, is not kept). Readable by the
+ * notice's author and its addressee only.
+ */
+@Injectable()
+export class ReadStatusPacketUseCase {
+  constructor(
+    private readonly access: DispatchAccessService,
+    private readonly notices: StatusNoticeRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly signer: EdxmlSigner,
+  ) {}
+
+  async execute(dispatchId: string, noticeId: string, agencyCode: string): Promise<string> {
+    const { dispatch } = await this.access.partyOf(dispatchId, agencyCode);
+    const notice = UUID.test(noticeId) ? await this.notices.findById(noticeId) : null;
+    if (
+      !notice ||
+      notice.dispatchId !== dispatch.id ||
+      (notice.authorCode !== agencyCode && notice.addresseeCode !== agencyCode)
+    ) {
+      throw new StatusNoticeNotFoundError(noticeId);
+    }
+    const author = await this.agencies.findByCode(notice.authorCode);
+    const envelope = dispatch.envelope as unknown as DispatchEnvelope;
+    const status = noticeToEdxmlStatus(
+      { organId: notice.authorCode, ...(author ? { organName: author.name } : {}) },
+      {
+        senderCode: dispatch.senderCode,
+        documentId: dispatch.documentId,
+        codeNumber: dispatch.codeNumber,
+        codeNotation: dispatch.codeNotation,
+        promulgationDate: envelope.promulgationInfo.promulgationDate,
+      },
+      {
+        // Stored codes are the standard's own (14 already written as 15).
+        code: normalizeEdxmlStatusCode(notice.statusCode)!,
+        reason: notice.reason,
+        staff: notice.staff,
+        timestamp: notice.noticedAt,
+      },
+    );
+    return this.signer.sign(buildEdxmlStatus(status));
+  }
+}

@@ -1,0 +1,220 @@
+import type request from 'supertest';
+import { validateDispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
+import {
+  envelopeToEdxml,
+  newDispatchTraceHeaderList,
+} from '@docaxis/edxml/packet/edxml-envelope.mapping';
+import type { EdxmlStatus } from '@docaxis/edxml/packet/edxml-packet';
+import { buildEdxmlPacket, buildEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.builder';
+import { parseEdxmlPacket, parseEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
+import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
+import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { TrustStore } from '@docaxis/signature/trust/trust-store';
+import { asAgency } from '@docaxis/testing/agency-client';
+import { asBytes } from '@docaxis/testing/response-bytes';
+import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+
+const A = '000.00.00.G22'; // Văn phòng Chính phủ, the sender
+const B = '000.00.00.H41'; // UBND tỉnh Nghệ An, the recipient
+const C = '000.00.14.H20'; // not a party
+
+/**
+ * Issue "Speak the national standard", status messages: a dispatch goes from A to B in edXML,
+ * B answers with edXML status packets, A reads them back as edXML signed by the axis.
+ */
+describe('edXML status messages over the API (all apps, real RabbitMQ and PostgreSQL)', () => {
+  let axis: RunningAxis;
+  let dispatchId: string;
+  let received: ReturnType<typeof parseEdxmlPacket>;
+  let noticeIds: string[] = [];
+
+  beforeAll(async () => {
+    axis = await startAxis('edxml-status');
+  });
+
+  afterAll(async () => {
+    await axis?.stop();
+  });
+
+  /** The status packet B's document system writes for the packet it received. */
+  function statusFor(code: string, overrides: Partial<EdxmlStatus> = {}): string {
+    const header = received.messageHeader;
+    return buildEdxmlStatus({
+      from: { organId: B, organName: 'UBND tỉnh Nghệ An' },
+      responseFor: {
+        organId: header.from.organId,
+        code: `${header.code.codeNumber}/${header.code.codeNotation}`,
+        promulgationDate: header.promulgationInfo.promulgationDate,
+        documentId: header.documentId!,
+      },
+      staffInfo: { department: 'Văn phòng UBND tỉnh', staff: 'Lê Văn C' },
+      statusCode: code as EdxmlStatus['statusCode'],
+      description: `Trạng thái ${code}`,
+      timestamp: `2026/11/20 09:0${noticeIds.length}:00`,
+      ...overrides,
+    });
+  }
+
+  function postStatus(agency: string, xml: string): request.Test {
+    return asAgency(axis, agency)
+      .post(`/dispatches/${dispatchId}/status`)
+      .set('Content-Type', 'application/xml')
+      .send(xml);
+  }
+
+  it('A sends a dispatch to B as an edXML packet; B fetches it as edXML', async () => {
+    const pdf = await signedDispatchPdf(axis.pki, A, {
+      unsigned: { title: 'Công văn chờ trạng thái', lines: ['Văn bản chính'] },
+    });
+    const envelope = validateDispatchEnvelope(envelopeJson(A, [B]));
+    const packet = envelopeToEdxml(
+      envelope,
+      [{ attachmentName: 'cong-van.pdf', contentType: 'application/pdf', content: pdf }],
+      newDispatchTraceHeaderList(envelope, new Date()),
+    );
+    const submitted = await asAgency(axis, A)
+      .post('/dispatches')
+      .set('Content-Type', 'application/xml')
+      .send(buildEdxmlPacket(packet));
+    expect(submitted.status).toBe(202);
+    dispatchId = submitted.body.dispatchId;
+    await waitFor(
+      async () => (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body,
+      (view) => view.recipients?.[0]?.state === 'delivered',
+      'delivery to B',
+    );
+    const fetched = await asBytes(
+      asAgency(axis, B).get(`/dispatches/${dispatchId}`).set('Accept', 'application/xml'),
+    );
+    expect(fetched.status).toBe(200);
+    received = parseEdxmlPacket(fetched.body as Buffer);
+    expect(received.messageHeader.documentId).toBe(packet.messageHeader.documentId);
+  });
+
+  it('B posts "Đã đến" (01) as a status packet → 201, recorded like the JSON notice', async () => {
+    const response = await postStatus(B, statusFor('01'));
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ code: '01', recipientCode: B, addresseeCode: A });
+    noticeIds.push(response.body.id);
+  });
+
+  it('the same packet again is a replay of the same notice (200)', async () => {
+    noticeIds = noticeIds.slice(0, 1);
+    const again = await postStatus(B, statusFor('01', { timestamp: '2026/11/20 09:00:00' }));
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(noticeIds[0]);
+  });
+
+  it('B posts "Đã tiếp nhận" (03) as edXML; "Hoàn thành" cannot jump ahead of the state machine', async () => {
+    const accepted = await postStatus(B, statusFor('03'));
+    expect(accepted.status).toBe(201);
+    noticeIds.push(accepted.body.id);
+    const refused = await postStatus(B, statusFor('01'));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('STATUS_TRANSITION_INVALID');
+  });
+
+  it.each([
+    [
+      'a packet from another agency',
+      () => postStatus(B, statusFor('04', { from: { organId: C } })),
+      403,
+      'SENDER_MISMATCH',
+    ],
+    [
+      'a packet answering another document',
+      () =>
+        postStatus(
+          B,
+          statusFor('04', {
+            responseFor: {
+              organId: A,
+              code: '01/VPCP-KSTT',
+              promulgationDate: '2026/01/02',
+              documentId: `${A},2026/01/02,01/VPCP-KSTT`,
+            },
+          }),
+        ),
+      422,
+      'EDXML_STATUS_DISPATCH_MISMATCH',
+    ],
+    [
+      'an unknown status code',
+      () =>
+        postStatus(B, statusFor('04').replace('<edXML:StatusCode>04<', '<edXML:StatusCode>07<')),
+      400,
+      'EDXML_STRUCTURE_INVALID',
+    ],
+    ['malformed XML', () => postStatus(B, '<edXML><edXMLEnvelope>'), 400, 'EDXML_MALFORMED'],
+    [
+      'a status from an agency that never got the dispatch',
+      () => postStatus(C, statusFor('01', { from: { organId: C } })),
+      404,
+      'DISPATCH_NOT_FOUND',
+    ],
+  ])('refuses %s', async (_, send, status, code) => {
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(response.body.error.code).toBe(code);
+  });
+
+  it("A finds B's status messages in its inbox and fetches each as an edXML status packet signed by the axis", async () => {
+    const inbox = await waitFor(
+      async () => (await asAgency(axis, A).get('/inbox')).body,
+      (body) => body.items?.filter((i: { kind: string }) => i.kind === 'status').length === 2,
+      'two status messages in the sender inbox',
+    );
+    const inInbox = inbox.items
+      .filter((i: { kind: string }) => i.kind === 'status')
+      .map((i: { notice: { id: string } }) => i.notice.id);
+    expect(inInbox).toEqual(noticeIds);
+
+    const verifier = new EdxmlSignatureVerifier({
+      trustStore: await TrustStore.fromDirectories({
+        trustAnchorsDir: axis.pki.trustDir,
+        intermediatesDir: axis.pki.intermediatesDir,
+      }),
+      revocation: new CrlRevocationChecker([await DirectoryCrlSource.load(axis.pki.crlDir)]),
+    });
+    for (const [index, noticeId] of noticeIds.entries()) {
+      const response = await asBytes(
+        asAgency(axis, A)
+          .get(`/dispatches/${dispatchId}/status/${noticeId}`)
+          .set('Accept', 'application/xml'),
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/xml/);
+      const xml = (response.body as Buffer).toString('utf8');
+      const status = parseEdxmlStatus(xml);
+      expect(status).toMatchObject({
+        from: { organId: B },
+        responseFor: { organId: A, documentId: received.messageHeader.documentId },
+        statusCode: ['01', '03'][index],
+        description: `Trạng thái ${['01', '03'][index]}`,
+        staffInfo: { department: 'Văn phòng UBND tỉnh', staff: 'Lê Văn C' },
+        timestamp: `2026/11/20 09:0${index}:00`,
+      });
+      const report = await verifier.verify(xml);
+      expect(report).toMatchObject({ status: 'signed', indication: 'TOTAL-PASSED' });
+      expect(JSON.stringify(report)).toContain('docaxis axis signing');
+    }
+  });
+
+  it('the author may read its own notice; an agency that is no party may not', async () => {
+    const own = await asAgency(axis, B).get(`/dispatches/${dispatchId}/status/${noticeIds[0]}`);
+    expect(own.status).toBe(200);
+    const stranger = await asAgency(axis, C).get(
+      `/dispatches/${dispatchId}/status/${noticeIds[0]}`,
+    );
+    expect(stranger.status).toBe(404);
+    const unknown = await asAgency(axis, A).get(
+      `/dispatches/${dispatchId}/status/0190f3a0-0000-7000-8000-000000000001`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('STATUS_NOTICE_NOT_FOUND');
+  });
+});
