@@ -67,6 +67,10 @@ export const gatewayConfigSchema = z.object({
   /** The built web console (npm run build:console), served under /console. */
   CONSOLE_DIR: path('dist/console'),
   INBOX_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Longest `wait` (seconds) a GET /inbox long-poll may ask for. */
+  INBOX_WAIT_MAX_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** How often a waiting long-poll looks in PostgreSQL for something new. */
+  INBOX_WAIT_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(250),
   /**
    * Trusted-proxy mode, off when empty: behind a TLS-terminating proxy, the client certificate
    * is read from this header (URL-encoded PEM, as nginx's $ssl_client_escaped_cert), and only on

@@ -7,6 +7,7 @@ import {
   toStatusNoticeView,
 } from '../status-notices/dtos/status-notice-view';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
+import { parseInboxWait, pollUntilFound } from './inbox-wait';
 
 /** A dispatch delivered to the calling agency, or a status notice addressed to it. */
 export type InboxItem = DispatchInboxItem | StatusInboxItem;
@@ -44,7 +45,20 @@ export class InboxLimitInvalidError extends InvalidInputError {
   }
 }
 
-/** What was delivered to the calling agency, oldest first, in stable pages. */
+export interface ListInboxQuery {
+  cursor?: string;
+  limit?: string;
+  /** Seconds to hold the request while nothing is there after the cursor (long-poll). */
+  wait?: string;
+  /** Aborted when the client disconnects. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What was delivered to the calling agency, oldest first, in stable pages. With `wait`, an empty
+ * page is held until something arrives or the wait ends (PostgreSQL is polled, so any instance's
+ * delivery ends it).
+ */
 @Injectable()
 export class ListInboxUseCase {
   constructor(
@@ -52,16 +66,18 @@ export class ListInboxUseCase {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async execute(
-    agencyCode: string,
-    cursor: string | undefined,
-    limitParam: string | undefined,
-  ): Promise<InboxPage> {
+  async execute(agencyCode: string, query: ListInboxQuery = {}): Promise<InboxPage> {
+    const { cursor } = query;
     const max = this.config.INBOX_PAGE_LIMIT_MAX;
-    const limit = limitParam === undefined ? Math.min(50, max) : Number(limitParam);
+    const limit = query.limit === undefined ? Math.min(50, max) : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new InboxLimitInvalidError(max);
+    const waitMs = parseInboxWait(query.wait, this.config.INBOX_WAIT_MAX_SECONDS);
     const afterSeq = decodeInboxCursor(cursor);
-    const entries = await this.inbox.page(agencyCode, afterSeq, limit);
+    const entries = await pollUntilFound(() => this.inbox.page(agencyCode, afterSeq, limit), {
+      waitMs,
+      intervalMs: this.config.INBOX_WAIT_POLL_MS,
+      signal: query.signal,
+    });
     const last = entries.at(-1);
     return {
       items: entries.map(toInboxItem),
