@@ -6,6 +6,7 @@ import { testRunDir } from '@docaxis/testing/test-run';
 import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
+import { opensslTimestamper } from './openssl-timestamp-authority';
 import { signPdf } from './pdf-signer';
 import {
   appendAnnotation,
@@ -207,6 +208,19 @@ describe('signedDispatchPdf (leader, then organization)', () => {
         hash: 'SHA-256',
         type: 'ETSI.CAdES.detached',
       },
+    ]);
+  });
+
+  it('pdfsig accepts both signatures when each carries a timestamp from the TEST TSA', async () => {
+    const timestamped = await signedDispatchPdf(pki, G22, {
+      pdf: unsigned,
+      signOptions: { timestamp: opensslTimestamper(pki, workDir) },
+    });
+    expect(
+      pdfsig(timestamped).map((s) => [s.fieldName, s.signatureValidation, s.certificateValidation]),
+    ).toEqual([
+      ['Signature1', 'Signature is Valid.', 'Certificate is Trusted.'],
+      ['Signature2', 'Signature is Valid.', 'Certificate is Trusted.'],
     ]);
   });
 
