@@ -10,6 +10,7 @@ import { ClientCertificateGuard } from './auth/client-certificate.guard';
 import { CredentialCache } from './auth/credential-cache';
 import { ForwardedClientCertificateVerifier } from './auth/forwarded-client-certificate.verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
+import { HttpDrainOnShutdown } from './http/http-drain-on-shutdown';
 
 /** What every gateway feature module shares: configuration, blob store, authentication, verifier. */
 @Global()
@@ -23,6 +24,7 @@ export class GatewayCoreModule {
       CredentialCache,
       ClientCertificateIssuers,
       ForwardedClientCertificateVerifier,
+      HttpDrainOnShutdown,
       {
         provide: PdfSignatureVerifier,
         useFactory: () =>
