@@ -106,6 +106,53 @@ describe('console: inbox and status notices (clerks)', () => {
       await status.waitFor();
       expect(await status.getAttribute('data-status')).toBe('03');
       expect(existsSync(await saveScreenshot(senderPage, 'inbox'))).toBe(true);
+
+      // The sender recalls it; the recipient had fetched it, so it is asked and agrees (15).
+      const sent = senderPage.getByTestId('dispatch');
+      await sent
+        .getByLabel('Lý do thu hồi')
+        .fill('Sai sót về nội dung, sẽ ban hành văn bản thay thế');
+      await sent.getByRole('button', { name: 'Thu hồi văn bản' }).click();
+      await sent.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+      await sent
+        .getByText('Đã thu hồi: rút khỏi 0 hộp thư, gửi yêu cầu thu hồi tới 1 cơ quan.')
+        .waitFor();
+      const recallCell = sent.locator(`tr[data-recipient="${H41}"] td[data-recall]`);
+      await waitFor(
+        () => recallCell.getAttribute('data-recall'),
+        (v) => v === 'requested',
+        'recall requested',
+      );
+
+      const request = await waitForRow(
+        page,
+        `tr[data-kind="status"][data-dispatch="${dispatchId}"]`,
+      );
+      expect(await request.textContent()).toContain('13 — Lấy lại');
+      await request.getByRole('button', { name: /Mở văn bản/ }).click();
+      const answer = page.getByTestId('dispatch').getByLabel('Trạng thái', { exact: true });
+      await waitFor(
+        () => answer.inputValue(),
+        (value) => value === '15',
+        'the recall answer proposed',
+      );
+      await page.getByTestId('dispatch').getByRole('button', { name: 'Gửi trạng thái' }).click();
+      await page.getByTestId('dispatch').getByText('Đã gửi trạng thái 15').waitFor();
+
+      await waitFor(
+        async () => {
+          await senderPage.getByRole('button', { name: 'Tải lại' }).click();
+          await senderPage.getByRole('button', { name: 'Đóng văn bản' }).click();
+          await senderPage
+            .locator(`tr[data-dispatch="${dispatchId}"]`)
+            .first()
+            .getByRole('button', { name: /Mở văn bản/ })
+            .click();
+          return recallCell.getAttribute('data-recall');
+        },
+        (value) => value === 'accepted',
+        "the recall agreed, on the sender's page",
+      );
     } finally {
       await recipient.close();
       await sender.close();

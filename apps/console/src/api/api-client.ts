@@ -57,3 +57,9 @@ export async function saveResponse(response: Response, fileName: string): Promis
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** What to show for a failed call: the gateway's stable code and message, or `fallback`. */
+export function describeError(caught: unknown, fallback?: string): string {
+  if (caught instanceof ApiError) return `${caught.code}: ${caught.message}`;
+  return fallback ?? String(caught);
+}

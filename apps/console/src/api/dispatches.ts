@@ -127,3 +127,21 @@ export const postStatusNotice = (
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(notice),
   });
+
+export interface RecallResult {
+  dispatchId: string;
+  recalledAt: string;
+  reason: string;
+  /** Recipients that had not fetched it: gone from their inbox. */
+  withdrawnFrom: string[];
+  /** Recipients that had fetched it: asked to agree (15) or refuse (16). */
+  requestedFrom: string[];
+}
+
+/** POST /api/v1/dispatches/:id/recall, by the sender only. */
+export const recallDispatch = (dispatchId: string, reason: string) =>
+  apiJson<RecallResult>(`/dispatches/${encodeURIComponent(dispatchId)}/recall`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason }),
+  });

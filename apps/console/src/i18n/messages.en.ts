@@ -105,6 +105,7 @@ export const en: Messages = {
       pending: 'Waiting',
       queued: 'On its way',
       delivered: 'In the inbox',
+      recalled: 'Recalled',
       fetched: 'Fetched',
       acknowledged: 'Acknowledged',
     },
@@ -137,6 +138,19 @@ export const en: Messages = {
     post: 'Send the status',
     posting: 'Sending…',
     posted: (code: string, name: string) => `Status ${code} — ${name} sent.`,
+  },
+  recall: {
+    title: 'Recall the dispatch',
+    explain:
+      'Recipients that have not fetched it will no longer see it; those that have receive a recall request (13) and agree (15) or refuse (16).',
+    reason: 'Why it is recalled',
+    submit: 'Recall the dispatch',
+    confirmQuestion: 'A recall cannot be undone. Press again to confirm.',
+    confirm: 'Confirm the recall',
+    recalling: 'Recalling…',
+    done: (withdrawn: number, requested: number) =>
+      `Recalled: withdrawn from ${withdrawn} inbox(es), recall requested from ${requested} agency(ies).`,
+    state: { requested: 'Recall requested', accepted: 'Recall agreed', refused: 'Recall refused' },
   },
   audit: {
     title: 'Audit of the axis trail',

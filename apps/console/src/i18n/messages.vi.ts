@@ -120,6 +120,7 @@ export const vi = {
       pending: 'Chờ chuyển',
       queued: 'Đang chuyển',
       delivered: 'Đã đến hộp thư',
+      recalled: 'Đã thu hồi',
       fetched: 'Đã lấy về',
       acknowledged: 'Đã xác nhận',
     } as Record<string, string>,
@@ -152,6 +153,23 @@ export const vi = {
     post: 'Gửi trạng thái',
     posting: 'Đang gửi…',
     posted: (code: string, name: string) => `Đã gửi trạng thái ${code} — ${name}.`,
+  },
+  recall: {
+    title: 'Thu hồi văn bản',
+    explain:
+      'Cơ quan nhận chưa lấy văn bản về sẽ không còn thấy văn bản; cơ quan đã lấy về nhận yêu cầu thu hồi (13) và trả lời đồng ý (15) hoặc từ chối (16).',
+    reason: 'Lý do thu hồi',
+    submit: 'Thu hồi văn bản',
+    confirmQuestion: 'Thu hồi không thể hoàn tác. Nhấn lần nữa để xác nhận.',
+    confirm: 'Xác nhận thu hồi',
+    recalling: 'Đang thu hồi…',
+    done: (withdrawn: number, requested: number) =>
+      `Đã thu hồi: rút khỏi ${withdrawn} hộp thư, gửi yêu cầu thu hồi tới ${requested} cơ quan.`,
+    state: {
+      requested: 'Đã yêu cầu thu hồi',
+      accepted: 'Đồng ý thu hồi',
+      refused: 'Từ chối thu hồi',
+    } as Record<string, string>,
   },
   audit: {
     title: 'Kiểm toán nhật ký trục',

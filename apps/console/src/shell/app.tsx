@@ -1,5 +1,5 @@
 import { type MouseEvent, useEffect, useState } from 'react';
-import { ApiError } from '../api/api-client';
+import { describeError } from '../api/api-client';
 import { fetchMe, type Me } from '../api/me';
 import { useI18n } from '../i18n/i18n-context';
 import { AuditPage } from '../pages/audit/audit-page';
@@ -22,7 +22,7 @@ export function App() {
       (error: unknown) =>
         setMe({
           kind: 'failed',
-          error: error instanceof ApiError ? `${error.code}: ${error.message}` : String(error),
+          error: describeError(error),
         }),
     );
   }, []);

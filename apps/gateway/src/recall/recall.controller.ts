@@ -2,7 +2,9 @@ import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/comm
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
+import { RequireRoles } from '../auth/require-roles.decorator';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { RecallRequestDto, RecallResultDto } from './dtos/recall.dto';
@@ -11,6 +13,8 @@ import { RecallDispatchUseCase, type RecallResult } from './recall-dispatch.usec
 @ApiTags('status notices')
 @Controller('dispatches')
 @UseGuards(ClientCertificateGuard)
+// The sending agency's clerk recalls from the web console, as its document system does.
+@RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
 export class RecallController {
   constructor(private readonly recallDispatch: RecallDispatchUseCase) {}
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, saveResponse } from '../../api/api-client';
+import { describeError, saveResponse } from '../../api/api-client';
 import { type AuditEvent, type AuditFilter, exportEvents, searchEvents } from '../../api/audit';
 import { useI18n } from '../../i18n/i18n-context';
 import { AuditEventsTable } from './audit-events-table';
@@ -7,9 +7,7 @@ import { AuditSearchForm, EMPTY_SEARCH, filterOf, type SearchFields } from './au
 import { ChainIntegrityBadge } from './chain-integrity-badge';
 import { DeliveryStatistics } from './delivery-statistics';
 import { DispatchTimeline } from './dispatch-timeline';
-
-const describe = (error: unknown) =>
-  error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
+import { ErrorAlert } from '../../shell/error-alert';
 
 /** Audit (auditor): chain integrity, event search, timelines, statistics and exports. */
 export function AuditPage() {
@@ -31,7 +29,7 @@ export function AuditPage() {
       setEvents((current) => (after && current ? [...current, ...page.events] : page.events));
       setCursor(page.nextCursor);
     } catch (caught) {
-      setError(describe(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }
@@ -55,7 +53,7 @@ export function AuditPage() {
       const response = await exportEvents(filter, format, language);
       await saveResponse(response, format === 'csv' ? 'audit-events.csv' : 'audit-report.pdf');
     } catch (caught) {
-      setError(describe(caught));
+      setError(describeError(caught));
     } finally {
       setExporting(false);
     }
@@ -74,11 +72,7 @@ export function AuditPage() {
           {exporting ? s.export.busy : s.export.pdf}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div aria-live="polite">
         {events && <p>{events.length === 0 ? s.search.none : s.search.count(events.length)}</p>}
       </div>

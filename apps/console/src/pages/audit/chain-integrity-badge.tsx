@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/api-client';
+import { describeError } from '../../api/api-client';
 import { type ChainVerification, verifyChain } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
+import { ErrorAlert } from '../../shell/error-alert';
 
 /** Walks the audit chain and its signed checkpoints (GET /audit/verify) and says what it found. */
 export function ChainIntegrityBadge() {
@@ -11,19 +12,13 @@ export function ChainIntegrityBadge() {
   const [result, setResult] = useState<ChainVerification>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    verifyChain().then(setResult, (caught: unknown) =>
-      setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : String(caught)),
-    );
+    verifyChain().then(setResult, (caught: unknown) => setError(describeError(caught)));
   }, []);
   return (
     <section aria-labelledby="integrity-title" className="panel" data-testid="chain-integrity">
       <h2 id="integrity-title">{s.title}</h2>
       {!result && !error && <p role="status">{s.checking}</p>}
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {result && (
         <div role="status">
           <p>

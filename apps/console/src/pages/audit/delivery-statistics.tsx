@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
-import { ApiError } from '../../api/api-client';
+import { describeError } from '../../api/api-client';
 import {
   type AgencyDeliveryStatistics,
   type AuditEvent,
@@ -11,6 +11,7 @@ import {
 import { formatDate } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
 import './chart-setup';
+import { ErrorAlert } from '../../shell/error-alert';
 
 /** Events read to draw the per-day chart; beyond this the chart says it is partial. */
 const PER_DAY_EVENT_CAP = 2000;
@@ -61,8 +62,7 @@ export function DeliveryStatistics({ filter }: { filter: AuditFilter }) {
   const [days, setDays] = useState<DayCounts[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    const fail = (caught: unknown) =>
-      setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : String(caught));
+    const fail = (caught: unknown) => setError(describeError(caught));
     deliveryStatistics({ from: filter.from, to: filter.to, agency: filter.agency }).then(
       (body) => setAgencies(body.agencies),
       fail,
@@ -74,11 +74,7 @@ export function DeliveryStatistics({ filter }: { filter: AuditFilter }) {
   return (
     <section aria-labelledby="stats-title" className="panel" data-testid="statistics">
       <h2 id="stats-title">{s.title}</h2>
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="charts">
         {days && (
           <figure>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/api-client';
+import { describeError } from '../../api/api-client';
 import { dispatchTimeline, type DispatchTimeline as Timeline } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
+import { ErrorAlert } from '../../shell/error-alert';
 
 /** One dispatch's life on the axis, with the agencies' status notices in between. */
 export function DispatchTimeline({
@@ -21,7 +22,7 @@ export function DispatchTimeline({
     setTimeline(undefined);
     setError(undefined);
     dispatchTimeline(dispatchId).then(setTimeline, (caught: unknown) =>
-      setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : String(caught)),
+      setError(describeError(caught)),
     );
     // Keyboard and screen-reader users land on what they opened.
     heading.current?.focus();
@@ -36,11 +37,7 @@ export function DispatchTimeline({
           {s.close}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {timeline && timeline.entries.length === 0 && <p>{s.empty}</p>}
       {timeline && timeline.entries.length > 0 && (
         <ol className="timeline-list">

@@ -1,13 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/api-client';
-import { type DispatchView, fetchDispatch, type StatusNotice } from '../../api/dispatches';
+import { describeError } from '../../api/api-client';
+import {
+  type DispatchView,
+  fetchDispatch,
+  type RecallResult,
+  type StatusNotice,
+} from '../../api/dispatches';
 import { formatDate, formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
 import { VerdictBadge } from '../verify/verdict-badge';
 import { isOverdue } from './overdue';
 import { PdfViewer } from './pdf-viewer';
+import { RecallForm } from './recall-form';
 import { StatusNoticeForm } from './status-notice-form';
 import { OverdueMark, UrgencyBadge } from './urgency-badge';
+import { ErrorAlert } from '../../shell/error-alert';
 
 /** One dispatch as the calling agency sees it: envelope, recipients, files, status notices. */
 export function DispatchDetail({
@@ -28,11 +35,10 @@ export function DispatchDetail({
   const [error, setError] = useState<string>();
   const [shown, setShown] = useState<string>();
   const [posted, setPosted] = useState<StatusNotice>();
+  const [recalled, setRecalled] = useState<RecallResult>();
 
   const load = useCallback(() => {
-    fetchDispatch(dispatchId).then(setView, (caught: unknown) =>
-      setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : String(caught)),
-    );
+    fetchDispatch(dispatchId).then(setView, (caught: unknown) => setError(describeError(caught)));
   }, [dispatchId]);
   useEffect(() => {
     setView(undefined);
@@ -55,11 +61,7 @@ export function DispatchDetail({
           {d.close}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {!view && !error && <p role="status">{d.loading}</p>}
       {view && envelope && (
         <>
@@ -122,7 +124,11 @@ export function DispatchDetail({
                         ? `${recipient.statusCode} — ${t.statusCode[recipient.statusCode] ?? ''} (${formatDateTime(recipient.statusAt ?? undefined)})`
                         : d.noStatus}
                     </td>
-                    <td>{recipient.recallState ?? '—'}</td>
+                    <td data-recall={recipient.recallState ?? ''}>
+                      {recipient.recallState
+                        ? (t.recall.state[recipient.recallState] ?? recipient.recallState)
+                        : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -178,6 +184,21 @@ export function DispatchDetail({
             <p role="status" className="notice notice-ok">
               {d.posted(posted.code, t.statusCode[posted.code] ?? posted.name)}
             </p>
+          )}
+          {recalled && (
+            <p role="status" className="notice notice-ok">
+              {t.recall.done(recalled.withdrawnFrom.length, recalled.requestedFrom.length)}
+            </p>
+          )}
+          {view.senderCode === agencyCode && !view.recall && (
+            <RecallForm
+              dispatchId={view.id}
+              onRecalled={(result) => {
+                setRecalled(result);
+                load();
+                onChanged();
+              }}
+            />
           )}
           {isRecipient && (
             <StatusNoticeForm

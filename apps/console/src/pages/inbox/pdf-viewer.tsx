@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/api-client';
+import { describeError } from '../../api/api-client';
 import { fetchDispatchFile } from '../../api/dispatches';
 import { useI18n } from '../../i18n/i18n-context';
 
@@ -27,8 +27,7 @@ export function PdfViewer({
         created = URL.createObjectURL(blob);
         setUrl(created);
       },
-      (caught: unknown) =>
-        setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : String(caught)),
+      (caught: unknown) => setError(describeError(caught)),
     );
     return () => {
       if (created) URL.revokeObjectURL(created);

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError } from '../../api/api-client';
 import { postStatusNotice, type StatusNotice } from '../../api/dispatches';
 import { useI18n } from '../../i18n/i18n-context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { useAction } from '../../shell/use-action';
 
 const PROCESSING_CODES = ['01', '02', '03', '04', '05', '06'];
 const RECALL_ANSWERS = ['15', '16'];
@@ -35,14 +36,11 @@ export function StatusNoticeForm({
   const proposed = recallRequested ? codes[0] : currentStatus ? FORWARD[currentStatus] : '01';
   const [code, setCode] = useState(proposed ?? codes[0]);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const notice = await postStatusNotice(dispatchId, {
         code,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
@@ -51,11 +49,7 @@ export function StatusNoticeForm({
       });
       setReason('');
       onPosted(notice);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? `${caught.code}: ${caught.message}` : t.errors.network);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -95,11 +89,7 @@ export function StatusNoticeForm({
           {busy ? d.posting : d.post}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </form>
   );
 }

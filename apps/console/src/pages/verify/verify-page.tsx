@@ -1,12 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, saveResponse } from '../../api/api-client';
+import { describeError, saveResponse } from '../../api/api-client';
 import { type FileReport, verificationReportPdf, verifyFiles } from '../../api/verify';
 import { useI18n } from '../../i18n/i18n-context';
 import { FileDropZone } from './file-drop-zone';
 import { FileReportCard } from './file-report-card';
-
-const describe = (error: unknown, fallback: string) =>
-  error instanceof ApiError ? `${error.code}: ${error.message}` : fallback;
+import { ErrorAlert } from '../../shell/error-alert';
 
 /** Verify a document (clerk): drop PDFs, read each signature's verdict and why. */
 export function VerifyPage() {
@@ -27,7 +25,7 @@ export function VerifyPage() {
       // Reports come back in the order the files were sent.
       setReports(answered.map((report, i) => ({ report, file: files[i] })));
     } catch (caught) {
-      setError(describe(caught, t.errors.network));
+      setError(describeError(caught, t.errors.network));
     } finally {
       setBusy(false);
     }
@@ -44,7 +42,7 @@ export function VerifyPage() {
       setPdfReports('available');
       await saveResponse(response, `${file.name.replace(/\.pdf$/i, '')}.verification.pdf`);
     } catch (caught) {
-      setError(describe(caught, t.errors.network));
+      setError(describeError(caught, t.errors.network));
     }
   };
 
@@ -80,11 +78,7 @@ export function VerifyPage() {
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div aria-live="polite">
         {reports.length > 0 && (
           <section aria-labelledby="verify-results" className="results">
