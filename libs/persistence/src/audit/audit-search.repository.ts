@@ -14,7 +14,7 @@ export interface AuditEventFilter {
   dispatchState?: string;
   /** A recipient's last status notice code (01 ... 16) on the event's dispatch. */
   statusCode?: string;
-  /** When the axis recorded the event: recorded_at grows with seq, so a range is a seq range. */
+  /** When the axis recorded the event (recorded_at grows with seq: a range is a seq range). */
   from?: Date;
   to?: Date;
   codeNumber?: string;
@@ -176,8 +176,20 @@ function whereOf(filter: AuditEventFilter, param: (value: unknown) => string): s
   }
   if (filter.eventTypes?.length)
     where.push(`a.event_type = ANY(${param(filter.eventTypes)}::varchar[])`);
-  if (filter.from) where.push(`a.recorded_at >= ${param(filter.from)}`);
-  if (filter.to) where.push(`a.recorded_at < ${param(filter.to)}`);
+  // recorded_at never decreases along seq (the appender reads it from the database clock under
+  // the chain lock), so a time range is also a seq range: the first seq recorded at or after each
+  // bound, found through the recorded_at index, lets the planner walk seq instead of filtering.
+  const firstSeqFrom = (instant: string): string =>
+    `coalesce((SELECT s.seq FROM audit_records s WHERE s.recorded_at >= ${instant}
+                ORDER BY s.recorded_at, s.seq LIMIT 1), 9223372036854775807)`;
+  if (filter.from) {
+    const from = param(filter.from);
+    where.push(`a.recorded_at >= ${from}`, `a.seq >= ${firstSeqFrom(from)}`);
+  }
+  if (filter.to) {
+    const to = param(filter.to);
+    where.push(`a.recorded_at < ${to}`, `a.seq < ${firstSeqFrom(to)}`);
+  }
   const dispatchWhere: string[] = [];
   if (filter.codeNumber !== undefined)
     dispatchWhere.push(`d.code_number = ${param(filter.codeNumber)}`);

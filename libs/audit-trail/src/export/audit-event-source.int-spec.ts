@@ -1,0 +1,75 @@
+import { DataSource } from 'typeorm';
+import { AuditSearchRepository } from '@docaxis/persistence/audit/audit-search.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import {
+  SEED_EPOCH,
+  SEEDED_AGENCIES,
+  seedAuditChain,
+  seedDispatchesForChain,
+  seededDispatchId,
+} from '../testing/audit-chain-seeder';
+import { auditEventsInOrder } from './audit-event-source';
+
+describe('audit search filters and ordered paging (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let search: AuditSearchRepository;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase('audit-search');
+    dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
+    await seedDispatchesForChain(dataSource, 60);
+    await seedAuditChain(dataSource, 300, { batchSize: 70 });
+    search = new AuditSearchRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  const seqs = async (filter: Parameters<AuditSearchRepository['count']>[0]) => {
+    const found: number[] = [];
+    for await (const record of auditEventsInOrder(search, filter, Number.MAX_SAFE_INTEGER, 7)) {
+      found.push(record.seq);
+    }
+    return found;
+  };
+
+  it('pages in order across page boundaries and stops at toSeq', async () => {
+    expect(await seqs({})).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const upTo = [];
+    for await (const r of auditEventsInOrder(search, { toSeq: 20 }, 20, 7)) upTo.push(r.seq);
+    expect(upTo).toHaveLength(20);
+  });
+
+  it('bounds a time range on recorded_at, half-open, through the seq it implies', async () => {
+    const filter = { from: new Date(SEED_EPOCH + 100), to: new Date(SEED_EPOCH + 150) };
+    expect(await seqs(filter)).toEqual(Array.from({ length: 50 }, (_, i) => 100 + i));
+    expect(await search.count(filter)).toBe(50);
+    expect(await seqs({ from: new Date(SEED_EPOCH + 10_000) })).toEqual([]);
+  });
+
+  it('filters by agency as sender or recipient, type, dispatch, number and notation, state', async () => {
+    const agency = SEEDED_AGENCIES[8];
+    const byAgency = await search.page({
+      filter: { agencyCode: agency },
+      order: 'asc',
+      limit: 1000,
+    });
+    expect(byAgency.length).toBeGreaterThan(0);
+    expect(byAgency.every((r) => r.senderCode === agency || r.recipientCode === agency)).toBe(true);
+    expect(await seqs({ dispatchId: seededDispatchId(3) })).toEqual([16, 17, 18, 19, 20]);
+    expect(await seqs({ dispatchId: 'not-a-uuid' })).toEqual([]);
+    expect(
+      await seqs({ codeNumber: '3', codeNotation: 'CV-BENCH', eventTypes: ['dispatch.delivered'] }),
+    ).toEqual([19]);
+    expect(await search.count({ dispatchState: 'routed' })).toBe(300);
+    expect(await search.count({ dispatchState: 'rejected' })).toBe(0);
+  });
+
+  it('refuses a page size out of bounds', () => {
+    expect(() => search.pageQuery({ filter: {}, order: 'desc', limit: 1001 })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_PAGE_LIMIT_INVALID' }),
+    );
+  });
+});
