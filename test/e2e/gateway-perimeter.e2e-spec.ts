@@ -1,12 +1,23 @@
+import { copyFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import type { DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
 import { anonymous } from '@docaxis/testing/agency-client';
-import { issueClientCertificate } from '@docaxis/testing/client-certificates';
+import {
+  issueClientCertificate,
+  publishRevocation,
+  registerDirectly,
+} from '@docaxis/testing/client-certificates';
+import { testRunDir } from '@docaxis/testing/test-run';
+import { waitFor } from '@docaxis/testing/wait-for';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { testPki } from '@docaxis/testing/test-pki';
 
 const A = '000.00.00.H41';
 const B = '000.00.00.H14';
+/** Its own agency, so that polling for the new CRL spends no other test's rate budget. */
+const C = '000.00.00.H20';
 const HEADER = 'X-SSL-Client-Cert';
 const LIMIT = 25;
 
@@ -90,8 +101,16 @@ const escaped = (credential: DevPkiCredential) => encodeURIComponent(credential.
 describe('trusted-proxy mode and per-agency rate limits', () => {
   let axis: RunningAxis;
 
+  let issuingCrlPath: string;
+
   beforeAll(async () => {
+    const pki = await testPki();
+    // A copy of the issuing CA's CRL that a test replaces, as a CA publishing a new CRL would.
+    issuingCrlPath = join(testRunDir(), `issuing-ca-${process.pid}.crl.pem`);
+    copyFileSync(pki.crl('issuing-ca').pemPath, issuingCrlPath);
     axis = await startAxis('proxy', {
+      TLS_CRL_FILES: `${pki.crl('root-ca').pemPath},${issuingCrlPath}`,
+      TLS_RELOAD_INTERVAL_MS: '300',
       TRUSTED_PROXY_CERT_HEADER: HEADER,
       TRUSTED_PROXY_ADDRESSES: '127.0.0.1/32',
       RATE_LIMIT_PER_AGENCY: String(LIMIT),
@@ -250,5 +269,27 @@ describe('trusted-proxy mode and per-agency rate limits', () => {
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.headers['x-powered-by']).toBeUndefined();
     }
+  });
+
+  it('a newly published CRL revokes a client certificate without a restart, at the handshake and behind the proxy', async () => {
+    const credential = await issueClientCertificate(axis.pki, { agencyCode: C });
+    await registerDirectly(axis, credential, C, ['agency-system']);
+    expect((await call(axis, '/inbox', { from: '127.0.0.2', tls: credential })).status).toBe(200);
+    expect((await call(axis, '/inbox', { forwarded: escaped(credential) })).status).toBe(200);
+
+    publishRevocation(axis.pki, issuingCrlPath, credential);
+    const direct = await waitFor(
+      () => call(axis, '/inbox', { from: '127.0.0.2', tls: credential }),
+      (response) => response.status === 401,
+      'the handshake to see the new CRL',
+    );
+    expect(direct.body.error?.code).toBe('CLIENT_CERTIFICATE_INVALID');
+    expect(direct.body.error?.details?.reason).toBe('CERT_REVOKED');
+    const forwarded = await call(axis, '/inbox', { forwarded: escaped(credential) });
+    expect(forwarded.body.error?.details?.reason).toBe('CERT_REVOKED');
+    // Everyone else is unaffected.
+    expect(
+      (await call(axis, '/inbox', { from: '127.0.0.2', tls: axis.pki.agency(B).client })).status,
+    ).toBe(200);
   });
 });

@@ -305,14 +305,18 @@ describe('authorization, route by route (every route the gateway exposes)', () =
         r.requiredRoles?.includes(CallerRole.AgencySystem),
     );
     expect(dispatchRoutes.length).toBeGreaterThanOrEqual(4);
+    // A third agency is refused, and exactly as if the dispatch did not exist: its answer on the
+    // real dispatch equals its answer on an unknown id (nothing disclosed, not even existence).
     for (const route of dispatchRoutes) {
+      const label = `${route.method} ${route.path}`;
       const stranger = await send(asAgency(axis, STRANGER), route.method, route.path);
-      expect({
-        route: `${route.method} ${route.path}`,
-        refused: [403, 404].includes(stranger.status),
-      }).toEqual({
-        route: `${route.method} ${route.path}`,
+      const unknownPath = route.path.replace(':id', randomUUID());
+      const unknown = await send(asAgency(axis, STRANGER), route.method, unknownPath);
+      const seen = (r: request.Response) => `${r.status} ${r.body?.error?.code}`;
+      expect({ label, refused: stranger.status >= 400, answer: seen(stranger) }).toEqual({
+        label,
         refused: true,
+        answer: seen(unknown),
       });
     }
     // The parties themselves do read it.

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgencyCertificateRepository } from '@docaxis/persistence/agency/agency-certificate.repository';
 import type { CertificateRole } from '@docaxis/persistence/agency/certificate-role';
@@ -12,7 +12,9 @@ import {
   agencyClientCertificateSpec,
   DEV_ISSUING_CA_NAME,
 } from '@docaxis/signature/pki/dev-certificate-profiles';
+import { buildCrl } from '@docaxis/signature/pki/crl-builder';
 import type { DevPki, DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
+import { parseCrl } from '@docaxis/signature/revocation/certificate-revocation-list';
 import { generateDevKeyPair } from '@docaxis/signature/pki/key-pair-generator';
 import { formatDistinguishedName } from '@docaxis/signature/pki/x509-name';
 import { keyIdentifierOf } from '@docaxis/signature/pki/x509-extensions';
@@ -37,11 +39,7 @@ export async function issueClientCertificate(
   pki: DevPki,
   options: ClientCertificateOptions,
 ): Promise<DevPkiCredential> {
-  const issuer: CertificateIssuer = {
-    name: DEV_ISSUING_CA_NAME,
-    privateKey: createPrivateKey(readFileSync(join(pki.dir, 'private/issuing-ca.key.pem'))),
-    keyIdentifier: keyIdentifierOf(createPublicKey(pki.issuing.certPem)),
-  };
+  const issuer = testIssuingCa(pki);
   const keys = await generateDevKeyPair({ kind: 'ec', curve: 'P-256' });
   const agency = { code: options.agencyCode, name: options.agencyName ?? 'TEST agency' };
   const certificate = buildCertificate(
@@ -68,6 +66,41 @@ export async function issueClientCertificate(
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
   };
+}
+
+/** The TEST issuing CA, able to sign certificates and CRLs. */
+function testIssuingCa(pki: DevPki): CertificateIssuer {
+  return {
+    name: DEV_ISSUING_CA_NAME,
+    privateKey: createPrivateKey(readFileSync(join(pki.dir, 'private/issuing-ca.key.pem'))),
+    keyIdentifier: keyIdentifierOf(createPublicKey(pki.issuing.certPem)),
+  };
+}
+
+/**
+ * Writes to `crlPath` a fresh CRL of the TEST issuing CA revoking what its current CRL revokes
+ * plus `credential`: what a CA publishing a new CRL looks like to the gateway.
+ */
+export function publishRevocation(
+  pki: DevPki,
+  crlPath: string,
+  credential: DevPkiCredential,
+): void {
+  const current = parseCrl(pki.crlDer('issuing-ca'));
+  const revoked = [...current.entries.keys(), credential.serialNumberHex.toUpperCase()].map(
+    (serialHex) => ({
+      serialNumber: Buffer.from(serialHex.length % 2 ? `0${serialHex}` : serialHex, 'hex'),
+      revocationDate: new Date(),
+    }),
+  );
+  const crl = buildCrl({
+    issuer: testIssuingCa(pki),
+    thisUpdate: new Date(Date.now() - 60_000),
+    nextUpdate: new Date(Date.now() + 7 * DAY),
+    crlNumber: Math.floor(Date.now() / 1000),
+    revoked,
+  });
+  writeFileSync(crlPath, crl.pem);
 }
 
 /** Registers a certificate straight in the axis' database (bypassing the admin API). */

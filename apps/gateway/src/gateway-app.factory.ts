@@ -9,6 +9,7 @@ import { serveConsole } from './console/console-static';
 import { GatewayModule } from './gateway.module';
 import { applyGatewayApiPrefix } from './http/api-prefix';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
+import { reloadTlsPeriodically } from './http/tls-reload';
 import { serveGatewayOpenApi } from './openapi/gateway-openapi';
 
 /**
@@ -27,6 +28,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   serveConsole(app, config.CONSOLE_DIR);
   app.useGlobalFilters(new DomainExceptionFilter());
   serveGatewayOpenApi(app);
+  reloadTlsPeriodically(app, config.TLS_RELOAD_INTERVAL_MS, () => tlsOptions(config));
   app.enableShutdownHooks();
   return app;
 }

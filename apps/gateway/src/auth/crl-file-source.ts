@@ -7,18 +7,27 @@ import type { CrlSource } from '@docaxis/signature/revocation/crl-source';
 import { derBlobsOf } from '@docaxis/signature/trust/certificate-file-reader';
 import type { DistinguishedName } from '@docaxis/signature/trust/distinguished-name';
 
-/** The CRL files the TLS handshake checks (TLS_CRL_FILES), for checks made outside it. */
+/**
+ * The CRL files the TLS handshake checks (TLS_CRL_FILES), for checks made outside it. `reload()`
+ * re-reads them; a file that cannot be read or parsed keeps the previous set in force.
+ */
 export class CrlFileSource implements CrlSource {
-  private readonly byIssuer = new Map<string, ParsedCrl[]>();
+  private byIssuer = new Map<string, ParsedCrl[]>();
 
-  constructor(files: readonly string[]) {
-    for (const file of files) {
+  constructor(private readonly files: readonly string[]) {
+    this.reload();
+  }
+
+  reload(): void {
+    const byIssuer = new Map<string, ParsedCrl[]>();
+    for (const file of this.files) {
       for (const der of derBlobsOf(readFileSync(file), ['X509 CRL'])) {
         const crl = parseCrl(der);
         const key = crl.issuer.matchKey;
-        this.byIssuer.set(key, [...(this.byIssuer.get(key) ?? []), crl]);
+        byIssuer.set(key, [...(byIssuer.get(key) ?? []), crl]);
       }
     }
+    this.byIssuer = byIssuer;
   }
 
   crlsFor(issuer: DistinguishedName): Promise<readonly ParsedCrl[]> {

@@ -30,6 +30,7 @@ interface CachedResult {
  */
 @Injectable()
 export class ForwardedClientCertificateVerifier {
+  private readonly crls: CrlFileSource;
   private readonly revocation: CrlRevocationChecker;
   private readonly results = new Map<string, CachedResult>();
 
@@ -37,7 +38,14 @@ export class ForwardedClientCertificateVerifier {
     private readonly issuers: ClientCertificateIssuers,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
-    this.revocation = new CrlRevocationChecker([new CrlFileSource(config.TLS_CRL_FILES)]);
+    this.crls = new CrlFileSource(config.TLS_CRL_FILES);
+    this.revocation = new CrlRevocationChecker([this.crls]);
+  }
+
+  /** Re-reads the CRL files (with the TLS context, every TLS_RELOAD_INTERVAL_MS). */
+  reloadCrls(): void {
+    this.crls.reload();
+    this.results.clear();
   }
 
   verify(headerValue: string): Promise<PeerCertificate> {

@@ -93,6 +93,11 @@ export const gatewayConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().refine(isCidr, 'must be an IP address or CIDR block'))),
+  /**
+   * How often the TLS certificate, key, client CAs and CRLs are re-read from their files, so a
+   * renewed CRL revokes client certificates without a restart (0: never).
+   */
+  TLS_RELOAD_INTERVAL_MS: z.coerce.number().int().min(0).default(300_000),
   /** Oldest TLS version accepted; TLS 1.2 is allowed with forward-secret AEAD ciphers only. */
   TLS_MIN_VERSION: z.enum(['TLSv1.2', 'TLSv1.3']).default('TLSv1.2'),
   /** Requests per agency per RATE_LIMIT_WINDOW_MS, across all routes (0 turns limiting off). */
