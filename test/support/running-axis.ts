@@ -36,6 +36,8 @@ export interface RunningAxis {
   gateway: INestApplication;
   /** `http://127.0.0.1:<port>` of each worker's health and metrics server. */
   workerUrls: { audit: string; verifier: string; router: string };
+  /** The worker apps started in-process, in this order: audit, verifier, router, notifier. */
+  workers: readonly INestApplication[];
   stop(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function startAxis(
     db,
     gateway,
     workerUrls: { audit, verifier, router },
+    workers,
     async stop() {
       const queues = new Set(topologies.flatMap((t) => t.declaredQueueNames()));
       const exchanges = new Set(topologies.flatMap((t) => t.declaredExchangeNames()));

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// No Docker engine (nor the compose plugin) on the CI machines: `docker compose config` cannot
+// run there, so this checks the file's structure the way compose reads it, merge keys included.
+// js-yaml ships with the toolchain (ESLint's config loader).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = require('js-yaml') as { load(text: string): unknown };
+
+type Node = Record<string, unknown>;
+const ROOT = resolve(__dirname, '../..');
+
+/** Applies YAML merge keys (`<<: *anchor`) as compose does: own keys win over merged ones. */
+function resolveMerges(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(resolveMerges);
+  if (value === null || typeof value !== 'object') return value;
+  const own = value as Node;
+  const merged: Node = {};
+  const sources = own['<<'] === undefined ? [] : [own['<<']].flat();
+  for (const source of sources) Object.assign(merged, resolveMerges(source) as Node);
+  for (const [key, child] of Object.entries(own)) {
+    if (key !== '<<') merged[key] = resolveMerges(child);
+  }
+  return merged;
+}
+
+describe('docker-compose.yml', () => {
+  const compose = resolveMerges(
+    yaml.load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')),
+  ) as { services: Record<string, Node>; volumes: Node };
+  const services = compose.services;
+  const clusterServices = Object.keys(services).filter((name) =>
+    (services[name].profiles as string[] | undefined)?.includes('cluster'),
+  );
+
+  it('keeps the default stack free of profiles, so `docker compose up` starts it', () => {
+    for (const name of ['postgres', 'rabbitmq', 'init', 'gateway', 'router', 'verifier', 'audit']) {
+      expect({ name, profiles: services[name].profiles }).toEqual({ name, profiles: undefined });
+    }
+  });
+
+  it('has a cluster profile: three RabbitMQ nodes, one cookie, peer discovery naming all three', () => {
+    const nodes = ['rabbitmq-1', 'rabbitmq-2', 'rabbitmq-3'];
+    expect(clusterServices).toEqual(expect.arrayContaining([...nodes, 'rabbitmq-lb']));
+    const cookies = nodes.map(
+      (n) => (services[n].environment as Node).RABBITMQ_ERLANG_COOKIE as string,
+    );
+    expect(new Set(cookies).size).toBe(1);
+    expect(nodes.map((n) => services[n].hostname)).toEqual(nodes);
+    const conf = readFileSync(join(ROOT, 'deploy/rabbitmq/cluster.conf'), 'utf8');
+    for (const node of nodes) expect(conf).toContain(`rabbit@${node}`);
+    const haproxy = readFileSync(join(ROOT, 'deploy/haproxy/cluster.cfg'), 'utf8');
+    for (const node of nodes) expect(haproxy).toContain(`server ${node} ${node}:5672`);
+  });
+
+  it('scales every app to two instances on the cluster, each with a readiness health check', () => {
+    for (const app of ['gateway', 'router', 'verifier', 'audit']) {
+      const service = services[`${app}-cluster`];
+      expect({ app, profiles: service.profiles }).toEqual({ app, profiles: ['cluster'] });
+      expect((service.deploy as { replicas: number }).replicas).toBeGreaterThanOrEqual(2);
+      expect((service.environment as Node).AMQP_URL).toBe('amqp://guest:guest@rabbitmq-lb:5672');
+      expect(service.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+      expect(JSON.stringify((service.healthcheck as Node).test)).toContain('/health/ready');
+    }
+  });
+
+  it('refers only to services, volumes and files that exist', () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const dependency of Object.keys((service.depends_on as Node | undefined) ?? {})) {
+        expect({ name, dependency, exists: dependency in services }).toEqual({
+          name,
+          dependency,
+          exists: true,
+        });
+      }
+      for (const volume of (service.volumes as string[] | undefined) ?? []) {
+        const source = volume.split(':')[0];
+        const exists = source.startsWith('./')
+          ? existsSync(join(ROOT, source))
+          : source in compose.volumes;
+        expect({ name, volume, exists }).toEqual({ name, volume, exists: true });
+      }
+    }
+  });
+});
