@@ -5,12 +5,16 @@ import { ErrorBodyDto } from './error-body.dto';
 /** Error codes per HTTP status that one route may answer with. */
 export type ErrorCodesByStatus = Readonly<Partial<Record<number, readonly string[]>>>;
 
-/** What the client-certificate guard may refuse on every authenticated route. */
+/**
+ * What the client-certificate guard may refuse on every authenticated route, and the per-agency
+ * rate limit in front of it.
+ */
 export const AUTHENTICATION_ERRORS: ErrorCodesByStatus = {
   401: [
     'CLIENT_CERTIFICATE_REQUIRED',
     'CLIENT_CERTIFICATE_INVALID',
     'CLIENT_CERTIFICATE_NO_AGENCY_CODE',
+    'CLIENT_CERTIFICATE_HEADER_UNTRUSTED',
   ],
   403: [
     'AGENCY_NOT_REGISTERED',
@@ -19,6 +23,7 @@ export const AUTHENTICATION_ERRORS: ErrorCodesByStatus = {
     'CLIENT_CERTIFICATE_RETIRED',
     'ROLE_NOT_GRANTED',
   ],
+  429: ['RATE_LIMITED'],
 };
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
