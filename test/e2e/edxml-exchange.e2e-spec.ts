@@ -11,6 +11,7 @@ import {
 import type { EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
 import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
 import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { EdxmlSigner } from '@docaxis/edxml/signature/edxml-signer';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency } from '@docaxis/testing/agency-client';
@@ -135,6 +136,11 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
       expect(view.files[0].verification.indication).toBe('TOTAL-PASSED');
     });
 
+    it('reports the packet as unsigned beside the PDF reports (it carries no XML signature)', async () => {
+      const view = (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body;
+      expect(view.envelopeSignature).toMatchObject({ status: 'unsigned' });
+    });
+
     it('replays the same packet with the same Idempotency-Key as the same dispatch', async () => {
       const again = await postPacket(
         axis,
@@ -212,6 +218,40 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
       );
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('EDXML_ATTACHMENTS_MISMATCH');
+    });
+  });
+
+  describe("a packet with the sender's XML signature", () => {
+    const signedPacket = () =>
+      new EdxmlSigner({
+        certPem: axis.pki.agency(A).organization.certPem,
+        keyPem: axis.pki.agency(A).organization.keyPem,
+      }).sign(buildEdxmlPacket(packetOf(envelopeJson(A, [B]), [pdfAttachment()])));
+
+    it('is verified with the trust store and reported beside the PDF signatures', async () => {
+      const response = await postPacket(axis, A, signedPacket());
+      expect(response.status).toBe(202);
+      const view = await deliveredToAll(response.body.dispatchId);
+      expect(view.envelopeSignature).toMatchObject({
+        status: 'signed',
+        indication: 'TOTAL-PASSED',
+        signatureAlgorithm: 'RSA-SHA256',
+        weakAlgorithm: false,
+      });
+      expect(JSON.stringify(view.envelopeSignature.signer)).toContain(A);
+      expect(view.files[0].verification.indication).toBe('TOTAL-PASSED');
+    });
+
+    it('a packet changed after signing is accepted on its PDFs, its XML signature reported failed', async () => {
+      const tampered = signedPacket().replace('<edXML:Subject>', '<edXML:Subject>Đã sửa: ');
+      const response = await postPacket(axis, A, tampered);
+      expect(response.status).toBe(202);
+      const view = await deliveredToAll(response.body.dispatchId);
+      expect(view.envelopeSignature).toMatchObject({
+        status: 'signed',
+        indication: 'TOTAL-FAILED',
+        subIndication: 'HASH_FAILURE',
+      });
     });
   });
 

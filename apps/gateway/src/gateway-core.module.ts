@@ -10,6 +10,7 @@ import { ClientCertificateGuard } from './auth/client-certificate.guard';
 import { CredentialCache } from './auth/credential-cache';
 import { ForwardedClientCertificateVerifier } from './auth/forwarded-client-certificate.verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
+import { signatureTrustSettings } from './config/signature-trust-settings';
 import { HttpDrainOnShutdown } from './http/http-drain-on-shutdown';
 
 /** What every gateway feature module shares: configuration, blob store, authentication, verifier. */
@@ -27,18 +28,7 @@ export class GatewayCoreModule {
       HttpDrainOnShutdown,
       {
         provide: PdfSignatureVerifier,
-        useFactory: () =>
-          createPdfSignatureVerifier({
-            trustAnchorsDir: config.TRUST_ANCHORS_DIR,
-            intermediatesDir: config.TRUST_INTERMEDIATES_DIR,
-            crlDir: config.CRL_DIR,
-            onlineRevocation: config.REVOCATION_ONLINE,
-            profile: {
-              agencyCodeAttributeOid: config.AGENCY_CODE_SUBJECT_OID,
-              organizationPolicyOids: config.ORGANIZATION_CERTIFICATE_POLICY_OIDS,
-              personPolicyOids: config.PERSON_CERTIFICATE_POLICY_OIDS,
-            },
-          }),
+        useFactory: () => createPdfSignatureVerifier(signatureTrustSettings(config)),
       },
     ];
     return { module: GatewayCoreModule, providers, exports: providers };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DispatchSubmissionBodyInterceptor } from '../edxml/dispatch-submission-body.interceptor';
+import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifier.provider';
 import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
 import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
@@ -22,6 +23,7 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     DispatchSubmissionBodyInterceptor,
     SubmitEdxmlDispatchUseCase,
     ReadDispatchEdxmlUseCase,
+    edxmlSignatureVerifierProvider,
   ],
   exports: [DispatchAccessService],
 })

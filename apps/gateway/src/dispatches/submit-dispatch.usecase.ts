@@ -42,6 +42,8 @@ export interface SubmitDispatchCommand {
   files: readonly UploadedPdf[];
   idempotencyKey?: string;
   correlationId: string;
+  /** The XML signature report of the edXML packet the dispatch came in. */
+  envelopeSignature?: Record<string, unknown>;
 }
 
 export interface SubmitDispatchResult {
@@ -123,6 +125,7 @@ export class SubmitDispatchUseCase {
             rejectionMessage: null,
             correlationId: command.correlationId,
             verifiedAt: null,
+            envelopeSignature: command.envelopeSignature ?? null,
           },
           files: command.files.map((file, ordinal) => ({
             id: uuidv7(),

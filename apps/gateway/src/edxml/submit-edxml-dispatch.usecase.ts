@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isSecret } from '@docaxis/edxml/envelope/dispatch-envelope';
 import { edxmlToEnvelope } from '@docaxis/edxml/packet/edxml-envelope.mapping';
 import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import {
@@ -33,6 +34,7 @@ export class SubmitEdxmlDispatchUseCase {
 
   constructor(
     private readonly submitDispatch: SubmitDispatchUseCase,
+    private readonly signatures: EdxmlSignatureVerifier,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.maxBytes = edxmlPacketLimitBytes(config);
@@ -41,6 +43,11 @@ export class SubmitEdxmlDispatchUseCase {
   async execute(command: SubmitEdxmlDispatchCommand): Promise<SubmitDispatchResult> {
     const packet = parseEdxmlPacket(command.packet, { maxBytes: this.maxBytes });
     const envelope = edxmlToEnvelope(packet);
+    // Reported, not judged: the PDFs' signatures carry the legal weight (NĐ 30/2020); the
+    // packet's XML signature is shown beside them. Verified over the bytes as received.
+    const envelopeSignature = isSecret(envelope)
+      ? undefined
+      : ((await this.signatures.verify(command.packet)) as unknown as Record<string, unknown>);
     const submit = (files: readonly UploadedPdf[]) =>
       this.submitDispatch.execute({
         agency: command.agency,
@@ -48,6 +55,7 @@ export class SubmitEdxmlDispatchUseCase {
         files,
         idempotencyKey: command.idempotencyKey,
         correlationId: command.correlationId,
+        envelopeSignature,
       });
     let files: UploadedPdf[];
     try {

@@ -115,6 +115,10 @@ export class DispatchEntity {
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
   verifiedAt!: Date | null;
 
+  /** The edXML packet's XML signature report, for a dispatch submitted as edXML; null otherwise. */
+  @Column({ name: 'envelope_signature', type: 'jsonb', nullable: true })
+  envelopeSignature!: Record<string, unknown> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -158,6 +158,15 @@ export class DispatchViewDto implements DispatchView {
   @instant('When its signatures were judged.')
   verifiedAt!: string | null;
 
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description:
+      'For a dispatch submitted as an edXML packet: its XML signature report (status unsigned, or signed with the ETSI indication, signer, chain, algorithms), beside the PDF reports in files. Null for JSON submissions.',
+  })
+  envelopeSignature!: Record<string, unknown> | null;
+
   @ApiProperty({ type: [DispatchFileViewDto] })
   files!: DispatchFileViewDto[];
 

@@ -16,6 +16,8 @@ export interface DispatchView {
   envelope: Record<string, unknown>;
   createdAt: string;
   verifiedAt: string | null;
+  /** The XML signature of the edXML packet it was submitted as (null for JSON submissions). */
+  envelopeSignature: Record<string, unknown> | null;
   files: {
     id: string;
     ordinal: number;
@@ -83,6 +85,7 @@ export function toDispatchView(
     envelope: dispatch.envelope,
     createdAt: dispatch.createdAt.toISOString(),
     verifiedAt: dispatch.verifiedAt?.toISOString() ?? null,
+    envelopeSignature: dispatch.envelopeSignature,
     files: (dispatch.files ?? []).map((file) => ({
       id: file.id,
       ordinal: file.ordinal,
