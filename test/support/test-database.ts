@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { testDatabasePrefix } from './test-run';
 
@@ -51,10 +52,12 @@ let cloneCounter = 0;
  */
 export async function createTestDatabase(label: string): Promise<string> {
   const template = `${testDatabasePrefix()}_template`;
+  // Jest gives every spec file fresh modules, so the counter restarts per file in one worker:
+  // random bytes keep two files with the same label from asking for the same name.
   const name = `${testDatabasePrefix()}_${label
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
-    .slice(0, 20)}_${process.pid}_${cloneCounter++}`;
+    .slice(0, 20)}_${process.pid}_${cloneCounter++}_${randomBytes(3).toString('hex')}`;
   await withAdmin(async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
     try {
