@@ -181,4 +181,35 @@ describe('status notices (real RabbitMQ and PostgreSQL)', () => {
     );
     expect(notices).toBe(7);
   });
+
+  it("lists what the sender sent, newest first, with each recipient's state, page by page", async () => {
+    const second = await sendAndDeliver(axis, A, [B]);
+    const third = await sendAndDeliver(axis, A, [C]);
+    const first = await asAgency(axis, A).get('/dispatches?role=sent&limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((i: { dispatchId: string }) => i.dispatchId)).toEqual([
+      third,
+      second,
+    ]);
+    expect(first.body.items[0].recipients).toMatchObject([{ agencyCode: C, state: 'delivered' }]);
+    const rest = await asAgency(axis, A).get(
+      `/dispatches?role=sent&limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(rest.body.items.map((i: { dispatchId: string }) => i.dispatchId)).toEqual([dispatchId]);
+    expect(rest.body.nextCursor).toBeNull();
+    expect(
+      rest.body.items[0].recipients.map((r: { agencyCode: string; statusCode: string }) => [
+        r.agencyCode,
+        r.statusCode,
+      ]),
+    ).toEqual([
+      [B, '06'],
+      [C, '02'],
+    ]);
+    // A recipient's own sent list does not show what it received.
+    expect((await asAgency(axis, B).get('/dispatches?role=sent')).body.items).toEqual([]);
+    const noRole = await asAgency(axis, A).get('/dispatches');
+    expect(noRole.status).toBe(400);
+    expect(noRole.body.error.code).toBe('ROLE_INVALID');
+  });
 });

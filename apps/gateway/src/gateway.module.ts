@@ -15,6 +15,7 @@ import { ParkedMessagesModule } from './parked-messages/parked-messages.module';
 import { MeModule } from './me/me.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RecallModule } from './recall/recall.module';
+import { SentModule } from './sent/sent.module';
 import { StatusNoticesModule } from './status-notices/status-notices.module';
 import { TrailModule } from './trail/trail.module';
 import { VerificationModule } from './verification/verification.module';
@@ -48,6 +49,7 @@ export class GatewayModule {
         WebhooksModule,
         StatusNoticesModule,
         RecallModule,
+        SentModule,
         TrailModule,
         AuditModule,
         VerificationModule,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
 import { type InboxEntry, InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { parsePageLimit } from '../http/page-limit';
 import {
   type StatusNoticeView,
   toStatusNoticeView,
@@ -39,12 +39,6 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-export class InboxLimitInvalidError extends InvalidInputError {
-  constructor(max: number) {
-    super('LIMIT_INVALID', `limit must be an integer from 1 to ${max}.`, { max });
-  }
-}
-
 export interface ListInboxQuery {
   cursor?: string;
   limit?: string;
@@ -68,9 +62,7 @@ export class ListInboxUseCase {
 
   async execute(agencyCode: string, query: ListInboxQuery = {}): Promise<InboxPage> {
     const { cursor } = query;
-    const max = this.config.INBOX_PAGE_LIMIT_MAX;
-    const limit = query.limit === undefined ? Math.min(50, max) : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new InboxLimitInvalidError(max);
+    const limit = parsePageLimit(query.limit, this.config.INBOX_PAGE_LIMIT_MAX);
     const waitMs = parseInboxWait(query.wait, this.config.INBOX_WAIT_MAX_SECONDS);
     const afterSeq = decodeInboxCursor(cursor);
     const entries = await pollUntilFound(() => this.inbox.page(agencyCode, afterSeq, limit), {

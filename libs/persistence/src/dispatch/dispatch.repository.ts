@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
@@ -60,6 +60,23 @@ export class DispatchRepository {
       where: { id },
       relations: { files: true, recipients: true },
       order: { files: { ordinal: 'ASC' }, recipients: { recipientCode: 'ASC' } },
+    });
+  }
+
+  /**
+   * One page of what an agency sent, newest first, with every recipient: dispatches older than
+   * `beforeId` (ids are UUIDv7, so id order is acceptance order).
+   */
+  async sentPage(
+    senderCode: string,
+    beforeId: string | null,
+    limit: number,
+  ): Promise<DispatchEntity[]> {
+    return this.dataSource.getRepository(DispatchEntity).find({
+      where: beforeId ? { senderCode, id: LessThan(beforeId) } : { senderCode },
+      relations: { recipients: true },
+      order: { id: 'DESC', recipients: { recipientCode: 'ASC' } },
+      take: limit,
     });
   }
 
