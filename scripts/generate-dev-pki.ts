@@ -2,7 +2,7 @@
  * Generates the docaxis development PKI (TEST certificates only; see certs/README.md).
  *
  *   ts-node -r tsconfig-paths/register --transpile-only scripts/generate-dev-pki.ts \
- *     [--out certs/dev] [--agencies certs/dev-agencies.json] [--crl-base-url URL] [--if-missing | --force]
+ *     [--out certs/dev] [--agencies certs/dev-agencies.json] [--crl-base-url URL] [--ocsp-url URL] [--if-missing | --force]
  *
  * Without --if-missing or --force it refuses to touch an existing PKI. --if-missing keeps an
  * existing PKI unless it is unreadable, its agency list or CRL URL changed, or its CRLs expire
@@ -20,6 +20,7 @@ interface CliOptions {
   out: string;
   agencies: string;
   crlBaseUrl?: string;
+  ocspUrl?: string;
   ifMissing?: boolean;
   force?: boolean;
 }
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--out <dir>', 'output folder', 'certs/dev')
     .option('--agencies <file>', 'agency list (JSON)', 'certs/dev-agencies.json')
     .option('--crl-base-url <url>', 'base URL written as CRL distribution point')
+    .option('--ocsp-url <url>', 'OCSP responder URL written in end-entity certificates (AIA)')
     .option('--if-missing', 'keep an existing, still-fresh PKI')
     .addOption(new Option('--force', 'replace an existing PKI').conflicts('ifMissing'))
     .parse(argv)
@@ -40,7 +42,12 @@ async function main(argv: string[]): Promise<void> {
   const started = Date.now();
   let pki: DevPki;
   if (options.ifMissing) {
-    const ensured = await ensureDevPki({ outDir, agencies, crlBaseUrl: options.crlBaseUrl });
+    const ensured = await ensureDevPki({
+      outDir,
+      agencies,
+      crlBaseUrl: options.crlBaseUrl,
+      ocspUrl: options.ocspUrl,
+    });
     if (ensured.generatedBecause === null) {
       console.log(`Kept the development PKI in ${outDir} (still fresh; --force to regenerate).`);
       return;
@@ -52,6 +59,7 @@ async function main(argv: string[]): Promise<void> {
       outDir,
       agencies,
       crlBaseUrl: options.crlBaseUrl,
+      ocspUrl: options.ocspUrl,
       overwrite: options.force ?? false,
     });
     pki = loadDevPki(outDir);
