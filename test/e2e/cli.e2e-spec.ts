@@ -86,6 +86,11 @@ describe('docaxis CLI against the running axis', () => {
     expect(fetched.stdout).toContain('verified');
     expect(readFileSync(join(out, 'cong-van.pdf')).equals(pdf)).toBe(true);
 
+    const status = await cli(agency(C), 'status', dispatchId, '01', '--staff', 'Lê Thị Hoa');
+    expect(status).toMatchObject({ code: 0, stderr: '' });
+    expect(status.stdout).toContain(`Status 01 (`);
+    expect(status.stdout).toContain(`on its way to ${A}`);
+
     const acked = await cli(agency(C), 'ack', dispatchId);
     expect(acked).toMatchObject({ code: 0 });
     expect(acked.stdout).toContain(`Acknowledged: dispatch ${dispatchId} for ${C} (acknowledged)`);
@@ -93,6 +98,28 @@ describe('docaxis CLI against the running axis', () => {
     const human = await cli(agency(A), 'fetch', dispatchId, '--no-files');
     expect(human.stdout).toContain(`to ${B}: `);
     expect(human.stdout).toContain(`to ${C}: acknowledged`);
+  });
+
+  it('recall: withdrawn where not fetched, answered with a recall request elsewhere', async () => {
+    const sent = await cli(agency(A), 'send', envelopeFile(), pdfFile, '--to', B, '--json');
+    const dispatchId = sent.json().dispatchId as string;
+    await waitFor(
+      async () => (await cli(agency(B), 'inbox', '--json')).json(),
+      (page) => JSON.stringify(page).includes(dispatchId),
+      'the dispatch in the inbox of B',
+    );
+    const recalled = await cli(
+      agency(A),
+      'recall',
+      dispatchId,
+      '--reason',
+      'Sai sót nội dung',
+      '--json',
+    );
+    expect(recalled.code).toBe(0);
+    expect(recalled.json()).toMatchObject({ dispatchId, withdrawnFrom: [B], requestedFrom: [] });
+    const again = await cli(agency(B), 'recall', dispatchId, '--reason', 'không phải người gửi');
+    expect(again.code).toBe(1);
   });
 
   it('exit 1 with the stable code when the axis refuses; 2 for unusable input; 3 when unreachable', async () => {

@@ -9,7 +9,9 @@ import { registerAgenciesCommand } from './directory/agencies.command';
 import { registerAckCommand } from './dispatches/ack.command';
 import { registerFetchCommand } from './dispatches/fetch.command';
 import { registerInboxCommand } from './dispatches/inbox.command';
+import { registerRecallCommand } from './dispatches/recall.command';
 import { registerSendCommand } from './dispatches/send.command';
+import { registerStatusCommand } from './dispatches/status.command';
 import { registerVerifyCommand } from './verify/verify.command';
 
 /**
@@ -36,6 +38,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerInboxCommand(program, io);
   registerFetchCommand(program, io);
   registerAckCommand(program, io);
+  registerStatusCommand(program, io);
+  registerRecallCommand(program, io);
   registerAgenciesCommand(program, io);
   registerCertsCommand(program, io);
   try {

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../cli-io';
+import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
+import { withConnectionOptions } from '../api/axis-connection';
+
+interface StatusOptions extends ApiCommandOptions {
+  reason?: string;
+  noticeId?: string;
+  staff?: string;
+}
+
+interface StatusNotice {
+  id: string;
+  code: string;
+  name: string;
+  addresseeCode: string;
+  recordedAt: string;
+}
+
+/**
+ * `docaxis status DISPATCH_ID CODE [--reason TEXT] [--notice-id ID] [--staff NAME]`: a
+ * recipient's status notice (trạng thái xử lý, QĐ 28/2018: 01 … 06, 15/16 for recalls), routed
+ * back to the sender. With --notice-id a repeat is answered with the first notice.
+ */
+export function registerStatusCommand(program: Command, io: CliIo): void {
+  withConnectionOptions(
+    program
+      .command('status')
+      .description('post a status notice on a dispatch you received (03 Đã tiếp nhận, …)')
+      .argument('<dispatchId>', 'the dispatch id')
+      .argument('<code>', 'status code: 01-06, 15 or 16')
+      .option('--reason <text>', 'lý do; required for 02 and 16')
+      .option('--notice-id <id>', 'your id for this notice (repeat-safe)')
+      .option('--staff <name>', 'who handled it'),
+  ).action(async (dispatchId: string, code: string, options: StatusOptions) => {
+    const notice = await axisClient(options, io).json<StatusNotice>(
+      'POST',
+      `/dispatches/${encodeURIComponent(dispatchId)}/status`,
+      {
+        json: {
+          code,
+          ...(options.reason ? { reason: options.reason } : {}),
+          ...(options.noticeId ? { noticeId: options.noticeId } : {}),
+          ...(options.staff ? { staff: { staff: options.staff } } : {}),
+        },
+      },
+    );
+    printResult(io, options, notice, () => [
+      `Status ${notice.code} (${notice.name}) recorded for dispatch ${dispatchId}; ` +
+        `on its way to ${notice.addresseeCode}`,
+    ]);
+  });
+}
