@@ -32,11 +32,12 @@ describe('authentication from registered client certificates', () => {
 
   it('admits each seeded certificate with the roles registered for it', async () => {
     expect((await asAgency(axis, A).get('/inbox')).status).toBe(200);
-    // A clerk verifies but is not the agency's document system.
-    const clerkInbox = await asClerk(axis, A).get('/inbox');
-    expect(clerkInbox.status).toBe(403);
-    expect(code(clerkInbox)).toBe('ROLE_NOT_GRANTED');
-    expect(clerkInbox.body.error.details.granted).toEqual(['clerk']);
+    // A clerk reads the agency's inbox (from the console) but does not send for it.
+    expect((await asClerk(axis, A).get('/inbox')).status).toBe(200);
+    const clerkSends = await asClerk(axis, A).post('/dispatches');
+    expect(clerkSends.status).toBe(403);
+    expect(code(clerkSends)).toBe('ROLE_NOT_GRANTED');
+    expect(clerkSends.body.error.details.granted).toEqual(['clerk']);
     expect(code(await asClerk(axis, A).post('/verify').field('note', 'x'))).toBe('FILES_MISSING');
     for (const operator of [asAuditor(axis), asAdmin(axis)]) {
       const response = await operator.get('/inbox');
