@@ -47,6 +47,7 @@ export class AuditModule {
           everyRecords: config.AUDIT_CHECKPOINT_EVERY_RECORDS,
           everyMs: config.AUDIT_CHECKPOINT_EVERY_MS,
           pollMs: config.AUDIT_CHECKPOINT_POLL_MS,
+          tsaUrl: config.AUDIT_TSA_URL || undefined,
         }),
       ],
     };

@@ -13,6 +13,8 @@ export const auditCheckpointEnv = {
   AUDIT_CHECKPOINT_EVERY_RECORDS: z.coerce.number().int().min(1).default(1000),
   /** ... or once this long has passed with at least one new record (milliseconds). */
   AUDIT_CHECKPOINT_EVERY_MS: z.coerce.number().int().min(100).default(60_000),
+  /** RFC 3161 time-stamping authority for the checkpoints (empty: none). */
+  AUDIT_TSA_URL: z.union([z.literal(''), z.url()]).default(''),
   /** How often the audit app looks whether a checkpoint is due (milliseconds). */
   AUDIT_CHECKPOINT_POLL_MS: z.coerce.number().int().min(50).default(1000),
 };

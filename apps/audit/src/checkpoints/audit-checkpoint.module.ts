@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
+import { httpTimestampTransport } from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
 import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import type { AuditCheckpointOptions } from './audit-checkpoint.config';
@@ -12,6 +13,7 @@ import { AuditCheckpointer } from './audit-checkpointer';
 export interface AuditCheckpointModuleOptions extends AuditCheckpointOptions {
   certFile: string;
   keyFile: string;
+  tsaUrl?: string;
 }
 
 /** Signs checkpoints of the chain head with the axis certificate (needs the persistence module). */
@@ -45,6 +47,9 @@ export class AuditCheckpointModule {
               new AuditChainVerifier(records),
               signer,
               options,
+              options.tsaUrl
+                ? { url: options.tsaUrl, transport: httpTimestampTransport(options.tsaUrl) }
+                : undefined,
             ),
         },
         AuditCheckpointScheduler,

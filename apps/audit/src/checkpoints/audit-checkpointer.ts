@@ -2,6 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import type { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
 import { checkpointStatementBytes } from '@docaxis/audit-trail/checkpoints/checkpoint-statement';
+import {
+  requestTimestamp,
+  type TimestampTransport,
+} from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
 import type { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
 import type { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import type { AuditCheckpointOptions } from './audit-checkpoint.config';
@@ -28,6 +32,8 @@ export class AuditCheckpointer {
     private readonly chain: AuditChainVerifier,
     private readonly signer: CheckpointSigner,
     private readonly options: Pick<AuditCheckpointOptions, 'everyRecords' | 'everyMs'>,
+    /** RFC 3161 time-stamping of each checkpoint's CMS, when a TSA is configured. */
+    private readonly tsa?: { url: string; transport: TimestampTransport },
   ) {}
 
   async checkpointIfDue(now: Date = new Date()): Promise<CheckpointOutcome> {
@@ -58,15 +64,27 @@ export class AuditCheckpointer {
     const createdAt = now;
     const statement = { headSeq: head.seq, headHash: head.hash, createdAt };
     const signedData = this.signer.sign(checkpointStatementBytes(statement), createdAt);
+    const timestampToken = await this.timestamp(signedData);
     const stored = await this.checkpoints.insert({
       ...statement,
       signedData,
       signerSubject: this.signer.subject,
-      timestampToken: null,
-      tsaUrl: null,
+      timestampToken,
+      tsaUrl: timestampToken ? (this.tsa?.url ?? null) : null,
     });
     return stored
       ? { status: 'signed', headSeq: head.seq }
       : { status: 'taken', headSeq: head.seq };
+  }
+
+  /** A TSA that fails does not stop checkpoints: the signature stands alone, and it is logged. */
+  private async timestamp(signedData: Buffer): Promise<Buffer | null> {
+    if (!this.tsa) return null;
+    try {
+      return await requestTimestamp(this.tsa.transport, signedData);
+    } catch (error) {
+      this.logger.warn({ err: error, tsa: this.tsa.url }, 'Checkpoint stored without a timestamp');
+      return null;
+    }
   }
 }

@@ -1,9 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import { recordHashOf } from '@docaxis/audit-trail/chain/audit-record-hash';
 import { CheckpointSignatureVerifier } from '@docaxis/audit-trail/checkpoints/checkpoint-signature-verifier';
 import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
+import { httpTimestampTransport } from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
@@ -43,8 +51,63 @@ afterAll(async () => {
   await Promise.all(opened.map((ds) => ds.destroy()));
 });
 
+/**
+ * An RFC 3161 TSA over HTTP answered by `openssl ts -reply` with the TEST PKI's time-stamping
+ * certificate: tokens from an implementation independent of docaxis.
+ */
+async function opensslTsaServer(pki: DevPki): Promise<{ url: string; server: Server }> {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-tsa-'));
+  const tsa = pki.special('timestamping-authority');
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(
+    join(dir, 'tsa.cnf'),
+    [
+      '[tsa]',
+      'default_tsa = tsa_config',
+      '[tsa_config]',
+      `serial = ${join(dir, 'serial')}`,
+      'crypto_device = builtin',
+      `signer_cert = ${tsa.certPath}`,
+      `certs = ${pki.issuing.certPath}`,
+      `signer_key = ${tsa.keyPath}`,
+      'signer_digest = sha256',
+      'default_policy = 1.2.3.4.1',
+      'digests = sha256',
+      'ess_cert_id_alg = sha256',
+      '',
+    ].join('\n'),
+  );
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      writeFileSync(join(dir, 'query.tsq'), Buffer.concat(chunks));
+      execFileSync(
+        'openssl',
+        [
+          'ts',
+          '-reply',
+          '-config',
+          join(dir, 'tsa.cnf'),
+          '-section',
+          'tsa_config',
+          '-queryfile',
+          join(dir, 'query.tsq'),
+          '-out',
+          join(dir, 'reply.tsr'),
+        ],
+        { stdio: 'ignore' },
+      );
+      response.setHeader('Content-Type', 'application/timestamp-reply');
+      response.end(readFileSync(join(dir, 'reply.tsr')));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsa`, server };
+}
+
 /** 50 records, checkpoints signed after every 10 appended when 20 have gathered: at 20 and 40. */
-async function freshTrail(label: string): Promise<Trail> {
+async function freshTrail(label: string, tsaUrl?: string): Promise<Trail> {
   const pki = await testPki();
   const url = await createTestDatabase(label);
   const dataSource = await new DataSource(
@@ -60,6 +123,7 @@ async function freshTrail(label: string): Promise<Trail> {
     chain,
     new CheckpointSigner(pki.axis.certPem, pki.axis.keyPem),
     { everyRecords: 20, everyMs: 3_600_000 },
+    tsaUrl ? { url: tsaUrl, transport: httpTimestampTransport(tsaUrl) } : undefined,
   );
   const appender = new AuditAppender(dataSource, records);
   // The first checkpoint is due at once (none yet); pretend an hour has not passed since.
@@ -203,5 +267,49 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
     await trail.tamper(`UPDATE audit_records SET actor = 'x' WHERE seq = 45`);
     const outcome = await trail.checkpointer.checkpointIfDue(new Date(T0 + 7_200_000));
     expect(outcome).toEqual({ status: 'refused', headSeq: 50, problem: 'ALTERED' });
+  });
+
+  describe('with an RFC 3161 time-stamping authority', () => {
+    let tsa: { url: string; server: Server };
+
+    beforeAll(async () => {
+      tsa = await opensslTsaServer(await testPki());
+    });
+
+    afterAll(() => {
+      tsa.server.close();
+    });
+
+    it('stores a token over each checkpoint signature, and verification checks it', async () => {
+      const trail = await freshTrail('checkpoint-tsa', tsa.url);
+      expect(await trail.verifier.verify()).toMatchObject({
+        ok: true,
+        checkpointsChecked: 2,
+        checkpoint: { headSeq: 40, timestamped: true },
+      });
+      const [row] = await opened[opened.length - 1].query(
+        'SELECT tsa_url, length(timestamp_token) AS size FROM audit_checkpoints WHERE head_seq = 20',
+      );
+      expect(row.tsa_url).toBe(tsa.url);
+      expect(row.size).toBeGreaterThan(500);
+      // The token of checkpoint 20 moved onto checkpoint 40: its imprint no longer matches.
+      await trail.tamper(
+        `UPDATE audit_checkpoints SET timestamp_token = (SELECT timestamp_token FROM audit_checkpoints WHERE head_seq = 20) WHERE head_seq = 40`,
+      );
+      expect(await trail.verifier.verify()).toMatchObject({
+        ok: false,
+        seq: 40,
+        problem: 'BAD_CHECKPOINT_SIGNATURE',
+        actual: expect.stringContaining('imprint') as unknown,
+      });
+    });
+
+    it('still signs checkpoints, untimestamped, when the TSA is unreachable', async () => {
+      const trail = await freshTrail('checkpoint-notsa', 'http://127.0.0.1:9/tsa');
+      expect(await trail.verifier.verify()).toMatchObject({
+        ok: true,
+        checkpoint: { headSeq: 40, timestamped: false },
+      });
+    });
   });
 });

@@ -5,6 +5,7 @@ import type {
   AuditChainVerifier,
   AuditChainVerifyRequest,
 } from '../chain/audit-chain-verifier';
+import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
 
 export type AuditTrailProblem = AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE';
@@ -122,6 +123,18 @@ export class AuditTrailVerifier {
         actual: check.reason,
         message: `The checkpoint of seq ${checkpoint.headSeq} is not validly signed by the axis: it was forged or altered.`,
       };
+    }
+    if (checkpoint.timestampToken) {
+      const stamp = checkTimestampToken(checkpoint.timestampToken, checkpoint.signedData);
+      if (!stamp.valid) {
+        return {
+          seq: checkpoint.headSeq,
+          problem: 'BAD_CHECKPOINT_SIGNATURE',
+          expected: 'an RFC 3161 token over the checkpoint signature',
+          actual: stamp.reason,
+          message: `The timestamp of the checkpoint of seq ${checkpoint.headSeq} does not match it: the token or the checkpoint was altered.`,
+        };
+      }
     }
     if (recordHash === undefined && head !== null && checkpoint.headSeq <= head.seq) {
       return {
