@@ -51,6 +51,28 @@ describe('console: verify a document (clerk)', () => {
       expect(await page.getByTestId('identity').textContent()).toContain(G22);
       expect(await page.locator('html').getAttribute('lang')).toBe('vi');
 
+      // Keyboard: the first Tab reaches the skip link, drawn with a visible focus ring; it
+      // leads into the page, and Tab goes on to the file chooser by its label.
+      await page.keyboard.press('Tab');
+      const focused = () =>
+        page.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          return {
+            text: element.textContent,
+            id: element.id,
+            outline: getComputedStyle(element).outlineStyle,
+          };
+        });
+      expect(await focused()).toMatchObject({
+        text: 'Bỏ qua, đến nội dung chính',
+        outline: 'solid',
+      });
+      await page.keyboard.press('Enter');
+      expect((await focused()).id).toBe('main');
+      await page.keyboard.press('Tab');
+      const chooser = page.getByLabel('Tệp PDF cần kiểm tra');
+      expect(await chooser.evaluate((element) => element === document.activeElement)).toBe(true);
+
       await page.getByLabel('Tệp PDF cần kiểm tra').setInputFiles([
         { name: 'cong-van-hop-le.pdf', mimeType: 'application/pdf', buffer: valid },
         {
