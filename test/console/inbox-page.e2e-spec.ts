@@ -105,6 +105,14 @@ describe('console: inbox and status notices (clerks)', () => {
         .locator(`tr[data-recipient="${H41}"] td[data-status]`);
       await status.waitFor();
       expect(await status.getAttribute('data-status')).toBe('03');
+
+      // The sent list shows where each recipient is, with its processing status.
+      await senderPage.getByRole('button', { name: 'Văn bản đi', exact: true }).click();
+      const sentRow = senderPage.getByTestId('sent').locator(`tr[data-dispatch="${dispatchId}"]`);
+      await sentRow.waitFor();
+      expect(await sentRow.locator(`li[data-recipient="${H41}"]`).textContent()).toContain(
+        '03 — Đã tiếp nhận',
+      );
       expect(existsSync(await saveScreenshot(senderPage, 'inbox'))).toBe(true);
 
       // The sender recalls it; the recipient had fetched it, so it is asked and agrees (15).

@@ -145,3 +145,19 @@ export const recallDispatch = (dispatchId: string, reason: string) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ reason }),
   });
+
+/** One dispatch the calling agency sent, with every recipient's state (GET /dispatches?role=sent). */
+export interface SentItem {
+  dispatchId: string;
+  documentId: string;
+  subject: string;
+  urgency: string;
+  state: string;
+  createdAt: string;
+  recalledAt: string | null;
+  recipients: RecipientState[];
+}
+
+/** The newest `limit` dispatches the calling agency sent. */
+export const fetchSent = (limit = 100) =>
+  apiJson<{ items: SentItem[]; nextCursor: string | null }>(`/dispatches?role=sent&limit=${limit}`);

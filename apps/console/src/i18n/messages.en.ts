@@ -3,7 +3,7 @@ import type { Messages } from './messages.vi';
 export const en: Messages = {
   appTitle: 'Document axis',
   skipToContent: 'Skip to main content',
-  nav: { label: 'Sections', verify: 'Verify signatures', inbox: 'Inbox', audit: 'Audit' },
+  nav: { label: 'Sections', verify: 'Verify signatures', inbox: 'Inbox and sent', audit: 'Audit' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
   me: {
     loading: 'Checking your client certificate…',
@@ -77,7 +77,10 @@ export const en: Messages = {
     downloadingReport: 'Preparing the report…',
   },
   inbox: {
-    title: 'Incoming dispatches and status notices',
+    boxes: 'Mailbox',
+    box: { incoming: 'Incoming', sent: 'Sent' },
+    sentAt: 'Sent at',
+    title: 'Inbox and sent dispatches',
     loading: 'Loading the inbox…',
     refresh: 'Reload',
     empty: 'The inbox is empty.',
@@ -140,6 +143,7 @@ export const en: Messages = {
     posted: (code: string, name: string) => `Status ${code} — ${name} sent.`,
   },
   recall: {
+    recalledAt: (at: string) => `Recalled at ${at}`,
     title: 'Recall the dispatch',
     explain:
       'Recipients that have not fetched it will no longer see it; those that have receive a recall request (13) and agree (15) or refuse (16).',

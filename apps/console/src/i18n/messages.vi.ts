@@ -10,7 +10,7 @@ export const vi = {
   nav: {
     label: 'Chức năng',
     verify: 'Kiểm tra chữ ký',
-    inbox: 'Hộp thư văn bản',
+    inbox: 'Văn bản đến, đi',
     audit: 'Kiểm toán',
   },
   language: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
@@ -92,7 +92,10 @@ export const vi = {
     downloadingReport: 'Đang tạo báo cáo…',
   },
   inbox: {
-    title: 'Văn bản đến và trạng thái xử lý',
+    boxes: 'Hộp thư',
+    box: { incoming: 'Văn bản đến', sent: 'Văn bản đi' } as Record<string, string>,
+    sentAt: 'Thời điểm gửi',
+    title: 'Văn bản đến, văn bản đi',
     loading: 'Đang tải hộp thư…',
     refresh: 'Tải lại',
     empty: 'Hộp thư chưa có gì.',
@@ -155,6 +158,7 @@ export const vi = {
     posted: (code: string, name: string) => `Đã gửi trạng thái ${code} — ${name}.`,
   },
   recall: {
+    recalledAt: (at: string) => `Đã thu hồi lúc ${at}`,
     title: 'Thu hồi văn bản',
     explain:
       'Cơ quan nhận chưa lấy văn bản về sẽ không còn thấy văn bản; cơ quan đã lấy về nhận yêu cầu thu hồi (13) và trả lời đồng ý (15) hoặc từ chối (16).',
