@@ -54,24 +54,18 @@ describe('console: verify a document (clerk)', () => {
       // Keyboard: the first Tab reaches the skip link, drawn with a visible focus ring; it
       // leads into the page, and Tab goes on to the file chooser by its label.
       await page.keyboard.press('Tab');
-      const focused = () =>
-        page.evaluate(() => {
-          const element = document.activeElement as HTMLElement;
-          return {
-            text: element.textContent,
-            id: element.id,
-            outline: getComputedStyle(element).outlineStyle,
-          };
-        });
-      expect(await focused()).toMatchObject({
-        text: 'Bỏ qua, đến nội dung chính',
-        outline: 'solid',
-      });
+      const focused = page.locator(':focus');
+      expect(await focused.textContent()).toBe('Bỏ qua, đến nội dung chính');
+      expect(
+        await focused.evaluate(
+          (element) => element.ownerDocument.defaultView?.getComputedStyle(element).outlineStyle,
+        ),
+      ).toBe('solid');
       await page.keyboard.press('Enter');
-      expect((await focused()).id).toBe('main');
+      expect(await focused.getAttribute('id')).toBe('main');
       await page.keyboard.press('Tab');
       const chooser = page.getByLabel('Tệp PDF cần kiểm tra');
-      expect(await chooser.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await chooser.evaluate((element) => element.matches(':focus'))).toBe(true);
 
       await page.getByLabel('Tệp PDF cần kiểm tra').setInputFiles([
         { name: 'cong-van-hop-le.pdf', mimeType: 'application/pdf', buffer: valid },
