@@ -3,6 +3,7 @@ import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
+import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { NOTIFIER_CONFIG, type NotifierConfig } from './config/notifier.config';
 import { InboxEventsConsumer } from './inbox-events/inbox-events.consumer';
@@ -21,6 +22,7 @@ export class NotifierModule {
           appName: 'notifier',
           level: config.LOG_LEVEL,
           pretty: config.LOG_PRETTY,
+          file: config.LOG_FILE,
         }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
@@ -29,6 +31,7 @@ export class NotifierModule {
         }),
         MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-notifier')),
         HealthModule.forRoot({}),
+        MetricsModule.forRoot({ appName: 'notifier', databaseBacklog: true }),
       ],
       providers: [
         { provide: NOTIFIER_CONFIG, useValue: config },
