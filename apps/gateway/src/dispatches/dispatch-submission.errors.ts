@@ -157,3 +157,13 @@ export class NotARecipientError extends ForbiddenError {
     });
   }
 }
+
+export class ReplacedDispatchUnknownError extends UnprocessableError {
+  constructor(documentId: string) {
+    super(
+      'REPLACED_DISPATCH_UNKNOWN',
+      `replaces.documentId names no dispatch your agency sent that the axis accepted: ${documentId}.`,
+      { documentId },
+    );
+  }
+}

@@ -14,6 +14,7 @@ import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { BusinessDocType } from '@docaxis/persistence/dispatch/dispatch-state';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import {
@@ -24,6 +25,7 @@ import {
   IdempotencyKeyInvalidError,
   IdempotencyKeyReusedError,
   NoFilesError,
+  ReplacedDispatchUnknownError,
   RecipientSuspendedError,
   SenderMismatchError,
   UmbrellaRecipientError,
@@ -97,6 +99,9 @@ export class SubmitDispatchUseCase {
       const replay = await this.replayOf(agency.agencyCode, command.idempotencyKey, requestDigest);
       if (replay) return replay;
     }
+    const replacesDispatchId = envelope.replaces
+      ? await this.replacedDispatchOf(agency.agencyCode, envelope.replaces.documentId)
+      : null;
 
     // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
     await Promise.all(command.files.map((file) => this.blobs.put(file.bytes)));
@@ -120,7 +125,9 @@ export class SubmitDispatchUseCase {
             dueDate: envelope.dueDate ?? null,
             envelope: envelope as unknown as Record<string, unknown>,
             state: 'accepted',
-            businessType: 0,
+            // An update carries BussinessDocType 3 (replace) and may reuse the number.
+            businessType: replacesDispatchId ? BusinessDocType.Replace : BusinessDocType.New,
+            replacesDispatchId,
             rejectionCode: null,
             rejectionMessage: null,
             correlationId: command.correlationId,
@@ -151,6 +158,7 @@ export class SubmitDispatchUseCase {
             recipientCodes,
             fileCount: command.files.length,
             documentId: envelope.documentId,
+            ...(replacesDispatchId ? { replacesDispatchId } : {}),
             occurredAt: new Date().toISOString(),
             actor: agency.certificateSubject,
           },
@@ -161,6 +169,13 @@ export class SubmitDispatchUseCase {
     }
     this.relay.nudge();
     return { dispatchId, documentId: envelope.documentId, state: 'accepted', replayed: false };
+  }
+
+  /** The sender's earlier dispatch this one replaces; it must exist and not have been refused. */
+  private async replacedDispatchOf(senderCode: string, documentId: string): Promise<string> {
+    const original = await this.dispatches.findLatestByDocumentId(senderCode, documentId);
+    if (!original) throw new ReplacedDispatchUnknownError(documentId);
+    return original.id;
   }
 
   private parseEnvelopeJson(field: string | undefined): unknown {

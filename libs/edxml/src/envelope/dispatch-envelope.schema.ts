@@ -39,6 +39,7 @@ export const ENVELOPE_LIMITS = {
   toPlaces: 1000,
   appendixes: 100,
   responseFor: 100,
+  replaceReason: 2000,
   amount: 1_000_000,
 } as const;
 
@@ -245,6 +246,17 @@ export const dispatchEnvelopeSchema = z.strictObject({
   responseFor: z
     .array(responseForSchema)
     .max(ENVELOPE_LIMITS.responseFor)
+    .nullish()
+    .transform((value) => value ?? undefined),
+  /**
+   * An update: this dispatch replaces an earlier one of the same sender (edXML ReplacementInfo /
+   * BussinessDocType 3), named by its document id; the reason is BussinessDocReason.
+   */
+  replaces: z
+    .strictObject({
+      documentId: requiredText({ max: ENVELOPE_LIMITS.documentId }),
+      reason: optionalText({ max: ENVELOPE_LIMITS.replaceReason, multiline: true }),
+    })
     .nullish()
     .transform((value) => value ?? undefined),
 });

@@ -87,6 +87,13 @@ export interface ResponseForRef {
   readonly documentId: string;
 }
 
+/** The earlier dispatch of the same sender that this one replaces (an update). */
+export interface ReplacesRef {
+  /** Its `documentId`, `{sender},{yyyy/MM/dd},{number}/{notation}`. */
+  readonly documentId: string;
+  readonly reason?: string;
+}
+
 /** 0 or 1 as edXML carries it (chỉ đạo / điều hành). */
 export type SteeringType = 0 | 1;
 
@@ -109,6 +116,7 @@ export interface DispatchEnvelope {
   readonly otherInfo?: OtherInfo;
   readonly toPlaces?: readonly string[];
   readonly responseFor?: readonly ResponseForRef[];
+  readonly replaces?: ReplacesRef;
 }
 
 type ParsedEnvelope = z.output<typeof dispatchEnvelopeSchema>;
@@ -238,6 +246,14 @@ function applyCrossFieldRules(data: ParsedEnvelope, issues: EnvelopeIssue[]): Di
     }
     return { ...reference, documentId: expected };
   });
+
+  if (data.replaces && !data.replaces.documentId.startsWith(`${data.from.organId},`)) {
+    add(
+      ['replaces', 'documentId'],
+      'DOCUMENT_ID_MISMATCH',
+      `must be a document of the sender ${data.from.organId}: only the sender replaces its own`,
+    );
+  }
 
   return withoutUndefined({
     ...data,

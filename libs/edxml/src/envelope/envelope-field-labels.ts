@@ -25,6 +25,9 @@ const LABELS_BY_PATH: ReadonlyMap<string, string> = new Map(
     'responseFor.*.code': 'số, ký hiệu văn bản được phúc đáp',
     'responseFor.*.promulgationDate': 'ngày ban hành văn bản được phúc đáp',
     'responseFor.*.documentId': 'mã văn bản được phúc đáp',
+    replaces: 'văn bản được thay thế',
+    'replaces.documentId': 'mã văn bản được thay thế',
+    'replaces.reason': 'lý do thay thế',
   }),
 );
 

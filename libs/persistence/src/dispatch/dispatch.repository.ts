@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, LessThan } from 'typeorm';
+import { DataSource, type EntityManager, LessThan, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
@@ -77,6 +77,26 @@ export class DispatchRepository {
       relations: { recipients: true },
       order: { id: 'DESC', recipients: { recipientCode: 'ASC' } },
       take: limit,
+    });
+  }
+
+  /** The sender's latest dispatch with this document id that was not rejected (updates). */
+  async findLatestByDocumentId(
+    senderCode: string,
+    documentId: string,
+  ): Promise<DispatchEntity | null> {
+    return this.dataSource.getRepository(DispatchEntity).findOne({
+      where: { senderCode, documentId, state: Not('rejected') },
+      order: { id: 'DESC' },
+    });
+  }
+
+  /** Dispatches that replace the given one, oldest first. */
+  async findReplacements(dispatchId: string): Promise<DispatchEntity[]> {
+    return this.dataSource.getRepository(DispatchEntity).find({
+      where: { replacesDispatchId: dispatchId },
+      relations: { recipients: true },
+      order: { id: 'ASC' },
     });
   }
 

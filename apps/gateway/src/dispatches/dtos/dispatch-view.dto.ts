@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { StatusNoticeViewDto } from '../../status-notices/dtos/status-notice-view.dto';
 import type { SubmitDispatchResult } from '../submit-dispatch.usecase';
-import type { DispatchView, RecipientView } from './dispatch-view';
+import type { DispatchLinkView, DispatchView, RecipientView } from './dispatch-view';
 
 // OpenAPI shapes of the dispatch views; `implements` keeps them in step with the interfaces
 // the use cases return.
@@ -118,6 +118,17 @@ export class RejectionDto {
   message!: string;
 }
 
+export class DispatchLinkDto implements DispatchLinkView {
+  @ApiProperty({ format: 'uuid' })
+  dispatchId!: string;
+
+  @ApiProperty({ example: '000.00.00.G22,2026/05/04,123/QĐ-VPCP' })
+  documentId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Sửa sai sót về nội dung' })
+  reason!: string | null;
+}
+
 export class RecallDto {
   @ApiProperty({ format: 'date-time' })
   recalledAt!: string;
@@ -184,4 +195,17 @@ export class DispatchViewDto implements DispatchView {
     description: 'Status notices, oldest first: all for the sender, its own for a recipient.',
   })
   notices!: StatusNoticeViewDto[];
+
+  @ApiProperty({
+    type: DispatchLinkDto,
+    nullable: true,
+    description: 'The earlier dispatch this one replaces (an update; envelope `replaces`).',
+  })
+  replaces!: DispatchLinkDto | null;
+
+  @ApiProperty({
+    type: [DispatchLinkDto],
+    description: 'Later dispatches that replace this one, oldest first.',
+  })
+  replacedBy!: DispatchLinkDto[];
 }

@@ -32,6 +32,45 @@ export interface DispatchView {
   recall: { recalledAt: string; reason: string } | null;
   /** Status notices about it, oldest first: all of them for the sender, a recipient's own for it. */
   notices: StatusNoticeView[];
+  /** The earlier dispatch this one replaces (an update), null for a new document. */
+  replaces: DispatchLinkView | null;
+  /** Later dispatches that replace this one, oldest first (those the caller is a party to). */
+  replacedBy: DispatchLinkView[];
+}
+
+/** A link between a dispatch and its replacement (văn bản thay thế). */
+export interface DispatchLinkView {
+  dispatchId: string;
+  documentId: string;
+  /** Why it was replaced (edXML BussinessDocReason), when the replacement says. */
+  reason: string | null;
+}
+
+/** Both directions of the replacement chain, as far as the caller may see it. */
+export interface DispatchLinks {
+  replaces: DispatchLinkView | null;
+  replacedBy: DispatchLinkView[];
+}
+
+/** What a replacement says about the dispatch it replaces. */
+export function replacementOf(dispatch: DispatchEntity): DispatchLinkView | null {
+  if (!dispatch.replacesDispatchId) return null;
+  const replaces = dispatch.envelope.replaces as
+    { documentId: string; reason?: string } | undefined;
+  return {
+    dispatchId: dispatch.replacesDispatchId,
+    documentId: replaces?.documentId ?? '',
+    reason: replaces?.reason ?? null,
+  };
+}
+
+/** A replacement as seen from the dispatch it replaces. */
+export function replacedByLink(replacement: DispatchEntity): DispatchLinkView {
+  return {
+    dispatchId: replacement.id,
+    documentId: replacement.documentId,
+    reason: replacementOf(replacement)?.reason ?? null,
+  };
 }
 
 /**
@@ -72,6 +111,7 @@ export function toDispatchView(
   dispatch: DispatchEntity,
   visibleRecipients: DispatchRecipientEntity[],
   visibleNotices: StatusNoticeEntity[],
+  links: DispatchLinks,
 ): DispatchView {
   return {
     id: dispatch.id,
@@ -101,5 +141,7 @@ export function toDispatchView(
         ? { recalledAt: dispatch.recalledAt.toISOString(), reason: dispatch.recallReason ?? '' }
         : null,
     notices: visibleNotices.map(toStatusNoticeView),
+    replaces: links.replaces,
+    replacedBy: links.replacedBy,
   };
 }
