@@ -52,5 +52,5 @@ describe('fault: every database connection of the apps is cut mid-flight', () =>
     await waitForDeliveries(axis.db);
     const report = await checkExactlyOnce(axis.db, dispatchIds, 'database connections fault test');
     expect(report).toMatchObject(exactlyOnceExpectation(dispatchIds.length));
-  }, 300_000);
+  }, 600_000);
 });

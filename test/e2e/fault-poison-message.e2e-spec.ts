@@ -109,5 +109,5 @@ describe('fault: a consumer throws on one specific message', () => {
     );
     console.log(`parked messages after the redrive: ${JSON.stringify(counts)}`);
     expect(counts).toEqual({ parked: 0, redriven: 1 });
-  }, 300_000);
+  }, 600_000);
 });

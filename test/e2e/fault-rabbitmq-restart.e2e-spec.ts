@@ -36,7 +36,7 @@ describe('fault: RabbitMQ is restarted mid-flight', () => {
       { AMQP_URL: node.url, AMQP_PREFETCH: '50' },
       { outOfProcess: ['verifier', 'notifier'] },
     );
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     // The prefix lives on the private node, which goes away with everything on it.
@@ -63,5 +63,5 @@ describe('fault: RabbitMQ is restarted mid-flight', () => {
     await waitForDeliveries(axis.db);
     const report = await checkExactlyOnce(axis.db, dispatchIds, 'RabbitMQ restart fault test');
     expect(report).toMatchObject(exactlyOnceExpectation(dispatchIds.length));
-  }, 300_000);
+  }, 600_000);
 });

@@ -70,5 +70,5 @@ describe('fault: the router is SIGKILLed mid-flight and restarted', () => {
     // And the restarted one stops gracefully on SIGTERM: consumers drained, connections closed.
     expect(await second.stop()).toBe('SIGTERM');
     expect(readFileSync(second.logFile, 'utf8')).toContain('messaging stopped');
-  }, 300_000);
+  }, 600_000);
 });

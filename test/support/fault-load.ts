@@ -89,13 +89,29 @@ export async function deliveryProgress(db: DataSource): Promise<DeliveryProgress
   return row;
 }
 
-/** Waits until `delivered` deliveries are in inboxes (all of them by default). */
-export function waitForDeliveries(
+/**
+ * Waits until `done` holds (all deliveries in inboxes by default). Gives up only when deliveries
+ * stop advancing for `stallMs`: on a loaded machine slow progress is not a failure, a stall is.
+ */
+export async function waitForDeliveries(
   db: DataSource,
   done: (progress: DeliveryProgress) => boolean = (p) => p.delivered === p.expected,
-  timeoutMs = 180_000,
+  stallMs = 90_000,
 ): Promise<DeliveryProgress> {
-  return waitFor(() => deliveryProgress(db), done, 'deliveries into the inboxes', timeoutMs);
+  let progress = await deliveryProgress(db);
+  let lastAdvance = Date.now();
+  while (!done(progress)) {
+    if (Date.now() - lastAdvance > stallMs) {
+      throw new Error(
+        `deliveries stalled: ${progress.delivered} of ${progress.expected} for ${stallMs} ms`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = await deliveryProgress(db);
+    if (next.delivered > progress.delivered) lastAdvance = Date.now();
+    progress = next;
+  }
+  return progress;
 }
 
 /** What a fault test checks after the fault, printed and returned. */
