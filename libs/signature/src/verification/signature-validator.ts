@@ -19,7 +19,10 @@ import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import type { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
-import { SignatureTimestampValidator } from '@docaxis/signature/timestamp/signature-timestamp-validator';
+import {
+  SignatureTimestampValidator,
+  type SignatureTimestampResult,
+} from '@docaxis/signature/timestamp/signature-timestamp-validator';
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import type { CertificateProfileOptions } from './certificate-profile-options';
 import { SignerCertificateValidator } from './signer-certificate-validator';
@@ -289,11 +292,20 @@ export class SignatureValidator {
     findings: ValidationFinding[],
   ): Promise<Date | undefined> {
     if (!result.timestampToken || !result.signatureValue) return undefined;
-    const timestamp = await this.timestamps.validate(
-      result.timestampToken,
-      result.signatureValue,
-      validationTime,
-    );
+    let timestamp: SignatureTimestampResult;
+    try {
+      timestamp = await this.timestamps.validate(
+        result.timestampToken,
+        result.signatureValue,
+        validationTime,
+      );
+    } catch (error) {
+      // A hostile token must not decide anything: the signature is judged without it.
+      timestamp = {
+        valid: false,
+        reason: `the signature timestamp is not used: it cannot be read (${error instanceof Error ? error.message : String(error)})`,
+      };
+    }
     if (!timestamp.valid) {
       findings.push(note('SIGNATURE_TIMESTAMP_INVALID', timestamp.reason));
       return undefined;
