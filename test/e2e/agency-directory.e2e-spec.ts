@@ -262,4 +262,35 @@ describe('agency directory admin API', () => {
       200,
     );
   });
+
+  it('records every directory change on the audit trail, with the administrator who made it', async () => {
+    const expected = [
+      ['agency.registered', NEW_PROVINCE],
+      ['agency.registered', NEW_UNIT],
+      ['agency.updated', NEW_UNIT],
+      ['certificate.registered', NEW_PROVINCE],
+      ['certificate.rotated', NEW_UNIT],
+      ['certificate.revoked', NEW_UNIT],
+      ['agency.suspended', RECIPIENT],
+      ['agency.reactivated', RECIPIENT],
+    ];
+    // The actor is the administrator's certificate subject, as the guard formats it.
+    const admin = (await asAdmin(axis).get('/me')).body.certificateSubject as string;
+    const rows = await waitFor(
+      () =>
+        axis.db.query<
+          { actor: string; payload: { body: { action: string; agencyCode: string } } }[]
+        >(
+          `SELECT actor, payload FROM audit_records WHERE event_type = 'directory.changed' ORDER BY seq`,
+        ),
+      (found) => found.length >= expected.length,
+      'directory changes on the audit trail',
+    );
+    expect(rows.map((row) => [row.payload.body.action, row.payload.body.agencyCode])).toEqual(
+      expect.arrayContaining(expected),
+    );
+    // Refused changes left no record: exactly one registration per agency.
+    expect(rows.filter((row) => row.payload.body.action === 'agency.registered')).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.actor))).toEqual(new Set([admin]));
+  });
 });

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AgencyCertificateRepository } from '@docaxis/persistence/agency/agency-certificate.repository';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import type { CertificateRole } from '@docaxis/persistence/agency/certificate-role';
-import { CredentialCache } from '../auth/credential-cache';
 import { CertificateRegistrationCheck } from './certificate-registration-check';
+import { DirectoryChangeRecorder } from './directory-change-recorder';
 import {
   AgencyNotFoundError,
   CertificateAlreadyRegisteredError,
@@ -38,24 +37,35 @@ export interface RotateCertificateCommand {
 @Injectable()
 export class AgencyCertificatesUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly agencies: AgencyRepository,
     private readonly certificates: AgencyCertificateRepository,
     private readonly check: CertificateRegistrationCheck,
-    private readonly credentials: CredentialCache,
+    private readonly changes: DirectoryChangeRecorder,
   ) {}
 
-  async register(command: RegisterCertificateCommand): Promise<CertificateView> {
+  async register(
+    command: RegisterCertificateCommand,
+    actor: AuthenticatedAgency,
+  ): Promise<CertificateView> {
     await this.requireAgency(command.agencyCode);
     const registration = this.check.registrationOf(
       command.agencyCode,
       command.certificatePem,
       command.roles,
     );
-    const stored = await this.certificates.insert(registration);
-    if (!stored) throw new CertificateAlreadyRegisteredError(registration.sha256Fingerprint);
-    this.credentials.invalidateAll();
-    return certificateView(stored);
+    return this.changes.record(actor, async (manager) => {
+      const stored = await this.certificates.insert(registration, manager);
+      if (!stored) throw new CertificateAlreadyRegisteredError(registration.sha256Fingerprint);
+      return {
+        result: certificateView(stored),
+        recorded: {
+          action: 'certificate.registered',
+          agencyCode: command.agencyCode,
+          fingerprint: stored.sha256Fingerprint,
+          roles: stored.roles,
+        },
+      };
+    });
   }
 
   async rotate(
@@ -69,15 +79,22 @@ export class AgencyCertificatesUseCase {
       command.certificatePem,
       command.roles ?? (predecessor.roles as CertificateRole[]),
     );
-    const result = await this.dataSource.transaction(async (manager) => {
+    return this.changes.record(actor, async (manager) => {
       const registered = await this.certificates.insert(registration, manager);
       if (!registered) throw new CertificateAlreadyRegisteredError(registration.sha256Fingerprint);
       const retired = await this.certificates.retire(predecessor.sha256Fingerprint, manager);
       if (!retired) throw new CertificateAlreadyRetiredError(predecessor.sha256Fingerprint);
-      return { registered: certificateView(registered), retired: certificateView(retired) };
+      return {
+        result: { registered: certificateView(registered), retired: certificateView(retired) },
+        recorded: {
+          action: 'certificate.rotated',
+          agencyCode: command.agencyCode,
+          fingerprint: registered.sha256Fingerprint,
+          replacedFingerprint: retired.sha256Fingerprint,
+          roles: registered.roles,
+        },
+      };
     });
-    this.credentials.invalidateAll();
-    return result;
   }
 
   async retire(
@@ -87,10 +104,18 @@ export class AgencyCertificatesUseCase {
   ): Promise<CertificateView> {
     await this.requireAgency(agencyCode);
     const certificate = await this.requireActive(agencyCode, fingerprint, actor);
-    const retired = await this.certificates.retire(certificate.sha256Fingerprint);
-    if (!retired) throw new CertificateAlreadyRetiredError(certificate.sha256Fingerprint);
-    this.credentials.invalidateAll();
-    return certificateView(retired);
+    return this.changes.record(actor, async (manager) => {
+      const retired = await this.certificates.retire(certificate.sha256Fingerprint, manager);
+      if (!retired) throw new CertificateAlreadyRetiredError(certificate.sha256Fingerprint);
+      return {
+        result: certificateView(retired),
+        recorded: {
+          action: 'certificate.revoked',
+          agencyCode,
+          fingerprint: retired.sha256Fingerprint,
+        },
+      };
+    });
   }
 
   private async requireAgency(agencyCode: string): Promise<void> {

@@ -92,8 +92,11 @@ export class AgencyDirectoryController {
     409: ['AGENCY_ALREADY_REGISTERED'],
     422: ['PARENT_AGENCY_NOT_FOUND', 'PARENT_AGENCY_MISMATCH'],
   })
-  register(@Body() body: unknown): Promise<AgencyView> {
-    return this.registerAgency.execute(parseDirectoryRequest(registerAgencyRequest, body));
+  register(
+    @Body() body: unknown,
+    @CallingAgency() actor: AuthenticatedAgency,
+  ): Promise<AgencyView> {
+    return this.registerAgency.execute(parseDirectoryRequest(registerAgencyRequest, body), actor);
   }
 
   /** PATCH /api/v1/admin/agencies/:code — `{name?, parentCode?}`. */
@@ -107,8 +110,15 @@ export class AgencyDirectoryController {
     404: ['AGENCY_NOT_FOUND'],
     422: ['PARENT_AGENCY_NOT_FOUND', 'PARENT_AGENCY_MISMATCH'],
   })
-  update(@Param('code') code: string, @Body() body: unknown): Promise<AgencyView> {
-    return this.updateAgency.execute({ code, ...parseDirectoryRequest(updateAgencyRequest, body) });
+  update(
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @CallingAgency() actor: AuthenticatedAgency,
+  ): Promise<AgencyView> {
+    return this.updateAgency.execute(
+      { code, ...parseDirectoryRequest(updateAgencyRequest, body) },
+      actor,
+    );
   }
 
   /** POST /api/v1/admin/agencies/:code/suspend — refused everywhere until reactivated. */
@@ -156,11 +166,12 @@ export class AgencyDirectoryController {
   registerCertificate(
     @Param('code') agencyCode: string,
     @Body() body: unknown,
+    @CallingAgency() actor: AuthenticatedAgency,
   ): Promise<CertificateView> {
-    return this.certificates.register({
-      agencyCode,
-      ...parseDirectoryRequest(registerCertificateRequest, body),
-    });
+    return this.certificates.register(
+      { agencyCode, ...parseDirectoryRequest(registerCertificateRequest, body) },
+      actor,
+    );
   }
 
   /**

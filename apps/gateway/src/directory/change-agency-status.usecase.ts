@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AgencyStatus } from '@docaxis/persistence/agency/agency.entity';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { CredentialCache } from '../auth/credential-cache';
+import { DirectoryChangeRecorder } from './directory-change-recorder';
 import { AgencyNotFoundError, SelfLockoutRefusedError } from './directory.errors';
 import { agencyView, type AgencyView } from './dtos/agency-view';
 
@@ -16,7 +16,7 @@ import { agencyView, type AgencyView } from './dtos/agency-view';
 export class ChangeAgencyStatusUseCase {
   constructor(
     private readonly agencies: AgencyRepository,
-    private readonly credentials: CredentialCache,
+    private readonly changes: DirectoryChangeRecorder,
   ) {}
 
   async execute(
@@ -27,9 +27,16 @@ export class ChangeAgencyStatusUseCase {
     if (status === 'suspended' && code === actor.agencyCode) {
       throw new SelfLockoutRefusedError('agency');
     }
-    const updated = await this.agencies.setStatus(code, status);
-    if (!updated) throw new AgencyNotFoundError(code);
-    this.credentials.invalidateAll();
-    return agencyView(updated);
+    return this.changes.record(actor, async (manager) => {
+      const updated = await this.agencies.setStatus(code, status, manager);
+      if (!updated) throw new AgencyNotFoundError(code);
+      return {
+        result: agencyView(updated),
+        recorded: {
+          action: status === 'suspended' ? 'agency.suspended' : 'agency.reactivated',
+          agencyCode: code,
+        },
+      };
+    });
   }
 }

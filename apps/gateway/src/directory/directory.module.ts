@@ -3,6 +3,7 @@ import { AgencyCertificatesUseCase } from './agency-certificates.usecase';
 import { AgencyDirectoryController } from './agency-directory.controller';
 import { CertificateRegistrationCheck } from './certificate-registration-check';
 import { ChangeAgencyStatusUseCase } from './change-agency-status.usecase';
+import { DirectoryChangeRecorder } from './directory-change-recorder';
 import { ReadDirectoryUseCase } from './read-directory.usecase';
 import { RegisterAgencyUseCase } from './register-agency.usecase';
 import { UpdateAgencyUseCase } from './update-agency.usecase';
@@ -17,6 +18,7 @@ import { UpdateAgencyUseCase } from './update-agency.usecase';
     ChangeAgencyStatusUseCase,
     AgencyCertificatesUseCase,
     CertificateRegistrationCheck,
+    DirectoryChangeRecorder,
   ],
 })
 export class DirectoryModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { resolveParent } from './agency-parent';
+import { DirectoryChangeRecorder } from './directory-change-recorder';
 import { AgencyAlreadyRegisteredError } from './directory.errors';
 import { agencyView, type AgencyView } from './dtos/agency-view';
 
@@ -14,13 +16,21 @@ export interface RegisterAgencyCommand {
 /** Adds an agency to the directory, active, under its hierarchical parent. */
 @Injectable()
 export class RegisterAgencyUseCase {
-  constructor(private readonly agencies: AgencyRepository) {}
+  constructor(
+    private readonly agencies: AgencyRepository,
+    private readonly changes: DirectoryChangeRecorder,
+  ) {}
 
-  async execute(command: RegisterAgencyCommand): Promise<AgencyView> {
+  async execute(command: RegisterAgencyCommand, actor: AuthenticatedAgency): Promise<AgencyView> {
     const code = normalizeAgencyCode(command.code);
     const parentCode = await resolveParent(code, command.parentCode, this.agencies);
-    const created = await this.agencies.insert({ code, name: command.name, parentCode });
-    if (!created) throw new AgencyAlreadyRegisteredError(code);
-    return agencyView(created);
+    return this.changes.record(actor, async (manager) => {
+      const created = await this.agencies.insert({ code, name: command.name, parentCode }, manager);
+      if (!created) throw new AgencyAlreadyRegisteredError(code);
+      return {
+        result: agencyView(created),
+        recorded: { action: 'agency.registered', agencyCode: code },
+      };
+    });
   }
 }

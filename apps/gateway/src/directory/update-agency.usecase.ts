@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
-import { CredentialCache } from '../auth/credential-cache';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { resolveParent } from './agency-parent';
+import { DirectoryChangeRecorder } from './directory-change-recorder';
 import { AgencyNotFoundError } from './directory.errors';
 import { agencyView, type AgencyView } from './dtos/agency-view';
 
@@ -16,10 +17,10 @@ export interface UpdateAgencyCommand {
 export class UpdateAgencyUseCase {
   constructor(
     private readonly agencies: AgencyRepository,
-    private readonly credentials: CredentialCache,
+    private readonly changes: DirectoryChangeRecorder,
   ) {}
 
-  async execute(command: UpdateAgencyCommand): Promise<AgencyView> {
+  async execute(command: UpdateAgencyCommand, actor: AuthenticatedAgency): Promise<AgencyView> {
     if (!(await this.agencies.findByCode(command.code))) {
       throw new AgencyNotFoundError(command.code);
     }
@@ -27,10 +28,17 @@ export class UpdateAgencyUseCase {
       command.parentCode === undefined
         ? undefined
         : await resolveParent(command.code, command.parentCode, this.agencies);
-    const updated = await this.agencies.update(command.code, { name: command.name, parentCode });
-    if (!updated) throw new AgencyNotFoundError(command.code);
-    // The agency name is part of what authentication caches.
-    this.credentials.invalidateAll();
-    return agencyView(updated);
+    return this.changes.record(actor, async (manager) => {
+      const updated = await this.agencies.update(
+        command.code,
+        { name: command.name, parentCode },
+        manager,
+      );
+      if (!updated) throw new AgencyNotFoundError(command.code);
+      return {
+        result: agencyView(updated),
+        recorded: { action: 'agency.updated', agencyCode: command.code },
+      };
+    });
   }
 }

@@ -122,6 +122,30 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     /** Higher goes first (urgency); the outbox relay orders by it. */
     priority: z.number().int().min(0).max(255),
   }),
+  [MessageTypes.DirectoryChanged]: z.object({
+    ...base,
+    action: z.enum([
+      'agency.registered',
+      'agency.updated',
+      'agency.suspended',
+      'agency.reactivated',
+      'certificate.registered',
+      'certificate.rotated',
+      'certificate.revoked',
+    ]),
+    agencyCode: agencyCode,
+    /** The certificate registered or retired (SHA-256, hex). */
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /** On rotation: the predecessor, retired in the same change. */
+    replacedFingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    roles: z.array(z.string().max(32)).max(8).optional(),
+  }),
   [MessageTypes.ParkedMessageRedriven]: z.object({
     ...base,
     ...parkedMessageFacts,

@@ -36,6 +36,8 @@ export const MessageTypes = {
   StatusDelivered: 'status.delivered',
   /** The sender recalled a dispatch (thu hồi): withdrawn where not fetched, requested elsewhere. */
   DispatchRecalled: 'dispatch.recalled',
+  /** An administrator changed the agency directory (agency or client certificate). */
+  DirectoryChanged: 'directory.changed',
 } as const;
 
 export type MessageType = (typeof MessageTypes)[keyof typeof MessageTypes];
@@ -59,6 +61,7 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'status.noticed': 'events',
   'status.delivered': 'events',
   'dispatch.recalled': 'events',
+  'directory.changed': 'events',
 };
 
 /** Types published on the events exchange (routing key = type). */

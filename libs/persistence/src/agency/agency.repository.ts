@@ -17,8 +17,11 @@ export interface AgencySeed {
 export class AgencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findByCode(code: string): Promise<AgencyEntity | null> {
-    return this.dataSource.getRepository(AgencyEntity).findOneBy({ code });
+  async findByCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AgencyEntity | null> {
+    return manager.getRepository(AgencyEntity).findOneBy({ code });
   }
 
   async findByCodes(codes: readonly string[]): Promise<AgencyEntity[]> {
@@ -32,40 +35,48 @@ export class AgencyRepository {
   }
 
   /** Registers a new agency; null when the code is already taken. */
-  async insert(seed: AgencySeed): Promise<AgencyEntity | null> {
-    const rows: unknown[] = await this.dataSource.query(
+  async insert(
+    seed: AgencySeed,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AgencyEntity | null> {
+    const rows: unknown[] = await manager.query(
       `INSERT INTO agencies (code, name, parent_code, status) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO NOTHING RETURNING code`,
       [seed.code, seed.name, seed.parentCode ?? null, seed.status ?? 'active'],
     );
-    return rows.length === 0 ? null : this.findByCode(seed.code);
+    return rows.length === 0 ? null : this.findByCode(seed.code, manager);
   }
 
   /** Changes name and parent; null when the agency is unknown. */
   async update(
     code: string,
     changes: { name?: string; parentCode?: string | null },
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<AgencyEntity | null> {
     const rows = unwrapRows<unknown>(
-      await this.dataSource.query(
+      await manager.query(
         `UPDATE agencies SET name = COALESCE($2, name),
          parent_code = CASE WHEN $3::boolean THEN $4 ELSE parent_code END, updated_at = now()
        WHERE code = $1 RETURNING code`,
         [code, changes.name ?? null, changes.parentCode !== undefined, changes.parentCode ?? null],
       ),
     );
-    return rows.length === 0 ? null : this.findByCode(code);
+    return rows.length === 0 ? null : this.findByCode(code, manager);
   }
 
   /** Suspends or reactivates; null when the agency is unknown. */
-  async setStatus(code: string, status: AgencyStatus): Promise<AgencyEntity | null> {
+  async setStatus(
+    code: string,
+    status: AgencyStatus,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AgencyEntity | null> {
     const rows = unwrapRows<unknown>(
-      await this.dataSource.query(
+      await manager.query(
         `UPDATE agencies SET status = $2, updated_at = now() WHERE code = $1 RETURNING code`,
         [code, status],
       ),
     );
-    return rows.length === 0 ? null : this.findByCode(code);
+    return rows.length === 0 ? null : this.findByCode(code, manager);
   }
 
   async listActiveCodes(): Promise<string[]> {
