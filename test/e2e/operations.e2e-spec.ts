@@ -41,6 +41,7 @@ describe('operations endpoints', () => {
       { app: 'verifier', get: worker('verifier'), checks: ['blobStore', 'trustStore'] },
       { app: 'router', get: worker('router'), checks: [] },
       { app: 'audit', get: worker('audit'), checks: [] },
+      { app: 'notifier', get: worker('notifier'), checks: [] },
     ];
     for (const target of targets) {
       const live = await target.get('/health/live');
@@ -71,7 +72,7 @@ describe('operations endpoints', () => {
       verifier: await scrape('verifier'),
       router: await scrape('router'),
     };
-    for (const app of ['gateway', 'verifier', 'router', 'audit'] as const) {
+    for (const app of ['gateway', 'verifier', 'router', 'audit', 'notifier'] as const) {
       const families = await scrape(app);
       expect(families.get('docaxis_queue_messages')?.type).toBe('gauge');
       expect(

@@ -35,7 +35,7 @@ export interface RunningAxis {
   /** The gateway application itself (e.g. to enumerate its routes). */
   gateway: INestApplication;
   /** `http://127.0.0.1:<port>` of each worker's health and metrics server. */
-  workerUrls: { audit: string; verifier: string; router: string };
+  workerUrls: { audit: string; verifier: string; router: string; notifier: string };
   /** The worker apps started in-process, in this order: audit, verifier, router, notifier. */
   workers: readonly INestApplication[];
   stop(): Promise<void>;
@@ -121,7 +121,9 @@ export async function startAxis(
     const server = workers[worker].getHttpServer() as { address(): AddressInfo };
     return `http://127.0.0.1:${server.address().port}`;
   };
-  const [audit, verifier, router] = (['audit', 'verifier', 'router'] as const).map(urlOf);
+  const [audit, verifier, router, notifier] = (
+    ['audit', 'verifier', 'router', 'notifier'] as const
+  ).map(urlOf);
 
   return {
     pki,
@@ -129,7 +131,7 @@ export async function startAxis(
     env,
     db,
     gateway,
-    workerUrls: { audit, verifier, router },
+    workerUrls: { audit, verifier, router, notifier },
     workers,
     async stop() {
       const queues = new Set(topologies.flatMap((t) => t.declaredQueueNames()));
