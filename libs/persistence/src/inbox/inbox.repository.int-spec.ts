@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { AgencyRepository } from '../agency/agency.repository';
+import { dataSourceOptions } from '../database/data-source-options';
+import { DispatchRepository } from '../dispatch/dispatch.repository';
+import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
+import { InboxRepository } from './inbox.repository';
+
+const SENDER = '000.00.00.G22';
+const FETCHER = '000.00.00.H41';
+const LATE = '000.00.00.H20';
+
+/** Inbox, status notices and recall on the real PostgreSQL schema (committed migrations). */
+describe('InboxRepository with status notices and recall (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let dispatches: DispatchRepository;
+  let notices: StatusNoticeRepository;
+  let inbox: InboxRepository;
+  let number = 0;
+
+  beforeAll(async () => {
+    dataSource = new DataSource(
+      dataSourceOptions({ url: await createTestDatabase('inbox-status') }),
+    );
+    await dataSource.initialize();
+    dispatches = new DispatchRepository(dataSource);
+    notices = new StatusNoticeRepository(dataSource);
+    inbox = new InboxRepository(dataSource);
+    await new AgencyRepository(dataSource).upsertMany([
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: FETCHER, name: 'UBND tỉnh Nghệ An' },
+      { code: LATE, name: 'UBND tỉnh Đồng Tháp' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  /** A routed dispatch delivered to every recipient. */
+  async function deliveredDispatch(recipients: readonly string[]): Promise<string> {
+    const id = randomUUID();
+    number++;
+    await dataSource.query(
+      `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
+         promulgation_year, subject, urgency, envelope, state, correlation_id)
+       VALUES ($1, $2, repeat('0', 64), $4, $3, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', '{}', 'routed', $5)`,
+      [id, SENDER, String(number), id, id],
+    );
+    for (const code of recipients) {
+      await dataSource.query(
+        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
+        [id, code],
+      );
+      await dataSource.transaction((m) => dispatches.deliver(m, id, code));
+    }
+    return id;
+  }
+
+  async function notice(dispatchId: string, from: string, to: string, code: string) {
+    const id = uuidv7();
+    await dataSource.transaction((m) =>
+      notices.insert(m, {
+        id,
+        dispatchId,
+        recipientCode: from === SENDER ? to : from,
+        authorCode: from,
+        addresseeCode: to,
+        noticeId: id,
+        statusCode: code,
+        reason: null,
+        staff: null,
+        noticedAt: new Date(),
+        requestDigest: '0'.repeat(64),
+      }),
+    );
+    return id;
+  }
+
+  it('pages dispatches and delivered notices together with one cursor; undelivered notices wait', async () => {
+    const dispatchId = await deliveredDispatch([FETCHER]);
+    const received = await notice(dispatchId, FETCHER, SENDER, '01');
+    expect(await inbox.page(SENDER, 0, 10)).toEqual([]); // not delivered by the router yet
+
+    const seq = await dataSource.transaction((m) => notices.deliver(m, received));
+    expect(seq).toEqual(expect.any(Number));
+    expect(await dataSource.transaction((m) => notices.deliver(m, received))).toBeNull(); // redelivery
+
+    const senderPage = await inbox.page(SENDER, 0, 10);
+    expect(senderPage.map((e) => [e.kind, e.deliverySeq])).toEqual([['status', seq]]);
+    const fetcherPage = await inbox.page(FETCHER, 0, 10);
+    expect(fetcherPage.map((e) => e.kind)).toEqual(['dispatch']);
+    expect(fetcherPage[0].deliverySeq).toBeLessThan(seq!);
+    expect(await inbox.page(SENDER, seq!, 10)).toEqual([]);
+  });
+
+  it('recall withdraws unfetched copies from the inbox and asks fetched ones', async () => {
+    const dispatchId = await deliveredDispatch([FETCHER, LATE]);
+    await dataSource.transaction((m) =>
+      dispatches.advanceRecipients(m, dispatchId, [FETCHER], 'delivered', 'fetched'),
+    );
+    const outcome = await dataSource.transaction((m) => dispatches.recallRecipients(m, dispatchId));
+    expect(outcome).toEqual({ withdrawn: [LATE], requested: [FETCHER] });
+    // A second pass finds nothing left to do.
+    expect(await dataSource.transaction((m) => dispatches.recallRecipients(m, dispatchId))).toEqual(
+      {
+        withdrawn: [],
+        requested: [],
+      },
+    );
+    expect((await inbox.page(LATE, 0, 100)).some((e) => e.dispatch.id === dispatchId)).toBe(false);
+    const fetched = (await inbox.page(FETCHER, 0, 100)).find((e) => e.dispatch.id === dispatchId);
+    expect(fetched).toMatchObject({ kind: 'dispatch', recipient: { recallState: 'requested' } });
+    // A delivery message still in flight for a withdrawn copy changes nothing.
+    expect(await dataSource.transaction((m) => dispatches.deliver(m, dispatchId, LATE))).toBeNull();
+  });
+
+  it('keeps a notice id unique per author', async () => {
+    const dispatchId = await deliveredDispatch([FETCHER]);
+    const id = await notice(dispatchId, FETCHER, SENDER, '01');
+    await expect(
+      dataSource.query(
+        `INSERT INTO status_notices (id, dispatch_id, recipient_code, author_code, addressee_code,
+           notice_id, status_code, noticed_at, request_digest)
+         VALUES ($1, $2, $3, $3, $4, $5, '03', now(), repeat('0', 64))`,
+        [uuidv7(), dispatchId, FETCHER, SENDER, id],
+      ),
+    ).rejects.toThrow(/uq_status_notices_notice_id/);
+  });
+});
