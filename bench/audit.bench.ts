@@ -62,12 +62,23 @@ function parseArguments(argv: readonly string[]): { events: number; keep: boolea
   return { events, keep };
 }
 
-async function main(): Promise<void> {
-  const { events, keep } = parseArguments(process.argv.slice(2));
-  const url = new URL(
-    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  url.pathname = `/docaxis_bench_audit_${events}`;
+export interface AuditBenchResult {
+  searches: SearchBenchRow[];
+  verifications: VerifyBenchRow[];
+}
+
+/** Seeds, measures and prints; `serverUrl` is any database URL of the PostgreSQL server to use. */
+export async function runAuditBench(options: {
+  events: number;
+  keep: boolean;
+  serverUrl: string;
+  databaseName?: string;
+  out?: { write(text: string): unknown };
+}): Promise<AuditBenchResult> {
+  const { events, keep } = options;
+  const out = options.out ?? process.stdout;
+  const url = new URL(options.serverUrl);
+  url.pathname = `/${options.databaseName ?? `docaxis_bench_audit_${events}`}`;
   const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-audit-'));
   await prepareDatabase(url.toString(), 'bench-audit');
   const dataSource = await new DataSource(
@@ -90,10 +101,9 @@ async function main(): Promise<void> {
     ] as const) {
       verifyRows.push(await measureVerification(label, () => verifier.verify({ toSeq })));
     }
-    process.stdout.write(
-      `\naudit benchmark: ${events} events, checkpoints every ${CHECKPOINT_EVERY}\n\n`,
-    );
-    process.stdout.write(`${searchTable(searchRows)}\n\n${verifyTable(verifyRows)}\n`);
+    out.write(`\naudit benchmark: ${events} events, checkpoints every ${CHECKPOINT_EVERY}\n\n`);
+    out.write(`${searchTable(searchRows)}\n\n${verifyTable(verifyRows)}\n`);
+    return { searches: searchRows, verifications: verifyRows };
   } finally {
     await dataSource.destroy();
     rmSync(workDir, { recursive: true, force: true });
@@ -227,7 +237,14 @@ async function measureVerification(
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  const { events, keep } = parseArguments(process.argv.slice(2));
+  runAuditBench({
+    events,
+    keep,
+    serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
