@@ -49,6 +49,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     await this.relay.stop();
     await this.publisher.close();
     await this.connection.close();
-    this.logger.log('messaging stopped');
+    // What this instance consumed over its life: shows how competing instances shared the work.
+    const { acked, requeued, retried, parked } = this.consumers.stats();
+    this.logger.log(
+      `messaging stopped (${acked} acked, ${requeued} requeued, ${retried} retried, ${parked} parked)`,
+    );
   }
 }
