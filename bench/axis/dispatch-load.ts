@@ -50,8 +50,8 @@ let documentSequence = 0;
 
 /**
  * Drives the axis as agencies would: `concurrentSenders` loops POST dispatches (multipart JSON
- * envelope + signed PDFs) to every receiving agency, while each recipient's loop reads its inbox
- * with a cursor and acknowledges what arrived. A dispatch is complete when every recipient has
+ * envelope + signed PDFs) to every receiving agency, while each recipient's loop long-polls its
+ * inbox with a cursor and acknowledges what arrived. A dispatch is complete when every recipient has
  * acknowledged it. Throughput counts completed dispatches over the time from the first
  * submission to the last acknowledgement.
  */
@@ -100,7 +100,10 @@ export class DispatchLoad {
     if (unfinished > 0) {
       throw new BenchFailureError(
         'BENCH_DELIVERY_INCOMPLETE',
-        `${unfinished} of ${submitted} accepted dispatches were not acknowledged by every recipient within ${options.drainTimeoutMs} ms`,
+        `${unfinished} of ${submitted} accepted dispatches were not acknowledged by every recipient within ${options.drainTimeoutMs} ms` +
+          (this.firstError
+            ? ` (${this.errors} request errors; the first: ${this.firstError})`
+            : ''),
       );
     }
     const elapsedSeconds = (this.completedAt - start) / 1000;
@@ -153,7 +156,8 @@ export class DispatchLoad {
   private async receive(recipient: ReceivingAgency, keepGoing: () => boolean): Promise<void> {
     while (keepGoing()) {
       const cursor = this.cursors.get(recipient.code);
-      const query = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
+      // Long-poll, as an integrator would: the gateway answers as soon as something arrives.
+      const query = `?limit=200&wait=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const page = await recipient.client
         .get(`/inbox${query}`)
         .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
@@ -163,15 +167,12 @@ export class DispatchLoad {
         continue;
       }
       const { items, nextCursor } = JSON.parse(page.body.toString('utf8')) as {
-        items: { dispatchId: string }[];
+        items: { kind: 'dispatch' | 'status'; dispatchId: string }[];
         nextCursor: string | null;
       };
       if (nextCursor) this.cursors.set(recipient.code, nextCursor);
-      if (items.length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        continue;
-      }
-      await Promise.all(items.map((item) => this.acknowledge(recipient, item.dispatchId)));
+      const dispatches = items.filter((item) => item.kind === 'dispatch');
+      await Promise.all(dispatches.map((item) => this.acknowledge(recipient, item.dispatchId)));
     }
   }
 
