@@ -101,9 +101,7 @@ export class DispatchLoad {
       throw new BenchFailureError(
         'BENCH_DELIVERY_INCOMPLETE',
         `${unfinished} of ${submitted} accepted dispatches were not acknowledged by every recipient within ${options.drainTimeoutMs} ms` +
-          (this.firstError
-            ? ` (${this.errors} request errors; the first: ${this.firstError})`
-            : ''),
+          this.errorSummary(),
       );
     }
     const elapsedSeconds = (this.completedAt - start) / 1000;
@@ -194,6 +192,10 @@ export class DispatchLoad {
       this.completedAt = performance.now();
       this.latencies.push(this.completedAt - pending.startedAt);
     }
+  }
+
+  private errorSummary(): string {
+    return this.firstError ? ` (${this.errors} request errors; the first: ${this.firstError})` : '';
   }
 
   private recordError(message: string): void {
