@@ -11,6 +11,7 @@ import {
 import type { EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
 import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
 import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { verifyAxisTraceSignature } from '@docaxis/edxml/signature/axis-trace-signature';
 import { EdxmlSigner } from '@docaxis/edxml/signature/edxml-signer';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
@@ -171,6 +172,15 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
         AXIS_TRACE_ORGAN_ID,
       ]);
       expect(packet.traceHeaderList?.business?.businessDocType).toBe('new');
+      // The axis signs its own trace entry and the message header with its certificate.
+      const served = (response.body as Buffer).toString('utf8');
+      expect(verifyAxisTraceSignature(served, axis.pki.axis.certPem)).toEqual({ valid: true });
+      const { timestamp } = packet.traceHeaderList!.traceHeaders[1];
+      // The last occurrence: the sender's entry may carry the same second.
+      const at = served.lastIndexOf(`>${timestamp}<`);
+      expect(at).toBeGreaterThan(0);
+      const backdated = `${served.slice(0, at)}>2020/01/01 00:00:00<${served.slice(at + timestamp.length + 2)}`;
+      expect(verifyAxisTraceSignature(backdated, axis.pki.axis.certPem).valid).toBe(false);
     });
 
     it('still answers JSON by default', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { axisEdxmlSignerProvider } from '../edxml-status/axis-edxml-signer.provider';
 import { DispatchSubmissionBodyInterceptor } from '../edxml/dispatch-submission-body.interceptor';
 import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifier.provider';
 import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
@@ -24,6 +25,7 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     SubmitEdxmlDispatchUseCase,
     ReadDispatchEdxmlUseCase,
     edxmlSignatureVerifierProvider,
+    axisEdxmlSignerProvider,
   ],
   exports: [DispatchAccessService],
 })

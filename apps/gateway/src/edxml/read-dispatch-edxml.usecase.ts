@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import type { DispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
 import { envelopeToEdxml } from '@docaxis/edxml/packet/edxml-envelope.mapping';
-import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
+import { signServedPacket } from '@docaxis/edxml/signature/axis-trace-signature';
+import { EdxmlSigner } from '@docaxis/edxml/signature/edxml-signer';
 import { DispatchAccessService } from '../dispatches/dispatch-access.service';
 import { axisTraceHeaderList } from './axis-trace-header';
 
 /**
  * A dispatch as an edXML packet for one of its parties: the stored envelope, every PDF embedded
- * in base64 from the blob store (byte for byte as signed), and the axis' trace. Who may read it is
+ * in base64 from the blob store (byte for byte as signed), and the axis' trace; the axis signs its
+ * trace entry and the message header (not the attachments: see signServedPacket). Who may read it is
  * decided as for the JSON view. Reading the packet does not move a recipient to "fetched"; the
  * file download does.
  */
@@ -17,6 +19,7 @@ export class ReadDispatchEdxmlUseCase {
   constructor(
     private readonly access: DispatchAccessService,
     private readonly blobs: BlobStore,
+    private readonly signer: EdxmlSigner,
   ) {}
 
   async execute(dispatchId: string, agencyCode: string, now = new Date()): Promise<string> {
@@ -32,6 +35,6 @@ export class ReadDispatchEdxmlUseCase {
       })),
     );
     const trace = axisTraceHeaderList(envelope, dispatch.createdAt, now);
-    return buildEdxmlPacket(envelopeToEdxml(envelope, attachments, trace));
+    return signServedPacket(this.signer, envelopeToEdxml(envelope, attachments, trace));
   }
 }

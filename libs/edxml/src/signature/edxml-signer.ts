@@ -27,7 +27,34 @@ export class EdxmlSigner {
   }
 
   sign(packet: string): string {
-    const signed = new SignedXml({
+    const signed = this.signedXml();
+    signed.addReference({
+      xpath: '/*',
+      isEmptyUri: true,
+      transforms: [XMLDSIG.envelopedSignature, XMLDSIG.exclusiveC14n],
+      digestAlgorithm: XMLDSIG.sha256,
+    });
+    return this.appendToHeader(signed, packet);
+  }
+
+  /**
+   * Signs only the elements the XPaths select, each as a `Reference URI="#Id"` (an `Id` attribute
+   * is added to an element that has none), with the same algorithms and KeyInfo as `sign`.
+   */
+  signReferences(packet: string, xpaths: readonly string[]): string {
+    const signed = this.signedXml();
+    for (const xpath of xpaths) {
+      signed.addReference({
+        xpath,
+        transforms: [XMLDSIG.exclusiveC14n],
+        digestAlgorithm: XMLDSIG.sha256,
+      });
+    }
+    return this.appendToHeader(signed, packet);
+  }
+
+  private signedXml(): SignedXml {
+    return new SignedXml({
       privateKey: this.credential.keyPem,
       publicCert: this.credential.certPem,
       signatureAlgorithm: XMLDSIG.rsaSha256,
@@ -36,12 +63,9 @@ export class EdxmlSigner {
         `<X509Data><X509SubjectName>${escapeText(this.subjectName)}</X509SubjectName>` +
         `<X509Certificate>${this.certificateBase64}</X509Certificate></X509Data>`,
     });
-    signed.addReference({
-      xpath: '/*',
-      isEmptyUri: true,
-      transforms: [XMLDSIG.envelopedSignature, XMLDSIG.exclusiveC14n],
-      digestAlgorithm: XMLDSIG.sha256,
-    });
+  }
+
+  private appendToHeader(signed: SignedXml, packet: string): string {
     signed.computeSignature(packet, {
       location: {
         reference: "/*/*[local-name(.)='edXMLEnvelope']/*[local-name(.)='edXMLHeader']",
