@@ -80,7 +80,10 @@ export function verifyAxisTraceSignature(
     }).parseFromString(xml, 'text/xml');
     const signatures = Array.from(document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature'));
     if (signatures.length !== 1) return invalid(`${signatures.length} XML signatures, expected 1`);
-    const header = child(child(document.documentElement, 'edXMLEnvelope'), 'edXMLHeader');
+    const header = child(
+      child(document.documentElement ?? undefined, 'edXMLEnvelope'),
+      'edXMLHeader',
+    );
     const messageHeader = child(header, 'MessageHeader');
     const traces = children(child(header, 'TraceHeaderList'), 'TraceHeader');
     const expected = [messageHeader, traces.at(-1)].map((element) => element?.getAttribute('Id'));
