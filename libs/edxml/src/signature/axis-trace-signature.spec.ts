@@ -102,6 +102,19 @@ describe('the axis signature of a served packet', () => {
     });
   });
 
+  it('fails when a copy of a signed element with the same Id is planted elsewhere', () => {
+    const signedTrace = /<edXML:TraceHeader Id="[^"]+">.*?<\/edXML:TraceHeader>/s.exec(served)![0];
+    const planted = served.replace(
+      '<edXML:edXMLBody>',
+      `<edXML:edXMLBody><edXML:Extra>${signedTrace}</edXML:Extra>`,
+    );
+    expect(planted).not.toBe(served);
+    expect(verifyAxisTraceSignature(planted, pki.axis.certPem)).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/same value for the ID/),
+    });
+  });
+
   it('is verified by xmlsec1 (an independent XML-DSig) against the root, and refused when tampered', () => {
     const file = join(workDir, 'served.xml');
     const verify = () => {
