@@ -46,13 +46,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumers.stop();
-    await this.relay.stop();
-    await this.publisher.close();
-    await this.connection.close();
-    // What this instance consumed over its life: shows how competing instances shared the work.
+    // What this instance consumed over its life (final once the consumers stopped): shows how
+    // competing instances shared the work. Logged before the closes below, so the line is out
+    // well before the process exits and cannot be lost with an unflushed log buffer.
     const { acked, requeued, retried, parked } = this.consumers.stats();
     this.logger.log(
       `messaging stopped (${acked} acked, ${requeued} requeued, ${retried} retried, ${parked} parked)`,
     );
+    await this.relay.stop();
+    await this.publisher.close();
+    await this.connection.close();
   }
 }
