@@ -5,6 +5,8 @@ import { OutboxWriter, type AnyOutboxMessageInput } from '@docaxis/messaging/out
 import { agencyInboxQueue } from '@docaxis/messaging/topology/consumer-queue-definition';
 import { laneQueuesOf } from '@docaxis/messaging/topology/delivery-lanes';
 import { queueName } from '@docaxis/messaging/topology/topology-names';
+import { DISPATCH_VERIFIED_QUEUE } from '../../apps/router/src/routing/routing.queues';
+import { STATUS_NOTICED_QUEUE } from '../../apps/router/src/status-notices/status-noticed.queue';
 import { waitFor } from './wait-for';
 
 /** Dispatches per fault test: "a few thousand" (DOCAXIS_FAULT_DISPATCHES overrides it). */
@@ -244,8 +246,10 @@ async function outboxLeft(db: DataSource): Promise<number> {
 
 /** Broker names of the router's queues (to delete them when the router ran out of process). */
 export function routerQueueNames(prefix: string, agencyCodes: readonly string[]): string[] {
+  // The router's own definitions, so a queue it gains is cleaned up too.
   const definitions = [
-    { name: 'router.dispatch-verified', urgentLane: true, bindings: [] },
+    DISPATCH_VERIFIED_QUEUE,
+    STATUS_NOTICED_QUEUE,
     ...agencyCodes.map((code) => agencyInboxQueue(code)),
   ];
   return definitions.flatMap((d) => laneQueuesOf(d).map((lane) => queueName(prefix, lane.name)));

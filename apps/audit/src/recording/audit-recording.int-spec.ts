@@ -11,7 +11,6 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testRunId } from '@docaxis/testing/test-run';
 import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
-import { AUDIT_EVENTS_QUEUE } from './audit-events.queue';
 import { AuditRecordingModule } from './audit-recording.module';
 
 const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -23,6 +22,7 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
   let publisher: ConfirmingPublisher;
   let records: AuditRecordRepository;
   let queueNames: string[];
+  let exchangeNames: string[];
 
   beforeAll(async () => {
     const url = await createTestDatabase('audit-recording');
@@ -37,7 +37,9 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
     publisher = moduleRef.get(ConfirmingPublisher);
     records = moduleRef.get(AuditRecordRepository);
     const topology = moduleRef.get(MessagingTopology);
-    queueNames = [topology.queueName(AUDIT_EVENTS_QUEUE), topology.names.parkedQueue];
+    // Everything it declared, retry steps included, so the run leaves nothing on the broker.
+    queueNames = [...topology.declaredQueueNames(), topology.names.parkedQueue];
+    exchangeNames = topology.declaredExchangeNames();
   });
 
   afterAll(async () => {
@@ -45,9 +47,7 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
     const connection = await connect(AMQP_URL);
     const channel = await connection.createChannel();
     for (const queue of queueNames ?? []) await channel.deleteQueue(queue);
-    for (const exchange of ['events', 'delivery', 'dead-letter']) {
-      await channel.deleteExchange(`${prefix}.${exchange}`);
-    }
+    for (const exchange of exchangeNames ?? []) await channel.deleteExchange(exchange);
     await connection.close();
   });
 
