@@ -1,7 +1,6 @@
 import { connect } from 'amqplib';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -13,6 +12,7 @@ import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
 import { axisAppEnv } from '@docaxis/testing/axis-app-env';
+import { freePort } from '@docaxis/testing/free-port';
 
 export interface BenchEnvironment {
   repoRoot: string;
@@ -117,21 +117,6 @@ export async function createBenchEnvironment(
       rmSync(workDir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { BenchFailureError } from '../support/bench-failure.error';
 import type { GatewayClient } from './gateway-client';
 import { summarizeLatencies, type LatencySummary } from './latency-summary';
@@ -203,26 +204,17 @@ export class DispatchLoad {
     this.firstError ??= message;
   }
 
-  /** A valid công văn from `senderCode` to every recipient, with a number of its own. */
+  /** The test harness' valid công văn, with a number of its own and the sender's leader as signer. */
   private envelope({ code: senderCode, leaderName }: SendingAgency, number: number): unknown {
-    return {
-      from: { organId: senderCode, organName: `Cơ quan ${senderCode}` },
-      to: this.recipients.map(({ code }) => ({ organId: code, organName: `Cơ quan ${code}` })),
-      code: {
+    return envelopeJson(
+      senderCode,
+      this.recipients.map(({ code }) => code),
+      {
         // Numbers below 10 are written with two digits (Nghị định 30/2020).
-        codeNumber: String(number).padStart(2, '0'),
-        codeNotation: 'VPCP-KSTT',
+        code: { codeNumber: String(number).padStart(2, '0'), codeNotation: 'VPCP-KSTT' },
+        signerInfo: { competence: 'KT. BỘ TRƯỞNG', position: 'Thứ trưởng', fullName: leaderName },
+        subject: 'V/v đo hiệu năng trục liên thông (benchmark, TEST)',
       },
-      promulgationInfo: {
-        place: 'Hà Nội',
-        promulgationDate: new Date().toISOString().slice(0, 10),
-      },
-      documentType: { type: 1, typeName: 'Công văn' },
-      subject: 'V/v đo hiệu năng trục liên thông (benchmark, TEST)',
-      signerInfo: { competence: 'KT. BỘ TRƯỞNG', position: 'Thứ trưởng', fullName: leaderName },
-      dueDate: null,
-      urgency: 'normal',
-      confidentiality: 'none',
-    };
+    );
   }
 }
