@@ -266,6 +266,7 @@ async function scenario(
   for (const app of apps) resetPeakMemory(app);
   const [{ now: startedAt }] = await env.db.query<{ now: Date }[]>('SELECT now()');
   const before = await brokerCounts(env);
+  const cpuBefore = apps.map((app) => app.cpuMs());
   const result = await load.run({
     concurrentSenders: spec.concurrentSenders,
     seconds: spec.seconds,
@@ -276,6 +277,9 @@ async function scenario(
   await new Promise((r) => setTimeout(r, 2000));
   const after = await brokerCounts(env);
   const completed = Math.max(1, result.completed);
+  const cpuMsPerDispatch = Object.fromEntries(
+    apps.map((app, i) => [app.name, (app.cpuMs() - cpuBefore[i]) / completed]),
+  ) as Record<AxisAppName, number>;
   const publishesPerDispatch = (after.published - before.published) / completed;
   const deliveriesPerDispatch = (after.delivered - before.delivered) / completed;
   const filesPerDispatch = pdfs.bySender.values().next().value?.length ?? 2;
@@ -290,6 +294,7 @@ async function scenario(
     verificationRatio:
       (result.dispatchesPerSecond * filesPerDispatch) / pdfs.rawVerificationsPerSecond,
     stages: await stageLatencies(env.db, startedAt),
+    cpuMsPerDispatch,
     peakRssBytes: Object.fromEntries(
       apps.map((app) => [app.name, app.memory().peakRssBytes]),
     ) as Record<AxisAppName, number>,

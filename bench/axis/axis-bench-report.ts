@@ -16,6 +16,8 @@ export interface AxisScenarioRow {
   /** PDFs verified per second ÷ the raw verification baseline of the same PDF. */
   verificationRatio: number;
   peakRssBytes: Record<AxisAppName, number>;
+  /** Each app's CPU time (user + system) during the scenario ÷ the dispatches completed; ms. */
+  cpuMsPerDispatch: Record<AxisAppName, number>;
   stages: StageLatency[];
 }
 
@@ -51,18 +53,20 @@ export function baselineTable(rows: readonly BaselineRow[]): string {
 
 export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
   const lines = [
-    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | vs raw broker | vs raw verify | CPU ms/dispatch (gw/rt/vf/au/nt) | peak RSS MiB (gw/rt/vf/au/nt) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const row of rows) {
     const { load } = row;
     const rss = row.peakRssBytes;
+    const cpu = row.cpuMsPerDispatch;
     lines.push(
       `| ${row.label} | ${row.concurrentSenders} | ${load.completed} | ${load.errors} | ` +
         `${load.dispatchesPerSecond.toFixed(1)} | ${load.latency.p50Ms.toFixed(0)} | ` +
         `${load.latency.p95Ms.toFixed(0)} | ${load.latency.p99Ms.toFixed(0)} | ` +
         `${row.publishesPerDispatch.toFixed(1)} / ${row.deliveriesPerDispatch.toFixed(1)} | ` +
         `${percent(row.brokerRatio)} | ${percent(row.verificationRatio)} | ` +
+        `${[cpu.gateway, cpu.router, cpu.verifier, cpu.audit, cpu.notifier].map((ms) => ms.toFixed(1)).join(' / ')} | ` +
         `${[rss.gateway, rss.router, rss.verifier, rss.audit, rss.notifier].map(mib).join(' / ')} |`,
     );
   }
