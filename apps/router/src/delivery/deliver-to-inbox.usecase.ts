@@ -36,29 +36,27 @@ export class DeliverToInboxUseCase {
       CONSUMER,
       command.messageId,
       async (manager) => {
-        const dispatch = await this.dispatches.lockById(manager, command.dispatchId);
-        if (!dispatch) return null;
-        const deliverySeq = await this.dispatches.deliver(
+        const copy = await this.dispatches.deliver(
           manager,
           command.dispatchId,
           command.recipientCode,
         );
-        if (deliverySeq === null) return null;
+        if (copy === null) return null;
         await this.outbox.enqueue(manager, {
           destination: 'events',
           routingKey: MessageTypes.DispatchDelivered,
           messageType: MessageTypes.DispatchDelivered,
-          correlationId: dispatch.correlationId,
+          correlationId: copy.correlationId,
           payload: {
-            dispatchId: dispatch.id,
-            senderCode: dispatch.senderCode,
+            dispatchId: command.dispatchId,
+            senderCode: copy.senderCode,
             recipientCode: command.recipientCode,
-            deliverySeq,
+            deliverySeq: copy.deliverySeq,
             occurredAt: new Date().toISOString(),
             actor: 'router',
           },
         });
-        return { acceptedAt: dispatch.createdAt };
+        return { acceptedAt: copy.acceptedAt };
       },
     );
     if (!duplicate && delivered) {

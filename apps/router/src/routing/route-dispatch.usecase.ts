@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { OutboxWriter, type AnyOutboxMessageInput } from '@docaxis/messaging/outbox/outbox-writer';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 
 export interface RouteDispatchCommand {
@@ -34,46 +34,28 @@ export class RouteDispatchUseCase {
       CONSUMER,
       command.messageId,
       async (manager) => {
-        const dispatch = await this.dispatches.lockById(manager, command.dispatchId);
-        if (!dispatch || dispatch.state !== 'verified') return false;
-        const recipients = await this.dispatches.advanceRecipients(
-          manager,
-          dispatch.id,
-          'all',
-          'pending',
-          'queued',
-        );
-        await this.dispatches.update(manager, dispatch.id, { state: 'routed' });
+        const dispatch = await this.dispatches.markRouted(manager, command.dispatchId);
+        if (!dispatch) return false;
+        const { id: dispatchId, senderCode, correlationId, priority, recipientCodes } = dispatch;
         const occurredAt = new Date().toISOString();
-        for (const recipientCode of recipients) {
-          await this.outbox.enqueue(manager, {
+        // One INSERT for every delivery message and the event.
+        await this.outbox.enqueueMany(manager, [
+          ...recipientCodes.map((recipientCode): AnyOutboxMessageInput => ({
             destination: 'delivery',
             routingKey: recipientCode,
             messageType: MessageTypes.DeliveryRequested,
-            correlationId: dispatch.correlationId,
-            priority: dispatch.priority,
-            payload: {
-              dispatchId: dispatch.id,
-              recipientCode,
-              priority: dispatch.priority,
-              occurredAt,
-              actor: 'router',
-            },
-          });
-        }
-        await this.outbox.enqueue(manager, {
-          destination: 'events',
-          routingKey: MessageTypes.DispatchRouted,
-          messageType: MessageTypes.DispatchRouted,
-          correlationId: dispatch.correlationId,
-          payload: {
-            dispatchId: dispatch.id,
-            senderCode: dispatch.senderCode,
-            recipientCodes: recipients,
-            occurredAt,
-            actor: 'router',
+            correlationId,
+            priority,
+            payload: { dispatchId, recipientCode, priority, occurredAt, actor: 'router' },
+          })),
+          {
+            destination: 'events',
+            routingKey: MessageTypes.DispatchRouted,
+            messageType: MessageTypes.DispatchRouted,
+            correlationId,
+            payload: { dispatchId, senderCode, recipientCodes, occurredAt, actor: 'router' },
           },
-        });
+        ]);
         return true;
       },
     );

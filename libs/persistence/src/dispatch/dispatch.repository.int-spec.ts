@@ -72,14 +72,14 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     await slow.connect();
     await slow.startTransaction();
     try {
-      const earlierSeq = await dispatches.deliver(slow.manager, earlier, RECIPIENT);
-      expect(earlierSeq).not.toBeNull();
+      const earlierCopy = await dispatches.deliver(slow.manager, earlier, RECIPIENT);
+      expect(earlierCopy).toMatchObject({ senderCode: SENDER, correlationId: earlier });
 
       // A second delivery to the same agency must wait for the first to commit…
       let laterSeq: number | null | undefined;
       const laterDelivery = dataSource
         .transaction((manager) => dispatches.deliver(manager, later, RECIPIENT))
-        .then((seq) => (laterSeq = seq));
+        .then((copy) => (laterSeq = copy?.deliverySeq ?? null));
       await waitFor(waitingAdvisoryLocks, (n) => n === 1, 'the later delivery to wait');
       expect(laterSeq).toBeUndefined();
       expect(await inbox.page(RECIPIENT, 0, 10)).toEqual([]);
@@ -92,7 +92,7 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
 
       await slow.commitTransaction();
       await laterDelivery;
-      expect(laterSeq).toBeGreaterThan(earlierSeq!);
+      expect(laterSeq).toBeGreaterThan(earlierCopy!.deliverySeq);
       const page = await inbox.page(RECIPIENT, 0, 10);
       expect(page.map((entry) => entry.dispatch.id)).toEqual([earlier, later]);
     } finally {
@@ -107,5 +107,36 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     const again = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT));
     expect(first).not.toBeNull();
     expect(again).toBeNull();
+  });
+
+  it('routes a verified dispatch once: state routed, pending recipients queued, sorted', async () => {
+    const id = await queuedDispatch([]);
+    await dataSource.query(`UPDATE dispatches SET state = 'verified', priority = 2 WHERE id = $1`, [
+      id,
+    ]);
+    for (const code of [RECIPIENT, OTHER_RECIPIENT]) {
+      await dataSource.query(
+        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'pending')`,
+        [id, code],
+      );
+    }
+    const routed = await dataSource.transaction((m) => dispatches.markRouted(m, id));
+    expect(routed).toEqual({
+      id,
+      senderCode: SENDER,
+      correlationId: id,
+      priority: 2,
+      recipientCodes: [OTHER_RECIPIENT, RECIPIENT].sort(),
+    });
+    const rows = await dataSource.query(
+      `SELECT d.state AS dispatch_state, r.state, r.queued_at IS NOT NULL AS stamped
+         FROM dispatches d JOIN dispatch_recipients r ON r.dispatch_id = d.id WHERE d.id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { dispatch_state: 'routed', state: 'queued', stamped: true },
+      { dispatch_state: 'routed', state: 'queued', stamped: true },
+    ]);
+    expect(await dataSource.transaction((m) => dispatches.markRouted(m, id))).toBeNull();
   });
 });

@@ -24,6 +24,39 @@ export interface NewDispatch {
   recipientCodes: readonly string[];
 }
 
+/** A dispatch the router just marked routed, with the recipients it queued (sorted). */
+export interface RoutedDispatch {
+  id: string;
+  senderCode: string;
+  correlationId: string;
+  priority: number;
+  recipientCodes: string[];
+}
+
+/** A dispatch just put into one recipient's inbox. */
+export interface DeliveredCopy {
+  deliverySeq: number;
+  senderCode: string;
+  correlationId: string;
+  /** When the axis accepted the dispatch (delivery latency). */
+  acceptedAt: Date;
+}
+
+interface RoutedDispatchRow {
+  id: string;
+  sender_code: string;
+  correlation_id: string;
+  priority: number;
+  recipient_codes: string[];
+}
+
+interface DeliveredCopyRow {
+  delivery_seq: string;
+  sender_code: string;
+  correlation_id: string;
+  created_at: Date;
+}
+
 /** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
 export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
 
@@ -217,32 +250,76 @@ export class DispatchRepository {
   }
 
   /**
-   * Puts a queued dispatch into the recipient's inbox, assigning its inbox position. Returns the
-   * position, or null when it was already delivered (redelivery) or is not queued.
+   * Marks a verified dispatch routed and queues its pending recipients, in one statement.
+   * Returns what the fan-out needs, or null when the dispatch is not (or no longer) verified: a
+   * redelivered `dispatch.verified` then changes nothing. The UPDATE locks the dispatch row and
+   * re-checks its state after any concurrent writer commits, as a SELECT … FOR UPDATE did.
+   */
+  async markRouted(manager: EntityManager, dispatchId: string): Promise<RoutedDispatch | null> {
+    const rows: RoutedDispatchRow[] = await manager.query(
+      `WITH routed AS (
+         UPDATE dispatches SET state = 'routed', updated_at = now()
+          WHERE id = $1 AND state = 'verified'
+          RETURNING id, sender_code, correlation_id, priority
+       ), queued AS (
+         UPDATE dispatch_recipients SET state = 'queued', queued_at = now()
+          WHERE dispatch_id IN (SELECT id FROM routed) AND state = 'pending'
+          RETURNING recipient_code
+       )
+       SELECT id, sender_code, correlation_id, priority,
+              ARRAY(SELECT recipient_code FROM queued ORDER BY recipient_code) AS recipient_codes
+         FROM routed`,
+      [dispatchId],
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      id: row.id,
+      senderCode: row.sender_code,
+      correlationId: row.correlation_id,
+      priority: row.priority,
+      recipientCodes: row.recipient_codes,
+    };
+  }
+
+  /**
+   * Puts a queued dispatch into the recipient's inbox, assigning its inbox position, and returns
+   * the position with what the `dispatch.delivered` event needs of the dispatch; null when it was
+   * already delivered (redelivery) or is not queued (e.g. recalled).
    *
    * Readers page through an inbox by position (`delivery_seq > cursor`), so positions must become
    * visible in the order they are taken: were two deliveries to one agency to commit out of order,
    * a reader could pass the later one and never see the earlier. A transaction-scoped advisory
    * lock per recipient, taken before the position and held until commit, keeps them in order.
+   * Only the recipient row is locked (the dispatch row is read, not locked): a recall racing the
+   * delivery serialises on that row and either finds it delivered or makes this find nothing.
    */
   async deliver(
     manager: EntityManager,
     dispatchId: string,
     recipientCode: string,
-  ): Promise<number | null> {
+  ): Promise<DeliveredCopy | null> {
     await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [
       INBOX_POSITION_LOCK_SPACE,
       recipientCode,
     ]);
-    const rows: { delivery_seq: string }[] = await manager.query(
-      `UPDATE dispatch_recipients
+    const rows: DeliveredCopyRow[] = await manager.query(
+      `UPDATE dispatch_recipients AS r
          SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
-       WHERE dispatch_id = $1 AND recipient_code = $2 AND state = 'queued'
-       RETURNING delivery_seq`,
+        FROM dispatches AS d
+       WHERE r.dispatch_id = $1 AND r.recipient_code = $2 AND r.state = 'queued'
+         AND d.id = r.dispatch_id
+       RETURNING r.delivery_seq, d.sender_code, d.correlation_id, d.created_at`,
       [dispatchId, recipientCode],
     );
     const [row] = unwrapRows(rows);
-    return row ? Number(row.delivery_seq) : null;
+    if (!row) return null;
+    return {
+      deliverySeq: Number(row.delivery_seq),
+      senderCode: row.sender_code,
+      correlationId: row.correlation_id,
+      acceptedAt: row.created_at,
+    };
   }
 }
 
