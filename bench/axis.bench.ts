@@ -16,6 +16,7 @@ import { AxisAppProcess, type AxisAppName } from './axis/axis-app-process';
 import { parseAxisBenchArguments } from './axis/axis-bench-arguments';
 import {
   baselineTable,
+  cpuTable,
   scenarioTable,
   soakTable,
   stageTable,
@@ -28,6 +29,7 @@ import { createBenchEnvironment, type BenchEnvironment } from './axis/bench-envi
 import { DispatchLoad, type PdfAttachment, type SendingAgency } from './axis/dispatch-load';
 import { GatewayClient } from './axis/gateway-client';
 import { measureRawBroker } from './axis/raw-broker-baseline';
+import { ScenarioCpuMeter } from './axis/scenario-cpu-meter';
 import { BenchFailureError } from './support/bench-failure.error';
 import { measureThroughput } from './support/throughput-meter';
 import { stageLatencies } from './axis/stage-latencies';
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
       `\n## docaxis end-to-end benchmark${args.quick ? ' (quick smoke run: numbers are not meaningful)' : ''}\n\n` +
         `${machine.node}, ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB; every app and both servers on this machine; ` +
         `apps log at ${args.logLevel}; three recipients per dispatch; ${senderCodes.length} sending agencies\n\n` +
-        `${baselineTable(baselines)}\n\n${scenarioTable(rows)}\n\n${stageTable(rows)}\n\n` +
+        `${baselineTable(baselines)}\n\n${scenarioTable(rows)}\n\n${cpuTable(rows)}\n\n${stageTable(rows)}\n\n` +
         (sustained ? `${targetsTable(sustained)}\n\n` : '') +
         (soak ? `${soakTable(soak)}\n` : ''),
     );
@@ -266,7 +268,7 @@ async function scenario(
   for (const app of apps) resetPeakMemory(app);
   const [{ now: startedAt }] = await env.db.query<{ now: Date }[]>('SELECT now()');
   const before = await brokerCounts(env);
-  const cpuBefore = apps.map((app) => app.cpuMs());
+  const cpu = ScenarioCpuMeter.start(apps);
   const result = await load.run({
     concurrentSenders: spec.concurrentSenders,
     seconds: spec.seconds,
@@ -276,10 +278,9 @@ async function scenario(
   // audit and status events of the last dispatches may still be in flight.
   await new Promise((r) => setTimeout(r, 2000));
   const after = await brokerCounts(env);
+  // The window includes the settling pause: the last dispatches' audit and status work is theirs.
+  const cpuMsPerDispatch = cpu.perDispatch(result.completed);
   const completed = Math.max(1, result.completed);
-  const cpuMsPerDispatch = Object.fromEntries(
-    apps.map((app, i) => [app.name, (app.cpuMs() - cpuBefore[i]) / completed]),
-  ) as Record<AxisAppName, number>;
   const publishesPerDispatch = (after.published - before.published) / completed;
   const deliveriesPerDispatch = (after.delivered - before.delivered) / completed;
   const filesPerDispatch = pdfs.bySender.values().next().value?.length ?? 2;

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
@@ -80,19 +80,6 @@ export class AxisAppProcess {
     return { rssBytes: kib('VmRSS') * 1024, peakRssBytes: kib('VmHWM') * 1024 };
   }
 
-  /**
-   * CPU time (user + system) the process has used so far, from /proc/<pid>/stat; ms. Unlike a
-   * CPU profile's busy time this does not grow when the process waits for a core, so it is the
-   * load-independent cost the scenario table divides by the dispatches.
-   */
-  cpuMs(): number {
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces: count fields from the closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const [utime, stime] = [Number(fields[11]), Number(fields[12])];
-    return ((utime + stime) * 1000) / clockTicksPerSecond();
-  }
-
   /** SIGTERM (the apps drain and close), SIGKILL if it takes longer than `graceMs`. */
   async stop(graceMs = 15_000): Promise<void> {
     if (this.child.exitCode !== null) return;
@@ -124,15 +111,6 @@ export class AxisAppProcess {
       return '';
     }
   }
-}
-
-let ticksPerSecond: number | undefined;
-
-/** The kernel's clock ticks per second (USER_HZ), in which /proc reports CPU time. */
-function clockTicksPerSecond(): number {
-  ticksPerSecond ??=
-    Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  return ticksPerSecond;
 }
 
 /** The HTTP status of `GET url`, or 0 when nothing answers yet. */

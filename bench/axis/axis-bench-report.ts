@@ -1,5 +1,6 @@
 import type { AxisAppName } from './axis-app-process';
 import type { LoadResult } from './dispatch-load';
+import { CPU_CONSUMERS, type CpuMsPerDispatch } from './scenario-cpu-meter';
 import type { StageLatency } from './stage-latencies';
 
 export interface AxisScenarioRow {
@@ -16,8 +17,8 @@ export interface AxisScenarioRow {
   /** PDFs verified per second ÷ the raw verification baseline of the same PDF. */
   verificationRatio: number;
   peakRssBytes: Record<AxisAppName, number>;
-  /** Each app's CPU time (user + system) during the scenario ÷ the dispatches completed; ms. */
-  cpuMsPerDispatch: Record<AxisAppName, number>;
+  /** CPU ms per completed dispatch of each app, RabbitMQ and PostgreSQL over the scenario. */
+  cpuMsPerDispatch: CpuMsPerDispatch;
   stages: StageLatency[];
 }
 
@@ -53,20 +54,18 @@ export function baselineTable(rows: readonly BaselineRow[]): string {
 
 export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
   const lines = [
-    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | vs raw broker | vs raw verify | CPU ms/dispatch (gw/rt/vf/au/nt) | peak RSS MiB (gw/rt/vf/au/nt) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const { load } = row;
     const rss = row.peakRssBytes;
-    const cpu = row.cpuMsPerDispatch;
     lines.push(
       `| ${row.label} | ${row.concurrentSenders} | ${load.completed} | ${load.errors} | ` +
         `${load.dispatchesPerSecond.toFixed(1)} | ${load.latency.p50Ms.toFixed(0)} | ` +
         `${load.latency.p95Ms.toFixed(0)} | ${load.latency.p99Ms.toFixed(0)} | ` +
         `${row.publishesPerDispatch.toFixed(1)} / ${row.deliveriesPerDispatch.toFixed(1)} | ` +
         `${percent(row.brokerRatio)} | ${percent(row.verificationRatio)} | ` +
-        `${[cpu.gateway, cpu.router, cpu.verifier, cpu.audit, cpu.notifier].map((ms) => ms.toFixed(1)).join(' / ')} | ` +
         `${[rss.gateway, rss.router, rss.verifier, rss.audit, rss.notifier].map(mib).join(' / ')} |`,
     );
   }
@@ -78,6 +77,22 @@ export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
     );
   }
   return lines.join('\n');
+}
+
+/** Per scenario, the CPU milliseconds each process spent per completed dispatch ("n/a": no /proc). */
+export function cpuTable(rows: readonly AxisScenarioRow[]): string {
+  const columns = [...CPU_CONSUMERS, 'total'] as const;
+  const heading = (c: (typeof columns)[number]) =>
+    c === 'rabbitmq' ? 'RabbitMQ' : c === 'postgres' ? 'PostgreSQL (all)' : c;
+  const cell = (ms: number | null) => (ms === null ? 'n/a' : ms.toFixed(1));
+  return [
+    `| CPU ms per dispatch | senders | ${columns.map(heading).join(' | ')} |`,
+    `|---|---:|${columns.map(() => '---:').join('|')}|`,
+    ...rows.map(
+      (row) =>
+        `| ${row.label} | ${row.concurrentSenders} | ${columns.map((c) => cell(row.cpuMsPerDispatch[c])).join(' | ')} |`,
+    ),
+  ].join('\n');
 }
 
 /** Per scenario, the p50 / p95 of each stage a dispatch passes through. */

@@ -42,12 +42,21 @@ describe('npm run bench (quick mode)', () => {
       );
     }
     expect(run.stdout).toContain('| ≥ 1000 dispatches/s |');
+    expect(run.stdout).toContain('| CPU ms per dispatch | senders | gateway |');
     const resultFile = /Results written to (\S+)/.exec(run.stdout)?.[1];
     expect(resultFile && existsSync(resultFile)).toBe(true);
     const results = JSON.parse(readFileSync(join(resultFile!), 'utf8')) as {
-      rows: { load: { completed: number; errors: number } }[];
+      rows: {
+        load: { completed: number; errors: number };
+        cpuMsPerDispatch: Record<string, number | null>;
+      }[];
     };
     expect(results.rows).toHaveLength(3);
-    for (const row of results.rows) expect(row.load.completed).toBeGreaterThan(0);
+    for (const row of results.rows) {
+      expect(row.load.completed).toBeGreaterThan(0);
+      // Linux CI has /proc: the apps' own processes are always measurable.
+      expect(row.cpuMsPerDispatch.gateway).toBeGreaterThan(0);
+      expect(row.cpuMsPerDispatch.total).toBeGreaterThan(0);
+    }
   }, 300_000);
 });
