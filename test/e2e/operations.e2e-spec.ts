@@ -1,3 +1,4 @@
+import { renameSync } from 'node:fs';
 import request from 'supertest';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency } from '@docaxis/testing/agency-client';
@@ -24,6 +25,11 @@ describe('operations endpoints', () => {
   const get = (path: string) => request(axis.gatewayUrl).get(path).ca(axis.pki.server.caBundlePem);
   const worker = (app: keyof RunningAxis['workerUrls']) => (path: string) =>
     request(axis.workerUrls[app]).get(path);
+  /** An app's answer on a path, labelled with the app so a failure says which one. */
+  const answerOf = async (target: { app: string; get: typeof get }, path: string) => {
+    const response = await target.get(path);
+    return { app: target.app, status: response.status, body: response.body.status as unknown };
+  };
 
   it('serves the OpenAPI documentation at /api/docs and the document as JSON', async () => {
     const page = await get('/api/docs');
@@ -44,8 +50,7 @@ describe('operations endpoints', () => {
       { app: 'notifier', get: worker('notifier'), checks: [] },
     ];
     for (const target of targets) {
-      const live = await target.get('/health/live');
-      expect({ app: target.app, status: live.status, body: live.body.status }).toEqual({
+      expect(await answerOf(target, '/health/live')).toEqual({
         app: target.app,
         status: 200,
         body: 'ok',
@@ -57,6 +62,42 @@ describe('operations endpoints', () => {
       );
       expect(ready.body.details.broker).toMatchObject({ status: 'up', connected: true });
       expect(ready.body.details.database).toMatchObject({ status: 'up' });
+    }
+  });
+
+  it('answers 503 with terminus’ body on the gateway and the verifier when a check fails, and 200 again once it passes', async () => {
+    // This axis' own blob store folder (never another spec's), moved away and back.
+    const blobDir = axis.env.BLOB_DIR!;
+    const movedAway = `${blobDir}.moved`;
+    const targets = [
+      { app: 'gateway', get: (path: string) => get(path) },
+      { app: 'verifier', get: worker('verifier') },
+    ];
+    renameSync(blobDir, movedAway);
+    try {
+      for (const target of targets) {
+        const ready = await target.get('/health/ready');
+        expect({ app: target.app, status: ready.status }).toEqual({ app: target.app, status: 503 });
+        expect(ready.body).toMatchObject({
+          status: 'error',
+          error: { blobStore: { status: 'down', message: expect.stringContaining('ENOENT') } },
+          details: {
+            blobStore: { status: 'down' },
+            database: { status: 'up' },
+            broker: { status: 'up' },
+          },
+          info: { database: { status: 'up' } },
+        });
+      }
+    } finally {
+      renameSync(movedAway, blobDir);
+    }
+    for (const target of targets) {
+      expect(await answerOf(target, '/health/ready')).toEqual({
+        app: target.app,
+        status: 200,
+        body: 'ok',
+      });
     }
   });
 

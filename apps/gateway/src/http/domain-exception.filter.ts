@@ -3,13 +3,16 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  HttpStatus,
   Logger,
 } from '@nestjs/common';
+import type { HealthCheckResult } from '@nestjs/terminus';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { httpStatusForKind } from '@docaxis/errors/http-status-for-kind';
 import { bodyParserFailureOf } from './body-parser-failure';
+import { healthCheckFailureOf } from './health-check-failure';
 
 /** The body of every error the API returns. */
 export interface ErrorBody {
@@ -30,11 +33,16 @@ const CODE_FOR_STATUS: Readonly<Record<number, string>> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  501: 'NOT_IMPLEMENTED',
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
 };
 
 /**
  * The one place where errors become HTTP responses: typed domain errors keep their stable code
- * and map their kind to a status; anything unexpected is a 500 with an error id that is logged.
+ * and map their kind to a status; framework HTTP errors keep theirs (a failed readiness check
+ * keeps terminus' own body); anything unexpected is a 500 with an error id that is logged.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -52,7 +60,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private toResponse(exception: unknown, request: Request): { status: number; body: ErrorBody } {
+  private toResponse(
+    exception: unknown,
+    request: Request,
+  ): { status: number; body: ErrorBody | HealthCheckResult } {
     if (exception instanceof DomainError) {
       const status = httpStatusForKind(exception.kind);
       return {
@@ -67,20 +78,21 @@ export class DomainExceptionFilter implements ExceptionFilter {
       const { status, code, message } = bodyFailure;
       return { status, body: { error: { code, message } } };
     }
-    if (exception instanceof HttpException && exception.getStatus() < 500) {
-      const status = exception.getStatus();
-      return {
-        status,
-        body: {
-          error: { code: CODE_FOR_STATUS[status] ?? `HTTP_${status}`, message: exception.message },
-        },
-      };
+    const healthFailure = healthCheckFailureOf(exception);
+    if (healthFailure) {
+      // Terminus has already logged the failing checks.
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, body: healthFailure };
     }
-    const errorId = randomUUID();
-    this.logger.error(
-      { errorId, method: request.method, url: request.originalUrl, err: exception },
-      'Unhandled error while serving a request',
-    );
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_FOR_STATUS[status] ?? `HTTP_${status}`;
+      if (status < 500) return { status, body: { error: { code, message: exception.message } } };
+      // Thrown on purpose with a status and a message meant for the caller (e.g. 503 while
+      // draining): kept, with an error id for the operators as on every 5xx.
+      const errorId = this.logUnexpected(exception, request);
+      return { status, body: { error: { code, message: exception.message, errorId } } };
+    }
+    const errorId = this.logUnexpected(exception, request);
     return {
       status: 500,
       body: {
@@ -92,5 +104,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
         },
       },
     };
+  }
+
+  /** Logs a server-side failure under a fresh error id, which the answer quotes. */
+  private logUnexpected(exception: unknown, request: Request): string {
+    const errorId = randomUUID();
+    this.logger.error(
+      { errorId, method: request.method, url: request.originalUrl, err: exception },
+      'Unhandled error while serving a request',
+    );
+    return errorId;
   }
 }
