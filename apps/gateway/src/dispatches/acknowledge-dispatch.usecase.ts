@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
-import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
-import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { DispatchAccessService } from './dispatch-access.service';
-import { NotARecipientError } from './dispatch-submission.errors';
+import { DeliveryAcknowledger } from './delivery-acknowledger';
+import { isDispatchId } from './dispatch-id';
+import { DispatchNotFoundError, NotARecipientError } from './dispatch-submission.errors';
 import { type RecipientView, toRecipientView } from './dtos/dispatch-view';
 
 /**
@@ -15,56 +11,24 @@ import { type RecipientView, toRecipientView } from './dtos/dispatch-view';
  */
 @Injectable()
 export class AcknowledgeDispatchUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly access: DispatchAccessService,
-    private readonly dispatches: DispatchRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(private readonly acknowledger: DeliveryAcknowledger) {}
 
   async execute(
     dispatchId: string,
     agency: AuthenticatedAgency,
     correlationId: string,
   ): Promise<RecipientView> {
-    const party = await this.access.partyOf(dispatchId, agency.agencyCode);
-    if (party.role !== 'recipient') throw new NotARecipientError(dispatchId);
-    const moved = await this.dataSource.transaction(async (manager) => {
-      let codes = await this.dispatches.advanceRecipients(
-        manager,
-        dispatchId,
-        [agency.agencyCode],
-        'fetched',
-        'acknowledged',
-      );
-      if (codes.length === 0) {
-        codes = await this.dispatches.advanceRecipients(
-          manager,
-          dispatchId,
-          [agency.agencyCode],
-          'delivered',
-          'acknowledged',
-        );
-      }
-      if (codes.length === 0) return false;
-      await this.outbox.enqueue(manager, {
-        destination: 'events',
-        routingKey: MessageTypes.DispatchAcknowledged,
-        messageType: MessageTypes.DispatchAcknowledged,
-        correlationId,
-        payload: {
-          dispatchId,
-          senderCode: party.dispatch.senderCode,
-          recipientCode: agency.agencyCode,
-          occurredAt: new Date().toISOString(),
-          actor: agency.certificateSubject,
-        },
-      });
-      return true;
-    });
-    if (moved) this.relay.nudge();
-    const recipient = await this.dispatches.findRecipient(dispatchId, agency.agencyCode);
-    return toRecipientView(recipient!);
+    if (!isDispatchId(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    const [result] = await this.acknowledger.acknowledge([dispatchId], agency, correlationId);
+    switch (result.outcome) {
+      case 'acknowledged':
+      case 'already_acknowledged':
+        return toRecipientView(result.recipient);
+      case 'not_a_recipient':
+        throw new NotARecipientError(dispatchId);
+      case 'not_found':
+      case 'recalled': // as every other route answers on a copy withdrawn from the inbox
+        throw new DispatchNotFoundError(dispatchId);
+    }
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { DispatchEntity } from '@docaxis/persistence/dispatch/dispatch.entity';
 import type { DispatchRecipientEntity } from '@docaxis/persistence/dispatch/dispatch-recipient.entity';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { isDispatchId } from './dispatch-id';
 import { DispatchNotFoundError } from './dispatch-submission.errors';
 
 export type DispatchParty =
@@ -24,7 +25,7 @@ export class DispatchAccessService {
     agencyCode: string,
     manager?: EntityManager,
   ): Promise<DispatchParty> {
-    if (!UUID.test(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    if (!isDispatchId(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     const dispatch = await this.dispatches.findById(dispatchId, manager);
     if (!dispatch) throw new DispatchNotFoundError(dispatchId);
     if (dispatch.senderCode === agencyCode) return { role: 'sender', dispatch };
@@ -35,5 +36,3 @@ export class DispatchAccessService {
     throw new DispatchNotFoundError(dispatchId);
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

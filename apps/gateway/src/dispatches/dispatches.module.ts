@@ -5,6 +5,7 @@ import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifie
 import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
 import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
+import { DeliveryAcknowledger } from './delivery-acknowledger';
 import { DispatchAccessService } from './dispatch-access.service';
 import { DispatchesController } from './dispatches.controller';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
@@ -19,6 +20,7 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     ReadDispatchUseCase,
     DownloadDispatchFileUseCase,
     AcknowledgeDispatchUseCase,
+    DeliveryAcknowledger,
     DispatchAccessService,
     MultipartUploadInterceptor,
     DispatchSubmissionBodyInterceptor,
@@ -27,6 +29,6 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     edxmlSignatureVerifierProvider,
     axisEdxmlSignerProvider,
   ],
-  exports: [DispatchAccessService],
+  exports: [DispatchAccessService, DeliveryAcknowledger],
 })
 export class DispatchesModule {}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { AgencyRepository } from '../agency/agency.repository';
@@ -34,17 +35,9 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     await dataSource.destroy();
   });
 
-  let number = 0;
   /** A dispatch already queued for each recipient. */
   async function queuedDispatch(recipients: readonly string[]): Promise<string> {
-    const id = randomUUID();
-    number++;
-    await dataSource.query(
-      `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
-         promulgation_year, subject, urgency, envelope, state, correlation_id)
-       VALUES ($1, $2, repeat('0', 64), $4, $3, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', '{}', 'routed', $5)`,
-      [id, SENDER, String(number), id, id],
-    );
+    const id = await insertRoutedDispatch(dataSource, SENDER);
     for (const code of recipients) {
       await dataSource.query(
         `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state, queued_at)
@@ -138,5 +131,92 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       { dispatch_state: 'routed', state: 'queued', stamped: true },
     ]);
     expect(await dataSource.transaction((m) => dispatches.markRouted(m, id))).toBeNull();
+  });
+});
+
+describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let dispatches: DispatchRepository;
+
+  beforeAll(async () => {
+    dataSource = new DataSource(
+      dataSourceOptions({ url: await createTestDatabase('acknowledge') }),
+    );
+    await dataSource.initialize();
+    dispatches = new DispatchRepository(dataSource);
+    await new AgencyRepository(dataSource).upsertMany([
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  /** A dispatch from SENDER with RECIPIENT's copy in the given state. */
+  async function dispatchWithCopy(state: string, deliveredAt: 'now()' | 'NULL' = 'now()') {
+    const id = await insertRoutedDispatch(dataSource, SENDER);
+    await dataSource.query(
+      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state, delivered_at)
+       VALUES ($1, $2, $3, ${deliveredAt})`,
+      [id, RECIPIENT, state],
+    );
+    return id;
+  }
+
+  it('moves delivered and fetched copies in one UPDATE and reads back only the rest, in the order asked', async () => {
+    const delivered = await dispatchWithCopy('delivered');
+    const fetched = await dispatchWithCopy('fetched');
+    const acknowledged = await dispatchWithCopy('acknowledged');
+    const queued = await dispatchWithCopy('queued', 'NULL');
+    const unknown = randomUUID();
+
+    const statements: string[] = [];
+    const facts = await dataSource.transaction(async (manager) => {
+      const query = manager.query.bind(manager);
+      manager.query = ((sql: string, params?: unknown[]) => {
+        statements.push(sql.trim().split(/\s+/)[0]);
+        return query(sql, params);
+      }) as typeof manager.query;
+      return dispatches.acknowledge(
+        manager,
+        [fetched.toUpperCase(), unknown, acknowledged, delivered, queued],
+        RECIPIENT,
+      );
+    });
+
+    expect(statements).toEqual(['UPDATE', 'SELECT']);
+    expect(
+      facts.map((f) => [f.dispatchId, f.moved, f.senderCode, f.recipient?.state ?? null]),
+    ).toEqual([
+      [fetched.toUpperCase(), true, SENDER, 'acknowledged'],
+      [unknown, false, null, null],
+      [acknowledged, false, SENDER, 'acknowledged'],
+      [delivered, true, SENDER, 'acknowledged'],
+      [queued, false, SENDER, 'queued'],
+    ]);
+    expect(facts[0].recipient?.acknowledgedAt).toBeInstanceOf(Date);
+  });
+
+  it('needs no second query when every copy moved, and moves nothing for the sender', async () => {
+    const delivered = await dispatchWithCopy('delivered');
+    let calls = 0;
+    const facts = await dataSource.transaction(async (manager) => {
+      const query = manager.query.bind(manager);
+      manager.query = ((sql: string, params?: unknown[]) => {
+        calls++;
+        return query(sql, params);
+      }) as typeof manager.query;
+      return dispatches.acknowledge(manager, [delivered], RECIPIENT);
+    });
+    expect(calls).toBe(1);
+    expect(facts[0].moved).toBe(true);
+
+    const another = await dispatchWithCopy('delivered');
+    const asSender = await dataSource.transaction((m) =>
+      dispatches.acknowledge(m, [another], SENDER),
+    );
+    expect(asSender[0]).toMatchObject({ moved: false, senderCode: SENDER, recipient: null });
   });
 });

@@ -3,6 +3,11 @@ import { DataSource, type EntityManager, LessThan, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
+import {
+  type DispatchRecipientRow,
+  recipientColumnList,
+  recipientFromRow,
+} from './dispatch-recipient-row';
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
 import { unwrapRows } from '../database/update-returning-rows';
@@ -56,6 +61,24 @@ interface DeliveredCopyRow {
   correlation_id: string;
   created_at: Date;
 }
+
+/** What acknowledging one dispatch id found (see `DispatchRepository.acknowledge`). */
+export interface AcknowledgementFacts {
+  /** The id as given. */
+  dispatchId: string;
+  /** Null when there is no such dispatch. */
+  senderCode: string | null;
+  /** The caller's copy after the call; null when the caller is not among its recipients. */
+  recipient: DispatchRecipientEntity | null;
+  /** True when this call moved it to acknowledged (so the caller announces it). */
+  moved: boolean;
+}
+
+type AcknowledgedRow = DispatchRecipientRow & { sender_code: string };
+type UnmovedRow = Partial<DispatchRecipientRow> & {
+  requested_id: string;
+  sender_code: string | null;
+};
 
 /** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
 export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
@@ -247,6 +270,57 @@ export class DispatchRepository {
       params,
     );
     return unwrapRows(rows).map((row) => row.recipient_code);
+  }
+
+  /**
+   * One recipient acknowledges dispatches in its inbox: every listed copy still delivered or
+   * fetched moves to acknowledged in one UPDATE (a dispatch's sender is never its recipient).
+   * Only ids that did not move are read back, with one more query: already acknowledged, not
+   * the caller's, unknown. Any concurrent change to them has committed by then, as the UPDATE
+   * waited on the row locks it met. Facts come back in the order of `dispatchIds`.
+   */
+  async acknowledge(
+    manager: EntityManager,
+    dispatchIds: readonly string[],
+    recipientCode: string,
+  ): Promise<AcknowledgementFacts[]> {
+    const ids = [...dispatchIds];
+    const moved: AcknowledgedRow[] | [AcknowledgedRow[], number] = await manager.query(
+      `UPDATE dispatch_recipients r
+          SET state = 'acknowledged', acknowledged_at = now()
+         FROM dispatches d
+        WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2
+          AND r.state IN ('delivered', 'fetched')
+          AND d.id = r.dispatch_id AND d.sender_code <> $2
+       RETURNING ${recipientColumnList('r')}, d.sender_code`,
+      [ids, recipientCode],
+    );
+    const facts = new Map<string, Omit<AcknowledgementFacts, 'dispatchId'>>();
+    for (const row of unwrapRows(moved)) {
+      facts.set(row.dispatch_id, {
+        senderCode: row.sender_code,
+        recipient: recipientFromRow(row),
+        moved: true,
+      });
+    }
+    const unmoved = ids.filter((id) => !facts.has(id.toLowerCase()));
+    if (unmoved.length > 0) {
+      const rows: UnmovedRow[] = await manager.query(
+        `SELECT ids.id AS requested_id, d.sender_code, ${recipientColumnList('r')}
+           FROM unnest($1::uuid[]) AS ids(id)
+           LEFT JOIN dispatches d ON d.id = ids.id
+           LEFT JOIN dispatch_recipients r ON r.dispatch_id = d.id AND r.recipient_code = $2`,
+        [unmoved, recipientCode],
+      );
+      for (const row of rows) {
+        facts.set(row.requested_id, {
+          senderCode: row.sender_code,
+          recipient: row.recipient_code ? recipientFromRow(row as DispatchRecipientRow) : null,
+          moved: false,
+        });
+      }
+    }
+    return ids.map((dispatchId) => ({ dispatchId, ...facts.get(dispatchId.toLowerCase())! }));
   }
 
   /**

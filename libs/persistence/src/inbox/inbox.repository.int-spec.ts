@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { AgencyRepository } from '../agency/agency.repository';
 import { dataSourceOptions } from '../database/data-source-options';
@@ -18,7 +18,6 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
   let dispatches: DispatchRepository;
   let notices: StatusNoticeRepository;
   let inbox: InboxRepository;
-  let number = 0;
 
   beforeAll(async () => {
     dataSource = new DataSource(
@@ -41,14 +40,7 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
 
   /** A routed dispatch delivered to every recipient. */
   async function deliveredDispatch(recipients: readonly string[]): Promise<string> {
-    const id = randomUUID();
-    number++;
-    await dataSource.query(
-      `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
-         promulgation_year, subject, urgency, envelope, state, correlation_id)
-       VALUES ($1, $2, repeat('0', 64), $4, $3, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', '{}', 'routed', $5)`,
-      [id, SENDER, String(number), id, id],
-    );
+    const id = await insertRoutedDispatch(dataSource, SENDER);
     for (const code of recipients) {
       await dataSource.query(
         `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
