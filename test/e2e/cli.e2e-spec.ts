@@ -94,6 +94,12 @@ describe('docaxis CLI against the running axis', () => {
     const acked = await cli(agency(C), 'ack', dispatchId);
     expect(acked).toMatchObject({ code: 0 });
     expect(acked.stdout).toContain(`Acknowledged: dispatch ${dispatchId} for ${C} (acknowledged)`);
+    // Many at once (POST /inbox/ack): what can be acknowledged is, the rest is named with its code.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const many = await cli(agency(B), 'ack', dispatchId, unknown, dispatchId);
+    expect(many.code).toBe(1);
+    expect(many.stdout).toBe(`Acknowledged: dispatch ${dispatchId} for ${B} (acknowledged)\n`);
+    expect(many.stderr).toContain(`dispatch ${unknown}: DISPATCH_NOT_FOUND`);
 
     const human = await cli(agency(A), 'fetch', dispatchId, '--no-files');
     expect(human.stdout).toContain(`to ${B}: `);

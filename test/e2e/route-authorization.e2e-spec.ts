@@ -241,6 +241,7 @@ describe('authorization, route by route (every route the gateway exposes)', () =
       expect.arrayContaining([
         'POST /api/v1/dispatches',
         'GET /api/v1/inbox',
+        'POST /api/v1/inbox/ack',
         'POST /api/v1/admin/agencies/:code/suspend',
       ]),
     );

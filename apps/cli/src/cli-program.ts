@@ -37,7 +37,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   registerSendCommand(program, io);
   registerInboxCommand(program, io);
   registerFetchCommand(program, io);
-  registerAckCommand(program, io);
+  registerAckCommand(program, io, (code) => {
+    exitCode = code;
+  });
   registerStatusCommand(program, io);
   registerRecallCommand(program, io);
   registerAgenciesCommand(program, io);

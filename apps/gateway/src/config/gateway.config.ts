@@ -71,6 +71,8 @@ export const gatewayConfigSchema = z.object({
   INBOX_WAIT_MAX_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** How often a waiting long-poll looks in PostgreSQL for something new. */
   INBOX_WAIT_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(250),
+  /** Most dispatch ids one POST /inbox/ack may acknowledge (one transaction holds their rows). */
+  ACK_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
   /**
    * Trusted-proxy mode, off when empty: behind a TLS-terminating proxy, the client certificate
    * is read from this header (URL-encoded PEM, as nginx's $ssl_client_escaped_cert), and only on

@@ -1,12 +1,15 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
+import { CorrelationId } from '../http/correlation-id.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { AcknowledgeInboxUseCase, type InboxAckResult } from './acknowledge-inbox.usecase';
+import { InboxAckRequestDto, InboxAckResultDto } from './dtos/inbox-ack.dto';
 import { InboxPageDto } from './dtos/inbox-page.dto';
 import { type InboxPage, ListInboxUseCase } from './list-inbox.usecase';
 
@@ -16,7 +19,10 @@ import { type InboxPage, ListInboxUseCase } from './list-inbox.usecase';
 // The agency's clerk works the same inbox from the web console.
 @RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
 export class InboxController {
-  constructor(private readonly listInbox: ListInboxUseCase) {}
+  constructor(
+    private readonly listInbox: ListInboxUseCase,
+    private readonly acknowledgeInbox: AcknowledgeInboxUseCase,
+  ) {}
 
   /**
    * GET /api/v1/inbox?cursor=…&limit=…&wait=… — dispatches delivered to the calling agency and
@@ -55,5 +61,40 @@ export class InboxController {
       wait,
       signal: gone.signal,
     });
+  }
+
+  /**
+   * POST /api/v1/inbox/ack — `{ "dispatchIds": [...] }`: acknowledge many dispatches of the inbox
+   * in one request and transaction, with an answer per id.
+   */
+  @Post('ack')
+  @HttpCode(200)
+  // Acknowledging is the document system's job, as on POST /dispatches/:id/ack.
+  @RequireRoles(CallerRole.AgencySystem)
+  @ApiOperation({
+    summary:
+      'Acknowledge receipt of many dispatches at once (xác nhận đã nhận), as their recipient',
+    description:
+      'One transaction for the whole list; each id gets its own outcome, so ids that cannot be ' +
+      'acknowledged do not hold up the others. Acknowledging again changes nothing. Each ' +
+      'acknowledgement is recorded on the audit trail, as with POST /dispatches/{id}/ack.',
+  })
+  @ApiBody({ type: InboxAckRequestDto })
+  @ApiOkResponse({ type: InboxAckResultDto })
+  @ApiErrorResponses({
+    400: [
+      'ACK_REQUEST_INVALID',
+      'ACK_BATCH_EMPTY',
+      'DISPATCH_ID_INVALID',
+      'ACK_BATCH_DUPLICATE_IDS',
+    ],
+    413: ['ACK_BATCH_TOO_LARGE'],
+  })
+  acknowledge(
+    @CallingAgency() agency: AuthenticatedAgency,
+    @CorrelationId() correlationId: string,
+    @Body() body: unknown,
+  ): Promise<InboxAckResult> {
+    return this.acknowledgeInbox.execute(body, agency, correlationId);
   }
 }

@@ -43,7 +43,12 @@ describe('gateway OpenAPI document', () => {
     });
     expect(stdout.trim()).toBe('valid: docaxis gateway');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/dispatches', '/api/v1/inbox', '/api/v1/verify']),
+      expect.arrayContaining([
+        '/api/v1/dispatches',
+        '/api/v1/inbox',
+        '/api/v1/inbox/ack',
+        '/api/v1/verify',
+      ]),
     );
   });
 

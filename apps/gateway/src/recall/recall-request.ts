@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { characterCount, sanitizeText } from '@docaxis/edxml/text/safe-text';
 import { RecallRequestInvalidError } from './recall.errors';
+import { bodyIssues } from '../http/body-issues';
 
 const MAX_REASON = 2000;
 
@@ -28,12 +29,7 @@ const bodySchema = z.strictObject({
 export function parseRecallRequest(body: unknown): { reason: string } {
   const parsed = bodySchema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new RecallRequestInvalidError(
-      parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || '(body)',
-        message: issue.message,
-      })),
-    );
+    throw new RecallRequestInvalidError(bodyIssues(parsed.error));
   }
   return parsed.data;
 }

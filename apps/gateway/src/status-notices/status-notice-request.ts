@@ -10,6 +10,7 @@ import {
   StatusNoticeInvalidError,
   StatusReasonRequiredError,
 } from './status-notice.errors';
+import { bodyIssues } from '../http/body-issues';
 
 /** A status notice as an agency posts it, checked and normalized. */
 export interface StatusNoticeRequest {
@@ -72,12 +73,7 @@ const bodySchema = z.strictObject({
 export function parseStatusNoticeRequest(body: unknown): StatusNoticeRequest {
   const parsed = bodySchema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new StatusNoticeInvalidError(
-      parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || '(body)',
-        message: issue.message,
-      })),
-    );
+    throw new StatusNoticeInvalidError(bodyIssues(parsed.error));
   }
   const data = parsed.data;
   const code = normalizeEdxmlStatusCode(data.code);

@@ -8,6 +8,7 @@ import {
   type WebhookNotificationView,
   type WebhookView,
 } from './webhook-view';
+import { bodyIssues } from '../http/body-issues';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_HISTORY = 200;
@@ -20,12 +21,7 @@ export class ManageWebhooksUseCase {
   async register(agencyCode: string, body: unknown): Promise<WebhookView> {
     const parsed = webhookRegistrationSchema.safeParse(body ?? {});
     if (!parsed.success) {
-      throw new WebhookRegistrationInvalidError(
-        parsed.error.issues.map((issue) => ({
-          path: issue.path.join('.') || '(body)',
-          message: issue.message,
-        })),
-      );
+      throw new WebhookRegistrationInvalidError(bodyIssues(parsed.error));
     }
     const { url, secret } = parsed.data;
     return webhookView(await this.webhooks.register(agencyCode, url, secret));

@@ -1,0 +1,60 @@
+import {
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+} from '@docaxis/errors/domain-error-kinds';
+
+export class InboxAckRequestInvalidError extends InvalidInputError {
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super(
+      'ACK_REQUEST_INVALID',
+      `The acknowledgement request is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
+      { issues },
+    );
+  }
+}
+
+export class InboxAckEmptyError extends InvalidInputError {
+  constructor() {
+    super('ACK_BATCH_EMPTY', 'dispatchIds names no dispatch: give at least one id.');
+  }
+}
+
+export class InboxAckTooLargeError extends PayloadTooLargeError {
+  constructor(count: number, limit: number) {
+    super(
+      'ACK_BATCH_TOO_LARGE',
+      `One acknowledgement may name at most ${limit} dispatches; this one names ${count}: split it.`,
+      { count, limit },
+    );
+  }
+}
+
+export class DispatchIdInvalidError extends InvalidInputError {
+  constructor(invalid: readonly string[]) {
+    super('DISPATCH_ID_INVALID', `Not a dispatch id (a UUID): ${invalid.join(', ')}.`, {
+      dispatchIds: invalid,
+    });
+  }
+}
+
+export class InboxAckDuplicateIdsError extends InvalidInputError {
+  constructor(duplicates: readonly string[]) {
+    super(
+      'ACK_BATCH_DUPLICATE_IDS',
+      `Each dispatch may be named once; repeated: ${duplicates.join(', ')}.`,
+      { dispatchIds: duplicates },
+    );
+  }
+}
+
+/** One item's answer in a batch (never thrown): the sender withdrew it before it was fetched. */
+export class DispatchWithdrawnError extends NotFoundError {
+  constructor(dispatchId: string) {
+    super(
+      'DISPATCH_WITHDRAWN',
+      `The sender recalled dispatch ${dispatchId} before your agency fetched it; it is no longer in your inbox.`,
+      { dispatchId },
+    );
+  }
+}
