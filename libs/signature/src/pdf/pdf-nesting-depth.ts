@@ -1,4 +1,5 @@
 import { PdfStructureError } from './pdf-structure-error';
+import { indexOfBytes } from './byte-search';
 
 const STREAM = Buffer.from('stream', 'latin1');
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
@@ -36,7 +37,7 @@ export function assertNestingDepth(bytes: Buffer, maxDepth: number): void {
       while (i < length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i += 1;
     } else if (byte === 0x73 /* s */ && isKeywordAt(bytes, i, STREAM)) {
       // Stream data is opaque: jump to its end (a nested object closing is not data).
-      const end = bytes.indexOf(ENDSTREAM, i + STREAM.length);
+      const end = indexOfBytes(bytes, ENDSTREAM, i + STREAM.length);
       i = end === -1 ? length : end + ENDSTREAM.length;
       depth = 0;
     } else {

@@ -3,6 +3,7 @@ import type { PdfLimits } from './pdf-limits';
 import { assertNestingDepth } from './pdf-nesting-depth';
 import { PdfStructureError } from './pdf-structure-error';
 import { isPdfWhitespace } from './raw-byte-range-scanner';
+import { indexOfBytes } from './byte-search';
 
 const OBJ = Buffer.from('obj', 'latin1');
 const STREAM = Buffer.from('stream', 'latin1');
@@ -92,7 +93,7 @@ function locateStream(
   if (bytes[dataStart] === 0x0d) dataStart += 1;
   if (bytes[dataStart] === 0x0a) dataStart += 1;
   const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
-  const endstream = bytes.indexOf(ENDSTREAM, dataStart);
+  const endstream = indexOfBytes(bytes, ENDSTREAM, dataStart);
   const dataEnd = directLength
     ? Math.min(bytes.length, dataStart + Number(directLength[1]))
     : endstream === -1

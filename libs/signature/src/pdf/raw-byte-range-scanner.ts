@@ -1,3 +1,5 @@
+import { indexOfBytes } from './byte-search';
+
 const BYTE_RANGE_KEY = Buffer.from('/ByteRange', 'latin1');
 
 export interface RawByteRange {
@@ -14,11 +16,11 @@ export interface RawByteRange {
  */
 export function scanRawByteRanges(bytes: Buffer, maxOccurrences = 1000): RawByteRange[] {
   const found: RawByteRange[] = [];
-  let at = bytes.indexOf(BYTE_RANGE_KEY);
+  let at = indexOfBytes(bytes, BYTE_RANGE_KEY);
   while (at !== -1 && found.length < maxOccurrences) {
     const values = readIntegerArray(bytes, at + BYTE_RANGE_KEY.length);
     if (values) found.push({ position: at, values });
-    at = bytes.indexOf(BYTE_RANGE_KEY, at + BYTE_RANGE_KEY.length);
+    at = indexOfBytes(bytes, BYTE_RANGE_KEY, at + BYTE_RANGE_KEY.length);
   }
   return found;
 }
