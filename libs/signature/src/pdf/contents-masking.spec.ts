@@ -1,4 +1,6 @@
-import { maskSignatureContents } from './contents-masking';
+import { PDFDict, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { SignatureContentsMasks } from './contents-masking';
+import { MaskedPdfParser } from './masked-pdf-parser';
 import { scanRawByteRanges } from './raw-byte-range-scanner';
 
 /** Two signature dictionaries, each in its own "revision", with real-looking byte ranges. */
@@ -22,32 +24,43 @@ function twoSignatures(): Buffer {
   return Buffer.from(text, 'latin1');
 }
 
-describe('maskSignatureContents', () => {
+describe('SignatureContentsMasks', () => {
   const pdf = twoSignatures();
-  const { masked, markerByGapStart, graphBytes } = maskSignatureContents(
-    pdf,
-    scanRawByteRanges(pdf),
-  );
+  const masks = SignatureContentsMasks.of(pdf, scanRawByteRanges(pdf));
+  const [firstGap, secondGap] = [...masks.markerByGapStart.keys()];
 
-  it('replaces each signature value by a numbered marker, keeping every offset', () => {
-    expect(masked.length).toBe(pdf.length);
-    expect([...markerByGapStart.values()]).toEqual(['DAC500000000', 'DAC500000001']);
-    expect(masked.toString('latin1')).toContain('/Contents <DAC500000000>        ');
-    expect(pdf.toString('latin1')).toContain('/Contents <abab'); // the original is untouched
+  async function contentsOf(bytes: Buffer, objectNumber: number): Promise<string | undefined> {
+    const context = await new MaskedPdfParser(bytes, masks).parseDocument();
+    const signature = context.lookup(PDFRef.of(objectNumber));
+    const contents =
+      signature instanceof PDFDict ? signature.get(PDFName.of('Contents')) : undefined;
+    return contents instanceof PDFHexString ? contents.asString() : undefined;
+  }
+
+  it('numbers each signature gap with a marker', () => {
+    expect([...masks.markerByGapStart.values()]).toEqual(['DAC500000000', 'DAC500000001']);
+    expect(pdf.toString('latin1', firstGap, firstGap + 5)).toBe('<abab');
   });
 
-  it('drops the filler for pdf-lib, per revision prefix', () => {
-    const whole = graphBytes(pdf.length).toString('latin1');
-    expect(whole).toContain('/Contents <DAC500000000> >> endobj');
-    expect(whole).not.toContain('<DAC500000000>  ');
+  it('gives the parsers the marker instead of the digits, and resumes after the gap', async () => {
+    expect(await contentsOf(pdf, 1)).toBe('DAC500000000');
+    expect(await contentsOf(pdf, 2)).toBe('DAC500000001');
+    expect(masks.hexStringAt(firstGap, pdf.length)?.resumeAt).toBe(pdf.indexOf('> >> endobj') + 1);
+    expect(masks.hexStringAt(firstGap + 1, pdf.length)).toBeUndefined();
+  });
+
+  it('masks within a revision prefix, and a gap cut by the prefix up to its end', async () => {
     const firstRevisionEnd = pdf.indexOf('%%EOF\n') + 6;
-    const first = graphBytes(firstRevisionEnd).toString('latin1');
-    expect(first.endsWith('%%EOF\n')).toBe(true);
-    expect(first).not.toContain('DAC500000001');
+    expect(await contentsOf(pdf.subarray(0, firstRevisionEnd), 1)).toBe('DAC500000000');
+    const cut = secondGap + 20;
+    expect(masks.hexStringAt(secondGap, cut)).toEqual({ marker: 'DAC500000001', resumeAt: cut });
+    // Too short to hold even the marker: read as written (and unterminated).
+    expect(masks.hexStringAt(secondGap, secondGap + 5)).toBeUndefined();
   });
 
-  it('keeps the masked bytes for a prefix that cuts through a gap', () => {
-    const cut = markerByGapStart.size && [...markerByGapStart.keys()][1] + 20;
-    expect(graphBytes(cut).equals(masked.subarray(0, cut))).toBe(true);
+  it('reads every hex string as written without masks', async () => {
+    const context = await new MaskedPdfParser(pdf, SignatureContentsMasks.NONE).parseDocument();
+    const signature = context.lookup(PDFRef.of(1), PDFDict);
+    expect(signature.get(PDFName.of('Contents'))?.toString()).toBe(`<${'ab'.repeat(40)}>`);
   });
 });

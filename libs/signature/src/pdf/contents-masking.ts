@@ -4,81 +4,74 @@ import { isPdfWhitespace } from './raw-byte-range-scanner';
 const CONTENTS_KEY = Buffer.from('/Contents', 'latin1');
 const MARKER_PREFIX = 'DAC5';
 const MARKER_DIGITS = 8;
-const MARKER_LENGTH = MARKER_PREFIX.length + MARKER_DIGITS;
+/** `<`, the marker, `>`: a gap shorter than this is not masked (it could not hold the marker). */
+const MASKED_HEX_STRING_LENGTH = MARKER_PREFIX.length + MARKER_DIGITS + 2;
 
-export interface MaskedContents {
-  /**
-   * A copy of the file where each /Contents hex string named by a /ByteRange gap is replaced by
-   * its marker and spaces: same length, so every offset stays (cross-reference reads use it).
-   */
-  readonly masked: Buffer;
-  /** gap start offset → the hex marker pdf-lib will read as that /Contents value. */
-  readonly markerByGapStart: ReadonlyMap<number, string>;
-  /**
-   * What pdf-lib parses for the revision ending at `length` (the whole file for its length):
-   * the masked bytes without the spaces after each marker, which pdf-lib would otherwise skip
-   * one call per byte. A gap that straddles `length` keeps the masked bytes as they are.
-   */
-  readonly graphBytes: (length: number) => Buffer;
+export interface MaskedHexString {
+  /** The hex string value pdf-lib is given instead of the gap's digits. */
+  readonly marker: string;
+  /** Where parsing resumes: the end of the gap (or of the bytes parsed, if the gap runs past). */
+  readonly resumeAt: number;
 }
 
 /**
  * pdf-lib builds every hex string character by character; a signature's /Contents is 16–64 KB
- * of hex, which made parsing cost ten times the whole cryptographic check. The gaps of the raw
- * /ByteRange arrays are therefore replaced, in the copy given to pdf-lib, by `<DAC5nnnnnnnn>`. The marker numbers the gap, so a signature
- * dictionary still proves which gap its own /Contents is: its parsed /Contents must be exactly
- * the marker of the gap its /ByteRange names. The CMS itself is always read from the original.
+ * of hex, which made parsing cost ten times the whole cryptographic check. So every parse of the
+ * file's objects (pdf-lib's graph, the cross-reference reader) reads the hex string that opens a
+ * raw /ByteRange gap as a marker, `DAC5nnnnnnnn`, and resumes after the gap, without reading
+ * its digits (see MaskedPdfParser). The marker numbers the gap, so a signature dictionary still
+ * proves which gap its own /Contents is: its parsed /Contents must be exactly the marker of the
+ * gap its /ByteRange names. The CMS itself is always read from the bytes. Nothing is copied:
+ * the masks are offsets, the parsers read the file itself.
  */
-export function maskSignatureContents(
-  bytes: Buffer,
-  byteRanges: readonly RawByteRange[],
-): MaskedContents {
-  const markerByGapStart = new Map<number, string>();
-  const fillers: { start: number; end: number }[] = [];
-  let masked: Buffer | undefined;
-  for (const { values } of byteRanges) {
-    if (values.length !== 4) continue;
-    const gapStart = values[0] + values[1];
-    const gapEnd = values[2];
-    if (markerByGapStart.has(gapStart) || !isContentsHexString(bytes, gapStart, gapEnd)) continue;
-    if (gapEnd - gapStart < MARKER_LENGTH + 2) continue;
-    if (fillers.some((filler) => gapStart < filler.end + 1 && gapEnd > filler.start)) continue;
-    const marker = `${MARKER_PREFIX}${markerByGapStart.size.toString(16).toUpperCase().padStart(MARKER_DIGITS, '0')}`;
-    masked ??= Buffer.from(bytes);
-    masked.fill(0x20, gapStart, gapEnd);
-    masked.write(`<${marker}>`, gapStart, 'latin1');
-    markerByGapStart.set(gapStart, marker);
-    fillers.push({ start: gapStart + MARKER_LENGTH + 2, end: gapEnd });
-  }
-  const result = masked ?? bytes;
-  fillers.sort((x, y) => x.start - y.start);
-  return {
-    masked: result,
-    markerByGapStart,
-    graphBytes: (length) => compacted(result, fillers, length),
-  };
-}
+export class SignatureContentsMasks {
+  /** gap start offset → the hex marker pdf-lib reads as that /Contents value. */
+  readonly markerByGapStart: ReadonlyMap<number, string>;
 
-function compacted(
-  masked: Buffer,
-  fillers: readonly { start: number; end: number }[],
-  length: number,
-): Buffer {
-  const inside = fillers.filter((filler) => filler.end <= length);
-  if (
-    inside.length === 0 ||
-    fillers.some((filler) => filler.start < length && filler.end > length)
-  ) {
-    return masked.subarray(0, length);
+  private constructor(private readonly gapEndByStart: ReadonlyMap<number, number>) {
+    this.markerByGapStart = new Map(
+      [...gapEndByStart.keys()].map((start, index) => [
+        start,
+        `${MARKER_PREFIX}${index.toString(16).toUpperCase().padStart(MARKER_DIGITS, '0')}`,
+      ]),
+    );
   }
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (const filler of inside) {
-    parts.push(masked.subarray(from, filler.start));
-    from = filler.end;
+
+  /** No gap masked: parsers read every hex string as written. */
+  static readonly NONE = new SignatureContentsMasks(new Map());
+
+  /**
+   * The masks of the /Contents gaps of `byteRanges`: a gap is masked when it is a hex string
+   * that is the value of a `/Contents` key, long enough for the marker, and not overlapping a
+   * gap masked before it (the first /ByteRange written wins).
+   */
+  static of(bytes: Buffer, byteRanges: readonly RawByteRange[]): SignatureContentsMasks {
+    const gapEndByStart = new Map<number, number>();
+    for (const { values } of byteRanges) {
+      if (values.length !== 4) continue;
+      const gapStart = values[0] + values[1];
+      const gapEnd = values[2];
+      if (gapEndByStart.has(gapStart) || !isContentsHexString(bytes, gapStart, gapEnd)) continue;
+      if (gapEnd - gapStart < MASKED_HEX_STRING_LENGTH) continue;
+      if ([...gapEndByStart].some(([start, end]) => gapStart < end && gapEnd > start)) continue;
+      gapEndByStart.set(gapStart, gapEnd);
+    }
+    return new SignatureContentsMasks(gapEndByStart);
   }
-  parts.push(masked.subarray(from, length));
-  return Buffer.concat(parts);
+
+  /**
+   * The masked reading of a hex string that starts at `offset`, in bytes parsed up to `limit`
+   * (an earlier revision is a prefix of the file). A gap that runs past `limit` still reads as
+   * its marker when the marker fits, then resumes at `limit`.
+   */
+  hexStringAt(offset: number, limit: number): MaskedHexString | undefined {
+    const end = this.gapEndByStart.get(offset);
+    const marker = this.markerByGapStart.get(offset);
+    if (end === undefined || marker === undefined || offset + MASKED_HEX_STRING_LENGTH > limit) {
+      return undefined;
+    }
+    return { marker, resumeAt: Math.min(end, limit) };
+  }
 }
 
 /** `/Contents` (then whitespace) right before `<`, and `>` closing the gap. */

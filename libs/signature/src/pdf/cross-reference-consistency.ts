@@ -4,11 +4,14 @@ import {
   type CrossReferenceEntry,
   type CrossReferenceSection,
 } from './cross-reference-reader';
+import type { SignatureContentsMasks } from './contents-masking';
 import { pdfObjectsEqual } from './pdf-object-equality';
 
 export interface CrossReferenceCheckInput {
-  /** The bytes pdf-lib parsed (masked /Contents: same offsets as the file). */
+  /** The file. */
   bytes: Buffer;
+  /** The /Contents masks the graphs were parsed with; none by default. */
+  masks?: SignatureContentsMasks;
   /** End of the signed revision (c + d). */
   signedLength: number;
   revisionEnds: readonly number[];
@@ -25,8 +28,8 @@ export interface CrossReferenceCheckInput {
  * disallowed, since what a reader shows could differ from what was compared.
  */
 export function crossReferenceConflicts(input: CrossReferenceCheckInput): string[] {
-  const { bytes, signedLength, revisionEnds, signed, final } = input;
-  const reader = new CrossReferenceReader(bytes);
+  const { bytes, masks, signedLength, revisionEnds, signed, final } = input;
+  const reader = new CrossReferenceReader(bytes, masks);
   const problems: string[] = [];
   const sections: CrossReferenceSection[] = [];
   let expectedPrev = reader.startxrefBefore(signedLength);

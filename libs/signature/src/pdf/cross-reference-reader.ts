@@ -10,6 +10,8 @@ import {
   PDFRef,
   type PDFObject,
 } from 'pdf-lib';
+import { SignatureContentsMasks } from './contents-masking';
+import { MaskedPdfParser } from './masked-pdf-parser';
 import { PdfStructureError } from './pdf-structure-error';
 import { isPdfWhitespace } from './raw-byte-range-scanner';
 
@@ -36,12 +38,20 @@ const STARTXREF = Buffer.from('startxref', 'latin1');
 /**
  * Reads cross-reference sections (ISO 32000-1 §7.5.4 tables and §7.5.8 streams) the way a viewer
  * does, independently of pdf-lib (whose xref-stream reading ignores PNG predictors). Objects are
- * parsed with pdf-lib's object parser into a scratch context, never into the document's.
+ * parsed with pdf-lib's object parser into a scratch context, never into the document's, with
+ * the same /Contents masks as the document's graph (so both read a signature dictionary alike).
  */
 export class CrossReferenceReader {
   private readonly scratch = PDFContext.create();
 
-  constructor(private readonly bytes: Buffer) {}
+  private readonly fileParser: MaskedPdfParser;
+
+  constructor(
+    private readonly bytes: Buffer,
+    masks: SignatureContentsMasks = SignatureContentsMasks.NONE,
+  ) {
+    this.fileParser = new MaskedPdfParser(bytes, masks);
+  }
 
   /** The offset written after the last `startxref` before `end`, if any. */
   startxrefBefore(end: number): number | undefined {
@@ -84,7 +94,7 @@ export class CrossReferenceReader {
         `offset ${offset} holds object ${header[1]} ${header[2]}, not ${expected.number} ${expected.generation}`,
       );
     }
-    return this.parseObject(this.bytes.subarray(offset + header[0].length));
+    return this.fileParser.parseObjectAt(offset + header[0].length);
   }
 
   /** Object `index` of the object stream whose stream object is at `offset`. */
@@ -105,10 +115,11 @@ export class CrossReferenceReader {
         `object stream slot ${index} holds ${header[index * 2]}, not ${objectNumber}`,
       );
     }
-    return this.parseObject(decoded.subarray(first + header[index * 2 + 1]));
+    return this.parseDecodedObject(decoded.subarray(first + header[index * 2 + 1]));
   }
 
-  private parseObject(bytes: Buffer): PDFObject {
+  /** An object of decoded stream data (not the file: no masks apply). */
+  private parseDecodedObject(bytes: Buffer): PDFObject {
     return PDFObjectParser.forBytes(bytes, this.scratch).parseObject();
   }
 
@@ -147,7 +158,7 @@ export class CrossReferenceReader {
     if (trailerAt === -1 || text.slice(cursor, trailerAt).trim() !== '') {
       throw new PdfStructureError('PDF_UNPARSEABLE', `xref table at ${offset} has no trailer`);
     }
-    const trailer = this.parseObject(this.bytes.subarray(offset + trailerAt + 'trailer'.length));
+    const trailer = this.fileParser.parseObjectAt(offset + trailerAt + 'trailer'.length);
     if (!(trailer instanceof PDFDict))
       throw new PdfStructureError('PDF_UNPARSEABLE', 'trailer is not a dictionary');
     return {

@@ -1,4 +1,6 @@
-import { PDFDocument, type PDFContext } from 'pdf-lib';
+import type { PDFContext } from 'pdf-lib';
+import { SignatureContentsMasks } from './contents-masking';
+import { MaskedPdfParser } from './masked-pdf-parser';
 import type { PdfLimits } from './pdf-limits';
 import { prescanPdfResources } from './pdf-resource-prescan';
 import { PdfStructureError } from './pdf-structure-error';
@@ -22,28 +24,30 @@ export function assertPdfEnvelope(bytes: Buffer, limits: PdfLimits): void {
   }
 }
 
+export interface LoadPdfObjectGraphOptions {
+  /** An earlier revision is a prefix of bytes already scanned: no need to scan it twice. */
+  alreadyPrescanned?: boolean;
+  /** Signature /Contents gaps read as markers (see SignatureContentsMasks); none by default. */
+  masks?: SignatureContentsMasks;
+}
+
 /**
  * The object graph of a PDF (or of a prefix of it: an earlier revision), as pdf-lib parses it:
  * sequentially, later definitions of an object replacing earlier ones, as incremental updates
- * intend. Bounded by `limits`; any parser failure becomes a PdfStructureError.
+ * intend. Bounded by `limits`; any parser failure becomes a PdfStructureError. The context is
+ * what `PDFDocument.load` would hold (the document wrapper adds nothing the verifier reads).
  */
 export async function loadPdfObjectGraph(
   bytes: Buffer,
   limits: PdfLimits,
-  options: { alreadyPrescanned?: boolean } = {},
+  options: LoadPdfObjectGraphOptions = {},
 ): Promise<PDFContext> {
   assertPdfEnvelope(bytes, limits);
-  // An earlier revision is a prefix of bytes already scanned: no need to scan it twice.
   if (!options.alreadyPrescanned) prescanPdfResources(bytes, limits);
-  let document: PDFDocument;
+  let context: PDFContext;
   try {
-    document = await withPdfLibWarningsSilenced(() =>
-      PDFDocument.load(bytes, {
-        ignoreEncryption: true,
-        updateMetadata: false,
-        throwOnInvalidObject: false,
-        parseSpeed: Infinity,
-      }),
+    context = await withPdfLibWarningsSilenced(() =>
+      new MaskedPdfParser(bytes, options.masks ?? SignatureContentsMasks.NONE).parseDocument(),
     );
   } catch (error) {
     throw new PdfStructureError(
@@ -51,7 +55,6 @@ export async function loadPdfObjectGraph(
       `the PDF cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const context = document.context;
   if (context.enumerateIndirectObjects().length > limits.maxObjects) {
     throw new PdfStructureError(
       'PDF_TOO_MANY_OBJECTS',

@@ -10,7 +10,7 @@ import {
 } from 'pdf-lib';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
 import { isInsideSignedBytes, type ByteRange } from './byte-range';
-import { maskSignatureContents } from './contents-masking';
+import { SignatureContentsMasks } from './contents-masking';
 import { docMdpPermissionOf } from './doc-mdp-permission';
 import type { DocMdpPermission } from './modification-analyzer';
 import { assertPdfEnvelope, loadPdfObjectGraph } from './pdf-object-graph-loader';
@@ -45,12 +45,10 @@ export interface ExtractedSignature {
 export interface ExtractedPdf {
   readonly context: PDFContext;
   /**
-   * The file with signature /Contents masked, same length and offsets (see contents-masking).
-   * Earlier revisions are parsed with `graphBytes`, so both graphs see the same masks.
+   * The signature /Contents gaps `context` was parsed with as markers (see contents-masking);
+   * earlier revisions and cross-reference reads are parsed with the same.
    */
-  readonly maskedBytes: Buffer;
-  /** What pdf-lib parses for the revision ending at `length` (see contents-masking). */
-  readonly graphBytes: (length: number) => Buffer;
+  readonly masks: SignatureContentsMasks;
   /** End offset of each revision (after its %%EOF), in file order. */
   readonly revisionEnds: readonly number[];
   /** In signing order (by signed length), document timestamps excluded. */
@@ -82,8 +80,9 @@ export async function extractPdfSignatures(
     );
   }
   const rawByteRanges = scanRawByteRanges(bytes);
-  const { masked, markerByGapStart, graphBytes } = maskSignatureContents(bytes, rawByteRanges);
-  const context = await loadPdfObjectGraph(graphBytes(bytes.length), limits);
+  const masks = SignatureContentsMasks.of(bytes, rawByteRanges);
+  const { markerByGapStart } = masks;
+  const context = await loadPdfObjectGraph(bytes, limits, { masks });
   const fields = collectSignatureFields(context, limits);
   if (fields.length > limits.maxSignatures) {
     throw new PdfStructureError(
@@ -133,7 +132,7 @@ export async function extractPdfSignatures(
       (x.byteRange ? x.byteRange[2] + x.byteRange[3] : Infinity) -
       (y.byteRange ? y.byteRange[2] + y.byteRange[3] : Infinity),
   );
-  return { context, maskedBytes: masked, graphBytes, revisionEnds, signatures, notes };
+  return { context, masks, revisionEnds, signatures, notes };
 }
 
 function extractOne(
@@ -216,7 +215,7 @@ function extractOne(
 
   const contents = readSignatureContents(bytes, byteRange);
   if (!contents.ok) return fail(contents.code, contents.text, byteRange);
-  // pdf-lib read the masked copy: this dictionary's /Contents must be the marker of this gap.
+  // pdf-lib read gaps as markers: this dictionary's /Contents must be the marker of this gap.
   const parsedContents = resolve(context, signature.get(PDFName.of('Contents')));
   const expected = markerByGapStart.get(a + b) ?? contents.hexText;
   if (!(parsedContents instanceof PDFHexString) || parsedContents.asString() !== expected) {

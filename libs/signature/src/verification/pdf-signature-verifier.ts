@@ -95,8 +95,7 @@ export class PdfSignatureVerifier {
     const document = {
       digester,
       bytes: pdf,
-      maskedBytes: extracted.maskedBytes,
-      graphBytes: extracted.graphBytes,
+      masks: extracted.masks,
       context: extracted.context,
       revisionEnds: extracted.revisionEnds,
       validationTime,

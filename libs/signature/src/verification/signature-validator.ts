@@ -1,6 +1,7 @@
 import type { PDFContext } from 'pdf-lib';
 import { verifyCmsSignature } from '@docaxis/signature/cms/cms-signature-verifier';
 import { signedLength, signedSlices, type ByteRange } from '@docaxis/signature/pdf/byte-range';
+import type { SignatureContentsMasks } from '@docaxis/signature/pdf/contents-masking';
 import { crossReferenceConflicts } from '@docaxis/signature/pdf/cross-reference-consistency';
 import {
   analyzeModifications,
@@ -41,10 +42,8 @@ export interface SignatureValidatorDependencies {
 /** The document a signature belongs to, shared by all its signatures. */
 export interface DocumentUnderValidation {
   bytes: Buffer;
-  /** The file with signature /Contents masked (same offsets), for cross-reference reads. */
-  maskedBytes: Buffer;
-  /** What pdf-lib parses for the revision ending at a length. */
-  graphBytes: (length: number) => Buffer;
+  /** The signature /Contents gaps every parse of the file reads as markers. */
+  masks: SignatureContentsMasks;
   context: PDFContext;
   revisionEnds: readonly number[];
   validationTime: Date;
@@ -145,15 +144,14 @@ export class SignatureValidator {
     let analysis;
     try {
       const signedContext = await loadPdfObjectGraph(
-        document.graphBytes(length),
+        document.bytes.subarray(0, length),
         this.deps.limits,
-        {
-          alreadyPrescanned: true,
-        },
+        { alreadyPrescanned: true, masks: document.masks },
       );
       const compared = analyzeModifications(signedContext, document.context, docMdp);
       const conflicts = crossReferenceConflicts({
-        bytes: document.maskedBytes,
+        bytes: document.bytes,
+        masks: document.masks,
         signedLength: length,
         revisionEnds: document.revisionEnds,
         signed: signedContext,
