@@ -1,0 +1,163 @@
+/**
+ * `npm run bench:submission [-- --count N --concurrency C --log-level L]`: what one dispatch
+ * submission costs the gateway, independent of machine load: CPU time (process.cpuUsage of the
+ * gateway's process) and SQL statements per POST /api/v1/dispatches (a JSON envelope, two
+ * ~100 KB signed PDFs, three recipients). The gateway runs alone in this process (no workers:
+ * its outbox relay still publishes); the client sends from a process of its own.
+ */
+import { fork } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'amqplib';
+import { Client } from 'pg';
+import { topologyNames } from '@docaxis/messaging/topology/topology-names';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { startAxis } from '@docaxis/testing/running-axis';
+import { dropRunDatabases } from '@docaxis/testing/test-database';
+import { TEST_RUN_ENV, testRunDir } from '@docaxis/testing/test-run';
+import type { SubmissionClientSetup } from './submission/submission-client';
+
+const SENDER = '000.00.00.G22';
+const RECIPIENTS = ['000.00.00.H41', '000.00.00.H20', '000.00.14.H20'];
+
+interface Options {
+  count: number;
+  concurrency: number;
+  logLevel: string;
+  /** Writes a V8 CPU profile of the measured window (the gateway's side only) to this file. */
+  cpuProfile: string | null;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { count: 300, concurrency: 8, logLevel: 'warn', cpuProfile: null };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [name, value] = [argv[i], argv[i + 1]];
+    if (name === '--count') options.count = Number(value);
+    else if (name === '--concurrency') options.concurrency = Number(value);
+    else if (name === '--log-level') options.logLevel = value;
+    else if (name === '--cpu-prof') options.cpuProfile = value;
+    else {
+      throw new Error(
+        `unknown argument ${name} (--count N, --concurrency C, --log-level L, --cpu-prof FILE)`,
+      );
+    }
+  }
+  return options;
+}
+
+/** Counts the statements every pg client of this process sends, by their first word. */
+function countStatements(): Map<string, number> {
+  const counts = new Map<string, number>();
+  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+    const verb = (text ?? '?').trim().split(/\s+/, 3).slice(0, 3).join(' ').slice(0, 40);
+    counts.set(verb, (counts.get(verb) ?? 0) + 1);
+    return original.apply(this, args);
+  };
+  return counts;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  process.env[TEST_RUN_ENV] ??= `bsub${process.pid}`;
+  const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-submission-'));
+  const statements = countStatements();
+  const axis = await startAxis(
+    'bench-submission',
+    { LOG_LEVEL: options.logLevel, RATE_LIMIT_PER_AGENCY: '0' },
+    { outOfProcess: ['audit', 'verifier', 'router', 'notifier'] },
+  );
+  // No worker runs, so a queue of the bench's own makes the events routable (the relay would
+  // otherwise retry unroutable messages and be measured doing so); it goes with its connection.
+  const broker = await connect(axis.env.AMQP_URL!);
+  try {
+    const channel = await broker.createChannel();
+    const sink = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+    await channel.bindQueue(sink.queue, topologyNames(axis.env.AMQP_PREFIX!).eventsExchange, '#');
+    await channel.consume(sink.queue, () => undefined, { noAck: true });
+    const pdfPaths = await Promise.all(
+      [0, 1].map(async (index) => {
+        const path = join(workDir, `${index}.pdf`);
+        writeFileSync(
+          path,
+          await signedDispatchPdf(axis.pki, SENDER, {
+            unsigned: { targetSizeBytes: 80 * 1024, title: `Văn bản ${index + 1} (TEST)` },
+          }),
+        );
+        return path;
+      }),
+    );
+    const credential = axis.pki.agency(SENDER).client;
+    const setup: SubmissionClientSetup = {
+      gatewayUrl: axis.gatewayUrl,
+      caPem: axis.pki.server.caBundlePem,
+      certPem: credential.certPem,
+      keyPem: credential.keyPem,
+      senderCode: SENDER,
+      recipientCodes: RECIPIENTS,
+      pdfPaths,
+      warmup: Math.max(50, options.concurrency * 4),
+      count: options.count,
+      concurrency: options.concurrency,
+    };
+    const setupPath = join(workDir, 'setup.json');
+    writeFileSync(setupPath, JSON.stringify(setup));
+    const child = fork(join(__dirname, 'submission/submission-client.ts'), [setupPath], {
+      execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+      env: { ...process.env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
+    const profiler = new Session();
+    profiler.connect();
+    let cpuBefore = process.cpuUsage();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const elapsedMs = await new Promise<number>((resolve, reject) => {
+      child.on('message', (message: { kind: string; ms?: number }) => {
+        if (message.kind === 'warm') {
+          if (options.cpuProfile) {
+            void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
+          }
+          statements.clear();
+          cpuBefore = process.cpuUsage();
+          child.send({ kind: 'go' });
+        } else if (message.kind === 'done') resolve(message.ms ?? 0);
+      });
+      void exited.then((code) => reject(new Error(`the client exited (${code}) before done`)));
+    });
+    const cpu = process.cpuUsage(cpuBefore);
+    if (options.cpuProfile) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(options.cpuProfile, JSON.stringify(profile));
+    }
+    profiler.disconnect();
+    await exited;
+    const perDispatch = (value: number) => (value / options.count).toFixed(2);
+    const total = [...statements.values()].reduce((sum, n) => sum + n, 0);
+    console.log(
+      `${options.count} submissions, ${options.concurrency} in flight, LOG_LEVEL=${options.logLevel}: ` +
+        `${((options.count / elapsedMs) * 1000).toFixed(1)}/s`,
+    );
+    console.log(
+      `gateway CPU per submission: ${perDispatch((cpu.user + cpu.system) / 1000)} ms ` +
+        `(user ${perDispatch(cpu.user / 1000)}, system ${perDispatch(cpu.system / 1000)})`,
+    );
+    console.log(`SQL statements per submission: ${perDispatch(total)}`);
+    for (const [verb, n] of [...statements].sort((a, b) => b[1] - a[1])) {
+      console.log(`  ${perDispatch(n).padStart(6)}  ${verb}`);
+    }
+  } finally {
+    await broker.close();
+    await axis.stop();
+    await dropRunDatabases();
+    rmSync(workDir, { recursive: true, force: true });
+    rmSync(testRunDir(), { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
