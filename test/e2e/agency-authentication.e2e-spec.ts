@@ -1,3 +1,4 @@
+import { Agent, request as httpsRequest } from 'node:https';
 import { issueClientCertificate, registerDirectly } from '@docaxis/testing/client-certificates';
 import {
   anonymous,
@@ -94,6 +95,46 @@ describe('authentication from registered client certificates', () => {
       await axis.db.query(`UPDATE agencies SET status = 'active' WHERE code = $1`, [H14]);
     }
     expect((await asAgency(axis, H14).get('/inbox')).status).toBe(200);
+  });
+
+  it('refuses a suspended agency on a connection it had already authenticated on', async () => {
+    // The certificate is read once per connection; the directory is still asked every request.
+    const H14 = '000.00.00.H14';
+    const { certPem, keyPem } = axis.pki.agency(H14).client;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: axis.pki.server.caBundlePem });
+    const get = () =>
+      new Promise<{ status: number; code?: string; reusedSocket: boolean }>((resolve, reject) => {
+        const req = httpsRequest(
+          new URL('/api/v1/inbox', axis.gatewayUrl),
+          { agent, cert: certPem, key: keyPem },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                error?: { code: string };
+              };
+              resolve({
+                status: res.statusCode ?? 0,
+                code: body.error?.code,
+                reusedSocket: req.reusedSocket,
+              });
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toMatchObject({ status: 200 });
+      await axis.db.query(`UPDATE agencies SET status = 'suspended' WHERE code = $1`, [H14]);
+      expect(await get()).toEqual({ status: 403, code: 'AGENCY_SUSPENDED', reusedSocket: true });
+      await axis.db.query(`UPDATE agencies SET status = 'active' WHERE code = $1`, [H14]);
+      expect(await get()).toMatchObject({ status: 200, reusedSocket: true });
+    } finally {
+      await axis.db.query(`UPDATE agencies SET status = 'active' WHERE code = $1`, [H14]);
+      agent.destroy();
+    }
   });
 
   it('still needs a certificate at all', async () => {

@@ -257,6 +257,34 @@ describe('trusted-proxy mode and per-agency rate limits', () => {
     ).toEqual({ ok: false });
   });
 
+  it('refuses TLS renegotiation, so a connection keeps the certificate it authenticated with', async () => {
+    const url = new URL(axis.gatewayUrl);
+    const { certPem, keyPem } = axis.pki.agency(A).client;
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = tlsConnect(
+        {
+          host: url.hostname,
+          port: Number(url.port),
+          ca: axis.pki.server.caBundlePem,
+          cert: certPem,
+          key: keyPem,
+          maxVersion: 'TLSv1.2',
+        },
+        () => {
+          socket.renegotiate({}, (error) => {
+            socket.destroy();
+            resolve(error ? 'refused' : 'renegotiated');
+          });
+        },
+      );
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        socket.destroy();
+        resolve(error.code ?? error.message);
+      });
+    });
+    expect(outcome).toBe('ERR_SSL_NO_RENEGOTIATION');
+  });
+
   it('sends the security headers on answers and refusals alike', async () => {
     const ok = await call(axis, '/inbox', { forwarded: escaped(axis.pki.agency(B).client) });
     const refused = await call(axis, '/inbox', { from: '127.0.0.2' });

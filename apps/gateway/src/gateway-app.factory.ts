@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { constants as cryptoConstants } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { GatewayConfig } from './config/gateway.config';
 import { serveConsole } from './console/console-static';
@@ -66,5 +67,8 @@ function tlsOptions(config: GatewayConfig) {
     minVersion: config.TLS_MIN_VERSION,
     ciphers: MODERN_TLS12_CIPHERS,
     honorCipherOrder: true,
+    // A connection's client certificate is read once and trusted for all its requests
+    // (PresentedCertificates): TLS 1.2 renegotiation, which could swap it, is refused.
+    secureOptions: cryptoConstants.SSL_OP_NO_RENEGOTIATION,
   };
 }

@@ -1,14 +1,12 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { createHash } from 'node:crypto';
-import type { PeerCertificate, TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import { isValidAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import type { AuthenticatedAgency } from './authenticated-agency';
 import { callerRolesOf, type CallerRole } from './caller-role';
-import { formatSubject, subjectAttribute } from './certificate-subject';
 import {
   AgencyNotRegisteredError,
   AgencySuspendedError,
@@ -22,6 +20,11 @@ import {
 } from './client-certificate.errors';
 import { CredentialCache } from './credential-cache';
 import { ForwardedClientCertificateVerifier } from './forwarded-client-certificate.verifier';
+import {
+  describeCertificate,
+  type PresentedCertificate,
+  PresentedCertificates,
+} from './presented-certificate';
 import { DEFAULT_REQUIRED_ROLES, REQUIRED_ROLES_METADATA } from './require-roles.decorator';
 import { TrustedProxyAddresses } from './trusted-proxy-addresses';
 
@@ -43,6 +46,7 @@ const AUTHENTICATION = Symbol('docaxis:authentication');
 @Injectable()
 export class ClientCertificateGuard implements CanActivate {
   private readonly proxies: TrustedProxyAddresses;
+  private readonly presented: PresentedCertificates;
 
   constructor(
     private readonly credentials: CredentialCache,
@@ -52,6 +56,7 @@ export class ClientCertificateGuard implements CanActivate {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
     this.proxies = new TrustedProxyAddresses(config.TRUSTED_PROXY_ADDRESSES);
+    this.presented = new PresentedCertificates(config.AGENCY_CODE_SUBJECT_OID);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -87,26 +92,25 @@ export class ClientCertificateGuard implements CanActivate {
         if (typeof forwarded !== 'string' || forwarded === '') {
           throw new ClientCertificateRequiredError();
         }
-        return this.identify(await this.forwarded.verify(forwarded));
+        const certificate = await this.forwarded.verify(forwarded);
+        return this.identify(describeCertificate(certificate, this.config.AGENCY_CODE_SUBJECT_OID));
       }
       if (forwarded !== undefined) throw new ClientCertificateHeaderUntrustedError(header);
     }
     const socket = request.socket as TLSSocket;
-    const certificate = socket.encrypted ? socket.getPeerCertificate() : undefined;
-    if (!certificate || !certificate.raw) throw new ClientCertificateRequiredError();
+    const certificate = socket.encrypted ? this.presented.of(socket) : null;
+    if (!certificate) throw new ClientCertificateRequiredError();
     if (!socket.authorized) {
       throw new ClientCertificateInvalidError(String(socket.authorizationError ?? 'not trusted'));
     }
     return this.identify(certificate);
   }
 
-  private async identify(certificate: PeerCertificate): Promise<AuthenticatedAgency> {
-    const subject = formatSubject(certificate);
-    const agencyCode = subjectAttribute(certificate, this.config.AGENCY_CODE_SUBJECT_OID);
+  private async identify(certificate: PresentedCertificate): Promise<AuthenticatedAgency> {
+    const { subject, agencyCode, fingerprint } = certificate;
     if (!agencyCode || !isValidAgencyCode(agencyCode)) {
       throw new ClientCertificateWithoutAgencyError(subject);
     }
-    const fingerprint = createHash('sha256').update(certificate.raw).digest('hex');
     const credential = await this.credentials.lookup(fingerprint);
     // A registration for another agency than the subject names is treated as no registration:
     // the directory never pairs them, so such a row could only come from a manual mistake.
