@@ -1,10 +1,12 @@
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { v7 as uuidv7 } from 'uuid';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { AgencyRepository } from '../agency/agency.repository';
 import { dataSourceOptions } from '../database/data-source-options';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
+import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import { InboxRepository } from './inbox.repository';
 
@@ -107,6 +109,51 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
     expect(fetched).toMatchObject({ kind: 'dispatch', recipient: { recallState: 'requested' } });
     // A delivery message still in flight for a withdrawn copy changes nothing.
     expect(await dataSource.transaction((m) => dispatches.deliver(m, dispatchId, LATE))).toBeNull();
+  });
+
+  it('reads a page in one query, each entry as the entities would show it', async () => {
+    const dispatchId = await deliveredDispatch([FETCHER]);
+    await dataSource.query(`UPDATE dispatches SET due_date = '2026-12-31' WHERE id = $1`, [
+      dispatchId,
+    ]);
+    const noticeRowId = await notice(dispatchId, FETCHER, SENDER, '03');
+    await dataSource.query(
+      `UPDATE status_notices SET reason = 'Đã vào sổ', staff = $2 WHERE id = $1`,
+      [noticeRowId, JSON.stringify({ department: 'Văn thư', staff: 'Lê Thị Hoa' })],
+    );
+    const seq = await dataSource.transaction((m) => notices.deliver(m, noticeRowId));
+
+    const queries = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    let senderPage, fetcherPage;
+    try {
+      senderPage = await inbox.page(SENDER, seq! - 1, 10);
+      fetcherPage = await inbox.page(FETCHER, 0, 100);
+      expect(queries).toHaveBeenCalledTimes(2);
+    } finally {
+      queries.mockRestore();
+    }
+
+    const expectedDispatch = {
+      id: dispatchId,
+      documentId: dispatchId,
+      senderCode: SENDER,
+      subject: 'V/v thử nghiệm',
+      urgency: 'normal',
+      dueDate: '2026-12-31',
+    };
+    const stored = await dataSource.manager.findOneByOrFail(StatusNoticeEntity, {
+      id: noticeRowId,
+    });
+    expect(senderPage).toEqual([
+      { kind: 'status', deliverySeq: seq, dispatch: expectedDispatch, notice: { ...stored } },
+    ]);
+    const copy = fetcherPage.find((e) => e.dispatch.id === dispatchId);
+    expect(copy).toEqual({
+      kind: 'dispatch',
+      deliverySeq: expect.any(Number),
+      dispatch: expectedDispatch,
+      recipient: { state: 'delivered', deliveredAt: expect.any(Date), recallState: null },
+    });
   });
 
   it('keeps a notice id unique per author', async () => {

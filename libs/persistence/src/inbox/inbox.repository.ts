@@ -1,24 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { DispatchRecipientEntity } from '../dispatch/dispatch-recipient.entity';
-import { DispatchEntity } from '../dispatch/dispatch.entity';
-import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
+import { DataSource } from 'typeorm';
+import type { RecallAnswerState, RecipientState } from '../dispatch/dispatch-state';
+import type { StaffInfo, StatusNoticeEntity } from '../status-notice/status-notice.entity';
+
+/** What an inbox entry shows of its dispatch. */
+export interface InboxDispatch {
+  id: string;
+  documentId: string;
+  senderCode: string;
+  subject: string;
+  urgency: string;
+  /** `YYYY-MM-DD`, as TypeORM reads a date column. */
+  dueDate: string | null;
+}
+
+/** The inbox owner's copy of a dispatch delivered to it. */
+export interface InboxCopy {
+  state: RecipientState;
+  deliveredAt: Date | null;
+  recallState: RecallAnswerState | null;
+}
 
 /** One thing in an agency's inbox, at its inbox position. */
 export type InboxEntry =
-  | {
-      kind: 'dispatch';
-      deliverySeq: number;
-      dispatch: DispatchEntity;
-      recipient: DispatchRecipientEntity;
-    }
-  | { kind: 'status'; deliverySeq: number; dispatch: DispatchEntity; notice: StatusNoticeEntity };
+  | { kind: 'dispatch'; deliverySeq: number; dispatch: InboxDispatch; recipient: InboxCopy }
+  | { kind: 'status'; deliverySeq: number; dispatch: InboxDispatch; notice: StatusNoticeEntity };
 
 interface InboxRow {
   kind: 'dispatch' | 'status';
   seq: string;
   dispatch_id: string;
+  document_id: string;
+  sender_code: string;
+  subject: string;
+  urgency: string;
+  due_date: string | null;
+  copy_state: RecipientState | null;
+  copy_delivered_at: Date | null;
+  copy_recall_state: RecallAnswerState | null;
   notice_id: string | null;
+  notice_author_id: string;
+  notice_recipient_code: string;
+  notice_author_code: string;
+  notice_addressee_code: string;
+  notice_status_code: string;
+  notice_reason: string | null;
+  notice_staff: StaffInfo | null;
+  notice_noticed_at: Date;
+  notice_recorded_at: Date;
+  notice_request_digest: string;
+  notice_delivered_at: Date | null;
 }
 
 /**
@@ -30,49 +61,81 @@ interface InboxRow {
 export class InboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One page after the given position, oldest first. */
+  /**
+   * One page after the given position, oldest first, in one query: the positions come from the
+   * two inbox indexes, then each row is joined by primary key to what the page shows of it.
+   */
   async page(agencyCode: string, afterSeq: number, limit: number): Promise<InboxEntry[]> {
     const rows: InboxRow[] = await this.dataSource.query(
-      `SELECT kind, seq, dispatch_id, notice_id FROM (
-           SELECT 'dispatch' AS kind, r.delivery_seq AS seq, r.dispatch_id, NULL::uuid AS notice_id
-             FROM dispatch_recipients r
-            WHERE r.recipient_code = $1 AND r.delivery_seq > $2 AND r.state <> 'recalled'
-           UNION ALL
-           SELECT 'status', n.delivery_seq, n.dispatch_id, n.id
-             FROM status_notices n
-            WHERE n.addressee_code = $1 AND n.delivery_seq > $2
-         ) inbox
-       ORDER BY seq
-       LIMIT $3`,
+      `SELECT i.kind, i.seq, i.dispatch_id,
+              d.document_id, d.sender_code, d.subject, d.urgency, d.due_date::text AS due_date,
+              r.state AS copy_state, r.delivered_at AS copy_delivered_at,
+              r.recall_state AS copy_recall_state,
+              n.id AS notice_id, n.notice_id AS notice_author_id,
+              n.recipient_code AS notice_recipient_code, n.author_code AS notice_author_code,
+              n.addressee_code AS notice_addressee_code, n.status_code AS notice_status_code,
+              n.reason AS notice_reason, n.staff AS notice_staff,
+              n.noticed_at AS notice_noticed_at, n.recorded_at AS notice_recorded_at,
+              n.request_digest AS notice_request_digest, n.delivered_at AS notice_delivered_at
+         FROM (
+             SELECT 'dispatch' AS kind, r.delivery_seq AS seq, r.dispatch_id, NULL::uuid AS notice_id
+               FROM dispatch_recipients r
+              WHERE r.recipient_code = $1 AND r.delivery_seq > $2 AND r.state <> 'recalled'
+             UNION ALL
+             SELECT 'status', n.delivery_seq, n.dispatch_id, n.id
+               FROM status_notices n
+              WHERE n.addressee_code = $1 AND n.delivery_seq > $2
+             ORDER BY seq
+             LIMIT $3
+           ) i
+         JOIN dispatches d ON d.id = i.dispatch_id
+         LEFT JOIN dispatch_recipients r
+           ON i.kind = 'dispatch' AND r.dispatch_id = i.dispatch_id AND r.recipient_code = $1
+         LEFT JOIN status_notices n ON n.id = i.notice_id
+        ORDER BY i.seq`,
       [agencyCode, afterSeq, limit],
     );
-    if (rows.length === 0) return [];
-    const manager = this.dataSource.manager;
-    const dispatchIds = [...new Set(rows.map((row) => row.dispatch_id))];
-    const noticeIds = rows.flatMap((row) => (row.notice_id ? [row.notice_id] : []));
-    const [dispatches, recipients, notices] = await Promise.all([
-      manager.findBy(DispatchEntity, { id: In(dispatchIds) }),
-      manager.findBy(DispatchRecipientEntity, {
-        dispatchId: In(dispatchIds),
-        recipientCode: agencyCode,
-      }),
-      noticeIds.length ? manager.findBy(StatusNoticeEntity, { id: In(noticeIds) }) : [],
-    ]);
-    const dispatchById = new Map(dispatches.map((d) => [d.id, d]));
-    const recipientByDispatch = new Map(recipients.map((r) => [r.dispatchId, r]));
-    const noticeById = new Map(notices.map((n) => [n.id, n]));
-    return rows.map((row): InboxEntry => {
-      const dispatch = dispatchById.get(row.dispatch_id)!;
-      const deliverySeq = Number(row.seq);
-      if (row.kind === 'status') {
-        return { kind: 'status', deliverySeq, dispatch, notice: noticeById.get(row.notice_id!)! };
-      }
-      return {
-        kind: 'dispatch',
-        deliverySeq,
-        dispatch,
-        recipient: recipientByDispatch.get(row.dispatch_id)!,
-      };
-    });
+    return rows.map(toEntry);
   }
+}
+
+function toEntry(row: InboxRow): InboxEntry {
+  const deliverySeq = Number(row.seq);
+  const dispatch: InboxDispatch = {
+    id: row.dispatch_id,
+    documentId: row.document_id,
+    senderCode: row.sender_code,
+    subject: row.subject,
+    urgency: row.urgency,
+    dueDate: row.due_date,
+  };
+  if (row.kind === 'dispatch') {
+    return {
+      kind: 'dispatch',
+      deliverySeq,
+      dispatch,
+      recipient: {
+        state: row.copy_state!,
+        deliveredAt: row.copy_delivered_at,
+        recallState: row.copy_recall_state,
+      },
+    };
+  }
+  const notice: StatusNoticeEntity = {
+    id: row.notice_id!,
+    dispatchId: row.dispatch_id,
+    recipientCode: row.notice_recipient_code,
+    authorCode: row.notice_author_code,
+    addresseeCode: row.notice_addressee_code,
+    noticeId: row.notice_author_id,
+    statusCode: row.notice_status_code,
+    reason: row.notice_reason,
+    staff: row.notice_staff,
+    noticedAt: row.notice_noticed_at,
+    recordedAt: row.notice_recorded_at,
+    requestDigest: row.notice_request_digest,
+    deliverySeq,
+    deliveredAt: row.notice_delivered_at,
+  };
+  return { kind: 'status', deliverySeq, dispatch, notice };
 }
