@@ -13,5 +13,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/certs/dev-agencies.json ./certs/dev-agencies.json
+# The blob store's mount point, owned by the apps' user: a fresh named volume mounted here starts
+# as a copy of it, so the apps can write (otherwise it is root's and readiness fails on blobStore).
+RUN mkdir -p var/blobs && chown node:node var/blobs
 USER node
 CMD ["node", "dist/apps/gateway/src/main.js"]

@@ -1,7 +1,7 @@
 /**
  * Prepares a development environment: generates the TEST PKI when `certs/dev` is absent,
- * creates and migrates the database, and seeds the development agency directory. Run by
- * `npm start` and by the `init` service of docker-compose.
+ * creates and migrates the database, seeds the development agency directory and creates the blob
+ * store folder. Run by `npm start` and by the `init` service of docker-compose.
  */
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { prepareDatabase } from '@docaxis/persistence/database/prepare-database';
 import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
+import { prepareBlobStore } from './prepare-blob-store';
 
 export const repositoryRoot = resolve(__dirname, '..', '..');
 
@@ -19,6 +20,8 @@ export async function initEnvironment(databaseUrl: string): Promise<void> {
   const { pki, generatedBecause } = await ensureDevPki({ outDir: pkiDir, agencies });
   if (generatedBecause)
     console.log(`Generated the development TEST PKI in ${pkiDir} (${generatedBecause}).`);
+  // Without it the gateway and verifier stay not ready until the first PDF is written.
+  console.log(`Blob store: ${prepareBlobStore()}`);
   const applied = await prepareDatabase(databaseUrl, 'init');
   console.log(
     applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.',

@@ -64,6 +64,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('mounts the blob store where the image has a folder the apps’ user owns (a fresh volume copies it)', () => {
+    for (const app of ['gateway', 'verifier']) {
+      expect({ app, volumes: services[app].volumes }).toEqual({
+        app,
+        volumes: expect.arrayContaining(['blobs:/app/var/blobs']),
+      });
+    }
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(runtimeStage).toContain('WORKDIR /app');
+    const prepared = runtimeStage.indexOf('RUN mkdir -p var/blobs && chown node:node var/blobs');
+    expect(prepared).toBeGreaterThan(0);
+    expect(runtimeStage.indexOf('USER node')).toBeGreaterThan(prepared);
+  });
+
   it('refers only to services, volumes and files that exist', () => {
     for (const [name, service] of Object.entries(services)) {
       for (const dependency of Object.keys((service.depends_on as Node | undefined) ?? {})) {
