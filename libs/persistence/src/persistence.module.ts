@@ -7,6 +7,7 @@ import { AuditSearchRepository } from './audit/audit-search.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
+import { DispatchVerificationRepository } from './dispatch/dispatch-verification.repository';
 import { InboxRepository } from './inbox/inbox.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
 import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
@@ -17,6 +18,7 @@ const REPOSITORIES = [
   AgencyRepository,
   AgencyCertificateRepository,
   DispatchRepository,
+  DispatchVerificationRepository,
   AuditRecordRepository,
   AuditCheckpointRepository,
   AuditSearchRepository,

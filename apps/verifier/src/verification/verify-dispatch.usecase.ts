@@ -6,7 +6,7 @@ import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
-import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
 import { PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import { judgeDispatchSignatures } from './dispatch-signature-policy';
@@ -29,7 +29,7 @@ export class VerifyDispatchUseCase {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly dispatches: DispatchRepository,
+    private readonly dispatches: DispatchVerificationRepository,
     private readonly blobs: BlobStore,
     private readonly verifier: PdfSignatureVerifier,
     private readonly outbox: OutboxWriter,
@@ -38,47 +38,43 @@ export class VerifyDispatchUseCase {
   ) {}
 
   async execute(command: VerifyDispatchCommand): Promise<void> {
-    const dispatch = await this.dispatches.findById(command.dispatchId);
+    const dispatch = await this.dispatches.findToVerify(command.dispatchId);
     if (!dispatch || dispatch.state !== 'accepted') return; // unknown or already decided: nothing to do
-    const files = dispatch.files ?? [];
-    const reports = new Map<string, DocumentVerificationReport>();
-    for (const file of files) {
-      reports.set(file.id, await this.verifier.verify(await this.blobs.get(file.sha256)));
-    }
+    const { files } = dispatch;
+    // Read every file before verifying any: the reads overlap, verification is CPU-bound anyway.
+    const contents = await Promise.all(files.map((file) => this.blobs.get(file.sha256)));
+    const reports: DocumentVerificationReport[] = [];
+    for (const pdf of contents) reports.push(await this.verifier.verify(pdf));
     const rejection = judgeDispatchSignatures(
       dispatch.senderCode,
-      files.map((file) => ({ fileName: file.fileName, report: reports.get(file.id)! })),
+      files.map((file, i) => ({ fileName: file.fileName, report: reports[i] })),
     );
-
     const { duplicate, result: decided } = await runOnce(
       this.dataSource,
       CONSUMER,
       command.messageId,
       async (manager) => {
-        const locked = await this.dispatches.lockById(manager, dispatch.id);
-        if (!locked || locked.state !== 'accepted') return false;
-        for (const file of files) {
-          await this.dispatches.saveFileVerification(
-            manager,
-            file.id,
-            reports.get(file.id) as unknown as Record<string, unknown>,
-          );
-        }
+        const recorded = await this.dispatches.recordVerdict(
+          manager,
+          dispatch.id,
+          rejection
+            ? {
+                state: 'rejected',
+                rejectionCode: rejection.code,
+                rejectionMessage: rejection.message,
+              }
+            : { state: 'verified' },
+          files.map((file, i) => ({ fileId: file.id, report: reports[i] })),
+        );
+        if (!recorded) return false;
         const occurredAt = new Date().toISOString();
-        const recipientCodes = (dispatch.recipients ?? []).map((r) => r.recipientCode);
-        const summary = files.map((file) => ({
+        const summary = files.map((file, i) => ({
           fileId: file.id,
           fileName: file.fileName,
-          indication: reports.get(file.id)!.indication,
-          signatures: reports.get(file.id)!.signatures.length,
+          indication: reports[i].indication,
+          signatures: reports[i].signatures.length,
         }));
         if (rejection) {
-          await this.dispatches.update(manager, dispatch.id, {
-            state: 'rejected',
-            rejectionCode: rejection.code,
-            rejectionMessage: rejection.message,
-            verifiedAt: new Date(),
-          });
           await this.outbox.enqueue(manager, {
             destination: 'events',
             routingKey: MessageTypes.DispatchRejected,
@@ -95,10 +91,6 @@ export class VerifyDispatchUseCase {
             },
           });
         } else {
-          await this.dispatches.update(manager, dispatch.id, {
-            state: 'verified',
-            verifiedAt: new Date(),
-          });
           await this.outbox.enqueue(manager, {
             destination: 'events',
             routingKey: MessageTypes.DispatchVerified,
@@ -108,7 +100,7 @@ export class VerifyDispatchUseCase {
             payload: {
               dispatchId: dispatch.id,
               senderCode: dispatch.senderCode,
-              recipientCodes,
+              recipientCodes: dispatch.recipientCodes,
               files: summary,
               occurredAt,
               actor: 'verifier',

@@ -176,16 +176,6 @@ export class DispatchRepository {
     await manager.update(DispatchEntity, { id }, changes as QueryDeepPartialEntity<DispatchEntity>);
   }
 
-  async saveFileVerification(
-    manager: EntityManager,
-    fileId: string,
-    verification: Record<string, unknown>,
-  ): Promise<void> {
-    await manager.update(DispatchFileEntity, { id: fileId }, {
-      verification,
-    } as QueryDeepPartialEntity<DispatchFileEntity>);
-  }
-
   async findRecipient(
     dispatchId: string,
     recipientCode: string,

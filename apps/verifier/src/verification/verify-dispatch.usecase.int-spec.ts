@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
+import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import {
+  createPdfSignatureVerifier,
+  type PdfSignatureVerifier,
+} from '@docaxis/signature/verification/pdf-signature-verifier';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { testPki } from '@docaxis/testing/test-pki';
+import { testRunDir } from '@docaxis/testing/test-run';
+import { DispatchRejectionCode } from './dispatch-rejection';
+import { VerifyDispatchUseCase } from './verify-dispatch.usecase';
+
+const SENDER = '000.00.00.G22';
+const OTHER_AGENCY = '000.00.00.H41';
+// Inserted out of order: the event lists them sorted.
+const RECIPIENTS = ['000.00.14.H20', '000.00.00.H41', '000.00.00.H14'];
+
+interface StoredDispatch {
+  state: string;
+  rejection_code: string | null;
+  verified_at: Date | null;
+}
+
+/**
+ * The verifier's decision on real PostgreSQL: state, every file's report and the event commit
+ * together, once per dispatch however many times (or how concurrently) it is delivered.
+ */
+describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let pki: DevPki;
+  let blobs: FilesystemBlobStore;
+  let verifier: PdfSignatureVerifier;
+  let useCase: VerifyDispatchUseCase;
+  let number = 0;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(['error']);
+    dataSource = new DataSource(
+      dataSourceOptions({ url: await createTestDatabase('verify-dispatch'), poolSize: 4 }),
+    );
+    await dataSource.initialize();
+    await new AgencyRepository(dataSource).upsertMany(
+      [SENDER, ...RECIPIENTS].map((code) => ({ code, name: code })),
+    );
+    pki = await testPki();
+    blobs = new FilesystemBlobStore(mkdtempSync(join(testRunDir(), 'verifier-blobs-')));
+    verifier = await createPdfSignatureVerifier({
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+    });
+    const relay = { nudge: () => undefined } as unknown as OutboxRelay;
+    useCase = new VerifyDispatchUseCase(
+      dataSource,
+      new DispatchVerificationRepository(dataSource),
+      blobs,
+      verifier,
+      new OutboxWriter(),
+      relay,
+      new AxisMetrics('verifier-spec'),
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  /** An accepted dispatch of SENDER with these PDFs (ordinal order) and the three recipients. */
+  async function acceptedDispatch(pdfs: Buffer[], priority = 0): Promise<string> {
+    const id = randomUUID();
+    number += 1;
+    await dataSource.query(
+      `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number,
+         code_notation, promulgation_year, subject, urgency, priority, envelope, state, correlation_id)
+       VALUES ($1, $2, repeat('0', 64), $3, $4, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', $5,
+         '{}', 'accepted', $6)`,
+      [id, SENDER, id, String(number), priority, id],
+    );
+    for (const code of RECIPIENTS) {
+      await dataSource.query(
+        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'pending')`,
+        [id, code],
+      );
+    }
+    // Inserted last ordinal first: the verifier must still judge and report in ordinal order.
+    for (const [ordinal, pdf] of [...pdfs.entries()].reverse()) {
+      const stored = await blobs.put(pdf);
+      await dataSource.query(
+        `INSERT INTO dispatch_files (id, dispatch_id, ordinal, file_name, content_type, size_bytes, sha256)
+         VALUES ($1, $2, $3, $4, 'application/pdf', $5, $6)`,
+        [randomUUID(), id, ordinal, `file-${ordinal}.pdf`, stored.sizeBytes, stored.sha256],
+      );
+    }
+    return id;
+  }
+
+  async function dispatchRow(id: string): Promise<StoredDispatch> {
+    const [row] = await dataSource.query<StoredDispatch[]>(
+      `SELECT state, rejection_code, verified_at FROM dispatches WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  async function fileReports(id: string): Promise<{ file_name: string; indication: string }[]> {
+    return dataSource.query(
+      `SELECT file_name, verification->>'indication' AS indication
+         FROM dispatch_files WHERE dispatch_id = $1 ORDER BY ordinal`,
+      [id],
+    );
+  }
+
+  async function events(
+    id: string,
+  ): Promise<{ message_type: string; priority: number; payload: Record<string, unknown> }[]> {
+    return dataSource.query(
+      `SELECT message_type, priority, payload FROM outbox_messages
+        WHERE payload->>'dispatchId' = $1 ORDER BY id`,
+      [id],
+    );
+  }
+
+  it('verifies a dispatch: state, both reports and the event commit together', async () => {
+    const id = await acceptedDispatch(
+      [await signedDispatchPdf(pki, SENDER), await signedDispatchPdf(pki, SENDER)],
+      1,
+    );
+    await useCase.execute({ messageId: randomUUID(), dispatchId: id });
+
+    const row = await dispatchRow(id);
+    expect(row).toMatchObject({ state: 'verified', rejection_code: null });
+    expect(row.verified_at).toBeInstanceOf(Date);
+    expect(await fileReports(id)).toEqual([
+      { file_name: 'file-0.pdf', indication: 'TOTAL-PASSED' },
+      { file_name: 'file-1.pdf', indication: 'TOTAL-PASSED' },
+    ]);
+    const [event, ...more] = await events(id);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ message_type: 'dispatch.verified', priority: 1 });
+    expect(event.payload).toMatchObject({
+      dispatchId: id,
+      senderCode: SENDER,
+      recipientCodes: [...RECIPIENTS].sort(),
+      files: [
+        { fileName: 'file-0.pdf', indication: 'TOTAL-PASSED', signatures: 2 },
+        { fileName: 'file-1.pdf', indication: 'TOTAL-PASSED', signatures: 2 },
+      ],
+    });
+  });
+
+  it("rejects a dispatch whose appendix bears another agency's seal, keeping both reports", async () => {
+    const id = await acceptedDispatch([
+      await signedDispatchPdf(pki, SENDER),
+      await signedDispatchPdf(pki, OTHER_AGENCY),
+    ]);
+    await useCase.execute({ messageId: randomUUID(), dispatchId: id });
+
+    expect(await dispatchRow(id)).toMatchObject({
+      state: 'rejected',
+      rejection_code: DispatchRejectionCode.SignerNotSender,
+    });
+    expect((await fileReports(id)).map((file) => file.indication)).toEqual([
+      'TOTAL-PASSED',
+      'TOTAL-PASSED',
+    ]);
+    const [event, ...more] = await events(id);
+    expect(more).toEqual([]);
+    expect(event.message_type).toBe('dispatch.rejected');
+    expect(event.payload).toMatchObject({ code: DispatchRejectionCode.SignerNotSender });
+    expect(String(event.payload.message)).toContain('file-1.pdf');
+  });
+
+  it('decides once: a redelivery and a second message for a decided dispatch change nothing', async () => {
+    const id = await acceptedDispatch([await signedDispatchPdf(pki, SENDER)]);
+    const messageId = randomUUID();
+    await useCase.execute({ messageId, dispatchId: id });
+    const decidedAt = (await dispatchRow(id)).verified_at;
+    await useCase.execute({ messageId, dispatchId: id });
+    await useCase.execute({ messageId: randomUUID(), dispatchId: id });
+    expect(await events(id)).toHaveLength(1);
+    expect((await dispatchRow(id)).verified_at).toEqual(decidedAt);
+  });
+
+  it('decides once when two deliveries of one dispatch race', async () => {
+    const id = await acceptedDispatch([await signedDispatchPdf(pki, SENDER)]);
+    await Promise.all([
+      useCase.execute({ messageId: randomUUID(), dispatchId: id }),
+      useCase.execute({ messageId: randomUUID(), dispatchId: id }),
+    ]);
+    expect(await events(id)).toHaveLength(1);
+    expect((await dispatchRow(id)).state).toBe('verified');
+  });
+
+  it('ignores an unknown dispatch', async () => {
+    await expect(
+      useCase.execute({ messageId: randomUUID(), dispatchId: randomUUID() }),
+    ).resolves.toBeUndefined();
+  });
+});
