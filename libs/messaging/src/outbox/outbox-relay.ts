@@ -24,6 +24,12 @@ export interface OutboxRelaySettings {
    * is bounded by the publisher's time-out), hence at least twice that time-out. Default 30 s.
    */
   leaseMs?: number;
+  /**
+   * After a batch is published, how long to wait for a nudge before settling it: the statement
+   * that settles a batch also claims the next, so rows committed meanwhile ride along instead of
+   * costing a statement of their own. Delays only the delete, never a publish. Default 50 ms.
+   */
+  settleLingerMs?: number;
   retry?: OutboxRetryPolicy;
   logger?: MessagingLogger;
 }
@@ -58,6 +64,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
+  private readonly settleLingerMs: number;
   private readonly retry: OutboxRetryPolicy;
   private running = false;
   private loop?: Promise<void>;
@@ -77,6 +84,7 @@ export class OutboxRelay {
     this.batchSize = settings.batchSize ?? 100;
     this.pollIntervalMs = settings.pollIntervalMs ?? 200;
     this.leaseMs = settings.leaseMs ?? Math.max(30_000, 3 * publisher.publishTimeoutMs);
+    this.settleLingerMs = settings.settleLingerMs ?? 50;
     this.retry = settings.retry ?? DEFAULT_OUTBOX_RETRY_POLICY;
     if (this.leaseMs < 2 * publisher.publishTimeoutMs) {
       throw new RangeError(
@@ -109,8 +117,24 @@ export class OutboxRelay {
 
   /** One claim → publish → settle cycle (the loop's body; tests and tools call it directly). */
   async relayBatch(): Promise<RelayBatchResult> {
-    const claimed = await this.repository.claim(this.batchSize, this.leaseMs);
-    if (claimed.length === 0) return { claimed: 0, published: 0, failed: 0 };
+    const { result, settlement } = await this.claimAndPublish(NOTHING_TO_SETTLE);
+    await this.settle(settlement);
+    return result;
+  }
+
+  /**
+   * Settles `previous` (its confirmed rows are deleted by the claiming statement itself), claims
+   * the next batch and publishes it; the new batch's settlement is left to the caller.
+   */
+  private async claimAndPublish(
+    previous: Settlement,
+  ): Promise<{ result: RelayBatchResult; settlement: Settlement }> {
+    await this.repository.recordFailures(previous.failures);
+    const claimed = await this.repository.claim(this.batchSize, this.leaseMs, previous.published);
+    this.published += previous.published.length;
+    if (claimed.length === 0) {
+      return { result: { claimed: 0, published: 0, failed: 0 }, settlement: NOTHING_TO_SETTLE };
+    }
     const outcomes = await Promise.allSettled(claimed.map((row) => this.publish(row)));
     const published: string[] = [];
     const failures: OutboxPublishFailure[] = [];
@@ -124,9 +148,6 @@ export class OutboxRelay {
       failures.push({ id: row.id, error, retryInMs: outboxRetryDelayMs(row.attempts, this.retry) });
       this.lastError = { message: `${row.messageType} ${row.id}: ${error}`, at: new Date() };
     });
-    await this.repository.deletePublished(published);
-    await this.repository.recordFailures(failures);
-    this.published += published.length;
     this.failed += failures.length;
     if (failures.length > 0) {
       this.logger.warn(
@@ -134,7 +155,17 @@ export class OutboxRelay {
           `first error: ${failures[0].error}`,
       );
     }
-    return { claimed: claimed.length, published: published.length, failed: failures.length };
+    return {
+      result: { claimed: claimed.length, published: published.length, failed: failures.length },
+      settlement: { published, failures },
+    };
+  }
+
+  /** Deletes the confirmed rows and records the failures, without claiming more. */
+  private async settle(settlement: Settlement): Promise<void> {
+    await this.repository.deletePublished(settlement.published);
+    this.published += settlement.published.length;
+    await this.repository.recordFailures(settlement.failures);
   }
 
   stats(): OutboxRelayStats {
@@ -172,32 +203,65 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Each batch is settled by the statement that claims the next one. After a batch the loop
+   * waits up to `settleLingerMs` for a nudge first, so under steady load one statement per
+   * batch suffices; a batch some of whose publishes failed is settled on its own and the loop
+   * waits for the next poll, so a broker that refuses everything is not retried in a tight loop.
+   */
   private async run(): Promise<void> {
+    let unsettled = NOTHING_TO_SETTLE;
     while (this.running) {
-      this.nudged = false;
       let result: RelayBatchResult | undefined;
       try {
-        result = await this.relayBatch();
+        if (unsettled.failures.length > 0) {
+          await this.settle(unsettled);
+          unsettled = NOTHING_TO_SETTLE;
+        } else {
+          this.nudged = false;
+          ({ result, settlement: unsettled } = await this.claimAndPublish(unsettled));
+        }
       } catch (error) {
-        // The database is unreachable, most likely: note it and try again at the next poll.
+        // The database is unreachable, most likely: note it and try again at the next poll (what
+        // was not settled is settled then; a row whose lease ends first is published again).
         this.lastError = { message: describe(error), at: new Date() };
         this.logger.error(`outbox relay batch failed: ${this.lastError.message}`);
       }
       if (!this.running) break;
-      const more = result !== undefined && result.claimed === this.batchSize && result.failed === 0;
-      if (more || this.nudged) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.pollIntervalMs);
-        function done(): void {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wake = done;
-      });
-      this.wake = undefined;
+      if (this.nudged) continue;
+      const publishedAll = result !== undefined && result.claimed > 0 && result.failed === 0;
+      if (publishedAll && result!.claimed === this.batchSize) continue; // more is likely due
+      await this.sleep(publishedAll ? this.settleLingerMs : this.pollIntervalMs);
+    }
+    try {
+      await this.settle(unsettled);
+    } catch (error) {
+      // Unsettled rows are published again when their lease ends; consumers deduplicate.
+      this.logger.error(`outbox relay: final settle failed: ${describe(error)}`);
     }
   }
+
+  /** Waits `ms`, or less if nudged or stopped meanwhile. */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+    this.wake = undefined;
+  }
 }
+
+interface Settlement {
+  /** Confirmed by the broker: to delete. */
+  readonly published: readonly string[];
+  readonly failures: readonly OutboxPublishFailure[];
+}
+
+const NOTHING_TO_SETTLE: Settlement = { published: [], failures: [] };
 
 function describe(error: unknown): string {
   if (error instanceof Error) {

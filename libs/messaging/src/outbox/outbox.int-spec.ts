@@ -188,6 +188,41 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     expect(await relays[0].backlog()).toEqual({ pending: 0, due: 0 });
   });
 
+  it('works through a backlog with one statement per batch: each claim deletes the previous batch', async () => {
+    const relay = new OutboxRelay(main.dataSource, main.publisher, {
+      batchSize: 50,
+      pollIntervalMs: 60_000,
+      logger,
+    });
+    const ids = await main.dataSource.transaction((manager) =>
+      writer.enqueueMany(
+        manager,
+        Array.from({ length: 200 }, (_, n) => submitted(n)),
+      ),
+    );
+    const query = jest.spyOn(main.dataSource, 'query');
+    try {
+      relay.start();
+      await waitUntil(() => ids.every((id) => seen.has(id)), 'all 200 messages', 20_000);
+      await waitUntil(
+        async () => (await outboxRows(main.dataSource)).length === 0,
+        'the last batch deleted',
+        5_000,
+      );
+      await relay.stop();
+      // 4 batches: 4 claims (the 2nd to 4th deleting their predecessor) and one claim that
+      // deletes the last batch and finds nothing; a DELETE per batch would make it 9.
+      const relayStatements = query.mock.calls.filter(([sql]) =>
+        /^\s*(WITH|UPDATE|DELETE)/.test(sql),
+      );
+      expect(relayStatements).toHaveLength(5);
+      expect(relay.stats().published).toBe(200);
+    } finally {
+      query.mockRestore();
+      await relay.stop();
+    }
+  });
+
   it('leaves a row whose publish failed for a retry after a backoff, then publishes it', async () => {
     const relay = new OutboxRelay(main.dataSource, main.publisher, {
       retry: { baseMs: 400, maxMs: 400 },

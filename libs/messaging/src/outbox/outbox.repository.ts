@@ -52,20 +52,30 @@ export class OutboxRepository {
    * Leases up to `limit` due rows: pushes `available_at` past the lease and counts the attempt,
    * in one statement. SKIP LOCKED lets several relays claim side by side without waiting on or
    * taking each other's rows; a row whose relay crashed becomes due again when its lease ends.
+   *
+   * `published` (rows of the previous batch the broker confirmed) are deleted by the same
+   * statement, so a relay working through a backlog spends one round trip per batch, not two.
    */
-  async claim(limit: number, leaseMs: number): Promise<ClaimedOutboxMessage[]> {
+  async claim(
+    limit: number,
+    leaseMs: number,
+    published: readonly string[] = [],
+  ): Promise<ClaimedOutboxMessage[]> {
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
-      `UPDATE outbox_messages
+      `WITH published AS (
+         DELETE FROM outbox_messages WHERE id = ANY($3::uuid[])
+       )
+       UPDATE outbox_messages
           SET available_at = now() + $2 * interval '1 millisecond',
               attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox_messages
-                      WHERE available_at <= now()
+                      WHERE available_at <= now() AND id <> ALL($3::uuid[])
                       ORDER BY priority DESC, created_at, id
                       LIMIT $1
                         FOR UPDATE SKIP LOCKED)
     RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
               correlation_id, attempts, created_at`,
-      [limit, leaseMs],
+      [limit, leaseMs, published],
     );
     // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.
     const claimed = isRowsWithCount(rows) ? rows[0] : rows;
