@@ -29,7 +29,7 @@ describe('envelope field fuzzing (fast-check)', () => {
       insert: unreachable,
     } as unknown as DispatchRepository,
     {
-      findByCodes: () => Promise.resolve([]),
+      statusesOf: () => Promise.resolve(new Map()),
       listActiveBelow: () => Promise.resolve([]),
     } as unknown as AgencyRepository,
     { put: unreachable } as unknown as BlobStore,

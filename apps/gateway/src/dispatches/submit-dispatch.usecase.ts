@@ -95,21 +95,31 @@ export class SubmitDispatchUseCase {
       createHash('sha256').update(file.bytes).digest('hex'),
     );
     const requestDigest = digestOfRequest(envelope, fileDigests);
-    if (command.idempotencyKey) {
-      const replay = await this.replayOf(agency.agencyCode, command.idempotencyKey, requestDigest);
-      if (replay) return replay;
+    let replacesDispatchId: string | null = null;
+    if (envelope.replaces) {
+      const original = await this.dispatches.findLatestByDocumentId(
+        agency.agencyCode,
+        envelope.replaces.documentId,
+      );
+      if (!original) {
+        // A replay is answered as the first time even if its original was rejected since.
+        const replay = await this.replayOf(command, requestDigest);
+        if (replay) return replay;
+        throw new ReplacedDispatchUnknownError(envelope.replaces.documentId);
+      }
+      replacesDispatchId = original.id;
     }
-    const replacesDispatchId = envelope.replaces
-      ? await this.replacedDispatchOf(agency.agencyCode, envelope.replaces.documentId)
-      : null;
 
     // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
+    // A replayed request stores nothing new (equal bytes are stored once).
     await Promise.all(command.files.map((file) => this.blobs.put(file.bytes)));
 
     const dispatchId = uuidv7();
+    let inserted: boolean;
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await this.dispatches.insert(manager, {
+      inserted = await this.dataSource.transaction(async (manager) => {
+        // The idempotency check is the insert itself (ON CONFLICT DO NOTHING): no lookup first.
+        const isNew = await this.dispatches.insert(manager, {
           dispatch: {
             id: dispatchId,
             senderCode: agency.agencyCode,
@@ -146,6 +156,7 @@ export class SubmitDispatchUseCase {
           })),
           recipientCodes,
         });
+        if (!isNew) return false;
         await this.outbox.enqueue(manager, {
           destination: 'events',
           routingKey: MessageTypes.DispatchSubmitted,
@@ -163,19 +174,19 @@ export class SubmitDispatchUseCase {
             actor: agency.certificateSubject,
           },
         });
+        return true;
       });
     } catch (error) {
-      return this.resolveConflict(error, command, envelope, requestDigest);
+      throw this.conflictError(error, envelope);
+    }
+    if (!inserted) {
+      const replay = await this.replayOf(command, requestDigest);
+      // The key was taken a moment ago; dispatches are never deleted, so this cannot happen.
+      if (!replay) throw new Error('the dispatch holding this idempotency key vanished');
+      return replay;
     }
     this.relay.nudge();
     return { dispatchId, documentId: envelope.documentId, state: 'accepted', replayed: false };
-  }
-
-  /** The sender's earlier dispatch this one replaces; it must exist and not have been refused. */
-  private async replacedDispatchOf(senderCode: string, documentId: string): Promise<string> {
-    const original = await this.dispatches.findLatestByDocumentId(senderCode, documentId);
-    if (!original) throw new ReplacedDispatchUnknownError(documentId);
-    return original.id;
   }
 
   private parseEnvelopeJson(field: string | undefined): unknown {
@@ -196,8 +207,7 @@ export class SubmitDispatchUseCase {
   }
 
   private async checkRecipients(codes: readonly string[]): Promise<void> {
-    const found = await this.agencies.findByCodes(codes);
-    const known = new Map(found.map((agency) => [agency.code, agency]));
+    const known = await this.agencies.statusesOf(codes);
     const unknown = codes.filter((code) => !known.has(code));
     if (unknown.length) {
       // An unregistered umbrella is not fanned out to the units below it: recipients (nơi nhận)
@@ -208,16 +218,20 @@ export class SubmitDispatchUseCase {
       }
       throw new UnknownRecipientError(unknown);
     }
-    const suspended = codes.filter((code) => known.get(code)?.status !== 'active');
+    const suspended = codes.filter((code) => known.get(code) !== 'active');
     if (suspended.length) throw new RecipientSuspendedError(suspended);
   }
 
+  /** The answer to a replayed request; throws when the key was used for other content. */
   private async replayOf(
-    senderCode: string,
-    idempotencyKey: string,
+    command: SubmitDispatchCommand,
     requestDigest: string,
   ): Promise<SubmitDispatchResult | undefined> {
-    const existing = await this.dispatches.findByIdempotencyKey(senderCode, idempotencyKey);
+    if (!command.idempotencyKey) return undefined;
+    const existing = await this.dispatches.findByIdempotencyKey(
+      command.agency.agencyCode,
+      command.idempotencyKey,
+    );
     if (!existing) return undefined;
     if (existing.requestDigest !== requestDigest) throw new IdempotencyKeyReusedError(existing.id);
     return {
@@ -228,32 +242,15 @@ export class SubmitDispatchUseCase {
     };
   }
 
-  /** Unique violations are the database telling us about a race or a duplicate, in our terms. */
-  private async resolveConflict(
-    error: unknown,
-    command: SubmitDispatchCommand,
-    envelope: DispatchEnvelope,
-    requestDigest: string,
-  ): Promise<SubmitDispatchResult> {
+  /** A taken number is the database telling us about a duplicate, in our terms. */
+  private conflictError(error: unknown, envelope: DispatchEnvelope): unknown {
     const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
-    if (
-      error instanceof QueryFailedError &&
-      constraint === 'uq_dispatches_idempotency' &&
-      command.idempotencyKey
-    ) {
-      const replay = await this.replayOf(
-        command.agency.agencyCode,
-        command.idempotencyKey,
-        requestDigest,
-      );
-      if (replay) return replay;
-    }
     if (error instanceof QueryFailedError && constraint === 'uq_dispatches_number') {
-      throw new DuplicateNumberNotationError(
+      return new DuplicateNumberNotationError(
         `${envelope.code.codeNumber}/${envelope.code.codeNotation}`,
       );
     }
-    throw error;
+    return error;
   }
 
   /** A refusal at the door leaves a trace in the audit trail, and nothing of the document. */

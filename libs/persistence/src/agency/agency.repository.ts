@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isDescendantOf, normalizeAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
 import { AgencyParentInvalidError } from './agency-parent-invalid.error';
 import { AgencyEntity, type AgencyStatus } from './agency.entity';
@@ -24,9 +24,14 @@ export class AgencyRepository {
     return manager.getRepository(AgencyEntity).findOneBy({ code });
   }
 
-  async findByCodes(codes: readonly string[]): Promise<AgencyEntity[]> {
-    if (codes.length === 0) return [];
-    return this.dataSource.getRepository(AgencyEntity).findBy({ code: In([...codes]) });
+  /** The status of each of `codes` that is registered (plain SQL: every submission asks). */
+  async statusesOf(codes: readonly string[]): Promise<Map<string, AgencyStatus>> {
+    if (codes.length === 0) return new Map();
+    const rows: { code: string; status: AgencyStatus }[] = await this.dataSource.query(
+      `SELECT code, status FROM agencies WHERE code = ANY($1)`,
+      [[...codes]],
+    );
+    return new Map(rows.map((row) => [row.code, row.status]));
   }
 
   /** The whole directory, by code (a few thousand agencies at most). */

@@ -91,21 +91,72 @@ export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
 export class DispatchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, input: NewDispatch): Promise<void> {
-    // jsonb columns typed as records trip TypeORM's deep-partial typing; the shapes are the entity's.
-    await manager.insert(DispatchEntity, input.dispatch as QueryDeepPartialEntity<DispatchEntity>);
-    await manager.insert(
-      DispatchFileEntity,
-      input.files as QueryDeepPartialEntity<DispatchFileEntity>[],
+  /**
+   * Inserts the dispatch, its files and its recipients in one statement (one round trip, no
+   * entity mapping: this is the submission's hot path). Returns false, writing nothing, when the
+   * sender already used `idempotencyKey`: the caller answers with the earlier dispatch instead.
+   * Other unique violations (uq_dispatches_number) are thrown as the driver raises them.
+   */
+  async insert(manager: EntityManager, input: NewDispatch): Promise<boolean> {
+    const { dispatch, files } = input;
+    const rows: { id: string }[] | [{ id: string }[], number] = await manager.query(
+      `WITH dispatch AS (
+         INSERT INTO dispatches (id, sender_code, idempotency_key, request_digest, document_id,
+           code_number, code_notation, promulgation_year, subject, urgency, priority, due_date,
+           envelope, state, business_type, replaces_dispatch_id, rejection_code,
+           rejection_message, correlation_id, verified_at, envelope_signature)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+           $19, $20, $21)
+         ON CONFLICT (sender_code, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id
+       ), files AS (
+         INSERT INTO dispatch_files (id, dispatch_id, ordinal, file_name, content_type,
+           size_bytes, sha256, verification)
+         SELECT f.id, dispatch.id, f.ordinal, f.file_name, f.content_type, f.size_bytes, f.sha256,
+           f.verification
+         FROM dispatch, unnest($22::uuid[], $23::smallint[], $24::text[], $25::text[],
+           $26::bigint[], $27::text[], $28::jsonb[])
+           AS f(id, ordinal, file_name, content_type, size_bytes, sha256, verification)
+       ), recipients AS (
+         INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state)
+         SELECT dispatch.id, r.code, 'pending' FROM dispatch, unnest($29::text[]) AS r(code)
+       )
+       SELECT id FROM dispatch`,
+      [
+        dispatch.id,
+        dispatch.senderCode,
+        dispatch.idempotencyKey,
+        dispatch.requestDigest,
+        dispatch.documentId,
+        dispatch.codeNumber,
+        dispatch.codeNotation,
+        dispatch.promulgationYear,
+        dispatch.subject,
+        dispatch.urgency,
+        dispatch.priority,
+        dispatch.dueDate,
+        JSON.stringify(dispatch.envelope),
+        dispatch.state,
+        dispatch.businessType,
+        dispatch.replacesDispatchId ?? null,
+        dispatch.rejectionCode,
+        dispatch.rejectionMessage,
+        dispatch.correlationId,
+        dispatch.verifiedAt,
+        dispatch.envelopeSignature === null ? null : JSON.stringify(dispatch.envelopeSignature),
+        files.map((file) => file.id),
+        files.map((file) => file.ordinal),
+        files.map((file) => file.fileName),
+        files.map((file) => file.contentType),
+        files.map((file) => file.sizeBytes),
+        files.map((file) => file.sha256),
+        files.map((file) =>
+          file.verification === null ? null : JSON.stringify(file.verification),
+        ),
+        [...input.recipientCodes],
+      ],
     );
-    await manager.insert(
-      DispatchRecipientEntity,
-      input.recipientCodes.map((recipientCode) => ({
-        dispatchId: input.dispatch.id,
-        recipientCode,
-        state: 'pending' as const,
-      })),
-    );
+    return unwrapRows(rows).length > 0;
   }
 
   async findById(

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { waitFor } from '@docaxis/testing/wait-for';
+import { AgencyRepository } from '../agency/agency.repository';
+import { dataSourceOptions } from '../database/data-source-options';
+import { DispatchRepository, type NewDispatch } from './dispatch.repository';
+
+const SENDER = '000.00.00.G22';
+const OTHER_SENDER = '000.00.00.H14';
+const RECIPIENTS = ['000.00.00.H41', '000.00.00.H20'];
+
+let number = 0;
+
+/** A submission as the gateway builds it: two files, two recipients, a number of its own. */
+function submission(overrides: Partial<NewDispatch['dispatch']> = {}): NewDispatch {
+  const id = randomUUID();
+  number++;
+  return {
+    dispatch: {
+      id,
+      senderCode: SENDER,
+      idempotencyKey: null,
+      requestDigest: 'a'.repeat(64),
+      documentId: `${SENDER},2026/11/20,${number}/VPCP-KSTT`,
+      codeNumber: String(number),
+      codeNotation: 'VPCP-KSTT',
+      promulgationYear: 2026,
+      subject: "V/v thử nghiệm 'quoted' $1",
+      urgency: 'urgent',
+      priority: 2,
+      dueDate: '2026-11-27',
+      envelope: { subject: 'V/v thử nghiệm', nested: { list: [1, 'hai'] } },
+      state: 'accepted',
+      businessType: 0,
+      replacesDispatchId: null,
+      rejectionCode: null,
+      rejectionMessage: null,
+      correlationId: `corr-${number}`,
+      verifiedAt: null,
+      envelopeSignature: null,
+      ...overrides,
+    },
+    files: [0, 1].map((ordinal) => ({
+      id: randomUUID(),
+      dispatchId: id,
+      ordinal,
+      fileName: ordinal === 0 ? 'công văn.pdf' : 'phụ lục.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 100_000 + ordinal,
+      sha256: String(ordinal).repeat(64),
+      verification: null,
+    })),
+    recipientCodes: RECIPIENTS,
+  };
+}
+
+describe('DispatchRepository.insert: a submission in one statement (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let dispatches: DispatchRepository;
+
+  beforeAll(async () => {
+    dataSource = new DataSource(
+      dataSourceOptions({ url: await createTestDatabase('dispatch-insert') }),
+    );
+    await dataSource.initialize();
+    dispatches = new DispatchRepository(dataSource);
+    await new AgencyRepository(dataSource).upsertMany(
+      [SENDER, OTHER_SENDER, ...RECIPIENTS].map((code) => ({ code, name: `Cơ quan ${code}` })),
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  const insert = (input: NewDispatch) =>
+    dataSource.transaction((manager) => dispatches.insert(manager, input));
+
+  it('writes the dispatch, its files and its pending recipients as the entities read them', async () => {
+    const input = submission({ envelopeSignature: { indication: 'TOTAL-PASSED' } });
+    const statements: string[] = [];
+    const inserted = await dataSource.transaction((manager) => {
+      const query = manager.query.bind(manager);
+      manager.query = ((sql: string, parameters?: unknown[]) => {
+        statements.push(sql);
+        return query(sql, parameters);
+      }) as typeof manager.query;
+      return dispatches.insert(manager, input);
+    });
+    expect(inserted).toBe(true);
+    expect(statements).toHaveLength(1);
+
+    const stored = await dispatches.findById(input.dispatch.id);
+    expect(stored).toMatchObject({
+      ...input.dispatch,
+      files: input.files,
+      recipients: RECIPIENTS.map((recipientCode) => ({ recipientCode, state: 'pending' })).sort(
+        (a, b) => a.recipientCode.localeCompare(b.recipientCode),
+      ),
+    });
+    expect(stored?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('writes nothing and answers false when the sender already used the idempotency key', async () => {
+    const first = submission({ idempotencyKey: 'key-1' });
+    expect(await insert(first)).toBe(true);
+    const again = submission({ idempotencyKey: 'key-1' });
+    expect(await insert(again)).toBe(false);
+    expect(await dispatches.findById(again.dispatch.id)).toBeNull();
+    const [{ files }] = await dataSource.query(
+      `SELECT count(*)::int AS files FROM dispatch_files WHERE id = ANY($1)`,
+      [again.files.map((file) => file.id)],
+    );
+    expect(files).toBe(0);
+    // Keys are the sender's own; and no key at all never conflicts.
+    expect(await insert(submission({ idempotencyKey: 'key-1', senderCode: OTHER_SENDER }))).toBe(
+      true,
+    );
+    expect(await insert(submission())).toBe(true);
+    expect(await insert(submission())).toBe(true);
+  });
+
+  it('makes a concurrent submission with the same key wait for the first, then answer false', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      expect(await dispatches.insert(runner.manager, submission({ idempotencyKey: 'race' }))).toBe(
+        true,
+      );
+      let second: boolean | undefined;
+      const racing = insert(submission({ idempotencyKey: 'race' })).then((r) => (second = r));
+      await waitFor(
+        async () => {
+          const [{ n }] = await dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return n as number;
+        },
+        (n) => n === 1,
+        'the second insert to wait for the first',
+      );
+      expect(second).toBeUndefined();
+      await runner.commitTransaction();
+      expect(await racing).toBe(false);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('raises a taken number as the uq_dispatches_number violation', async () => {
+    const first = submission();
+    await insert(first);
+    const error = await insert(submission({ codeNumber: first.dispatch.codeNumber })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(QueryFailedError);
+    expect((error as { driverError: { constraint: string } }).driverError.constraint).toBe(
+      'uq_dispatches_number',
+    );
+  });
+});
