@@ -5,9 +5,12 @@ import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
+import { DataSource } from 'typeorm';
+import { WebhookSubscribers } from '@docaxis/persistence/webhook/webhook-subscribers';
 import { NOTIFIER_CONFIG, type NotifierConfig } from './config/notifier.config';
 import { InboxEventsConsumer } from './inbox-events/inbox-events.consumer';
 import { RecordWebhookNotificationsUseCase } from './inbox-events/record-webhook-notifications.usecase';
+import { WebhookSubscribersLifecycle } from './inbox-events/webhook-subscribers.lifecycle';
 import { WebhookHttpClient } from './sending/webhook-http-client';
 import { WebhookSender } from './sending/webhook-sender.service';
 
@@ -37,6 +40,13 @@ export class NotifierModule {
         { provide: NOTIFIER_CONFIG, useValue: config },
         WebhookHttpClient,
         WebhookSender,
+        {
+          provide: WebhookSubscribers,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new WebhookSubscribers(dataSource, { url: config.DATABASE_URL }),
+        },
+        WebhookSubscribersLifecycle,
         RecordWebhookNotificationsUseCase,
         InboxEventsConsumer,
       ],

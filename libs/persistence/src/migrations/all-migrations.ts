@@ -7,6 +7,7 @@ import { Webhooks1795456922650 } from './1795456922650-webhooks';
 import { AuditSearchIndexes1795457332886 } from './1795457332886-audit-search-indexes';
 import { StatusNotices1795458390893 } from './1795458390893-status-notices';
 import { DispatchEnvelopeSignature1795460380236 } from './1795460380236-dispatch-envelope-signature';
+import { WebhookChangeNotify1795470775403 } from './1795470775403-webhook-change-notify';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   AuditSearchIndexes1795457332886,
   StatusNotices1795458390893,
   DispatchEnvelopeSignature1795460380236,
+  WebhookChangeNotify1795470775403,
 ];

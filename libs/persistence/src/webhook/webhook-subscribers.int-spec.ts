@@ -1,0 +1,92 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '@docaxis/testing/test-database';
+import { waitFor } from '@docaxis/testing/wait-for';
+import { AgencyRepository } from '../agency/agency.repository';
+import { dataSourceOptions } from '../database/data-source-options';
+import { WebhookSubscribers } from './webhook-subscribers';
+import { WebhookRepository } from './webhook.repository';
+
+const WITH_HOOK = '000.00.00.H41';
+const WITHOUT_HOOK = '000.00.00.H20';
+
+describe('WebhookSubscribers: agencies with a webhook, cached until PostgreSQL reports a change', () => {
+  let url: string;
+  let dataSource: DataSource;
+  let subscribers: WebhookSubscribers;
+  let webhooks: WebhookRepository;
+
+  const loads = () =>
+    jest
+      .mocked(dataSource.query)
+      .mock.calls.filter(([sql]) => /FROM webhooks WHERE active/.test(String(sql))).length;
+
+  beforeAll(async () => {
+    url = await createTestDatabase('webhook-subscribers');
+    dataSource = new DataSource(dataSourceOptions({ url }));
+    await dataSource.initialize();
+    await new AgencyRepository(dataSource).upsertMany([
+      { code: WITH_HOOK, name: 'UBND tỉnh Nghệ An' },
+      { code: WITHOUT_HOOK, name: 'UBND tỉnh Đồng Tháp' },
+    ]);
+    webhooks = new WebhookRepository(dataSource);
+    jest.spyOn(dataSource, 'query');
+    subscribers = new WebhookSubscribers(dataSource, { url, reconnectDelayMs: 100 });
+    await subscribers.start();
+  });
+
+  afterAll(async () => {
+    await subscribers.stop();
+    await dataSource.destroy();
+  });
+
+  it('answers from memory: one query for any number of events while nothing changes', async () => {
+    const before = loads();
+    for (let i = 0; i < 20; i++) {
+      expect(await subscribers.anySubscribed([WITH_HOOK, WITHOUT_HOOK])).toBe(false);
+    }
+    expect(loads() - before).toBe(1);
+  });
+
+  it('sees a webhook registered elsewhere as soon as the registration commits', async () => {
+    expect(await subscribers.anySubscribed([WITH_HOOK])).toBe(false);
+    const startedAt = Date.now();
+    const webhook = await webhooks.register(WITH_HOOK, 'https://127.0.0.1/hook', 'x'.repeat(32));
+    await waitFor(
+      () => subscribers.anySubscribed([WITH_HOOK]),
+      (subscribed) => subscribed,
+      'the registration noticed',
+      2000,
+    );
+    expect(Date.now() - startedAt).toBeLessThan(1000);
+    expect(await subscribers.anySubscribed([WITHOUT_HOOK])).toBe(false);
+
+    await webhooks.deactivate(WITH_HOOK, webhook.id);
+    await waitFor(
+      () => subscribers.anySubscribed([WITH_HOOK]),
+      (subscribed) => !subscribed,
+      'the deactivation noticed',
+      2000,
+    );
+  });
+
+  it('caches nothing while the listening connection is down, and again once it is back', async () => {
+    expect(await subscribers.anySubscribed([WITHOUT_HOOK])).toBe(false);
+    await dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'docaxis-webhook-listener'`,
+    );
+    // A change now would not be reported: every answer must defer to the database.
+    await waitFor(
+      () => subscribers.anySubscribed([WITHOUT_HOOK]),
+      (subscribed) => subscribed,
+      'the lost listener noticed',
+      2000,
+    );
+    await waitFor(
+      () => subscribers.anySubscribed([WITHOUT_HOOK]),
+      (subscribed) => !subscribed,
+      'the listener back',
+      5000,
+    );
+  });
+});

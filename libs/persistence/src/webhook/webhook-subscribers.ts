@@ -1,0 +1,125 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** The channel the `webhooks_notify_change` trigger notifies on every committed change. */
+export const WEBHOOKS_CHANGED_CHANNEL = 'docaxis_webhooks_changed';
+
+export interface WebhookSubscribersSettings {
+  /** Database URL for the one connection that LISTENs (the pool's connections stay free). */
+  url: string;
+  /** After a lost LISTEN connection, how long to wait before connecting again. Default 1 s. */
+  reconnectDelayMs?: number;
+}
+
+/**
+ * Which agencies have an active webhook, kept in memory so an inbox event for an agency without
+ * one costs no query (most agencies poll their inbox instead). The set is loaded with one query
+ * and dropped whenever PostgreSQL reports a committed change to `webhooks` (LISTEN/NOTIFY, see
+ * the WebhookChangeNotify migration), so a webhook registered through the API counts for the
+ * next event the notifier handles, as when it queried every time. While the LISTEN connection is
+ * down nothing is cached: `anySubscribed` answers true and callers query as before.
+ */
+export class WebhookSubscribers {
+  private readonly logger = new Logger(WebhookSubscribers.name);
+  private readonly reconnectDelayMs: number;
+  private listener?: Client;
+  private listening = false;
+  private stopped = false;
+  private reconnectTimer?: NodeJS.Timeout;
+  private agencies: Promise<ReadonlySet<string>> | null = null;
+  /** Bumped by every change notice: a load started before one is not kept. */
+  private generation = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: WebhookSubscribersSettings,
+  ) {
+    this.reconnectDelayMs = settings.reconnectDelayMs ?? 1000;
+  }
+
+  /** Starts listening; failing to, it keeps trying in the background (nothing is cached meanwhile). */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.forget();
+    const listener = this.listener;
+    this.listener = undefined;
+    this.listening = false;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** False only when none of `agencyCodes` has an active webhook, as of the last change notice. */
+  async anySubscribed(agencyCodes: readonly string[]): Promise<boolean> {
+    if (agencyCodes.length === 0) return false;
+    if (!this.listening) return true;
+    const generation = this.generation;
+    let loading = this.agencies;
+    if (!loading) {
+      loading = this.load();
+      this.agencies = loading;
+    }
+    let agencies: ReadonlySet<string>;
+    try {
+      agencies = await loading;
+    } catch {
+      // Not cached; the caller's own query meets the same database and decides.
+      if (this.agencies === loading) this.agencies = null;
+      return true;
+    }
+    // A change arrived while loading: this answer may predate it.
+    if (generation !== this.generation) return true;
+    return agencyCodes.some((code) => agencies.has(code));
+  }
+
+  private async load(): Promise<ReadonlySet<string>> {
+    const rows: { agency_code: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT agency_code FROM webhooks WHERE active`,
+    );
+    return new Set(rows.map((row) => row.agency_code));
+  }
+
+  private forget(): void {
+    this.generation += 1;
+    this.agencies = null;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({
+      connectionString: this.settings.url,
+      application_name: 'docaxis-webhook-listener',
+    });
+    client.on('notification', () => this.forget());
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client));
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${WEBHOOKS_CHANGED_CHANNEL}`);
+      // Whatever was loaded before this point may have missed a change.
+      this.forget();
+      this.listening = !this.stopped;
+    } catch (error) {
+      this.lost(client, error);
+    }
+  }
+
+  private lost(client: Client, error?: unknown): void {
+    if (this.listener !== client) return;
+    this.listener = undefined;
+    this.listening = false;
+    this.forget();
+    client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.logger.warn(
+      `webhook change listener lost (${error instanceof Error ? error.message : 'connection ended'}); ` +
+        `querying webhooks per event until it is back`,
+    );
+    this.reconnectTimer = setTimeout(() => void this.listen(), this.reconnectDelayMs);
+  }
+}
