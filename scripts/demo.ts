@@ -11,14 +11,16 @@ import superagent from 'superagent';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { loadDevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
-import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
+import {
+  DEMO_RECIPIENTS as RECIPIENTS,
+  DEMO_SENDER as SENDER,
+  demoEnvelope,
+  demoPdfs,
+  freshDispatchNumber,
+} from './demo-dispatch';
 
 const gatewayUrl = process.env.GATEWAY_URL ?? 'https://localhost:8443';
 const pki: DevPki = loadDevPki(resolve(process.env.CERTS_DIR ?? 'certs/dev'));
-
-const SENDER = '000.00.00.G22';
-const RECIPIENTS = ['000.00.00.H41', '000.00.14.H20'];
 
 interface DispatchView {
   state: string;
@@ -68,28 +70,10 @@ async function until<T>(
   throw new Error(`Gave up waiting for ${what}`);
 }
 
-function envelope(number: string) {
-  return {
-    from: { organId: SENDER, organName: pki.agency(SENDER).name },
-    to: RECIPIENTS.map((code) => ({ organId: code, organName: pki.agency(code).name })),
-    code: { codeNumber: number, codeNotation: 'VPCP-KSTT' },
-    promulgationInfo: { place: 'Hà Nội', promulgationDate: new Date().toISOString().slice(0, 10) },
-    documentType: { type: 1, typeName: 'Công văn' },
-    subject: 'V/v thử nghiệm gửi, nhận văn bản điện tử qua trục liên thông (demo)',
-    signerInfo: {
-      competence: 'KT. BỘ TRƯỞNG, CHỦ NHIỆM',
-      position: pki.agency(SENDER).leader.position,
-      fullName: pki.agency(SENDER).leader.fullName,
-    },
-    urgency: 'urgent',
-    confidentiality: 'none',
-  };
-}
-
 async function send(number: string, files: { name: string; bytes: Buffer }[]): Promise<string> {
   let request = as(SENDER)
     .post('/dispatches')
-    .field('envelope', JSON.stringify(envelope(number)));
+    .field('envelope', JSON.stringify(demoEnvelope(pki, number)));
   for (const file of files)
     request = request.attach('files', file.bytes, {
       filename: file.name,
@@ -110,23 +94,13 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  // Distinct number per run: number and notation are unique per agency and year.
-  const number = String((Math.floor(Date.now() / 1000) % 9_000_000) + 1_000_000);
+  const number = freshDispatchNumber();
 
   console.log(
     `\n1. ${pki.agency(SENDER).name} sends công văn ${number}/VPCP-KSTT to ${RECIPIENTS.join(', ')}`,
   );
-  const main = await signedDispatchPdf(pki, SENDER, {
-    unsigned: { title: `Công văn ${number}/VPCP-KSTT`, lines: ['Demo docaxis'] },
-  });
-  const appendix = await signedDispatchPdf(pki, SENDER, {
-    leader: false,
-    pdf: await buildUnsignedPdf({ title: 'Phụ lục', pages: 2 }),
-  });
-  const dispatchId = await send(number, [
-    { name: `${number}-VPCP-KSTT.pdf`, bytes: main },
-    { name: 'phu-luc.pdf', bytes: appendix },
-  ]);
+  const pdfs = await demoPdfs(pki, number);
+  const dispatchId = await send(number, pdfs);
   console.log(`   accepted: ${dispatchId}`);
 
   const delivered = await until(
@@ -196,7 +170,7 @@ async function main(): Promise<void> {
 
   console.log('\n6. A tampered copy is refused');
   const tamperedId = await send(String(Number(number) + 1), [
-    { name: 'tampered.pdf', bytes: flipByteInSignedRange(main) },
+    { name: 'tampered.pdf', bytes: flipByteInSignedRange(pdfs[0].bytes) },
   ]);
   const refused = await until(
     async () => (await as(SENDER).get(`/dispatches/${tamperedId}`)).body as DispatchView,
