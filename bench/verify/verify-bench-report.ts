@@ -24,14 +24,15 @@ export function targetMet(target: VerifyBenchTarget, perSecond: number, ratio: n
 
 export function markdownTable(rows: readonly VerifyBenchRow[]): string {
   const lines = [
-    '| PDF | signatures | docaxis verify() /s | baseline (SHA-256 + RSA verify) /s | ratio | target | met |',
-    '|---|---:|---:|---:|---:|---|:-:|',
+    '| PDF | signatures | docaxis verify() /s | baseline (SHA-256 + RSA verify) /s | ratio | target | met | CPU ms per op (docaxis / baseline) |',
+    '|---|---:|---:|---:|---:|---|:-:|---:|',
   ];
   for (const row of rows) {
     lines.push(
       `| ${row.label} (${formatBytes(row.fileSizeBytes)}) | ${row.signatures} | ` +
         `${row.docaxis.perSecond.toFixed(1)} | ${row.baseline.perSecond.toFixed(1)} | ` +
-        `${(row.ratio * 100).toFixed(1)} % | ${targetText(row.target)} | ${row.targetMet ? 'yes' : 'NO'} |`,
+        `${(row.ratio * 100).toFixed(1)} % | ${targetText(row.target)} | ${row.targetMet ? 'yes' : 'NO'} | ` +
+        `${row.docaxis.cpuMsPerOperation.toFixed(2)} / ${row.baseline.cpuMsPerOperation.toFixed(2)} |`,
     );
   }
   return lines.join('\n');
