@@ -12,7 +12,7 @@ import {
 } from '@docaxis/edxml/envelope/dispatch-envelope';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { OutboxWriter, outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { BusinessDocType } from '@docaxis/persistence/dispatch/dispatch-state';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
@@ -117,47 +117,45 @@ export class SubmitDispatchUseCase {
     const dispatchId = uuidv7();
     let inserted: boolean;
     try {
-      inserted = await this.dataSource.transaction(async (manager) => {
-        // The idempotency check is the insert itself (ON CONFLICT DO NOTHING): no lookup first.
-        const isNew = await this.dispatches.insert(manager, {
-          dispatch: {
-            id: dispatchId,
-            senderCode: agency.agencyCode,
-            idempotencyKey: command.idempotencyKey ?? null,
-            requestDigest,
-            documentId: envelope.documentId,
-            codeNumber: envelope.code.codeNumber,
-            codeNotation: envelope.code.codeNotation,
-            promulgationYear: Number(envelope.promulgationInfo.promulgationDate.slice(0, 4)),
-            subject: envelope.subject,
-            urgency: envelope.urgency,
-            priority: deliveryPriorityOf(envelope.urgency),
-            dueDate: envelope.dueDate ?? null,
-            envelope: envelope as unknown as Record<string, unknown>,
-            state: 'accepted',
-            // An update carries BussinessDocType 3 (replace) and may reuse the number.
-            businessType: replacesDispatchId ? BusinessDocType.Replace : BusinessDocType.New,
-            replacesDispatchId,
-            rejectionCode: null,
-            rejectionMessage: null,
-            correlationId: command.correlationId,
-            verifiedAt: null,
-            envelopeSignature: command.envelopeSignature ?? null,
-          },
-          files: command.files.map((file, ordinal) => ({
-            id: uuidv7(),
-            dispatchId,
-            ordinal,
-            fileName: file.originalName,
-            contentType: 'application/pdf',
-            sizeBytes: file.bytes.length,
-            sha256: fileDigests[ordinal],
-            verification: null,
-          })),
-          recipientCodes,
-        });
-        if (!isNew) return false;
-        await this.outbox.enqueue(manager, {
+      // One statement, so atomic on its own: the dispatch commits with its announcement
+      // (transactional outbox), and the idempotency check is its ON CONFLICT DO NOTHING.
+      inserted = await this.dispatches.insert({
+        dispatch: {
+          id: dispatchId,
+          senderCode: agency.agencyCode,
+          idempotencyKey: command.idempotencyKey ?? null,
+          requestDigest,
+          documentId: envelope.documentId,
+          codeNumber: envelope.code.codeNumber,
+          codeNotation: envelope.code.codeNotation,
+          promulgationYear: Number(envelope.promulgationInfo.promulgationDate.slice(0, 4)),
+          subject: envelope.subject,
+          urgency: envelope.urgency,
+          priority: deliveryPriorityOf(envelope.urgency),
+          dueDate: envelope.dueDate ?? null,
+          envelope: envelope as unknown as Record<string, unknown>,
+          state: 'accepted',
+          // An update carries BussinessDocType 3 (replace) and may reuse the number.
+          businessType: replacesDispatchId ? BusinessDocType.Replace : BusinessDocType.New,
+          replacesDispatchId,
+          rejectionCode: null,
+          rejectionMessage: null,
+          correlationId: command.correlationId,
+          verifiedAt: null,
+          envelopeSignature: command.envelopeSignature ?? null,
+        },
+        files: command.files.map((file, ordinal) => ({
+          id: uuidv7(),
+          dispatchId,
+          ordinal,
+          fileName: file.originalName,
+          contentType: 'application/pdf',
+          sizeBytes: file.bytes.length,
+          sha256: fileDigests[ordinal],
+          verification: null,
+        })),
+        recipientCodes,
+        announcement: outboxRowOf({
           destination: 'events',
           routingKey: MessageTypes.DispatchSubmitted,
           messageType: MessageTypes.DispatchSubmitted,
@@ -173,8 +171,7 @@ export class SubmitDispatchUseCase {
             occurredAt: new Date().toISOString(),
             actor: agency.certificateSubject,
           },
-        });
-        return true;
+        }),
       });
     } catch (error) {
       throw this.conflictError(error, envelope);

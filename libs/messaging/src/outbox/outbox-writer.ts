@@ -1,4 +1,5 @@
 import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
+import type { OutboxRow } from '@docaxis/persistence/outbox/outbox-row';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { checkPayload, type MessagePayloads } from '../contracts/message-payloads';
@@ -137,4 +138,23 @@ function toRow(message: AnyOutboxMessageInput): unknown[] {
     priority,
     correlationId ?? null,
   ];
+}
+
+/**
+ * The checked row of one message, for a repository that inserts it in the same statement as the
+ * state change it announces (one round trip and no explicit transaction, e.g. a submission).
+ */
+export function outboxRowOf(message: AnyOutboxMessageInput): OutboxRow {
+  const [id, destination, routingKey, messageType, payload, headers, priority, correlationId] =
+    toRow(message) as [
+      string,
+      OutboxDestination,
+      string,
+      string,
+      string,
+      string,
+      number,
+      string | null,
+    ];
+  return { id, destination, routingKey, messageType, payload, headers, priority, correlationId };
 }

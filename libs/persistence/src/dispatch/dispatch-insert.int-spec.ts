@@ -52,10 +52,20 @@ function submission(overrides: Partial<NewDispatch['dispatch']> = {}): NewDispat
       verification: null,
     })),
     recipientCodes: RECIPIENTS,
+    announcement: {
+      id: randomUUID(),
+      destination: 'events',
+      routingKey: 'dispatch.submitted',
+      messageType: 'dispatch.submitted',
+      payload: JSON.stringify({ dispatchId: id }),
+      headers: '{}',
+      priority: 2,
+      correlationId: `corr-${number}`,
+    },
   };
 }
 
-describe('DispatchRepository.insert: a submission in one statement (real PostgreSQL)', () => {
+describe('DispatchRepository.insert: a submission and its announcement in one statement (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let dispatches: DispatchRepository;
 
@@ -74,22 +84,37 @@ describe('DispatchRepository.insert: a submission in one statement (real Postgre
     await dataSource.destroy();
   });
 
-  const insert = (input: NewDispatch) =>
-    dataSource.transaction((manager) => dispatches.insert(manager, input));
+  const insert = (input: NewDispatch) => dispatches.insert(input);
 
-  it('writes the dispatch, its files and its pending recipients as the entities read them', async () => {
+  async function announced(input: NewDispatch): Promise<unknown[]> {
+    return dataSource.query(
+      `SELECT routing_key, message_type, payload, headers, priority, correlation_id
+         FROM outbox_messages WHERE id = $1`,
+      [input.announcement.id],
+    );
+  }
+
+  it('writes the dispatch, its files, its pending recipients and its announcement in one statement', async () => {
     const input = submission({ envelopeSignature: { indication: 'TOTAL-PASSED' } });
     const statements: string[] = [];
-    const inserted = await dataSource.transaction((manager) => {
-      const query = manager.query.bind(manager);
-      manager.query = ((sql: string, parameters?: unknown[]) => {
-        statements.push(sql);
-        return query(sql, parameters);
-      }) as typeof manager.query;
-      return dispatches.insert(manager, input);
-    });
-    expect(inserted).toBe(true);
+    const manager = dataSource.createEntityManager();
+    const query = manager.query.bind(manager);
+    manager.query = ((sql: string, parameters?: unknown[]) => {
+      statements.push(sql);
+      return query(sql, parameters);
+    }) as typeof manager.query;
+    expect(await dispatches.insert(input, manager)).toBe(true);
     expect(statements).toHaveLength(1);
+    expect(await announced(input)).toEqual([
+      {
+        routing_key: 'dispatch.submitted',
+        message_type: 'dispatch.submitted',
+        payload: { dispatchId: input.dispatch.id },
+        headers: {},
+        priority: 2,
+        correlation_id: input.dispatch.correlationId,
+      },
+    ]);
 
     const stored = await dispatches.findById(input.dispatch.id);
     expect(stored).toMatchObject({
@@ -108,6 +133,7 @@ describe('DispatchRepository.insert: a submission in one statement (real Postgre
     const again = submission({ idempotencyKey: 'key-1' });
     expect(await insert(again)).toBe(false);
     expect(await dispatches.findById(again.dispatch.id)).toBeNull();
+    expect(await announced(again)).toEqual([]);
     const [{ files }] = await dataSource.query(
       `SELECT count(*)::int AS files FROM dispatch_files WHERE id = ANY($1)`,
       [again.files.map((file) => file.id)],
@@ -126,7 +152,7 @@ describe('DispatchRepository.insert: a submission in one statement (real Postgre
     await runner.connect();
     await runner.startTransaction();
     try {
-      expect(await dispatches.insert(runner.manager, submission({ idempotencyKey: 'race' }))).toBe(
+      expect(await dispatches.insert(submission({ idempotencyKey: 'race' }), runner.manager)).toBe(
         true,
       );
       let second: boolean | undefined;
@@ -154,9 +180,9 @@ describe('DispatchRepository.insert: a submission in one statement (real Postgre
   it('raises a taken number as the uq_dispatches_number violation', async () => {
     const first = submission();
     await insert(first);
-    const error = await insert(submission({ codeNumber: first.dispatch.codeNumber })).catch(
-      (e: unknown) => e,
-    );
+    const taken = submission({ codeNumber: first.dispatch.codeNumber });
+    const error = await insert(taken).catch((e: unknown) => e);
+    expect(await announced(taken)).toEqual([]);
     expect(error).toBeInstanceOf(QueryFailedError);
     expect((error as { driverError: { constraint: string } }).driverError.constraint).toBe(
       'uq_dispatches_number',

@@ -11,6 +11,7 @@ import {
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
 import { unwrapRows } from '../database/update-returning-rows';
+import type { OutboxRow } from '../outbox/outbox-row';
 
 export interface NewDispatch {
   dispatch: Omit<
@@ -27,6 +28,8 @@ export interface NewDispatch {
   > & { replacesDispatchId?: string | null };
   files: Omit<DispatchFileEntity, 'dispatch'>[];
   recipientCodes: readonly string[];
+  /** The message announcing the dispatch (transactional outbox), written with it or not at all. */
+  announcement: OutboxRow;
 }
 
 /** A dispatch the router just marked routed, with the recipients it queued (sorted). */
@@ -92,13 +95,17 @@ export class DispatchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the dispatch, its files and its recipients in one statement (one round trip, no
-   * entity mapping: this is the submission's hot path). Returns false, writing nothing, when the
-   * sender already used `idempotencyKey`: the caller answers with the earlier dispatch instead.
-   * Other unique violations (uq_dispatches_number) are thrown as the driver raises them.
+   * Inserts the dispatch, its files, its recipients and its announcement in one statement: one
+   * round trip, atomic without an explicit transaction, no entity mapping (the submission's hot
+   * path). Returns false, writing nothing, when the sender already used `idempotencyKey`: the
+   * caller answers with the earlier dispatch instead. Other unique violations
+   * (uq_dispatches_number) are thrown as the driver raises them.
    */
-  async insert(manager: EntityManager, input: NewDispatch): Promise<boolean> {
-    const { dispatch, files } = input;
+  async insert(
+    input: NewDispatch,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const { dispatch, files, announcement } = input;
     const rows: { id: string }[] | [{ id: string }[], number] = await manager.query(
       `WITH dispatch AS (
          INSERT INTO dispatches (id, sender_code, idempotency_key, request_digest, document_id,
@@ -120,6 +127,10 @@ export class DispatchRepository {
        ), recipients AS (
          INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state)
          SELECT dispatch.id, r.code, 'pending' FROM dispatch, unnest($29::text[]) AS r(code)
+       ), announcement AS (
+         INSERT INTO outbox_messages (id, destination, routing_key, message_type, payload, headers,
+           priority, correlation_id)
+         SELECT $30::uuid, $31, $32, $33, $34::jsonb, $35::jsonb, $36::smallint, $37 FROM dispatch
        )
        SELECT id FROM dispatch`,
       [
@@ -154,6 +165,14 @@ export class DispatchRepository {
           file.verification === null ? null : JSON.stringify(file.verification),
         ),
         [...input.recipientCodes],
+        announcement.id,
+        announcement.destination,
+        announcement.routingKey,
+        announcement.messageType,
+        announcement.payload,
+        announcement.headers,
+        announcement.priority,
+        announcement.correlationId,
       ],
     );
     return unwrapRows(rows).length > 0;
