@@ -91,9 +91,10 @@ export class SubmitDispatchUseCase {
     const recipientCodes = envelope.to.map((to) => to.organId);
     await this.checkRecipients(recipientCodes);
 
-    const fileDigests = command.files.map((file) =>
-      createHash('sha256').update(file.bytes).digest('hex'),
-    );
+    // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
+    // The store hashes each file once, and its address is the digest the dispatch records.
+    const stored = await Promise.all(command.files.map((file) => this.blobs.put(file.bytes)));
+    const fileDigests = stored.map((blob) => blob.sha256);
     const requestDigest = digestOfRequest(envelope, fileDigests);
     let replacesDispatchId: string | null = null;
     if (envelope.replaces) {
@@ -109,10 +110,6 @@ export class SubmitDispatchUseCase {
       }
       replacesDispatchId = original.id;
     }
-
-    // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
-    // A replayed request stores nothing new (equal bytes are stored once).
-    await Promise.all(command.files.map((file) => this.blobs.put(file.bytes)));
 
     const dispatchId = uuidv7();
     let inserted: boolean;
