@@ -27,8 +27,10 @@ export class FilesystemBlobStore extends BlobStore {
       try {
         await writeFile(temporary, bytes, { flag: 'wx' });
         await rename(temporary, target);
-      } finally {
+      } catch (error) {
+        // Renamed, the temporary name is gone: only a failed write leaves one to clean up.
         await rm(temporary, { force: true });
+        throw error;
       }
     }
     return { sha256, sizeBytes: bytes.length };
