@@ -41,4 +41,11 @@ describe('assertNestingDepth', () => {
     ].join('\n');
     expect(codeOf(pdf(body))).toBeUndefined();
   });
+
+  it('counts what follows a bare stream keyword that opens no stream (pdf-lib parses it)', () => {
+    const body = `1 0 obj << >> endobj\nstream\n2 0 obj ${'['.repeat(9)}${']'.repeat(9)} endobj\nendstream`;
+    expect(codeOf(pdf(body))).toBe('PDF_NESTING_TOO_DEEP');
+    const commented = `2 0 obj << /Length 20 >> % why not\nstream\n${'['.repeat(20)}\nendstream\nendobj`;
+    expect(codeOf(pdf(commented))).toBeUndefined();
+  });
 });

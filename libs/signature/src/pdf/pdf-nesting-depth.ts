@@ -1,4 +1,5 @@
 import { PdfStructureError } from './pdf-structure-error';
+import { isPdfWhitespace } from './raw-byte-range-scanner';
 import { indexOfBytes } from './byte-search';
 
 const STREAM = Buffer.from('stream', 'latin1');
@@ -8,14 +9,26 @@ const ENDSTREAM = Buffer.from('endstream', 'latin1');
  * Refuses arrays and dictionaries nested deeper than `maxDepth`. pdf-lib parses them
  * recursively and so does every later walk of the object graph, so a few kilobytes of `[[[[…`
  * could otherwise exhaust the stack. One linear pass over the syntax: literal strings (with
- * escapes and balanced parentheses), hex strings, comments and stream data are skipped.
+ * escapes and balanced parentheses), hex strings, comments and stream data are skipped. Only a
+ * `stream` keyword that follows a dictionary is stream data, as for pdf-lib: a bare `stream`
+ * between objects is jumped over by pdf-lib's parser, which then parses what follows it, so
+ * that must be counted too.
  */
 export function assertNestingDepth(bytes: Buffer, maxDepth: number): void {
   let depth = 0;
   let i = 0;
   const length = bytes.length;
+  // The last token closed a dictionary (whitespace and comments may follow it).
+  let afterDictionary: boolean = false;
   while (i < length) {
     const byte = bytes[i];
+    if (isPdfWhitespace(byte)) {
+      i += 1;
+      continue;
+    }
+    const closesDictionary = byte === 0x3e /* > */ && bytes[i + 1] === 0x3e;
+    const mayOpenStream: boolean = afterDictionary;
+    afterDictionary = closesDictionary;
     if (byte === 0x5b /* [ */ || (byte === 0x3c /* < */ && bytes[i + 1] === 0x3c)) {
       depth += 1;
       if (depth > maxDepth) {
@@ -35,7 +48,8 @@ export function assertNestingDepth(bytes: Buffer, maxDepth: number): void {
       i = skipLiteralString(bytes, i);
     } else if (byte === 0x25 /* % comment */) {
       while (i < length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i += 1;
-    } else if (byte === 0x73 /* s */ && isKeywordAt(bytes, i, STREAM)) {
+      afterDictionary = mayOpenStream;
+    } else if (byte === 0x73 /* s */ && mayOpenStream && isKeywordAt(bytes, i, STREAM)) {
       // Stream data is opaque: jump to its end (a nested object closing is not data).
       const end = indexOfBytes(bytes, ENDSTREAM, i + STREAM.length);
       i = end === -1 ? length : end + ENDSTREAM.length;
