@@ -283,6 +283,7 @@ async function scenario(
   const completed = Math.max(1, result.completed);
   const publishesPerDispatch = (after.published - before.published) / completed;
   const deliveriesPerDispatch = (after.delivered - before.delivered) / completed;
+  const transactionsPerDispatch = (after.transactions - before.transactions) / completed;
   const filesPerDispatch = pdfs.bySender.values().next().value?.length ?? 2;
   return {
     label: spec.label,
@@ -291,6 +292,7 @@ async function scenario(
     load: result,
     publishesPerDispatch,
     deliveriesPerDispatch,
+    transactionsPerDispatch,
     brokerRatio: (result.dispatchesPerSecond * deliveriesPerDispatch) / rawBrokerPerSecond,
     verificationRatio:
       (result.dispatchesPerSecond * filesPerDispatch) / pdfs.rawVerificationsPerSecond,
@@ -330,15 +332,27 @@ async function soakRun(
   }
 }
 
-/** Published = outbox rows inserted; delivered = consumers' idempotency records + audit records. */
+/**
+ * Published = outbox rows inserted; delivered = consumers' idempotency records + audit records;
+ * transactions = the run database's commits and rollbacks (PostgreSQL counts a statement outside
+ * BEGIN … COMMIT as a transaction of its own, so this is round trips more than business units).
+ */
 async function brokerCounts(
   env: BenchEnvironment,
-): Promise<{ published: number; delivered: number }> {
-  const [row] = await env.db.query<{ published: string; delivered: string }[]>(
+): Promise<{ published: number; delivered: number; transactions: number }> {
+  const [row] = await env.db.query<
+    { published: string; delivered: string; transactions: string }[]
+  >(
     `SELECT (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outbox_messages') AS published,
-            (SELECT count(*) FROM processed_messages) + (SELECT count(*) FROM audit_records) AS delivered`,
+            (SELECT count(*) FROM processed_messages) + (SELECT count(*) FROM audit_records) AS delivered,
+            (SELECT xact_commit + xact_rollback FROM pg_stat_database
+              WHERE datname = current_database()) AS transactions`,
   );
-  return { published: Number(row.published), delivered: Number(row.delivered) };
+  return {
+    published: Number(row.published),
+    delivered: Number(row.delivered),
+    transactions: Number(row.transactions),
+  };
 }
 
 /** Linux: writing 5 to clear_refs resets the peak RSS (VmHWM), so each scenario has its own. */

@@ -12,6 +12,8 @@ export interface AxisScenarioRow {
   publishesPerDispatch: number;
   /** Messages consumed and acknowledged (consumer records, audit records) per completed dispatch. */
   deliveriesPerDispatch: number;
+  /** PostgreSQL transactions (explicit, or one statement on its own) per completed dispatch. */
+  transactionsPerDispatch: number;
   /** docaxis' broker deliveries per second ÷ the raw broker baseline's messages per second. */
   brokerRatio: number;
   /** PDFs verified per second ÷ the raw verification baseline of the same PDF. */
@@ -54,8 +56,8 @@ export function baselineTable(rows: readonly BaselineRow[]): string {
 
 export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
   const lines = [
-    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | PG xacts/dispatch | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const { load } = row;
@@ -65,6 +67,7 @@ export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
         `${load.dispatchesPerSecond.toFixed(1)} | ${load.latency.p50Ms.toFixed(0)} | ` +
         `${load.latency.p95Ms.toFixed(0)} | ${load.latency.p99Ms.toFixed(0)} | ` +
         `${row.publishesPerDispatch.toFixed(1)} / ${row.deliveriesPerDispatch.toFixed(1)} | ` +
+        `${row.transactionsPerDispatch.toFixed(1)} | ` +
         `${percent(row.brokerRatio)} | ${percent(row.verificationRatio)} | ` +
         `${[rss.gateway, rss.router, rss.verifier, rss.audit, rss.notifier].map(mib).join(' / ')} |`,
     );

@@ -43,12 +43,14 @@ describe('npm run bench (quick mode)', () => {
     }
     expect(run.stdout).toContain('| ≥ 1000 dispatches/s |');
     expect(run.stdout).toContain('| CPU ms per dispatch | senders | gateway |');
+    expect(run.stdout).toContain('| PG xacts/dispatch |');
     const resultFile = /Results written to (\S+)/.exec(run.stdout)?.[1];
     expect(resultFile && existsSync(resultFile)).toBe(true);
     const results = JSON.parse(readFileSync(join(resultFile!), 'utf8')) as {
       rows: {
         load: { completed: number; errors: number };
         cpuMsPerDispatch: Record<string, number | null>;
+        transactionsPerDispatch: number;
       }[];
     };
     expect(results.rows).toHaveLength(3);
@@ -57,6 +59,8 @@ describe('npm run bench (quick mode)', () => {
       // Linux CI has /proc: the apps' own processes are always measurable.
       expect(row.cpuMsPerDispatch.gateway).toBeGreaterThan(0);
       expect(row.cpuMsPerDispatch.total).toBeGreaterThan(0);
+      // Every dispatch is at least submitted, verified, routed and delivered in transactions.
+      expect(row.transactionsPerDispatch).toBeGreaterThan(4);
     }
   }, 300_000);
 });
