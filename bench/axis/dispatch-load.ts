@@ -170,28 +170,44 @@ export class DispatchLoad {
         nextCursor: string | null;
       };
       if (nextCursor) this.cursors.set(recipient.code, nextCursor);
-      const dispatches = items.filter((item) => item.kind === 'dispatch');
-      await Promise.all(dispatches.map((item) => this.acknowledge(recipient, item.dispatchId)));
+      const dispatchIds = items
+        .filter((item) => item.kind === 'dispatch')
+        .map((item) => item.dispatchId);
+      if (dispatchIds.length > 0) await this.acknowledge(recipient, dispatchIds);
     }
   }
 
-  private async acknowledge(recipient: ReceivingAgency, dispatchId: string): Promise<void> {
+  /** One POST /inbox/ack for the whole page (at most 200 ids, under ACK_BATCH_MAX). */
+  private async acknowledge(recipient: ReceivingAgency, dispatchIds: string[]): Promise<void> {
     const response = await recipient.client
-      .post(`/dispatches/${dispatchId}/ack`)
+      .post(
+        '/inbox/ack',
+        { 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ dispatchIds })),
+      )
       .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
     if (response.status !== 200) {
       this.recordError(
-        `POST /ack ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
+        `POST /inbox/ack ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
       );
       return;
     }
-    const pending = this.pending.get(dispatchId);
-    if (!pending) return;
-    pending.waitingFor.delete(recipient.code);
-    if (pending.waitingFor.size === 0) {
-      this.pending.delete(dispatchId);
-      this.completedAt = performance.now();
-      this.latencies.push(this.completedAt - pending.startedAt);
+    const { results } = JSON.parse(response.body.toString('utf8')) as {
+      results: { dispatchId: string; delivery: unknown; error: { code: string } | null }[];
+    };
+    for (const result of results) {
+      if (result.delivery === null) {
+        this.recordError(`POST /inbox/ack ${result.dispatchId}: ${result.error?.code}`);
+        continue;
+      }
+      const pending = this.pending.get(result.dispatchId);
+      if (!pending) continue;
+      pending.waitingFor.delete(recipient.code);
+      if (pending.waitingFor.size === 0) {
+        this.pending.delete(result.dispatchId);
+        this.completedAt = performance.now();
+        this.latencies.push(this.completedAt - pending.startedAt);
+      }
     }
   }
 
