@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
-import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
@@ -31,35 +30,32 @@ export class DeliverToInboxUseCase {
   ) {}
 
   async execute(command: DeliverToInboxCommand): Promise<void> {
-    const { duplicate, result: delivered } = await runOnce(
-      this.dataSource,
-      CONSUMER,
-      command.messageId,
-      async (manager) => {
-        const copy = await this.dispatches.deliver(
-          manager,
-          command.dispatchId,
-          command.recipientCode,
-        );
-        if (copy === null) return null;
-        await this.outbox.enqueue(manager, {
-          destination: 'events',
-          routingKey: MessageTypes.DispatchDelivered,
-          messageType: MessageTypes.DispatchDelivered,
-          correlationId: copy.correlationId,
-          payload: {
-            dispatchId: command.dispatchId,
-            senderCode: copy.senderCode,
-            recipientCode: command.recipientCode,
-            deliverySeq: copy.deliverySeq,
-            occurredAt: new Date().toISOString(),
-            actor: 'router',
-          },
-        });
-        return { acceptedAt: copy.acceptedAt };
-      },
-    );
-    if (!duplicate && delivered) {
+    // Idempotent like runOnce, with the processed mark written by deliver's first statement.
+    const delivered = await this.dataSource.transaction(async (manager) => {
+      const copy = await this.dispatches.deliver(
+        manager,
+        command.dispatchId,
+        command.recipientCode,
+        { consumer: CONSUMER, messageId: command.messageId },
+      );
+      if (copy === null) return null;
+      await this.outbox.enqueue(manager, {
+        destination: 'events',
+        routingKey: MessageTypes.DispatchDelivered,
+        messageType: MessageTypes.DispatchDelivered,
+        correlationId: copy.correlationId,
+        payload: {
+          dispatchId: command.dispatchId,
+          senderCode: copy.senderCode,
+          recipientCode: command.recipientCode,
+          deliverySeq: copy.deliverySeq,
+          occurredAt: new Date().toISOString(),
+          actor: 'router',
+        },
+      });
+      return { acceptedAt: copy.acceptedAt };
+    });
+    if (delivered) {
       this.metrics.deliveries.inc();
       this.metrics.deliveryLatency.observe((Date.now() - delivered.acceptedAt.getTime()) / 1000);
       this.relay.nudge();

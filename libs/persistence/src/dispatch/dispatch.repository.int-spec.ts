@@ -113,7 +113,8 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
         [id, code],
       );
     }
-    const routed = await dataSource.transaction((m) => dispatches.markRouted(m, id));
+    const mark = { consumer: 'router.route-dispatch', messageId: `verified-${id}` };
+    const routed = await dataSource.transaction((m) => dispatches.markRouted(m, id, mark));
     expect(routed).toEqual({
       id,
       senderCode: SENDER,
@@ -130,8 +131,42 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       { dispatch_state: 'routed', state: 'queued', stamped: true },
       { dispatch_state: 'routed', state: 'queued', stamped: true },
     ]);
-    expect(await dataSource.transaction((m) => dispatches.markRouted(m, id))).toBeNull();
+    // The same message again: its mark is there. Another message: the dispatch is routed.
+    expect(await dataSource.transaction((m) => dispatches.markRouted(m, id, mark))).toBeNull();
+    const other = { ...mark, messageId: `other-${id}` };
+    expect(await dataSource.transaction((m) => dispatches.markRouted(m, id, other))).toBeNull();
+    expect(await processedMarks(mark.consumer, [mark.messageId, other.messageId])).toEqual([
+      mark.messageId,
+      other.messageId,
+    ]);
   });
+
+  it('with a processed mark, delivers once per message and records the mark with the delivery', async () => {
+    const id = await queuedDispatch([RECIPIENT]);
+    const mark = { consumer: 'router.deliver-to-inbox', messageId: `delivery-${id}` };
+    // A rolled-back attempt leaves neither the mark nor the delivery.
+    await expect(
+      dataSource.transaction(async (m) => {
+        expect(await dispatches.deliver(m, id, RECIPIENT, mark)).not.toBeNull();
+        throw new Error('outbox write failed');
+      }),
+    ).rejects.toThrow('outbox write failed');
+    expect(await processedMarks(mark.consumer, [mark.messageId])).toEqual([]);
+    const first = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT, mark));
+    expect(first).toMatchObject({ senderCode: SENDER, correlationId: id });
+    expect(await processedMarks(mark.consumer, [mark.messageId])).toEqual([mark.messageId]);
+    const again = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT, mark));
+    expect(again).toBeNull();
+  });
+
+  async function processedMarks(consumer: string, messageIds: string[]): Promise<string[]> {
+    const rows: { message_id: string }[] = await dataSource.query(
+      `SELECT message_id FROM processed_messages WHERE consumer = $1 AND message_id = ANY($2)
+        ORDER BY message_id DESC`,
+      [consumer, messageIds],
+    );
+    return rows.map((row) => row.message_id);
+  }
 });
 
 describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {

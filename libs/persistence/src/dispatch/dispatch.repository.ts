@@ -12,6 +12,11 @@ import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
 import { unwrapRows } from '../database/update-returning-rows';
 import type { OutboxRow } from '../outbox/outbox-row';
+import {
+  processedMarkCte,
+  processedMarkParams,
+  type ProcessedMark,
+} from '../processed-message/processed-mark';
 
 export interface NewDispatch {
   dispatch: Omit<
@@ -384,16 +389,21 @@ export class DispatchRepository {
   }
 
   /**
-   * Marks a verified dispatch routed and queues its pending recipients, in one statement.
-   * Returns what the fan-out needs, or null when the dispatch is not (or no longer) verified: a
-   * redelivered `dispatch.verified` then changes nothing. The UPDATE locks the dispatch row and
-   * re-checks its state after any concurrent writer commits, as a SELECT … FOR UPDATE did.
+   * Marks a verified dispatch routed and queues its pending recipients, recording the consumer's
+   * mark, in one statement. Returns what the fan-out needs, or null when the message was already
+   * processed or the dispatch is not (or no longer) verified: either way nothing changed. The
+   * UPDATE locks the dispatch row and re-checks its state after any concurrent writer commits, as
+   * a SELECT … FOR UPDATE did.
    */
-  async markRouted(manager: EntityManager, dispatchId: string): Promise<RoutedDispatch | null> {
+  async markRouted(
+    manager: EntityManager,
+    dispatchId: string,
+    mark: ProcessedMark,
+  ): Promise<RoutedDispatch | null> {
     const rows: RoutedDispatchRow[] = await manager.query(
-      `WITH routed AS (
+      `WITH ${processedMarkCte(2)}, routed AS (
          UPDATE dispatches SET state = 'routed', updated_at = now()
-          WHERE id = $1 AND state = 'verified'
+          WHERE id = $1 AND state = 'verified' AND EXISTS (SELECT 1 FROM processed)
           RETURNING id, sender_code, correlation_id, priority
        ), queued AS (
          UPDATE dispatch_recipients SET state = 'queued', queued_at = now()
@@ -403,7 +413,7 @@ export class DispatchRepository {
        SELECT id, sender_code, correlation_id, priority,
               ARRAY(SELECT recipient_code FROM queued ORDER BY recipient_code) AS recipient_codes
          FROM routed`,
-      [dispatchId],
+      [dispatchId, ...processedMarkParams(mark)],
     );
     const [row] = rows;
     if (!row) return null;
@@ -427,16 +437,27 @@ export class DispatchRepository {
    * lock per recipient, taken before the position and held until commit, keeps them in order.
    * Only the recipient row is locked (the dispatch row is read, not locked): a recall racing the
    * delivery serialises on that row and either finds it delivered or makes this find nothing.
+   *
+   * With a `mark`, the consumer's idempotency record is written by the statement taking the lock,
+   * and a message already processed returns null before the lock.
    */
   async deliver(
     manager: EntityManager,
     dispatchId: string,
     recipientCode: string,
+    mark?: ProcessedMark,
   ): Promise<DeliveredCopy | null> {
-    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [
-      INBOX_POSITION_LOCK_SPACE,
-      recipientCode,
-    ]);
+    const lockKeys = [INBOX_POSITION_LOCK_SPACE, recipientCode];
+    if (mark) {
+      const locked: unknown[] = await manager.query(
+        `WITH ${processedMarkCte(3)}
+         SELECT pg_advisory_xact_lock($1, hashtext($2)) FROM processed`,
+        [...lockKeys, ...processedMarkParams(mark)],
+      );
+      if (locked.length === 0) return null;
+    } else {
+      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, lockKeys);
+    }
     const rows: DeliveredCopyRow[] = await manager.query(
       `UPDATE dispatch_recipients AS r
          SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
