@@ -34,9 +34,10 @@ const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 /**
  * Appends events to the hash chain. One call is one transaction:
- *   lock the chain (advisory, all instances) → read the head and the clock → drop events already
- *   recorded (redelivery) and repeats within the call → number the rest head+1, head+2, ... →
- *   hash each onto the previous → insert all in one statement → commit.
+ *   lock the chain (advisory, all instances) → read the head, the clock and which events are
+ *   already recorded, in one statement → drop those (redelivery) and repeats within the call →
+ *   number the rest head+1, head+2, ... → hash each onto the previous → insert all in one
+ *   statement → commit.
  * The lock makes the order total and the numbering gap-free across instances; a failure rolls
  * the whole call back, so no number is ever consumed without a record.
  */
@@ -55,11 +56,8 @@ export class AuditAppender {
     }
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await this.records.lockChainForAppend(manager);
-      const { head, now } = await this.records.headAndClock(manager);
-      const already = await this.records.recordedEventIds(
-        manager,
-        prepared.map((event) => event.eventId),
-      );
+      const eventIds = prepared.map((event) => event.eventId);
+      const { head, now, recorded: already } = await this.records.appendPosition(manager, eventIds);
 
       let seq = head?.seq ?? 0;
       let prevHash = head?.hash ?? GENESIS_PREV_HASH;

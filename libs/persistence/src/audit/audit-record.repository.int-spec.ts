@@ -41,9 +41,10 @@ describe('AuditRecordRepository (real PostgreSQL)', () => {
 
   it('has no head while the chain is empty', async () => {
     expect(await repository.head()).toBeNull();
-    const { head, now } = await dataSource.transaction((manager) =>
-      repository.headAndClock(manager),
+    const { head, now, recorded } = await dataSource.transaction((manager) =>
+      repository.appendPosition(manager, ['event-1']),
     );
+    expect(recorded).toEqual(new Set());
     expect(head).toBeNull();
     expect(Math.abs(now.getTime() - Date.now())).toBeLessThan(60_000);
   });
@@ -78,10 +79,11 @@ describe('AuditRecordRepository (real PostgreSQL)', () => {
   });
 
   it('reports which event ids are already recorded', async () => {
-    const found = await dataSource.transaction((manager) =>
-      repository.recordedEventIds(manager, ['event-2', 'event-9', 'event-5']),
+    const { head, recorded } = await dataSource.transaction((manager) =>
+      repository.appendPosition(manager, ['event-2', 'event-9', 'event-5']),
     );
-    expect([...found].sort()).toEqual(['event-2', 'event-5']);
+    expect([...recorded].sort()).toEqual(['event-2', 'event-5']);
+    expect(head).toEqual({ seq: 5, hash: hex(5) });
   });
 
   it('finds records by stored hash', async () => {

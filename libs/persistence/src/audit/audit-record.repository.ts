@@ -72,34 +72,31 @@ export class AuditRecordRepository {
   }
 
   /**
-   * The head and the database clock (to the millisecond), read together under the lock: taking
-   * recorded_at from one clock while serialized keeps it non-decreasing along the chain even
-   * when several hosts with drifting clocks append.
+   * The head, the database clock (to the millisecond) and which of `eventIds` are already in the
+   * chain, read in one statement under the lock: taking recorded_at from one clock while
+   * serialized keeps it non-decreasing along the chain even when several hosts with drifting
+   * clocks append.
    */
-  async headAndClock(manager: EntityManager): Promise<{ head: AuditChainHead | null; now: Date }> {
-    const rows: Array<{ seq: string | null; hash: string | null; now: Date }> = await manager.query(
-      `SELECT h.seq, h.hash, date_trunc('milliseconds', clock_timestamp()) AS now
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1) AS h ON true`,
-    );
+  async appendPosition(
+    manager: EntityManager,
+    eventIds: readonly string[],
+  ): Promise<{ head: AuditChainHead | null; now: Date; recorded: Set<string> }> {
+    const rows: Array<{ seq: string | null; hash: string | null; now: Date; recorded: string[] }> =
+      await manager.query(
+        `SELECT h.seq, h.hash, date_trunc('milliseconds', clock_timestamp()) AS now,
+                ARRAY(SELECT event_id FROM audit_records WHERE event_id = ANY($1::varchar[]))
+                  AS recorded
+           FROM (SELECT 1) AS one
+           LEFT JOIN LATERAL (SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1) AS h
+             ON true`,
+        [eventIds],
+      );
     const [row] = rows;
     return {
       head: row.seq === null || row.hash === null ? null : { seq: Number(row.seq), hash: row.hash },
       now: row.now,
+      recorded: new Set(row.recorded),
     };
-  }
-
-  /** Which of these event ids are already in the chain. */
-  async recordedEventIds(
-    manager: EntityManager,
-    eventIds: readonly string[],
-  ): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const rows: Array<{ event_id: string }> = await manager.query(
-      'SELECT event_id FROM audit_records WHERE event_id = ANY($1::varchar[])',
-      [eventIds],
-    );
-    return new Set(rows.map((row) => row.event_id));
   }
 
   /**
