@@ -5,10 +5,20 @@ import { indexOfBytes } from './byte-search';
 const STREAM = Buffer.from('stream', 'latin1');
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
 
+/** What a document nested deeper than `maxDepth` fails with, wherever that is found. */
+export function nestingTooDeep(maxDepth: number): PdfStructureError {
+  return new PdfStructureError(
+    'PDF_NESTING_TOO_DEEP',
+    `arrays or dictionaries are nested more than ${maxDepth} levels deep`,
+  );
+}
+
 /**
- * Refuses arrays and dictionaries nested deeper than `maxDepth`. pdf-lib parses them
- * recursively and so does every later walk of the object graph, so a few kilobytes of `[[[[…`
- * could otherwise exhaust the stack. One linear pass over the syntax: literal strings (with
+ * Refuses arrays and dictionaries nested deeper than `maxDepth` in PDF syntax that pdf-lib
+ * parses without our parser (decoded object streams; the file itself is bounded by
+ * MaskedPdfParser as it parses). pdf-lib parses them recursively and so does every later walk
+ * of the object graph, so a few kilobytes of `[[[[…` could otherwise exhaust the stack. A
+ * heuristic: one linear pass over the syntax: literal strings (with
  * escapes and balanced parentheses), hex strings, comments and stream data are skipped. Only a
  * `stream` keyword that follows a dictionary is stream data, as for pdf-lib: a bare `stream`
  * between objects is jumped over by pdf-lib's parser, which then parses what follows it, so
@@ -31,12 +41,7 @@ export function assertNestingDepth(bytes: Buffer, maxDepth: number): void {
     afterDictionary = closesDictionary;
     if (byte === 0x5b /* [ */ || (byte === 0x3c /* < */ && bytes[i + 1] === 0x3c)) {
       depth += 1;
-      if (depth > maxDepth) {
-        throw new PdfStructureError(
-          'PDF_NESTING_TOO_DEEP',
-          `arrays or dictionaries are nested more than ${maxDepth} levels deep`,
-        );
-      }
+      if (depth > maxDepth) throw nestingTooDeep(maxDepth);
       i += byte === 0x5b ? 1 : 2;
     } else if (byte === 0x5d /* ] */ || (byte === 0x3e /* > */ && bytes[i + 1] === 0x3e)) {
       depth = Math.max(0, depth - 1);

@@ -1,6 +1,7 @@
 import type { PDFContext } from 'pdf-lib';
 import { SignatureContentsMasks } from './contents-masking';
 import { MaskedPdfParser } from './masked-pdf-parser';
+import { nestingTooDeep } from './pdf-nesting-depth';
 import type { PdfLimits } from './pdf-limits';
 import { prescanPdfResources } from './pdf-resource-prescan';
 import { PdfStructureError } from './pdf-structure-error';
@@ -44,17 +45,22 @@ export async function loadPdfObjectGraph(
 ): Promise<PDFContext> {
   assertPdfEnvelope(bytes, limits);
   if (!options.alreadyPrescanned) prescanPdfResources(bytes, limits);
+  const parser = new MaskedPdfParser(
+    bytes,
+    options.masks ?? SignatureContentsMasks.NONE,
+    limits.maxNestingDepth,
+  );
   let context: PDFContext;
   try {
-    context = await withPdfLibWarningsSilenced(() =>
-      new MaskedPdfParser(bytes, options.masks ?? SignatureContentsMasks.NONE).parseDocument(),
-    );
+    context = await withPdfLibWarningsSilenced(() => parser.parseDocument());
   } catch (error) {
+    if (parser.nestingExceeded) throw nestingTooDeep(limits.maxNestingDepth);
     throw new PdfStructureError(
       'PDF_UNPARSEABLE',
       `the PDF cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  if (parser.nestingExceeded) throw nestingTooDeep(limits.maxNestingDepth);
   if (context.enumerateIndirectObjects().length > limits.maxObjects) {
     throw new PdfStructureError(
       'PDF_TOO_MANY_OBJECTS',

@@ -16,11 +16,11 @@ const DICTIONARY_WINDOW = 4096;
 /**
  * Checks, before pdf-lib sees the bytes, what pdf-lib would otherwise do without bounds: count
  * indirect objects, and inflate object and cross-reference streams (pdf-lib decodes them while
- * parsing, so a deflate bomb there would fill memory). Only these stream types are decoded at
- * load time; page content is never inflated by the verifier.
+ * parsing, so a deflate bomb there would fill memory), and bound the nesting inside object
+ * streams (the file's own syntax is bounded by MaskedPdfParser while it parses). Only these
+ * stream types are decoded at load time; page content is never inflated by the verifier.
  */
 export function prescanPdfResources(bytes: Buffer, limits: PdfLimits): void {
-  assertNestingDepth(bytes, limits.maxNestingDepth);
   let objects = countObjectHeaders(bytes);
   let decodedBudget = limits.maxDecodedStreamBytes;
   for (const typeName of DECODED_STREAM_TYPES) {
