@@ -1,0 +1,138 @@
+import { Client } from 'pg';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { asAgency } from '@docaxis/testing/agency-client';
+import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { waitFor } from '@docaxis/testing/wait-for';
+
+const SENDER = '000.00.00.G22';
+const RECIPIENTS = ['000.00.00.H41', '000.00.00.H20', '000.00.14.H20'];
+const DISPATCHES = 20;
+
+/** application_name → statement kind → count, while `counting`. */
+const counts = new Map<string, Map<string, number>>();
+let counting = false;
+
+/** "INSERT outbox_messages", "SELECT DispatchEntity", "WITH processed_messages", … */
+function kindOf(sql: string): string {
+  const text = sql.replace(/\s+/g, ' ').trim();
+  const verb = text.split(' ')[0].toUpperCase();
+  const target =
+    /"(\w+Entity)"/.exec(text)?.[1] ??
+    /(?:INTO|FROM|UPDATE)\s+"?([a-z_]+)"?/i.exec(text)?.[1] ??
+    text.slice(0, 40);
+  return `${verb} ${target}`;
+}
+
+function perDispatch(app: string, kind?: RegExp): number {
+  let total = 0;
+  for (const [key, n] of counts.get(`docaxis-${app}`) ?? []) {
+    if (!kind || kind.test(key)) total += n;
+  }
+  return total / DISPATCHES;
+}
+
+/**
+ * What the workers ask of PostgreSQL per dispatch (three recipients, each acknowledging), counted
+ * at the pg client: a budget that keeps the hot path from sliding back to entity loads and one
+ * round trip per row. The outbox relays' claims depend on timing and are left out of the budgets.
+ */
+describe('SQL statements per dispatch through the pipeline (all apps in process)', () => {
+  let axis: RunningAxis;
+  const query = Client.prototype.query;
+
+  beforeAll(async () => {
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      if (counting) {
+        const [config] = args;
+        const sql =
+          typeof config === 'string' ? config : ((config as { text?: string }).text ?? '');
+        const app =
+          (this as unknown as { connectionParameters: { application_name?: string } })
+            .connectionParameters.application_name ?? '?';
+        const kinds = counts.get(app) ?? new Map<string, number>();
+        counts.set(app, kinds);
+        const kind = kindOf(sql);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      }
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    axis = await startAxis('sql-budget', { RATE_LIMIT_PER_AGENCY: '0' });
+  });
+
+  afterAll(async () => {
+    Client.prototype.query = query;
+    await axis?.stop();
+  });
+
+  it('routes, delivers, audits and notifies within budget', async () => {
+    const pdf = await signedDispatchPdf(axis.pki, SENDER);
+    /** Waits until every copy of `ids` has a row matching `condition` in `table`. */
+    const untilEveryCopy = (table: string, condition: string, ids: string[]) =>
+      waitFor(
+        async () =>
+          (
+            await axis.db.query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM ${table} WHERE dispatch_id = ANY($1) AND ${condition}`,
+              [ids],
+            )
+          )[0].n,
+        (n) => n === ids.length * RECIPIENTS.length,
+        `${table}: ${condition}`,
+        60_000,
+      );
+    const exchange = async (n: number) => {
+      const ids = await Promise.all(
+        Array.from({ length: n }, async () => {
+          const response = await attachDispatch(
+            asAgency(axis, SENDER).post('/dispatches'),
+            envelopeJson(SENDER, RECIPIENTS),
+            [{ name: 'cong-van.pdf', bytes: pdf }],
+          );
+          expect(response.status).toBe(202);
+          return response.body.dispatchId as string;
+        }),
+      );
+      await untilEveryCopy('dispatch_recipients', `state = 'delivered'`, ids);
+      for (const recipient of RECIPIENTS) {
+        const acks = await Promise.all(
+          ids.map((id) => asAgency(axis, recipient).post(`/dispatches/${id}/ack`)),
+        );
+        expect(acks.map((ack) => ack.status)).toEqual(ids.map(() => 200));
+      }
+      await untilEveryCopy('audit_records', `event_type = 'dispatch.acknowledged'`, ids);
+    };
+    await exchange(1); // warm-up: first loads, plan caches
+    counting = true;
+    await exchange(DISPATCHES);
+    counting = false;
+
+    const report = [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([app, kinds]) =>
+        [...kinds]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([kind, n]) => `${(n / DISPATCHES).toFixed(2).padStart(6)}  ${app} ${kind}`),
+      );
+    console.log(`SQL statements per dispatch (${DISPATCHES} dispatches):\n${report.join('\n')}`);
+
+    // The relays' claims (each deleting the previous batch), and their rare lone settlements.
+    const relay = /^(WITH|UPDATE|DELETE) outbox_messages$/;
+    const routerWork = perDispatch('router') - perDispatch('router', relay);
+    // Route: START, mark + UPDATEs, one outbox INSERT, COMMIT; each delivery: START, mark + lock,
+    // UPDATE, outbox INSERT, COMMIT.
+    expect(routerWork).toBeLessThanOrEqual(4 + 5 * RECIPIENTS.length);
+    expect(perDispatch('router', /INSERT outbox_messages/)).toBe(1 + RECIPIENTS.length);
+    for (const app of ['router', 'notifier', 'audit']) {
+      expect(perDispatch(app, /Entity/)).toBe(0);
+    }
+    // No agency has a webhook: the notifier neither records nor looks anything up per event.
+    expect(perDispatch('notifier', /processed_messages|webhooks|WebhookEntity/)).toBe(0);
+    // The audit appends in batches: at most one transaction (6 statements) per event.
+    const auditBatches = perDispatch('audit', /^INSERT audit_records/);
+    expect(perDispatch('audit') - perDispatch('audit', relay)).toBeLessThanOrEqual(
+      6 * auditBatches + 0.5,
+    );
+    expect(auditBatches).toBeLessThanOrEqual(9);
+  });
+});
