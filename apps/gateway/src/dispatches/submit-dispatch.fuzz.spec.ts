@@ -16,23 +16,26 @@ const SENDER = '000.00.00.H41';
  * Property-based fuzzing of the envelope path of POST /dispatches (the multipart `envelope` field
  * parsed, validated and checked against the sender and recipients): whatever arrives, the use
  * case ends in a typed domain error with a 4xx kind, never a crash, a non-domain error or an
- * acceptance. No recipient is registered here, so even a perfect envelope stops before storage.
+ * acceptance. No recipient is registered here, so even a perfect envelope is never written (its
+ * PDFs may be stored: the dispatch's insert is what checks the recipients).
  */
 describe('envelope field fuzzing (fast-check)', () => {
-  const unreachable = () => Promise.reject(new Error('storage must not be reached'));
   const useCase = new SubmitDispatchUseCase(
     {
       transaction: (work: (manager: unknown) => Promise<unknown>) => work({}),
     } as unknown as DataSource,
     {
       findByIdempotencyKey: () => Promise.resolve(null),
-      insert: unreachable,
+      // As the database answers when no recipient is registered: nothing written.
+      insert: () => Promise.resolve({ inserted: false, recipientStatuses: new Map() }),
     } as unknown as DispatchRepository,
     {
       statusesOf: () => Promise.resolve(new Map()),
       listActiveBelow: () => Promise.resolve([]),
     } as unknown as AgencyRepository,
-    { put: unreachable } as unknown as BlobStore,
+    {
+      put: (bytes: Buffer) => Promise.resolve({ sha256: 'ab'.repeat(32), sizeBytes: bytes.length }),
+    } as unknown as BlobStore,
     { enqueue: () => Promise.resolve() } as unknown as OutboxWriter,
     { nudge: () => undefined } as unknown as OutboxRelay,
   );

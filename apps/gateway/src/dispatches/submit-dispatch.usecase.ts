@@ -15,7 +15,11 @@ import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter, outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { BusinessDocType } from '@docaxis/persistence/dispatch/dispatch-state';
-import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import {
+  type DispatchInsertOutcome,
+  DispatchRepository,
+} from '@docaxis/persistence/dispatch/dispatch.repository';
+import type { AgencyStatus } from '@docaxis/persistence/agency/agency.entity';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import {
   DuplicateNumberNotationError,
@@ -89,7 +93,14 @@ export class SubmitDispatchUseCase {
     }
     this.checkFiles(command.files);
     const recipientCodes = envelope.to.map((to) => to.organId);
-    await this.checkRecipients(recipientCodes);
+    // The insert itself checks the recipients (one round trip); an update, whose original is
+    // looked up first, has them checked before that, as every refusal used to come in this order.
+    if (envelope.replaces) {
+      await this.refuseInactiveRecipients(
+        recipientCodes,
+        await this.agencies.statusesOf(recipientCodes),
+      );
+    }
 
     // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
     // The store hashes each file once, and its address is the digest the dispatch records.
@@ -112,11 +123,12 @@ export class SubmitDispatchUseCase {
     }
 
     const dispatchId = uuidv7();
-    let inserted: boolean;
+    let outcome: DispatchInsertOutcome;
     try {
       // One statement, so atomic on its own: the dispatch commits with its announcement
-      // (transactional outbox), and the idempotency check is its ON CONFLICT DO NOTHING.
-      inserted = await this.dispatches.insert({
+      // (transactional outbox), only if every recipient is active, and the idempotency check
+      // is its ON CONFLICT DO NOTHING.
+      outcome = await this.dispatches.insert({
         dispatch: {
           id: dispatchId,
           senderCode: agency.agencyCode,
@@ -173,9 +185,10 @@ export class SubmitDispatchUseCase {
     } catch (error) {
       throw this.conflictError(error, envelope);
     }
-    if (!inserted) {
+    if (!outcome.inserted) {
+      await this.refuseInactiveRecipients(recipientCodes, outcome.recipientStatuses);
       const replay = await this.replayOf(command, requestDigest);
-      // The key was taken a moment ago; dispatches are never deleted, so this cannot happen.
+      // Every recipient was active, so the key was taken; dispatches are never deleted.
       if (!replay) throw new Error('the dispatch holding this idempotency key vanished');
       return replay;
     }
@@ -200,8 +213,10 @@ export class SubmitDispatchUseCase {
     }
   }
 
-  private async checkRecipients(codes: readonly string[]): Promise<void> {
-    const known = await this.agencies.statusesOf(codes);
+  private async refuseInactiveRecipients(
+    codes: readonly string[],
+    known: ReadonlyMap<string, AgencyStatus>,
+  ): Promise<void> {
     const unknown = codes.filter((code) => !known.has(code));
     if (unknown.length) {
       // An unregistered umbrella is not fanned out to the units below it: recipients (nơi nhận)

@@ -84,7 +84,7 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
     await dataSource.destroy();
   });
 
-  const insert = (input: NewDispatch) => dispatches.insert(input);
+  const insert = async (input: NewDispatch) => (await dispatches.insert(input)).inserted;
 
   async function announced(input: NewDispatch): Promise<unknown[]> {
     return dataSource.query(
@@ -103,7 +103,10 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
       statements.push(sql);
       return query(sql, parameters);
     }) as typeof manager.query;
-    expect(await dispatches.insert(input, manager)).toBe(true);
+    expect(await dispatches.insert(input, manager)).toEqual({
+      inserted: true,
+      recipientStatuses: new Map(RECIPIENTS.map((code) => [code, 'active'])),
+    });
     expect(statements).toHaveLength(1);
     expect(await announced(input)).toEqual([
       {
@@ -152,9 +155,8 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
     await runner.connect();
     await runner.startTransaction();
     try {
-      expect(await dispatches.insert(submission({ idempotencyKey: 'race' }), runner.manager)).toBe(
-        true,
-      );
+      const first = await dispatches.insert(submission({ idempotencyKey: 'race' }), runner.manager);
+      expect(first.inserted).toBe(true);
       let second: boolean | undefined;
       const racing = insert(submission({ idempotencyKey: 'race' })).then((r) => (second = r));
       await waitFor(
@@ -175,6 +177,24 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
     }
+  });
+
+  it('writes nothing unless every recipient is registered and active, and says what it found', async () => {
+    const SUSPENDED = '000.00.14.H20';
+    await new AgencyRepository(dataSource).upsertMany([
+      { code: SUSPENDED, name: 'Sở tạm ngừng', status: 'suspended' },
+    ]);
+    const input = submission();
+    input.recipientCodes = [RECIPIENTS[0], SUSPENDED, '000.00.00.H99'];
+    expect(await dispatches.insert(input)).toEqual({
+      inserted: false,
+      recipientStatuses: new Map([
+        [RECIPIENTS[0], 'active'],
+        [SUSPENDED, 'suspended'],
+      ]),
+    });
+    expect(await dispatches.findById(input.dispatch.id)).toBeNull();
+    expect(await announced(input)).toEqual([]);
   });
 
   it('raises a taken number as the uq_dispatches_number violation', async () => {

@@ -17,6 +17,7 @@ import {
   processedMarkParams,
   type ProcessedMark,
 } from '../processed-message/processed-mark';
+import type { AgencyStatus } from '../agency/agency.entity';
 
 export interface NewDispatch {
   dispatch: Omit<
@@ -88,6 +89,13 @@ type UnmovedRow = Partial<DispatchRecipientRow> & {
   sender_code: string | null;
 };
 
+export interface DispatchInsertOutcome {
+  /** False when nothing was written: a recipient is not active, or the key was already used. */
+  inserted: boolean;
+  /** Status of each recipient code that is registered (absent: unknown). */
+  recipientStatuses: ReadonlyMap<string, AgencyStatus>;
+}
+
 /** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
 export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
 
@@ -102,23 +110,31 @@ export class DispatchRepository {
   /**
    * Inserts the dispatch, its files, its recipients and its announcement in one statement: one
    * round trip, atomic without an explicit transaction, no entity mapping (the submission's hot
-   * path). Returns false, writing nothing, when the sender already used `idempotencyKey`: the
-   * caller answers with the earlier dispatch instead. Other unique violations
-   * (uq_dispatches_number) are thrown as the driver raises them.
+   * path). Writes nothing unless every recipient is registered and active, and nothing when the
+   * sender already used `idempotencyKey` (the caller answers with the earlier dispatch instead);
+   * either way it returns the recipients' statuses as the statement saw them, for the caller to
+   * say which one is missing. Other unique violations (uq_dispatches_number) are thrown as the
+   * driver raises them.
    */
   async insert(
     input: NewDispatch,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
+  ): Promise<DispatchInsertOutcome> {
     const { dispatch, files, announcement } = input;
-    const rows: { id: string }[] | [{ id: string }[], number] = await manager.query(
-      `WITH dispatch AS (
+    type Row = { id: string | null; recipients: { code: string; status: AgencyStatus }[] };
+    const rows: Row[] | [Row[], number] = await manager.query(
+      `WITH recipient AS (
+         SELECT code, status FROM agencies WHERE code = ANY($29)
+       ), dispatch AS (
          INSERT INTO dispatches (id, sender_code, idempotency_key, request_digest, document_id,
            code_number, code_notation, promulgation_year, subject, urgency, priority, due_date,
            envelope, state, business_type, replaces_dispatch_id, rejection_code,
            rejection_message, correlation_id, verified_at, envelope_signature)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-           $19, $20, $21)
+         SELECT $1::uuid, $2, $3, $4, $5, $6, $7, $8::smallint, $9, $10, $11::smallint,
+           $12::date, $13::jsonb, $14, $15::smallint, $16::uuid, $17, $18, $19,
+           $20::timestamptz, $21::jsonb
+         -- The codes are distinct: the envelope refuses a recipient listed twice.
+         WHERE (SELECT count(*) FROM recipient WHERE status = 'active') = cardinality($29::text[])
          ON CONFLICT (sender_code, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id
        ), files AS (
@@ -137,7 +153,9 @@ export class DispatchRepository {
            priority, correlation_id)
          SELECT $30::uuid, $31, $32, $33, $34::jsonb, $35::jsonb, $36::smallint, $37 FROM dispatch
        )
-       SELECT id FROM dispatch`,
+       SELECT (SELECT id FROM dispatch) AS id,
+         (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status)), '[]')
+            FROM recipient) AS recipients`,
       [
         dispatch.id,
         dispatch.senderCode,
@@ -180,7 +198,11 @@ export class DispatchRepository {
         announcement.correlationId,
       ],
     );
-    return unwrapRows(rows).length > 0;
+    const [row] = unwrapRows(rows);
+    return {
+      inserted: row.id !== null,
+      recipientStatuses: new Map(row.recipients.map((r) => [r.code, r.status])),
+    };
   }
 
   async findById(
