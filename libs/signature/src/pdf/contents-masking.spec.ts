@@ -30,7 +30,7 @@ describe('SignatureContentsMasks', () => {
   const [firstGap, secondGap] = [...masks.markerByGapStart.keys()];
 
   async function contentsOf(bytes: Buffer, objectNumber: number): Promise<string | undefined> {
-    const context = await new MaskedPdfParser(bytes, masks).parseDocument();
+    const context = await new MaskedPdfParser(bytes, { masks }).parseDocument();
     const signature = context.lookup(PDFRef.of(objectNumber));
     const contents =
       signature instanceof PDFDict ? signature.get(PDFName.of('Contents')) : undefined;
@@ -59,7 +59,9 @@ describe('SignatureContentsMasks', () => {
   });
 
   it('reads every hex string as written without masks', async () => {
-    const context = await new MaskedPdfParser(pdf, SignatureContentsMasks.NONE).parseDocument();
+    const context = await new MaskedPdfParser(pdf, {
+      masks: SignatureContentsMasks.NONE,
+    }).parseDocument();
     const signature = context.lookup(PDFRef.of(1), PDFDict);
     expect(signature.get(PDFName.of('Contents'))?.toString()).toBe(`<${'ab'.repeat(40)}>`);
   });

@@ -50,7 +50,7 @@ export class CrossReferenceReader {
     private readonly bytes: Buffer,
     masks: SignatureContentsMasks = SignatureContentsMasks.NONE,
   ) {
-    this.fileParser = new MaskedPdfParser(bytes, masks);
+    this.fileParser = new MaskedPdfParser(bytes, { masks });
   }
 
   /** The offset written after the last `startxref` before `end`, if any. */

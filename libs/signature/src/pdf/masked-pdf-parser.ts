@@ -1,32 +1,51 @@
-import { PDFHexString, PDFParser, type PDFArray, type PDFDict, type PDFObject } from 'pdf-lib';
+import {
+  PDFHexString,
+  PDFParser,
+  PDFRawStream,
+  type PDFArray,
+  type PDFDict,
+  type PDFObject,
+  type PDFStream,
+} from 'pdf-lib';
 import type { SignatureContentsMasks } from './contents-masking';
 import { DEFAULT_PDF_LIMITS } from './pdf-limits';
 import { nestingTooDeep } from './pdf-nesting-depth';
+import { PdfStructureError } from './pdf-structure-error';
+import type { StructuralStreamGuard } from './structural-stream-guard';
+
+export interface MaskedPdfParserOptions {
+  masks: SignatureContentsMasks;
+  maxNestingDepth?: number;
+  /** Checks object and xref streams before pdf-lib decodes them; none for single objects. */
+  streams?: StructuralStreamGuard;
+}
 
 /**
  * pdf-lib's document parser over the file itself (no copy), reading each masked /Contents gap
  * as its marker and resuming after it (see SignatureContentsMasks). Offsets are file offsets:
  * the bytes given start at the beginning of the file (the whole file or a revision's prefix).
  *
- * It also refuses arrays and dictionaries nested deeper than `maxNestingDepth` where pdf-lib
- * builds them, so no object it returns is deeper (pdf-lib and every later walk of the graph
- * recurse). pdf-lib catches the throw inside an indirect object and keeps a placeholder, so
- * `nestingExceeded` records it for the caller to refuse the document.
+ * It also enforces, where pdf-lib builds objects, what pdf-lib does not bound: arrays and
+ * dictionaries nested deeper than `maxNestingDepth` (pdf-lib and every later walk of the graph
+ * recurse) and object or xref streams past the guard's limits. pdf-lib catches a throw inside an
+ * indirect object and keeps a placeholder, so `refusal` records the first one for the caller.
  */
 export class MaskedPdfParser extends PDFParser {
-  /** An array or dictionary deeper than allowed was met somewhere in the parse. */
-  nestingExceeded = false;
+  /** Why the document must be refused, once one of the checks above failed. */
+  refusal: PdfStructureError | undefined;
   private readonly limit: number;
+  private readonly masks: SignatureContentsMasks;
+  private readonly maxNestingDepth: number;
+  private readonly streams: StructuralStreamGuard | undefined;
   private nesting = 0;
 
-  constructor(
-    bytes: Uint8Array,
-    private readonly masks: SignatureContentsMasks,
-    private readonly maxNestingDepth = DEFAULT_PDF_LIMITS.maxNestingDepth,
-  ) {
+  constructor(bytes: Uint8Array, options: MaskedPdfParserOptions) {
     // Every object in one tick (parseSpeed Infinity); a malformed object is kept as invalid.
     super(bytes, Infinity, false, false);
     this.limit = bytes.length;
+    this.masks = options.masks;
+    this.maxNestingDepth = options.maxNestingDepth ?? DEFAULT_PDF_LIMITS.maxNestingDepth;
+    this.streams = options.streams;
   }
 
   /** The object written at `offset` (after its `n g obj` header), as the document parse reads it. */
@@ -50,16 +69,31 @@ export class MaskedPdfParser extends PDFParser {
     return this.nested(() => super.parseDict());
   }
 
-  private nested<T>(parse: () => T): T {
-    if (this.nesting >= this.maxNestingDepth) {
-      this.nestingExceeded = true;
-      throw nestingTooDeep(this.maxNestingDepth);
+  protected override parseDictOrStream(): PDFDict | PDFStream {
+    const object = super.parseDictOrStream();
+    if (object instanceof PDFRawStream && this.streams) {
+      try {
+        this.streams.check(object);
+      } catch (error) {
+        throw this.refused(error);
+      }
     }
+    return object;
+  }
+
+  private nested<T>(parse: () => T): T {
+    if (this.nesting >= this.maxNestingDepth)
+      throw this.refused(nestingTooDeep(this.maxNestingDepth));
     this.nesting += 1;
     try {
       return parse();
     } finally {
       this.nesting -= 1;
     }
+  }
+
+  private refused(error: unknown): unknown {
+    if (error instanceof PdfStructureError) this.refusal ??= error;
+    return error;
   }
 }

@@ -1,10 +1,10 @@
 import type { PDFContext } from 'pdf-lib';
 import { SignatureContentsMasks } from './contents-masking';
 import { MaskedPdfParser } from './masked-pdf-parser';
-import { nestingTooDeep } from './pdf-nesting-depth';
 import type { PdfLimits } from './pdf-limits';
 import { prescanPdfResources } from './pdf-resource-prescan';
 import { PdfStructureError } from './pdf-structure-error';
+import { StructuralStreamGuard } from './structural-stream-guard';
 
 const PDF_HEADER = Buffer.from('%PDF-', 'latin1');
 
@@ -44,23 +44,25 @@ export async function loadPdfObjectGraph(
   options: LoadPdfObjectGraphOptions = {},
 ): Promise<PDFContext> {
   assertPdfEnvelope(bytes, limits);
-  if (!options.alreadyPrescanned) prescanPdfResources(bytes, limits);
-  const parser = new MaskedPdfParser(
-    bytes,
-    options.masks ?? SignatureContentsMasks.NONE,
-    limits.maxNestingDepth,
-  );
+  // A prefix's top-level objects were counted with the whole file: its parse bounds only what
+  // its object streams declare.
+  const looseObjects = options.alreadyPrescanned ? 0 : prescanPdfResources(bytes, limits);
+  const parser = new MaskedPdfParser(bytes, {
+    masks: options.masks ?? SignatureContentsMasks.NONE,
+    maxNestingDepth: limits.maxNestingDepth,
+    streams: new StructuralStreamGuard(limits, looseObjects),
+  });
   let context: PDFContext;
   try {
     context = await withPdfLibWarningsSilenced(() => parser.parseDocument());
   } catch (error) {
-    if (parser.nestingExceeded) throw nestingTooDeep(limits.maxNestingDepth);
+    if (parser.refusal) throw parser.refusal;
     throw new PdfStructureError(
       'PDF_UNPARSEABLE',
       `the PDF cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (parser.nestingExceeded) throw nestingTooDeep(limits.maxNestingDepth);
+  if (parser.refusal) throw parser.refusal;
   if (context.enumerateIndirectObjects().length > limits.maxObjects) {
     throw new PdfStructureError(
       'PDF_TOO_MANY_OBJECTS',
