@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
@@ -9,8 +9,10 @@ import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import {
   createPdfSignatureVerifier,
-  PdfSignatureVerifier,
+  type PdfSignatureVerifierConfig,
 } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
+import { PdfVerificationWorkerPool } from '@docaxis/signature/verification/worker-pool/pdf-verification-worker-pool';
 import type { VerifierConfig } from './config/verifier.config';
 import { VerificationConsumer } from './verification/verification.consumer';
 import { VERIFIER_CONFIG } from './verification/verifier-config.token';
@@ -44,9 +46,9 @@ export class VerifierModule {
         { provide: VERIFIER_CONFIG, useValue: config },
         { provide: BlobStore, useValue: new FilesystemBlobStore(config.BLOB_DIR) },
         {
-          provide: PdfSignatureVerifier,
-          useFactory: () =>
-            createPdfSignatureVerifier({
+          provide: PdfVerifier,
+          useFactory: () => {
+            const verifierConfig: PdfSignatureVerifierConfig = {
               trustAnchorsDir: config.TRUST_ANCHORS_DIR,
               intermediatesDir: config.TRUST_INTERMEDIATES_DIR,
               crlDir: config.CRL_DIR,
@@ -56,7 +58,16 @@ export class VerifierModule {
                 organizationPolicyOids: config.ORGANIZATION_CERTIFICATE_POLICY_OIDS,
                 personPolicyOids: config.PERSON_CERTIFICATE_POLICY_OIDS,
               },
-            }),
+            };
+            new Logger(VerifierModule.name).log(
+              config.VERIFIER_WORKERS > 0
+                ? `Verifying PDFs on ${config.VERIFIER_WORKERS} worker thread(s)`
+                : 'Verifying PDFs on the main thread (VERIFIER_WORKERS=0)',
+            );
+            return config.VERIFIER_WORKERS > 0
+              ? PdfVerificationWorkerPool.start(verifierConfig, config.VERIFIER_WORKERS)
+              : createPdfSignatureVerifier(verifierConfig);
+          },
         },
         VerifyDispatchUseCase,
         VerificationConsumer,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
 import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
@@ -23,6 +24,17 @@ export const verifierConfigSchema = z.object({
   ...certificateProfileEnv,
   /** Verification is CPU-bound: few dispatches in flight per instance; scale with instances. */
   VERIFIER_PREFETCH: z.coerce.number().int().min(1).max(1000).default(8),
+  /**
+   * Worker threads that verify PDFs; 0 verifies on the main thread. One thread uses one core, so
+   * workers let an instance use more; on a machine of two cores or fewer, shared with the other
+   * apps, they only add the cost of copying each PDF and report between threads.
+   */
+  VERIFIER_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64)
+    .default(Math.min(4, Math.max(0, availableParallelism() - 2))),
 });
 
 export type VerifierConfig = z.output<typeof verifierConfigSchema>;

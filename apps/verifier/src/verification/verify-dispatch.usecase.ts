@@ -7,7 +7,7 @@ import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
-import { PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import { judgeDispatchSignatures } from './dispatch-signature-policy';
 
@@ -31,7 +31,7 @@ export class VerifyDispatchUseCase {
     private readonly dataSource: DataSource,
     private readonly dispatches: DispatchVerificationRepository,
     private readonly blobs: BlobStore,
-    private readonly verifier: PdfSignatureVerifier,
+    private readonly verifier: PdfVerifier,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly metrics: AxisMetrics,

@@ -22,6 +22,7 @@ import {
 import { SignatureValidator } from './signature-validator';
 import { loadTrustConfiguration, type TrustConfiguration } from './trust-configuration';
 import { UNKNOWN_SIGNER } from './signer-identification';
+import type { PdfVerifier } from './pdf-verifier';
 
 export interface PdfSignatureVerifierDependencies {
   trustStore: TrustStore;
@@ -42,7 +43,7 @@ export interface VerifyOptions {
  * for any input bytes: structural faults are FORMAT_FAILURE, an unsigned PDF is NO_SIGNATURE,
  * and an unexpected internal error fails the signature it happened in (never passes it).
  */
-export class PdfSignatureVerifier {
+export class PdfSignatureVerifier implements PdfVerifier {
   private readonly validator: SignatureValidator;
   private readonly limits: PdfLimits;
 

@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
+import { testRunDir } from '@docaxis/testing/test-run';
+import { generateSpecDevPki } from '../dev-pki-spec-fixture';
+import {
+  createPdfSignatureVerifier,
+  type PdfSignatureVerifierConfig,
+} from '../pdf-signature-verifier';
+import { PdfVerificationWorkerPool } from './pdf-verification-worker-pool';
+import { VerificationWorkerFailedError } from './verification-worker-failed.error';
+
+const G22 = '000.00.00.G22';
+
+describe('PdfVerificationWorkerPool (worker threads)', () => {
+  let pki: DevPki;
+  let config: PdfSignatureVerifierConfig;
+  let pool: PdfVerificationWorkerPool | undefined;
+
+  beforeAll(async () => {
+    pki = await generateSpecDevPki('worker-pool');
+    config = {
+      trustAnchorsDir: pki.trustDir,
+      intermediatesDir: pki.intermediatesDir,
+      crlDir: pki.crlDir,
+    };
+  });
+
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('answers exactly what the in-process verifier answers, for many PDFs at once', async () => {
+    pool = await PdfVerificationWorkerPool.start(config, 2);
+    expect(pool.workerCount).toBe(2);
+    const inProcess = await createPdfSignatureVerifier(config);
+    const valid = await signedDispatchPdf(pki, G22);
+    const revoked = await signedDispatchPdf(pki, G22, {
+      organization: pki.special('revoked-organization'),
+    });
+    const tampered = flipByteInSignedRange(valid);
+    const notAPdf = Buffer.from('not a pdf');
+    const validationTime = new Date();
+    const inputs = [valid, revoked, tampered, notAPdf, valid, revoked, tampered, notAPdf];
+    const pooled = await Promise.all(inputs.map((pdf) => pool!.verify(pdf, { validationTime })));
+    const expected = await Promise.all(
+      inputs.map((pdf) => inProcess.verify(pdf, { validationTime })),
+    );
+    expect(pooled).toEqual(expected);
+    expect(pooled.map((report) => report.subIndication ?? report.indication)).toEqual(
+      expect.arrayContaining(['TOTAL-PASSED', 'REVOKED', 'FORMAT_FAILURE']),
+    );
+    expect(pooled[2].indication).not.toBe('TOTAL-PASSED');
+  });
+
+  it('refuses to start when a worker cannot load its trust store', async () => {
+    const missing = join(mkdtempSync(join(testRunDir(), 'no-trust-')), 'absent');
+    await expect(
+      PdfVerificationWorkerPool.start({ ...config, trustAnchorsDir: missing }, 1),
+    ).rejects.toBeInstanceOf(VerificationWorkerFailedError);
+  });
+
+  it('fails the tasks of a worker that dies, replaces it, and verifies again', async () => {
+    pool = await PdfVerificationWorkerPool.start(config, 1);
+    const valid = await signedDispatchPdf(pki, G22);
+    const inFlight = pool.verify(valid);
+    // What a crash (out of memory, a native fault) looks like from the pool: the thread is gone.
+    const { workers } = pool as unknown as {
+      workers: { thread: { terminate(): Promise<number> } }[];
+    };
+    await workers[0].thread.terminate();
+    await expect(inFlight).rejects.toBeInstanceOf(VerificationWorkerFailedError);
+    for (let attempt = 0; attempt < 100 && pool.workerCount === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(pool.workerCount).toBe(1);
+    await expect(pool.verify(valid)).resolves.toMatchObject({ indication: 'TOTAL-PASSED' });
+  });
+
+  it('rejects verifications once closed', async () => {
+    pool = await PdfVerificationWorkerPool.start(config, 1);
+    await pool.close();
+    await expect(pool.verify(Buffer.from('%PDF'))).rejects.toBeInstanceOf(
+      VerificationWorkerFailedError,
+    );
+  });
+});
