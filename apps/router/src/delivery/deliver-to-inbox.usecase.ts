@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 
@@ -22,38 +21,32 @@ const CONSUMER = 'router.deliver-to-inbox';
 @Injectable()
 export class DeliverToInboxUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly dispatches: DispatchRepository,
-    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly metrics: AxisMetrics,
   ) {}
 
   async execute(command: DeliverToInboxCommand): Promise<void> {
-    // Idempotent like runOnce, with the processed mark written by deliver's first statement.
-    const delivered = await this.dataSource.transaction(async (manager) => {
-      const copy = await this.dispatches.deliver(
-        manager,
-        command.dispatchId,
-        command.recipientCode,
-        { consumer: CONSUMER, messageId: command.messageId },
-      );
-      if (copy === null) return null;
-      await this.outbox.enqueue(manager, {
+    const { dispatchId, recipientCode } = command;
+    // One statement marks the message, delivers the copy and writes the event (no transaction
+    // round trips). The event is checked here without what only the statement knows: the
+    // position (a stand-in 0 here) and the sender, which the statement fills in.
+    const delivered = await this.dispatches.deliver({
+      dispatchId,
+      recipientCode,
+      mark: { consumer: CONSUMER, messageId: command.messageId },
+      announcement: outboxRowOf({
         destination: 'events',
         routingKey: MessageTypes.DispatchDelivered,
         messageType: MessageTypes.DispatchDelivered,
-        correlationId: copy.correlationId,
         payload: {
-          dispatchId: command.dispatchId,
-          senderCode: copy.senderCode,
-          recipientCode: command.recipientCode,
-          deliverySeq: copy.deliverySeq,
+          dispatchId,
+          recipientCode,
+          deliverySeq: 0,
           occurredAt: new Date().toISOString(),
           actor: 'router',
         },
-      });
-      return { acceptedAt: copy.acceptedAt };
+      }),
     });
     if (delivered) {
       this.metrics.deliveries.inc();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { createTestDatabase } from '@docaxis/testing/test-database';
+import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { AgencyRepository } from '../agency/agency.repository';
 import { dataSourceOptions } from '../database/data-source-options';
@@ -65,22 +66,22 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     await slow.connect();
     await slow.startTransaction();
     try {
-      const earlierCopy = await dispatches.deliver(slow.manager, earlier, RECIPIENT);
+      const earlierCopy = await dispatches.deliver(deliveryOf(earlier, RECIPIENT), slow.manager);
       expect(earlierCopy).toMatchObject({ senderCode: SENDER, correlationId: earlier });
 
-      // A second delivery to the same agency must wait for the first to commit…
+      // A second delivery to the same agency (one statement, no transaction of its own) must wait
+      // for the first to commit, before it takes a position…
       let laterSeq: number | null | undefined;
-      const laterDelivery = dataSource
-        .transaction((manager) => dispatches.deliver(manager, later, RECIPIENT))
+      const laterDelivery = dispatches
+        .deliver(deliveryOf(later, RECIPIENT))
         .then((copy) => (laterSeq = copy?.deliverySeq ?? null));
       await waitFor(waitingAdvisoryLocks, (n) => n === 1, 'the later delivery to wait');
       expect(laterSeq).toBeUndefined();
+      expect(await lastPositionTaken()).toBe(earlierCopy!.deliverySeq);
       expect(await inbox.page(RECIPIENT, 0, 10)).toEqual([]);
 
       // …while a delivery to another agency does not.
-      const other = await dataSource.transaction((manager) =>
-        dispatches.deliver(manager, earlier, OTHER_RECIPIENT),
-      );
+      const other = await dispatches.deliver(deliveryOf(earlier, OTHER_RECIPIENT));
       expect(other).not.toBeNull();
 
       await slow.commitTransaction();
@@ -96,10 +97,9 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
 
   it('does not move a dispatch that was already delivered (redelivery)', async () => {
     const id = await queuedDispatch([RECIPIENT]);
-    const first = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT));
-    const again = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT));
-    expect(first).not.toBeNull();
-    expect(again).toBeNull();
+    // Another message asking for the same copy (the mark alone would not stop it).
+    expect(await dispatches.deliver(deliveryOf(id, RECIPIENT))).not.toBeNull();
+    expect(await dispatches.deliver(deliveryOf(id, RECIPIENT))).toBeNull();
   });
 
   it('routes a verified dispatch once: state routed, pending recipients queued, sorted', async () => {
@@ -141,23 +141,44 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     ]);
   });
 
-  it('with a processed mark, delivers once per message and records the mark with the delivery', async () => {
+  it('delivers once per message, writing the mark and the completed announcement with it', async () => {
     const id = await queuedDispatch([RECIPIENT]);
-    const mark = { consumer: 'router.deliver-to-inbox', messageId: `delivery-${id}` };
-    // A rolled-back attempt leaves neither the mark nor the delivery.
+    const delivery = deliveryOf(id, RECIPIENT, `delivery-${id}`);
+    const { consumer, messageId } = delivery.mark;
+    // A failing statement (smallint out of range) leaves neither mark, delivery nor event.
     await expect(
-      dataSource.transaction(async (m) => {
-        expect(await dispatches.deliver(m, id, RECIPIENT, mark)).not.toBeNull();
-        throw new Error('outbox write failed');
+      dispatches.deliver({
+        ...delivery,
+        announcement: { ...delivery.announcement, priority: 40_000 },
       }),
-    ).rejects.toThrow('outbox write failed');
-    expect(await processedMarks(mark.consumer, [mark.messageId])).toEqual([]);
-    const first = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT, mark));
+    ).rejects.toThrow();
+    expect(await processedMarks(consumer, [messageId])).toEqual([]);
+    const first = await dispatches.deliver(delivery);
     expect(first).toMatchObject({ senderCode: SENDER, correlationId: id });
-    expect(await processedMarks(mark.consumer, [mark.messageId])).toEqual([mark.messageId]);
-    const again = await dataSource.transaction((m) => dispatches.deliver(m, id, RECIPIENT, mark));
-    expect(again).toBeNull();
+    expect(await processedMarks(consumer, [messageId])).toEqual([messageId]);
+    const [event] = await dataSource.query(
+      `SELECT payload, correlation_id FROM outbox_messages WHERE id = $1`,
+      [delivery.announcement.id],
+    );
+    expect(event).toEqual({
+      payload: expect.objectContaining({
+        dispatchId: id,
+        recipientCode: RECIPIENT,
+        senderCode: SENDER,
+        deliverySeq: first!.deliverySeq,
+      }),
+      correlation_id: id,
+    });
+    // The same message again: its mark stops it before the lock.
+    expect(await dispatches.deliver(deliveryOf(id, RECIPIENT, messageId))).toBeNull();
   });
+
+  async function lastPositionTaken(): Promise<number> {
+    const [row] = await dataSource.query<{ last_value: string }[]>(
+      `SELECT last_value FROM delivery_seq`,
+    );
+    return Number(row.last_value);
+  }
 
   async function processedMarks(consumer: string, messageIds: string[]): Promise<string[]> {
     const rows: { message_id: string }[] = await dataSource.query(

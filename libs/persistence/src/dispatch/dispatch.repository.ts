@@ -11,7 +11,7 @@ import {
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
 import { unwrapRows } from '../database/update-returning-rows';
-import type { OutboxRow } from '../outbox/outbox-row';
+import { outboxRowParams, type OutboxRow } from '../outbox/outbox-row';
 import {
   processedMarkCte,
   processedMarkParams,
@@ -45,6 +45,19 @@ export interface RoutedDispatch {
   correlationId: string;
   priority: number;
   recipientCodes: string[];
+}
+
+/** One copy to put into a recipient's inbox (DispatchRepository.deliver). */
+export interface DispatchDelivery {
+  dispatchId: string;
+  recipientCode: string;
+  /** The delivering consumer's idempotency record for the message asking for it. */
+  mark: ProcessedMark;
+  /**
+   * The `dispatch.delivered` event; the statement completes its payload with `senderCode` and
+   * `deliverySeq`, and gives it the dispatch's correlation id unless it has one.
+   */
+  announcement: OutboxRow;
 }
 
 /** A dispatch just put into one recipient's inbox. */
@@ -449,45 +462,56 @@ export class DispatchRepository {
   }
 
   /**
-   * Puts a queued dispatch into the recipient's inbox, assigning its inbox position, and returns
-   * the position with what the `dispatch.delivered` event needs of the dispatch; null when it was
-   * already delivered (redelivery) or is not queued (e.g. recalled).
+   * Puts a queued dispatch into the recipient's inbox in one statement (atomic on its own, no
+   * explicit transaction): records the consumer's mark, takes the inbox position, and writes the
+   * `dispatch.delivered` announcement. Returns the position with what the caller reports of the
+   * dispatch; null, changing nothing, when the message was already processed or the copy is not
+   * queued (delivered already, or recalled).
    *
    * Readers page through an inbox by position (`delivery_seq > cursor`), so positions must become
    * visible in the order they are taken: were two deliveries to one agency to commit out of order,
    * a reader could pass the later one and never see the earlier. A transaction-scoped advisory
-   * lock per recipient, taken before the position and held until commit, keeps them in order.
+   * lock per recipient, taken before the position and held until commit, keeps them in order: the
+   * UPDATE joins the CTE that takes the lock, so its `nextval` is evaluated only once the lock is
+   * held (the int-spec checks the sequence does not move while a delivery waits).
    * Only the recipient row is locked (the dispatch row is read, not locked): a recall racing the
    * delivery serialises on that row and either finds it delivered or makes this find nothing.
    *
-   * With a `mark`, the consumer's idempotency record is written by the statement taking the lock,
-   * and a message already processed returns null before the lock.
+   * The announcement's payload gets the dispatch's `senderCode` and the position (`deliverySeq`)
+   * from the statement, and its correlation id, unless it has one, is the dispatch's.
    */
   async deliver(
-    manager: EntityManager,
-    dispatchId: string,
-    recipientCode: string,
-    mark?: ProcessedMark,
+    delivery: DispatchDelivery,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<DeliveredCopy | null> {
-    const lockKeys = [INBOX_POSITION_LOCK_SPACE, recipientCode];
-    if (mark) {
-      const locked: unknown[] = await manager.query(
-        `WITH ${processedMarkCte(3)}
-         SELECT pg_advisory_xact_lock($1, hashtext($2)) FROM processed`,
-        [...lockKeys, ...processedMarkParams(mark)],
-      );
-      if (locked.length === 0) return null;
-    } else {
-      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, lockKeys);
-    }
+    const { dispatchId, recipientCode, mark, announcement } = delivery;
     const rows: DeliveredCopyRow[] = await manager.query(
-      `UPDATE dispatch_recipients AS r
-         SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
-        FROM dispatches AS d
-       WHERE r.dispatch_id = $1 AND r.recipient_code = $2 AND r.state = 'queued'
-         AND d.id = r.dispatch_id
-       RETURNING r.delivery_seq, d.sender_code, d.correlation_id, d.created_at`,
-      [dispatchId, recipientCode],
+      `WITH ${processedMarkCte(3)}, locked AS (
+         SELECT pg_advisory_xact_lock($5, hashtext($2)) FROM processed
+       ), delivered AS (
+         UPDATE dispatch_recipients AS r
+            SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
+           FROM dispatches AS d, locked
+          WHERE r.dispatch_id = $1 AND r.recipient_code = $2 AND r.state = 'queued'
+            AND d.id = r.dispatch_id
+         RETURNING r.delivery_seq, d.sender_code, d.correlation_id, d.created_at
+       ), announced AS (
+         INSERT INTO outbox_messages (id, destination, routing_key, message_type, payload, headers,
+           priority, correlation_id)
+         SELECT $6::uuid, $7, $8, $9,
+                $10::jsonb || jsonb_build_object('senderCode', sender_code,
+                                                 'deliverySeq', delivery_seq),
+                $11::jsonb, $12::smallint, COALESCE($13::varchar, correlation_id)
+           FROM delivered
+       )
+       SELECT delivery_seq, sender_code, correlation_id, created_at FROM delivered`,
+      [
+        dispatchId,
+        recipientCode,
+        ...processedMarkParams(mark),
+        INBOX_POSITION_LOCK_SPACE,
+        ...outboxRowParams(announcement),
+      ],
     );
     const [row] = unwrapRows(rows);
     if (!row) return null;

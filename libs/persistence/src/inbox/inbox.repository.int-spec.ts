@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { v7 as uuidv7 } from 'uuid';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { AgencyRepository } from '../agency/agency.repository';
 import { dataSourceOptions } from '../database/data-source-options';
@@ -48,7 +49,7 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
         `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
         [id, code],
       );
-      await dataSource.transaction((m) => dispatches.deliver(m, id, code));
+      await dispatches.deliver(deliveryOf(id, code));
     }
     return id;
   }
@@ -108,7 +109,7 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
     const fetched = (await inbox.page(FETCHER, 0, 100)).find((e) => e.dispatch.id === dispatchId);
     expect(fetched).toMatchObject({ kind: 'dispatch', recipient: { recallState: 'requested' } });
     // A delivery message still in flight for a withdrawn copy changes nothing.
-    expect(await dataSource.transaction((m) => dispatches.deliver(m, dispatchId, LATE))).toBeNull();
+    expect(await dispatches.deliver(deliveryOf(dispatchId, LATE))).toBeNull();
   });
 
   it('reads a page in one query, each entry as the entities would show it', async () => {

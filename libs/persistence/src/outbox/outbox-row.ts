@@ -16,3 +16,17 @@ export interface OutboxRow {
   priority: number;
   correlationId: string | null;
 }
+
+/** The row's values in `outbox_messages` column order, for a statement's parameters. */
+export function outboxRowParams(row: OutboxRow): unknown[] {
+  return [
+    row.id,
+    row.destination,
+    row.routingKey,
+    row.messageType,
+    row.payload,
+    row.headers,
+    row.priority,
+    row.correlationId,
+  ];
+}
