@@ -191,6 +191,11 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     await useCase.execute({ messageId: randomUUID(), dispatchId: id });
     expect(await events(id)).toHaveLength(1);
     expect((await dispatchRow(id)).verified_at).toEqual(decidedAt);
+    const marks = await dataSource.query<{ consumer: string }[]>(
+      `SELECT consumer FROM processed_messages WHERE message_id = $1`,
+      [messageId],
+    );
+    expect(marks).toEqual([{ consumer: 'verifier.verify-dispatch' }]);
   });
 
   it('decides once when two deliveries of one dispatch race', async () => {

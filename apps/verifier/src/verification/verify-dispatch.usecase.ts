@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
-import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
@@ -49,79 +48,73 @@ export class VerifyDispatchUseCase {
       dispatch.senderCode,
       files.map((file, i) => ({ fileName: file.fileName, report: reports[i] })),
     );
-    const { duplicate, result: decided } = await runOnce(
-      this.dataSource,
-      CONSUMER,
-      command.messageId,
-      async (manager) => {
-        const recorded = await this.dispatches.recordVerdict(
-          manager,
-          dispatch.id,
-          rejection
-            ? {
-                state: 'rejected',
-                rejectionCode: rejection.code,
-                rejectionMessage: rejection.message,
-              }
-            : { state: 'verified' },
-          files.map((file, i) => ({ fileId: file.id, report: reports[i] })),
-        );
-        if (!recorded) return false;
-        const occurredAt = new Date().toISOString();
-        const summary = files.map((file, i) => ({
-          fileId: file.id,
-          fileName: file.fileName,
-          indication: reports[i].indication,
-          signatures: reports[i].signatures.length,
-        }));
-        if (rejection) {
-          await this.outbox.enqueue(manager, {
-            destination: 'events',
-            routingKey: MessageTypes.DispatchRejected,
-            messageType: MessageTypes.DispatchRejected,
-            correlationId: dispatch.correlationId,
-            payload: {
-              dispatchId: dispatch.id,
-              senderCode: dispatch.senderCode,
-              code: rejection.code,
-              message: rejection.message,
-              files: summary,
-              occurredAt,
-              actor: 'verifier',
-            },
-          });
-        } else {
-          await this.outbox.enqueue(manager, {
-            destination: 'events',
-            routingKey: MessageTypes.DispatchVerified,
-            messageType: MessageTypes.DispatchVerified,
-            correlationId: dispatch.correlationId,
-            priority: dispatch.priority,
-            payload: {
-              dispatchId: dispatch.id,
-              senderCode: dispatch.senderCode,
-              recipientCodes: dispatch.recipientCodes,
-              files: summary,
-              occurredAt,
-              actor: 'verifier',
-            },
-          });
-        }
-        return true;
-      },
-    );
-    if (!duplicate && decided) {
-      this.metrics.verificationOutcomes.inc({ outcome: rejection?.code ?? 'verified' });
-      if (rejection) {
-        this.metrics.dispatchesRejected.inc({ stage: 'verification', reason: rejection.code });
-      }
-    }
-    if (!duplicate) {
-      this.logger.log(
-        { dispatchId: dispatch.id, outcome: rejection?.code ?? 'verified' },
-        'Dispatch verified',
+    // Idempotent like runOnce, with the processed mark written by recordVerdict's own statement.
+    const decided = await this.dataSource.transaction(async (manager) => {
+      const recorded = await this.dispatches.recordVerdict(
+        manager,
+        dispatch.id,
+        rejection
+          ? {
+              state: 'rejected',
+              rejectionCode: rejection.code,
+              rejectionMessage: rejection.message,
+            }
+          : { state: 'verified' },
+        files.map((file, i) => ({ fileId: file.id, report: reports[i] })),
+        { consumer: CONSUMER, messageId: command.messageId },
       );
-      this.relay.nudge();
+      if (!recorded) return false;
+      const occurredAt = new Date().toISOString();
+      const summary = files.map((file, i) => ({
+        fileId: file.id,
+        fileName: file.fileName,
+        indication: reports[i].indication,
+        signatures: reports[i].signatures.length,
+      }));
+      if (rejection) {
+        await this.outbox.enqueue(manager, {
+          destination: 'events',
+          routingKey: MessageTypes.DispatchRejected,
+          messageType: MessageTypes.DispatchRejected,
+          correlationId: dispatch.correlationId,
+          payload: {
+            dispatchId: dispatch.id,
+            senderCode: dispatch.senderCode,
+            code: rejection.code,
+            message: rejection.message,
+            files: summary,
+            occurredAt,
+            actor: 'verifier',
+          },
+        });
+      } else {
+        await this.outbox.enqueue(manager, {
+          destination: 'events',
+          routingKey: MessageTypes.DispatchVerified,
+          messageType: MessageTypes.DispatchVerified,
+          correlationId: dispatch.correlationId,
+          priority: dispatch.priority,
+          payload: {
+            dispatchId: dispatch.id,
+            senderCode: dispatch.senderCode,
+            recipientCodes: dispatch.recipientCodes,
+            files: summary,
+            occurredAt,
+            actor: 'verifier',
+          },
+        });
+      }
+      return true;
+    });
+    if (!decided) return; // a redelivery, or another delivery decided it first
+    this.metrics.verificationOutcomes.inc({ outcome: rejection?.code ?? 'verified' });
+    if (rejection) {
+      this.metrics.dispatchesRejected.inc({ stage: 'verification', reason: rejection.code });
     }
+    this.logger.log(
+      { dispatchId: dispatch.id, outcome: rejection?.code ?? 'verified' },
+      'Dispatch verified',
+    );
+    this.relay.nudge();
   }
 }

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DispatchState } from './dispatch-state';
 import { unwrapRows } from '../database/update-returning-rows';
+import {
+  processedMarkCte,
+  processedMarkParams,
+  type ProcessedMark,
+} from '../processed-message/processed-mark';
 
 /** What the verifier needs of a submitted dispatch, files in ordinal order, recipients sorted. */
 export interface DispatchToVerify {
@@ -53,27 +58,29 @@ export class DispatchVerificationRepository {
   }
 
   /**
-   * In the caller's transaction: moves a dispatch that is still `accepted` to the verdict and
-   * stores every file's report, in one statement. The conditional UPDATE takes the row lock, so
-   * of two deliveries racing on one dispatch the second waits, then finds it decided. Returns
-   * false (and changes nothing) when the dispatch was no longer accepted.
+   * In the caller's transaction, in one statement: records the message's processed mark and,
+   * if the mark is new and the dispatch still `accepted`, moves it to the verdict and stores
+   * every file's report. The conditional UPDATE takes the row lock, so of two deliveries racing
+   * on one dispatch the second waits, then finds it decided; a redelivered message finds its
+   * mark (see processedMarkCte). Returns false (and changes nothing else) in either case.
    */
   async recordVerdict(
     manager: EntityManager,
     dispatchId: string,
     verdict: VerificationVerdict,
     reports: readonly FileVerificationReport[],
+    mark: ProcessedMark,
   ): Promise<boolean> {
     const rejection =
       verdict.state === 'rejected'
         ? [verdict.rejectionCode, verdict.rejectionMessage]
         : [null, null];
     const rows: { id: string }[] = await manager.query(
-      `WITH decided AS (
+      `WITH ${processedMarkCte(6)}, decided AS (
          UPDATE dispatches
             SET state = $2, rejection_code = $3, rejection_message = $4,
                 verified_at = now(), updated_at = now()
-          WHERE id = $1 AND state = 'accepted'
+          WHERE id = $1 AND state = 'accepted' AND EXISTS (SELECT 1 FROM processed)
           RETURNING id
        ), reported AS (
          UPDATE dispatch_files f
@@ -88,6 +95,7 @@ export class DispatchVerificationRepository {
         ...rejection,
         // One JSON document for all files: no per-element escaping into a PostgreSQL array.
         JSON.stringify(reports.map(({ fileId, report }) => ({ id: fileId, report }))),
+        ...processedMarkParams(mark),
       ],
     );
     return unwrapRows(rows).length > 0;
