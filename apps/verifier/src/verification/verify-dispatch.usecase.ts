@@ -7,7 +7,6 @@ import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
 import { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
-import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import { judgeDispatchSignatures } from './dispatch-signature-policy';
 
 export interface VerifyDispatchCommand {
@@ -40,10 +39,10 @@ export class VerifyDispatchUseCase {
     const dispatch = await this.dispatches.findToVerify(command.dispatchId);
     if (!dispatch || dispatch.state !== 'accepted') return; // unknown or already decided: nothing to do
     const { files } = dispatch;
-    // Read every file before verifying any: the reads overlap, verification is CPU-bound anyway.
-    const contents = await Promise.all(files.map((file) => this.blobs.get(file.sha256)));
-    const reports: DocumentVerificationReport[] = [];
-    for (const pdf of contents) reports.push(await this.verifier.verify(pdf));
+    // All files at once: the reads overlap, and with worker threads so do the verifications.
+    const reports = await Promise.all(
+      files.map(async (file) => this.verifier.verify(await this.blobs.get(file.sha256))),
+    );
     const rejection = judgeDispatchSignatures(
       dispatch.senderCode,
       files.map((file, i) => ({ fileName: file.fileName, report: reports[i] })),
