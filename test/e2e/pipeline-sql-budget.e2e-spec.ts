@@ -1,36 +1,19 @@
-import { Client } from 'pg';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency } from '@docaxis/testing/agency-client';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { waitFor } from '@docaxis/testing/wait-for';
 
 const SENDER = '000.00.00.G22';
 const RECIPIENTS = ['000.00.00.H41', '000.00.00.H20', '000.00.14.H20'];
 const DISPATCHES = 20;
 
-/** application_name → statement kind → count, while `counting`. */
-const counts = new Map<string, Map<string, number>>();
-let counting = false;
-
-/** "INSERT outbox_messages", "SELECT DispatchEntity", "WITH processed_messages", … */
-function kindOf(sql: string): string {
-  const text = sql.replace(/\s+/g, ' ').trim();
-  const verb = text.split(' ')[0].toUpperCase();
-  const target =
-    /"(\w+Entity)"/.exec(text)?.[1] ??
-    /(?:INTO|FROM|UPDATE)\s+"?([a-z_]+)"?/i.exec(text)?.[1] ??
-    text.slice(0, 40);
-  return `${verb} ${target}`;
-}
+const sql = new SqlStatementCounter();
 
 /** Statements of `app` (of a kind matching `kind`, and not matching `except`) per dispatch. */
 function perDispatch(app: string, kind?: RegExp, except?: RegExp): number {
-  let total = 0;
-  for (const [key, n] of counts.get(`docaxis-${app}`) ?? []) {
-    if ((!kind || kind.test(key)) && !except?.test(key)) total += n;
-  }
-  return total / DISPATCHES;
+  return sql.total(app, kind, except) / DISPATCHES;
 }
 
 /**
@@ -40,29 +23,14 @@ function perDispatch(app: string, kind?: RegExp, except?: RegExp): number {
  */
 describe('SQL statements per dispatch through the pipeline (all apps in process)', () => {
   let axis: RunningAxis;
-  const query = Client.prototype.query;
 
   beforeAll(async () => {
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      if (counting) {
-        const [config] = args;
-        const sql =
-          typeof config === 'string' ? config : ((config as { text?: string }).text ?? '');
-        const app =
-          (this as unknown as { connectionParameters: { application_name?: string } })
-            .connectionParameters.application_name ?? '?';
-        const kinds = counts.get(app) ?? new Map<string, number>();
-        counts.set(app, kinds);
-        const kind = kindOf(sql);
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      }
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+    sql.install();
     axis = await startAxis('sql-budget', { RATE_LIMIT_PER_AGENCY: '0' });
   });
 
   afterAll(async () => {
-    Client.prototype.query = query;
+    sql.uninstall();
     await axis?.stop();
   });
 
@@ -104,18 +72,13 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
       await untilEveryCopy('audit_records', `event_type = 'dispatch.acknowledged'`, ids);
     };
     await exchange(1); // warm-up: first loads, plan caches
-    counting = true;
+    sql.counting = true;
     await exchange(DISPATCHES);
-    counting = false;
+    sql.counting = false;
 
-    const report = [...counts]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .flatMap(([app, kinds]) =>
-        [...kinds]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([kind, n]) => `${(n / DISPATCHES).toFixed(2).padStart(6)}  ${app} ${kind}`),
-      );
-    console.log(`SQL statements per dispatch (${DISPATCHES} dispatches):\n${report.join('\n')}`);
+    console.log(
+      `SQL statements per dispatch (${DISPATCHES} dispatches):\n${sql.report(DISPATCHES)}`,
+    );
 
     // The relays' claims (each deleting the previous batch), and their rare lone settlements.
     const relay = /^(WITH|UPDATE|DELETE) outbox_messages$/;

@@ -1,0 +1,88 @@
+import { asAgency } from '@docaxis/testing/agency-client';
+import { sendAndDeliver } from '@docaxis/testing/dispatch-delivery';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
+
+const SENDER = '000.00.00.G22';
+const [SINGLE, BATCH] = ['000.00.00.H41', '000.00.14.H20'];
+const DISPATCHES = 20;
+
+const sql = new SqlStatementCounter();
+/** The gateway's outbox relay claims and settles rows on its own clock: not the request's. */
+const RELAY = /^(WITH|UPDATE|DELETE) outbox_messages$/;
+
+/** Counts the gateway's statements while `work` runs. */
+async function gatewayStatements(work: () => Promise<void>): Promise<SqlStatementCounter> {
+  sql.reset();
+  sql.counting = true;
+  try {
+    await work();
+  } finally {
+    sql.counting = false;
+  }
+  return sql;
+}
+
+/**
+ * What a recipient's document system costs PostgreSQL on the gateway: reading its inbox and
+ * acknowledging, one dispatch at a time and in a batch. A budget that keeps this path from
+ * sliding back to entity loads and a round trip per row.
+ */
+describe('SQL statements of the recipient side (all apps in process)', () => {
+  let axis: RunningAxis;
+  let ids: string[];
+
+  beforeAll(async () => {
+    sql.install();
+    axis = await startAxis('recipient-sql', { RATE_LIMIT_PER_AGENCY: '0' });
+    ids = await Promise.all(
+      Array.from({ length: DISPATCHES }, () => sendAndDeliver(axis, SENDER, [SINGLE, BATCH])),
+    );
+    // Warm-up: certificate lookups (then cached), first plans.
+    for (const agency of [SINGLE, BATCH]) {
+      await asAgency(axis, agency).get('/inbox?limit=1').expect(200);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    sql.uninstall();
+    await axis?.stop();
+  });
+
+  it('reads an inbox page of twenty dispatches in one statement', async () => {
+    let items = 0;
+    await gatewayStatements(async () => {
+      items = (await asAgency(axis, SINGLE).get('/inbox?limit=200').expect(200)).body.items.length;
+    });
+    console.log(`GET /inbox (${items} items):\n${sql.report(1)}`);
+    expect(items).toBe(DISPATCHES);
+    expect(sql.total('gateway', undefined, RELAY)).toBe(1);
+  });
+
+  it('acknowledges one dispatch in one transaction of two statements, no entity loads', async () => {
+    await gatewayStatements(async () => {
+      for (const id of ids) {
+        await asAgency(axis, SINGLE).post(`/dispatches/${id}/ack`).expect(200);
+      }
+    });
+    console.log(`POST /dispatches/:id/ack, per acknowledgement:\n${sql.report(DISPATCHES)}`);
+    // START TRANSACTION, UPDATE … RETURNING, INSERT outbox_messages, COMMIT.
+    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(4);
+    expect(sql.total('gateway', /Entity/)).toBe(0);
+  });
+
+  it('acknowledges twenty dispatches in one request with the same four statements', async () => {
+    await gatewayStatements(async () => {
+      const response = await asAgency(axis, BATCH)
+        .post('/inbox/ack')
+        .send({ dispatchIds: ids })
+        .expect(200);
+      expect(response.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(
+        ids.map(() => 'acknowledged'),
+      );
+    });
+    console.log(`POST /inbox/ack of ${DISPATCHES}:\n${sql.report(1)}`);
+    expect(sql.total('gateway', undefined, RELAY)).toBe(4);
+    expect(sql.total('gateway', /^INSERT outbox_messages$/)).toBe(1);
+  });
+});
