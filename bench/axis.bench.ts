@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --quick]`: docaxis end to end against the real RabbitMQ and PostgreSQL, next
- * to raw baselines measured in the same run. Every app runs in a process of its own; agencies'
- * document systems POST signed dispatches (two ~100 KB two-signature PDFs, three recipients) and
- * the recipients read their inboxes and acknowledge. Prints Markdown tables and writes
+ * to raw baselines measured in the same run. Every app runs compiled, as production runs it, in a
+ * process of its own; agencies' document systems POST signed dispatches (two ~100 KB two-signature
+ * PDFs, three recipients) and the recipients read their inboxes and acknowledge. Prints Markdown tables and writes
  * bench/results/axis-<timestamp>.json. See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { buildAxisApps } from './axis/axis-app-build';
 import { AxisAppProcess, type AxisAppName } from './axis/axis-app-process';
 import { parseAxisBenchArguments } from './axis/axis-bench-arguments';
 import {
@@ -52,6 +53,8 @@ interface PdfSet {
 async function main(): Promise<void> {
   const args = parseAxisBenchArguments(process.argv.slice(2));
   const repoRoot = resolve(__dirname, '..');
+  progress('building the apps (tsc, as npm run build does, into dist/)');
+  buildAxisApps(repoRoot);
   const env = await createBenchEnvironment(repoRoot, { logLevel: args.logLevel });
   const apps: AxisAppProcess[] = [];
   const clients: GatewayClient[] = [];

@@ -4,17 +4,15 @@
  * on its own (`node dist/apps/<app>/src/main.js`), as several instances where needed.
  */
 import concurrently from 'concurrently';
-import { join } from 'node:path';
+import { AXIS_APPS, axisAppEntry } from './axis-app-launch';
 import { databaseUrlFromEnv, initEnvironment, repositoryRoot } from './init-environment';
-
-const APPS = ['gateway', 'router', 'verifier', 'audit', 'notifier'];
 
 async function main(): Promise<void> {
   await initEnvironment(databaseUrlFromEnv());
   const { result } = concurrently(
-    APPS.map((name) => ({
+    AXIS_APPS.map((name) => ({
       name,
-      command: `node ${join('dist/apps', name, 'src/main.js')}`,
+      command: `node ${axisAppEntry(name)}`,
       // Migrations already ran above.
       env: { DATABASE_MIGRATE_ON_START: 'false' },
     })),

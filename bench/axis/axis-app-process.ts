@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import { join } from 'node:path';
+import { axisAppEntry, type AxisAppName } from '../../scripts/axis-app-launch';
 import { BenchFailureError } from '../support/bench-failure.error';
 
-export type AxisAppName = 'gateway' | 'router' | 'verifier' | 'audit' | 'notifier';
+export type { AxisAppName };
 
 /** Where an app answers `GET /health/ready` (the gateway over TLS, signed by `caPem`). */
 export interface ReadinessProbe {
@@ -14,8 +14,10 @@ export interface ReadinessProbe {
 }
 
 /**
- * One docaxis app in a process of its own, started from the TypeScript sources through ts-node's
- * SWC transpiler (no build step), so the benchmark sees each app's own memory and CPU.
+ * One docaxis app in a process of its own, started as `npm start` and the Docker image start it:
+ * `node dist/apps/<app>/src/main.js`, compiled beforehand (`buildAxisApps`), so the benchmark sees
+ * each app's own memory and CPU and none of a transpiler's (ts-node's compiler and its
+ * source-map-support, which rewrites the stack of every Error created, cost the gateway ~5 %).
  */
 export class AxisAppProcess {
   private readonly child: ChildProcess;
@@ -30,22 +32,11 @@ export class AxisAppProcess {
     nodeArgs: readonly string[],
   ) {
     const log = openSync(logFile, 'a');
-    this.child = spawn(
-      process.execPath,
-      [
-        ...nodeArgs,
-        '-r',
-        'ts-node/register',
-        '-r',
-        'tsconfig-paths/register',
-        join('apps', name, 'src/main.ts'),
-      ],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, ...env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true' },
-        stdio: ['ignore', log, log],
-      },
-    );
+    this.child = spawn(process.execPath, [...nodeArgs, axisAppEntry(name)], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', log, log],
+    });
     closeSync(log);
     // Should the benchmark die, its apps must not outlive it.
     const killOnExit = () => this.child.kill('SIGKILL');
