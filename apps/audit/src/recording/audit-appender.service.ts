@@ -54,7 +54,8 @@ export class AuditAppender {
     if (prepared.length === 0) {
       return { outcomes: [], recorded: 0, head: await this.records.head() };
     }
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    // READ COMMITTED, PostgreSQL's default: the lock statement checks it (no SET round trip).
+    return this.dataSource.transaction(async (manager) => {
       await this.records.lockChainForAppend(manager);
       const eventIds = prepared.map((event) => event.eventId);
       const { head, now, recorded: already } = await this.records.appendPosition(manager, eventIds);

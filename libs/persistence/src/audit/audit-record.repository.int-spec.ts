@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { dataSourceOptions } from '../database/data-source-options';
+import { AuditChainIsolationError } from './audit-chain-isolation.error';
 import { AuditRecordRepository } from './audit-record.repository';
 
 const DISPATCH_A = '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d0e';
@@ -84,6 +85,15 @@ describe('AuditRecordRepository (real PostgreSQL)', () => {
     );
     expect([...recorded].sort()).toEqual(['event-2', 'event-5']);
     expect(head).toEqual({ seq: 5, hash: hex(5) });
+  });
+
+  it('takes the chain lock only in a READ COMMITTED transaction', async () => {
+    await expect(
+      dataSource.transaction('REPEATABLE READ', (manager) =>
+        repository.lockChainForAppend(manager),
+      ),
+    ).rejects.toBeInstanceOf(AuditChainIsolationError);
+    await dataSource.transaction((manager) => repository.lockChainForAppend(manager));
   });
 
   it('finds records by stored hash', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditChainIsolationError } from './audit-chain-isolation.error';
 import { AuditPageLimitError } from './audit-page-limit.error';
 import type { AuditRecordEntity } from './audit-record.entity';
 
@@ -65,10 +66,15 @@ export class AuditRecordRepository {
   /**
    * Serializes appenders across all instances until the transaction ends. The caller's
    * transaction must be READ COMMITTED: each later statement then sees what the previous holder
-   * of the lock committed (under REPEATABLE READ the snapshot would predate the wait).
+   * of the lock committed (under REPEATABLE READ the snapshot would predate the wait). Checked by
+   * the same statement, so callers need no separate SET TRANSACTION round trip.
    */
   async lockChainForAppend(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
+    const [row]: { isolation: string }[] = await manager.query(
+      `SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation`,
+      [AUDIT_CHAIN_LOCK_KEY],
+    );
+    if (row.isolation !== 'read committed') throw new AuditChainIsolationError(row.isolation);
   }
 
   /**
