@@ -24,8 +24,8 @@ async function gatewayStatements(work: () => Promise<void>): Promise<SqlStatemen
 }
 
 /**
- * What a recipient's document system costs PostgreSQL on the gateway: reading its inbox and
- * acknowledging, one dispatch at a time and in a batch. A budget that keeps this path from
+ * What a recipient's document system costs PostgreSQL on the gateway: reading its inbox, reading
+ * a dispatch, downloading its files and acknowledging, one dispatch at a time and in a batch. A budget that keeps this path from
  * sliding back to entity loads and a round trip per row.
  */
 describe('SQL statements of the recipient side (all apps in process)', () => {
@@ -57,6 +57,43 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
     console.log(`GET /inbox (${items} items):\n${sql.report(1)}`);
     expect(items).toBe(DISPATCHES);
     expect(sql.total('gateway', undefined, RELAY)).toBe(1);
+  });
+
+  it('reads a dispatch in three statements, without the entity pagination pair', async () => {
+    await gatewayStatements(async () => {
+      for (const id of ids) {
+        await asAgency(axis, SINGLE).get(`/dispatches/${id}`).expect(200);
+      }
+    });
+    console.log(`GET /dispatches/:id, per read:\n${sql.report(DISPATCHES)}`);
+    // The dispatch with files and recipients, its replacements, the caller's notices.
+    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(3);
+    expect(sql.total('gateway', /distinctAlias/)).toBe(0);
+  });
+
+  it('downloads a file in one query, the first download marking it fetched in one more', async () => {
+    const files = await Promise.all(
+      ids.map(async (id) => {
+        const view = await asAgency(axis, SENDER).get(`/dispatches/${id}`).expect(200);
+        return `/dispatches/${id}/files/${view.body.files[0].id}`;
+      }),
+    );
+    await gatewayStatements(async () => {
+      for (const file of files) await asAgency(axis, SINGLE).get(file).expect(200);
+    });
+    console.log(`GET /dispatches/:id/files/:fileId, first download:\n${sql.report(DISPATCHES)}`);
+    // The access check with the file; the move to fetched with its announcement (WITH … UPDATE).
+    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(2);
+    expect(sql.total('gateway', /^INSERT outbox_messages$|^WITH dispatch_recipients$/)).toBe(
+      DISPATCHES,
+    );
+    await gatewayStatements(async () => {
+      for (const file of files) await asAgency(axis, SINGLE).get(file).expect(200);
+    });
+    console.log(`GET /dispatches/:id/files/:fileId, again:\n${sql.report(DISPATCHES)}`);
+    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(1);
+    const view = await asAgency(axis, SINGLE).get(`/dispatches/${ids[0]}`).expect(200);
+    expect(view.body.recipients.map((r: { state: string }) => r.state)).toEqual(['fetched']);
   });
 
   it('acknowledges one dispatch in one transaction of two statements, no entity loads', async () => {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { DispatchAccessService } from './dispatch-access.service';
-import { FileNotFoundInDispatchError } from './dispatch-submission.errors';
+import { partyRoleOf } from './dispatch-access.service';
+import { isDispatchId } from './dispatch-id';
+import { DispatchNotFoundError, FileNotFoundInDispatchError } from './dispatch-submission.errors';
 
 export interface FileDownload {
   fileName: string;
@@ -19,17 +19,15 @@ export interface FileDownload {
 }
 
 /**
- * Streams one PDF of a dispatch. A recipient's first download moves its delivery to "fetched"
- * and records a `dispatch.fetched` event, in one transaction.
+ * Streams one PDF of a dispatch to one of its parties. A recipient's first download moves its
+ * delivery to "fetched" and records a `dispatch.fetched` event, in one statement. The access
+ * check and the file are one query, not the whole dispatch: every recipient downloads every file.
  */
 @Injectable()
 export class DownloadDispatchFileUseCase {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly access: DispatchAccessService,
     private readonly dispatches: DispatchRepository,
     private readonly blobs: BlobStore,
-    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -39,36 +37,37 @@ export class DownloadDispatchFileUseCase {
     agency: AuthenticatedAgency,
     correlationId: string,
   ): Promise<FileDownload> {
-    const party = await this.access.partyOf(dispatchId, agency.agencyCode);
-    const file = party.dispatch.files?.find((f) => f.id === fileId);
+    if (!isDispatchId(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    // File ids are UUIDs too: anything else names no file.
+    const access = await this.dispatches.findFileAccess(
+      dispatchId,
+      isDispatchId(fileId) ? fileId : null,
+      agency.agencyCode,
+    );
+    const role = access && partyRoleOf(access.senderCode, access.recipientState, agency.agencyCode);
+    if (!access || !role) throw new DispatchNotFoundError(dispatchId);
+    const { file } = access;
     if (!file) throw new FileNotFoundInDispatchError(dispatchId, fileId);
     const stream = await this.blobs.openReadStream(file.sha256);
-    if (party.role === 'recipient' && party.recipient.state === 'delivered') {
-      const moved = await this.dataSource.transaction(async (manager) => {
-        const codes = await this.dispatches.advanceRecipients(
-          manager,
-          dispatchId,
-          [agency.agencyCode],
-          'delivered',
-          'fetched',
-        );
-        if (codes.length === 0) return false; // a concurrent download got there first
-        await this.outbox.enqueue(manager, {
+    if (role === 'recipient' && access.recipientState === 'delivered') {
+      const moved = await this.dispatches.markFetched(
+        dispatchId,
+        agency.agencyCode,
+        outboxRowOf({
           destination: 'events',
           routingKey: MessageTypes.DispatchFetched,
           messageType: MessageTypes.DispatchFetched,
           correlationId,
           payload: {
             dispatchId,
-            senderCode: party.dispatch.senderCode,
+            senderCode: access.senderCode,
             recipientCode: agency.agencyCode,
-            fileId,
+            fileId: file.id,
             occurredAt: new Date().toISOString(),
             actor: agency.certificateSubject,
           },
-        });
-        return true;
-      });
+        }),
+      );
       if (moved) this.relay.nudge();
     }
     return {

@@ -109,6 +109,25 @@ export interface DispatchInsertOutcome {
   recipientStatuses: ReadonlyMap<string, AgencyStatus>;
 }
 
+/** What `DispatchRepository.findFileAccess` found. */
+export interface DispatchFileAccess {
+  senderCode: string;
+  /** The caller's copy; null when the caller is not among the recipients. */
+  recipientState: RecipientState | null;
+  file: Pick<DispatchFileEntity, 'id' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256'> | null;
+}
+
+interface DispatchFileAccessRow {
+  sender_code: string;
+  recipient_state: RecipientState | null;
+  id: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  /** bigint: pg answers a string. */
+  size_bytes: string | null;
+  sha256: string | null;
+}
+
 /** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
 export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
 
@@ -218,15 +237,84 @@ export class DispatchRepository {
     };
   }
 
+  /**
+   * The dispatch with its files and recipients, in one statement: `find`, not `findOne`, whose
+   * LIMIT 1 makes TypeORM page over the joined rows with a second (SELECT DISTINCT) query. The id
+   * is the primary key, so the joined rows are one dispatch's anyway.
+   */
   async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<DispatchEntity | null> {
-    return manager.findOne(DispatchEntity, {
+    const [dispatch] = await manager.find(DispatchEntity, {
       where: { id },
       relations: { files: true, recipients: true },
       order: { files: { ordinal: 'ASC' }, recipients: { recipientCode: 'ASC' } },
     });
+    return dispatch ?? null;
+  }
+
+  /**
+   * What a download needs, in one query: the dispatch's sender, the caller's copy (state only)
+   * and the file asked for. Null when there is no such dispatch; `file` null when it has no such
+   * file (`fileId` null: not a UUID, so none).
+   */
+  async findFileAccess(
+    dispatchId: string,
+    fileId: string | null,
+    agencyCode: string,
+  ): Promise<DispatchFileAccess | null> {
+    const rows: DispatchFileAccessRow[] = await this.dataSource.query(
+      `SELECT d.sender_code, r.state AS recipient_state,
+              f.id, f.file_name, f.content_type, f.size_bytes, f.sha256
+         FROM dispatches d
+         LEFT JOIN dispatch_recipients r ON r.dispatch_id = d.id AND r.recipient_code = $2
+         LEFT JOIN dispatch_files f ON f.dispatch_id = d.id AND f.id = $3::uuid
+        WHERE d.id = $1`,
+      [dispatchId, agencyCode, fileId],
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      senderCode: row.sender_code,
+      recipientState: row.recipient_state,
+      file:
+        row.id === null
+          ? null
+          : {
+              id: row.id,
+              fileName: row.file_name!,
+              contentType: row.content_type!,
+              sizeBytes: Number(row.size_bytes),
+              sha256: row.sha256!,
+            },
+    };
+  }
+
+  /**
+   * A recipient's first download: its copy moves delivered → fetched and the announcement is
+   * written, in one statement (atomic without an explicit transaction). False, writing nothing,
+   * when the copy is no longer delivered (a concurrent download or a recall got there first).
+   */
+  async markFetched(
+    dispatchId: string,
+    recipientCode: string,
+    announcement: OutboxRow,
+  ): Promise<boolean> {
+    const rows: unknown[] | [unknown[], number] = await this.dataSource.query(
+      `WITH fetched AS (
+         UPDATE dispatch_recipients SET state = 'fetched', fetched_at = now()
+          WHERE dispatch_id = $1 AND recipient_code = $2 AND state = 'delivered'
+          RETURNING dispatch_id
+       ), announced AS (
+         INSERT INTO outbox_messages (id, destination, routing_key, message_type, payload, headers,
+           priority, correlation_id)
+         SELECT $3::uuid, $4, $5, $6, $7::jsonb, $8::jsonb, $9::smallint, $10 FROM fetched
+       )
+       SELECT dispatch_id FROM fetched`,
+      [dispatchId, recipientCode, ...outboxRowParams(announcement)],
+    );
+    return unwrapRows(rows).length > 0;
   }
 
   /**
