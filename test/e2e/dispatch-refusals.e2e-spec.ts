@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
 import {
@@ -239,4 +242,47 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
     );
     return row;
   }
+
+  // After the count of states above: these accept dispatches of their own.
+  describe('leaves no bytes behind', () => {
+    /** Every file under the blob store's directory, temporary ones included. */
+    function blobFiles(): string[] {
+      const root = axis.env.BLOB_DIR!;
+      return readdirSync(root, { recursive: true, encoding: 'utf8' })
+        .filter((path) => statSync(join(root, path)).isFile())
+        .sort();
+    }
+    /** Bytes no one has sent, that pass the door's PDF check. */
+    const freshPdf = () => Buffer.from(`%PDF-1.7\n% refused ${randomUUID()}\n%%EOF\n`);
+
+    it('a refused submission (unknown recipient, number taken, unknown original) leaves the blob store as it was', async () => {
+      const taken = envelopeJson(A, [B]);
+      expect((await submit(validPdf, taken)).status).toBe(202);
+      const before = blobFiles();
+      const refusals: [unknown, string][] = [
+        [envelopeJson(A, ['000.00.00.H99']), 'RECIPIENT_UNKNOWN'],
+        [{ ...envelopeJson(A, [B]), code: taken.code }, 'DISPATCH_NUMBER_DUPLICATE'],
+        [
+          envelopeJson(A, [B], { replaces: { documentId: `${A},2026/01/01,1/VPCP-KSTT` } }),
+          'REPLACED_DISPATCH_UNKNOWN',
+        ],
+      ];
+      for (const [envelope, code] of refusals) {
+        const response = await submit(freshPdf(), envelope);
+        expect(response.body.error.code).toBe(code);
+      }
+      expect(blobFiles()).toEqual(before);
+    });
+
+    it('a refused submission of bytes an accepted dispatch holds keeps them', async () => {
+      const pdf = freshPdf();
+      const envelope = envelopeJson(A, [B]);
+      expect((await submit(pdf, envelope)).status).toBe(202);
+      const before = blobFiles();
+      const duplicate = await submit(pdf, { ...envelopeJson(A, [B]), code: envelope.code });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.error.code).toBe('DISPATCH_NUMBER_DUPLICATE');
+      expect(blobFiles()).toEqual(before);
+    });
+  });
 });

@@ -5,6 +5,11 @@ export interface StoredBlob {
   /** Lower-case hex SHA-256 of the bytes: the blob's address. */
   sha256: string;
   sizeBytes: number;
+  /**
+   * Set when this `put` wrote the bytes (they were absent): how the store tells its own write
+   * from a later `put` of the same bytes, for `discard`. Opaque.
+   */
+  createdAs?: string;
 }
 
 /**
@@ -15,6 +20,12 @@ export interface StoredBlob {
 export abstract class BlobStore {
   /** Stores the bytes (idempotent) and returns their address. */
   abstract put(bytes: Buffer): Promise<StoredBlob>;
+  /**
+   * Undoes a `put` nobody wants (a refused submission): removes the blob if that `put` created it
+   * and no `put` of the same bytes came since, which may be about to reference it. Otherwise, or
+   * when it is gone already, does nothing.
+   */
+  abstract discard(blob: StoredBlob): Promise<void>;
   /** The whole blob; throws BlobNotFoundError when absent. */
   abstract get(sha256: string): Promise<Buffer>;
   /** A stream of the blob, for serving large files without buffering them. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BlobNotFoundError } from './blob-not-found.error';
 import { FilesystemBlobStore } from './filesystem-blob-store';
 
@@ -22,7 +22,9 @@ describe('FilesystemBlobStore', () => {
     expect(stored).toEqual({
       sha256: createHash('sha256').update(bytes).digest('hex'),
       sizeBytes: bytes.length,
+      createdAs: expect.any(String),
     });
+    expect((await store.put(bytes)).createdAs).toBeUndefined(); // there already
     expect((await store.get(stored.sha256)).equals(bytes)).toBe(true);
     expect(await store.has(stored.sha256)).toBe(true);
   });
@@ -51,5 +53,52 @@ describe('FilesystemBlobStore', () => {
       code: 'BLOB_NOT_FOUND',
     });
     expect(await store.has('zz')).toBe(false);
+  });
+
+  describe('discard (undoing a put nobody wants)', () => {
+    const bytes = () => Buffer.from(`%PDF-1.7 refused ${Math.random()}`);
+    /** Every file under the root, temporary and set-aside ones included. */
+    const files = () =>
+      readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) =>
+        statSync(join(root, path)).isFile(),
+      );
+
+    it('removes the blob its put created', async () => {
+      const stored = await store.put(bytes());
+      await store.discard(stored);
+      expect(await store.has(stored.sha256)).toBe(false);
+      expect(files()).toEqual([]);
+    });
+
+    it('keeps a blob that was there before the put', async () => {
+      const first = await store.put(bytes());
+      const again = await store.put(await store.get(first.sha256));
+      await store.discard(again);
+      expect(await store.has(first.sha256)).toBe(true);
+    });
+
+    it('keeps a blob that another put of the same bytes stored since (it may be about to be referenced)', async () => {
+      const content = bytes();
+      const ours = await store.put(content);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.put(content);
+      await store.discard(ours);
+      expect((await store.get(ours.sha256)).equals(content)).toBe(true);
+      expect(files()).toHaveLength(1);
+    });
+
+    it('of puts writing the same bytes at once, only the one that created the blob removes it', async () => {
+      for (let kept = 0; kept < 4; kept++) {
+        const content = bytes();
+        const puts = await Promise.all(Array.from({ length: 4 }, () => store.put(content)));
+        expect(puts.filter((put) => put.createdAs !== undefined)).toHaveLength(1);
+        // One of them is accepted, the others refused: the accepted one's bytes stay.
+        await Promise.all(puts.filter((_, i) => i !== kept).map((put) => store.discard(put)));
+        expect((await store.get(puts[kept].sha256)).equals(content)).toBe(true);
+        await store.discard(puts[kept]);
+      }
+      // Nothing temporary or set aside is left; blobs touched by another put may stay, safely.
+      expect(files().every((path) => /^[0-9a-f]{64}$/.test(basename(path)))).toBe(true);
+    });
   });
 });

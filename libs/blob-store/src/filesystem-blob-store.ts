@@ -1,6 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import {
+  access,
+  link,
+  mkdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobNotFoundError } from './blob-not-found.error';
@@ -10,7 +21,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * Blobs as files named by their SHA-256 under two levels of fan-out directories
- * (`ab/cd/abcd…`). Writes go to a temporary name and are renamed into place, so readers never
+ * (`ab/cd/abcd…`). Writes go to a temporary name and are linked into place, so readers never
  * see a partial file and concurrent writers of the same bytes are harmless.
  */
 export class FilesystemBlobStore extends BlobStore {
@@ -21,19 +32,53 @@ export class FilesystemBlobStore extends BlobStore {
   async put(bytes: Buffer): Promise<StoredBlob> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
-    if (!(await this.exists(target))) {
-      await mkdir(join(target, '..'), { recursive: true });
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await writeFile(temporary, bytes, { flag: 'wx' });
-        await rename(temporary, target);
-      } catch (error) {
-        // Renamed, the temporary name is gone: only a failed write leaves one to clean up.
-        await rm(temporary, { force: true });
-        throw error;
+    const stored = { sha256, sizeBytes: bytes.length };
+    // Touching the blob tells a concurrent `discard` it is wanted again.
+    if (await this.touch(target)) return stored;
+    await mkdir(join(target, '..'), { recursive: true });
+    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, bytes, { flag: 'wx' });
+      const createdAs = versionOf(await stat(temporary, { bigint: true }));
+      // link, not rename: it never replaces a concurrent writer's blob, so each blob has exactly
+      // one creator, the only `put` whose `discard` may remove it.
+      for (;;) {
+        try {
+          await link(temporary, target);
+          return { ...stored, createdAs };
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+        // Another put stored the bytes meanwhile; unless its discard took them away since.
+        if (await this.touch(target)) return stored;
       }
+    } finally {
+      await rm(temporary, { force: true });
     }
-    return { sha256, sizeBytes: bytes.length };
+  }
+
+  /**
+   * The blob is first renamed aside, atomically: a `put` after that finds nothing and writes its
+   * own copy, which this leaves alone. A `put` before it touched the file (a new mtime): it may
+   * be about to be referenced, so it goes back.
+   */
+  async discard(blob: StoredBlob): Promise<void> {
+    if (blob.createdAs === undefined) return;
+    const target = this.pathOf(blob.sha256);
+    const aside = `${target}.${randomBytes(6).toString('hex')}.discard`;
+    try {
+      await rename(target, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    if (versionOf(await stat(aside, { bigint: true })) !== blob.createdAs) {
+      // Back, unless a put wrote its own copy meanwhile (then that one stays).
+      await link(aside, target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    }
+    await rm(aside, { force: true });
   }
 
   async get(sha256: string): Promise<Buffer> {
@@ -60,6 +105,18 @@ export class FilesystemBlobStore extends BlobStore {
     return join(this.rootDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
+  /** False when there is no such file. */
+  private async touch(path: string): Promise<boolean> {
+    try {
+      const now = new Date();
+      await utimes(path, now, now);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
   private async exists(path: string): Promise<boolean> {
     try {
       await access(path);
@@ -74,4 +131,9 @@ export class FilesystemBlobStore extends BlobStore {
       ? new BlobNotFoundError(sha256)
       : error;
   }
+}
+
+/** Which file this is, and whether it was touched since. */
+function versionOf(stats: BigIntStats): string {
+  return `${stats.ino}:${stats.mtimeNs}`;
 }

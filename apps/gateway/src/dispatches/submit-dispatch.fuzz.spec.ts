@@ -35,6 +35,7 @@ describe('envelope field fuzzing (fast-check)', () => {
     } as unknown as AgencyRepository,
     {
       put: (bytes: Buffer) => Promise.resolve({ sha256: 'ab'.repeat(32), sizeBytes: bytes.length }),
+      discard: () => Promise.resolve(),
     } as unknown as BlobStore,
     { enqueue: () => Promise.resolve() } as unknown as OutboxWriter,
     { nudge: () => undefined } as unknown as OutboxRelay,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { BlobStore } from '@docaxis/blob-store/blob-store';
+import { BlobStore, type StoredBlob } from '@docaxis/blob-store/blob-store';
 import { deliveryPriorityOf } from '@docaxis/edxml/document-metadata/urgency-levels';
 import { ConfidentialDocumentRefusedError } from '@docaxis/edxml/envelope/confidential-document-refused.error';
 import {
@@ -105,6 +105,25 @@ export class SubmitDispatchUseCase {
     // Bytes first: a crash after this leaves an unreferenced blob, never a dispatch without bytes.
     // The store hashes each file once, and its address is the digest the dispatch records.
     const stored = await Promise.all(command.files.map((file) => this.blobs.put(file.bytes)));
+    try {
+      return await this.record(command, envelope, stored);
+    } catch (refusal) {
+      // A refused submission leaves no bytes behind, or an agency could fill the disk with
+      // refusals. Only blobs this request created go, and not if another put came since
+      // (BlobStore.discard); a failed discard leaves what a crash would.
+      await Promise.allSettled(stored.map((blob) => this.blobs.discard(blob)));
+      throw refusal;
+    }
+  }
+
+  /** Records the dispatch whose PDFs are stored (or answers a replay with the earlier one). */
+  private async record(
+    command: SubmitDispatchCommand,
+    envelope: DispatchEnvelope,
+    stored: readonly StoredBlob[],
+  ): Promise<SubmitDispatchResult> {
+    const { agency } = command;
+    const recipientCodes = envelope.to.map((to) => to.organId);
     const fileDigests = stored.map((blob) => blob.sha256);
     const requestDigest = digestOfRequest(envelope, fileDigests);
     let replacesDispatchId: string | null = null;
