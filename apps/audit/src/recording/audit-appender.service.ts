@@ -10,6 +10,7 @@ import {
   recordHashOf,
   sha256Hex,
 } from '@docaxis/audit-trail/chain/audit-record-hash';
+import { isLowerCaseUuid } from '@docaxis/persistence/database/uuid';
 import { AUDIT_EVENT_LIMITS, type AuditEventInput } from './audit-event-input';
 import { AuditEventInvalidError } from './audit-event-invalid.error';
 
@@ -29,8 +30,6 @@ export interface AppendResult {
 
 /** A `\u0000` escape in JSON text (preceded by an even number of backslashes). */
 const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
-
-const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Appends events to the hash chain. One call is one transaction:
@@ -112,7 +111,7 @@ function prepare(event: AuditEventInput): PreparedEvent {
     throw refuse('eventType', `must have 1 to ${AUDIT_EVENT_LIMITS.eventType} characters`);
   }
   // PostgreSQL gives a uuid back in lower case; any other spelling would not re-hash the same.
-  if (event.dispatchId !== null && !UUID_LOWER.test(event.dispatchId)) {
+  if (event.dispatchId !== null && !isLowerCaseUuid(event.dispatchId)) {
     throw refuse('dispatchId', 'must be a lower-case UUID or null');
   }
   for (const field of ['senderCode', 'recipientCode'] as const) {

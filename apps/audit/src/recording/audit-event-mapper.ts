@@ -5,6 +5,7 @@ import {
   type JsonValue,
 } from '@docaxis/audit-trail/chain/canonical-json';
 import { sha256Hex } from '@docaxis/audit-trail/chain/audit-record-hash';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import { AUDIT_EVENT_LIMITS, type AuditEventInput } from './audit-event-input';
 
 /** An event message as the consumer received it, before any interpretation. */
@@ -49,7 +50,6 @@ export interface AuditEventMapperOptions {
 
 export const DEFAULT_MAX_AUDIT_BODY_BYTES = 256 * 1024;
 const MAX_ACTOR_LENGTH = 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // NUL cannot be stored by PostgreSQL text or jsonb; lone surrogates are not Unicode text at all.
 const UNSTORABLE_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- matching NUL is the point
@@ -260,7 +260,7 @@ function isStorableInstant(date: Date): boolean {
 
 function dispatchIdOf(value: JsonValue | undefined, anomalies: Set<AuditAnomaly>): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && UUID.test(value)) return value.toLowerCase();
+  if (typeof value === 'string' && isUuid(value)) return value.toLowerCase();
   anomalies.add('DISPATCH_ID_INVALID');
   return null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { DeliveryAcknowledger } from './delivery-acknowledger';
-import { isDispatchId } from './dispatch-id';
 import { DispatchNotFoundError, NotARecipientError } from './dispatch-submission.errors';
 import { type RecipientView, toRecipientView } from './dtos/dispatch-view';
 
@@ -18,7 +18,7 @@ export class AcknowledgeDispatchUseCase {
     agency: AuthenticatedAgency,
     correlationId: string,
   ): Promise<RecipientView> {
-    if (!isDispatchId(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     const [result] = await this.acknowledger.acknowledge([dispatchId], agency, correlationId);
     switch (result.outcome) {
       case 'acknowledged':

@@ -4,7 +4,7 @@ import type { DispatchEntity } from '@docaxis/persistence/dispatch/dispatch.enti
 import type { DispatchRecipientEntity } from '@docaxis/persistence/dispatch/dispatch-recipient.entity';
 import type { RecipientState } from '@docaxis/persistence/dispatch/dispatch-state';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
-import { isDispatchId } from './dispatch-id';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import { DispatchNotFoundError } from './dispatch-submission.errors';
 
 export type DispatchParty =
@@ -41,7 +41,7 @@ export class DispatchAccessService {
     agencyCode: string,
     manager?: EntityManager,
   ): Promise<DispatchParty> {
-    if (!isDispatchId(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     const dispatch = await this.dispatches.findById(dispatchId, manager);
     if (!dispatch) throw new DispatchNotFoundError(dispatchId);
     const recipient = dispatch.recipients?.find((r) => r.recipientCode === agencyCode);

@@ -5,9 +5,9 @@ import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { partyRoleOf } from './dispatch-access.service';
-import { isDispatchId } from './dispatch-id';
 import { DispatchNotFoundError, FileNotFoundInDispatchError } from './dispatch-submission.errors';
 
 export interface FileDownload {
@@ -37,11 +37,11 @@ export class DownloadDispatchFileUseCase {
     agency: AuthenticatedAgency,
     correlationId: string,
   ): Promise<FileDownload> {
-    if (!isDispatchId(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     // File ids are UUIDs too: anything else names no file.
     const access = await this.dispatches.findFileAccess(
       dispatchId,
-      isDispatchId(fileId) ? fileId : null,
+      isUuid(fileId) ? fileId : null,
       agency.agencyCode,
     );
     const role = access && partyRoleOf(access.senderCode, access.recipientState, agency.agencyCode);

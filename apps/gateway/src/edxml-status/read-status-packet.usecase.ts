@@ -6,10 +6,9 @@ import { noticeToEdxmlStatus } from '@docaxis/edxml/packet/edxml-status.mapping'
 import { EdxmlSigner } from '@docaxis/edxml/signature/edxml-signer';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import { DispatchAccessService } from '../dispatches/dispatch-access.service';
 import { StatusNoticeNotFoundError } from './edxml-status.errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One status notice as the standard's status packet, signed by the axis (it is the axis that
@@ -27,7 +26,7 @@ export class ReadStatusPacketUseCase {
 
   async execute(dispatchId: string, noticeId: string, agencyCode: string): Promise<string> {
     const { dispatch } = await this.access.partyOf(dispatchId, agencyCode);
-    const notice = UUID.test(noticeId) ? await this.notices.findById(noticeId) : null;
+    const notice = isUuid(noticeId) ? await this.notices.findById(noticeId) : null;
     if (
       !notice ||
       notice.dispatchId !== dispatch.id ||

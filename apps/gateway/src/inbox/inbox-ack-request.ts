@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDispatchId } from '../dispatches/dispatch-id';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import {
   DispatchIdInvalidError,
   InboxAckDuplicateIdsError,
@@ -24,7 +24,7 @@ export function parseInboxAckRequest(body: unknown, maxIds: number): { dispatchI
   const { dispatchIds } = parsed.data;
   if (dispatchIds.length === 0) throw new InboxAckEmptyError();
   if (dispatchIds.length > maxIds) throw new InboxAckTooLargeError(dispatchIds.length, maxIds);
-  const invalid = dispatchIds.filter((id) => !isDispatchId(id));
+  const invalid = dispatchIds.filter((id) => !isUuid(id));
   if (invalid.length > 0) throw new DispatchIdInvalidError(invalid.slice(0, 10));
   const seen = new Set<string>();
   const repeated = new Set<string>();

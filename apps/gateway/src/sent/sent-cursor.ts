@@ -1,6 +1,5 @@
+import { isLowerCaseUuid } from '@docaxis/persistence/database/uuid';
 import { InboxCursorInvalidError } from '../inbox/inbox-cursor';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Opaque to clients: base64url of the id of the last dispatch they have seen. */
 export function encodeSentCursor(dispatchId: string): string {
@@ -11,6 +10,6 @@ export function encodeSentCursor(dispatchId: string): string {
 export function decodeSentCursor(cursor: string | undefined): string | null {
   if (cursor === undefined || cursor === '') return null;
   const match = /^s:(.+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match || !UUID.test(match[1])) throw new InboxCursorInvalidError();
+  if (!match || !isLowerCaseUuid(match[1])) throw new InboxCursorInvalidError();
   return match[1];
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
+import { isUuid } from '@docaxis/persistence/database/uuid';
 import { WebhookNotFoundError, WebhookRegistrationInvalidError } from './webhook.errors';
 import { webhookRegistrationSchema } from './webhook-registration.schema';
 import {
@@ -10,7 +11,6 @@ import {
 } from './webhook-view';
 import { bodyIssues } from '../http/body-issues';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_HISTORY = 200;
 
 /** An agency's own webhooks: register (replacing the active one), list, deactivate, history. */
@@ -32,7 +32,7 @@ export class ManageWebhooksUseCase {
   }
 
   async deactivate(agencyCode: string, id: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.webhooks.deactivate(agencyCode, id))) {
+    if (!isUuid(id) || !(await this.webhooks.deactivate(agencyCode, id))) {
       throw new WebhookNotFoundError(id);
     }
   }
@@ -42,7 +42,7 @@ export class ManageWebhooksUseCase {
     id: string,
     limitParam?: string,
   ): Promise<WebhookNotificationView[]> {
-    const webhook = UUID.test(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
+    const webhook = isUuid(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
     if (!webhook) throw new WebhookNotFoundError(id);
     const limit = Math.min(Math.max(Number(limitParam) || 50, 1), MAX_HISTORY);
     return (await this.webhooks.history(webhook.id, limit)).map(webhookNotificationView);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '../database/uuid';
 import { AuditChainIsolationError } from './audit-chain-isolation.error';
 import { AuditPageLimitError } from './audit-page-limit.error';
 import type { AuditRecordEntity } from './audit-record.entity';
@@ -32,8 +33,6 @@ export interface AuditChainPageRequest {
 export const AUDIT_CHAIN_LOCK_KEY = 4_242_010;
 
 export const AUDIT_PAGE_MAX = 5_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `seq, event_id, event_type, occurred_at, recorded_at, dispatch_id, sender_code,
   recipient_code, actor, payload, payload_digest, prev_hash, hash`;
@@ -156,7 +155,7 @@ export class AuditRecordRepository {
     dispatchId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AuditRecordEntity[]> {
-    if (!UUID.test(dispatchId)) return [];
+    if (!isUuid(dispatchId)) return [];
     const rows: AuditRecordSqlRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM audit_records WHERE dispatch_id = $1 ORDER BY seq`,
       [dispatchId],

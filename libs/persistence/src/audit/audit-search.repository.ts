@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../database/uuid';
 import { AuditPageLimitError } from './audit-page-limit.error';
 import type { AuditRecordEntity } from './audit-record.entity';
 import { toRecord, type AuditRecordSqlRow } from './audit-record.repository';
@@ -49,7 +50,6 @@ export interface AgencyDeliveryStatistics {
 }
 
 export const AUDIT_SEARCH_PAGE_MAX = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = `a.seq, a.event_id, a.event_type, a.occurred_at, a.recorded_at, a.dispatch_id,
   a.sender_code, a.recipient_code, a.actor, a.payload, a.payload_digest, a.prev_hash, a.hash`;
 
@@ -166,9 +166,7 @@ function whereOf(filter: AuditEventFilter, param: (value: unknown) => string): s
   const where: string[] = [];
   if (filter.dispatchId !== undefined) {
     // A malformed id matches nothing rather than failing the cast.
-    where.push(
-      UUID.test(filter.dispatchId) ? `a.dispatch_id = ${param(filter.dispatchId)}` : 'false',
-    );
+    where.push(isUuid(filter.dispatchId) ? `a.dispatch_id = ${param(filter.dispatchId)}` : 'false');
   }
   if (filter.agencyCode !== undefined) {
     const code = param(filter.agencyCode);
