@@ -12,6 +12,7 @@ import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { INBOX_EVENT_TYPES } from '../apps/notifier/src/inbox-events/inbox-event-audience';
 import { buildAxisApps } from './axis/axis-app-build';
 import { AxisAppProcess, type AxisAppName } from './axis/axis-app-process';
 import { parseAxisBenchArguments } from './axis/axis-bench-arguments';
@@ -336,7 +337,9 @@ async function soakRun(
 }
 
 /**
- * Published = outbox rows inserted; delivered = consumers' idempotency records + audit records;
+ * Published = outbox rows inserted; delivered = consumers' idempotency records + audit records,
+ * with the notifier's share counted from the audit (it records nothing for agencies without a
+ * webhook, but the broker delivers it every inbox event: those types, once each);
  * transactions = the run database's commits and rollbacks (PostgreSQL counts a statement outside
  * BEGIN … COMMIT as a transaction of its own, so this is round trips more than business units).
  */
@@ -347,9 +350,14 @@ async function brokerCounts(
     { published: string; delivered: string; transactions: string }[]
   >(
     `SELECT (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outbox_messages') AS published,
-            (SELECT count(*) FROM processed_messages) + (SELECT count(*) FROM audit_records) AS delivered,
+            (SELECT count(*) FROM processed_messages WHERE consumer <> 'notifier.inbox-events')
+              + (SELECT count(*) FROM audit_records)
+              + (SELECT count(*) FROM audit_records
+                  WHERE event_type = ANY($1::varchar[]))
+              AS delivered,
             (SELECT xact_commit + xact_rollback FROM pg_stat_database
               WHERE datname = current_database()) AS transactions`,
+    [[...INBOX_EVENT_TYPES]],
   );
   return {
     published: Number(row.published),
