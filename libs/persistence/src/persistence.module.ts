@@ -8,6 +8,7 @@ import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
 import { DispatchVerificationRepository } from './dispatch/dispatch-verification.repository';
+import { DispatchViewRepository } from './dispatch/dispatch-view.repository';
 import { InboxRepository } from './inbox/inbox.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
 import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
@@ -19,6 +20,7 @@ const REPOSITORIES = [
   AgencyCertificateRepository,
   DispatchRepository,
   DispatchVerificationRepository,
+  DispatchViewRepository,
   AuditRecordRepository,
   AuditCheckpointRepository,
   AuditSearchRepository,

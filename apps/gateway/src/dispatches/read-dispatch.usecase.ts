@@ -1,61 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import type { DispatchEntity } from '@docaxis/persistence/dispatch/dispatch.entity';
-import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
-import { DispatchAccessService, type DispatchParty } from './dispatch-access.service';
+import { DispatchViewRepository } from '@docaxis/persistence/dispatch/dispatch-view.repository';
+import { isUuid } from '@docaxis/persistence/database/uuid';
+import { partyRoleOf } from './dispatch-access.service';
+import { DispatchNotFoundError } from './dispatch-submission.errors';
 import {
-  type DispatchLinks,
   type DispatchView,
   replacedByLink,
   replacementOf,
   toDispatchView,
 } from './dtos/dispatch-view';
 
-const VISIBLE_TO_RECIPIENT = new Set(['delivered', 'fetched', 'acknowledged']);
-
 /**
  * A dispatch with its per-recipient states, verification reports, status notices and its
- * replacement links both ways, for one of its parties.
+ * replacement links both ways, for one of its parties (the rules of DispatchAccessService), read
+ * in one query.
  */
 @Injectable()
 export class ReadDispatchUseCase {
-  constructor(
-    private readonly access: DispatchAccessService,
-    private readonly notices: StatusNoticeRepository,
-    private readonly dispatches: DispatchRepository,
-  ) {}
+  constructor(private readonly views: DispatchViewRepository) {}
 
   async execute(dispatchId: string, agencyCode: string): Promise<DispatchView> {
-    const party = await this.access.partyOf(dispatchId, agencyCode);
-    const links = await this.linksOf(party, agencyCode);
-    // The sender follows every recipient; a recipient sees its own delivery only.
-    if (party.role === 'sender') {
-      return toDispatchView(
-        party.dispatch,
-        party.dispatch.recipients ?? [],
-        await this.notices.listForDispatch(dispatchId),
-        links,
-      );
-    }
-    return toDispatchView(
-      party.dispatch,
-      [party.recipient],
-      await this.notices.listForDispatch(dispatchId, agencyCode),
-      links,
-    );
-  }
-
-  private async linksOf(party: DispatchParty, agencyCode: string): Promise<DispatchLinks> {
-    const replacements = await this.dispatches.findReplacements(party.dispatch.id);
+    if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    const found = await this.views.find(dispatchId, agencyCode);
+    if (!found) throw new DispatchNotFoundError(dispatchId);
+    const { dispatch, notices, replacements } = found;
+    const ownCopy = (d: DispatchEntity) =>
+      d.recipients?.find((r) => r.recipientCode === agencyCode);
+    const role = partyRoleOf(dispatch.senderCode, ownCopy(dispatch)?.state ?? null, agencyCode);
+    if (!role) throw new DispatchNotFoundError(dispatchId);
     // A recipient sees the replacements that reached its own inbox.
     const visible = (replacement: DispatchEntity) =>
-      party.role === 'sender' ||
-      (replacement.recipients ?? []).some(
-        (r) => r.recipientCode === agencyCode && VISIBLE_TO_RECIPIENT.has(r.state),
-      );
-    return {
-      replaces: replacementOf(party.dispatch),
+      role === 'sender' ||
+      partyRoleOf(replacement.senderCode, ownCopy(replacement)?.state ?? null, agencyCode) !== null;
+    const links = {
+      replaces: replacementOf(dispatch),
       replacedBy: replacements.filter(visible).map(replacedByLink),
     };
+    // The sender follows every recipient; a recipient sees its own delivery only (its own
+    // notices too: the query answers only those).
+    const recipients = role === 'sender' ? (dispatch.recipients ?? []) : [ownCopy(dispatch)!];
+    return toDispatchView(dispatch, recipients, notices, links);
   }
 }
