@@ -4,7 +4,7 @@
  * on its own (`node dist/apps/<app>/src/main.js`), as several instances where needed.
  */
 import concurrently from 'concurrently';
-import { AXIS_APPS, axisAppEntry } from './axis-app-launch';
+import { AXIS_APP_NODE_FLAGS, AXIS_APPS, axisAppEntry } from './axis-app-launch';
 import { databaseUrlFromEnv, initEnvironment, repositoryRoot } from './init-environment';
 
 async function main(): Promise<void> {
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { result } = concurrently(
     AXIS_APPS.map((name) => ({
       name,
-      command: `node ${axisAppEntry(name)}`,
+      command: ['node', ...AXIS_APP_NODE_FLAGS, axisAppEntry(name)].join(' '),
       // Migrations already ran above.
       env: { DATABASE_MIGRATE_ON_START: 'false' },
     })),

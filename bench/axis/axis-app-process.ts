@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import { axisAppEntry, type AxisAppName } from '../../scripts/axis-app-launch';
+import { AXIS_APP_NODE_FLAGS, axisAppEntry, type AxisAppName } from '../../scripts/axis-app-launch';
 import { BenchFailureError } from '../support/bench-failure.error';
 
 export type { AxisAppName };
@@ -15,7 +15,7 @@ export interface ReadinessProbe {
 
 /**
  * One docaxis app in a process of its own, started as `npm start` and the Docker image start it:
- * `node dist/apps/<app>/src/main.js`, compiled beforehand (`buildAxisApps`), so the benchmark sees
+ * `node <AXIS_APP_NODE_FLAGS> dist/apps/<app>/src/main.js`, compiled beforehand (`buildAxisApps`), so the benchmark sees
  * each app's own memory and CPU and none of a transpiler's (ts-node's compiler and its
  * source-map-support, which rewrites the stack of every Error created, cost the gateway ~5 %).
  */
@@ -32,11 +32,15 @@ export class AxisAppProcess {
     nodeArgs: readonly string[],
   ) {
     const log = openSync(logFile, 'a');
-    this.child = spawn(process.execPath, [...nodeArgs, axisAppEntry(name)], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', log, log],
-    });
+    this.child = spawn(
+      process.execPath,
+      [...AXIS_APP_NODE_FLAGS, ...nodeArgs, axisAppEntry(name)],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', log, log],
+      },
+    );
     closeSync(log);
     // Should the benchmark die, its apps must not outlive it.
     const killOnExit = () => this.child.kill('SIGKILL');
