@@ -70,6 +70,8 @@ export class PdfVerificationWorkerPool extends PdfVerifier {
     );
     const id = this.nextTaskId++;
     return new Promise<DocumentVerificationReport>((resolve, reject) => {
+      // A worker with tasks keeps the process alive until they are answered (see idle()).
+      if (worker.pending.size === 0) worker.thread.ref();
       worker.pending.set(id, { resolve, reject });
       // Copied, not transferred: a small Buffer may share its ArrayBuffer with Node's pool.
       worker.thread.postMessage({ id, pdf, validationTime: options.validationTime?.getTime() });
@@ -90,8 +92,6 @@ export class PdfVerificationWorkerPool extends PdfVerifier {
       workerData: this.config,
       ...(WORKER_SCRIPT.endsWith('.ts') ? typescriptSourceOptions() : {}),
     });
-    // Idle workers must not keep the process alive: an app exits once its own work is done.
-    thread.unref();
     const worker: PoolWorker = { thread, pending: new Map() };
     return new Promise<void>((ready, failed) => {
       let started = false;
@@ -99,12 +99,14 @@ export class PdfVerificationWorkerPool extends PdfVerifier {
         if ('ready' in message) {
           started = true;
           this.workers.push(worker);
+          idle(worker);
           ready();
           return;
         }
         const task = worker.pending.get(message.id);
         if (!task) return;
         worker.pending.delete(message.id);
+        if (worker.pending.size === 0) idle(worker);
         if ('report' in message) task.resolve(message.report);
         else task.reject(new VerificationWorkerFailedError(message.error));
       });
@@ -125,6 +127,14 @@ export class PdfVerificationWorkerPool extends PdfVerifier {
       });
     });
   }
+}
+
+/**
+ * An idle worker must not keep the process alive: an app (or a script) exits once its own work
+ * is done. The 'message' listener refs the worker's port, so this comes after it is attached.
+ */
+function idle(worker: PoolWorker): void {
+  worker.thread.unref();
 }
 
 function failAll(worker: PoolWorker, error: Error): void {
