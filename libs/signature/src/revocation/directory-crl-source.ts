@@ -10,19 +10,43 @@ export interface CrlLoadProblem {
   error: string;
 }
 
+export interface DirectoryCrlSourceOptions {
+  /**
+   * Re-read the folder when the CRLs in memory are older than this (ms), before answering: CAs
+   * publish new CRLs while the apps run, and a revocation they carry must not wait for a
+   * restart. Unset, the folder is read once (the offline CLI, tests that reload explicitly).
+   */
+  refreshAfterMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
 /**
  * CRLs read from a local folder (DER `.crl` files or PEM `X509 CRL` blocks), parsed once and kept
- * in memory by issuer name. `reload()` re-reads the folder (call it when CRLs are refreshed); an
- * unreadable file is skipped and listed in `problems`, it does not take the others down.
+ * in memory by issuer name. `reload()` re-reads the folder; with `refreshAfterMs` it is re-read
+ * by itself when what is in memory gets older than that. An unreadable file is skipped and listed
+ * in `problems`, it does not take the others down; an unreadable folder on a refresh keeps the
+ * CRLs already loaded (they still expire at their nextUpdate) and is listed in `problems`.
  */
 export class DirectoryCrlSource implements CrlSource {
   private byIssuer = new Map<string, ParsedCrl[]>();
   private loadProblems: CrlLoadProblem[] = [];
+  private loadedAt = 0;
+  private refreshing: Promise<void> | undefined;
+  private readonly now: () => number;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly options: DirectoryCrlSourceOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
-  static async load(dir: string): Promise<DirectoryCrlSource> {
-    const source = new DirectoryCrlSource(dir);
+  static async load(
+    dir: string,
+    options: DirectoryCrlSourceOptions = {},
+  ): Promise<DirectoryCrlSource> {
+    const source = new DirectoryCrlSource(dir, options);
     await source.reload();
     return source;
   }
@@ -38,6 +62,7 @@ export class DirectoryCrlSource implements CrlSource {
   }
 
   async reload(): Promise<void> {
+    this.loadedAt = this.now();
     const byIssuer = new Map<string, ParsedCrl[]>();
     const seen = new Set<string>();
     const problems: CrlLoadProblem[] = [];
@@ -63,7 +88,24 @@ export class DirectoryCrlSource implements CrlSource {
     this.loadProblems = problems;
   }
 
-  crlsFor(issuer: DistinguishedName): Promise<readonly ParsedCrl[]> {
-    return Promise.resolve(this.byIssuer.get(issuer.matchKey) ?? []);
+  async crlsFor(issuer: DistinguishedName): Promise<readonly ParsedCrl[]> {
+    const { refreshAfterMs } = this.options;
+    if (refreshAfterMs !== undefined && this.now() - this.loadedAt >= refreshAfterMs) {
+      // Concurrent verifications share one re-read.
+      this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+      await this.refreshing;
+    }
+    return this.byIssuer.get(issuer.matchKey) ?? [];
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      await this.reload();
+    } catch (error) {
+      this.loadProblems = [
+        ...this.loadProblems,
+        { file: this.dir, error: error instanceof Error ? error.message : String(error) },
+      ];
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCrl } from '@docaxis/signature/pki/crl-builder';
 import { DEV_ISSUING_CA_NAME } from '@docaxis/signature/pki/dev-certificate-profiles';
@@ -143,6 +143,33 @@ describe('revocation is never masked by what the verifier memoised', () => {
           }
         }
       }
+    });
+
+    it('re-reads the folder by itself once its CRLs are older than refreshAfterMs', async () => {
+      let clock = 1_000_000;
+      const refreshing = await DirectoryCrlSource.load(crlDir, {
+        refreshAfterMs: MINUTE,
+        now: () => clock,
+      });
+      const refreshingVerifier = new PdfSignatureVerifier({
+        trustStore: TrustStore.fromCertificates([pki.root.certDer], [pki.issuing.certDer]),
+        revocation: new CrlRevocationChecker([refreshing]),
+      });
+      const seal = pki.agency(G22).organization;
+      const pdf = await signedDispatchPdf(pki, G22);
+      expect(verdict(await refreshingVerifier.verify(pdf))).toBe('TOTAL-PASSED');
+
+      publishIssuingCrl([{ credential: seal, at: new Date(now.getTime() - 30 * MINUTE) }]);
+      clock += MINUTE - 1;
+      expect(verdict(await refreshingVerifier.verify(pdf))).toBe('TOTAL-PASSED');
+      clock += 1;
+      expect(verdict(await refreshingVerifier.verify(pdf))).toBe('TOTAL-FAILED/REVOKED');
+
+      // A folder that cannot be read on a refresh keeps what was loaded, and says so.
+      rmSync(crlDir, { recursive: true, force: true });
+      clock += MINUTE;
+      expect(verdict(await refreshingVerifier.verify(pdf))).toBe('TOTAL-FAILED/REVOKED');
+      expect(refreshing.problems.map((p) => p.file)).toContain(crlDir);
     });
 
     it('passes again once a reloaded CRL no longer lists the certificate (removeFromCRL)', async () => {

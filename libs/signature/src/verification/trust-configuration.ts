@@ -22,11 +22,19 @@ export interface TrustConfiguration {
    * (closed networks, reproducible tests).
    */
   onlineRevocation?: boolean;
+  /**
+   * How old the CRLs read from `crlDir` may get before the folder is read again (ms); one minute
+   * by default, so a CRL an operator drops into the folder counts without a restart.
+   */
+  crlFolderRefreshMs?: number;
 }
+
+const DEFAULT_CRL_FOLDER_REFRESH_MS = 60_000;
 
 /**
  * Trust store and revocation checker (CRL folder; online: OCSP, then the folder, then CRLs over
- * HTTP) read from disk once: what every verifier builds on.
+ * HTTP): what every verifier builds on. The trust anchors are read once; the CRL folder is
+ * re-read every `crlFolderRefreshMs`.
  */
 export async function loadTrustConfiguration(
   config: TrustConfiguration,
@@ -35,7 +43,9 @@ export async function loadTrustConfiguration(
     trustAnchorsDir: config.trustAnchorsDir,
     intermediatesDir: config.intermediatesDir,
   });
-  const crlFolder = await DirectoryCrlSource.load(config.crlDir);
+  const crlFolder = await DirectoryCrlSource.load(config.crlDir, {
+    refreshAfterMs: config.crlFolderRefreshMs ?? DEFAULT_CRL_FOLDER_REFRESH_MS,
+  });
   const crlSources: CrlSource[] = [crlFolder, ...(config.extraCrlSources ?? [])];
   if (!config.onlineRevocation) {
     return { trustStore, revocation: new CrlRevocationChecker(crlSources) };
