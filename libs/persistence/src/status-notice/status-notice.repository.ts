@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { unwrapRows } from '../database/update-returning-rows';
 import { INBOX_POSITION_LOCK_SPACE } from '../dispatch/dispatch.repository';
+import { EarlierStatusNoticePendingError } from './earlier-status-notice-pending.error';
 import { StatusNoticeEntity } from './status-notice.entity';
 
 export type NewStatusNotice = Omit<
@@ -48,7 +49,9 @@ export class StatusNoticeRepository {
   /**
    * Puts a notice into its addressee's inbox, taking the next inbox position. Returns the
    * position, or null when it was already delivered (a redelivered message). Takes the same
-   * per-addressee lock as dispatch deliveries, so positions in one inbox become visible in order.
+   * per-addressee lock as dispatch deliveries, so positions in one inbox become visible in order,
+   * and refuses (EarlierStatusNoticePendingError, retried) while an earlier notice of the same
+   * recipient to the same addressee has no position yet, so notices keep the order given.
    */
   async deliver(manager: EntityManager, id: string): Promise<number | null> {
     const notice = await manager.findOneBy(StatusNoticeEntity, { id });
@@ -57,6 +60,20 @@ export class StatusNoticeRepository {
       INBOX_POSITION_LOCK_SPACE,
       notice.addresseeCode,
     ]);
+    // Under the lock no earlier notice can be taking its position now: if one still has none,
+    // this one arrived first and must wait (retried), or the inbox would show 05 before 04.
+    const earlier: unknown[] = await manager.query(
+      `SELECT 1 FROM status_notices earlier
+         JOIN status_notices this ON this.id = $1
+        WHERE earlier.dispatch_id = this.dispatch_id
+          AND earlier.recipient_code = this.recipient_code
+          AND earlier.addressee_code = this.addressee_code
+          AND earlier.delivery_seq IS NULL
+          AND (earlier.recorded_at, earlier.id) < (this.recorded_at, this.id)
+        LIMIT 1`,
+      [id],
+    );
+    if (earlier.length > 0) throw new EarlierStatusNoticePendingError(id);
     const rows: { delivery_seq: string }[] = await manager.query(
       `UPDATE status_notices
          SET delivery_seq = nextval('delivery_seq'), delivered_at = now()
