@@ -31,6 +31,8 @@ export interface DirectoryCrlSourceOptions {
 export class DirectoryCrlSource implements CrlSource {
   private byIssuer = new Map<string, ParsedCrl[]>();
   private loadProblems: CrlLoadProblem[] = [];
+  /** Why the last refresh could not read the folder; cleared by the next successful read. */
+  private folderProblem: CrlLoadProblem | undefined;
   private loadedAt = 0;
   private refreshing: Promise<void> | undefined;
   private readonly now: () => number;
@@ -52,7 +54,7 @@ export class DirectoryCrlSource implements CrlSource {
   }
 
   get problems(): readonly CrlLoadProblem[] {
-    return this.loadProblems;
+    return this.folderProblem ? [...this.loadProblems, this.folderProblem] : this.loadProblems;
   }
 
   get crlCount(): number {
@@ -86,6 +88,7 @@ export class DirectoryCrlSource implements CrlSource {
     }
     this.byIssuer = byIssuer;
     this.loadProblems = problems;
+    this.folderProblem = undefined;
   }
 
   async crlsFor(issuer: DistinguishedName): Promise<readonly ParsedCrl[]> {
@@ -102,10 +105,10 @@ export class DirectoryCrlSource implements CrlSource {
     try {
       await this.reload();
     } catch (error) {
-      this.loadProblems = [
-        ...this.loadProblems,
-        { file: this.dir, error: error instanceof Error ? error.message : String(error) },
-      ];
+      this.folderProblem = {
+        file: this.dir,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 }
