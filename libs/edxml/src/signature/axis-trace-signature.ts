@@ -1,10 +1,16 @@
 import { X509Certificate } from 'node:crypto';
-import { DOMParser, type Element as XmlDomElement } from '@xmldom/xmldom';
+import type { Element as XmlDomElement } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { EDXML_NAMESPACE, XMLDSIG_NAMESPACE } from '@docaxis/edxml/packet/edxml-namespaces';
 import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
 import type { EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
 import type { EdxmlSigner } from './edxml-signer';
+import {
+  childElements,
+  onlyChildElement,
+  parseSignedXml,
+  XML_DECLARATION,
+} from './signed-xml-document';
 
 const HEADER_OPEN = '<edXML:edXMLHeader>';
 const HEADER_CLOSE = '</edXML:edXMLHeader>';
@@ -71,13 +77,8 @@ export function verifyAxisTraceSignature(
 ): AxisTraceSignatureCheck {
   const xml = typeof packet === 'string' ? packet : packet.toString('utf8');
   try {
-    if (/<!(DOCTYPE|ENTITY)/i.test(xml))
-      return invalid('the document declares a DOCTYPE or ENTITY');
-    const document = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    }).parseFromString(xml, 'text/xml');
+    if (XML_DECLARATION.test(xml)) return invalid('the document declares a DOCTYPE or ENTITY');
+    const document = parseSignedXml(xml);
     const signatures = Array.from(document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature'));
     if (signatures.length !== 1) return invalid(`${signatures.length} XML signatures, expected 1`);
     const header = child(
@@ -118,16 +119,9 @@ function invalid(reason: string): AxisTraceSignatureCheck {
 }
 
 function children(parent: XmlDomElement | undefined, localName: string): XmlDomElement[] {
-  if (!parent) return [];
-  return Array.from(parent.childNodes).filter(
-    (node): node is XmlDomElement =>
-      node.nodeType === 1 &&
-      (node as XmlDomElement).localName === localName &&
-      (node as XmlDomElement).namespaceURI === EDXML_NAMESPACE,
-  );
+  return childElements(parent, EDXML_NAMESPACE, localName);
 }
 
 function child(parent: XmlDomElement | undefined, localName: string): XmlDomElement | undefined {
-  const found = children(parent, localName);
-  return found.length === 1 ? found[0] : undefined;
+  return onlyChildElement(parent, EDXML_NAMESPACE, localName);
 }

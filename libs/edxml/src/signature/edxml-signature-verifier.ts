@@ -1,4 +1,4 @@
-import { DOMParser, type Element as XmlDomElement } from '@xmldom/xmldom';
+import type { Element as XmlDomElement } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { judgeSignerKeyStrength } from '@docaxis/signature/cms/public-key-strength';
 import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
@@ -23,6 +23,12 @@ import {
 import { XMLDSIG_NAMESPACE } from '@docaxis/edxml/packet/edxml-namespaces';
 import type { EdxmlSignatureReport, SignedEdxmlReport } from './edxml-signature-report';
 import {
+  childElements,
+  onlyChildElement,
+  parseSignedXml,
+  XML_DECLARATION,
+} from './signed-xml-document';
+import {
   CANONICALIZATION_METHODS,
   DIGEST_METHODS,
   REFERENCE_TRANSFORMS,
@@ -43,8 +49,6 @@ interface SignatureShape {
   digestMethod: string;
   certificates: ParsedCertificate[];
 }
-
-const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 
 /**
  * Verifies the enveloped XML signature of an edXML packet (QCVN 102: one `Signature`, one
@@ -133,17 +137,13 @@ export class EdxmlSignatureVerifier {
   /** Every dsig:Signature element, or undefined when the bytes are not a readable document. */
   private findSignatures(xml: string, findings: ValidationFinding[]): XmlDomElement[] | undefined {
     // The edXML reader refuses these first; checked again so this class is safe on its own.
-    if (DECLARATION.test(xml)) {
+    if (XML_DECLARATION.test(xml)) {
       findings.push(malformed('the document declares a DOCTYPE or ENTITY'));
       return undefined;
     }
     let document;
     try {
-      document = new DOMParser({
-        onError: (level, message) => {
-          if (level !== 'warning') throw new Error(message);
-        },
-      }).parseFromString(xml, 'text/xml');
+      document = parseSignedXml(xml);
     } catch (error) {
       findings.push(malformed(`not well-formed XML: ${(error as Error).message}`));
       return undefined;
@@ -320,21 +320,14 @@ function finish(report: SignedEdxmlReport, findings: ValidationFinding[]): Signe
 }
 
 function dsigChildren(parent: XmlDomElement | undefined, localName: string): XmlDomElement[] {
-  if (!parent) return [];
-  return Array.from(parent.childNodes).filter(
-    (node): node is XmlDomElement =>
-      node.nodeType === 1 &&
-      (node as XmlDomElement).localName === localName &&
-      (node as XmlDomElement).namespaceURI === XMLDSIG_NAMESPACE,
-  );
+  return childElements(parent, XMLDSIG_NAMESPACE, localName);
 }
 
 function onlyChild(
   parent: XmlDomElement | undefined,
   localName: string,
 ): XmlDomElement | undefined {
-  const found = dsigChildren(parent, localName);
-  return found.length === 1 ? found[0] : undefined;
+  return onlyChildElement(parent, XMLDSIG_NAMESPACE, localName);
 }
 
 function algorithmOf(element: XmlDomElement | undefined): string | undefined {
