@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { createTestDatabase } from '@docaxis/testing/test-database';
+import { type DataSource, QueryFailedError } from 'typeorm';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
 import { DispatchRepository, type NewDispatch } from './dispatch.repository';
 
 const SENDER = '000.00.00.G22';
@@ -70,14 +69,11 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
   let dispatches: DispatchRepository;
 
   beforeAll(async () => {
-    dataSource = new DataSource(
-      dataSourceOptions({ url: await createTestDatabase('dispatch-insert') }),
-    );
-    await dataSource.initialize();
-    dispatches = new DispatchRepository(dataSource);
-    await new AgencyRepository(dataSource).upsertMany(
+    ({ dataSource } = await agencyDatabase(
+      'dispatch-insert',
       [SENDER, OTHER_SENDER, ...RECIPIENTS].map((code) => ({ code, name: `Cơ quan ${code}` })),
-    );
+    ));
+    dispatches = new DispatchRepository(dataSource);
   });
 
   afterAll(async () => {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
-import { createTestDatabase } from '@docaxis/testing/test-database';
-import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import type { DispatchEntity } from './dispatch.entity';
 import { DispatchRepository } from './dispatch.repository';
@@ -18,14 +16,12 @@ describe('DispatchViewRepository (real PostgreSQL)', () => {
   let queries = 0;
 
   beforeAll(async () => {
-    dataSource = new DataSource(dataSourceOptions({ url: await createTestDatabase('view') }));
-    await dataSource.initialize();
-    views = new DispatchViewRepository(dataSource);
-    await new AgencyRepository(dataSource).upsertMany([
+    ({ dataSource } = await agencyDatabase('view', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: FIRST, name: 'UBND tỉnh Nghệ An' },
       { code: SECOND, name: 'Sở Nội vụ' },
-    ]);
+    ]));
+    views = new DispatchViewRepository(dataSource);
     const query = dataSource.query.bind(dataSource);
     dataSource.query = ((...args: Parameters<DataSource['query']>) => {
       queries++;

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
-import { createTestDatabase } from '@docaxis/testing/test-database';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { waitFor } from '@docaxis/testing/wait-for';
-import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { DispatchRepository } from './dispatch.repository';
 
@@ -19,17 +17,13 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
   let inbox: InboxRepository;
 
   beforeAll(async () => {
-    dataSource = new DataSource(
-      dataSourceOptions({ url: await createTestDatabase('inbox-order') }),
-    );
-    await dataSource.initialize();
-    dispatches = new DispatchRepository(dataSource);
-    inbox = new InboxRepository(dataSource);
-    await new AgencyRepository(dataSource).upsertMany([
+    ({ dataSource } = await agencyDatabase('inbox-order', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
       { code: OTHER_RECIPIENT, name: 'UBND tỉnh Đồng Tháp' },
-    ]);
+    ]));
+    dispatches = new DispatchRepository(dataSource);
+    inbox = new InboxRepository(dataSource);
   });
 
   afterAll(async () => {
@@ -195,15 +189,11 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
   let dispatches: DispatchRepository;
 
   beforeAll(async () => {
-    dataSource = new DataSource(
-      dataSourceOptions({ url: await createTestDatabase('acknowledge') }),
-    );
-    await dataSource.initialize();
-    dispatches = new DispatchRepository(dataSource);
-    await new AgencyRepository(dataSource).upsertMany([
+    ({ dataSource } = await agencyDatabase('acknowledge', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
-    ]);
+    ]));
+    dispatches = new DispatchRepository(dataSource);
   });
 
   afterAll(async () => {

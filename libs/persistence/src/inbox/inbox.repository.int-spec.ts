@@ -1,11 +1,9 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { v7 as uuidv7 } from 'uuid';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
-import { createTestDatabase } from '@docaxis/testing/test-database';
-import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
@@ -23,18 +21,14 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
   let inbox: InboxRepository;
 
   beforeAll(async () => {
-    dataSource = new DataSource(
-      dataSourceOptions({ url: await createTestDatabase('inbox-status') }),
-    );
-    await dataSource.initialize();
-    dispatches = new DispatchRepository(dataSource);
-    notices = new StatusNoticeRepository(dataSource);
-    inbox = new InboxRepository(dataSource);
-    await new AgencyRepository(dataSource).upsertMany([
+    ({ dataSource } = await agencyDatabase('inbox-status', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: FETCHER, name: 'UBND tỉnh Nghệ An' },
       { code: LATE, name: 'UBND tỉnh Đồng Tháp' },
-    ]);
+    ]));
+    dispatches = new DispatchRepository(dataSource);
+    notices = new StatusNoticeRepository(dataSource);
+    inbox = new InboxRepository(dataSource);
   });
 
   afterAll(async () => {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
-import { createTestDatabase } from '@docaxis/testing/test-database';
-import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { EarlierStatusNoticePendingError } from './earlier-status-notice-pending.error';
 import { StatusNoticeRepository } from './status-notice.repository';
 
@@ -16,16 +14,12 @@ describe('StatusNoticeRepository.deliver: notice order (real PostgreSQL)', () =>
   let notices: StatusNoticeRepository;
 
   beforeAll(async () => {
-    dataSource = new DataSource(
-      dataSourceOptions({ url: await createTestDatabase('notice-order') }),
-    );
-    await dataSource.initialize();
-    notices = new StatusNoticeRepository(dataSource);
-    await new AgencyRepository(dataSource).upsertMany([
+    ({ dataSource } = await agencyDatabase('notice-order', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
       { code: OTHER_RECIPIENT, name: 'UBND tỉnh Đồng Tháp' },
-    ]);
+    ]));
+    notices = new StatusNoticeRepository(dataSource);
   });
 
   afterAll(async () => {

@@ -1,8 +1,6 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase } from '@docaxis/testing/test-database';
+import type { DataSource } from 'typeorm';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { waitFor } from '@docaxis/testing/wait-for';
-import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
 import { WebhookSubscribers } from './webhook-subscribers';
 import { WebhookRepository } from './webhook.repository';
 
@@ -21,13 +19,10 @@ describe('WebhookSubscribers: agencies with a webhook, cached until PostgreSQL r
       .mock.calls.filter(([sql]) => /FROM webhooks WHERE active/.test(String(sql))).length;
 
   beforeAll(async () => {
-    url = await createTestDatabase('webhook-subscribers');
-    dataSource = new DataSource(dataSourceOptions({ url }));
-    await dataSource.initialize();
-    await new AgencyRepository(dataSource).upsertMany([
+    ({ dataSource, url } = await agencyDatabase('webhook-subscribers', [
       { code: WITH_HOOK, name: 'UBND tỉnh Nghệ An' },
       { code: WITHOUT_HOOK, name: 'UBND tỉnh Đồng Tháp' },
-    ]);
+    ]));
     webhooks = new WebhookRepository(dataSource);
     jest.spyOn(dataSource, 'query');
     subscribers = new WebhookSubscribers(dataSource, { url, reconnectDelayMs: 100 });
