@@ -1,5 +1,9 @@
 import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
-import type { OutboxRow } from '@docaxis/persistence/outbox/outbox-row';
+import {
+  OUTBOX_ROW_COLUMNS,
+  outboxRowParams,
+  type OutboxRow,
+} from '@docaxis/persistence/outbox/outbox-row';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { checkPayload, type MessagePayloads } from '../contracts/message-payloads';
@@ -85,7 +89,7 @@ export class OutboxWriter {
     manager: EntityManager,
     messages: readonly AnyOutboxMessageInput[],
   ): Promise<string[]> {
-    const rows = messages.map((message) => toRow(message));
+    const rows = messages.map((message) => outboxRowOf(message));
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const chunk = rows.slice(start, start + ROWS_PER_INSERT);
       const values = chunk
@@ -95,17 +99,20 @@ export class OutboxWriter {
         )
         .join(', ');
       await manager.query(
-        `INSERT INTO outbox_messages
-           (id, destination, routing_key, message_type, payload, headers, priority, correlation_id)
-         VALUES ${values}`,
-        chunk.flat(),
+        `INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS}) VALUES ${values}`,
+        chunk.flatMap(outboxRowParams),
       );
     }
-    return rows.map((row) => row[0] as string);
+    return rows.map((row) => row.id);
   }
 }
 
-function toRow(message: AnyOutboxMessageInput): unknown[] {
+/**
+ * The checked row of one message: `enqueueMany` inserts it, and a repository that writes it in
+ * the same statement as the state change it announces (one round trip, no explicit transaction,
+ * e.g. a submission) takes it as is.
+ */
+export function outboxRowOf(message: AnyOutboxMessageInput): OutboxRow {
   const { destination, routingKey, messageType, payload, correlationId, headers } = message;
   const priority = message.priority ?? 0;
   const problems: string[] = [];
@@ -128,33 +135,14 @@ function toRow(message: AnyOutboxMessageInput): unknown[] {
   const check = checkPayload(messageType, payload);
   if (!check.ok) problems.push(...check.problems);
   if (problems.length > 0) throw new OutboxMessageInvalidError(messageType, problems);
-  return [
-    uuidv7(),
+  return {
+    id: uuidv7(),
     destination,
     routingKey,
     messageType,
-    JSON.stringify(payload),
-    JSON.stringify(headers ?? {}),
+    payload: JSON.stringify(payload),
+    headers: JSON.stringify(headers ?? {}),
     priority,
-    correlationId ?? null,
-  ];
-}
-
-/**
- * The checked row of one message, for a repository that inserts it in the same statement as the
- * state change it announces (one round trip and no explicit transaction, e.g. a submission).
- */
-export function outboxRowOf(message: AnyOutboxMessageInput): OutboxRow {
-  const [id, destination, routingKey, messageType, payload, headers, priority, correlationId] =
-    toRow(message) as [
-      string,
-      OutboxDestination,
-      string,
-      string,
-      string,
-      string,
-      number,
-      string | null,
-    ];
-  return { id, destination, routingKey, messageType, payload, headers, priority, correlationId };
+    correlationId: correlationId ?? null,
+  };
 }
