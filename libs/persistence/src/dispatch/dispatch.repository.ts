@@ -11,7 +11,12 @@ import {
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
 import { unwrapRows } from '../database/update-returning-rows';
-import { outboxRowParams, type OutboxRow } from '../outbox/outbox-row';
+import {
+  OUTBOX_ROW_COLUMNS,
+  outboxInsertFrom,
+  outboxRowParams,
+  type OutboxRow,
+} from '../outbox/outbox-row';
 import {
   processedMarkCte,
   processedMarkParams,
@@ -181,9 +186,7 @@ export class DispatchRepository {
          INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state)
          SELECT dispatch.id, r.code, 'pending' FROM dispatch, unnest($29::text[]) AS r(code)
        ), announcement AS (
-         INSERT INTO outbox_messages (id, destination, routing_key, message_type, payload, headers,
-           priority, correlation_id)
-         SELECT $30::uuid, $31, $32, $33, $34::jsonb, $35::jsonb, $36::smallint, $37 FROM dispatch
+         ${outboxInsertFrom(30, 'dispatch')}
        )
        SELECT (SELECT id FROM dispatch) AS id,
          (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status)), '[]')
@@ -220,14 +223,7 @@ export class DispatchRepository {
           file.verification === null ? null : JSON.stringify(file.verification),
         ),
         [...input.recipientCodes],
-        announcement.id,
-        announcement.destination,
-        announcement.routingKey,
-        announcement.messageType,
-        announcement.payload,
-        announcement.headers,
-        announcement.priority,
-        announcement.correlationId,
+        ...outboxRowParams(announcement),
       ],
     );
     const [row] = unwrapRows(rows);
@@ -307,9 +303,7 @@ export class DispatchRepository {
           WHERE dispatch_id = $1 AND recipient_code = $2 AND state = 'delivered'
           RETURNING dispatch_id
        ), announced AS (
-         INSERT INTO outbox_messages (id, destination, routing_key, message_type, payload, headers,
-           priority, correlation_id)
-         SELECT $3::uuid, $4, $5, $6, $7::jsonb, $8::jsonb, $9::smallint, $10 FROM fetched
+         ${outboxInsertFrom(3, 'fetched')}
        )
        SELECT dispatch_id FROM fetched`,
       [dispatchId, recipientCode, ...outboxRowParams(announcement)],
@@ -584,8 +578,7 @@ export class DispatchRepository {
             AND d.id = r.dispatch_id
          RETURNING r.delivery_seq, d.sender_code, d.correlation_id, d.created_at
        ), announced AS (
-         INSERT INTO outbox_messages (id, destination, routing_key, message_type, payload, headers,
-           priority, correlation_id)
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
          SELECT $6::uuid, $7, $8, $9,
                 $10::jsonb || jsonb_build_object('senderCode', sender_code,
                                                  'deliverySeq', delivery_seq),

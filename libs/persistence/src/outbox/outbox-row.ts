@@ -17,7 +17,23 @@ export interface OutboxRow {
   correlationId: string | null;
 }
 
-/** The row's values in `outbox_messages` column order, for a statement's parameters. */
+/** The columns `outboxRowParams` fills, in its order. */
+export const OUTBOX_ROW_COLUMNS =
+  'id, destination, routing_key, message_type, payload, headers, priority, correlation_id';
+
+/**
+ * `INSERT INTO outbox_messages … SELECT` of one row from parameters `$first`…`$first+7`
+ * (`outboxRowParams`), written once for each row of `source`: a statement's CTE that announces
+ * the change `source` returns, so nothing is announced when nothing changed.
+ */
+export function outboxInsertFrom(first: number, source: string): string {
+  const $ = (n: number) => `$${first + n}`;
+  return `INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}::jsonb, ${$(5)}::jsonb,
+                ${$(6)}::smallint, ${$(7)} FROM ${source}`;
+}
+
+/** The row's values in `OUTBOX_ROW_COLUMNS` order, for a statement's parameters. */
 export function outboxRowParams(row: OutboxRow): unknown[] {
   return [
     row.id,
