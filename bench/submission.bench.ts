@@ -11,10 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
-import { Client } from 'pg';
 import { topologyNames } from '@docaxis/messaging/topology/topology-names';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { startAxis } from '@docaxis/testing/running-axis';
+import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { dropRunDatabases } from '@docaxis/testing/test-database';
 import { TEST_RUN_ENV, testRunDir } from '@docaxis/testing/test-run';
 import type { SubmissionClientSetup } from './submission/submission-client';
@@ -47,25 +47,12 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
-/** Counts the statements every pg client of this process sends, by their first word. */
-function countStatements(): Map<string, number> {
-  const counts = new Map<string, number>();
-  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-    const verb = (text ?? '?').trim().split(/\s+/, 3).slice(0, 3).join(' ').slice(0, 40);
-    counts.set(verb, (counts.get(verb) ?? 0) + 1);
-    return original.apply(this, args);
-  };
-  return counts;
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   process.env[TEST_RUN_ENV] ??= `bsub${process.pid}`;
   const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-submission-'));
-  const statements = countStatements();
+  // Every pg client of this process: the gateway's, its outbox relay's included.
+  const sql = new SqlStatementCounter().install();
   const axis = await startAxis(
     'bench-submission',
     { LOG_LEVEL: options.logLevel, RATE_LIMIT_PER_AGENCY: '0' },
@@ -120,7 +107,7 @@ async function main(): Promise<void> {
           if (options.cpuProfile) {
             void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
           }
-          statements.clear();
+          sql.counting = true;
           cpuBefore = process.cpuUsage();
           child.send({ kind: 'go' });
         } else if (message.kind === 'done') resolve(message.ms ?? 0);
@@ -128,6 +115,7 @@ async function main(): Promise<void> {
       void exited.then((code) => reject(new Error(`the client exited (${code}) before done`)));
     });
     const cpu = process.cpuUsage(cpuBefore);
+    sql.counting = false;
     if (options.cpuProfile) {
       const { profile } = await profiler.post('Profiler.stop');
       writeFileSync(options.cpuProfile, JSON.stringify(profile));
@@ -135,7 +123,9 @@ async function main(): Promise<void> {
     profiler.disconnect();
     await exited;
     const perDispatch = (value: number) => (value / options.count).toFixed(2);
-    const total = [...statements.values()].reduce((sum, n) => sum + n, 0);
+    const total = [...sql.counts.values()]
+      .flatMap((kinds) => [...kinds.values()])
+      .reduce((sum, n) => sum + n, 0);
     console.log(
       `${options.count} submissions, ${options.concurrency} in flight, LOG_LEVEL=${options.logLevel}: ` +
         `${((options.count / elapsedMs) * 1000).toFixed(1)}/s`,
@@ -145,10 +135,9 @@ async function main(): Promise<void> {
         `(user ${perDispatch(cpu.user / 1000)}, system ${perDispatch(cpu.system / 1000)})`,
     );
     console.log(`SQL statements per submission: ${perDispatch(total)}`);
-    for (const [verb, n] of [...statements].sort((a, b) => b[1] - a[1])) {
-      console.log(`  ${perDispatch(n).padStart(6)}  ${verb}`);
-    }
+    console.log(sql.report(options.count));
   } finally {
+    sql.uninstall();
     await broker.close();
     await axis.stop();
     await dropRunDatabases();
