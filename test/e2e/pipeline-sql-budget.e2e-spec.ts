@@ -72,9 +72,7 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
       await untilEveryCopy('audit_records', `event_type = 'dispatch.acknowledged'`, ids);
     };
     await exchange(1); // warm-up: first loads, plan caches
-    sql.counting = true;
-    await exchange(DISPATCHES);
-    sql.counting = false;
+    await sql.during(() => exchange(DISPATCHES));
 
     console.log(
       `SQL statements per dispatch (${DISPATCHES} dispatches):\n${sql.report(DISPATCHES)}`,

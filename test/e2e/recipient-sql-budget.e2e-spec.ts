@@ -11,18 +11,6 @@ const sql = new SqlStatementCounter();
 /** The gateway's outbox relay claims and settles rows on its own clock: not the request's. */
 const RELAY = /^(WITH|UPDATE|DELETE) outbox_messages$/;
 
-/** Counts the gateway's statements while `work` runs. */
-async function gatewayStatements(work: () => Promise<void>): Promise<SqlStatementCounter> {
-  sql.reset();
-  sql.counting = true;
-  try {
-    await work();
-  } finally {
-    sql.counting = false;
-  }
-  return sql;
-}
-
 /**
  * What a recipient's document system costs PostgreSQL on the gateway: reading its inbox, reading
  * a dispatch, downloading its files and acknowledging, one dispatch at a time and in a batch. A budget that keeps this path from
@@ -51,7 +39,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
 
   it('reads an inbox page of twenty dispatches in one statement', async () => {
     let items = 0;
-    await gatewayStatements(async () => {
+    await sql.during(async () => {
       items = (await asAgency(axis, SINGLE).get('/inbox?limit=200').expect(200)).body.items.length;
     });
     console.log(`GET /inbox (${items} items):\n${sql.report(1)}`);
@@ -60,7 +48,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
   });
 
   it('reads a dispatch in one statement', async () => {
-    await gatewayStatements(async () => {
+    await sql.during(async () => {
       for (const id of ids) {
         await asAgency(axis, SINGLE).get(`/dispatches/${id}`).expect(200);
       }
@@ -78,7 +66,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
         return `/dispatches/${id}/files/${view.body.files[0].id}`;
       }),
     );
-    await gatewayStatements(async () => {
+    await sql.during(async () => {
       for (const file of files) await asAgency(axis, SINGLE).get(file).expect(200);
     });
     console.log(`GET /dispatches/:id/files/:fileId, first download:\n${sql.report(DISPATCHES)}`);
@@ -87,7 +75,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
     expect(sql.total('gateway', /^INSERT outbox_messages$|^WITH dispatch_recipients$/)).toBe(
       DISPATCHES,
     );
-    await gatewayStatements(async () => {
+    await sql.during(async () => {
       for (const file of files) await asAgency(axis, SINGLE).get(file).expect(200);
     });
     console.log(`GET /dispatches/:id/files/:fileId, again:\n${sql.report(DISPATCHES)}`);
@@ -97,7 +85,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
   });
 
   it('acknowledges one dispatch in one transaction of two statements, no entity loads', async () => {
-    await gatewayStatements(async () => {
+    await sql.during(async () => {
       for (const id of ids) {
         await asAgency(axis, SINGLE).post(`/dispatches/${id}/ack`).expect(200);
       }
@@ -109,7 +97,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
   });
 
   it('acknowledges twenty dispatches in one request with the same four statements', async () => {
-    await gatewayStatements(async () => {
+    await sql.during(async () => {
       const response = await asAgency(axis, BATCH)
         .post('/inbox/ack')
         .send({ dispatchIds: ids })

@@ -72,4 +72,15 @@ export class SqlStatementCounter {
   reset(): void {
     this.counts.clear();
   }
+
+  /** Counts afresh while `work` runs: the counts are then `work`'s alone. */
+  async during(work: () => Promise<void>): Promise<void> {
+    this.reset();
+    this.counting = true;
+    try {
+      await work();
+    } finally {
+      this.counting = false;
+    }
+  }
 }
