@@ -17,6 +17,7 @@ import { startAxis } from '@docaxis/testing/running-axis';
 import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { dropRunDatabases } from '@docaxis/testing/test-database';
 import { TEST_RUN_ENV, testRunDir } from '@docaxis/testing/test-run';
+import { BenchArgumentError } from './support/bench-arguments';
 import type { SubmissionClientSetup } from './submission/submission-client';
 
 const SENDER = '000.00.00.G22';
@@ -39,7 +40,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (name === '--log-level') options.logLevel = value;
     else if (name === '--cpu-prof') options.cpuProfile = value;
     else {
-      throw new Error(
+      throw new BenchArgumentError(
         `unknown argument ${name} (--count N, --concurrency C, --log-level L, --cpu-prof FILE)`,
       );
     }
