@@ -20,11 +20,7 @@ import {
 } from './client-certificate.errors';
 import { CredentialCache } from './credential-cache';
 import { ForwardedClientCertificateVerifier } from './forwarded-client-certificate.verifier';
-import {
-  describeCertificate,
-  type PresentedCertificate,
-  PresentedCertificates,
-} from './presented-certificate';
+import { type PresentedCertificate, PresentedCertificates } from './presented-certificate';
 import { DEFAULT_REQUIRED_ROLES, REQUIRED_ROLES_METADATA } from './require-roles.decorator';
 import { TrustedProxyAddresses } from './trusted-proxy-addresses';
 
@@ -92,8 +88,7 @@ export class ClientCertificateGuard implements CanActivate {
         if (typeof forwarded !== 'string' || forwarded === '') {
           throw new ClientCertificateRequiredError();
         }
-        const certificate = await this.forwarded.verify(forwarded);
-        return this.identify(describeCertificate(certificate, this.config.AGENCY_CODE_SUBJECT_OID));
+        return this.identify(await this.forwarded.verify(forwarded));
       }
       if (forwarded !== undefined) throw new ClientCertificateHeaderUntrustedError(header);
     }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, type X509Certificate } from 'node:crypto';
-import type { PeerCertificate } from 'node:tls';
 import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
 import { parseCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
@@ -11,13 +10,14 @@ import {
 } from './client-certificate-issuers';
 import { ClientCertificateInvalidError } from './client-certificate.errors';
 import { CrlFileSource } from './crl-file-source';
+import { describeCertificate, type PresentedCertificate } from './presented-certificate';
 
 const CLIENT_AUTH_EKU = '1.3.6.1.5.5.7.3.2';
 const MAX_HEADER_CHARACTERS = 16 * 1024;
 const MAX_CACHED = 10_000;
 
 interface CachedResult {
-  value: Promise<PeerCertificate>;
+  value: Promise<PresentedCertificate>;
   expiresAt: number;
 }
 
@@ -48,7 +48,7 @@ export class ForwardedClientCertificateVerifier {
     this.results.clear();
   }
 
-  verify(headerValue: string): Promise<PeerCertificate> {
+  verify(headerValue: string): Promise<PresentedCertificate> {
     const key = createHash('sha256').update(headerValue).digest('hex');
     const now = Date.now();
     const cached = this.results.get(key);
@@ -61,7 +61,7 @@ export class ForwardedClientCertificateVerifier {
     return value;
   }
 
-  private async check(headerValue: string): Promise<PeerCertificate> {
+  private async check(headerValue: string): Promise<PresentedCertificate> {
     const certificate = decodeHeader(headerValue);
     const now = new Date();
     if (!isValidAt(certificate, now)) {
@@ -88,7 +88,8 @@ export class ForwardedClientCertificateVerifier {
         throw new ClientCertificateInvalidError('UNABLE_TO_GET_CRL');
       }
     }
-    return certificate.toLegacyObject();
+    // Described here, once per cached outcome, rather than on every request that forwards it.
+    return describeCertificate(certificate.toLegacyObject(), this.config.AGENCY_CODE_SUBJECT_OID);
   }
 }
 
