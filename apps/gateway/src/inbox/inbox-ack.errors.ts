@@ -3,14 +3,11 @@ import {
   NotFoundError,
   PayloadTooLargeError,
 } from '@docaxis/errors/domain-error-kinds';
+import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
-export class InboxAckRequestInvalidError extends InvalidInputError {
-  constructor(issues: readonly { path: string; message: string }[]) {
-    super(
-      'ACK_REQUEST_INVALID',
-      `The acknowledgement request is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
-      { issues },
-    );
+export class InboxAckRequestInvalidError extends RequestBodyInvalidError {
+  constructor(issues: readonly BodyIssue[]) {
+    super('ACK_REQUEST_INVALID', 'The acknowledgement request is not valid', issues);
   }
 }
 

@@ -1,16 +1,9 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidInputError,
-} from '@docaxis/errors/domain-error-kinds';
+import { ConflictError, ForbiddenError } from '@docaxis/errors/domain-error-kinds';
+import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
-export class RecallRequestInvalidError extends InvalidInputError {
-  constructor(issues: readonly { path: string; message: string }[]) {
-    super(
-      'RECALL_REQUEST_INVALID',
-      `The recall request is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
-      { issues },
-    );
+export class RecallRequestInvalidError extends RequestBodyInvalidError {
+  constructor(issues: readonly BodyIssue[]) {
+    super('RECALL_REQUEST_INVALID', 'The recall request is not valid', issues);
   }
 }
 

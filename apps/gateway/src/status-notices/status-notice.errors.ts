@@ -1,16 +1,9 @@
-import {
-  ConflictError,
-  InvalidInputError,
-  UnprocessableError,
-} from '@docaxis/errors/domain-error-kinds';
+import { ConflictError, UnprocessableError } from '@docaxis/errors/domain-error-kinds';
+import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
-export class StatusNoticeInvalidError extends InvalidInputError {
-  constructor(issues: readonly { path: string; message: string }[]) {
-    super(
-      'STATUS_NOTICE_INVALID',
-      `The status notice is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
-      { issues },
-    );
+export class StatusNoticeInvalidError extends RequestBodyInvalidError {
+  constructor(issues: readonly BodyIssue[]) {
+    super('STATUS_NOTICE_INVALID', 'The status notice is not valid', issues);
   }
 }
 

@@ -1,17 +1,9 @@
-import { InvalidInputError, NotFoundError } from '@docaxis/errors/domain-error-kinds';
+import { NotFoundError } from '@docaxis/errors/domain-error-kinds';
+import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
-export interface WebhookIssue {
-  path: string;
-  message: string;
-}
-
-export class WebhookRegistrationInvalidError extends InvalidInputError {
-  constructor(readonly issues: readonly WebhookIssue[]) {
-    super(
-      'WEBHOOK_INVALID',
-      `The webhook registration is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
-      { issues },
-    );
+export class WebhookRegistrationInvalidError extends RequestBodyInvalidError {
+  constructor(issues: readonly BodyIssue[]) {
+    super('WEBHOOK_INVALID', 'The webhook registration is invalid', issues);
   }
 }
 
