@@ -43,7 +43,7 @@ export function assertNestingDepth(bytes: Buffer, maxDepth: number): void {
       depth += 1;
       if (depth > maxDepth) throw nestingTooDeep(maxDepth);
       i += byte === 0x5b ? 1 : 2;
-    } else if (byte === 0x5d /* ] */ || (byte === 0x3e /* > */ && bytes[i + 1] === 0x3e)) {
+    } else if (byte === 0x5d /* ] */ || closesDictionary) {
       depth = Math.max(0, depth - 1);
       i += byte === 0x5d ? 1 : 2;
     } else if (byte === 0x3c /* < hex string */) {
