@@ -117,21 +117,21 @@ export class OutboxRelay {
 
   /** One claim → publish → settle cycle (the loop's body; tests and tools call it directly). */
   async relayBatch(): Promise<RelayBatchResult> {
-    const { result, settlement } = await this.claimAndPublish(NOTHING_TO_SETTLE);
+    const { result, settlement } = await this.claimAndPublish([]);
     await this.settle(settlement);
     return result;
   }
 
   /**
-   * Settles `previous` (its confirmed rows are deleted by the claiming statement itself), claims
-   * the next batch and publishes it; the new batch's settlement is left to the caller.
+   * Deletes the previous batch's confirmed rows (`previouslyPublished`) with the statement that
+   * claims the next batch, then publishes that; its settlement is left to the caller. A batch
+   * with failures is never passed here: `run` settles it on its own.
    */
   private async claimAndPublish(
-    previous: Settlement,
+    previouslyPublished: readonly string[],
   ): Promise<{ result: RelayBatchResult; settlement: Settlement }> {
-    await this.repository.recordFailures(previous.failures);
-    const claimed = await this.repository.claim(this.batchSize, this.leaseMs, previous.published);
-    this.published += previous.published.length;
+    const claimed = await this.repository.claim(this.batchSize, this.leaseMs, previouslyPublished);
+    this.published += previouslyPublished.length;
     if (claimed.length === 0) {
       return { result: { claimed: 0, published: 0, failed: 0 }, settlement: NOTHING_TO_SETTLE };
     }
@@ -219,7 +219,7 @@ export class OutboxRelay {
           unsettled = NOTHING_TO_SETTLE;
         } else {
           this.nudged = false;
-          ({ result, settlement: unsettled } = await this.claimAndPublish(unsettled));
+          ({ result, settlement: unsettled } = await this.claimAndPublish(unsettled.published));
         }
       } catch (error) {
         // The database is unreachable, most likely: note it and try again at the next poll (what
