@@ -1,7 +1,7 @@
 import { PDFArray, PDFRef } from 'pdf-lib';
+import { loadRefusalCode } from '@docaxis/signature/testing/pdf-load-refusal';
 import { loadPdfObjectGraph } from './pdf-object-graph-loader';
 import { DEFAULT_PDF_LIMITS } from './pdf-limits';
-import { PdfStructureError } from './pdf-structure-error';
 
 const limits = { ...DEFAULT_PDF_LIMITS, maxNestingDepth: 8 };
 
@@ -14,13 +14,8 @@ function pdf(body: string, trailer = '<< /Root 1 0 R /Size 3 >>'): Buffer {
   );
 }
 
-async function codeOf(bytes: Buffer): Promise<string | undefined> {
-  try {
-    await loadPdfObjectGraph(bytes, limits);
-    return undefined;
-  } catch (error) {
-    return error instanceof PdfStructureError ? error.reportCode : 'OTHER';
-  }
+function codeOf(bytes: Buffer): Promise<string | undefined> {
+  return loadRefusalCode(bytes, limits);
 }
 
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;

@@ -1,7 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import { loadPdfObjectGraph } from './pdf-object-graph-loader';
+import { loadRefusalCode } from '@docaxis/signature/testing/pdf-load-refusal';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf-limits';
-import { PdfStructureError } from './pdf-structure-error';
 
 function objectStream(data: Buffer, filter = '/FlateDecode', count = 1, type = '/ObjStm'): Buffer {
   return Buffer.concat([
@@ -14,16 +13,8 @@ function objectStream(data: Buffer, filter = '/FlateDecode', count = 1, type = '
   ]);
 }
 
-async function codeOf(
-  pdf: Buffer,
-  limits: PdfLimits = DEFAULT_PDF_LIMITS,
-): Promise<string | undefined> {
-  try {
-    await loadPdfObjectGraph(pdf, limits);
-    return undefined;
-  } catch (error) {
-    return error instanceof PdfStructureError ? error.reportCode : 'OTHER';
-  }
+function codeOf(pdf: Buffer, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<string | undefined> {
+  return loadRefusalCode(pdf, limits);
 }
 
 const eightMegabytes = () => deflateSync(Buffer.alloc(8 * 1024 * 1024));
