@@ -1,8 +1,6 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestDatabase } from '@docaxis/testing/test-database';
-import { AgencyRepository } from '../agency/agency.repository';
-import { dataSourceOptions } from '../database/data-source-options';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { WebhookNotificationRepository } from './webhook-notification.repository';
 import { WebhookRepository } from './webhook.repository';
 
@@ -12,9 +10,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
   let webhookId: string;
 
   beforeAll(async () => {
-    dataSource = new DataSource(dataSourceOptions({ url: await createTestDatabase('webhooks') }));
-    await dataSource.initialize();
-    await new AgencyRepository(dataSource).upsertMany([{ code: '000.00.00.H41', name: 'UBND' }]);
+    ({ dataSource } = await agencyDatabase('webhooks', [{ code: '000.00.00.H41', name: 'UBND' }]));
     const webhook = await new WebhookRepository(dataSource).register(
       '000.00.00.H41',
       'https://receiver.example/hook',
