@@ -9,6 +9,7 @@ import { ClientCertificateIssuers } from './auth/client-certificate-issuers';
 import { ClientCertificateGuard } from './auth/client-certificate.guard';
 import { CredentialCache } from './auth/credential-cache';
 import { ForwardedClientCertificateVerifier } from './auth/forwarded-client-certificate.verifier';
+import { PresentedCertificates } from './auth/presented-certificate';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { signatureTrustSettings } from './config/signature-trust-settings';
 import { HttpDrainOnShutdown } from './http/http-drain-on-shutdown';
@@ -25,6 +26,10 @@ export class GatewayCoreModule {
       CredentialCache,
       ClientCertificateIssuers,
       ForwardedClientCertificateVerifier,
+      {
+        provide: PresentedCertificates,
+        useValue: new PresentedCertificates(config.AGENCY_CODE_SUBJECT_OID),
+      },
       HttpDrainOnShutdown,
       {
         provide: PdfSignatureVerifier,

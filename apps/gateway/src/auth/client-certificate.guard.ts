@@ -42,17 +42,17 @@ const AUTHENTICATION = Symbol('docaxis:authentication');
 @Injectable()
 export class ClientCertificateGuard implements CanActivate {
   private readonly proxies: TrustedProxyAddresses;
-  private readonly presented: PresentedCertificates;
 
   constructor(
     private readonly credentials: CredentialCache,
     private readonly agencies: AgencyRepository,
     private readonly reflector: Reflector,
     private readonly forwarded: ForwardedClientCertificateVerifier,
+    // One for the app, not one per guard: Nest makes a guard per module that names it.
+    private readonly presented: PresentedCertificates,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
     this.proxies = new TrustedProxyAddresses(config.TRUSTED_PROXY_ADDRESSES);
-    this.presented = new PresentedCertificates(config.AGENCY_CODE_SUBJECT_OID);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
