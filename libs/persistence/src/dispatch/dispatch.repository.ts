@@ -368,14 +368,6 @@ export class DispatchRepository {
     await manager.update(DispatchEntity, { id }, changes as QueryDeepPartialEntity<DispatchEntity>);
   }
 
-  async findRecipient(
-    dispatchId: string,
-    recipientCode: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<DispatchRecipientEntity | null> {
-    return manager.findOneBy(DispatchRecipientEntity, { dispatchId, recipientCode });
-  }
-
   /** Locks one recipient row for the rest of the transaction (status notices, recall answers). */
   async lockRecipient(
     manager: EntityManager,
@@ -425,33 +417,6 @@ export class DispatchRepository {
         .map((row) => row.recipient_code)
         .sort();
     return { withdrawn: codes(withdrawn), requested: codes(requested) };
-  }
-
-  /**
-   * Moves recipients forward from one state to the next. Only rows still in `from` change, so a
-   * redelivered message finds nothing to do. Returns the recipient codes that moved.
-   */
-  async advanceRecipients(
-    manager: EntityManager,
-    dispatchId: string,
-    recipientCodes: readonly string[] | 'all',
-    from: RecipientState,
-    to: RecipientState,
-  ): Promise<string[]> {
-    const stamp = timestampColumnFor(to);
-    const params: unknown[] = [dispatchId, from, to];
-    let filter = '';
-    if (recipientCodes !== 'all') {
-      params.push([...recipientCodes]);
-      filter = 'AND recipient_code = ANY($4)';
-    }
-    const rows: { recipient_code: string }[] = await manager.query(
-      `UPDATE dispatch_recipients SET state = $3${stamp ? `, ${stamp} = now()` : ''}
-       WHERE dispatch_id = $1 AND state = $2 ${filter}
-       RETURNING recipient_code`,
-      params,
-    );
-    return unwrapRows(rows).map((row) => row.recipient_code);
   }
 
   /**
@@ -602,22 +567,5 @@ export class DispatchRepository {
       correlationId: row.correlation_id,
       acceptedAt: row.created_at,
     };
-  }
-}
-
-function timestampColumnFor(state: RecipientState): string | null {
-  switch (state) {
-    case 'queued':
-      return 'queued_at';
-    case 'delivered':
-      return 'delivered_at';
-    case 'fetched':
-      return 'fetched_at';
-    case 'acknowledged':
-      return 'acknowledged_at';
-    case 'recalled':
-      return 'recalled_at';
-    case 'pending':
-      return null;
   }
 }

@@ -87,8 +87,10 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
 
   it('recall withdraws unfetched copies from the inbox and asks fetched ones', async () => {
     const dispatchId = await deliveredDispatch([FETCHER, LATE]);
-    await dataSource.transaction((m) =>
-      dispatches.advanceRecipients(m, dispatchId, [FETCHER], 'delivered', 'fetched'),
+    await dataSource.query(
+      `UPDATE dispatch_recipients SET state = 'fetched', fetched_at = now()
+        WHERE dispatch_id = $1 AND recipient_code = $2`,
+      [dispatchId, FETCHER],
     );
     const outcome = await dataSource.transaction((m) => dispatches.recallRecipients(m, dispatchId));
     expect(outcome).toEqual({ withdrawn: [LATE], requested: [FETCHER] });
