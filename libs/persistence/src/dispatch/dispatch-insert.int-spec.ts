@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { recordQueries } from '@docaxis/testing/recorded-queries';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { AgencyRepository } from '../agency/agency.repository';
 import { DispatchRepository, type NewDispatch } from './dispatch.repository';
@@ -92,13 +93,8 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
 
   it('writes the dispatch, its files, its pending recipients and its announcement in one statement', async () => {
     const input = submission({ envelopeSignature: { indication: 'TOTAL-PASSED' } });
-    const statements: string[] = [];
     const manager = dataSource.createEntityManager();
-    const query = manager.query.bind(manager);
-    manager.query = ((sql: string, parameters?: unknown[]) => {
-      statements.push(sql);
-      return query(sql, parameters);
-    }) as typeof manager.query;
+    const statements = recordQueries(manager);
     expect(await dispatches.insert(input, manager)).toEqual({
       inserted: true,
       recipientStatuses: new Map(RECIPIENTS.map((code) => [code, 'active'])),

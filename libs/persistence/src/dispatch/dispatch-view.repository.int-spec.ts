@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { recordQueries } from '@docaxis/testing/recorded-queries';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import type { DispatchEntity } from './dispatch.entity';
 import { DispatchRepository } from './dispatch.repository';
@@ -13,7 +14,7 @@ const [FIRST, SECOND] = ['000.00.00.H41', '000.00.14.H20'];
 describe('DispatchViewRepository (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let views: DispatchViewRepository;
-  let queries = 0;
+  let statements: string[];
 
   beforeAll(async () => {
     ({ dataSource } = await agencyDatabase('view', [
@@ -22,11 +23,7 @@ describe('DispatchViewRepository (real PostgreSQL)', () => {
       { code: SECOND, name: 'Sở Nội vụ' },
     ]));
     views = new DispatchViewRepository(dataSource);
-    const query = dataSource.query.bind(dataSource);
-    dataSource.query = ((...args: Parameters<DataSource['query']>) => {
-      queries++;
-      return query(...args);
-    }) as DataSource['query'];
+    statements = recordQueries(dataSource);
   });
 
   afterAll(async () => {
@@ -86,9 +83,9 @@ describe('DispatchViewRepository (real PostgreSQL)', () => {
       [SENDER, undefined],
       [FIRST, FIRST],
     ] as const) {
-      queries = 0;
+      statements.length = 0;
       const view = await views.find(id, caller);
-      expect(queries).toBe(1);
+      expect(statements).toHaveLength(1);
       expect(view!.dispatch).toEqual(await dispatches.findById(id));
       expect(view!.notices).toEqual(await notices.listForDispatch(id, recipient));
       expect(view!.replacements.map(byCode)).toEqual(

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
+import { recordQueries, statementVerb } from '@docaxis/testing/recorded-queries';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { DispatchRepository } from './dispatch.repository';
@@ -218,13 +219,9 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
     const queued = await dispatchWithCopy('queued', 'NULL');
     const unknown = randomUUID();
 
-    const statements: string[] = [];
+    let statements: string[] = [];
     const facts = await dataSource.transaction(async (manager) => {
-      const query = manager.query.bind(manager);
-      manager.query = ((sql: string, params?: unknown[]) => {
-        statements.push(sql.trim().split(/\s+/)[0]);
-        return query(sql, params);
-      }) as typeof manager.query;
+      statements = recordQueries(manager);
       return dispatches.acknowledge(
         manager,
         [fetched.toUpperCase(), unknown, acknowledged, delivered, queued],
@@ -232,7 +229,7 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
       );
     });
 
-    expect(statements).toEqual(['UPDATE', 'SELECT']);
+    expect(statements.map(statementVerb)).toEqual(['UPDATE', 'SELECT']);
     expect(
       facts.map((f) => [f.dispatchId, f.moved, f.senderCode, f.recipient?.state ?? null]),
     ).toEqual([
@@ -247,16 +244,12 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
 
   it('needs no second query when every copy moved, and moves nothing for the sender', async () => {
     const delivered = await dispatchWithCopy('delivered');
-    let calls = 0;
+    let statements: string[] = [];
     const facts = await dataSource.transaction(async (manager) => {
-      const query = manager.query.bind(manager);
-      manager.query = ((sql: string, params?: unknown[]) => {
-        calls++;
-        return query(sql, params);
-      }) as typeof manager.query;
+      statements = recordQueries(manager);
       return dispatches.acknowledge(manager, [delivered], RECIPIENT);
     });
-    expect(calls).toBe(1);
+    expect(statements).toHaveLength(1);
     expect(facts[0].moved).toBe(true);
 
     const another = await dispatchWithCopy('delivered');
