@@ -18,38 +18,14 @@ import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { dropRunDatabases } from '@docaxis/testing/test-database';
 import { TEST_RUN_ENV, testRunDir } from '@docaxis/testing/test-run';
 import { BenchArgumentError } from './support/bench-arguments';
+import { parseSubmissionBenchArguments } from './submission/submission-bench-arguments';
 import type { SubmissionClientSetup } from './submission/submission-client';
 
 const SENDER = '000.00.00.G22';
 const RECIPIENTS = ['000.00.00.H41', '000.00.00.H20', '000.00.14.H20'];
 
-interface Options {
-  count: number;
-  concurrency: number;
-  logLevel: string;
-  /** Writes a V8 CPU profile of the measured window (the gateway's side only) to this file. */
-  cpuProfile: string | null;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { count: 300, concurrency: 8, logLevel: 'warn', cpuProfile: null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [name, value] = [argv[i], argv[i + 1]];
-    if (name === '--count') options.count = Number(value);
-    else if (name === '--concurrency') options.concurrency = Number(value);
-    else if (name === '--log-level') options.logLevel = value;
-    else if (name === '--cpu-prof') options.cpuProfile = value;
-    else {
-      throw new BenchArgumentError(
-        `unknown argument ${name} (--count N, --concurrency C, --log-level L, --cpu-prof FILE)`,
-      );
-    }
-  }
-  return options;
-}
-
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseSubmissionBenchArguments(process.argv.slice(2));
   process.env[TEST_RUN_ENV] ??= `bsub${process.pid}`;
   const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-submission-'));
   // Every pg client of this process: the gateway's, its outbox relay's included.
@@ -148,6 +124,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A refused argument is the user's to fix: its message, not a stack trace.
+  console.error(error instanceof BenchArgumentError ? `bench:submission: ${error.message}` : error);
   process.exit(1);
 });

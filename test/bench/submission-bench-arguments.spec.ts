@@ -1,0 +1,61 @@
+import { parseSubmissionBenchArguments } from '../../bench/submission/submission-bench-arguments';
+import { BenchArgumentError } from '../../bench/support/bench-arguments';
+
+describe('npm run bench:submission arguments', () => {
+  const refusal = (argv: string[]) => {
+    try {
+      parseSubmissionBenchArguments(argv);
+    } catch (error) {
+      expect(error).toBeInstanceOf(BenchArgumentError);
+      return (error as Error).message;
+    }
+    throw new Error(`accepted ${argv.join(' ')}`);
+  };
+
+  it('defaults, and reads each option', () => {
+    expect(parseSubmissionBenchArguments([])).toEqual({
+      count: 300,
+      concurrency: 8,
+      logLevel: 'warn',
+      cpuProfile: null,
+    });
+    expect(
+      parseSubmissionBenchArguments([
+        '--count',
+        '40',
+        '--concurrency',
+        '2',
+        '--log-level',
+        'error',
+        '--cpu-prof',
+        '/tmp/gateway.cpuprofile',
+      ]),
+    ).toEqual({
+      count: 40,
+      concurrency: 2,
+      logLevel: 'error',
+      cpuProfile: '/tmp/gateway.cpuprofile',
+    });
+  });
+
+  it.each([
+    [['--count', 'abc'], '--count needs a positive integer, got abc'],
+    [['--count', '0'], '--count needs a positive integer, got 0'],
+    [['--count', '-5'], '--count needs a positive integer, got -5'],
+    [['--count', '2.5'], '--count needs a positive integer, got 2.5'],
+    [['--count', ''], '--count needs a positive integer, got nothing'],
+    [['--count'], '--count needs a positive integer, got nothing'],
+    [['--concurrency', 'NaN'], '--concurrency needs a positive integer, got NaN'],
+    [['--concurrency', '0'], '--concurrency needs a positive integer, got 0'],
+    [['--concurrency', 'Infinity'], '--concurrency needs a positive integer, got Infinity'],
+  ])('refuses %j: %s', (argv, message) => {
+    expect(refusal(argv)).toBe(message);
+  });
+
+  it('refuses a log level pino does not know, a profile without a file, an unknown option', () => {
+    expect(refusal(['--log-level', 'loud'])).toBe('--log-level must be a pino level, got loud');
+    expect(refusal(['--log-level'])).toBe('--log-level must be a pino level, got nothing');
+    expect(refusal(['--cpu-prof'])).toBe('--cpu-prof needs a file');
+    expect(refusal(['--quick'])).toContain('unknown argument --quick (--count N');
+  });
+});
