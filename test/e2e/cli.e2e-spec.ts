@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,8 @@ describe('docaxis CLI against the running axis', () => {
   let pdfFile: string;
 
   beforeAll(async () => {
-    axis = await startAxis('cli');
+    // A gateway limit lower than the CLI's default batch, as an operator may configure it.
+    axis = await startAxis('cli', { ACK_BATCH_MAX: '2' });
     dir = mkdtempSync(join(tmpdir(), 'docaxis-cli-'));
     pdf = await signedDispatchPdf(axis.pki, A);
     pdfFile = join(dir, 'cong-van.pdf');
@@ -104,6 +106,32 @@ describe('docaxis CLI against the running axis', () => {
     const human = await cli(agency(A), 'fetch', dispatchId, '--no-files');
     expect(human.stdout).toContain(`to ${B}: `);
     expect(human.stdout).toContain(`to ${C}: acknowledged`);
+  });
+
+  it('ack: sent again in batches of the limit the axis reports, each UUID once whatever its case', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const acked = await cli(
+      agency(B),
+      'ack',
+      ids[0],
+      ids[1],
+      ids[0].toUpperCase(),
+      ids[2],
+      '--json',
+    );
+    // None of them is B's: each is answered on its own, not the whole request refused.
+    expect(acked.code).toBe(1);
+    expect(acked.stderr).not.toContain('ACK_BATCH_');
+    const { results } = acked.json() as {
+      results: { dispatchId: string; error: { code: string } }[];
+    };
+    expect(results.map((result) => [result.dispatchId, result.error.code])).toEqual(
+      ids.map((id) => [id, 'DISPATCH_NOT_FOUND']),
+    );
+
+    const usage = await cli(agency(B), 'ack', ids[0], '--batch-size', '0');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--batch-size');
   });
 
   it('recall: withdrawn where not fetched, answered with a recall request elsewhere', async () => {

@@ -1,16 +1,16 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_REFUSED, type CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import {
+  acknowledgeInBatches,
+  DEFAULT_ACK_BATCH_SIZE,
+  distinctDispatchIds,
+  type InboxAckItem,
+} from './inbox-ack-batches';
 
-/** The gateway's default ACK_BATCH_MAX: longer lists go in several requests. */
-const IDS_PER_REQUEST = 500;
-
-interface InboxAckItem {
-  dispatchId: string;
-  outcome: string;
-  delivery: { agencyCode: string; state: string } | null;
-  error: { code: string; message: string } | null;
+interface AckOptions extends ApiCommandOptions {
+  batchSize: number;
 }
 
 /**
@@ -27,17 +27,25 @@ export function registerAckCommand(
     program
       .command('ack')
       .description('acknowledge receipt of dispatches delivered to your agency')
-      .argument('<dispatchId...>', 'the dispatch ids'),
-  ).action(async (dispatchIds: string[], options: ApiCommandOptions) => {
+      .argument('<dispatchId...>', 'the dispatch ids')
+      .option(
+        '--batch-size <n>',
+        'at most this many ids per request (fewer if the axis says its limit is lower)',
+        parseBatchSize,
+        DEFAULT_ACK_BATCH_SIZE,
+      ),
+  ).action(async (dispatchIds: string[], options: AckOptions) => {
     const client = axisClient(options, io);
-    const unique = [...new Set(dispatchIds)];
-    const results: InboxAckItem[] = [];
-    for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
-      const answer = await client.json<{ results: InboxAckItem[] }>('POST', '/inbox/ack', {
-        json: { dispatchIds: unique.slice(start, start + IDS_PER_REQUEST) },
-      });
-      results.push(...answer.results);
-    }
+    const results = await acknowledgeInBatches(
+      distinctDispatchIds(dispatchIds),
+      options.batchSize,
+      async (batch) =>
+        (
+          await client.json<{ results: InboxAckItem[] }>('POST', '/inbox/ack', {
+            json: { dispatchIds: batch },
+          })
+        ).results,
+    );
     const failed = results.filter((result) => result.error !== null);
     const acknowledged = results.filter((result) => result.delivery !== null);
     if (options.json || acknowledged.length > 0) {
@@ -53,4 +61,12 @@ export function registerAckCommand(
     }
     if (failed.length > 0) setExitCode(EXIT_REFUSED);
   });
+}
+
+function parseBatchSize(raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || raw.trim() === '') {
+    throw new InvalidArgumentError('a positive whole number of ids is needed.');
+  }
+  return value;
 }
