@@ -9,6 +9,7 @@ import { dataSourceOptions, type DatabaseConnectionSettings } from './database/d
 import { DispatchRepository } from './dispatch/dispatch.repository';
 import { DispatchVerificationRepository } from './dispatch/dispatch-verification.repository';
 import { DispatchViewRepository } from './dispatch/dispatch-view.repository';
+import { VerificationBacklogRepository } from './dispatch/verification-backlog.repository';
 import { InboxRepository } from './inbox/inbox.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
 import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
@@ -21,6 +22,7 @@ const REPOSITORIES = [
   DispatchRepository,
   DispatchVerificationRepository,
   DispatchViewRepository,
+  VerificationBacklogRepository,
   AuditRecordRepository,
   AuditCheckpointRepository,
   AuditSearchRepository,

@@ -9,6 +9,9 @@ describe('gateway configuration', () => {
     expect(config.GATEWAY_PORT).toBe(8443);
     expect(config.TLS_CRL_FILES).toHaveLength(2);
     expect(config.DATABASE_MIGRATE_ON_START).toBe(true);
+    expect(config.ADMISSION_MAX_PENDING_VERIFICATION).toBe(200);
+    expect(config.ADMISSION_SAMPLE_INTERVAL_MS).toBe(250);
+    expect(config.ADMISSION_RETRY_AFTER_SECONDS).toBe(1);
   });
 
   it('refuses a bad environment at start-up, listing every problem with its variable', () => {
@@ -19,13 +22,22 @@ describe('gateway configuration', () => {
         AMQP_URL: 'http://x',
         AMQP_PREFIX: 'Bad Prefix',
         LOG_LEVEL: 'loud',
+        ADMISSION_MAX_PENDING_VERIFICATION: '-1',
+        ADMISSION_RETRY_AFTER_SECONDS: '0',
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigValidationError);
     const problems = (error as ConfigValidationError).problems.join('\n');
-    for (const variable of ['GATEWAY_PORT', 'AMQP_URL', 'AMQP_PREFIX', 'LOG_LEVEL'])
+    for (const variable of [
+      'GATEWAY_PORT',
+      'AMQP_URL',
+      'AMQP_PREFIX',
+      'LOG_LEVEL',
+      'ADMISSION_MAX_PENDING_VERIFICATION',
+      'ADMISSION_RETRY_AFTER_SECONDS',
+    ])
       expect(problems).toContain(variable);
   });
 

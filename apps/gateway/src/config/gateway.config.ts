@@ -105,6 +105,17 @@ export const gatewayConfigSchema = z.object({
   /** Requests per agency per RATE_LIMIT_WINDOW_MS, across all routes (0 turns limiting off). */
   RATE_LIMIT_PER_AGENCY: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * Admission control: new submissions are refused (503 SUBMISSION_BACKLOG_FULL, Retry-After)
+   * while more than this many dispatches await signature verification (state `accepted`), so a
+   * backlog the verifiers cannot drain stops growing (0 turns it off). ~200 is a few seconds of
+   * a small verifier's work.
+   */
+  ADMISSION_MAX_PENDING_VERIFICATION: z.coerce.number().int().min(0).default(200),
+  /** How often each gateway instance counts that backlog (one query, shared by all requests). */
+  ADMISSION_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
+  /** The Retry-After (seconds) a refused submission is told to wait. */
+  ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

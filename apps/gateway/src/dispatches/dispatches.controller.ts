@@ -24,6 +24,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { SubmissionAdmissionInterceptor } from '../admission/submission-admission.interceptor';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
@@ -78,7 +79,12 @@ export class DispatchesController {
    */
   @Post()
   @HttpCode(202)
-  @UseInterceptors(SubmissionMetricsInterceptor, DispatchSubmissionBodyInterceptor)
+  // Admission comes before the body is read, so a refusal while busy costs little.
+  @UseInterceptors(
+    SubmissionMetricsInterceptor,
+    SubmissionAdmissionInterceptor,
+    DispatchSubmissionBodyInterceptor,
+  )
   @ApiOperation({
     summary: 'Send a dispatch (gửi văn bản điện tử)',
     description:
@@ -138,6 +144,7 @@ export class DispatchesController {
     413: ['FILE_TOO_LARGE', 'TOO_MANY_FILES', 'ENVELOPE_TOO_LARGE', 'EDXML_TOO_LARGE'],
     415: ['FILE_NOT_PDF', 'UNSUPPORTED_MEDIA_TYPE'],
     422: ['CONFIDENTIAL_DOCUMENT_REFUSED', 'RECIPIENT_UNKNOWN', 'RECIPIENT_SUSPENDED'],
+    503: ['SUBMISSION_BACKLOG_FULL'],
   })
   async submit(
     @CallingAgency() agency: AuthenticatedAgency,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdmissionModule } from '../admission/admission.module';
 import { axisEdxmlSignerProvider } from '../edxml-status/axis-edxml-signer.provider';
 import { DispatchSubmissionBodyInterceptor } from '../edxml/dispatch-submission-body.interceptor';
 import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifier.provider';
@@ -14,6 +15,7 @@ import { ReadDispatchUseCase } from './read-dispatch.usecase';
 import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
 
 @Module({
+  imports: [AdmissionModule],
   controllers: [DispatchesController],
   providers: [
     SubmitDispatchUseCase,

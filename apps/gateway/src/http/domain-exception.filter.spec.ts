@@ -5,14 +5,22 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { ConflictError } from '@docaxis/errors/domain-error-kinds';
+import { ConflictError, UnavailableError } from '@docaxis/errors/domain-error-kinds';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
 /** What the filter answered: status and JSON body. */
-function answerTo(exception: unknown): { status: number; body: unknown } {
-  const answer = { status: 0, body: undefined as unknown };
+function answerTo(exception: unknown): {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+} {
+  const answer = { status: 0, body: undefined as unknown, headers: {} as Record<string, string> };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      answer.headers[name.toLowerCase()] = value;
+      return response;
+    },
     status(status: number) {
       answer.status = status;
       return response;
@@ -51,13 +59,14 @@ describe('DomainExceptionFilter', () => {
     // What HealthCheckService.check() throws when a check is down.
     const thrown = new ServiceUnavailableException(structuredClone(FAILED_READINESS));
 
-    expect(answerTo(thrown)).toEqual({ status: 503, body: FAILED_READINESS });
+    expect(answerTo(thrown)).toEqual({ status: 503, body: FAILED_READINESS, headers: {} });
   });
 
   it('keeps the status of any other HTTP exception ≥ 500, in the error body with an error id', () => {
     const draining = answerTo(new ServiceUnavailableException('The gateway is draining.'));
     expect(draining).toEqual({
       status: 503,
+      headers: {},
       body: {
         error: {
           code: 'SERVICE_UNAVAILABLE',
@@ -75,6 +84,7 @@ describe('DomainExceptionFilter', () => {
     expect(answerTo(new ConflictError('DISPATCH_DUPLICATE', 'Already accepted.'))).toEqual({
       status: 409,
       body: { error: { code: 'DISPATCH_DUPLICATE', message: 'Already accepted.' } },
+      headers: {},
     });
     expect(answerTo(new NotFoundException())).toMatchObject({
       status: 404,
@@ -82,6 +92,7 @@ describe('DomainExceptionFilter', () => {
     });
     expect(answerTo(new Error('secret connection string'))).toEqual({
       status: 500,
+      headers: {},
       body: {
         error: {
           code: 'INTERNAL_ERROR',
@@ -90,5 +101,24 @@ describe('DomainExceptionFilter', () => {
         },
       },
     });
+  });
+
+  it('sends Retry-After when a domain error says when to try again, and only a whole positive number', () => {
+    const busy = new UnavailableError('SUBMISSION_BACKLOG_FULL', 'Busy.', { retryAfterSeconds: 2 });
+    expect(answerTo(busy)).toEqual({
+      status: 503,
+      headers: { 'retry-after': '2' },
+      body: {
+        error: {
+          code: 'SUBMISSION_BACKLOG_FULL',
+          message: 'Busy.',
+          details: { retryAfterSeconds: 2 },
+        },
+      },
+    });
+    for (const retryAfterSeconds of [0, 1.5, '2', -1]) {
+      const odd = new UnavailableError('X', 'x', { retryAfterSeconds });
+      expect(answerTo(odd).headers).toEqual({});
+    }
   });
 });

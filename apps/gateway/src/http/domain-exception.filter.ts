@@ -57,6 +57,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
+    const retryAfterSeconds = retryAfterOf(exception);
+    if (retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(status).json(body);
   }
 
@@ -115,4 +118,16 @@ export class DomainExceptionFilter implements ExceptionFilter {
     );
     return errorId;
   }
+}
+
+/**
+ * A domain error that knows when to try again says so in `details.retryAfterSeconds`; HTTP
+ * clients and proxies read it from the Retry-After header.
+ */
+function retryAfterOf(exception: unknown): number | undefined {
+  if (!(exception instanceof DomainError)) return undefined;
+  const seconds = exception.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0
+    ? seconds
+    : undefined;
 }

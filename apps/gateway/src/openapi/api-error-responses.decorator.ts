@@ -36,8 +36,17 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   415: 'Unsupported media type',
   422: 'Refused by a domain rule',
   429: 'Rate limited',
-  503: 'A dependency is unavailable; retry later',
+  503: 'Unavailable for now (a dependency is down, or the axis is too busy); retry later',
 };
+
+/** Refusals that may say when to try again. */
+const RETRY_AFTER_HEADER = {
+  'Retry-After': {
+    description: 'Seconds to wait before sending the same request again (when known).',
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 /**
  * Documents a route's error answers: for each status the stable codes it may carry, all in the
@@ -64,6 +73,7 @@ export function ApiErrorResponses(
       ApiResponse({
         status,
         description: `${STATUS_TEXT[status] ?? 'Internal error'}. Codes: ${list.map((c) => `\`${c}\``).join(', ')}.`,
+        ...(RETRY_AFTER_STATUSES.has(status) ? { headers: RETRY_AFTER_HEADER } : {}),
         content: {
           'application/json': {
             schema: {

@@ -76,6 +76,10 @@ describe('gateway OpenAPI document', () => {
     expect(unprocessable).toContain('CONFIDENTIAL_DOCUMENT_REFUSED');
     expect(unprocessable).toContain('#/components/schemas/ErrorBodyDto');
     expect(JSON.stringify(submit.responses['401'])).toContain('CLIENT_CERTIFICATE_REQUIRED');
+    // Backpressure: a busy axis refuses new submissions and says when to come back.
+    const busy = submit.responses['503'] as { headers?: Record<string, unknown> };
+    expect(JSON.stringify(busy)).toContain('SUBMISSION_BACKLOG_FULL');
+    expect(busy.headers?.['Retry-After']).toBeDefined();
     expect(document.components?.schemas?.ErrorBodyDto).toBeDefined();
   });
 });

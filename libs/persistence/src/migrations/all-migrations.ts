@@ -8,6 +8,7 @@ import { AuditSearchIndexes1795457332886 } from './1795457332886-audit-search-in
 import { StatusNotices1795458390893 } from './1795458390893-status-notices';
 import { DispatchEnvelopeSignature1795460380236 } from './1795460380236-dispatch-envelope-signature';
 import { WebhookChangeNotify1795470775403 } from './1795470775403-webhook-change-notify';
+import { DispatchesAwaitingVerificationIndex1795479215449 } from './1795479215449-dispatches-awaiting-verification-index';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   StatusNotices1795458390893,
   DispatchEnvelopeSignature1795460380236,
   WebhookChangeNotify1795470775403,
+  DispatchesAwaitingVerificationIndex1795479215449,
 ];

@@ -1,0 +1,12 @@
+import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
+
+/** New submissions wait while the verifiers catch up; nothing already accepted is affected. */
+export class SubmissionBacklogFullError extends UnavailableError {
+  constructor(backlog: number, limit: number, retryAfterSeconds: number) {
+    super(
+      'SUBMISSION_BACKLOG_FULL',
+      `The axis is busy (trục liên thông đang quá tải): ${backlog} dispatches await signature verification, over the limit of ${limit}. Nothing from this request was accepted; send the same submission again (same Idempotency-Key) in ${retryAfterSeconds} s.`,
+      { backlog, limit, retryAfterSeconds },
+    );
+  }
+}
