@@ -1,5 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
@@ -87,4 +88,58 @@ describe('PdfVerificationWorkerPool (worker threads)', () => {
       VerificationWorkerFailedError,
     );
   });
+
+  it('lets a process exit by itself once the pool is idle (idle workers hold no event loop)', async () => {
+    const dir = mkdtempSync(join(testRunDir(), 'idle-pool-'));
+    const configPath = join(dir, 'config.json');
+    const pdfPath = join(dir, 'valid.pdf');
+    writeFileSync(configPath, JSON.stringify(config));
+    writeFileSync(pdfPath, await signedDispatchPdf(pki, G22));
+    const repoRoot = resolve(__dirname, '../../../../..');
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'libs/signature/src/testing/verify-once-on-worker-pool.ts',
+        configPath,
+        pdfPath,
+      ],
+      { cwd: repoRoot, env: { ...process.env, TS_NODE_SWC: 'true' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Starting (compiling, loading two workers) may be slow on a busy machine; only the time from
+    // the answer to the exit is bounded: the pool is not closed, so only unref'd workers let go.
+    const exited = new Promise<number | null>((settle, fail) => {
+      const starting = setTimeout(() => fail(new Error('no answer within 90 s')), 90_000);
+      let lingering: NodeJS.Timeout | undefined;
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (lingering === undefined && stdout.includes('\n')) {
+          lingering = setTimeout(() => {
+            child.kill('SIGKILL');
+            fail(new Error(`still running 15 s after "${stdout.trim()}": idle workers hold it`));
+          }, 15_000);
+        }
+      });
+      child.once('exit', (exitCode) => {
+        clearTimeout(starting);
+        clearTimeout(lingering);
+        settle(exitCode);
+      });
+    });
+    // A failed wait must not leave the process behind.
+    const code = await exited.finally(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    expect({ code, stdout, stderr }).toEqual({
+      code: 0,
+      stdout: 'verified TOTAL-PASSED\n',
+      stderr: '',
+    });
+  }, 120_000);
 });
