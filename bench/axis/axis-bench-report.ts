@@ -72,6 +72,12 @@ export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
         `${[rss.gateway, rss.router, rss.verifier, rss.audit, rss.notifier].map(mib).join(' / ')} |`,
     );
   }
+  for (const row of rows.filter(({ load }) => load.retries > 0)) {
+    lines.push(
+      '',
+      `${row.load.retries} inbox polls or acknowledgements sent again after a transient failure at ${row.concurrentSenders} senders (${row.label})`,
+    );
+  }
   const failures = rows.filter((row) => row.load.firstError);
   for (const row of failures) {
     lines.push(

@@ -3,6 +3,7 @@ import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { BenchFailureError } from '../support/bench-failure.error';
 import type { GatewayClient } from './gateway-client';
 import { summarizeLatencies, type LatencySummary } from './latency-summary';
+import { sendRetryingTransientFailures } from './transient-failure-retry';
 
 export interface PdfAttachment {
   name: string;
@@ -40,6 +41,12 @@ export interface LoadResult {
   dispatchesPerSecond: number;
   /** From the POST to the last recipient's acknowledgement. */
   latency: LatencySummary;
+
+  /**
+   * Inbox polls and acknowledgements sent again after a transient failure (no answer, or a 5xx);
+   * not errors unless the retries ran out.
+   */
+  retries: number;
 }
 
 interface Pending {
@@ -63,6 +70,7 @@ export class DispatchLoad {
   private errors = 0;
   private firstError: string | null = null;
   private completedAt = 0;
+  private retries = 0;
 
   constructor(
     private readonly senders: readonly SendingAgency[],
@@ -73,6 +81,7 @@ export class DispatchLoad {
     this.latencies.length = 0;
     this.errors = 0;
     this.firstError = null;
+    this.retries = 0;
     let submitted = 0;
     let sending = true;
     const start = performance.now();
@@ -114,6 +123,7 @@ export class DispatchLoad {
       elapsedSeconds,
       dispatchesPerSecond: this.latencies.length / elapsedSeconds,
       latency: summarizeLatencies(this.latencies),
+      retries: this.retries,
     };
   }
 
@@ -157,9 +167,11 @@ export class DispatchLoad {
       const cursor = this.cursors.get(recipient.code);
       // Long-poll, as an integrator would: the gateway answers as soon as something arrives.
       const query = `?limit=200&wait=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await recipient.client
-        .get(`/inbox${query}`)
-        .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
+      const page = await this.retryingTransientFailures(() =>
+        recipient.client
+          .get(`/inbox${query}`)
+          .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) })),
+      );
       if (page.status !== 200) {
         this.recordError(`GET /inbox ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -179,13 +191,15 @@ export class DispatchLoad {
 
   /** One POST /inbox/ack for the whole page (at most 200 ids, under ACK_BATCH_MAX). */
   private async acknowledge(recipient: ReceivingAgency, dispatchIds: string[]): Promise<void> {
-    const response = await recipient.client
-      .post(
-        '/inbox/ack',
-        { 'content-type': 'application/json' },
-        Buffer.from(JSON.stringify({ dispatchIds })),
-      )
-      .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
+    const response = await this.retryingTransientFailures(() =>
+      recipient.client
+        .post(
+          '/inbox/ack',
+          { 'content-type': 'application/json' },
+          Buffer.from(JSON.stringify({ dispatchIds })),
+        )
+        .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) })),
+    );
     if (response.status !== 200) {
       this.recordError(
         `POST /inbox/ack ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
@@ -209,6 +223,16 @@ export class DispatchLoad {
         this.latencies.push(this.completedAt - pending.startedAt);
       }
     }
+  }
+
+  /**
+   * A dropped connection or a 5xx on a poll or an acknowledgement is sent again (both are safe to
+   * repeat), so one "socket hang up" cannot leave dispatches unacknowledged; 4xx stay errors.
+   */
+  private retryingTransientFailures<Response extends { status: number }>(
+    send: () => Promise<Response>,
+  ): Promise<Response> {
+    return sendRetryingTransientFailures(send, () => this.retries++);
   }
 
   private errorSummary(): string {
