@@ -4,10 +4,11 @@ import type { GatewayClient, GatewayResponse } from '../../bench/axis/gateway-cl
 
 type Failure = number | 'socket hang up';
 
-const json = (status: number, value: unknown): GatewayResponse => ({
-  status,
-  body: Buffer.from(JSON.stringify(value)),
-});
+function json(status: number, value: unknown): GatewayResponse {
+  // Headers too, for a GatewayResponse that carries them (Retry-After); none matter here.
+  const response = { status, headers: {}, body: Buffer.from(JSON.stringify(value)) };
+  return response;
+}
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
