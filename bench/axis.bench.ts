@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   const repoRoot = resolve(__dirname, '..');
   progress('building the apps (tsc, as npm run build does, into dist/)');
   buildAxisApps(repoRoot);
-  const env = await createBenchEnvironment(repoRoot, { logLevel: args.logLevel });
+  const env = await createBenchEnvironment(repoRoot, {
+    logLevel: args.logLevel,
+    admissionLimit: args.admissionLimit,
+  });
   const apps: AxisAppProcess[] = [];
   const clients: GatewayClient[] = [];
   try {
@@ -330,7 +333,14 @@ async function soakRun(
         return [name, { firstBytes, lastBytes, growth: lastBytes / firstBytes - 1 }];
       }),
     ) as SoakResult['rss'];
-    return { seconds, concurrentSenders, dispatches: result.completed, rss };
+    return {
+      seconds,
+      concurrentSenders,
+      dispatches: result.completed,
+      busyRefusals: result.busyRefusals,
+      p99Ms: result.latency.p99Ms,
+      rss,
+    };
   } finally {
     clearInterval(timer);
   }

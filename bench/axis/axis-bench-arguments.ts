@@ -10,6 +10,11 @@ export interface AxisBenchArguments {
   skipLarge: boolean;
   /** Folder for each app's V8 CPU profile (node --cpu-prof), written when the app stops. */
   cpuProfileDir: string | null;
+  /**
+   * The gateway's ADMISSION_MAX_PENDING_VERIFICATION: its default, so the bench measures the
+   * axis as deployed (0: no admission control, the backlog grows as fast as senders send).
+   */
+  admissionLimit: number;
 }
 
 const FULL: AxisBenchArguments = {
@@ -20,11 +25,12 @@ const FULL: AxisBenchArguments = {
   logLevel: 'info',
   skipLarge: false,
   cpuProfileDir: null,
+  admissionLimit: 200,
 };
 
 /**
  * `npm run bench [-- --quick] [--seconds N] [--sustain-seconds N] [--soak-seconds N]
- * [--log-level L] [--skip-5mb] [--cpu-prof DIR]`. Full by default (about 14 minutes with the soak); `--quick` is
+ * [--log-level L] [--skip-5mb] [--cpu-prof DIR] [--admission-limit N]`. Full by default (about 14 minutes with the soak); `--quick` is
  * the few-seconds smoke run CI uses.
  */
 export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArguments {
@@ -68,12 +74,18 @@ export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArgum
         result.cpuProfileDir = argv[++i] ?? '';
         if (!result.cpuProfileDir) throw new BenchArgumentError('--cpu-prof needs a folder');
         break;
+      case '--admission-limit':
+        result.admissionLimit = positive(argument, argv[++i], true);
+        if (!Number.isInteger(result.admissionLimit)) {
+          throw new BenchArgumentError(`--admission-limit needs a whole number`);
+        }
+        break;
       case '--skip-5mb':
         result.skipLarge = true;
         break;
       default:
         throw new BenchArgumentError(
-          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --log-level L, --skip-5mb, --cpu-prof DIR)`,
+          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N)`,
         );
     }
   }

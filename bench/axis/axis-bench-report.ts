@@ -28,6 +28,10 @@ export interface SoakResult {
   seconds: number;
   concurrentSenders: number;
   dispatches: number;
+  /** Submissions refused while the axis was busy (503 + Retry-After), each sent again later. */
+  busyRefusals: number;
+  /** From the first POST to the last acknowledgement: bounded by admission, not by the soak's length. */
+  p99Ms: number;
   /** Per app: mean RSS of the first and the last tenth of the soak, and the growth between. */
   rss: Record<AxisAppName, { firstBytes: number; lastBytes: number; growth: number }>;
 }
@@ -56,14 +60,14 @@ export function baselineTable(rows: readonly BaselineRow[]): string {
 
 export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
   const lines = [
-    '| scenario | senders | dispatches | errors | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | PG xacts/dispatch | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | senders | dispatches | errors | busy 503s | dispatches/s | p50 ms | p95 ms | p99 ms | broker msgs/dispatch (pub/deliv) | PG xacts/dispatch | vs raw broker | vs raw verify | peak RSS MiB (gw/rt/vf/au/nt) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const { load } = row;
     const rss = row.peakRssBytes;
     lines.push(
-      `| ${row.label} | ${row.concurrentSenders} | ${load.completed} | ${load.errors} | ` +
+      `| ${row.label} | ${row.concurrentSenders} | ${load.completed} | ${load.errors} | ${load.busyRefusals} | ` +
         `${load.dispatchesPerSecond.toFixed(1)} | ${load.latency.p50Ms.toFixed(0)} | ` +
         `${load.latency.p95Ms.toFixed(0)} | ${load.latency.p99Ms.toFixed(0)} | ` +
         `${row.publishesPerDispatch.toFixed(1)} / ${row.deliveriesPerDispatch.toFixed(1)} | ` +
@@ -121,7 +125,7 @@ export function stageTable(rows: readonly AxisScenarioRow[]): string {
 
 export function soakTable(soak: SoakResult): string {
   return [
-    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches | first 10 % MiB | last 10 % MiB | growth | ≤ ${percent(AXIS_TARGETS.soakGrowth)} |`,
+    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | first 10 % MiB | last 10 % MiB | growth | ≤ ${percent(AXIS_TARGETS.soakGrowth)} |`,
     '|---|---:|---:|---:|:-:|',
     ...Object.entries(soak.rss).map(
       ([app, r]) =>

@@ -38,7 +38,7 @@ export interface BenchEnvironment {
  */
 export async function createBenchEnvironment(
   repoRoot: string,
-  options: { logLevel: string },
+  options: { logLevel: string; admissionLimit: number },
 ): Promise<BenchEnvironment> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-axis-'));
@@ -91,6 +91,8 @@ export async function createBenchEnvironment(
     // The benchmark measures capacity: the per-agency rate limit (600 requests a minute by
     // default, a production safeguard) would cap each recipient at 10 acknowledgements a second.
     RATE_LIMIT_PER_AGENCY: '0',
+    // Admission control stays on, as in production: the senders honour its 503 + Retry-After.
+    ADMISSION_MAX_PENDING_VERIFICATION: String(options.admissionLimit),
   });
 
   return {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { BenchFailureError } from '../support/bench-failure.error';
-import type { GatewayClient } from './gateway-client';
+import { type GatewayClient, retryAfterMsOf, unanswered } from './gateway-client';
 import { summarizeLatencies, type LatencySummary } from './latency-summary';
 import { sendRetryingTransientFailures } from './transient-failure-retry';
 
@@ -25,7 +25,10 @@ export interface ReceivingAgency {
 }
 
 export interface LoadOptions {
-  /** Dispatches in flight at once (each sender loop waits for its 202 before the next). */
+  /**
+   * Dispatches in flight at once (each sender loop waits for its 202 before the next; refused
+   * with 503 + Retry-After, it waits that long and sends the same submission again).
+   */
   concurrentSenders: number;
   seconds: number;
   /** How long to wait, after the last submission, for every recipient to acknowledge. */
@@ -36,10 +39,15 @@ export interface LoadResult {
   submitted: number;
   completed: number;
   errors: number;
+  /**
+   * 503 answers with Retry-After (the gateway's admission control: too many dispatches await
+   * verification). Not errors: the sender waited and sent the same submission again.
+   */
+  busyRefusals: number;
   firstError: string | null;
   elapsedSeconds: number;
   dispatchesPerSecond: number;
-  /** From the POST to the last recipient's acknowledgement. */
+  /** From the first POST (busy refusals and their waits included) to the last recipient's acknowledgement. */
   latency: LatencySummary;
 
   /**
@@ -68,6 +76,7 @@ export class DispatchLoad {
   private readonly latencies: number[] = [];
   private readonly cursors = new Map<string, string | null>();
   private errors = 0;
+  private busyRefusals = 0;
   private firstError: string | null = null;
   private completedAt = 0;
   private retries = 0;
@@ -80,6 +89,7 @@ export class DispatchLoad {
   async run(options: LoadOptions): Promise<LoadResult> {
     this.latencies.length = 0;
     this.errors = 0;
+    this.busyRefusals = 0;
     this.firstError = null;
     this.retries = 0;
     let submitted = 0;
@@ -94,7 +104,7 @@ export class DispatchLoad {
     const senderLoops = Array.from({ length: options.concurrentSenders }, async (_, index) => {
       const sender = this.senders[index % this.senders.length];
       while (performance.now() < sendUntil) {
-        if (await this.submit(sender)) submitted++;
+        if (await this.submit(sender, sendUntil)) submitted++;
       }
     });
     await Promise.all(senderLoops);
@@ -119,6 +129,7 @@ export class DispatchLoad {
       submitted,
       completed: this.latencies.length,
       errors: this.errors,
+      busyRefusals: this.busyRefusals,
       firstError: this.firstError,
       elapsedSeconds,
       dispatchesPerSecond: this.latencies.length / elapsedSeconds,
@@ -127,7 +138,8 @@ export class DispatchLoad {
     };
   }
 
-  private async submit(sender: SendingAgency): Promise<boolean> {
+  /** Sends one dispatch until it is accepted, refused for good, or the sending window closes. */
+  private async submit(sender: SendingAgency, sendUntil: number): Promise<boolean> {
     const number = ++documentSequence;
     const form = new FormData();
     form.set('envelope', JSON.stringify(this.envelope(sender, number)));
@@ -137,29 +149,37 @@ export class DispatchLoad {
     // The platform's own multipart encoder (WHATWG FormData), not a hand-written one.
     const encoded = new Response(form);
     const body = Buffer.from(await encoded.arrayBuffer());
+    const headers = {
+      'content-type': encoded.headers.get('content-type') ?? '',
+      'idempotency-key': `bench-${process.pid}-${number}`,
+    };
     const startedAt = performance.now();
-    const response = await sender.client
-      .post(
-        '/dispatches',
-        {
-          'content-type': encoded.headers.get('content-type') ?? '',
-          'idempotency-key': `bench-${process.pid}-${number}`,
-        },
-        body,
-      )
-      .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) }));
-    if (response.status !== 202) {
-      this.recordError(
-        `POST /dispatches ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
-      );
-      return false;
+    for (;;) {
+      const response = await sender.client.post('/dispatches', headers, body).catch(unanswered);
+      const retryAfterMs = retryAfterMsOf(response);
+      if (retryAfterMs !== undefined) {
+        // Backpressure, as an integrator honours it: wait, then the same submission, same key.
+        this.busyRefusals++;
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(retryAfterMs, Math.max(0, sendUntil - performance.now()))),
+        );
+        // Never accepted, so nothing to wait for: the sender's window is over.
+        if (performance.now() >= sendUntil) return false;
+        continue;
+      }
+      if (response.status !== 202) {
+        this.recordError(
+          `POST /dispatches ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`,
+        );
+        return false;
+      }
+      const { dispatchId } = JSON.parse(response.body.toString('utf8')) as { dispatchId: string };
+      this.pending.set(dispatchId, {
+        startedAt,
+        waitingFor: new Set(this.recipients.map((r) => r.code)),
+      });
+      return true;
     }
-    const { dispatchId } = JSON.parse(response.body.toString('utf8')) as { dispatchId: string };
-    this.pending.set(dispatchId, {
-      startedAt,
-      waitingFor: new Set(this.recipients.map((r) => r.code)),
-    });
-    return true;
   }
 
   private async receive(recipient: ReceivingAgency, keepGoing: () => boolean): Promise<void> {
@@ -168,9 +188,7 @@ export class DispatchLoad {
       // Long-poll, as an integrator would: the gateway answers as soon as something arrives.
       const query = `?limit=200&wait=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const page = await this.retryingTransientFailures(() =>
-        recipient.client
-          .get(`/inbox${query}`)
-          .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) })),
+        recipient.client.get(`/inbox${query}`).catch(unanswered),
       );
       if (page.status !== 200) {
         this.recordError(`GET /inbox ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
@@ -198,7 +216,7 @@ export class DispatchLoad {
           { 'content-type': 'application/json' },
           Buffer.from(JSON.stringify({ dispatchIds })),
         )
-        .catch((error: Error) => ({ status: 0, body: Buffer.from(error.message) })),
+        .catch(unanswered),
     );
     if (response.status !== 200) {
       this.recordError(

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, request } from 'node:https';
 import { BenchFailureError } from '../support/bench-failure.error';
 
@@ -8,7 +9,23 @@ export interface GatewayCredential {
 
 export interface GatewayResponse {
   status: number;
+  headers: IncomingHttpHeaders;
   body: Buffer;
+}
+
+/** A request that got no answer (connection refused or reset), as a status-0 response. */
+export function unanswered(error: Error): GatewayResponse {
+  return { status: 0, headers: {}, body: Buffer.from(error.message) };
+}
+
+/**
+ * How long a 503 asks the caller to wait (its Retry-After, whole seconds, in ms) before sending
+ * the same request again; undefined when the answer is not such a refusal.
+ */
+export function retryAfterMsOf(response: GatewayResponse): number | undefined {
+  if (response.status !== 503) return undefined;
+  const seconds = Number(response.headers['retry-after']);
+  return Number.isInteger(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 /**
@@ -104,7 +121,11 @@ export class GatewayClient {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }),
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
           );
           res.on('error', reject);
         },

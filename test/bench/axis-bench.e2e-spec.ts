@@ -38,12 +38,14 @@ describe('npm run bench (quick mode)', () => {
     expect(run.stdout).toMatch(/\| node:crypto verify, \d+ KiB PDF \|/);
     for (const senders of [1, 8, 64]) {
       expect(run.stdout).toMatch(
-        new RegExp(`\\| 2 × \\d+ KiB PDFs \\| ${senders} \\| [1-9]\\d* \\| 0 \\|`),
+        // dispatches, errors (none), busy 503s (the senders waited and sent again)
+        new RegExp(`\\| 2 × \\d+ KiB PDFs \\| ${senders} \\| [1-9]\\d* \\| 0 \\| \\d+ \\|`),
       );
     }
     expect(run.stdout).toContain('| ≥ 1000 dispatches/s |');
     expect(run.stdout).toContain('| CPU ms per dispatch | senders | gateway |');
     expect(run.stdout).toContain('| PG xacts/dispatch |');
+    expect(run.stdout).toContain('| errors | busy 503s |');
     const resultFile = /Results written to (\S+)/.exec(run.stdout)?.[1];
     expect(resultFile && existsSync(resultFile)).toBe(true);
     const results = JSON.parse(readFileSync(join(resultFile!), 'utf8')) as {

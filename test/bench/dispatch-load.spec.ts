@@ -4,11 +4,11 @@ import type { GatewayClient, GatewayResponse } from '../../bench/axis/gateway-cl
 
 type Failure = number | 'socket hang up';
 
-function json(status: number, value: unknown): GatewayResponse {
-  // Headers too, for a GatewayResponse that carries them (Retry-After); none matter here.
-  const response = { status, headers: {}, body: Buffer.from(JSON.stringify(value)) };
-  return response;
-}
+const json = (status: number, value: unknown, headers = {}): GatewayResponse => ({
+  status,
+  headers,
+  body: Buffer.from(JSON.stringify(value)),
+});
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -20,16 +20,29 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 class ScriptedGateway {
   readonly submitted: string[] = [];
   readonly acknowledgedBatches: string[][] = [];
+  /** The Idempotency-Key of every POST /dispatches, refused or not. */
+  readonly submissionKeys: string[] = [];
   private listed = 0;
 
   constructor(
     private readonly pollFailures: Failure[] = [],
     private readonly ackFailures: Failure[] = [],
+    /** POST /dispatches answered 503 with this Retry-After (admission control) first. */
+    private readonly busyRefusals: string[] = [],
   ) {}
 
   readonly sender = {
-    post: async (): Promise<GatewayResponse> => {
+    post: async (_path: string, headers: Record<string, string>): Promise<GatewayResponse> => {
       await pause(5);
+      this.submissionKeys.push(headers['idempotency-key']);
+      const retryAfter = this.busyRefusals.shift();
+      if (retryAfter !== undefined) {
+        return json(
+          503,
+          { error: { code: 'SUBMISSION_BACKLOG_FULL' } },
+          { 'retry-after': retryAfter },
+        );
+      }
       const dispatchId = randomUUID();
       this.submitted.push(dispatchId);
       return json(202, { dispatchId });
@@ -102,5 +115,30 @@ describe('the end-to-end bench client (DispatchLoad): polls and acknowledgements
     const acknowledged = gateway.acknowledgedBatches.flat();
     expect(acknowledged.length).toBeLessThan(gateway.submitted.length);
     expect(new Set(acknowledged).size).toBe(acknowledged.length);
+  });
+});
+
+describe('the end-to-end bench client (DispatchLoad): admission control', () => {
+  it('waits Retry-After after a 503 and sends the same submission again, counting a busy refusal, not an error', async () => {
+    const gateway = new ScriptedGateway([], [], ['1']);
+    const startedAt = performance.now();
+    const result = await gateway.load().run({ ...OPTIONS, seconds: 1.2 });
+    expect(result).toMatchObject({ errors: 0, busyRefusals: 1, firstError: null });
+    // The first submission was refused, waited a second, then went again under its own key.
+    const [refused, retried] = gateway.submissionKeys;
+    expect(retried).toBe(refused);
+    expect(new Set(gateway.submissionKeys).size).toBe(gateway.submissionKeys.length - 1);
+    expect(result.completed).toBe(gateway.submitted.length);
+    // Its latency counts from the first POST: the second it waited is in it.
+    expect(result.latency.p99Ms).toBeGreaterThanOrEqual(1000);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('keeps a 503 without Retry-After an error', async () => {
+    const gateway = new ScriptedGateway([], [], ['']);
+    const result = await gateway.load().run(OPTIONS);
+    expect(result.busyRefusals).toBe(0);
+    expect(result.errors).toBe(1);
+    expect(result.firstError).toContain('POST /dispatches 503');
   });
 });
