@@ -1,9 +1,14 @@
-/** Polls `probe` until `done` holds for its result; fails with the last result when time runs out. */
+/**
+ * Polls `probe` until `done` holds for its result; fails with the last result when time runs out.
+ * The default (45 s, under jest's 60 s test timeout so this message is the one that shows) allows
+ * for a loaded machine: a first verification alone took 16 s at load ~20, and waiting longer
+ * costs nothing when the condition comes true.
+ */
 export async function waitFor<T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 45_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await probe();
