@@ -8,6 +8,7 @@ import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
 import { opensslTimestamper } from './openssl-timestamp-authority';
 import { signPdf } from './pdf-signer';
+import { Pdfsig } from './pdfsig';
 import {
   appendAnnotation,
   appendPageContentChange,
@@ -27,7 +28,7 @@ const G22 = '000.00.00.G22';
 
 let pki: DevPki;
 let workDir: string;
-let nssDir: string;
+let pdfsig: Pdfsig;
 let fileCounter = 0;
 
 function run(command: string, args: string[]): { ok: boolean; output: string } {
@@ -40,38 +41,6 @@ function save(pdf: Buffer, suffix = 'pdf'): string {
   const path = join(workDir, `fixture-${fileCounter}.${suffix}`);
   writeFileSync(path, pdf);
   return path;
-}
-
-interface PdfsigSignature {
-  fieldName: string;
-  signer: string;
-  signatureValidation: string;
-  certificateValidation: string;
-  totalDocumentSigned: boolean;
-  hash: string;
-  type: string;
-}
-
-/** pdfsig (poppler, NSS) with a temporary NSS database trusting only the TEST root. */
-function pdfsig(pdf: Buffer): PdfsigSignature[] {
-  // OCSP stays enabled: the TEST certificates name no responder, and with -no-ocsp poppler
-  // 22.12 reports a stale NSS error ("Unknown issue") for certificates without EKU.
-  const { output } = run('pdfsig', ['-nssdir', `sql:${nssDir}`, save(pdf)]);
-  return output
-    .split(/^Signature #\d+:$/m)
-    .slice(1)
-    .map((block) => {
-      const field = (label: string) => new RegExp(`- ${label}: (.*)$`, 'm').exec(block)?.[1] ?? '';
-      return {
-        fieldName: field('Signature Field Name'),
-        signer: field('Signer Certificate Common Name'),
-        signatureValidation: field('Signature Validation'),
-        certificateValidation: field('Certificate Validation'),
-        totalDocumentSigned: /- Total document signed/.test(block),
-        hash: field('Signing Hash Algorithm'),
-        type: field('Signature Type'),
-      };
-    });
 }
 
 /** openssl cms -verify of one extracted signature over its byte-range content. */
@@ -123,22 +92,7 @@ beforeAll(async () => {
   mkdirSync(base, { recursive: true });
   workDir = mkdtempSync(join(base, 'work-'));
   pki = (await ensureDevPki({ outDir: join(base, 'pki'), agencies: AGENCIES })).pki;
-  nssDir = join(workDir, 'nss');
-  mkdirSync(nssDir);
-  expect(run('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password']).ok).toBe(true);
-  expect(
-    run('certutil', [
-      '-A',
-      '-d',
-      `sql:${nssDir}`,
-      '-n',
-      'docaxis TEST root',
-      '-t',
-      'CT,C,C',
-      '-i',
-      pki.root.certPath,
-    ]).ok,
-  ).toBe(true);
+  pdfsig = Pdfsig.trusting(pki.root.certPath, workDir);
 });
 
 describe('buildUnsignedPdf', () => {
@@ -188,7 +142,7 @@ describe('signedDispatchPdf (leader, then organization)', () => {
   });
 
   it('pdfsig lists both signatures, each valid with a trusted certificate', () => {
-    const signatures = pdfsig(signed);
+    const signatures = pdfsig.signatures(signed);
     expect(signatures).toEqual([
       {
         fieldName: 'Signature1',
@@ -217,7 +171,9 @@ describe('signedDispatchPdf (leader, then organization)', () => {
       signOptions: { timestamp: opensslTimestamper(pki, workDir) },
     });
     expect(
-      pdfsig(timestamped).map((s) => [s.fieldName, s.signatureValidation, s.certificateValidation]),
+      pdfsig
+        .signatures(timestamped)
+        .map((s) => [s.fieldName, s.signatureValidation, s.certificateValidation]),
     ).toEqual([
       ['Signature1', 'Signature is Valid.', 'Certificate is Trusted.'],
       ['Signature2', 'Signature is Valid.', 'Certificate is Trusted.'],
@@ -348,7 +304,7 @@ describe('signPdf algorithms', () => {
       const credential = who === 'organization' ? pki.agency(G22).organization : pki.special(who);
       const pdf = await signPdf(unsigned, devPkiSigner(pki, credential), options);
       expect(opensslVerify(pdf, 0)).toEqual({ ok: true, output: 'CMS Verification successful\n' });
-      const [signature] = pdfsig(pdf);
+      const [signature] = pdfsig.signatures(pdf);
       expect(signature.signatureValidation).toBe('Signature is Valid.');
       expect(signature.hash).toBe(hash);
       expect(cmsPrint(pdf, 0)).toMatch(
@@ -361,7 +317,9 @@ describe('signPdf algorithms', () => {
     const compact = await buildUnsignedPdf({ useObjectStreams: true, pages: 2 });
     const pdf = await signedDispatchPdf(pki, '000.00.00.H41', { pdf: compact });
     expect(pdf.toString('latin1').match(/\/Type \/XRef/g)).toHaveLength(3);
-    expect(pdfsig(pdf).map((s) => [s.signatureValidation, s.certificateValidation])).toEqual([
+    expect(
+      pdfsig.signatures(pdf).map((s) => [s.signatureValidation, s.certificateValidation]),
+    ).toEqual([
       ['Signature is Valid.', 'Certificate is Trusted.'],
       ['Signature is Valid.', 'Certificate is Trusted.'],
     ]);
@@ -382,7 +340,7 @@ describe('signPdf algorithms', () => {
     expect(printed).not.toContain('signingTime');
     expect(printed).not.toContain('signingCertificateV2');
     expect(printed).toContain('object: messageDigest ');
-    const [signature] = pdfsig(pdf);
+    const [signature] = pdfsig.signatures(pdf);
     expect(signature).toMatchObject({
       fieldName: 'Chữ ký cơ quan',
       type: 'adbe.pkcs7.detached',
@@ -428,7 +386,7 @@ describe('pdf-tampering', () => {
       expect(result.ok).toBe(false);
       expect(result.output).toContain('content verify error');
     }
-    expect(pdfsig(tampered).map((s) => s.signatureValidation)).toEqual([
+    expect(pdfsig.signatures(tampered).map((s) => s.signatureValidation)).toEqual([
       'Digest Mismatch.',
       'Digest Mismatch.',
     ]);
@@ -445,7 +403,7 @@ describe('pdf-tampering', () => {
   it('appendPageContentChange adds a revision that changes the page content', async () => {
     const changed = await appendPageContentChange(signed);
     expect(changed.subarray(0, signed.length).equals(signed)).toBe(true);
-    const signatures = pdfsig(changed);
+    const signatures = pdfsig.signatures(changed);
     expect(signatures.map((s) => [s.signatureValidation, s.totalDocumentSigned])).toEqual([
       ['Signature is Valid.', false],
       ['Signature is Valid.', false],
@@ -462,7 +420,7 @@ describe('pdf-tampering', () => {
     const annots = doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray);
     expect(annots.size()).toBe(3);
     expect(annots.lookup(2)?.toString()).toContain('/Subtype /Text');
-    expect(pdfsig(annotated).map((s) => s.signatureValidation)).toEqual([
+    expect(pdfsig.signatures(annotated).map((s) => s.signatureValidation)).toEqual([
       'Signature is Valid.',
       'Signature is Valid.',
     ]);
