@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  PDFArray,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFString,
-  type PDFObject,
-} from 'pdf-lib';
+import { PDFHexString, PDFString } from 'pdf-lib';
 import type { DigestAlgorithmName } from '@docaxis/signature/pki/algorithm-oids';
 import {
   buildDetachedCmsSignature,
@@ -16,7 +8,7 @@ import {
 } from './cms-signed-data-builder';
 import { PdfFixtureError } from './pdf-fixture.errors';
 import { PdfIncrementalUpdate } from './pdf-incremental-update';
-import { writableAcroForm, writableArray, writablePage } from './pdf-writable-entries';
+import { addSignatureField } from './signature-field-writer';
 
 export type PdfSigner = CmsSigner;
 
@@ -76,7 +68,6 @@ export async function signPdf(
 
   const update = await PdfIncrementalUpdate.open(pdf);
   const { doc } = update;
-  const context = doc.context;
   const pageIndex = options.pageIndex ?? 0;
   if (pageIndex < 0 || pageIndex >= doc.getPageCount()) {
     throw new PdfFixtureError(
@@ -84,14 +75,7 @@ export async function signPdf(
       `the PDF has ${doc.getPageCount()} page(s), no page index ${pageIndex}`,
     );
   }
-  const page = writablePage(update, pageIndex);
-
   const signatureRef = update.allocate();
-  const fieldRef = update.allocate();
-  const acroForm = writableAcroForm(update);
-  const fields = writableArray(update, acroForm.dict, 'Fields', acroForm.commit);
-  const fieldName = options.fieldName ?? freeFieldName(fields.array, context.lookup.bind(context));
-
   update.setRaw(
     signatureRef,
     [
@@ -108,28 +92,7 @@ export async function signPdf(
       .filter(Boolean)
       .join('\n'),
   );
-  update.setObject(
-    fieldRef,
-    context.obj({
-      Type: 'Annot',
-      Subtype: 'Widget',
-      FT: 'Sig',
-      T: textString(fieldName),
-      V: signatureRef,
-      F: 132, // Print + Locked
-      Rect: [0, 0, 0, 0],
-      P: page.ref,
-    }),
-  );
-
-  fields.array.push(fieldRef);
-  fields.commit();
-  acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  acroForm.commit();
-
-  const annots = writableArray(update, page.dict, 'Annots', page.commit);
-  annots.array.push(fieldRef);
-  annots.commit();
+  addSignatureField(update, signatureRef, { pageIndex, fieldName: options.fieldName });
 
   const { pdf: unsigned, bodyOffsets } = update.build();
   return fillSignature(unsigned, bodyOffsets.get(signatureRef.objectNumber)!, reserved, signer, {
@@ -194,27 +157,4 @@ function defaultReservedBytes(signer: PdfSigner, timestamped: boolean): number {
   // PEM is ~4/3 of DER: the PEM length over-counts, which is the margin we want. A timestamp
   // token carries the TSA's certificates too.
   return Math.max(8192, certificates + 4096) + (timestamped ? 8192 : 0);
-}
-
-function freeFieldName(
-  fields: PDFArray,
-  lookup: (ref: PDFObject) => PDFObject | undefined,
-): string {
-  const taken = new Set(
-    fields.asArray().map((field) => {
-      const dict = lookup(field);
-      const title = dict instanceof PDFDict ? dict.get(PDFName.of('T')) : undefined;
-      return title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
-    }),
-  );
-  let n = 1;
-  while (taken.has(`Signature${n}`)) n += 1;
-  return `Signature${n}`;
-}
-
-/** PDF text string: literal for ASCII, UTF-16BE hex otherwise. */
-function textString(text: string): PDFString | PDFHexString {
-  return /^[\x20-\x7e]*$/.test(text) && !/[()\\]/.test(text)
-    ? PDFString.of(text)
-    : PDFHexString.fromText(text);
 }
