@@ -38,22 +38,22 @@ describe('SignatureContentsMasks', () => {
   }
 
   it('numbers each signature gap with a marker', () => {
-    expect([...masks.markerByGapStart.values()]).toEqual(['DAC500000000', 'DAC500000001']);
+    expect([...masks.markerByGapStart.values()]).toEqual(['DAC500000000>', 'DAC500000001>']);
     expect(pdf.toString('latin1', firstGap, firstGap + 5)).toBe('<abab');
   });
 
   it('gives the parsers the marker instead of the digits, and resumes after the gap', async () => {
-    expect(await contentsOf(pdf, 1)).toBe('DAC500000000');
-    expect(await contentsOf(pdf, 2)).toBe('DAC500000001');
+    expect(await contentsOf(pdf, 1)).toBe('DAC500000000>');
+    expect(await contentsOf(pdf, 2)).toBe('DAC500000001>');
     expect(masks.hexStringAt(firstGap, pdf.length)?.resumeAt).toBe(pdf.indexOf('> >> endobj') + 1);
     expect(masks.hexStringAt(firstGap + 1, pdf.length)).toBeUndefined();
   });
 
   it('masks within a revision prefix, and a gap cut by the prefix up to its end', async () => {
     const firstRevisionEnd = pdf.indexOf('%%EOF\n') + 6;
-    expect(await contentsOf(pdf.subarray(0, firstRevisionEnd), 1)).toBe('DAC500000000');
+    expect(await contentsOf(pdf.subarray(0, firstRevisionEnd), 1)).toBe('DAC500000000>');
     const cut = secondGap + 20;
-    expect(masks.hexStringAt(secondGap, cut)).toEqual({ marker: 'DAC500000001', resumeAt: cut });
+    expect(masks.hexStringAt(secondGap, cut)).toEqual({ marker: 'DAC500000001>', resumeAt: cut });
     // Too short to hold even the marker: read as written (and unterminated).
     expect(masks.hexStringAt(secondGap, secondGap + 5)).toBeUndefined();
   });

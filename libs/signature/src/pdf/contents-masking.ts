@@ -4,7 +4,13 @@ import { isPdfWhitespace } from './raw-byte-range-scanner';
 const CONTENTS_KEY = Buffer.from('/Contents', 'latin1');
 const MARKER_PREFIX = 'DAC5';
 const MARKER_DIGITS = 8;
-/** `<`, the marker, `>`: a gap shorter than this is not masked (it could not hold the marker). */
+/**
+ * Ends every marker: `>` closes a hex string as written, so no hex string in the file reads as a
+ * marker. Without it `<DAC500000001>` written in a forged signature dictionary that copies a real
+ * signature's /ByteRange read as that gap's marker, and passed for the real signature's value.
+ */
+const MARKER_END = '>';
+/** `<`, the marker's prefix and digits, `>`: a shorter gap is not masked (it could not hold them). */
 const MASKED_HEX_STRING_LENGTH = MARKER_PREFIX.length + MARKER_DIGITS + 2;
 
 export interface MaskedHexString {
@@ -18,7 +24,7 @@ export interface MaskedHexString {
  * pdf-lib builds every hex string character by character; a signature's /Contents is 16–64 KB
  * of hex, which made parsing cost ten times the whole cryptographic check. So every parse of the
  * file's objects (pdf-lib's graph, the cross-reference reader) reads the hex string that opens a
- * raw /ByteRange gap as a marker, `DAC5nnnnnnnn`, and resumes after the gap, without reading
+ * raw /ByteRange gap as a marker, `DAC5nnnnnnnn>`, and resumes after the gap, without reading
  * its digits (see MaskedPdfParser). The marker numbers the gap, so a signature dictionary still
  * proves which gap its own /Contents is: its parsed /Contents must be exactly the marker of the
  * gap its /ByteRange names. The CMS itself is always read from the bytes. Nothing is copied:
@@ -32,7 +38,7 @@ export class SignatureContentsMasks {
     this.markerByGapStart = new Map(
       [...gapEndByStart.keys()].map((start, index) => [
         start,
-        `${MARKER_PREFIX}${index.toString(16).toUpperCase().padStart(MARKER_DIGITS, '0')}`,
+        `${MARKER_PREFIX}${index.toString(16).toUpperCase().padStart(MARKER_DIGITS, '0')}${MARKER_END}`,
       ]),
     );
   }

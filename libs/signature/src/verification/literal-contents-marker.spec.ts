@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PDFHexString, PDFString } from 'pdf-lib';
+import { PDFString } from 'pdf-lib';
 import { testRunDir } from '@docaxis/testing/test-run';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { PdfIncrementalUpdate } from '@docaxis/signature/testing/pdf-incremental-update';
@@ -7,11 +7,8 @@ import { Pdfsig } from '@docaxis/signature/testing/pdfsig';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { locateSignatures } from '@docaxis/signature/testing/signed-pdf-locator';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
-import {
-  writableAcroForm,
-  writableArray,
-  writablePage,
-} from '@docaxis/signature/testing/pdf-writable-entries';
+import { writableArray, writablePage } from '@docaxis/signature/testing/pdf-writable-entries';
+import { addSignatureField } from '@docaxis/signature/testing/signature-field-writer';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
 import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-signature-verifier';
 
@@ -20,34 +17,12 @@ const G22 = '000.00.00.G22';
 /** A signature field whose dictionary copies `byteRange` and writes `contents` as its /Contents. */
 async function appendSignatureField(pdf: Buffer, byteRange: readonly number[], contents: string) {
   const update = await PdfIncrementalUpdate.open(pdf);
-  const { context } = update.doc;
-  const page = writablePage(update, 0);
   const signatureRef = update.allocate();
-  const fieldRef = update.allocate();
   update.setRaw(
     signatureRef,
     `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [${byteRange.join(' ')}] /Contents ${contents} /M ${PDFString.fromDate(new Date()).toString()} >>`,
   );
-  update.setObject(
-    fieldRef,
-    context.obj({
-      Type: 'Annot',
-      Subtype: 'Widget',
-      FT: 'Sig',
-      T: PDFHexString.fromText('Signature3'),
-      V: signatureRef,
-      F: 132,
-      Rect: [0, 0, 0, 0],
-      P: page.ref,
-    }),
-  );
-  const acroForm = writableAcroForm(update);
-  const fields = writableArray(update, acroForm.dict, 'Fields', acroForm.commit);
-  fields.array.push(fieldRef);
-  fields.commit();
-  const annots = writableArray(update, page.dict, 'Annots', page.commit);
-  annots.array.push(fieldRef);
-  annots.commit();
+  addSignatureField(update, signatureRef, { pageIndex: 0, fieldName: 'Signature3' });
   return update.build().pdf;
 }
 
