@@ -30,8 +30,10 @@ import {
 import { createBenchEnvironment, type BenchEnvironment } from './axis/bench-environment';
 import { DispatchLoad, type PdfAttachment, type SendingAgency } from './axis/dispatch-load';
 import { GatewayClient } from './axis/gateway-client';
+import { HeapProbe } from './axis/heap-probe';
 import { measureRawBroker } from './axis/raw-broker-baseline';
 import { ScenarioCpuMeter } from './axis/scenario-cpu-meter';
+import { secondHalfGrowth, wholeSoakGrowth, type MemorySeries } from './axis/soak-memory';
 import { BenchFailureError } from './support/bench-failure.error';
 import { measureThroughput } from './support/throughput-meter';
 import { stageLatencies } from './axis/stage-latencies';
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
         : []),
     ];
 
+    const heapProbe = args.heapProbe ? HeapProbe.prepare(env.workDir) : null;
     progress(`starting ${APPS.join(', ')} (one process each)`);
     const gatewayUrl = `https://127.0.0.1:${env.gatewayPort}`;
     for (const name of APPS) {
@@ -107,18 +110,21 @@ async function main(): Promise<void> {
         name === 'gateway'
           ? { url: `${gatewayUrl}/health/ready`, caPem: env.pki.server.caBundlePem }
           : { url: `http://127.0.0.1:${env.workerHttpPorts[name]}/health/ready` };
-      const nodeArgs = args.cpuProfileDir
-        ? [
-            '--cpu-prof',
-            `--cpu-prof-dir=${resolve(args.cpuProfileDir)}`,
-            `--cpu-prof-name=${name}.cpuprofile`,
-          ]
-        : [];
+      const nodeArgs = [
+        ...(args.cpuProfileDir
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${resolve(args.cpuProfileDir)}`,
+              `--cpu-prof-name=${name}.cpuprofile`,
+            ]
+          : []),
+        ...(heapProbe ? heapProbe.nodeArgs : []),
+      ];
       apps.push(
         await AxisAppProcess.start(
           name,
           repoRoot,
-          env.appEnv,
+          { ...env.appEnv, ...heapProbe?.env },
           join(env.workDir, `${name}.log`),
           readiness,
           nodeArgs,
@@ -182,8 +188,8 @@ async function main(): Promise<void> {
     }
     let soak: SoakResult | null = null;
     if (args.soakSeconds > 0) {
-      progress(`soak: ${args.soakSeconds} s at 8 concurrent senders`);
-      soak = await soakRun(apps, smallLoad, args.soakSeconds, 8);
+      progress(`soak: ${args.soakSeconds} s at ${args.soakSenders} concurrent senders`);
+      soak = await soakRun(apps, smallLoad, args.soakSeconds, args.soakSenders, heapProbe);
     }
 
     const machine = {
@@ -316,30 +322,41 @@ async function soakRun(
   load: DispatchLoad,
   seconds: number,
   concurrentSenders: number,
+  heapProbe: HeapProbe | null,
 ): Promise<SoakResult> {
-  const samples = new Map<AxisAppName, number[]>(apps.map((app) => [app.name, []]));
+  const startedAt = Date.now();
+  const since = (at: number) => (at - startedAt) / 1000;
+  const rssSeries = new Map<AxisAppName, [number, number][]>(apps.map((app) => [app.name, []]));
   const timer = setInterval(() => {
-    for (const app of apps) samples.get(app.name)!.push(app.memory().rssBytes);
+    for (const app of apps)
+      rssSeries.get(app.name)!.push([since(Date.now()), app.memory().rssBytes]);
   }, 1000);
   try {
     const result = await load.run({ concurrentSenders, seconds, drainTimeoutMs: 120_000 });
-    const mean = (values: number[]) =>
-      values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-    const rss = Object.fromEntries(
-      [...samples].map(([name, values]) => {
-        const tenth = Math.max(1, Math.floor(values.length / 10));
-        const firstBytes = mean(values.slice(0, tenth));
-        const lastBytes = mean(values.slice(-tenth));
-        return [name, { firstBytes, lastBytes, growth: lastBytes / firstBytes - 1 }];
-      }),
-    ) as SoakResult['rss'];
+    const endedAt = Date.now();
+    const perApp = <T>(of: (app: AxisAppProcess) => T) =>
+      Object.fromEntries(apps.map((app) => [app.name, of(app)])) as Record<AxisAppName, T>;
+    const heapSeries = (app: AxisAppProcess): MemorySeries =>
+      heapProbe
+        ? heapProbe
+            .samples(app.pid, startedAt, endedAt)
+            .map((sample) => [since(sample.at), sample.heapUsedBytes] as const)
+        : [];
     return {
       seconds,
       concurrentSenders,
       dispatches: result.completed,
       busyRefusals: result.busyRefusals,
       p99Ms: result.latency.p99Ms,
-      rss,
+      rss: perApp((app) => wholeSoakGrowth(rssSeries.get(app.name)!)),
+      rssSecondHalf: perApp((app) => secondHalfGrowth(rssSeries.get(app.name)!)),
+      heapAfterGc: heapProbe
+        ? perApp((app) => ({
+            whole: wholeSoakGrowth(heapSeries(app)),
+            secondHalf: secondHalfGrowth(heapSeries(app)),
+          }))
+        : null,
+      series: perApp((app) => ({ rss: rssSeries.get(app.name)!, heapAfterGc: heapSeries(app) })),
     };
   } finally {
     clearInterval(timer);

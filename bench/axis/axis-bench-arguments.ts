@@ -6,6 +6,10 @@ export interface AxisBenchArguments {
   scenarioSeconds: number;
   sustainSeconds: number;
   soakSeconds: number;
+  /** Concurrent senders during the soak: a load the machine sustains, or a backlog grows too. */
+  soakSenders: number;
+  /** Each app forces a full GC every few seconds and records its heap after it (scripts/heap-probe.ts). */
+  heapProbe: boolean;
   logLevel: string;
   skipLarge: boolean;
   /** Folder for each app's V8 CPU profile (node --cpu-prof), written when the app stops. */
@@ -22,6 +26,8 @@ const FULL: AxisBenchArguments = {
   scenarioSeconds: 20,
   sustainSeconds: 60,
   soakSeconds: 600,
+  soakSenders: 8,
+  heapProbe: false,
   logLevel: 'info',
   skipLarge: false,
   cpuProfileDir: null,
@@ -30,7 +36,7 @@ const FULL: AxisBenchArguments = {
 
 /**
  * `npm run bench [-- --quick] [--seconds N] [--sustain-seconds N] [--soak-seconds N]
- * [--log-level L] [--skip-5mb] [--cpu-prof DIR] [--admission-limit N]`. Full by default (about 14 minutes with the soak); `--quick` is
+ * [--soak-senders N] [--heap-probe] [--log-level L] [--skip-5mb] [--cpu-prof DIR] [--admission-limit N]`. Full by default (about 14 minutes with the soak); `--quick` is
  * the few-seconds smoke run CI uses.
  */
 export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArguments {
@@ -64,6 +70,12 @@ export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArgum
       case '--soak-seconds':
         result.soakSeconds = positive(argument, argv[++i], true);
         break;
+      case '--soak-senders':
+        result.soakSenders = positive(argument, argv[++i]);
+        break;
+      case '--heap-probe':
+        result.heapProbe = true;
+        break;
       case '--log-level':
         result.logLevel = argv[++i] ?? '';
         if (!/^(fatal|error|warn|info|debug|trace)$/.test(result.logLevel)) {
@@ -85,7 +97,7 @@ export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArgum
         break;
       default:
         throw new BenchArgumentError(
-          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N)`,
+          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --soak-senders N, --heap-probe, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N)`,
         );
     }
   }

@@ -1,6 +1,7 @@
 import type { AxisAppName } from './axis-app-process';
 import type { LoadResult } from './dispatch-load';
 import { CPU_CONSUMERS, type CpuMsPerDispatch } from './scenario-cpu-meter';
+import type { MemoryGrowth, MemorySeries } from './soak-memory';
 import type { StageLatency } from './stage-latencies';
 
 export interface AxisScenarioRow {
@@ -33,7 +34,12 @@ export interface SoakResult {
   /** From the first POST to the last acknowledgement: bounded by admission, not by the soak's length. */
   p99Ms: number;
   /** Per app: mean RSS of the first and the last tenth of the soak, and the growth between. */
-  rss: Record<AxisAppName, { firstBytes: number; lastBytes: number; growth: number }>;
+  rss: Record<AxisAppName, MemoryGrowth>;
+  /** Per app: RSS from the tenth halfway through the soak to the last (warm-up left out). */
+  rssSecondHalf: Record<AxisAppName, MemoryGrowth>;
+  /** With `--heap-probe`: heap used right after a forced full GC (the live heap), both ways. */
+  heapAfterGc: Record<AxisAppName, { whole: MemoryGrowth; secondHalf: MemoryGrowth }> | null;
+  series: Record<AxisAppName, { rss: MemorySeries; heapAfterGc: MemorySeries }>;
 }
 
 export interface BaselineRow {
@@ -123,14 +129,35 @@ export function stageTable(rows: readonly AxisScenarioRow[]): string {
   ].join('\n');
 }
 
+/**
+ * RSS over the whole soak includes warm-up (V8 growing its young generation to
+ * --max-semi-space-size and its old generation to the next collection's limit, native buffers and
+ * pools filling); "flat" is judged on the second half, and on the heap after a full GC when the
+ * run has `--heap-probe` (see bench/README.md).
+ */
 export function soakTable(soak: SoakResult): string {
+  const heap = soak.heapAfterGc;
+  const flat = (app: AxisAppName) =>
+    soak.rssSecondHalf[app].growth <= AXIS_TARGETS.soakGrowth &&
+    (!heap || heap[app].secondHalf.growth <= AXIS_TARGETS.soakGrowth);
   return [
-    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | first 10 % MiB | last 10 % MiB | growth | ≤ ${percent(AXIS_TARGETS.soakGrowth)} |`,
-    '|---|---:|---:|---:|:-:|',
-    ...Object.entries(soak.rss).map(
-      ([app, r]) =>
-        `| ${app} | ${mib(r.firstBytes)} | ${mib(r.lastBytes)} | ${percent(r.growth)} | ${r.growth <= AXIS_TARGETS.soakGrowth ? 'yes' : 'NO'} |`,
-    ),
+    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | RSS MiB, first / last 10 % | RSS growth | RSS growth, 2nd half |` +
+      (heap
+        ? ' heap after GC MiB, first / last 10 % | heap growth | heap growth, 2nd half |'
+        : '') +
+      ` flat (2nd half ≤ ${percent(AXIS_TARGETS.soakGrowth)}) |`,
+    `|---|---:|---:|---:|${heap ? '---:|---:|---:|' : ''}:-:|`,
+    ...(Object.keys(soak.rss) as AxisAppName[]).map((app) => {
+      const rss = soak.rss[app];
+      const h = heap?.[app];
+      return (
+        `| ${app} | ${mib(rss.firstBytes)} / ${mib(rss.lastBytes)} | ${percent(rss.growth)} | ${percent(soak.rssSecondHalf[app].growth)} |` +
+        (h
+          ? ` ${mib(h.whole.firstBytes)} / ${mib(h.whole.lastBytes)} | ${percent(h.whole.growth)} | ${percent(h.secondHalf.growth)} |`
+          : '') +
+        ` ${flat(app) ? 'yes' : 'NO'} |`
+      );
+    }),
   ].join('\n');
 }
 
