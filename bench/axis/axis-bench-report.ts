@@ -31,7 +31,7 @@ export interface SoakResult {
   dispatches: number;
   /** Submissions refused while the axis was busy (503 + Retry-After), each sent again later. */
   busyRefusals: number;
-  /** From the first POST to the last acknowledgement: bounded by admission, not by the soak's length. */
+  /** From the accepted POST to the last acknowledgement: bounded by admission, not by the soak's length. */
   p99Ms: number;
   /** Per app: mean RSS of the first and the last tenth of the soak, and the growth between. */
   rss: Record<AxisAppName, MemoryGrowth>;
@@ -80,6 +80,13 @@ export function scenarioTable(rows: readonly AxisScenarioRow[]): string {
         `${row.transactionsPerDispatch.toFixed(1)} | ` +
         `${percent(row.brokerRatio)} | ${percent(row.verificationRatio)} | ` +
         `${[rss.gateway, rss.router, rss.verifier, rss.audit, rss.notifier].map(mib).join(' / ')} |`,
+    );
+  }
+  for (const { load, concurrentSenders, label } of rows.filter((r) => r.load.busyRefusals > 0)) {
+    const wait = load.admissionWait;
+    lines.push(
+      '',
+      `${load.busyRefusals} busy 503s at ${concurrentSenders} senders (${label}): held at the door before acceptance p50 / p95 / p99 ${wait.p50Ms.toFixed(0)} / ${wait.p95Ms.toFixed(0)} / ${wait.p99Ms.toFixed(0)} ms`,
     );
   }
   for (const row of rows.filter(({ load }) => load.retries > 0)) {

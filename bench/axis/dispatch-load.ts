@@ -47,8 +47,16 @@ export interface LoadResult {
   firstError: string | null;
   elapsedSeconds: number;
   dispatchesPerSecond: number;
-  /** From the first POST (busy refusals and their waits included) to the last recipient's acknowledgement. */
+  /**
+   * From the POST the axis accepted to the last recipient's acknowledgement: how long the axis
+   * held the dispatch, bounded by admission control (busy refusals before it are not in it).
+   */
   latency: LatencySummary;
+  /**
+   * Per accepted dispatch, from its first POST to the one accepted: the time its sender was held
+   * at the door by busy refusals (0 when admitted at once).
+   */
+  admissionWait: LatencySummary;
 
   /**
    * Inbox polls and acknowledgements sent again after a transient failure (no answer, or a 5xx);
@@ -74,6 +82,7 @@ let documentSequence = 0;
 export class DispatchLoad {
   private readonly pending = new Map<string, Pending>();
   private readonly latencies: number[] = [];
+  private readonly admissionWaits: number[] = [];
   private readonly cursors = new Map<string, string | null>();
   private errors = 0;
   private busyRefusals = 0;
@@ -88,6 +97,7 @@ export class DispatchLoad {
 
   async run(options: LoadOptions): Promise<LoadResult> {
     this.latencies.length = 0;
+    this.admissionWaits.length = 0;
     this.errors = 0;
     this.busyRefusals = 0;
     this.firstError = null;
@@ -134,6 +144,7 @@ export class DispatchLoad {
       elapsedSeconds,
       dispatchesPerSecond: this.latencies.length / elapsedSeconds,
       latency: summarizeLatencies(this.latencies),
+      admissionWait: summarizeLatencies(this.admissionWaits),
       retries: this.retries,
     };
   }
@@ -153,8 +164,9 @@ export class DispatchLoad {
       'content-type': encoded.headers.get('content-type') ?? '',
       'idempotency-key': `bench-${process.pid}-${number}`,
     };
-    const startedAt = performance.now();
+    const firstSentAt = performance.now();
     for (;;) {
+      const startedAt = performance.now();
       const response = await sender.client.post('/dispatches', headers, body).catch(unanswered);
       const retryAfterMs = retryAfterMsOf(response);
       if (retryAfterMs !== undefined) {
@@ -174,6 +186,7 @@ export class DispatchLoad {
         return false;
       }
       const { dispatchId } = JSON.parse(response.body.toString('utf8')) as { dispatchId: string };
+      this.admissionWaits.push(startedAt - firstSentAt);
       this.pending.set(dispatchId, {
         startedAt,
         waitingFor: new Set(this.recipients.map((r) => r.code)),

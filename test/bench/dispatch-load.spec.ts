@@ -129,8 +129,9 @@ describe('the end-to-end bench client (DispatchLoad): admission control', () => 
     expect(retried).toBe(refused);
     expect(new Set(gateway.submissionKeys).size).toBe(gateway.submissionKeys.length - 1);
     expect(result.completed).toBe(gateway.submitted.length);
-    // Its latency counts from the first POST: the second it waited is in it.
-    expect(result.latency.p99Ms).toBeGreaterThanOrEqual(1000);
+    // The second it waited at the door is reported apart from the axis' latency.
+    expect(result.admissionWait.maxMs).toBeGreaterThanOrEqual(1000);
+    expect(result.latency.maxMs).toBeLessThan(1000);
     expect(performance.now() - startedAt).toBeGreaterThanOrEqual(1000);
   });
 
