@@ -1,7 +1,7 @@
 import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
 import {
-  OUTBOX_ROW_COLUMNS,
-  outboxRowParams,
+  OUTBOX_ROWS_INSERT,
+  outboxRowsParams,
   type OutboxRow,
 } from '@docaxis/persistence/outbox/outbox-row';
 import type { EntityManager } from 'typeorm';
@@ -37,10 +37,6 @@ export interface RedriveOutboxInput {
   priority: number;
   correlationId: string | null;
 }
-
-/** Rows per INSERT in `enqueueMany`, well under PostgreSQL's 65,535 bind parameters. */
-const ROWS_PER_INSERT = 1000;
-const COLUMNS = 8;
 
 /**
  * Writes messages into `outbox_messages` inside the caller's transaction (transactional outbox):
@@ -84,25 +80,13 @@ export class OutboxWriter {
     return id;
   }
 
-  /** Inserts many messages with one INSERT (per thousand rows); returns their ids in order. */
+  /** Inserts many messages with one INSERT; returns their ids in order. */
   async enqueueMany(
     manager: EntityManager,
     messages: readonly AnyOutboxMessageInput[],
   ): Promise<string[]> {
     const rows = messages.map((message) => outboxRowOf(message));
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-      const values = chunk
-        .map(
-          (_, r) =>
-            `(${Array.from({ length: COLUMNS }, (_c, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
-        )
-        .join(', ');
-      await manager.query(
-        `INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS}) VALUES ${values}`,
-        chunk.flatMap(outboxRowParams),
-      );
-    }
+    if (rows.length > 0) await manager.query(OUTBOX_ROWS_INSERT, outboxRowsParams(rows));
     return rows.map((row) => row.id);
   }
 }

@@ -1,4 +1,5 @@
 import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
+import { preparedStatement } from '@docaxis/persistence/database/prepared-statements';
 import type { DataSource } from 'typeorm';
 
 export interface ClaimedOutboxMessage {
@@ -62,7 +63,7 @@ export class OutboxRepository {
     published: readonly string[] = [],
   ): Promise<ClaimedOutboxMessage[]> {
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
-      `WITH published AS (
+      preparedStatement(`WITH published AS (
          DELETE FROM outbox_messages WHERE id = ANY($3::uuid[])
        )
        UPDATE outbox_messages
@@ -74,7 +75,7 @@ export class OutboxRepository {
                       LIMIT $1
                         FOR UPDATE SKIP LOCKED)
     RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
-              correlation_id, attempts, created_at`,
+              correlation_id, attempts, created_at`),
       [limit, leaseMs, published],
     );
     // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.
@@ -99,7 +100,10 @@ export class OutboxRepository {
   /** Published and confirmed: gone from the outbox. */
   async deletePublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`DELETE FROM outbox_messages WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.dataSource.query(
+      preparedStatement(`DELETE FROM outbox_messages WHERE id = ANY($1::uuid[])`),
+      [ids],
+    );
   }
 
   /** Records why each publish failed and when to try again. */

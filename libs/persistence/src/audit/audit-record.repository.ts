@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../database/uuid';
+import { preparedStatement } from '../database/prepared-statements';
 import { AuditChainIsolationError } from './audit-chain-isolation.error';
 import { AuditPageLimitError } from './audit-page-limit.error';
 import type { AuditRecordEntity } from './audit-record.entity';
@@ -70,7 +71,9 @@ export class AuditRecordRepository {
    */
   async lockChainForAppend(manager: EntityManager): Promise<void> {
     const [row]: { isolation: string }[] = await manager.query(
-      `SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation`,
+      preparedStatement(
+        `SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation`,
+      ),
       [AUDIT_CHAIN_LOCK_KEY],
     );
     if (row.isolation !== 'read committed') throw new AuditChainIsolationError(row.isolation);
@@ -88,12 +91,12 @@ export class AuditRecordRepository {
   ): Promise<{ head: AuditChainHead | null; now: Date; recorded: Set<string> }> {
     const rows: Array<{ seq: string | null; hash: string | null; now: Date; recorded: string[] }> =
       await manager.query(
-        `SELECT h.seq, h.hash, date_trunc('milliseconds', clock_timestamp()) AS now,
+        preparedStatement(`SELECT h.seq, h.hash, date_trunc('milliseconds', clock_timestamp()) AS now,
                 ARRAY(SELECT event_id FROM audit_records WHERE event_id = ANY($1::varchar[]))
                   AS recorded
            FROM (SELECT 1) AS one
            LEFT JOIN LATERAL (SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1) AS h
-             ON true`,
+             ON true`),
         [eventIds],
       );
     const [row] = rows;
@@ -116,7 +119,7 @@ export class AuditRecordRepository {
   ): Promise<void> {
     if (records.length === 0) return;
     await manager.query(
-      `INSERT INTO audit_records (${COLUMNS})
+      preparedStatement(`INSERT INTO audit_records (${COLUMNS})
        SELECT r.seq, r.event_id, r.event_type, r.occurred_at, r.recorded_at, r.dispatch_id,
               r.sender_code, r.recipient_code, r.actor, r.payload::jsonb, r.payload_digest,
               r.prev_hash, r.hash
@@ -124,7 +127,7 @@ export class AuditRecordRepository {
                      $5::timestamptz[], $6::uuid[], $7::varchar[], $8::varchar[], $9::text[],
                      $10::text[], $11::char(64)[], $12::char(64)[], $13::char(64)[])
            AS r(seq, event_id, event_type, occurred_at, recorded_at, dispatch_id, sender_code,
-                recipient_code, actor, payload, payload_digest, prev_hash, hash)`,
+                recipient_code, actor, payload, payload_digest, prev_hash, hash)`),
       [
         records.map((r) => String(r.seq)),
         records.map((r) => r.eventId),

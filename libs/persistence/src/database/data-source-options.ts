@@ -3,6 +3,7 @@ import { DatabaseRoleNameError } from './database-role-name.error';
 import { ALL_ENTITIES } from '../entities';
 import { ALL_MIGRATIONS } from '../migrations/all-migrations';
 import { ParameterFreeQueryLogger } from './parameter-free-query-logger';
+import { PreparingPgClient } from './prepared-statements';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -36,6 +37,8 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
     logger: new ParameterFreeQueryLogger(),
     applicationName: settings.applicationName ?? 'docaxis',
     extra: {
+      // Sends the hot-path statements marked with `preparedStatement` as named statements.
+      Client: PreparingPgClient,
       max: settings.poolSize ?? 10,
       ...(settings.role ? { options: `-c role=${checkedRole(settings.role)}` } : {}),
     },

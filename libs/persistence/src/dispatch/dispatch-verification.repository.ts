@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DispatchState } from './dispatch-state';
+import { preparedStatement } from '../database/prepared-statements';
 import { unwrapRows } from '../database/update-returning-rows';
 import {
   processedMarkCte,
@@ -42,7 +43,7 @@ export class DispatchVerificationRepository {
 
   async findToVerify(id: string): Promise<DispatchToVerify | null> {
     const rows: DispatchToVerify[] = await this.dataSource.query(
-      `SELECT d.id, d.state, d.sender_code AS "senderCode", d.correlation_id AS "correlationId",
+      preparedStatement(`SELECT d.id, d.state, d.sender_code AS "senderCode", d.correlation_id AS "correlationId",
               d.priority,
               COALESCE((SELECT json_agg(json_build_object(
                                   'id', f.id, 'fileName', f.file_name, 'sha256', f.sha256)
@@ -51,7 +52,7 @@ export class DispatchVerificationRepository {
               ARRAY(SELECT r.recipient_code::text FROM dispatch_recipients r
                      WHERE r.dispatch_id = d.id ORDER BY r.recipient_code) AS "recipientCodes"
          FROM dispatches d
-        WHERE d.id = $1`,
+        WHERE d.id = $1`),
       [id],
     );
     return rows[0] ?? null;
@@ -76,7 +77,7 @@ export class DispatchVerificationRepository {
         ? [verdict.rejectionCode, verdict.rejectionMessage]
         : [null, null];
     const rows: { id: string }[] = await manager.query(
-      `WITH ${processedMarkCte(6)}, decided AS (
+      preparedStatement(`WITH ${processedMarkCte(6)}, decided AS (
          UPDATE dispatches
             SET state = $2, rejection_code = $3, rejection_message = $4,
                 verified_at = now(), updated_at = now()
@@ -88,7 +89,7 @@ export class DispatchVerificationRepository {
            FROM decided, jsonb_to_recordset($5::jsonb) AS r(id uuid, report jsonb)
           WHERE f.dispatch_id = decided.id AND f.id = r.id
        )
-       SELECT id FROM decided`,
+       SELECT id FROM decided`),
       [
         dispatchId,
         verdict.state,

@@ -10,6 +10,7 @@ import {
 } from './dispatch-recipient-row';
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
+import { preparedStatement } from '../database/prepared-statements';
 import { unwrapRows } from '../database/update-returning-rows';
 import {
   OUTBOX_ROW_COLUMNS,
@@ -160,7 +161,7 @@ export class DispatchRepository {
     const { dispatch, files, announcement } = input;
     type Row = { id: string | null; recipients: { code: string; status: AgencyStatus }[] };
     const rows: Row[] | [Row[], number] = await manager.query(
-      `WITH recipient AS (
+      preparedStatement(`WITH recipient AS (
          SELECT code, status FROM agencies WHERE code = ANY($29)
        ), dispatch AS (
          INSERT INTO dispatches (id, sender_code, idempotency_key, request_digest, document_id,
@@ -190,7 +191,7 @@ export class DispatchRepository {
        )
        SELECT (SELECT id FROM dispatch) AS id,
          (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status)), '[]')
-            FROM recipient) AS recipients`,
+            FROM recipient) AS recipients`),
       [
         dispatch.id,
         dispatch.senderCode,
@@ -298,14 +299,14 @@ export class DispatchRepository {
     announcement: OutboxRow,
   ): Promise<boolean> {
     const rows: unknown[] | [unknown[], number] = await this.dataSource.query(
-      `WITH fetched AS (
+      preparedStatement(`WITH fetched AS (
          UPDATE dispatch_recipients SET state = 'fetched', fetched_at = now()
           WHERE dispatch_id = $1 AND recipient_code = $2 AND state = 'delivered'
           RETURNING dispatch_id
        ), announced AS (
          ${outboxInsertFrom(3, 'fetched')}
        )
-       SELECT dispatch_id FROM fetched`,
+       SELECT dispatch_id FROM fetched`),
       [dispatchId, recipientCode, ...outboxRowParams(announcement)],
     );
     return unwrapRows(rows).length > 0;
@@ -433,13 +434,13 @@ export class DispatchRepository {
   ): Promise<AcknowledgementFacts[]> {
     const ids = [...dispatchIds];
     const moved: AcknowledgedRow[] | [AcknowledgedRow[], number] = await manager.query(
-      `UPDATE dispatch_recipients r
+      preparedStatement(`UPDATE dispatch_recipients r
           SET state = 'acknowledged', acknowledged_at = now()
          FROM dispatches d
         WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2
           AND r.state IN ('delivered', 'fetched')
           AND d.id = r.dispatch_id AND d.sender_code <> $2
-       RETURNING ${recipientColumnList('r')}, d.sender_code`,
+       RETURNING ${recipientColumnList('r')}, d.sender_code`),
       [ids, recipientCode],
     );
     const facts = new Map<string, Omit<AcknowledgementFacts, 'dispatchId'>>();
@@ -483,7 +484,7 @@ export class DispatchRepository {
     mark: ProcessedMark,
   ): Promise<RoutedDispatch | null> {
     const rows: RoutedDispatchRow[] = await manager.query(
-      `WITH ${processedMarkCte(2)}, routed AS (
+      preparedStatement(`WITH ${processedMarkCte(2)}, routed AS (
          UPDATE dispatches SET state = 'routed', updated_at = now()
           WHERE id = $1 AND state = 'verified' AND EXISTS (SELECT 1 FROM processed)
           RETURNING id, sender_code, correlation_id, priority
@@ -494,7 +495,7 @@ export class DispatchRepository {
        )
        SELECT id, sender_code, correlation_id, priority,
               ARRAY(SELECT recipient_code FROM queued ORDER BY recipient_code) AS recipient_codes
-         FROM routed`,
+         FROM routed`),
       [dispatchId, ...processedMarkParams(mark)],
     );
     const [row] = rows;
@@ -533,7 +534,7 @@ export class DispatchRepository {
   ): Promise<DeliveredCopy | null> {
     const { dispatchId, recipientCode, mark, announcement } = delivery;
     const rows: DeliveredCopyRow[] = await manager.query(
-      `WITH ${processedMarkCte(3)}, locked AS (
+      preparedStatement(`WITH ${processedMarkCte(3)}, locked AS (
          SELECT pg_advisory_xact_lock($5, hashtext($2)) FROM processed
        ), delivered AS (
          UPDATE dispatch_recipients AS r
@@ -550,7 +551,7 @@ export class DispatchRepository {
                 $11::jsonb, $12::smallint, COALESCE($13::varchar, correlation_id)
            FROM delivered
        )
-       SELECT delivery_seq, sender_code, correlation_id, created_at FROM delivered`,
+       SELECT delivery_seq, sender_code, correlation_id, created_at FROM delivered`),
       [
         dispatchId,
         recipientCode,

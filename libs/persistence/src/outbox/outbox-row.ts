@@ -1,3 +1,4 @@
+import { preparedStatement } from '../database/prepared-statements';
 import type { OutboxDestination } from './outbox-message.entity';
 
 /**
@@ -44,5 +45,33 @@ export function outboxRowParams(row: OutboxRow): unknown[] {
     row.headers,
     row.priority,
     row.correlationId,
+  ];
+}
+
+/**
+ * `INSERT INTO outbox_messages` of any number of rows from eight parallel arrays
+ * (`outboxRowsParams`): one text for every batch size, so it is prepared once per connection and
+ * its parameter count does not grow with the batch.
+ */
+export const OUTBOX_ROWS_INSERT = preparedStatement(
+  `INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+   SELECT r.id, r.destination, r.routing_key, r.message_type, r.payload::jsonb, r.headers::jsonb,
+          r.priority, r.correlation_id
+     FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::text[],
+                 $7::smallint[], $8::varchar[])
+       AS r(id, destination, routing_key, message_type, payload, headers, priority, correlation_id)`,
+);
+
+/** The rows' values as `OUTBOX_ROWS_INSERT`'s eight arrays. */
+export function outboxRowsParams(rows: readonly OutboxRow[]): unknown[][] {
+  return [
+    rows.map((row) => row.id),
+    rows.map((row) => row.destination),
+    rows.map((row) => row.routingKey),
+    rows.map((row) => row.messageType),
+    rows.map((row) => row.payload),
+    rows.map((row) => row.headers),
+    rows.map((row) => row.priority),
+    rows.map((row) => row.correlationId),
   ];
 }
