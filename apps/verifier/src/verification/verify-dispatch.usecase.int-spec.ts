@@ -5,7 +5,6 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
@@ -16,6 +15,7 @@ import {
   createPdfSignatureVerifier,
   type PdfSignatureVerifier,
 } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
@@ -63,11 +63,9 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     });
     const relay = { nudge: () => undefined } as unknown as OutboxRelay;
     useCase = new VerifyDispatchUseCase(
-      dataSource,
       new DispatchVerificationRepository(dataSource),
       blobs,
       verifier,
-      new OutboxWriter(),
       relay,
       new AxisMetrics('verifier-spec'),
     );
@@ -158,6 +156,22 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
         { fileName: 'file-1.pdf', indication: 'TOTAL-PASSED', signatures: 2 },
       ],
     });
+  });
+
+  it('spends two statements: the read, then the verdict with its reports, mark and event (no transaction)', async () => {
+    const id = await acceptedDispatch([await signedDispatchPdf(pki, SENDER)]);
+    const sql = new SqlStatementCounter().install();
+    try {
+      await sql.during(() => useCase.execute({ messageId: randomUUID(), dispatchId: id }));
+    } finally {
+      sql.uninstall();
+    }
+    expect([...sql.counts.values()].flatMap((kinds) => [...kinds])).toEqual([
+      ['SELECT dispatch_files', 1],
+      ['WITH processed_messages', 1],
+    ]);
+    expect(await dispatchRow(id)).toMatchObject({ state: 'verified' });
+    expect((await events(id)).map((event) => event.message_type)).toEqual(['dispatch.verified']);
   });
 
   it("rejects a dispatch whose appendix bears another agency's seal, keeping both reports", async () => {

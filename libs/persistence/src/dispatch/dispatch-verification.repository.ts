@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DispatchState } from './dispatch-state';
 import { preparedStatement } from '../database/prepared-statements';
 import { unwrapRows } from '../database/update-returning-rows';
+import { outboxInsertFrom, outboxRowParams, type OutboxRow } from '../outbox/outbox-row';
 import {
   processedMarkCte,
   processedMarkParams,
@@ -28,6 +29,17 @@ export type VerificationVerdict =
 export interface FileVerificationReport {
   fileId: string;
   report: object;
+}
+
+/** What `DispatchVerificationRepository.recordVerdict` records of one verification. */
+export interface VerdictRecord {
+  dispatchId: string;
+  verdict: VerificationVerdict;
+  reports: readonly FileVerificationReport[];
+  /** The verifying consumer's idempotency record for the message asking for it. */
+  mark: ProcessedMark;
+  /** The event announcing the verdict, written with it or not at all. */
+  announcement: OutboxRow;
 }
 
 /**
@@ -59,19 +71,18 @@ export class DispatchVerificationRepository {
   }
 
   /**
-   * In the caller's transaction, in one statement: records the message's processed mark and,
-   * if the mark is new and the dispatch still `accepted`, moves it to the verdict and stores
-   * every file's report. The conditional UPDATE takes the row lock, so of two deliveries racing
+   * In one statement (atomic without an explicit transaction): records the message's processed
+   * mark and, if the mark is new and the dispatch still `accepted`, moves it to the verdict,
+   * stores every file's report and writes the announcement (`dispatch.verified` or
+   * `dispatch.rejected`). The conditional UPDATE takes the row lock, so of two deliveries racing
    * on one dispatch the second waits, then finds it decided; a redelivered message finds its
    * mark (see processedMarkCte). Returns false (and changes nothing else) in either case.
    */
   async recordVerdict(
-    manager: EntityManager,
-    dispatchId: string,
-    verdict: VerificationVerdict,
-    reports: readonly FileVerificationReport[],
-    mark: ProcessedMark,
+    decision: VerdictRecord,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
+    const { dispatchId, verdict, reports, mark, announcement } = decision;
     const rejection =
       verdict.state === 'rejected'
         ? [verdict.rejectionCode, verdict.rejectionMessage]
@@ -88,6 +99,8 @@ export class DispatchVerificationRepository {
             SET verification = r.report
            FROM decided, jsonb_to_recordset($5::jsonb) AS r(id uuid, report jsonb)
           WHERE f.dispatch_id = decided.id AND f.id = r.id
+       ), announced AS (
+         ${outboxInsertFrom(8, 'decided')}
        )
        SELECT id FROM decided`),
       [
@@ -97,6 +110,7 @@ export class DispatchVerificationRepository {
         // One JSON document for all files: no per-element escaping into a PostgreSQL array.
         JSON.stringify(reports.map(({ fileId, report }) => ({ id: fileId, report }))),
         ...processedMarkParams(mark),
+        ...outboxRowParams(announcement),
       ],
     );
     return unwrapRows(rows).length > 0;
