@@ -13,8 +13,12 @@ async function main(): Promise<void> {
     AXIS_APPS.map((name) => ({
       name,
       command: ['node', ...AXIS_APP_NODE_FLAGS, axisAppEntry(name)].join(' '),
-      // Migrations already ran above.
-      env: { DATABASE_MIGRATE_ON_START: 'false' },
+      // Migrations already ran above. Development webhook receivers run on this machine.
+      env: {
+        DATABASE_MIGRATE_ON_START: 'false',
+        WEBHOOK_ALLOWED_PRIVATE_NETWORKS:
+          process.env.WEBHOOK_ALLOWED_PRIVATE_NETWORKS ?? '127.0.0.0/8,::1',
+      },
     })),
     { prefix: 'name', killOthersOn: ['failure'], cwd: repositoryRoot },
   );

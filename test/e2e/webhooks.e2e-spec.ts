@@ -143,6 +143,32 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       );
     });
 
+    it.each([
+      ['IPv4-mapped cloud metadata', 'https://[::ffff:169.254.169.254]/hook'],
+      ['cloud metadata', 'https://169.254.169.254/latest/meta-data'],
+      ['an RFC 1918 address', 'https://10.0.0.5/hook'],
+      ['another RFC 1918 address', 'https://192.168.1.10:5432/hook'],
+      ['CGNAT', 'https://100.64.0.1/hook'],
+      ['a unique-local IPv6 address', 'https://[fd00::1]/hook'],
+      ['an IPv6 link-local address', 'https://[fe80::1]/hook'],
+      ['the unspecified address', 'https://0.0.0.0/hook'],
+      ['a multicast address', 'https://224.0.0.1/hook'],
+    ])('refuses %s → 422 WEBHOOK_URL_NOT_PUBLIC', async (_, url) => {
+      const response = await asAgency(axis, B).post('/webhooks').send({ url, secret: SECRET });
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('WEBHOOK_URL_NOT_PUBLIC');
+      expect(response.body.error.message).toContain('not a public address');
+      expect((await asAgency(axis, B).get('/webhooks')).body).toEqual([]);
+    });
+
+    it('refuses a host name that does not resolve → 422 WEBHOOK_URL_UNRESOLVABLE', async () => {
+      const response = await asAgency(axis, B)
+        .post('/webhooks')
+        .send({ url: 'https://hooks.docaxis.invalid/hook', secret: SECRET });
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('WEBHOOK_URL_UNRESOLVABLE');
+    });
+
     it('registers an HTTPS URL for the calling agency; the secret is never shown', async () => {
       const response = await asAgency(axis, B)
         .post('/webhooks')
@@ -267,6 +293,42 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       expect(senderReceiver.calls.map((c) => c.id)).toEqual(
         senderReceiver.calls.map(() => call.id),
       );
+    });
+  });
+
+  describe('send-time refusal', () => {
+    // A webhook registered before URLs were checked (or whose name now resolves elsewhere): the
+    // notifier judges the address again before every POST.
+    it('files a refused attempt with its reason and schedules the next, sending nothing', async () => {
+      const hookId = '0192a000-0000-7000-8000-00000000c0de';
+      await axis.db.query(
+        `INSERT INTO webhooks (id, agency_code, url, secret, active) VALUES ($1, $2, $3, $4, true)`,
+        [hookId, C, 'https://[::ffff:10.0.0.5]:8443/hook', SECRET],
+      );
+      const dispatchId = await sendDispatch([C]);
+      interface RefusedAttempt {
+        error: string;
+        status_code: number | null;
+        state: string;
+        retry_later: boolean;
+      }
+      const attempts = await waitFor<RefusedAttempt[]>(
+        () =>
+          axis.db.query(
+            `SELECT a.error, a.status_code, n.state, n.next_attempt_at > a.attempted_at AS retry_later
+               FROM webhook_delivery_attempts a JOIN webhook_notifications n ON n.id = a.notification_id
+              WHERE n.webhook_id = $1 AND n.body LIKE $2 ORDER BY a.attempt`,
+            [hookId, `%${dispatchId}%`],
+          ),
+        (rows) => rows.length >= 1,
+        'the refused attempt filed',
+        30_000,
+      );
+      expect(attempts[0].status_code).toBeNull();
+      expect(attempts[0].error).toMatch(/^refused: the webhook host \S+ is not a public address/);
+      expect(attempts[0].state).toBe('pending');
+      expect(attempts[0].retry_later).toBe(true);
+      await axis.db.query(`UPDATE webhooks SET active = false WHERE id = $1`, [hookId]);
     });
   });
 });

@@ -40,5 +40,7 @@ export function axisAppEnv(options: AxisAppEnvOptions): NodeJS.ProcessEnv {
     NOTIFIER_HTTP_PORT: '0',
     // Webhook receivers in tests serve the TEST PKI's server certificate.
     WEBHOOK_CA_FILE: pki.server.caBundlePath,
+    // ... on this machine: the only private addresses webhooks may reach in tests.
+    WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8,::1',
   };
 }

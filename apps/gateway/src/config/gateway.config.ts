@@ -12,6 +12,7 @@ import {
 } from '@docaxis/config/shared-config.schema';
 import { axisCertificateEnv } from '@docaxis/audit-trail/checkpoints/axis-certificate.env';
 import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
+import { webhookDestinationEnv } from '@docaxis/webhooks/destination/webhook-destination.env';
 
 const path = (fallback: string) =>
   z
@@ -28,6 +29,7 @@ export const gatewayConfigSchema = z.object({
   ...httpEnv,
   ...certificateProfileEnv,
   ...axisCertificateEnv,
+  ...webhookDestinationEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   /** The axis' own certificate and key: it signs the edXML status packets the axis emits. */
   AXIS_SIGNING_CERT_FILE: path('certs/dev/axis/axis-signing.pem'),

@@ -1,7 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { WebhookAddressPolicy } from '@docaxis/webhooks/destination/webhook-address-policy';
+import {
+  checkWebhookDestination,
+  type HostLookup,
+  systemHostLookup,
+} from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
 import { isUuid } from '@docaxis/persistence/database/uuid';
-import { WebhookNotFoundError, WebhookRegistrationInvalidError } from './webhook.errors';
+import {
+  WebhookNotFoundError,
+  WebhookRegistrationInvalidError,
+  WebhookUrlNotPublicError,
+  WebhookUrlUnresolvableError,
+} from './webhook.errors';
 import { webhookRegistrationSchema } from './webhook-registration.schema';
 import {
   webhookNotificationView,
@@ -10,13 +21,25 @@ import {
   type WebhookView,
 } from './webhook-view';
 import { bodyIssues } from '../http/body-issues';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+
+/** Injection token of the host resolver (tests resolve names to chosen addresses). */
+export const WEBHOOK_HOST_LOOKUP = Symbol('WEBHOOK_HOST_LOOKUP');
 
 const MAX_HISTORY = 200;
 
 /** An agency's own webhooks: register (replacing the active one), list, deactivate, history. */
 @Injectable()
 export class ManageWebhooksUseCase {
-  constructor(private readonly webhooks: WebhookRepository) {}
+  private readonly addressPolicy: WebhookAddressPolicy;
+
+  constructor(
+    private readonly webhooks: WebhookRepository,
+    @Inject(GATEWAY_CONFIG) config: Pick<GatewayConfig, 'WEBHOOK_ALLOWED_PRIVATE_NETWORKS'>,
+    @Optional() @Inject(WEBHOOK_HOST_LOOKUP) private readonly lookup: HostLookup = systemHostLookup,
+  ) {
+    this.addressPolicy = new WebhookAddressPolicy(config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS);
+  }
 
   async register(agencyCode: string, body: unknown): Promise<WebhookView> {
     const parsed = webhookRegistrationSchema.safeParse(body ?? {});
@@ -24,6 +47,17 @@ export class ManageWebhooksUseCase {
       throw new WebhookRegistrationInvalidError(bodyIssues(parsed.error));
     }
     const { url, secret } = parsed.data;
+    // Checked here so the agency hears at once; the notifier checks again at every POST.
+    const destination = await checkWebhookDestination(
+      new URL(url),
+      this.addressPolicy,
+      this.lookup,
+    );
+    if (!destination.ok) {
+      throw destination.reason === 'not-public'
+        ? new WebhookUrlNotPublicError(destination.message)
+        : new WebhookUrlUnresolvableError(destination.message);
+    }
     return webhookView(await this.webhooks.register(agencyCode, url, secret));
   }
 

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@docaxis/errors/domain-error-kinds';
+import { NotFoundError, UnprocessableError } from '@docaxis/errors/domain-error-kinds';
 import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
 export class WebhookRegistrationInvalidError extends RequestBodyInvalidError {
@@ -10,5 +10,23 @@ export class WebhookRegistrationInvalidError extends RequestBodyInvalidError {
 export class WebhookNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('WEBHOOK_NOT_FOUND', `No webhook ${id} is registered for the calling agency.`, { id });
+  }
+}
+
+/** The URL's host is, or resolves to, an address webhooks may not reach (SSRF protection). */
+export class WebhookUrlNotPublicError extends UnprocessableError {
+  constructor(reason: string) {
+    super(
+      'WEBHOOK_URL_NOT_PUBLIC',
+      `The webhook URL is refused: ${reason}. Webhooks are sent only to public addresses.`,
+      { reason },
+    );
+  }
+}
+
+/** The URL's host name has no address: most likely a typing mistake. */
+export class WebhookUrlUnresolvableError extends UnprocessableError {
+  constructor(reason: string) {
+    super('WEBHOOK_URL_UNRESOLVABLE', `The webhook URL is refused: ${reason}.`, { reason });
   }
 }

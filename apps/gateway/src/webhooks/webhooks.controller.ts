@@ -42,11 +42,14 @@ export class WebhooksController {
   @ApiOperation({
     summary: "Register the calling agency's webhook (replaces its active one)",
     description:
-      'Every event in the inbox (dispatch delivered, status message, recall request) is POSTed to the URL, signed with HMAC-SHA256 over `{timestamp}.{body}` (X-Docaxis-Signature), with X-Docaxis-Notification-Id to deduplicate on; retried with exponential backoff until answered 2xx.',
+      'Every event in the inbox (dispatch delivered, status message, recall request) is POSTed to the URL, signed with HMAC-SHA256 over `{timestamp}.{body}` (X-Docaxis-Signature), with X-Docaxis-Notification-Id to deduplicate on; retried with exponential backoff until answered 2xx. The URL host must be, and resolve only to, public addresses (no loopback, private, link-local, CGNAT, multicast or reserved ones): checked here and again before every POST.',
   })
   @ApiBody({ type: WebhookRegistrationDto })
   @ApiCreatedResponse({ type: WebhookDto })
-  @ApiErrorResponses({ 400: ['WEBHOOK_INVALID'] })
+  @ApiErrorResponses({
+    400: ['WEBHOOK_INVALID'],
+    422: ['WEBHOOK_URL_NOT_PUBLIC', 'WEBHOOK_URL_UNRESOLVABLE'],
+  })
   register(
     @CallingAgency() agency: AuthenticatedAgency,
     @Body() body: unknown,

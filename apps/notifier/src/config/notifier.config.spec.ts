@@ -10,6 +10,18 @@ describe('notifier configuration', () => {
       WEBHOOK_TIMEOUT_MS: 10_000,
     });
     expect(config.WEBHOOK_CA_FILE).toBeUndefined();
+    // Webhooks reach public addresses only unless a deployment allows more.
+    expect(config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS).toEqual([]);
+  });
+
+  it('reads the private networks webhooks may reach, refusing what is not a CIDR block', () => {
+    expect(
+      loadNotifierConfig({ WEBHOOK_ALLOWED_PRIVATE_NETWORKS: ' 127.0.0.0/8, ::1 ' })
+        .WEBHOOK_ALLOWED_PRIVATE_NETWORKS,
+    ).toEqual(['127.0.0.0/8', '::1']);
+    expect(() =>
+      loadNotifierConfig({ WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '10.0.0.0/33,localhost' }),
+    ).toThrow(/WEBHOOK_ALLOWED_PRIVATE_NETWORKS/);
   });
 
   it('refuses a lease shorter than two time-outs and a cap below the base', () => {

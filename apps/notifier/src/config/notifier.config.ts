@@ -9,6 +9,7 @@ import {
   loggingEnv,
   portNumber,
 } from '@docaxis/config/shared-config.schema';
+import { webhookDestinationEnv } from '@docaxis/webhooks/destination/webhook-destination.env';
 
 export const notifierConfigSchema = z
   .object({
@@ -16,6 +17,7 @@ export const notifierConfigSchema = z
     ...amqpEnv,
     ...loggingEnv,
     ...httpEnv,
+    ...webhookDestinationEnv,
     /** Port of the notifier's health (/health/live, /health/ready) and /metrics HTTP server. */
     NOTIFIER_HTTP_PORT: portNumber(9104),
     /** How often a sender looks for due notifications when nothing woke it up. */

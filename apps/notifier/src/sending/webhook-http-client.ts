@@ -1,7 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
+import { WebhookAddressPolicy } from '@docaxis/webhooks/destination/webhook-address-policy';
+import {
+  checkWebhookDestination,
+  type CheckedDestination,
+  type HostLookup,
+  systemHostLookup,
+} from '@docaxis/webhooks/destination/webhook-destination';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
 
 export interface WebhookPost {
@@ -22,29 +30,53 @@ export interface WebhookAnswer {
 /** Length of the receiver's answer kept in the attempt's error, enough to tell what went wrong. */
 const KEPT_ANSWER_CHARS = 300;
 
+/** Injection token of the host resolver (tests resolve names to chosen addresses). */
+export const WEBHOOK_HOST_LOOKUP = Symbol('WEBHOOK_HOST_LOOKUP');
+
 /**
  * POSTs over HTTPS only (URLs are checked at registration, and again here), trusting the
  * system's CAs plus WEBHOOK_CA_FILE. Never throws: every outcome is an answer to record.
+ *
+ * Before each POST the host is resolved and every address judged (WebhookAddressPolicy); the
+ * socket then goes to the address that was judged and no other, so a name that resolves to a
+ * public address for the check and to 127.0.0.1 a moment later (DNS rebinding) cannot turn the
+ * notifier against the axis' own network. TLS still verifies the certificate against the URL's
+ * host name (the request's host, hence its servername, stays the URL's).
  */
 @Injectable()
 export class WebhookHttpClient {
   private readonly ca: string[];
+  private readonly policy: WebhookAddressPolicy;
 
-  constructor(@Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig) {
+  constructor(
+    @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
+    @Optional() @Inject(WEBHOOK_HOST_LOOKUP) private readonly lookup: HostLookup = systemHostLookup,
+  ) {
     const extra = config.WEBHOOK_CA_FILE ? [readFileSync(config.WEBHOOK_CA_FILE, 'utf8')] : [];
     this.ca = [...rootCertificates, ...extra];
+    this.policy = new WebhookAddressPolicy(config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS);
   }
 
-  post(post: WebhookPost): Promise<WebhookAnswer> {
+  async post(post: WebhookPost): Promise<WebhookAnswer> {
     let url: URL;
     try {
       url = new URL(post.url);
     } catch {
-      return Promise.resolve({ statusCode: null, error: 'the webhook URL is not a URL' });
+      return { statusCode: null, error: 'the webhook URL is not a URL' };
     }
     if (url.protocol !== 'https:') {
-      return Promise.resolve({ statusCode: null, error: 'the webhook URL is not https' });
+      return { statusCode: null, error: 'the webhook URL is not https' };
     }
+    const destination = await checkWebhookDestination(url, this.policy, this.lookup);
+    if (!destination.ok) return { statusCode: null, error: `refused: ${destination.message}` };
+    return this.send(url, destination, post);
+  }
+
+  private send(
+    url: URL,
+    destination: CheckedDestination,
+    post: WebhookPost,
+  ): Promise<WebhookAnswer> {
     return new Promise((resolve) => {
       const body = Buffer.from(post.body, 'utf8');
       const req = httpsRequest(
@@ -52,6 +84,7 @@ export class WebhookHttpClient {
         {
           method: 'POST',
           ca: this.ca,
+          lookup: pinnedLookup(destination),
           timeout: this.config.WEBHOOK_TIMEOUT_MS,
           headers: {
             ...post.headers,
@@ -86,4 +119,18 @@ export class WebhookHttpClient {
       req.end(body);
     });
   }
+}
+
+/** A resolver that answers every question with the checked address: the socket can go nowhere else. */
+function pinnedLookup({ address, family }: CheckedDestination): LookupFunction {
+  return (_hostname, options, callback) => {
+    // net asks for every address (`all`) when it may race IPv4 and IPv6 (autoSelectFamily).
+    if (options.all) {
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address, family },
+      ]);
+    } else {
+      callback(null, address, family);
+    }
+  };
 }

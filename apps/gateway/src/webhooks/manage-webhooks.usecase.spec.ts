@@ -1,0 +1,58 @@
+import type { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
+import type { HostLookup } from '@docaxis/webhooks/destination/webhook-destination';
+import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
+import { WebhookUrlNotPublicError } from './webhook.errors';
+
+const SECRET = 'a-webhook-secret-of-at-least-32-chars';
+
+describe('ManageWebhooksUseCase.register: where a webhook may point', () => {
+  function useCase(lookup: HostLookup, allowed: string[] = []) {
+    const register = jest.fn().mockResolvedValue({
+      id: 'id',
+      agencyCode: 'A',
+      url: 'u',
+      active: true,
+      createdAt: new Date(0),
+      deactivatedAt: null,
+    });
+    const webhooks = { register } as unknown as WebhookRepository;
+    return {
+      register,
+      useCase: new ManageWebhooksUseCase(
+        webhooks,
+        { WEBHOOK_ALLOWED_PRIVATE_NETWORKS: allowed },
+        lookup,
+      ),
+    };
+  }
+  const resolvesTo =
+    (address: string): HostLookup =>
+    () =>
+      Promise.resolve([{ address, family: address.includes(':') ? 6 : 4 }]);
+
+  it('refuses a host name that resolves to a private address, registering nothing', async () => {
+    const { useCase: manage, register } = useCase(resolvesTo('10.1.2.3'));
+    const registering = manage.register('A', {
+      url: 'https://hooks.example.org/x',
+      secret: SECRET,
+    });
+    await expect(registering).rejects.toBeInstanceOf(WebhookUrlNotPublicError);
+    await expect(registering).rejects.toMatchObject({
+      code: 'WEBHOOK_URL_NOT_PUBLIC',
+      message: expect.stringContaining('hooks.example.org resolves to 10.1.2.3'),
+    });
+    expect(register).not.toHaveBeenCalled();
+  });
+
+  it('registers a host name that resolves to public addresses only', async () => {
+    const { useCase: manage, register } = useCase(resolvesTo('2606:4700:4700::1111'));
+    await manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET });
+    expect(register).toHaveBeenCalledTimes(1);
+  });
+
+  it('registers a private address the allow-list names', async () => {
+    const { useCase: manage, register } = useCase(resolvesTo('10.1.2.3'), ['10.1.0.0/16']);
+    await manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET });
+    expect(register).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { WebhookAddressPolicy } from './webhook-address-policy';
+
+/** Every address a host name resolves to (injectable: tests resolve names to chosen addresses). */
+export type HostLookup = (hostname: string) => Promise<{ address: string; family: number }[]>;
+
+export const systemHostLookup: HostLookup = (hostname) =>
+  dnsLookup(hostname, { all: true, verbatim: true });
+
+/** Where a webhook POST may go: the address that was checked, to connect to and nowhere else. */
+export interface CheckedDestination {
+  readonly ok: true;
+  readonly hostname: string;
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+export interface RefusedDestination {
+  readonly ok: false;
+  readonly reason: 'not-public' | 'unresolvable';
+  /** For the agency and the delivery attempt's error: what was refused and why. */
+  readonly message: string;
+}
+
+/**
+ * Resolves the URL's host and judges every address it has: one that is not public (and not
+ * explicitly allowed) refuses the whole host, since a client could be sent to any of them.
+ */
+export async function checkWebhookDestination(
+  url: URL,
+  policy: WebhookAddressPolicy,
+  lookup: HostLookup = systemHostLookup,
+): Promise<CheckedDestination | RefusedDestination> {
+  // URL keeps IPv6 literals in brackets: [::1].
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  let addresses: { address: string; family: number }[];
+  if (isIP(hostname) !== 0) {
+    addresses = [{ address: hostname, family: isIP(hostname) }];
+  } else {
+    try {
+      addresses = await lookup(hostname);
+    } catch (error) {
+      return unresolvable(hostname, (error as NodeJS.ErrnoException).code ?? 'lookup failed');
+    }
+  }
+  if (addresses.length === 0) return unresolvable(hostname, 'no address');
+  const refused = addresses.find(({ address }) => !policy.permits(address));
+  if (refused) {
+    const via = refused.address === hostname ? '' : ` resolves to ${refused.address}, which`;
+    return {
+      ok: false,
+      reason: 'not-public',
+      message: `the webhook host ${hostname}${via} is not a public address (loopback, private, link-local, multicast or reserved)`,
+    };
+  }
+  const [first] = addresses;
+  return { ok: true, hostname, address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+function unresolvable(hostname: string, why: string): RefusedDestination {
+  return {
+    ok: false,
+    reason: 'unresolvable',
+    message: `the webhook host ${hostname} does not resolve (${why})`,
+  };
+}
