@@ -106,10 +106,9 @@ async function main(): Promise<void> {
     progress(`starting ${APPS.join(', ')} (one process each)`);
     const gatewayUrl = `https://127.0.0.1:${env.gatewayPort}`;
     for (const name of APPS) {
-      const readiness =
-        name === 'gateway'
-          ? { url: `${gatewayUrl}/health/ready`, caPem: env.pki.server.caBundlePem }
-          : { url: `http://127.0.0.1:${env.workerHttpPorts[name]}/health/ready` };
+      const managementPort =
+        name === 'gateway' ? env.gatewayManagementPort : env.workerHttpPorts[name];
+      const readiness = { url: `http://127.0.0.1:${managementPort}/health/ready` };
       const nodeArgs = [
         ...(args.cpuProfileDir
           ? [

@@ -1,16 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { get as httpsGet } from 'node:https';
 import { AXIS_APP_NODE_FLAGS, axisAppEntry, type AxisAppName } from '../../scripts/axis-app-launch';
 import { BenchFailureError } from '../support/bench-failure.error';
 
 export type { AxisAppName };
 
-/** Where an app answers `GET /health/ready` (the gateway over TLS, signed by `caPem`). */
+/** Where an app answers `GET /health/ready`: its management listener (plain HTTP). */
 export interface ReadinessProbe {
   url: string;
-  caPem?: string;
 }
 
 /**
@@ -109,15 +107,13 @@ export class AxisAppProcess {
 }
 
 /** The HTTP status of `GET url`, or 0 when nothing answers yet. */
-function probeStatus({ url, caPem }: ReadinessProbe): Promise<number> {
+function probeStatus({ url }: ReadinessProbe): Promise<number> {
   return new Promise((resolve) => {
     const onResponse = (res: { statusCode?: number; resume(): void }) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     };
-    const request = url.startsWith('https:')
-      ? httpsGet(url, { ca: caPem, timeout: 2000 }, onResponse)
-      : httpGet(url, { timeout: 2000 }, onResponse);
+    const request = httpGet(url, { timeout: 2000 }, onResponse);
     request.on('error', () => resolve(0));
     request.on('timeout', () => request.destroy());
   });

@@ -22,6 +22,8 @@ export interface BenchEnvironment {
   amqpUrl: string;
   amqpPrefix: string;
   gatewayPort: number;
+  /** The gateway's management listener (health, metrics; plain HTTP). */
+  gatewayManagementPort: number;
   /** Health and metrics port of each worker app. */
   workerHttpPorts: { router: number; verifier: number; audit: number; notifier: number };
   /** The environment every app of this run starts with. */
@@ -68,6 +70,7 @@ export async function createBenchEnvironment(
   const blobDir = join(workDir, 'blobs');
   mkdirSync(blobDir);
   const gatewayPort = await freePort();
+  const gatewayManagementPort = await freePort();
   const workerHttpPorts = {
     router: await freePort(),
     verifier: await freePort(),
@@ -84,6 +87,7 @@ export async function createBenchEnvironment(
     gatewayPort,
   });
   Object.assign(appEnv, {
+    GATEWAY_MANAGEMENT_PORT: String(gatewayManagementPort),
     ROUTER_HTTP_PORT: String(workerHttpPorts.router),
     VERIFIER_HTTP_PORT: String(workerHttpPorts.verifier),
     AUDIT_HTTP_PORT: String(workerHttpPorts.audit),
@@ -103,6 +107,7 @@ export async function createBenchEnvironment(
     amqpUrl,
     amqpPrefix,
     gatewayPort,
+    gatewayManagementPort,
     workerHttpPorts,
     appEnv,
     db,

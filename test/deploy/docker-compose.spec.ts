@@ -64,6 +64,24 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('probes each app on its management port, which no service publishes', () => {
+    const managementPorts = { gateway: 9100, router: 9101, verifier: 9102, audit: 9103 };
+    for (const [app, port] of Object.entries(managementPorts)) {
+      const test = (services[`${app}-cluster`].healthcheck as Node).test as string[];
+      // Plain HTTP on the container's loopback: the gateway's API port no longer answers probes.
+      expect({ app, probe: test.join(' ') }).toEqual({
+        app,
+        probe: expect.stringMatching(
+          new RegExp(`http://127\\.0\\.0\\.1:.*/health/ready.* ${port}$`),
+        ),
+      });
+    }
+    for (const [name, service] of Object.entries(services)) {
+      const published = ((service.ports as string[] | undefined) ?? []).join(',');
+      expect({ name, published }).toEqual({ name, published: expect.not.stringMatching(/91\d\d/) });
+    }
+  });
+
   it('mounts the blob store where the image has a folder the apps’ user owns (a fresh volume copies it)', () => {
     for (const app of ['gateway', 'verifier']) {
       expect({ app, volumes: services[app].volumes }).toEqual({

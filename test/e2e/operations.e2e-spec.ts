@@ -23,8 +23,10 @@ describe('operations endpoints', () => {
   });
 
   const get = (path: string) => request(axis.gatewayUrl).get(path).ca(axis.pki.server.caBundlePem);
-  const worker = (app: keyof RunningAxis['workerUrls']) => (path: string) =>
-    request(axis.workerUrls[app]).get(path);
+  type AppName = 'gateway' | keyof RunningAxis['workerUrls'];
+  /** GET on an app's management listener (health, metrics; plain HTTP). */
+  const management = (app: AppName) => (path: string) =>
+    request(app === 'gateway' ? axis.gatewayManagementUrl : axis.workerUrls[app]).get(path);
   /** An app's answer on a path, labelled with the app so a failure says which one. */
   const answerOf = async (target: { app: string; get: typeof get }, path: string) => {
     const response = await target.get(path);
@@ -41,13 +43,47 @@ describe('operations endpoints', () => {
     expect(Object.keys(document.body.paths)).toContain('/api/v1/dispatches/{id}/ack');
   });
 
+  it('serves health and metrics only on the management listener, never on the public API port', async () => {
+    const operational = ['/metrics', '/health/live', '/health/ready'];
+    // Every spelling Express would route to the same controller, with and without a certificate.
+    const spellings = [...operational, '/METRICS', '/metrics/', '/Health/Ready'];
+    for (const path of spellings) {
+      const publicAnswer = await get(path);
+      expect({ path, status: publicAnswer.status, code: publicAnswer.body.error?.code }).toEqual({
+        path,
+        status: 404,
+        code: 'ROUTE_NOT_FOUND',
+      });
+      // Not even for the axis operator's administrator: the public port has no such route.
+      const admin = axis.pki.operator('admin');
+      const asOperator = await get(path).key(admin.keyPem).cert(admin.certPem);
+      expect({ path, status: asOperator.status }).toEqual({ path, status: 404 });
+    }
+    expect(axis.gatewayManagementUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const path of operational) {
+      const answer = await management('gateway')(path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+    }
+    // Nothing else answers there: it asks for no client certificate.
+    for (const path of ['/api/v1/inbox', '/api/v1/me', '/api/docs', '/console/', '/']) {
+      const answer = await management('gateway')(path);
+      expect({ path, status: answer.status, code: answer.body.error?.code }).toEqual({
+        path,
+        status: 404,
+        code: 'ROUTE_NOT_FOUND',
+      });
+    }
+    const post = await request(axis.gatewayManagementUrl).post('/api/v1/dispatches');
+    expect(post.status).toBe(404);
+  });
+
   it('answers /health/live and /health/ready on every app, with the checks each depends on', async () => {
     const targets = [
-      { app: 'gateway', get: (path: string) => get(path), checks: ['blobStore', 'trustStore'] },
-      { app: 'verifier', get: worker('verifier'), checks: ['blobStore', 'trustStore'] },
-      { app: 'router', get: worker('router'), checks: [] },
-      { app: 'audit', get: worker('audit'), checks: [] },
-      { app: 'notifier', get: worker('notifier'), checks: [] },
+      { app: 'gateway', get: management('gateway'), checks: ['blobStore', 'trustStore'] },
+      { app: 'verifier', get: management('verifier'), checks: ['blobStore', 'trustStore'] },
+      { app: 'router', get: management('router'), checks: [] },
+      { app: 'audit', get: management('audit'), checks: [] },
+      { app: 'notifier', get: management('notifier'), checks: [] },
     ];
     for (const target of targets) {
       expect(await answerOf(target, '/health/live')).toEqual({
@@ -70,8 +106,8 @@ describe('operations endpoints', () => {
     const blobDir = axis.env.BLOB_DIR!;
     const movedAway = `${blobDir}.moved`;
     const targets = [
-      { app: 'gateway', get: (path: string) => get(path) },
-      { app: 'verifier', get: worker('verifier') },
+      { app: 'gateway', get: management('gateway') },
+      { app: 'verifier', get: management('verifier') },
     ];
     renameSync(blobDir, movedAway);
     try {
@@ -102,8 +138,8 @@ describe('operations endpoints', () => {
   });
 
   it('exposes Prometheus metrics on every app, and the counters move with a dispatch', async () => {
-    const scrape = async (app: 'gateway' | keyof RunningAxis['workerUrls']) => {
-      const response = await (app === 'gateway' ? get('/metrics') : worker(app)('/metrics'));
+    const scrape = async (app: AppName) => {
+      const response = await management(app)('/metrics');
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toContain('text/plain');
       return parsePrometheusText(response.text);

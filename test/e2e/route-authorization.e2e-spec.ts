@@ -34,12 +34,20 @@ const SCRATCH = '000.00.00.H78';
  * exposes must sit behind ClientCertificateGuard: a new route that forgets it fails here.
  */
 const PUBLIC_ROUTES: readonly RegExp[] = [
-  /^GET \/health\/(live|ready)$/, // liveness and readiness probes
-  /^GET \/metrics\/?$/, // Prometheus scrape
   /^GET \/api\/docs(\/.*|-json|-yaml)?$/, // OpenAPI UI, its assets and the document
   /^GET \/console(\/.*)?$/, // the web console's static files (it calls the API with certificates)
 ];
 const isPublic = (key: string) => PUBLIC_ROUTES.some((rule) => rule.test(key));
+
+/**
+ * Served without a certificate only on the management listener (ManagementRoutesGuard answers
+ * 404 for them on the public port; test/e2e/operations.e2e-spec.ts checks both sides).
+ */
+const MANAGEMENT_ROUTES: readonly RegExp[] = [
+  /^GET \/health\/(live|ready)$/, // liveness and readiness probes
+  /^GET \/metrics\/?$/, // Prometheus scrape
+];
+const isManagement = (key: string) => MANAGEMENT_ROUTES.some((rule) => rule.test(key));
 
 /** Codes that mean "authentication or authorization refused this caller". */
 const ACCESS_CODES = new Set([
@@ -248,7 +256,7 @@ describe('authorization, route by route (every route the gateway exposes)', () =
     const unguarded = routes
       .filter((r) => r.requiredRoles === undefined)
       .map((r) => `${r.method} ${r.path}`)
-      .filter((key) => !isPublic(key));
+      .filter((key) => !isPublic(key) && !isManagement(key));
     expect(unguarded).toEqual([]);
   });
 
@@ -296,6 +304,22 @@ describe('authorization, route by route (every route the gateway exposes)', () =
         route: route.path,
         refused: false,
       });
+    }
+  });
+
+  it('serves the management routes on the management listener only, 404 on the public port', async () => {
+    const managementRoutes = routes.filter((r) => isManagement(`${r.method} ${r.path}`));
+    expect(managementRoutes.length).toBeGreaterThanOrEqual(3);
+    for (const route of managementRoutes) {
+      const onPublic = await request(axis.gatewayUrl)
+        .get(route.path)
+        .ca(axis.pki.server.caBundlePem);
+      const onManagement = await request(axis.gatewayManagementUrl).get(route.path);
+      expect({
+        route: route.path,
+        public: `${onPublic.status} ${onPublic.body?.error?.code}`,
+        management: onManagement.status === 404 ? 'not served' : 'served',
+      }).toEqual({ route: route.path, public: '404 ROUTE_NOT_FOUND', management: 'served' });
     }
   });
 

@@ -38,9 +38,8 @@ describe('admission control on POST /dispatches (real PostgreSQL and RabbitMQ, n
     await axis?.stop();
   });
 
-  /** Outside /api/v1, no client certificate: health and metrics. */
-  const operations = (path: string) =>
-    request(axis.gatewayUrl).get(path).ca(axis.pki.server.caBundlePem);
+  /** The gateway's management listener: health and metrics. */
+  const operations = (path: string) => request(axis.gatewayManagementUrl).get(path);
 
   const submit = (idempotencyKey: string, envelope: unknown): Promise<Response> =>
     attachDispatch(

@@ -32,6 +32,7 @@ export function axisAppEnv(options: AxisAppEnvOptions): NodeJS.ProcessEnv {
     TLS_CRL_FILES: `${pki.crl('root-ca').pemPath},${pki.crl('issuing-ca').pemPath}`,
     LOG_LEVEL: options.logLevel,
     GATEWAY_PORT: String(options.gatewayPort),
+    GATEWAY_MANAGEMENT_PORT: '0',
     AXIS_SIGNING_CERT_FILE: pki.axis.certPath,
     AXIS_SIGNING_KEY_FILE: pki.axis.keyPath,
     AUDIT_HTTP_PORT: '0',

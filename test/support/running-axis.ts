@@ -10,6 +10,7 @@ import { loadGatewayConfig } from '../../apps/gateway/src/config/gateway.config'
 import { loadNotifierConfig } from '../../apps/notifier/src/config/notifier.config';
 import { createNotifierApp } from '../../apps/notifier/src/notifier-app.factory';
 import { createGatewayApp } from '../../apps/gateway/src/gateway-app.factory';
+import { ManagementListener } from '../../apps/gateway/src/management/management-listener';
 import { loadRouterConfig } from '../../apps/router/src/config/router.config';
 import { createRouterApp } from '../../apps/router/src/router-app.factory';
 import { loadVerifierConfig } from '../../apps/verifier/src/config/verifier.config';
@@ -27,8 +28,10 @@ import { testRunDir, testRunId } from './test-run';
 /** The whole axis, running in this process against the real RabbitMQ and PostgreSQL. */
 export interface RunningAxis {
   pki: DevPki;
-  /** `https://127.0.0.1:<port>` of the gateway. */
+  /** `https://127.0.0.1:<port>` of the gateway's public API (mutual TLS). */
   gatewayUrl: string;
+  /** `http://127.0.0.1:<port>` of the gateway's management listener (health, metrics). */
+  gatewayManagementUrl: string;
   env: NodeJS.ProcessEnv;
   /** A direct connection to the axis' database, for assertions. */
   db: DataSource;
@@ -128,6 +131,7 @@ export async function startAxis(
   return {
     pki,
     gatewayUrl: `https://127.0.0.1:${port}`,
+    gatewayManagementUrl: gateway.get(ManagementListener).url(),
     env,
     db,
     gateway,

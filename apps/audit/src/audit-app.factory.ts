@@ -7,6 +7,6 @@ import { AuditModule } from './audit.module';
 export function createAuditApp(config: AuditConfig): Promise<INestApplication> {
   return startWorkerApp(AuditModule.forRoot(config), {
     port: config.AUDIT_HTTP_PORT,
-    host: config.HOST,
+    host: config.MANAGEMENT_HOST,
   });
 }

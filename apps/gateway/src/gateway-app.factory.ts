@@ -11,11 +11,14 @@ import { GatewayModule } from './gateway.module';
 import { applyGatewayApiPrefix } from './http/api-prefix';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { reloadTlsPeriodically } from './http/tls-reload';
+import { ManagementListener } from './management/management-listener';
+import { confineManagementListener, ManagementRoutesGuard } from './management/management-routes';
 import { serveGatewayOpenApi } from './openapi/gateway-openapi';
 
 /**
  * Builds the gateway exactly as production runs it (TLS, filters, headers), for `main.ts` and
- * for the end-to-end tests alike.
+ * for the end-to-end tests alike. Listening on GATEWAY_PORT is the caller's; the management
+ * listener (health, metrics) opens by itself when the app starts.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
@@ -25,6 +28,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.disable('x-powered-by');
+  const management = app.get(ManagementListener);
+  app.use(confineManagementListener(management));
+  app.useGlobalGuards(new ManagementRoutesGuard(management));
   applyGatewayApiPrefix(app);
   serveConsole(app, config.CONSOLE_DIR);
   app.useGlobalFilters(new DomainExceptionFilter());

@@ -13,6 +13,7 @@ import { PresentedCertificates } from './auth/presented-certificate';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { signatureTrustSettings } from './config/signature-trust-settings';
 import { HttpDrainOnShutdown } from './http/http-drain-on-shutdown';
+import { ManagementListener } from './management/management-listener';
 
 /** What every gateway feature module shares: configuration, blob store, authentication, verifier. */
 @Global()
@@ -31,6 +32,7 @@ export class GatewayCoreModule {
         useValue: new PresentedCertificates(config.AGENCY_CODE_SUBJECT_OID),
       },
       HttpDrainOnShutdown,
+      ManagementListener,
       {
         provide: PdfSignatureVerifier,
         useFactory: () => createPdfSignatureVerifier(signatureTrustSettings(config)),

@@ -7,6 +7,6 @@ import { NotifierModule } from './notifier.module';
 export function createNotifierApp(config: NotifierConfig): Promise<INestApplication> {
   return startWorkerApp(NotifierModule.forRoot(config), {
     port: config.NOTIFIER_HTTP_PORT,
-    host: config.HOST,
+    host: config.MANAGEMENT_HOST,
   });
 }

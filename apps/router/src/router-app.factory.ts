@@ -7,6 +7,6 @@ import { RouterModule } from './router.module';
 export function createRouterApp(config: RouterConfig): Promise<INestApplication> {
   return startWorkerApp(RouterModule.forRoot(config), {
     port: config.ROUTER_HTTP_PORT,
-    host: config.HOST,
+    host: config.MANAGEMENT_HOST,
   });
 }

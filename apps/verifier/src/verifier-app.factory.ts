@@ -7,6 +7,6 @@ import { VerifierModule } from './verifier.module';
 export function createVerifierApp(config: VerifierConfig): Promise<INestApplication> {
   return startWorkerApp(VerifierModule.forRoot(config), {
     port: config.VERIFIER_HTTP_PORT,
-    host: config.HOST,
+    host: config.MANAGEMENT_HOST,
   });
 }

@@ -93,8 +93,17 @@ export const loggingEnv = {
 };
 
 export const httpEnv = {
-  /** Interface the app's HTTP server binds to (the gateway's API, the workers' health/metrics). */
+  /** Interface the gateway's public API (mutual TLS) binds to. */
   HOST: z.string().default('127.0.0.1'),
+};
+
+export const managementHttpEnv = {
+  /**
+   * Interface every app's management listener (plain HTTP: /health/*, /metrics) binds to. It is
+   * kept apart from HOST so the operational data never shares the agencies' network by default:
+   * set it to the operations network's interface (or 0.0.0.0 in a container) for scrapers.
+   */
+  MANAGEMENT_HOST: z.string().default('127.0.0.1'),
 };
 
 /** A TCP port; 0 lets the system pick a free one (tests). */

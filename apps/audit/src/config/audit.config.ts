@@ -4,7 +4,7 @@ import {
   amqpEnv,
   databaseEnv,
   loggingEnv,
-  httpEnv,
+  managementHttpEnv,
   portNumber,
 } from '@docaxis/config/shared-config.schema';
 import { auditCheckpointEnv } from '../checkpoints/audit-checkpoint.config';
@@ -14,7 +14,7 @@ export const auditConfigSchema = z.object({
   ...databaseEnv,
   ...amqpEnv,
   ...loggingEnv,
-  ...httpEnv,
+  ...managementHttpEnv,
   /** Port of the audit's health (/health/live, /health/ready) and /metrics HTTP server. */
   AUDIT_HTTP_PORT: portNumber(9103),
   ...auditRecordingEnv,

@@ -58,4 +58,29 @@ describe('gateway configuration', () => {
     expect(on.TRUSTED_PROXY_CERT_HEADER).toBe('x-ssl-client-cert');
     expect(on.TRUSTED_PROXY_ADDRESSES).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
   });
+
+  it('puts health and metrics on a management listener of their own, on loopback by default', () => {
+    const defaults = loadGatewayConfig({ HOST: '0.0.0.0' });
+    expect(defaults.GATEWAY_MANAGEMENT_PORT).toBe(9100);
+    // Opening the API to the agencies' network does not open the operational data with it.
+    expect(defaults.MANAGEMENT_HOST).toBe('127.0.0.1');
+    const set = loadGatewayConfig({ GATEWAY_MANAGEMENT_PORT: '9200', MANAGEMENT_HOST: '10.0.0.7' });
+    expect(set).toMatchObject({ GATEWAY_MANAGEMENT_PORT: 9200, MANAGEMENT_HOST: '10.0.0.7' });
+  });
+
+  it('refuses a management port that is not a port or is the API port', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_MANAGEMENT_PORT: '70000' })).toThrow(
+      /GATEWAY_MANAGEMENT_PORT/,
+    );
+    expect(() => loadGatewayConfig({ GATEWAY_MANAGEMENT_PORT: 'nine' })).toThrow(
+      /GATEWAY_MANAGEMENT_PORT/,
+    );
+    expect(() =>
+      loadGatewayConfig({ GATEWAY_PORT: '8443', GATEWAY_MANAGEMENT_PORT: '8443' }),
+    ).toThrow(/GATEWAY_MANAGEMENT_PORT.*must differ from GATEWAY_PORT/);
+    // 0 (a free port each, as in tests) is not a clash.
+    expect(() =>
+      loadGatewayConfig({ GATEWAY_PORT: '0', GATEWAY_MANAGEMENT_PORT: '0' }),
+    ).not.toThrow();
+  });
 });

@@ -8,7 +8,9 @@ import {
   databaseEnv,
   httpEnv,
   loggingEnv,
+  managementHttpEnv,
   pkiEnv,
+  portNumber,
 } from '@docaxis/config/shared-config.schema';
 import { axisCertificateEnv } from '@docaxis/audit-trail/checkpoints/axis-certificate.env';
 import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
@@ -27,10 +29,16 @@ export const gatewayConfigSchema = z.object({
   ...blobStoreEnv,
   ...loggingEnv,
   ...httpEnv,
+  ...managementHttpEnv,
   ...certificateProfileEnv,
   ...axisCertificateEnv,
   ...webhookDestinationEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  /**
+   * The gateway's management listener (plain HTTP on MANAGEMENT_HOST): /health/live,
+   * /health/ready and /metrics, which the public API port (GATEWAY_PORT) does not serve.
+   */
+  GATEWAY_MANAGEMENT_PORT: portNumber(9100),
   /** The axis' own certificate and key: it signs the edXML status packets the axis emits. */
   AXIS_SIGNING_CERT_FILE: path('certs/dev/axis/axis-signing.pem'),
   AXIS_SIGNING_KEY_FILE: path('certs/dev/axis/axis-signing.key.pem'),
@@ -129,6 +137,16 @@ const gatewayConfigRules = gatewayConfigSchema.superRefine((config, ctx) => {
       code: 'custom',
       path: ['TRUSTED_PROXY_ADDRESSES'],
       message: 'is required when TRUSTED_PROXY_CERT_HEADER is set (which proxies may send it?)',
+    });
+  }
+  if (
+    config.GATEWAY_MANAGEMENT_PORT !== 0 &&
+    config.GATEWAY_MANAGEMENT_PORT === config.GATEWAY_PORT
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GATEWAY_MANAGEMENT_PORT'],
+      message: 'must differ from GATEWAY_PORT (the management listener is a server of its own)',
     });
   }
 });

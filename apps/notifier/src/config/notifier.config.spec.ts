@@ -36,4 +36,10 @@ describe('notifier configuration', () => {
   it('refuses a CA file that cannot be read at start-up', () => {
     expect(() => loadNotifierConfig({ WEBHOOK_CA_FILE: '/nonexistent/ca.pem' })).toThrow();
   });
+
+  it('binds its health and metrics server to MANAGEMENT_HOST, loopback by default', () => {
+    // HOST (the gateway's API interface) no longer opens the workers' operational port.
+    expect(loadNotifierConfig({ HOST: '0.0.0.0' }).MANAGEMENT_HOST).toBe('127.0.0.1');
+    expect(loadNotifierConfig({ MANAGEMENT_HOST: '0.0.0.0' }).MANAGEMENT_HOST).toBe('0.0.0.0');
+  });
 });

@@ -5,7 +5,7 @@ import { loadConfig } from '@docaxis/config/load-config';
 import {
   amqpEnv,
   databaseEnv,
-  httpEnv,
+  managementHttpEnv,
   loggingEnv,
   portNumber,
 } from '@docaxis/config/shared-config.schema';
@@ -16,7 +16,7 @@ export const notifierConfigSchema = z
     ...databaseEnv,
     ...amqpEnv,
     ...loggingEnv,
-    ...httpEnv,
+    ...managementHttpEnv,
     ...webhookDestinationEnv,
     /** Port of the notifier's health (/health/live, /health/ready) and /metrics HTTP server. */
     NOTIFIER_HTTP_PORT: portNumber(9104),

@@ -4,7 +4,7 @@ import {
   amqpEnv,
   databaseEnv,
   loggingEnv,
-  httpEnv,
+  managementHttpEnv,
   portNumber,
 } from '@docaxis/config/shared-config.schema';
 
@@ -12,7 +12,7 @@ export const routerConfigSchema = z.object({
   ...databaseEnv,
   ...amqpEnv,
   ...loggingEnv,
-  ...httpEnv,
+  ...managementHttpEnv,
   /** Port of the router's health (/health/live, /health/ready) and /metrics HTTP server. */
   ROUTER_HTTP_PORT: portNumber(9101),
   /** How often the router looks for newly registered agencies whose inbox queues it must consume. */

@@ -8,7 +8,7 @@ import {
   databaseEnv,
   loggingEnv,
   pkiEnv,
-  httpEnv,
+  managementHttpEnv,
   portNumber,
 } from '@docaxis/config/shared-config.schema';
 
@@ -18,7 +18,7 @@ export const verifierConfigSchema = z.object({
   ...pkiEnv,
   ...blobStoreEnv,
   ...loggingEnv,
-  ...httpEnv,
+  ...managementHttpEnv,
   /** Port of the verifier's health (/health/live, /health/ready) and /metrics HTTP server. */
   VERIFIER_HTTP_PORT: portNumber(9102),
   ...certificateProfileEnv,
