@@ -44,6 +44,7 @@ export const AGENCY_CODE_MAX_LENGTH = 35;
 const COMMON_FORM = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 const LEVEL_ONE_GROUP = /^[A-Z]\d{2}$/;
 const ALLOWED_CHARACTER = /^[A-Z0-9.]$/;
+const ONLY_ALLOWED_CHARACTERS = /^[A-Z0-9.]*$/;
 const INVISIBLE_CHARACTER =
   /^[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]$/u;
 const SURROUNDING_ASCII_WHITESPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
@@ -150,6 +151,8 @@ function isUnused(group: string): boolean {
 }
 
 function findCharacterProblem(code: string): AgencyCodeCheck | undefined {
+  // Fast path for the usual, valid code; anything else is described by the walk below.
+  if (ONLY_ALLOWED_CHARACTERS.test(code)) return undefined;
   let position = 0;
   for (const character of code) {
     position++;

@@ -49,10 +49,17 @@ export const DOCUMENT_TYPES: readonly DocumentTypeDefinition[] = [
 
 export const CONG_VAN: DocumentTypeDefinition = DOCUMENT_TYPES[0];
 
+/**
+ * The table's names in comparable form, computed once: every submitted envelope looks one up.
+ * Built from the end so that, as a search from the start would, the first entry of a name wins.
+ */
+const BY_COMPARABLE_NAME = new Map(
+  [...DOCUMENT_TYPES].reverse().map((type) => [comparable(type.name), type] as const),
+);
+
 /** Case-insensitive, Unicode-normalized lookup by Vietnamese name ("CÔNG VĂN" finds Công văn). */
 export function findDocumentTypeByName(name: string): DocumentTypeDefinition | undefined {
-  const wanted = comparable(name);
-  return DOCUMENT_TYPES.find((type) => comparable(type.name) === wanted);
+  return BY_COMPARABLE_NAME.get(comparable(name));
 }
 
 export function findDocumentTypeByCode(code: number): DocumentTypeDefinition | undefined {

@@ -18,10 +18,13 @@ const LINE_BREAKS_AND_TAB = new Set([0x09, 0x0a, 0x0d]);
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/u;
 
 export function sanitizeText(raw: string, options: SafeTextOptions = {}): SafeTextResult {
-  if (hasUnpairedSurrogate(raw)) {
+  // Most text has no surrogates and no control characters: one pass over the code units says
+  // so, and only text that has one is walked again to find and name it.
+  const suspicious = hasSurrogateOrControl(raw);
+  if (suspicious && hasUnpairedSurrogate(raw)) {
     return { ok: false, reason: 'contains an unpaired UTF-16 surrogate' };
   }
-  const control = findControlCharacter(raw, options.multiline ?? false);
+  const control = suspicious ? findControlCharacter(raw, options.multiline ?? false) : undefined;
   if (control !== undefined) {
     return { ok: false, reason: `contains the control character ${codePointLabel(control)}` };
   }
@@ -55,6 +58,17 @@ function findControlCharacter(text: string, multiline: boolean): string | undefi
     if (isControl && !(multiline && LINE_BREAKS_AND_TAB.has(codePoint))) return character;
   }
   return undefined;
+}
+
+/** Whether any code unit is a surrogate or a C0/C1 control or DEL (the cheap pre-check). */
+function hasSurrogateOrControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit <= 0x1f || (unit >= 0x7f && unit <= 0x9f) || (unit >= 0xd800 && unit <= 0xdfff)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function hasUnpairedSurrogate(text: string): boolean {
