@@ -1,5 +1,4 @@
 import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
-import { preparedStatement } from '@docaxis/persistence/database/prepared-statements';
 import type { DataSource } from 'typeorm';
 
 export interface ClaimedOutboxMessage {
@@ -63,7 +62,7 @@ export class OutboxRepository {
     published: readonly string[] = [],
   ): Promise<ClaimedOutboxMessage[]> {
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
-      preparedStatement(`WITH published AS (
+      `WITH published AS (
          DELETE FROM outbox_messages WHERE id = ANY($3::uuid[])
        )
        UPDATE outbox_messages
@@ -75,7 +74,7 @@ export class OutboxRepository {
                       LIMIT $1
                         FOR UPDATE SKIP LOCKED)
     RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
-              correlation_id, attempts, created_at`),
+              correlation_id, attempts, created_at`,
       [limit, leaseMs, published],
     );
     // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.
@@ -100,10 +99,7 @@ export class OutboxRepository {
   /** Published and confirmed: gone from the outbox. */
   async deletePublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
-      preparedStatement(`DELETE FROM outbox_messages WHERE id = ANY($1::uuid[])`),
-      [ids],
-    );
+    await this.dataSource.query(`DELETE FROM outbox_messages WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Records why each publish failed and when to try again. */

@@ -91,12 +91,12 @@ export class AuditRecordRepository {
   ): Promise<{ head: AuditChainHead | null; now: Date; recorded: Set<string> }> {
     const rows: Array<{ seq: string | null; hash: string | null; now: Date; recorded: string[] }> =
       await manager.query(
-        preparedStatement(`SELECT h.seq, h.hash, date_trunc('milliseconds', clock_timestamp()) AS now,
+        `SELECT h.seq, h.hash, date_trunc('milliseconds', clock_timestamp()) AS now,
                 ARRAY(SELECT event_id FROM audit_records WHERE event_id = ANY($1::varchar[]))
                   AS recorded
            FROM (SELECT 1) AS one
            LEFT JOIN LATERAL (SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1) AS h
-             ON true`),
+             ON true`,
         [eventIds],
       );
     const [row] = rows;

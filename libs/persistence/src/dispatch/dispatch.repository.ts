@@ -434,13 +434,13 @@ export class DispatchRepository {
   ): Promise<AcknowledgementFacts[]> {
     const ids = [...dispatchIds];
     const moved: AcknowledgedRow[] | [AcknowledgedRow[], number] = await manager.query(
-      preparedStatement(`UPDATE dispatch_recipients r
+      `UPDATE dispatch_recipients r
           SET state = 'acknowledged', acknowledged_at = now()
          FROM dispatches d
         WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2
           AND r.state IN ('delivered', 'fetched')
           AND d.id = r.dispatch_id AND d.sender_code <> $2
-       RETURNING ${recipientColumnList('r')}, d.sender_code`),
+       RETURNING ${recipientColumnList('r')}, d.sender_code`,
       [ids, recipientCode],
     );
     const facts = new Map<string, Omit<AcknowledgementFacts, 'dispatchId'>>();

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { preparedStatement } from '../database/prepared-statements';
 import type { RecallAnswerState, RecipientState } from '../dispatch/dispatch-state';
 import type { StaffInfo, StatusNoticeEntity } from '../status-notice/status-notice.entity';
 
@@ -68,7 +67,7 @@ export class InboxRepository {
    */
   async page(agencyCode: string, afterSeq: number, limit: number): Promise<InboxEntry[]> {
     const rows: InboxRow[] = await this.dataSource.query(
-      preparedStatement(`SELECT i.kind, i.seq, i.dispatch_id,
+      `SELECT i.kind, i.seq, i.dispatch_id,
               d.document_id, d.sender_code, d.subject, d.urgency, d.due_date::text AS due_date,
               r.state AS copy_state, r.delivered_at AS copy_delivered_at,
               r.recall_state AS copy_recall_state,
@@ -93,7 +92,7 @@ export class InboxRepository {
          LEFT JOIN dispatch_recipients r
            ON i.kind = 'dispatch' AND r.dispatch_id = i.dispatch_id AND r.recipient_code = $1
          LEFT JOIN status_notices n ON n.id = i.notice_id
-        ORDER BY i.seq`),
+        ORDER BY i.seq`,
       [agencyCode, afterSeq, limit],
     );
     return rows.map(toEntry);
