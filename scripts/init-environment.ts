@@ -10,6 +10,8 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { prepareDatabase } from '@docaxis/persistence/database/prepare-database';
 import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
+import { ensureDevWebhookSecretKeyFile } from '@docaxis/webhooks/secrets/webhook-secret-key-file';
+import { DEV_WEBHOOK_SECRET_KEY_FILE } from '@docaxis/webhooks/secrets/webhook-secret-key.env';
 import { prepareBlobStore } from './prepare-blob-store';
 
 export const repositoryRoot = resolve(__dirname, '..', '..');
@@ -20,6 +22,10 @@ export async function initEnvironment(databaseUrl: string): Promise<void> {
   const { pki, generatedBecause } = await ensureDevPki({ outDir: pkiDir, agencies });
   if (generatedBecause)
     console.log(`Generated the development TEST PKI in ${pkiDir} (${generatedBecause}).`);
+  // A random TEST key, made once, for the webhook secrets the gateway stores encrypted.
+  console.log(
+    `Webhook secret key (TEST): ${ensureDevWebhookSecretKeyFile(join(repositoryRoot, DEV_WEBHOOK_SECRET_KEY_FILE))}`,
+  );
   // Without it the gateway and verifier stay not ready until the first PDF is written.
   console.log(`Blob store: ${prepareBlobStore()}`);
   const applied = await prepareDatabase(databaseUrl, 'init');

@@ -177,6 +177,18 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       expect(response.body).toMatchObject({ agencyCode: B, url: hookUrl, active: true });
       expect(JSON.stringify(response.body)).not.toContain(SECRET);
       webhookId = response.body.id;
+      // Stored encrypted: no column holds the secret (signatures below still verify with it).
+      const [stored] = await axis.db.query(
+        `SELECT secret, secret_key_id, position($2::bytea IN secret_ciphertext) AS found
+           FROM webhooks WHERE id = $1`,
+        [webhookId, Buffer.from(SECRET)],
+      );
+      expect(stored).toEqual({ secret: null, secret_key_id: expect.any(String), found: 0 });
+      const [{ rows }] = await axis.db.query(
+        `SELECT count(*)::int AS rows FROM webhooks w WHERE w::text LIKE $1`,
+        [`%${SECRET}%`],
+      );
+      expect(rows).toBe(0);
       const list = await asAgency(axis, B).get('/webhooks');
       expect(list.body.map((w: { id: string }) => w.id)).toEqual([webhookId]);
     });

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { ensureDevWebhookSecretKeyFile } from '@docaxis/webhooks/secrets/webhook-secret-key-file';
 
 export interface AxisAppEnvOptions {
   pki: DevPki;
@@ -43,5 +45,9 @@ export function axisAppEnv(options: AxisAppEnvOptions): NodeJS.ProcessEnv {
     WEBHOOK_CA_FILE: pki.server.caBundlePath,
     // ... on this machine: the only private addresses webhooks may reach in tests.
     WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8,::1',
+    // A TEST key beside the TEST PKI, created by whichever process needs it first.
+    WEBHOOK_SECRET_KEY_FILE: ensureDevWebhookSecretKeyFile(
+      join(pki.dir, 'webhooks', 'webhook-secret-key.TEST.b64'),
+    ),
   };
 }

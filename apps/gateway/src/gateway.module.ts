@@ -46,7 +46,7 @@ export class GatewayModule {
         RateLimitModule.forRoot(config),
         DispatchesModule,
         InboxModule,
-        WebhooksModule,
+        WebhooksModule.forRoot(config),
         StatusNoticesModule,
         RecallModule,
         SentModule,

@@ -6,6 +6,7 @@ import { LoggingModule } from '@docaxis/observability/logging.module';
 import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { DataSource } from 'typeorm';
+import { webhookSecretProviders } from '@docaxis/webhooks/secrets/webhook-secret.providers';
 import { WebhookSubscribers } from '@docaxis/persistence/webhook/webhook-subscribers';
 import { NOTIFIER_CONFIG, type NotifierConfig } from './config/notifier.config';
 import { InboxEventsConsumer } from './inbox-events/inbox-events.consumer';
@@ -38,6 +39,7 @@ export class NotifierModule {
       ],
       providers: [
         { provide: NOTIFIER_CONFIG, useValue: config },
+        ...webhookSecretProviders(config),
         WebhookHttpClient,
         WebhookSender,
         {

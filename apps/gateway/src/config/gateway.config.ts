@@ -15,6 +15,7 @@ import {
 import { axisCertificateEnv } from '@docaxis/audit-trail/checkpoints/axis-certificate.env';
 import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
 import { webhookDestinationEnv } from '@docaxis/webhooks/destination/webhook-destination.env';
+import { webhookSecretKeyEnv } from '@docaxis/webhooks/secrets/webhook-secret-key.env';
 
 const path = (fallback: string) =>
   z
@@ -33,6 +34,7 @@ export const gatewayConfigSchema = z.object({
   ...certificateProfileEnv,
   ...axisCertificateEnv,
   ...webhookDestinationEnv,
+  ...webhookSecretKeyEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   /**
    * The gateway's management listener (plain HTTP on MANAGEMENT_HOST): /health/live,

@@ -1,5 +1,6 @@
 import type { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
 import type { HostLookup } from '@docaxis/webhooks/destination/webhook-destination';
+import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
 import { WebhookUrlNotPublicError } from './webhook.errors';
 
@@ -20,6 +21,7 @@ describe('ManageWebhooksUseCase.register: where a webhook may point', () => {
       register,
       useCase: new ManageWebhooksUseCase(
         webhooks,
+        new WebhookSecretCipher(Buffer.alloc(32, 7)),
         { WEBHOOK_ALLOWED_PRIVATE_NETWORKS: allowed },
         lookup,
       ),

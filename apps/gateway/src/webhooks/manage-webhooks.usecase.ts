@@ -5,6 +5,7 @@ import {
   type HostLookup,
   systemHostLookup,
 } from '@docaxis/webhooks/destination/webhook-destination';
+import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import {
@@ -35,6 +36,7 @@ export class ManageWebhooksUseCase {
 
   constructor(
     private readonly webhooks: WebhookRepository,
+    private readonly cipher: WebhookSecretCipher,
     @Inject(GATEWAY_CONFIG) config: Pick<GatewayConfig, 'WEBHOOK_ALLOWED_PRIVATE_NETWORKS'>,
     @Optional() @Inject(WEBHOOK_HOST_LOOKUP) private readonly lookup: HostLookup = systemHostLookup,
   ) {
@@ -58,7 +60,11 @@ export class ManageWebhooksUseCase {
         ? new WebhookUrlNotPublicError(destination.message)
         : new WebhookUrlUnresolvableError(destination.message);
     }
-    return webhookView(await this.webhooks.register(agencyCode, url, secret));
+    return webhookView(
+      await this.webhooks.register(agencyCode, url, (webhookId) =>
+        this.cipher.seal(webhookId, secret),
+      ),
+    );
   }
 
   async list(agencyCode: string): Promise<WebhookView[]> {

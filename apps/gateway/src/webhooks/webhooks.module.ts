@@ -1,6 +1,16 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { webhookSecretProviders } from '@docaxis/webhooks/secrets/webhook-secret.providers';
+import type { GatewayConfig } from '../config/gateway.config';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
 import { WebhooksController } from './webhooks.controller';
 
-@Module({ controllers: [WebhooksController], providers: [ManageWebhooksUseCase] })
-export class WebhooksModule {}
+@Module({})
+export class WebhooksModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: WebhooksModule,
+      controllers: [WebhooksController],
+      providers: [ManageWebhooksUseCase, ...webhookSecretProviders(config)],
+    };
+  }
+}

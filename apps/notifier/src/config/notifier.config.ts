@@ -10,6 +10,7 @@ import {
   portNumber,
 } from '@docaxis/config/shared-config.schema';
 import { webhookDestinationEnv } from '@docaxis/webhooks/destination/webhook-destination.env';
+import { webhookSecretKeyEnv } from '@docaxis/webhooks/secrets/webhook-secret-key.env';
 
 export const notifierConfigSchema = z
   .object({
@@ -18,6 +19,7 @@ export const notifierConfigSchema = z
     ...loggingEnv,
     ...managementHttpEnv,
     ...webhookDestinationEnv,
+    ...webhookSecretKeyEnv,
     /** Port of the notifier's health (/health/live, /health/ready) and /metrics HTTP server. */
     NOTIFIER_HTTP_PORT: portNumber(9104),
     /** How often a sender looks for due notifications when nothing woke it up. */

@@ -9,7 +9,9 @@ import {
   WebhookNotificationRepository,
   type ClaimedWebhookNotification,
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
+import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
+import type { WebhookAnswer } from './webhook-http-client';
 import { retryDelayMs } from './retry-backoff';
 import { WebhookHttpClient } from './webhook-http-client';
 import { signWebhookBody, WebhookHeaders } from './webhook-signature';
@@ -32,6 +34,7 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     private readonly notifications: WebhookNotificationRepository,
     private readonly http: WebhookHttpClient,
+    private readonly cipher: WebhookSecretCipher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -65,21 +68,7 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
   private async send(notification: ClaimedWebhookNotification): Promise<void> {
     const attemptedAt = new Date();
     const timestamp = Math.floor(attemptedAt.getTime() / 1000);
-    const answer = await this.http.post({
-      url: notification.url,
-      body: notification.body,
-      headers: {
-        [WebhookHeaders.Id]: notification.id,
-        [WebhookHeaders.Timestamp]: String(timestamp),
-        [WebhookHeaders.Signature]: signWebhookBody(
-          notification.secret,
-          timestamp,
-          notification.body,
-        ),
-        [WebhookHeaders.Event]: notification.eventType,
-        [WebhookHeaders.Attempt]: String(notification.attempt),
-      },
-    });
+    const answer = await this.post(notification, timestamp);
     const durationMs = Date.now() - attemptedAt.getTime();
     const accepted = answer.error === null;
     const retryAt = accepted
@@ -105,6 +94,33 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       error: answer.error,
       durationMs,
       retryAt,
+    });
+  }
+
+  /** Signs and POSTs; a secret that does not open is a failed attempt, like any other. */
+  private post(
+    notification: ClaimedWebhookNotification,
+    timestamp: number,
+  ): Promise<WebhookAnswer> {
+    let secret: string;
+    try {
+      secret =
+        'plain' in notification.secret
+          ? notification.secret.plain
+          : this.cipher.open(notification.webhookId, notification.secret.sealed);
+    } catch (error) {
+      return Promise.resolve({ statusCode: null, error: `not sent: ${(error as Error).message}` });
+    }
+    return this.http.post({
+      url: notification.url,
+      body: notification.body,
+      headers: {
+        [WebhookHeaders.Id]: notification.id,
+        [WebhookHeaders.Timestamp]: String(timestamp),
+        [WebhookHeaders.Signature]: signWebhookBody(secret, timestamp, notification.body),
+        [WebhookHeaders.Event]: notification.eventType,
+        [WebhookHeaders.Attempt]: String(notification.attempt),
+      },
     });
   }
 

@@ -9,6 +9,7 @@ import { StatusNotices1795458390893 } from './1795458390893-status-notices';
 import { DispatchEnvelopeSignature1795460380236 } from './1795460380236-dispatch-envelope-signature';
 import { WebhookChangeNotify1795470775403 } from './1795470775403-webhook-change-notify';
 import { DispatchesAwaitingVerificationIndex1795479215449 } from './1795479215449-dispatches-awaiting-verification-index';
+import { WebhookSealedSecrets1795482019359 } from './1795482019359-webhook-sealed-secrets';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   DispatchEnvelopeSignature1795460380236,
   WebhookChangeNotify1795470775403,
   DispatchesAwaitingVerificationIndex1795479215449,
+  WebhookSealedSecrets1795482019359,
 ];

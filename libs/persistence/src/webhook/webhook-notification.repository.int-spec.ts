@@ -4,6 +4,14 @@ import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { WebhookNotificationRepository } from './webhook-notification.repository';
 import { WebhookRepository } from './webhook.repository';
 
+/** Stands for a sealed secret: the repository stores and returns it, it never opens it. */
+const SEALED = {
+  ciphertext: Buffer.from('ciphertext'),
+  iv: Buffer.alloc(12, 1),
+  tag: Buffer.alloc(16, 2),
+  keyId: '0123456789abcdef',
+};
+
 describe('WebhookNotificationRepository: the durable notification queue (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let notifications: WebhookNotificationRepository;
@@ -14,7 +22,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
     const webhook = await new WebhookRepository(dataSource).register(
       '000.00.00.H41',
       'https://receiver.example/hook',
-      'x'.repeat(32),
+      () => SEALED,
     );
     webhookId = webhook.id;
     notifications = new WebhookNotificationRepository(dataSource);
@@ -83,6 +91,8 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
     const [id] = await enqueue(1);
     const [first] = await notifications.claimDue(10, 60_000);
     expect(first).toMatchObject({ id, attempt: 1 });
+    // The secret comes back as stored: sealed, never plain.
+    expect(first.secret).toEqual({ sealed: SEALED });
     expect(await notifications.claimDue(10, 60_000)).toEqual([]);
     await dataSource.query(`UPDATE webhook_notifications SET leased_until = now() WHERE id = $1`, [
       id,

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
 import { WebhookNotificationEntity } from './webhook-notification.entity';
+import type { SealedSecretColumns } from './webhook.repository';
 
 export interface NewWebhookNotification {
   id: string;
@@ -21,7 +22,8 @@ export interface ClaimedWebhookNotification {
   /** 1 for the first POST. */
   attempt: number;
   url: string;
-  secret: string;
+  /** The webhook's secret, sealed; or plain for a row an app has not sealed yet. */
+  secret: { sealed: SealedSecretColumns } | { plain: string };
 }
 
 export interface WebhookAttemptOutcome {
@@ -66,9 +68,14 @@ export class WebhookNotificationRepository {
         body: string;
         attempts: number;
         url: string;
-        secret: string;
+        secret: string | null;
+        secret_ciphertext: Buffer;
+        secret_iv: Buffer;
+        secret_tag: Buffer;
+        secret_key_id: string;
       }[] = await manager.query(
-        `SELECT n.id, n.webhook_id, n.event_type, n.body, n.attempts, w.url, w.secret
+        `SELECT n.id, n.webhook_id, n.event_type, n.body, n.attempts, w.url, w.secret,
+                w.secret_ciphertext, w.secret_iv, w.secret_tag, w.secret_key_id
            FROM webhook_notifications n JOIN webhooks w ON w.id = n.webhook_id
           WHERE n.state = 'pending' AND w.active AND n.next_attempt_at <= now()
             AND (n.leased_until IS NULL OR n.leased_until <= now())
@@ -91,7 +98,17 @@ export class WebhookNotificationRepository {
         body: row.body,
         attempt: row.attempts + 1,
         url: row.url,
-        secret: row.secret,
+        secret:
+          row.secret === null
+            ? {
+                sealed: {
+                  ciphertext: row.secret_ciphertext,
+                  iv: row.secret_iv,
+                  tag: row.secret_tag,
+                  keyId: row.secret_key_id,
+                },
+              }
+            : { plain: row.secret },
       }));
     });
   }

@@ -45,7 +45,12 @@ describe('WebhookSubscribers: agencies with a webhook, cached until PostgreSQL r
   it('sees a webhook registered elsewhere as soon as the registration commits', async () => {
     expect(await subscribers.anySubscribed([WITH_HOOK])).toBe(false);
     const startedAt = Date.now();
-    const webhook = await webhooks.register(WITH_HOOK, 'https://127.0.0.1/hook', 'x'.repeat(32));
+    const webhook = await webhooks.register(WITH_HOOK, 'https://127.0.0.1/hook', () => ({
+      ciphertext: Buffer.from('c'),
+      iv: Buffer.alloc(12),
+      tag: Buffer.alloc(16),
+      keyId: '0123456789abcdef',
+    }));
     await waitFor(
       () => subscribers.anySubscribed([WITH_HOOK]),
       (subscribed) => subscribed,

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,9 +13,16 @@ import { AgencyEntity } from '../agency/agency.entity';
 /**
  * A recipient's webhook: where the axis POSTs a signed notification on every event in the
  * agency's inbox. At most one is active per agency; registering again deactivates the old one,
- * which keeps its history. The secret is kept as given because HMAC needs it to sign.
+ * which keeps its history. HMAC needs the secret itself to sign, so it is kept encrypted
+ * (AES-256-GCM under a key only the apps hold), not hashed; rows from before that keep it plain
+ * until an app seals them at start-up. Exactly one of the two forms is set.
  */
 @Entity({ name: 'webhooks' })
+@Check(
+  'ck_webhooks_secret_form',
+  `(secret IS NULL) = (secret_ciphertext IS NOT NULL AND secret_iv IS NOT NULL
+                  AND secret_tag IS NOT NULL AND secret_key_id IS NOT NULL)`,
+)
 @Index('uq_webhooks_active_agency', ['agencyCode'], { unique: true, where: 'active' })
 export class WebhookEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -30,8 +38,22 @@ export class WebhookEntity {
   @Column({ type: 'text' })
   url!: string;
 
-  @Column({ type: 'text' })
-  secret!: string;
+  /** The plain secret of a row from before sealing; NULL once sealed. */
+  @Column({ type: 'text', nullable: true })
+  secret!: string | null;
+
+  @Column({ name: 'secret_ciphertext', type: 'bytea', nullable: true })
+  secretCiphertext!: Buffer | null;
+
+  @Column({ name: 'secret_iv', type: 'bytea', nullable: true })
+  secretIv!: Buffer | null;
+
+  @Column({ name: 'secret_tag', type: 'bytea', nullable: true })
+  secretTag!: Buffer | null;
+
+  /** Which key sealed it (a hash of the key, not the key): rotation re-seals the others. */
+  @Column({ name: 'secret_key_id', type: 'varchar', length: 16, nullable: true })
+  secretKeyId!: string | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -5,6 +5,21 @@ import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity'
 import { WebhookNotificationEntity } from './webhook-notification.entity';
 import { WebhookEntity } from './webhook.entity';
 
+/** A webhook secret as stored encrypted (libs/webhooks/src/secrets seals and opens it). */
+export interface SealedSecretColumns {
+  ciphertext: Buffer;
+  iv: Buffer;
+  tag: Buffer;
+  keyId: string;
+}
+
+/** A webhook whose secret is plain (from before sealing) or sealed under another key. */
+export interface WebhookSecretToSeal {
+  id: string;
+  plain: string | null;
+  sealed: SealedSecretColumns | null;
+}
+
 export interface WebhookNotificationHistory {
   notification: WebhookNotificationEntity;
   attempts: WebhookDeliveryAttemptEntity[];
@@ -15,8 +30,15 @@ export interface WebhookNotificationHistory {
 export class WebhookRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registers `url` for the agency; an active webhook it had before is deactivated, atomically. */
-  async register(agencyCode: string, url: string, secret: string): Promise<WebhookEntity> {
+  /**
+   * Registers `url` for the agency; an active webhook it had before is deactivated, atomically.
+   * The secret is stored only as `sealSecret` seals it for the new webhook's id.
+   */
+  async register(
+    agencyCode: string,
+    url: string,
+    sealSecret: (webhookId: string) => SealedSecretColumns,
+  ): Promise<WebhookEntity> {
     return this.dataSource.transaction(async (manager) => {
       // Serialises two registrations of one agency (the partial unique index would refuse one).
       await manager.query(`SELECT code FROM agencies WHERE code = $1 FOR UPDATE`, [agencyCode]);
@@ -24,11 +46,17 @@ export class WebhookRepository {
         `UPDATE webhooks SET active = false, deactivated_at = now() WHERE agency_code = $1 AND active`,
         [agencyCode],
       );
+      const id = uuidv7();
+      const sealed = sealSecret(id);
       const webhook = manager.create(WebhookEntity, {
-        id: uuidv7(),
+        id,
         agencyCode,
         url,
-        secret,
+        secret: null,
+        secretCiphertext: sealed.ciphertext,
+        secretIv: sealed.iv,
+        secretTag: sealed.tag,
+        secretKeyId: sealed.keyId,
         active: true,
         deactivatedAt: null,
       });
@@ -67,6 +95,42 @@ export class WebhookRepository {
       .findBy({ agencyCode: In([...agencyCodes]), active: true });
   }
 
+  /** Webhooks whose secret is plain, or sealed under a key other than `currentKeyId`. */
+  async secretsToSeal(currentKeyId: string): Promise<WebhookSecretToSeal[]> {
+    const rows: WebhookEntity[] = await this.dataSource
+      .getRepository(WebhookEntity)
+      .createQueryBuilder('w')
+      .where('w.secret IS NOT NULL OR w.secret_key_id <> :currentKeyId', { currentKeyId })
+      .getMany();
+    return rows.map((row) => ({
+      id: row.id,
+      plain: row.secret,
+      sealed: row.secret === null ? sealedColumns(row) : null,
+    }));
+  }
+
+  /**
+   * Replaces a webhook's secret with its sealed form, unless another instance did first (the row
+   * no longer holds what `was` read): false then.
+   */
+  async storeSealedSecret(was: WebhookSecretToSeal, sealed: SealedSecretColumns): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `UPDATE webhooks
+          SET secret = NULL, secret_ciphertext = $2, secret_iv = $3, secret_tag = $4, secret_key_id = $5
+        WHERE id = $1 AND secret IS NOT DISTINCT FROM $6 AND secret_key_id IS NOT DISTINCT FROM $7`,
+      [
+        was.id,
+        sealed.ciphertext,
+        sealed.iv,
+        sealed.tag,
+        sealed.keyId,
+        was.plain,
+        was.sealed?.keyId ?? null,
+      ],
+    );
+    return affected > 0;
+  }
+
   /** The newest notifications of one webhook, each with every delivery attempt, oldest first. */
   async history(webhookId: string, limit: number): Promise<WebhookNotificationHistory[]> {
     const notifications = await this.dataSource.getRepository(WebhookNotificationEntity).find({
@@ -84,4 +148,13 @@ export class WebhookRepository {
       attempts: attempts.filter((attempt) => attempt.notificationId === notification.id),
     }));
   }
+}
+
+function sealedColumns(row: WebhookEntity): SealedSecretColumns {
+  return {
+    ciphertext: row.secretCiphertext!,
+    iv: row.secretIv!,
+    tag: row.secretTag!,
+    keyId: row.secretKeyId!,
+  };
 }
