@@ -12,6 +12,12 @@ describe('gateway configuration', () => {
     expect(config.ADMISSION_MAX_PENDING_VERIFICATION).toBe(200);
     expect(config.ADMISSION_SAMPLE_INTERVAL_MS).toBe(250);
     expect(config.ADMISSION_RETRY_AFTER_SECONDS).toBe(1);
+    // Webhooks: public addresses only; the TEST key npm start generates under certs/dev.
+    expect(config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS).toEqual([]);
+    expect(config.WEBHOOK_SECRET_KEY_FILE).toMatch(
+      /certs\/dev\/webhooks\/webhook-secret-key\.TEST\.b64$/,
+    );
+    expect(config.WEBHOOK_SECRET_PREVIOUS_KEY_FILES).toEqual([]);
   });
 
   it('refuses a bad environment at start-up, listing every problem with its variable', () => {
