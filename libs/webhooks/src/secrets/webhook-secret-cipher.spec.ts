@@ -43,6 +43,15 @@ describe('WebhookSecretCipher (AES-256-GCM)', () => {
     expect(() => cipher.open(ID, { ...sealed, tag: Buffer.alloc(16) })).toThrow(/does not open/);
   });
 
+  it('refuses a truncated tag (GCM would otherwise check only its first bytes)', () => {
+    const sealed = cipher.seal(ID, SECRET);
+    for (const length of [4, 8, 12]) {
+      expect(() => cipher.open(ID, { ...sealed, tag: sealed.tag.subarray(0, length) })).toThrow(
+        /does not open/,
+      );
+    }
+  });
+
   it('opens under a previous key during a rotation, seals only under the current one', () => {
     const oldSealed = cipher.seal(ID, SECRET);
     const rotated = new WebhookSecretCipher(randomBytes(32), [key]);
