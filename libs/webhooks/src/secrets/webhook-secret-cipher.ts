@@ -13,6 +13,8 @@ export class WebhookSecretUnreadableError extends Error {}
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
+/** The whole GCM tag: without it fixed, Node would check only as many bytes as a row holds. */
+const TAG_BYTES = 16;
 
 /** A short, stable name of a key (not the key): which key sealed a row, for rotation. */
 export function webhookSecretKeyId(key: Buffer): string {
@@ -60,7 +62,9 @@ export class WebhookSecretCipher {
       );
     }
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv, {
+        authTagLength: TAG_BYTES,
+      });
       decipher.setAAD(Buffer.from(webhookId, 'utf8'));
       decipher.setAuthTag(sealed.tag);
       return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString('utf8');
