@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   const sql = new SqlStatementCounter().install();
   const axis = await startAxis(
     'bench-submission',
-    { LOG_LEVEL: options.logLevel, RATE_LIMIT_PER_AGENCY: '0' },
+    // No verifier runs, so every submission stays awaiting verification: admission control
+    // would refuse all after its first ADMISSION_MAX_PENDING_VERIFICATION (0 turns it off).
+    {
+      LOG_LEVEL: options.logLevel,
+      RATE_LIMIT_PER_AGENCY: '0',
+      ADMISSION_MAX_PENDING_VERIFICATION: '0',
+    },
     { outOfProcess: ['audit', 'verifier', 'router', 'notifier'] },
   );
   // No worker runs, so a queue of the bench's own makes the events routable (the relay would
