@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       senderCode: SENDER,
       recipientCodes: RECIPIENTS,
       pdfPaths,
-      warmup: Math.max(50, options.concurrency * 4),
+      warmup: Math.max(options.warmup, options.concurrency),
       count: options.count,
       concurrency: options.concurrency,
     };

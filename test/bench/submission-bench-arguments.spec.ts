@@ -16,6 +16,7 @@ describe('npm run bench:submission arguments', () => {
     expect(parseSubmissionBenchArguments([])).toEqual({
       count: 300,
       concurrency: 8,
+      warmup: 300,
       logLevel: 'warn',
       cpuProfile: null,
     });
@@ -25,6 +26,8 @@ describe('npm run bench:submission arguments', () => {
         '40',
         '--concurrency',
         '2',
+        '--warmup',
+        '60',
         '--log-level',
         'error',
         '--cpu-prof',
@@ -33,6 +36,7 @@ describe('npm run bench:submission arguments', () => {
     ).toEqual({
       count: 40,
       concurrency: 2,
+      warmup: 60,
       logLevel: 'error',
       cpuProfile: '/tmp/gateway.cpuprofile',
     });
@@ -48,6 +52,7 @@ describe('npm run bench:submission arguments', () => {
     [['--concurrency', 'NaN'], '--concurrency needs a positive integer, got NaN'],
     [['--concurrency', '0'], '--concurrency needs a positive integer, got 0'],
     [['--concurrency', 'Infinity'], '--concurrency needs a positive integer, got Infinity'],
+    [['--warmup', '0'], '--warmup needs a positive integer, got 0'],
   ])('refuses %j: %s', (argv, message) => {
     expect(refusal(argv)).toBe(message);
   });
