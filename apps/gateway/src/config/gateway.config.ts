@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ipNetworkList } from '@docaxis/config/ip-network-list';
 import { loadConfig } from '@docaxis/config/load-config';
 import {
   amqpEnv,
@@ -97,16 +97,7 @@ export const gatewayConfigSchema = z.object({
     .default('')
     .refine((v) => v === '' || /^[a-z0-9-]+$/.test(v), 'must be an HTTP header name'),
   /** Comma-separated addresses or CIDR blocks of the proxies (e.g. 10.0.0.5,10.1.0.0/16). */
-  TRUSTED_PROXY_ADDRESSES: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(isCidr, 'must be an IP address or CIDR block'))),
+  TRUSTED_PROXY_ADDRESSES: ipNetworkList(),
   /**
    * How often the TLS certificate, key, client CAs and CRLs are re-read from their files, so a
    * renewed CRL revokes client certificates without a restart (0: never).
@@ -152,14 +143,6 @@ const gatewayConfigRules = gatewayConfigSchema.superRefine((config, ctx) => {
     });
   }
 });
-
-function isCidr(value: string): boolean {
-  const [address, prefix, ...rest] = value.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-}
 
 /** Injection token for the gateway's validated configuration. */
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,4 +1,5 @@
-import { parseNetwork, WebhookAddressPolicy } from './webhook-address-policy';
+import { parseIpNetwork } from '@docaxis/config/ip-network-list';
+import { WebhookAddressPolicy } from './webhook-address-policy';
 
 describe('WebhookAddressPolicy', () => {
   const policy = new WebhookAddressPolicy();
@@ -72,7 +73,7 @@ describe('WebhookAddressPolicy', () => {
   it.each(['10.0.0.0/33', '::1/129', 'example.org', '10.0.0.0/8/1', '10.0.0.0/x'])(
     'refuses the allow-list entry %s',
     (entry) => {
-      expect(() => parseNetwork(entry)).toThrow();
+      expect(() => parseIpNetwork(entry)).toThrow();
       expect(() => new WebhookAddressPolicy([entry])).toThrow();
     },
   );

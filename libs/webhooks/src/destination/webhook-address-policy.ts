@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { parseIpNetwork } from '@docaxis/config/ip-network-list';
 
 /**
  * Ranges a webhook may never reach: everything that is not public unicast. node:net's BlockList
@@ -45,21 +46,6 @@ const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of NOT_PUBLIC_IPV4) NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of NOT_PUBLIC_IPV6) NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
 
-/** `10.0.0.0/8`, `fd00::/8` or a single address: one entry of WEBHOOK_ALLOWED_PRIVATE_NETWORKS. */
-export function parseNetwork(value: string): { address: string; prefix: number; family: 4 | 6 } {
-  const [address, prefixText, ...rest] = value.trim().split('/');
-  const family = isIP(address) as 0 | 4 | 6;
-  if (family === 0 || rest.length > 0)
-    throw new Error(`${value} is not an IP address or CIDR block`);
-  const max = family === 4 ? 32 : 128;
-  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) {
-    throw new Error(`${value} has no valid prefix length`);
-  }
-  const prefix = prefixText === undefined ? max : Number(prefixText);
-  if (prefix > max) throw new Error(`${value} has a prefix longer than ${max}`);
-  return { address, prefix, family };
-}
-
 /**
  * Which addresses a webhook may be POSTed to: public unicast ones, plus the networks an operator
  * explicitly allows (development and tests run receivers on 127.0.0.1; a deployment may have
@@ -70,7 +56,7 @@ export class WebhookAddressPolicy {
 
   constructor(allowedNetworks: readonly string[] = []) {
     for (const network of allowedNetworks) {
-      const { address, prefix, family } = parseNetwork(network);
+      const { address, prefix, family } = parseIpNetwork(network);
       this.allowed.addSubnet(address, prefix, family === 4 ? 'ipv4' : 'ipv6');
     }
   }

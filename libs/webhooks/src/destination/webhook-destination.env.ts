@@ -1,14 +1,4 @@
-import { z } from 'zod';
-import { parseNetwork } from './webhook-address-policy';
-
-function isNetwork(value: string): boolean {
-  try {
-    parseNetwork(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { ipNetworkList } from '@docaxis/config/ip-network-list';
 
 /**
  * Environment of the apps that judge webhook URLs (the gateway at registration, the notifier at
@@ -16,14 +6,5 @@ function isNetwork(value: string): boolean {
  * and the tests allow 127.0.0.0/8 and ::1 for their local receivers.
  */
 export const webhookDestinationEnv = {
-  WEBHOOK_ALLOWED_PRIVATE_NETWORKS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((network) => network.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(isNetwork, 'must be IP addresses or CIDR blocks'))),
+  WEBHOOK_ALLOWED_PRIVATE_NETWORKS: ipNetworkList(),
 };
