@@ -41,12 +41,25 @@ describe('admission control on POST /dispatches (real PostgreSQL and RabbitMQ, n
   /** The gateway's management listener: health and metrics. */
   const operations = (path: string) => request(axis.gatewayManagementUrl).get(path);
 
-  const submit = (idempotencyKey: string, envelope: unknown): Promise<Response> =>
+  const submit = (idempotencyKey: string, envelope: unknown, sender = A): Promise<Response> =>
     attachDispatch(
-      asAgency(axis, A).post('/dispatches').set('Idempotency-Key', idempotencyKey),
+      asAgency(axis, sender).post('/dispatches').set('Idempotency-Key', idempotencyKey),
       envelope,
       [{ name: 'van-ban.pdf', bytes: PDF }],
     );
+
+  /** Submits new dispatches from `sender` until one is refused; what was accepted, and the 503. */
+  const submitUntilRefused = async (sender: string, recipient: string, keyPrefix: string) => {
+    let accepted = 0;
+    for (let i = 0; i < 40; i += 1) {
+      const response = await submit(`${keyPrefix}-${i}`, envelopeJson(sender, [recipient]), sender);
+      if (response.status !== 202) return { accepted, refused: response };
+      accepted += 1;
+      // The sample is at most SAMPLE_INTERVAL_MS old: give it time to see the backlog.
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_INTERVAL_MS / 4));
+    }
+    throw new Error(`${sender} was never refused`);
+  };
 
   it('refuses new submissions with 503 and Retry-After over the limit, keeps what it accepted, and admits again once the backlog shrinks', async () => {
     const accepted: { key: string; envelope: unknown; dispatchId: string }[] = [];
@@ -72,7 +85,13 @@ describe('admission control on POST /dispatches (real PostgreSQL and RabbitMQ, n
     expect(refused?.body.error).toEqual({
       code: 'SUBMISSION_BACKLOG_FULL',
       message: expect.stringContaining('quá tải'),
-      details: { backlog: expect.any(Number), limit: LIMIT, retryAfterSeconds: 2 },
+      details: {
+        backlog: expect.any(Number),
+        limit: LIMIT,
+        pending: expect.any(Number),
+        fairShare: LIMIT, // A alone is waiting: its share is the whole limit
+        retryAfterSeconds: 2,
+      },
     });
     expect(refused?.body.error.details.backlog).toBeGreaterThan(LIMIT);
 
@@ -106,7 +125,10 @@ describe('admission control on POST /dispatches (real PostgreSQL and RabbitMQ, n
     );
 
     const metrics = parsePrometheusText((await operations('/metrics')).text);
-    expect(sampleValue(metrics, 'docaxis_admission_verification_backlog')).toBe(accepted.length);
+    // The last sample: it saw the backlog over the limit, and may have missed the last admissions.
+    const sampled = sampleValue(metrics, 'docaxis_admission_verification_backlog');
+    expect(sampled).toBeGreaterThan(LIMIT);
+    expect(sampled).toBeLessThanOrEqual(accepted.length);
     expect(
       sampleValue(metrics, 'docaxis_dispatches_rejected_total', {
         stage: 'submission',
@@ -126,5 +148,45 @@ describe('admission control on POST /dispatches (real PostgreSQL and RabbitMQ, n
     );
     expect(retried.status).toBe(202);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('is fair between agencies: the one that filled the backlog is refused, one with nothing waiting is admitted until it holds its share', async () => {
+    // Start from an empty backlog; a request after a pause still sees the last sample (and starts
+    // a new one), so wait for A to be admitted again.
+    await axis.db.query(
+      `UPDATE dispatches SET state = 'verified', verified_at = now() WHERE state = 'accepted'`,
+    );
+    const first = await waitFor(
+      () => submit('fair-a-first', envelopeJson(A, [B])),
+      (response) => response.status !== 503,
+      'the emptied backlog to be sampled',
+      5_000,
+    );
+    expect(first.status).toBe(202);
+
+    const busy = await submitUntilRefused(A, B, 'fair-a');
+    expect(1 + busy.accepted).toBeGreaterThan(LIMIT);
+    expect(busy.refused.status).toBe(503);
+
+    // B has nothing waiting: admitted at once, though the backlog is over the limit.
+    const small = await submit('fair-b-first', envelopeJson(B, [A]), B);
+    expect(small.status).toBe(202);
+    // A is still refused meanwhile.
+    expect((await submit('fair-a-again', envelopeJson(A, [B]))).status).toBe(503);
+
+    // Two agencies waiting: a share of ⌊2 ÷ 2⌋ = 1 each, which B now holds.
+    const more = await submitUntilRefused(B, A, 'fair-b');
+    expect(more.refused.status).toBe(503);
+    expect(more.refused.body.error).toMatchObject({
+      code: 'SUBMISSION_BACKLOG_FULL',
+      details: { limit: LIMIT, fairShare: 1 },
+    });
+    expect(more.refused.body.error.details.pending).toBeGreaterThanOrEqual(1);
+
+    const [waiting] = await axis.db.query<{ b: number }[]>(
+      `SELECT count(*)::int AS b FROM dispatches WHERE state = 'accepted' AND sender_code = $1`,
+      [B],
+    );
+    expect(waiting.b).toBe(1 + more.accepted);
   });
 });

@@ -7,30 +7,33 @@ import { SubmissionAdmission } from './submission-admission';
 import { SubmissionBacklogFullError } from './submission-admission.errors';
 
 const SENDER = '000.00.00.G22';
+const SMALL_SENDER = '000.00.00.H41';
 
-/** The admission over a backlog of `backlog` dispatches (an Error: the count fails). */
+/** The admission over a backlog of `backlog` dispatches, all SENDER's (an Error: the count fails). */
 function admissionWith(options: { limit: number; backlog: number | Error }) {
   const { backlog } = options;
-  const countAwaitingVerification = jest.fn(() =>
-    backlog instanceof Error ? Promise.reject(backlog) : Promise.resolve(backlog),
+  const countAwaitingVerificationBySender = jest.fn(() =>
+    backlog instanceof Error
+      ? Promise.reject(backlog)
+      : Promise.resolve(new Map(backlog > 0 ? [[SENDER, backlog]] : [])),
   );
   const findByIdempotencyKey = jest.fn((_sender: string, key: string) =>
     Promise.resolve(key === 'accepted-before' ? { id: 'dispatch-1' } : null),
   );
   const admission = new SubmissionAdmission(
     loadGatewayConfig({ ADMISSION_MAX_PENDING_VERIFICATION: String(options.limit) }),
-    { countAwaitingVerification } as unknown as VerificationBacklogRepository,
+    { countAwaitingVerificationBySender } as unknown as VerificationBacklogRepository,
     { findByIdempotencyKey } as unknown as DispatchRepository,
     new AxisMetrics('gateway'),
   );
-  return { admission, countAwaitingVerification, findByIdempotencyKey };
+  return { admission, countAwaitingVerificationBySender, findByIdempotencyKey };
 }
 
 describe('SubmissionAdmission', () => {
   beforeEach(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
   afterEach(() => jest.restoreAllMocks());
 
-  it('admits up to the limit, and refuses above it with the backlog, limit and Retry-After', async () => {
+  it('admits up to the limit, and refuses above it with the backlog, share and Retry-After', async () => {
     const atLimit = admissionWith({ limit: 3, backlog: 3 });
     await expect(atLimit.admission.admit(SENDER, undefined)).resolves.toBeUndefined();
 
@@ -40,9 +43,14 @@ describe('SubmissionAdmission', () => {
     expect(refusal).toMatchObject({
       code: 'SUBMISSION_BACKLOG_FULL',
       kind: 'unavailable',
-      details: { backlog: 4, limit: 3, retryAfterSeconds: 1 },
+      details: { backlog: 4, limit: 3, pending: 4, fairShare: 3, retryAfterSeconds: 1 },
     });
     expect(over.findByIdempotencyKey).toHaveBeenCalledWith(SENDER, 'new-key');
+  });
+
+  it('over the limit still admits an agency below its fair share', async () => {
+    const { admission } = admissionWith({ limit: 3, backlog: 4 });
+    await expect(admission.admit(SMALL_SENDER, 'new-key')).resolves.toBeUndefined();
   });
 
   it('lets a retry of a submission already accepted through, to its original answer', async () => {
@@ -57,7 +65,7 @@ describe('SubmissionAdmission', () => {
 
     const off = admissionWith({ limit: 0, backlog: 10_000 });
     await off.admission.admit(SENDER, undefined);
-    expect(off.countAwaitingVerification).not.toHaveBeenCalled();
+    expect(off.countAwaitingVerificationBySender).not.toHaveBeenCalled();
   });
 
   it('fails open when the backlog cannot be counted', async () => {

@@ -2,8 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
-import { VerificationBacklogRepository } from '@docaxis/persistence/dispatch/verification-backlog.repository';
+import {
+  type PendingBySender,
+  VerificationBacklogRepository,
+} from '@docaxis/persistence/dispatch/verification-backlog.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { refusalUnderFairShare } from './fair-share-admission';
 import { SubmissionBacklogFullError } from './submission-admission.errors';
 import { VerificationBacklogSampler } from './verification-backlog-sampler';
 
@@ -11,7 +15,9 @@ import { VerificationBacklogSampler } from './verification-backlog-sampler';
  * Admission control (backpressure) for new dispatches: while more than
  * ADMISSION_MAX_PENDING_VERIFICATION dispatches await verification, a new submission is refused
  * with 503 and Retry-After instead of joining a queue that only grows (and every latency with
- * it). Each instance samples the shared backlog itself, so instances need no coordination; the
+ * it). Over the limit the backlog is shared fairly between sending agencies
+ * (refusalUnderFairShare): one busy agency cannot hold back one that has little waiting. Each
+ * instance samples the shared backlog itself, so instances need no coordination; the
  * limit can be overshot by what arrives within one sample interval.
  */
 @Injectable()
@@ -19,7 +25,7 @@ export class SubmissionAdmission {
   private readonly logger = new Logger(SubmissionAdmission.name);
   private readonly limit: number;
   private readonly retryAfterSeconds: number;
-  private readonly backlog: VerificationBacklogSampler;
+  private readonly backlog: VerificationBacklogSampler<PendingBySender>;
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
@@ -36,9 +42,11 @@ export class SubmissionAdmission {
     });
     this.backlog = new VerificationBacklogSampler({
       count: async () => {
-        const count = await backlog.countAwaitingVerification();
-        gauge.set(count);
-        return count;
+        const pendingBySender = await backlog.countAwaitingVerificationBySender();
+        let total = 0;
+        for (const pending of pendingBySender.values()) total += pending;
+        gauge.set(total);
+        return pendingBySender;
       },
       intervalMs: config.ADMISSION_SAMPLE_INTERVAL_MS,
       warn: (message) => this.logger.warn(message),
@@ -46,16 +54,19 @@ export class SubmissionAdmission {
   }
 
   /**
-   * Throws SubmissionBacklogFullError when the backlog is over the limit, unless the request
+   * Throws SubmissionBacklogFullError when the backlog is over the limit and the sender holds its
+   * fair share of it, unless the request
    * repeats a submission already accepted (same agency and Idempotency-Key): that one gets its
    * original answer, as it adds nothing to the backlog. The lookup is only paid while refusing.
    */
   async admit(senderCode: string, idempotencyKey: string | undefined): Promise<void> {
     if (this.limit === 0) return;
-    const backlog = await this.backlog.latest();
-    if (backlog === undefined || backlog <= this.limit) return;
+    const pendingBySender = await this.backlog.latest();
+    if (pendingBySender === undefined) return;
+    const refusal = refusalUnderFairShare(pendingBySender, senderCode, this.limit);
+    if (!refusal) return;
     if (idempotencyKey && (await this.dispatches.findByIdempotencyKey(senderCode, idempotencyKey)))
       return;
-    throw new SubmissionBacklogFullError(backlog, this.limit, this.retryAfterSeconds);
+    throw new SubmissionBacklogFullError(refusal, this.limit, this.retryAfterSeconds);
   }
 }

@@ -1,7 +1,7 @@
 /** What the sampler needs from its surroundings; injected so tests control time and failures. */
-export interface BacklogSamplerOptions {
+export interface BacklogSamplerOptions<Sample> {
   /** Reads the backlog now (one query). */
-  count: () => Promise<number>;
+  count: () => Promise<Sample>;
   /** A new sample starts at most this often. */
   intervalMs: number;
   /** Told once when sampling starts failing, and once when it works again. */
@@ -17,8 +17,8 @@ export interface BacklogSamplerOptions {
  * lets submissions in (fails open), as the submission itself needs the same database and will
  * report a real outage better than a guess about the backlog would.
  */
-export class VerificationBacklogSampler {
-  private latestCount: number | undefined;
+export class VerificationBacklogSampler<Sample> {
+  private latestCount: Sample | undefined;
   private sampledAt = Number.NEGATIVE_INFINITY;
   private sampling: Promise<void> | null = null;
   /** Whether any sample has finished (or failed). */
@@ -26,12 +26,12 @@ export class VerificationBacklogSampler {
   private failing = false;
   private readonly now: () => number;
 
-  constructor(private readonly options: BacklogSamplerOptions) {
+  constructor(private readonly options: BacklogSamplerOptions<Sample>) {
     this.now = options.now ?? (() => performance.now());
   }
 
   /** The last sampled backlog (undefined: unknown); starts a new sample when it is stale. */
-  async latest(): Promise<number | undefined> {
+  async latest(): Promise<Sample | undefined> {
     if (!this.sampling && this.now() - this.sampledAt >= this.options.intervalMs) {
       this.sampledAt = this.now();
       this.sampling = this.sample().finally(() => {

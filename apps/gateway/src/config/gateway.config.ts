@@ -109,10 +109,11 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_PER_AGENCY: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   /**
-   * Admission control: new submissions are refused (503 SUBMISSION_BACKLOG_FULL, Retry-After)
-   * while more than this many dispatches await signature verification (state `accepted`), so a
-   * backlog the verifiers cannot drain stops growing (0 turns it off). ~200 is a few seconds of
-   * a small verifier's work.
+   * Admission control: while more than this many dispatches await signature verification (state
+   * `accepted`), a new submission is refused (503 SUBMISSION_BACKLOG_FULL, Retry-After) if its
+   * agency already holds its fair share of them (this ÷ agencies waiting), so a backlog the
+   * verifiers cannot drain stops growing and no agency crowds out the others (0 turns it off).
+   * ~200 is a few seconds of a small verifier's work.
    */
   ADMISSION_MAX_PENDING_VERIFICATION: z.coerce.number().int().min(0).default(200),
   /** How often each gateway instance counts that backlog (one query, shared by all requests). */

@@ -32,8 +32,9 @@ import type { DispatchState } from './dispatch-state';
 // Auditors search the trail by number and notation.
 @Index('ix_dispatches_code', ['codeNumber', 'codeNotation'])
 @Index('ix_dispatches_replaces', ['replacesDispatchId'])
-// The gateway's admission control counts dispatches awaiting verification (index-only scan).
-@Index('ix_dispatches_awaiting_verification', ['id'], { where: "state = 'accepted'" })
+// The gateway's admission control counts dispatches awaiting verification per sender
+// (index-only scan).
+@Index('ix_dispatches_awaiting_verification', ['senderCode'], { where: "state = 'accepted'" })
 export class DispatchEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+/** Dispatches awaiting verification, per sending agency that has any. */
+export type PendingBySender = ReadonlyMap<string, number>;
+
 /** How many dispatches the axis accepted and has not yet verified (or rejected). */
 @Injectable()
 export class VerificationBacklogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Dispatches in state `accepted`: their announcement is in the outbox or on the verifiers'
-   * queue. An index-only scan of `ix_dispatches_awaiting_verification`, whose size is the backlog.
+   * Dispatches in state `accepted` per sender: their announcement is in the outbox or on the
+   * verifiers' queue. An index-only scan of `ix_dispatches_awaiting_verification` (keyed on
+   * sender_code), whose size is the backlog.
    */
-  async countAwaitingVerification(): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ backlog: number }>>(
-      `SELECT count(*)::int AS backlog FROM dispatches WHERE state = 'accepted'`,
+  async countAwaitingVerificationBySender(): Promise<PendingBySender> {
+    const rows = await this.dataSource.query<Array<{ sender_code: string; pending: number }>>(
+      `SELECT sender_code, count(*)::int AS pending FROM dispatches
+        WHERE state = 'accepted' GROUP BY sender_code`,
     );
-    return row.backlog;
+    return new Map(rows.map((row) => [row.sender_code, row.pending]));
   }
 }

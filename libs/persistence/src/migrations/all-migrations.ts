@@ -10,6 +10,7 @@ import { DispatchEnvelopeSignature1795460380236 } from './1795460380236-dispatch
 import { WebhookChangeNotify1795470775403 } from './1795470775403-webhook-change-notify';
 import { DispatchesAwaitingVerificationIndex1795479215449 } from './1795479215449-dispatches-awaiting-verification-index';
 import { WebhookSealedSecrets1795482019359 } from './1795482019359-webhook-sealed-secrets';
+import { DispatchesAwaitingVerificationBySender1795483096684 } from './1795483096684-dispatches-awaiting-verification-by-sender';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   WebhookChangeNotify1795470775403,
   DispatchesAwaitingVerificationIndex1795479215449,
   WebhookSealedSecrets1795482019359,
+  DispatchesAwaitingVerificationBySender1795483096684,
 ];
