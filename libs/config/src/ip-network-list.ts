@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { commaSeparatedList } from './comma-separated-list';
 
 /** One IP network: an address and its prefix length (a single address is a full-length prefix). */
 export interface IpNetwork {
@@ -37,14 +38,7 @@ function isIpNetwork(value: string): boolean {
  * default), read as the list of its entries, each checked by parseIpNetwork.
  */
 export function ipNetworkList() {
-  return z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((network) => network.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(isIpNetwork, 'must be IP addresses or CIDR blocks')));
+  return commaSeparatedList().pipe(
+    z.array(z.string().refine(isIpNetwork, 'must be IP addresses or CIDR blocks')),
+  );
 }

@@ -1,22 +1,14 @@
 import { z } from 'zod';
+import { commaSeparatedList } from '@docaxis/config/comma-separated-list';
 import {
   DEV_ORGANIZATION_POLICY_OID,
   DEV_PERSON_POLICY_OID,
 } from '@docaxis/signature/pki/certificate-profile';
 
 function oidList(fallback: string) {
-  return z
-    .string()
-    .default(fallback)
-    .transform((value) =>
-      value
-        .split(',')
-        .map((oid) => oid.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(z.string().regex(/^\d+(\.\d+)+$/, 'must be dotted OIDs, comma-separated')).min(1),
-    );
+  return commaSeparatedList(fallback).pipe(
+    z.array(z.string().regex(/^\d+(\.\d+)+$/, 'must be dotted OIDs, comma-separated')).min(1),
+  );
 }
 
 /**
