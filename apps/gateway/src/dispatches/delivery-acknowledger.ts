@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { type AnyOutboxMessageInput, OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import type { DispatchRecipientEntity } from '@docaxis/persistence/dispatch/dispatch-recipient.entity';
 import {
   type AcknowledgementFacts,
   DispatchRepository,
 } from '@docaxis/persistence/dispatch/dispatch.repository';
+import type { OutboxRow } from '@docaxis/persistence/outbox/outbox-row';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 
 /** What acknowledging one dispatch came to, for the agency that asked. */
@@ -29,15 +30,14 @@ export type AcknowledgementOutcome =
 
 /**
  * A recipient acknowledges receipt of dispatches in its inbox, one or many at once: the state
- * change and one `dispatch.acknowledged` event per dispatch that moved commit together (the audit
- * trail records each). Acknowledging again changes nothing and announces nothing.
+ * change and one `dispatch.acknowledged` event per dispatch that moved commit together, in one
+ * statement (the audit trail records each). Acknowledging again changes nothing and announces
+ * nothing.
  */
 @Injectable()
 export class DeliveryAcknowledger {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly dispatches: DispatchRepository,
-    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -47,37 +47,38 @@ export class DeliveryAcknowledger {
     agency: AuthenticatedAgency,
     correlationId: string,
   ): Promise<AcknowledgementOutcome[]> {
-    const facts = await this.dataSource.transaction(async (manager) => {
-      const found = await this.dispatches.acknowledge(manager, dispatchIds, agency.agencyCode);
-      const events = found
-        .filter((fact) => fact.moved)
-        .map((fact) => acknowledgedEvent(fact, agency, correlationId));
-      if (events.length > 0) await this.outbox.enqueueMany(manager, events);
-      return found;
+    const facts = await this.dispatches.acknowledge({
+      dispatchIds,
+      recipientCode: agency.agencyCode,
+      announcement: acknowledgedEvent(dispatchIds[0], agency, correlationId),
+      eventIds: dispatchIds.map(() => uuidv7()),
     });
     if (facts.some((fact) => fact.moved)) this.relay.nudge();
     return facts.map((fact) => outcomeOf(fact, agency.agencyCode));
   }
 }
 
+/**
+ * The event checked with stand-ins for what the statement fills in per copy: the copy's
+ * dispatchId, its sender and the time it was acknowledged.
+ */
 function acknowledgedEvent(
-  fact: AcknowledgementFacts,
+  standInDispatchId: string,
   agency: AuthenticatedAgency,
   correlationId: string,
-): AnyOutboxMessageInput {
-  return {
+): OutboxRow {
+  return outboxRowOf({
     destination: 'events',
     routingKey: MessageTypes.DispatchAcknowledged,
     messageType: MessageTypes.DispatchAcknowledged,
     correlationId,
     payload: {
-      dispatchId: fact.recipient!.dispatchId,
-      senderCode: fact.senderCode!,
+      dispatchId: standInDispatchId,
       recipientCode: agency.agencyCode,
-      occurredAt: fact.recipient!.acknowledgedAt!.toISOString(),
+      occurredAt: new Date().toISOString(),
       actor: agency.certificateSubject,
     },
-  };
+  });
 }
 
 /** The same visibility rules as every dispatch route (DispatchAccessService), sender first. */

@@ -6,6 +6,7 @@ import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { recordQueries, statementVerb } from '@docaxis/testing/recorded-queries';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { InboxRepository } from '../inbox/inbox.repository';
+import type { OutboxRow } from '../outbox/outbox-row';
 import { DispatchRepository } from './dispatch.repository';
 
 const SENDER = '000.00.00.G22';
@@ -212,24 +213,59 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
     return id;
   }
 
-  it('moves delivered and fetched copies in one UPDATE and reads back only the rest, in the order asked', async () => {
+  /** The dispatch.acknowledged template the gateway checks before the statement. */
+  function announcement(): OutboxRow {
+    return {
+      id: randomUUID(),
+      destination: 'events',
+      routingKey: 'dispatch.acknowledged',
+      messageType: 'dispatch.acknowledged',
+      payload: JSON.stringify({
+        dispatchId: randomUUID(),
+        recipientCode: RECIPIENT,
+        occurredAt: new Date(0).toISOString(),
+        actor: 'CN=recipient',
+      }),
+      headers: '{}',
+      priority: 0,
+      correlationId: 'corr-ack',
+    };
+  }
+
+  function acknowledge(ids: string[], recipientCode = RECIPIENT, manager = dataSource.manager) {
+    const eventIds = ids.map(() => randomUUID());
+    const facts = dispatches.acknowledge(
+      { dispatchIds: ids, recipientCode, announcement: announcement(), eventIds },
+      manager,
+    );
+    return { facts, eventIds };
+  }
+
+  async function eventsOf(dispatchId: string) {
+    return dataSource.query(
+      `SELECT id, payload, correlation_id FROM outbox_messages
+        WHERE message_type = 'dispatch.acknowledged' AND payload->>'dispatchId' = $1`,
+      [dispatchId],
+    );
+  }
+
+  it('moves delivered and fetched copies, announces each and reads the rest, in one statement, in the order asked', async () => {
     const delivered = await dispatchWithCopy('delivered');
     const fetched = await dispatchWithCopy('fetched');
     const acknowledged = await dispatchWithCopy('acknowledged');
     const queued = await dispatchWithCopy('queued', 'NULL');
     const unknown = randomUUID();
 
-    let statements: string[] = [];
-    const facts = await dataSource.transaction(async (manager) => {
-      statements = recordQueries(manager);
-      return dispatches.acknowledge(
-        manager,
-        [fetched.toUpperCase(), unknown, acknowledged, delivered, queued],
-        RECIPIENT,
-      );
-    });
+    const manager = dataSource.createEntityManager();
+    const statements = recordQueries(manager);
+    const { facts: pending, eventIds } = acknowledge(
+      [fetched.toUpperCase(), unknown, acknowledged, delivered, queued],
+      RECIPIENT,
+      manager,
+    );
+    const facts = await pending;
 
-    expect(statements.map(statementVerb)).toEqual(['UPDATE', 'SELECT']);
+    expect(statements.map(statementVerb)).toEqual(['WITH']);
     expect(
       facts.map((f) => [f.dispatchId, f.moved, f.senderCode, f.recipient?.state ?? null]),
     ).toEqual([
@@ -239,23 +275,65 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
       [delivered, true, SENDER, 'acknowledged'],
       [queued, false, SENDER, 'queued'],
     ]);
-    expect(facts[0].recipient?.acknowledgedAt).toBeInstanceOf(Date);
+    const acknowledgedAt = facts[0].recipient?.acknowledgedAt;
+    expect(acknowledgedAt).toBeInstanceOf(Date);
+    expect(await eventsOf(fetched)).toEqual([
+      {
+        id: eventIds[0],
+        correlation_id: 'corr-ack',
+        payload: {
+          dispatchId: fetched,
+          senderCode: SENDER,
+          recipientCode: RECIPIENT,
+          occurredAt: acknowledgedAt!.toISOString(),
+          actor: 'CN=recipient',
+        },
+      },
+    ]);
+    expect((await eventsOf(delivered)).map((e: { id: string }) => e.id)).toEqual([eventIds[3]]);
+    for (const id of [acknowledged, queued, unknown]) expect(await eventsOf(id)).toEqual([]);
   });
 
-  it('needs no second query when every copy moved, and moves nothing for the sender', async () => {
+  it('announces nothing on a second acknowledgement, and moves nothing for the sender', async () => {
     const delivered = await dispatchWithCopy('delivered');
-    let statements: string[] = [];
-    const facts = await dataSource.transaction(async (manager) => {
-      statements = recordQueries(manager);
-      return dispatches.acknowledge(manager, [delivered], RECIPIENT);
-    });
-    expect(statements).toHaveLength(1);
-    expect(facts[0].moved).toBe(true);
+    expect((await acknowledge([delivered]).facts)[0].moved).toBe(true);
+    const again = await acknowledge([delivered]).facts;
+    expect(again[0]).toMatchObject({ moved: false, recipient: { state: 'acknowledged' } });
+    expect(await eventsOf(delivered)).toHaveLength(1);
 
     const another = await dispatchWithCopy('delivered');
-    const asSender = await dataSource.transaction((m) =>
-      dispatches.acknowledge(m, [another], SENDER),
-    );
+    const asSender = await acknowledge([another], SENDER).facts;
     expect(asSender[0]).toMatchObject({ moved: false, senderCode: SENDER, recipient: null });
+    expect(await eventsOf(another)).toEqual([]);
+  });
+
+  it('answers with the committed state of a copy another transaction acknowledged while it waited', async () => {
+    const fetched = await dispatchWithCopy('fetched');
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `UPDATE dispatch_recipients SET state = 'acknowledged', acknowledged_at = now()
+          WHERE dispatch_id = $1 AND recipient_code = $2`,
+        [fetched, RECIPIENT],
+      );
+      const pending = acknowledge([fetched]).facts;
+      await waitFor(
+        () =>
+          dataSource.query<unknown[]>(
+            `SELECT 1 FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+          ),
+        (waiting) => waiting.length > 0,
+        'the acknowledgement to wait for the row lock',
+      );
+      await runner.commitTransaction();
+      const [fact] = await pending;
+      expect(fact).toMatchObject({ moved: false, recipient: { state: 'acknowledged' } });
+    } finally {
+      await runner.release();
+    }
+    expect(await eventsOf(fetched)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
 import {
   type DispatchRecipientRow,
+  RECIPIENT_COLUMNS,
   recipientColumnList,
   recipientFromRow,
 } from './dispatch-recipient-row';
@@ -102,10 +103,24 @@ export interface AcknowledgementFacts {
   moved: boolean;
 }
 
-type AcknowledgedRow = DispatchRecipientRow & { sender_code: string };
-type UnmovedRow = Partial<DispatchRecipientRow> & {
+/** What `DispatchRepository.acknowledge` is asked to do. */
+export interface Acknowledgement {
+  /** Distinct, well-formed UUIDs. */
+  dispatchIds: readonly string[];
+  recipientCode: string;
+  /**
+   * The `dispatch.acknowledged` event, checked with stand-ins for what only the statement knows
+   * (the copy's `dispatchId`, `senderCode`, `occurredAt`), which it fills in per copy.
+   */
+  announcement: OutboxRow;
+  /** One outbox id per dispatch id, same order: the event's id if that copy moves. */
+  eventIds: readonly string[];
+}
+
+type AcknowledgementRow = Partial<DispatchRecipientRow> & {
   requested_id: string;
-  sender_code: string | null;
+  sender_code: string;
+  moved: boolean;
 };
 
 export interface DispatchInsertOutcome {
@@ -421,54 +436,80 @@ export class DispatchRepository {
   }
 
   /**
-   * One recipient acknowledges dispatches in its inbox: every listed copy still delivered or
-   * fetched moves to acknowledged in one UPDATE (a dispatch's sender is never its recipient).
-   * Only ids that did not move are read back, with one more query: already acknowledged, not
-   * the caller's, unknown. Any concurrent change to them has committed by then, as the UPDATE
-   * waited on the row locks it met. Facts come back in the order of `dispatchIds`.
+   * One recipient acknowledges dispatches in its inbox, in one statement (atomic without an
+   * explicit transaction): every listed copy still delivered or fetched moves to acknowledged (a
+   * dispatch's sender is never its recipient) and each copy that moved is announced by
+   * `announcement`, its payload completed by the statement with the copy's `dispatchId`, the
+   * dispatch's `senderCode` and `occurredAt` (the acknowledgement's time), under the id of
+   * `eventIds` at the copy's position. Copies that did not move are read in the same statement:
+   * already acknowledged, not the caller's, unknown (read again by a second statement only when
+   * another transaction changed one meanwhile). Facts come back in the order of `dispatchIds`.
    */
   async acknowledge(
-    manager: EntityManager,
-    dispatchIds: readonly string[],
-    recipientCode: string,
+    acknowledgement: Acknowledgement,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<AcknowledgementFacts[]> {
+    const { dispatchIds, recipientCode, announcement, eventIds } = acknowledgement;
     const ids = [...dispatchIds];
-    const moved: AcknowledgedRow[] | [AcknowledgedRow[], number] = await manager.query(
-      `UPDATE dispatch_recipients r
-          SET state = 'acknowledged', acknowledged_at = now()
+    // The template's own id is not written: each event takes its copy's id from eventIds.
+    const [, ...announcementParams] = outboxRowParams(announcement);
+    // Not prepared: a scan by a list is planned per execution (see preparedStatement).
+    const rows: AcknowledgementRow[] = await manager.query(
+      `WITH moved AS (
+         UPDATE dispatch_recipients r
+            SET state = 'acknowledged', acknowledged_at = now()
+           FROM dispatches d
+          WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2
+            AND r.state IN ('delivered', 'fetched')
+            AND d.id = r.dispatch_id AND d.sender_code <> $2
+         RETURNING ${recipientColumnList('r')}, d.sender_code
+       ), announced AS (
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT ($3::uuid[])[array_position($1::uuid[], dispatch_id)], $4, $5, $6,
+                $7::jsonb || jsonb_build_object('dispatchId', dispatch_id,
+                  'senderCode', sender_code,
+                  'occurredAt', to_char(acknowledged_at AT TIME ZONE 'UTC',
+                                        'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+                $8::jsonb, $9::smallint, $10
+           FROM moved
+       )
+       SELECT d.id AS requested_id, d.sender_code, m.dispatch_id IS NOT NULL AS moved,
+              ${RECIPIENT_COLUMNS.map((c) => `CASE WHEN m.dispatch_id IS NULL THEN r.${c} ELSE m.${c} END AS ${c}`).join(', ')}
          FROM dispatches d
-        WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2
-          AND r.state IN ('delivered', 'fetched')
-          AND d.id = r.dispatch_id AND d.sender_code <> $2
-       RETURNING ${recipientColumnList('r')}, d.sender_code`,
-      [ids, recipientCode],
+         LEFT JOIN moved m ON m.dispatch_id = d.id
+         -- Read only for copies that did not move (the statement's snapshot would show a moved
+         -- one as it was before the UPDATE): a lookup by key each, skipped for the moved.
+         LEFT JOIN LATERAL (
+           SELECT * FROM dispatch_recipients
+            WHERE dispatch_id = d.id AND recipient_code = $2 AND m.dispatch_id IS NULL
+           OFFSET 0 -- kept a subquery, so the moved test gates the lookup instead of a join filter
+         ) r ON true
+        WHERE d.id = ANY($1::uuid[])`,
+      [ids, recipientCode, [...eventIds], ...announcementParams],
     );
     const facts = new Map<string, Omit<AcknowledgementFacts, 'dispatchId'>>();
-    for (const row of unwrapRows(moved)) {
-      facts.set(row.dispatch_id, {
-        senderCode: row.sender_code,
-        recipient: recipientFromRow(row),
-        moved: true,
-      });
-    }
-    const unmoved = ids.filter((id) => !facts.has(id.toLowerCase()));
-    if (unmoved.length > 0) {
-      const rows: UnmovedRow[] = await manager.query(
-        `SELECT ids.id AS requested_id, d.sender_code, ${recipientColumnList('r')}
-           FROM unnest($1::uuid[]) AS ids(id)
-           LEFT JOIN dispatches d ON d.id = ids.id
-           LEFT JOIN dispatch_recipients r ON r.dispatch_id = d.id AND r.recipient_code = $2`,
-        [unmoved, recipientCode],
+    for (const row of unwrapRows(rows)) facts.set(row.requested_id, factOf(row));
+    // A copy that still looks acknowledgeable but did not move was changed by another
+    // transaction the UPDATE waited for; the statement's snapshot predates that change, so read
+    // it again (rare: only when two writers race on one copy).
+    const raced = [...facts]
+      .filter(([, fact]) => !fact.moved && isAcknowledgeable(fact.recipient))
+      .map(([id]) => id);
+    if (raced.length > 0) {
+      const again: AcknowledgementRow[] = await manager.query(
+        `SELECT d.id AS requested_id, d.sender_code, false AS moved, ${recipientColumnList('r')}
+           FROM dispatches d
+           LEFT JOIN dispatch_recipients r ON r.dispatch_id = d.id AND r.recipient_code = $2
+          WHERE d.id = ANY($1::uuid[])`,
+        [raced, recipientCode],
       );
-      for (const row of rows) {
-        facts.set(row.requested_id, {
-          senderCode: row.sender_code,
-          recipient: row.recipient_code ? recipientFromRow(row as DispatchRecipientRow) : null,
-          moved: false,
-        });
-      }
+      for (const row of again) facts.set(row.requested_id, factOf(row));
     }
-    return ids.map((dispatchId) => ({ dispatchId, ...facts.get(dispatchId.toLowerCase())! }));
+    const unknown = { senderCode: null, recipient: null, moved: false };
+    return ids.map((dispatchId) => ({
+      dispatchId,
+      ...(facts.get(dispatchId.toLowerCase()) ?? unknown),
+    }));
   }
 
   /**
@@ -569,4 +610,16 @@ export class DispatchRepository {
       acceptedAt: row.created_at,
     };
   }
+}
+
+function factOf(row: AcknowledgementRow): Omit<AcknowledgementFacts, 'dispatchId'> {
+  return {
+    senderCode: row.sender_code,
+    recipient: row.recipient_code ? recipientFromRow(row as DispatchRecipientRow) : null,
+    moved: row.moved,
+  };
+}
+
+function isAcknowledgeable(recipient: DispatchRecipientEntity | null): boolean {
+  return recipient?.state === 'delivered' || recipient?.state === 'fetched';
 }
