@@ -4,6 +4,7 @@ import {
   checkWebhookDestination,
   type HostLookup,
   systemHostLookup,
+  WEBHOOK_HOST_LOOKUP,
 } from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
@@ -23,9 +24,6 @@ import {
 } from './webhook-view';
 import { bodyIssues } from '../http/body-issues';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-
-/** Injection token of the host resolver (tests resolve names to chosen addresses). */
-export const WEBHOOK_HOST_LOOKUP = Symbol('WEBHOOK_HOST_LOOKUP');
 
 const MAX_HISTORY = 200;
 

@@ -9,6 +9,7 @@ import {
   type CheckedDestination,
   type HostLookup,
   systemHostLookup,
+  WEBHOOK_HOST_LOOKUP,
 } from '@docaxis/webhooks/destination/webhook-destination';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
 
@@ -29,9 +30,6 @@ export interface WebhookAnswer {
 
 /** Length of the receiver's answer kept in the attempt's error, enough to tell what went wrong. */
 const KEPT_ANSWER_CHARS = 300;
-
-/** Injection token of the host resolver (tests resolve names to chosen addresses). */
-export const WEBHOOK_HOST_LOOKUP = Symbol('WEBHOOK_HOST_LOOKUP');
 
 /**
  * POSTs over HTTPS only (URLs are checked at registration, and again here), trusting the

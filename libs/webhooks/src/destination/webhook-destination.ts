@@ -8,6 +8,9 @@ export type HostLookup = (hostname: string) => Promise<{ address: string; family
 export const systemHostLookup: HostLookup = (hostname) =>
   dnsLookup(hostname, { all: true, verbatim: true });
 
+/** Injection token of the host resolver (tests resolve names to chosen addresses). */
+export const WEBHOOK_HOST_LOOKUP = Symbol('WEBHOOK_HOST_LOOKUP');
+
 /** Where a webhook POST may go: the address that was checked, to connect to and nowhere else. */
 export interface CheckedDestination {
   readonly ok: true;
