@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityTarget } from 'typeorm';
 import { entityFromJson } from '../database/entity-from-json';
 import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
 import { DispatchFileEntity } from './dispatch-file.entity';
@@ -61,14 +61,10 @@ export class DispatchViewRepository {
     const [row] = rows;
     if (!row) return null;
     const dispatch = this.dispatchOf(row.dispatch, row.recipients);
-    dispatch.files = row.files.map((file) =>
-      entityFromJson<DispatchFileEntity>(this.dataSource.getMetadata(DispatchFileEntity), file),
-    );
+    dispatch.files = this.entitiesOf(DispatchFileEntity, row.files);
     return {
       dispatch,
-      notices: row.notices.map((notice) =>
-        entityFromJson<StatusNoticeEntity>(this.dataSource.getMetadata(StatusNoticeEntity), notice),
-      ),
+      notices: this.entitiesOf(StatusNoticeEntity, row.notices),
       replacements: row.replacements.map((replacement) =>
         this.dispatchOf(replacement, replacement.recipients),
       ),
@@ -76,16 +72,14 @@ export class DispatchViewRepository {
   }
 
   private dispatchOf(json: Json, recipients: Json[]): DispatchEntity {
-    const dispatch = entityFromJson<DispatchEntity>(
-      this.dataSource.getMetadata(DispatchEntity),
-      json,
-    );
-    dispatch.recipients = recipients.map((recipient) =>
-      entityFromJson<DispatchRecipientEntity>(
-        this.dataSource.getMetadata(DispatchRecipientEntity),
-        recipient,
-      ),
-    );
+    const [dispatch] = this.entitiesOf(DispatchEntity, [json]);
+    dispatch.recipients = this.entitiesOf(DispatchRecipientEntity, recipients);
     return dispatch;
+  }
+
+  /** Entities of one type from their rows' JSON, the type's metadata looked up once. */
+  private entitiesOf<T>(entity: EntityTarget<T>, rows: Json[]): T[] {
+    const metadata = this.dataSource.getMetadata(entity);
+    return rows.map((json) => entityFromJson<T>(metadata, json));
   }
 }
