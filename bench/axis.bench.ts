@@ -335,12 +335,14 @@ async function soakRun(
     const endedAt = Date.now();
     const perApp = <T>(of: (app: AxisAppProcess) => T) =>
       Object.fromEntries(apps.map((app) => [app.name, of(app)])) as Record<AxisAppName, T>;
-    const heapSeries = (app: AxisAppProcess): MemorySeries =>
+    // Each app's probe file is read once, not once per figure drawn from it.
+    const heapSeries = perApp((app): MemorySeries =>
       heapProbe
         ? heapProbe
             .samples(app.pid, startedAt, endedAt)
             .map((sample) => [since(sample.at), sample.heapUsedBytes] as const)
-        : [];
+        : [],
+    );
     return {
       seconds,
       concurrentSenders,
@@ -351,11 +353,14 @@ async function soakRun(
       rssSecondHalf: perApp((app) => secondHalfGrowth(rssSeries.get(app.name)!)),
       heapAfterGc: heapProbe
         ? perApp((app) => ({
-            whole: wholeSoakGrowth(heapSeries(app)),
-            secondHalf: secondHalfGrowth(heapSeries(app)),
+            whole: wholeSoakGrowth(heapSeries[app.name]),
+            secondHalf: secondHalfGrowth(heapSeries[app.name]),
           }))
         : null,
-      series: perApp((app) => ({ rss: rssSeries.get(app.name)!, heapAfterGc: heapSeries(app) })),
+      series: perApp((app) => ({
+        rss: rssSeries.get(app.name)!,
+        heapAfterGc: heapSeries[app.name],
+      })),
     };
   } finally {
     clearInterval(timer);
