@@ -11,9 +11,8 @@ import {
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
-import type { WebhookAnswer } from './webhook-http-client';
 import { retryDelayMs } from './retry-backoff';
-import { WebhookHttpClient } from './webhook-http-client';
+import { type WebhookAnswer, WebhookHttpClient } from './webhook-http-client';
 import { signWebhookBody, WebhookHeaders } from './webhook-signature';
 
 /**
