@@ -37,9 +37,10 @@ export async function checkWebhookDestination(
 ): Promise<CheckedDestination | RefusedDestination> {
   // URL keeps IPv6 literals in brackets: [::1].
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const literalFamily = isIP(hostname);
   let addresses: { address: string; family: number }[];
-  if (isIP(hostname) !== 0) {
-    addresses = [{ address: hostname, family: isIP(hostname) }];
+  if (literalFamily !== 0) {
+    addresses = [{ address: hostname, family: literalFamily }];
   } else {
     try {
       addresses = await lookup(hostname);
