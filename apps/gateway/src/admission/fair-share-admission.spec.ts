@@ -1,9 +1,9 @@
-import { refusalUnderFairShare } from './fair-share-admission';
+import { backlogSample, refusalUnderFairShare } from './fair-share-admission';
 
 const BUSY = '000.00.00.G22';
 const SMALL = '000.00.00.H41';
 const OTHER = '000.00.00.A01';
-const pending = (counts: Record<string, number>) => new Map(Object.entries(counts));
+const pending = (counts: Record<string, number>) => backlogSample(new Map(Object.entries(counts)));
 
 describe('refusalUnderFairShare', () => {
   it('admits everyone at or below the limit, however the backlog is split', () => {

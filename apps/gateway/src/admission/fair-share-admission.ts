@@ -1,5 +1,18 @@
 import type { PendingBySender } from '@docaxis/persistence/dispatch/verification-backlog.repository';
 
+/** One count of the backlog, its total summed once per sample rather than once per request. */
+export interface BacklogSample {
+  readonly bySender: PendingBySender;
+  /** Dispatches awaiting verification, all senders. */
+  readonly total: number;
+}
+
+export function backlogSample(bySender: PendingBySender): BacklogSample {
+  let total = 0;
+  for (const count of bySender.values()) total += count;
+  return { bySender, total };
+}
+
 /** Why a submission is refused: the backlog is over the limit and the sender has its share. */
 export interface FairShareRefusal {
   /** Dispatches awaiting verification, all senders. */
@@ -29,14 +42,12 @@ export interface FairShareRefusal {
  * @returns undefined to admit, or why not.
  */
 export function refusalUnderFairShare(
-  pendingBySender: PendingBySender,
+  { bySender, total: backlog }: BacklogSample,
   senderCode: string,
   limit: number,
 ): FairShareRefusal | undefined {
-  let backlog = 0;
-  for (const count of pendingBySender.values()) backlog += count;
   if (backlog <= limit) return undefined;
-  const pending = pendingBySender.get(senderCode) ?? 0;
-  const fairShare = Math.max(1, Math.floor(limit / pendingBySender.size));
+  const pending = bySender.get(senderCode) ?? 0;
+  const fairShare = Math.max(1, Math.floor(limit / bySender.size));
   return pending < fairShare ? undefined : { backlog, pending, fairShare };
 }

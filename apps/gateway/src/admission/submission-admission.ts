@@ -2,12 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
-import {
-  type PendingBySender,
-  VerificationBacklogRepository,
-} from '@docaxis/persistence/dispatch/verification-backlog.repository';
+import { VerificationBacklogRepository } from '@docaxis/persistence/dispatch/verification-backlog.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { refusalUnderFairShare } from './fair-share-admission';
+import { type BacklogSample, backlogSample, refusalUnderFairShare } from './fair-share-admission';
 import { SubmissionBacklogFullError } from './submission-admission.errors';
 import { VerificationBacklogSampler } from './verification-backlog-sampler';
 
@@ -25,7 +22,7 @@ export class SubmissionAdmission {
   private readonly logger = new Logger(SubmissionAdmission.name);
   private readonly limit: number;
   private readonly retryAfterSeconds: number;
-  private readonly backlog: VerificationBacklogSampler<PendingBySender>;
+  private readonly backlog: VerificationBacklogSampler<BacklogSample>;
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
@@ -42,11 +39,9 @@ export class SubmissionAdmission {
     });
     this.backlog = new VerificationBacklogSampler({
       count: async () => {
-        const pendingBySender = await backlog.countAwaitingVerificationBySender();
-        let total = 0;
-        for (const pending of pendingBySender.values()) total += pending;
-        gauge.set(total);
-        return pendingBySender;
+        const sample = backlogSample(await backlog.countAwaitingVerificationBySender());
+        gauge.set(sample.total);
+        return sample;
       },
       intervalMs: config.ADMISSION_SAMPLE_INTERVAL_MS,
       warn: (message) => this.logger.warn(message),
@@ -61,9 +56,9 @@ export class SubmissionAdmission {
    */
   async admit(senderCode: string, idempotencyKey: string | undefined): Promise<void> {
     if (this.limit === 0) return;
-    const pendingBySender = await this.backlog.latest();
-    if (pendingBySender === undefined) return;
-    const refusal = refusalUnderFairShare(pendingBySender, senderCode, this.limit);
+    const sample = await this.backlog.latest();
+    if (sample === undefined) return;
+    const refusal = refusalUnderFairShare(sample, senderCode, this.limit);
     if (!refusal) return;
     if (idempotencyKey && (await this.dispatches.findByIdempotencyKey(senderCode, idempotencyKey)))
       return;
