@@ -4,6 +4,7 @@
  * on its own (`node dist/apps/<app>/src/main.js`), as several instances where needed.
  */
 import concurrently from 'concurrently';
+import { DEV_WEBHOOK_ALLOWED_PRIVATE_NETWORKS } from '@docaxis/webhooks/destination/webhook-destination.env';
 import { AXIS_APP_NODE_FLAGS, AXIS_APPS, axisAppEntry } from './axis-app-launch';
 import { databaseUrlFromEnv, initEnvironment, repositoryRoot } from './init-environment';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
       env: {
         DATABASE_MIGRATE_ON_START: 'false',
         WEBHOOK_ALLOWED_PRIVATE_NETWORKS:
-          process.env.WEBHOOK_ALLOWED_PRIVATE_NETWORKS ?? '127.0.0.0/8,::1',
+          process.env.WEBHOOK_ALLOWED_PRIVATE_NETWORKS ?? DEV_WEBHOOK_ALLOWED_PRIVATE_NETWORKS,
       },
     })),
     { prefix: 'name', killOthersOn: ['failure'], cwd: repositoryRoot },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { ensureDevWebhookSecretKeyFile } from '@docaxis/webhooks/secrets/webhook-secret-key-file';
+import { DEV_WEBHOOK_ALLOWED_PRIVATE_NETWORKS } from '@docaxis/webhooks/destination/webhook-destination.env';
 
 export interface AxisAppEnvOptions {
   pki: DevPki;
@@ -44,7 +45,7 @@ export function axisAppEnv(options: AxisAppEnvOptions): NodeJS.ProcessEnv {
     // Webhook receivers in tests serve the TEST PKI's server certificate.
     WEBHOOK_CA_FILE: pki.server.caBundlePath,
     // ... on this machine: the only private addresses webhooks may reach in tests.
-    WEBHOOK_ALLOWED_PRIVATE_NETWORKS: '127.0.0.0/8,::1',
+    WEBHOOK_ALLOWED_PRIVATE_NETWORKS: DEV_WEBHOOK_ALLOWED_PRIVATE_NETWORKS,
     // A TEST key beside the TEST PKI, created by whichever process needs it first.
     WEBHOOK_SECRET_KEY_FILE: ensureDevWebhookSecretKeyFile(
       join(pki.dir, 'webhooks', 'webhook-secret-key.TEST.b64'),
