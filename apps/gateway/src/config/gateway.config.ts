@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { commaSeparatedList } from '@docaxis/config/comma-separated-list';
+import { commaSeparatedPathList } from '@docaxis/config/comma-separated-list';
 import { ipNetworkList } from '@docaxis/config/ip-network-list';
 import { loadConfig } from '@docaxis/config/load-config';
 import {
@@ -51,9 +51,9 @@ export const gatewayConfigSchema = z.object({
   /** CAs whose client certificates are accepted at the TLS handshake (dedicated root + issuing CAs). */
   TLS_CLIENT_CA_FILE: path('certs/dev/server/ca-bundle.pem'),
   /** CRLs checked at the handshake, comma-separated PEM files (empty: no CRL check at TLS level). */
-  TLS_CRL_FILES: commaSeparatedList(
+  TLS_CRL_FILES: commaSeparatedPathList(
     'certs/dev/crl/root-ca.crl.pem,certs/dev/crl/issuing-ca.crl.pem',
-  ).transform((paths) => paths.map((p) => resolve(p))),
+  ),
   MAX_FILE_BYTES: z.coerce
     .number()
     .int()

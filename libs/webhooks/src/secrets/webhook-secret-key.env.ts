@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { commaSeparatedList } from '@docaxis/config/comma-separated-list';
+import { commaSeparatedPathList } from '@docaxis/config/comma-separated-list';
 
 /** Where `npm start` and the tests keep their generated TEST key (under the ignored certs/dev). */
 export const DEV_WEBHOOK_SECRET_KEY_FILE = 'certs/dev/webhooks/webhook-secret-key.TEST.b64';
@@ -14,7 +14,5 @@ export const webhookSecretKeyEnv = {
     .string()
     .default(DEV_WEBHOOK_SECRET_KEY_FILE)
     .transform((path) => resolve(path)),
-  WEBHOOK_SECRET_PREVIOUS_KEY_FILES: commaSeparatedList().transform((paths) =>
-    paths.map((path) => resolve(path)),
-  ),
+  WEBHOOK_SECRET_PREVIOUS_KEY_FILES: commaSeparatedPathList(),
 };
