@@ -6,6 +6,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { ConflictError, UnavailableError } from '@docaxis/errors/domain-error-kinds';
+import { WebhookHostLookupFailedError } from '../webhooks/webhook.errors';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
 /** What the filter answered: status and JSON body. */
@@ -116,6 +117,9 @@ describe('DomainExceptionFilter', () => {
         },
       },
     });
+    const lookup = answerTo(new WebhookHostLookupFailedError('EAI_AGAIN', 30));
+    expect(lookup).toMatchObject({ status: 503, headers: { 'retry-after': '30' } });
+    expect(lookup.body).toMatchObject({ error: { code: 'WEBHOOK_HOST_LOOKUP_FAILED' } });
     for (const retryAfterSeconds of [0, 1.5, '2', -1]) {
       const odd = new UnavailableError('X', 'x', { retryAfterSeconds });
       expect(answerTo(odd).headers).toEqual({});

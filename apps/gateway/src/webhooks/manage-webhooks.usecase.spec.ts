@@ -2,7 +2,11 @@ import type { WebhookRepository } from '@docaxis/persistence/webhook/webhook.rep
 import type { HostLookup } from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
-import { WebhookUrlNotPublicError } from './webhook.errors';
+import {
+  WebhookHostLookupFailedError,
+  WebhookUrlNotPublicError,
+  WebhookUrlUnresolvableError,
+} from './webhook.errors';
 
 const SECRET = 'a-webhook-secret-of-at-least-32-chars';
 
@@ -31,13 +35,17 @@ describe('ManageWebhooksUseCase.register: where a webhook may point', () => {
     (address: string): HostLookup =>
     () =>
       Promise.resolve([{ address, family: address.includes(':') ? 6 : 4 }]);
+  /** Registers https://hooks.example.org/x with names resolved by `lookup`. */
+  function registerWith(lookup: HostLookup) {
+    const { useCase: manage, register } = useCase(lookup);
+    return {
+      register,
+      registering: manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET }),
+    };
+  }
 
   it('refuses a host name that resolves to a private address, registering nothing', async () => {
-    const { useCase: manage, register } = useCase(resolvesTo('10.1.2.3'));
-    const registering = manage.register('A', {
-      url: 'https://hooks.example.org/x',
-      secret: SECRET,
-    });
+    const { registering, register } = registerWith(resolvesTo('10.1.2.3'));
     await expect(registering).rejects.toBeInstanceOf(WebhookUrlNotPublicError);
     await expect(registering).rejects.toMatchObject({
       code: 'WEBHOOK_URL_NOT_PUBLIC',
@@ -45,6 +53,31 @@ describe('ManageWebhooksUseCase.register: where a webhook may point', () => {
     });
     expect(register).not.toHaveBeenCalled();
   });
+
+  const failsWith =
+    (code: string): HostLookup =>
+    () =>
+      Promise.reject(Object.assign(new Error(`getaddrinfo ${code} hooks.example.org`), { code }));
+
+  it('refuses a name that does not exist (NXDOMAIN) for good: 422 WEBHOOK_URL_UNRESOLVABLE', async () => {
+    const { registering, register } = registerWith(failsWith('ENOTFOUND'));
+    await expect(registering).rejects.toBeInstanceOf(WebhookUrlUnresolvableError);
+    expect(register).not.toHaveBeenCalled();
+  });
+
+  it.each(['EAI_AGAIN', 'ESERVFAIL', 'ETIMEOUT'])(
+    'answers a temporary resolver failure (%s) with 503 WEBHOOK_HOST_LOOKUP_FAILED and when to retry',
+    async (code) => {
+      const { registering, register } = registerWith(failsWith(code));
+      await expect(registering).rejects.toBeInstanceOf(WebhookHostLookupFailedError);
+      await expect(registering).rejects.toMatchObject({
+        kind: 'unavailable',
+        code: 'WEBHOOK_HOST_LOOKUP_FAILED',
+        details: { retryAfterSeconds: 30, reason: expect.stringContaining(code) },
+      });
+      expect(register).not.toHaveBeenCalled();
+    },
+  );
 
   it('registers a host name that resolves to public addresses only', async () => {
     const { useCase: manage, register } = useCase(resolvesTo('2606:4700:4700::1111'));

@@ -3,6 +3,7 @@ import { WebhookAddressPolicy } from '@docaxis/webhooks/destination/webhook-addr
 import {
   checkWebhookDestination,
   type HostLookup,
+  type RefusedDestination,
   systemHostLookup,
   WEBHOOK_HOST_LOOKUP,
 } from '@docaxis/webhooks/destination/webhook-destination';
@@ -10,6 +11,7 @@ import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-ci
 import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import {
+  WebhookHostLookupFailedError,
   WebhookNotFoundError,
   WebhookRegistrationInvalidError,
   WebhookUrlNotPublicError,
@@ -26,6 +28,8 @@ import { bodyIssues } from '../http/body-issues';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 
 const MAX_HISTORY = 200;
+/** How long an agency is told to wait after a temporary DNS failure: resolvers recover in seconds. */
+const LOOKUP_RETRY_AFTER_SECONDS = 30;
 
 /** An agency's own webhooks: register (replacing the active one), list, deactivate, history. */
 @Injectable()
@@ -53,11 +57,7 @@ export class ManageWebhooksUseCase {
       this.addressPolicy,
       this.lookup,
     );
-    if (!destination.ok) {
-      throw destination.reason === 'not-public'
-        ? new WebhookUrlNotPublicError(destination.message)
-        : new WebhookUrlUnresolvableError(destination.message);
-    }
+    if (!destination.ok) throw refusalError(destination);
     return webhookView(
       await this.webhooks.register(agencyCode, url, (webhookId) =>
         this.cipher.seal(webhookId, secret),
@@ -84,5 +84,16 @@ export class ManageWebhooksUseCase {
     if (!webhook) throw new WebhookNotFoundError(id);
     const limit = Math.min(Math.max(Number(limitParam) || 50, 1), MAX_HISTORY);
     return (await this.webhooks.history(webhook.id, limit)).map(webhookNotificationView);
+  }
+}
+
+function refusalError({ reason, message }: RefusedDestination): Error {
+  switch (reason) {
+    case 'not-public':
+      return new WebhookUrlNotPublicError(message);
+    case 'unresolvable':
+      return new WebhookUrlUnresolvableError(message);
+    case 'lookup-failed':
+      return new WebhookHostLookupFailedError(message, LOOKUP_RETRY_AFTER_SECONDS);
   }
 }

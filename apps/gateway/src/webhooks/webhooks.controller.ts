@@ -49,6 +49,7 @@ export class WebhooksController {
   @ApiErrorResponses({
     400: ['WEBHOOK_INVALID'],
     422: ['WEBHOOK_URL_NOT_PUBLIC', 'WEBHOOK_URL_UNRESOLVABLE'],
+    503: ['WEBHOOK_HOST_LOOKUP_FAILED'],
   })
   register(
     @CallingAgency() agency: AuthenticatedAgency,

@@ -58,6 +58,29 @@ describe('checkWebhookDestination', () => {
     expect(!checked.ok && checked.message).toContain('ENOTFOUND');
   });
 
+  /** Checks https://hooks.example.org/x with a resolver that fails with `code`. */
+  const checkFailingWith = (code: string | undefined) =>
+    checkWebhookDestination(new URL('https://hooks.example.org/x'), policy, () =>
+      Promise.reject(Object.assign(new Error('resolver trouble'), { code })),
+    );
+
+  it.each(['ENOTFOUND', 'ENODATA'])(
+    'calls a name the resolver says has no address (%s) unresolvable',
+    async (code) => {
+      expect(await checkFailingWith(code)).toMatchObject({ ok: false, reason: 'unresolvable' });
+    },
+  );
+
+  it.each(['EAI_AGAIN', 'ESERVFAIL', 'ETIMEOUT', 'ECONNREFUSED', undefined])(
+    'calls a resolver that could not answer (%s) a failed lookup, not a missing name',
+    async (code) => {
+      const checked = await checkFailingWith(code);
+      expect(checked).toMatchObject({ ok: false, reason: 'lookup-failed' });
+      expect(!checked.ok && checked.message).toContain('could not be looked up just now');
+      expect(!checked.ok && checked.message).not.toContain('does not resolve');
+    },
+  );
+
   it('refuses localhost through the system resolver', async () => {
     const checked = await checkWebhookDestination(new URL('https://localhost:8443/x'), policy);
     expect(checked).toMatchObject({ ok: false, reason: 'not-public' });

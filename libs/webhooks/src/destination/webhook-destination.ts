@@ -19,9 +19,16 @@ export interface CheckedDestination {
   readonly family: 4 | 6;
 }
 
+/**
+ * Why a destination was refused: its host is or resolves to a non-public address; its name does
+ * not exist (NXDOMAIN, or no address); or the resolver could not answer now (a temporary failure:
+ * EAI_AGAIN, SERVFAIL, time-out), which says nothing about the name.
+ */
+export type DestinationRefusal = 'not-public' | 'unresolvable' | 'lookup-failed';
+
 export interface RefusedDestination {
   readonly ok: false;
-  readonly reason: 'not-public' | 'unresolvable';
+  readonly reason: DestinationRefusal;
   /** For the agency and the delivery attempt's error: what was refused and why. */
   readonly message: string;
 }
@@ -45,7 +52,10 @@ export async function checkWebhookDestination(
     try {
       addresses = await lookup(hostname);
     } catch (error) {
-      return unresolvable(hostname, (error as NodeJS.ErrnoException).code ?? 'lookup failed');
+      const code = (error as NodeJS.ErrnoException).code;
+      return code !== undefined && NAME_DOES_NOT_EXIST.has(code)
+        ? unresolvable(hostname, code)
+        : lookupFailed(hostname, code ?? 'lookup failed');
     }
   }
   if (addresses.length === 0) return unresolvable(hostname, 'no address');
@@ -60,6 +70,22 @@ export async function checkWebhookDestination(
   }
   const [first] = addresses;
   return { ok: true, hostname, address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+/**
+ * Resolver answers that mean the name has no address (getaddrinfo's EAI_NONAME and EAI_NODATA
+ * both reach Node as ENOTFOUND; c-ares says ENOTFOUND or ENODATA). Anything else (EAI_AGAIN,
+ * ESERVFAIL, ETIMEOUT, ECONNREFUSED from the resolver, an unknown code) is a failure to ask, not
+ * an answer, so it is never reported as "does not exist".
+ */
+const NAME_DOES_NOT_EXIST: ReadonlySet<string> = new Set(['ENOTFOUND', 'ENODATA']);
+
+function lookupFailed(hostname: string, why: string): RefusedDestination {
+  return {
+    ok: false,
+    reason: 'lookup-failed',
+    message: `the webhook host ${hostname} could not be looked up just now (${why})`,
+  };
 }
 
 function unresolvable(hostname: string, why: string): RefusedDestination {
