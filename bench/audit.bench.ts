@@ -40,27 +40,10 @@ import {
   type SearchBenchRow,
   type VerifyBenchRow,
 } from './audit/audit-bench-report';
-import { BenchArgumentError } from './support/bench-arguments';
+import { parseAuditBenchArguments } from './audit/audit-bench-arguments';
 
 const CHECKPOINT_EVERY = 10_000;
 const RUNS_PER_SEARCH = 60;
-
-function parseArguments(argv: readonly string[]): { events: number; keep: boolean } {
-  let events = 1_000_000;
-  let keep = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--quick') events = 20_000;
-    else if (argv[i] === '--keep') keep = true;
-    else if (argv[i] === '--events') {
-      events = Number(argv[++i]);
-      if (!Number.isInteger(events) || events < 100) {
-        throw new BenchArgumentError(`--events needs an integer of at least 100, got ${argv[i]}`);
-      }
-    } else
-      throw new BenchArgumentError(`unknown argument ${argv[i]} (--events N, --quick, --keep)`);
-  }
-  return { events, keep };
-}
 
 export interface AuditBenchResult {
   searches: SearchBenchRow[];
@@ -238,7 +221,7 @@ async function measureVerification(
 }
 
 if (require.main === module) {
-  const { events, keep } = parseArguments(process.argv.slice(2));
+  const { events, keep } = parseAuditBenchArguments(process.argv.slice(2));
   runAuditBench({
     events,
     keep,

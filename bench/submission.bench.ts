@@ -17,7 +17,7 @@ import { startAxis } from '@docaxis/testing/running-axis';
 import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { dropRunDatabases } from '@docaxis/testing/test-database';
 import { TEST_RUN_ENV, testRunDir } from '@docaxis/testing/test-run';
-import { BenchArgumentError } from './support/bench-arguments';
+import { BenchArgumentError } from './support/bench-argument-error';
 import { parseSubmissionBenchArguments } from './submission/submission-bench-arguments';
 import type { SubmissionClientSetup } from './submission/submission-client';
 

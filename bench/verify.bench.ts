@@ -13,7 +13,7 @@ import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
-import { parseBenchArguments } from './support/bench-arguments';
+import { parseVerifyBenchArguments } from './verify/verify-bench-arguments';
 import { BenchFailureError } from './support/bench-failure.error';
 import { measureAlternating } from './support/throughput-meter';
 import { RawVerificationBaseline, type SignedByteRange } from './verify/raw-verification-baseline';
@@ -43,7 +43,7 @@ const CASES: readonly BenchCase[] = [
 const SLICES_PER_MEASUREMENT = 6;
 
 async function main(): Promise<void> {
-  const { secondsPerMeasurement } = parseBenchArguments(process.argv.slice(2));
+  const { secondsPerMeasurement } = parseVerifyBenchArguments(process.argv.slice(2));
   const repoRoot = resolve(__dirname, '..');
   const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-verify-'));
   try {

@@ -1,4 +1,11 @@
-import { BenchArgumentError } from '../support/bench-arguments';
+import { BenchArgumentError } from '../support/bench-argument-error';
+import {
+  NON_NEGATIVE_NUMBER,
+  POSITIVE_NUMBER,
+  readLogLevelArgument,
+  readNumberArgument,
+  readPathArgument,
+} from '../support/bench-argument-values';
 
 export interface AxisBenchArguments {
   quick: boolean;
@@ -41,15 +48,6 @@ const FULL: AxisBenchArguments = {
  */
 export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArguments {
   const result = { ...FULL };
-  const positive = (flag: string, raw: string | undefined, allowZero = false): number => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-      throw new BenchArgumentError(
-        `${flag} needs a ${allowZero ? 'non-negative' : 'positive'} number, got ${raw}`,
-      );
-    }
-    return value;
-  };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     switch (argument) {
@@ -62,32 +60,28 @@ export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArgum
         });
         break;
       case '--seconds':
-        result.scenarioSeconds = positive(argument, argv[++i]);
+        result.scenarioSeconds = readNumberArgument(argument, argv[++i], POSITIVE_NUMBER);
         break;
       case '--sustain-seconds':
-        result.sustainSeconds = positive(argument, argv[++i]);
+        result.sustainSeconds = readNumberArgument(argument, argv[++i], POSITIVE_NUMBER);
         break;
       case '--soak-seconds':
-        result.soakSeconds = positive(argument, argv[++i], true);
+        result.soakSeconds = readNumberArgument(argument, argv[++i], NON_NEGATIVE_NUMBER);
         break;
       case '--soak-senders':
-        result.soakSenders = positive(argument, argv[++i]);
+        result.soakSenders = readNumberArgument(argument, argv[++i], POSITIVE_NUMBER);
         break;
       case '--heap-probe':
         result.heapProbe = true;
         break;
       case '--log-level':
-        result.logLevel = argv[++i] ?? '';
-        if (!/^(fatal|error|warn|info|debug|trace)$/.test(result.logLevel)) {
-          throw new BenchArgumentError(`--log-level must be a pino level, got ${result.logLevel}`);
-        }
+        result.logLevel = readLogLevelArgument(argv[++i], { allowSilent: false });
         break;
       case '--cpu-prof':
-        result.cpuProfileDir = argv[++i] ?? '';
-        if (!result.cpuProfileDir) throw new BenchArgumentError('--cpu-prof needs a folder');
+        result.cpuProfileDir = readPathArgument(argument, argv[++i], 'a folder');
         break;
       case '--admission-limit':
-        result.admissionLimit = positive(argument, argv[++i], true);
+        result.admissionLimit = readNumberArgument(argument, argv[++i], NON_NEGATIVE_NUMBER);
         if (!Number.isInteger(result.admissionLimit)) {
           throw new BenchArgumentError(`--admission-limit needs a whole number`);
         }

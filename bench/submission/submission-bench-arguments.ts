@@ -1,4 +1,10 @@
-import { BenchArgumentError } from '../support/bench-arguments';
+import { BenchArgumentError } from '../support/bench-argument-error';
+import {
+  POSITIVE_INTEGER,
+  readLogLevelArgument,
+  readNumberArgument,
+  readPathArgument,
+} from '../support/bench-argument-values';
 
 export interface SubmissionBenchArguments {
   count: number;
@@ -29,38 +35,23 @@ export function parseSubmissionBenchArguments(argv: readonly string[]): Submissi
     logLevel: 'warn',
     cpuProfile: null,
   };
-  const positiveInteger = (flag: string, raw: string | undefined): number => {
-    const value = Number(raw);
-    if (raw === undefined || raw.trim() === '' || !Number.isInteger(value) || value < 1) {
-      throw new BenchArgumentError(
-        `${flag} needs a positive integer, got ${raw?.trim() ? raw : 'nothing'}`,
-      );
-    }
-    return value;
-  };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     switch (argument) {
       case '--count':
-        result.count = positiveInteger(argument, argv[++i]);
+        result.count = readNumberArgument(argument, argv[++i], POSITIVE_INTEGER);
         break;
       case '--concurrency':
-        result.concurrency = positiveInteger(argument, argv[++i]);
+        result.concurrency = readNumberArgument(argument, argv[++i], POSITIVE_INTEGER);
         break;
       case '--warmup':
-        result.warmup = positiveInteger(argument, argv[++i]);
+        result.warmup = readNumberArgument(argument, argv[++i], POSITIVE_INTEGER);
         break;
       case '--log-level':
-        result.logLevel = argv[++i] ?? '';
-        if (!/^(fatal|error|warn|info|debug|trace|silent)$/.test(result.logLevel)) {
-          throw new BenchArgumentError(
-            `--log-level must be a pino level, got ${result.logLevel || 'nothing'}`,
-          );
-        }
+        result.logLevel = readLogLevelArgument(argv[++i], { allowSilent: true });
         break;
       case '--cpu-prof':
-        result.cpuProfile = argv[++i] ?? '';
-        if (!result.cpuProfile) throw new BenchArgumentError('--cpu-prof needs a file');
+        result.cpuProfile = readPathArgument(argument, argv[++i], 'a file');
         break;
       default:
         throw new BenchArgumentError(`unknown argument ${argument} (${USAGE})`);

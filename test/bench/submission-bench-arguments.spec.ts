@@ -1,16 +1,8 @@
 import { parseSubmissionBenchArguments } from '../../bench/submission/submission-bench-arguments';
-import { BenchArgumentError } from '../../bench/support/bench-arguments';
+import { benchArgumentRefusal } from './bench-argument-refusal';
 
 describe('npm run bench:submission arguments', () => {
-  const refusal = (argv: string[]) => {
-    try {
-      parseSubmissionBenchArguments(argv);
-    } catch (error) {
-      expect(error).toBeInstanceOf(BenchArgumentError);
-      return (error as Error).message;
-    }
-    throw new Error(`accepted ${argv.join(' ')}`);
-  };
+  const refusal = (argv: string[]) => benchArgumentRefusal(parseSubmissionBenchArguments, argv);
 
   it('defaults, and reads each option', () => {
     expect(parseSubmissionBenchArguments([])).toEqual({
