@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter, type AnyOutboxMessageInput } from '@docaxis/messaging/outbox/outbox-writer';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 
 export interface RouteDispatchCommand {
@@ -14,49 +13,56 @@ export interface RouteDispatchCommand {
 const CONSUMER = 'router.route-dispatch';
 
 /**
+ * Stands in for the agency codes only the routing statement knows (the sender, each queued
+ * recipient) while the messages are checked against their contracts; the statement replaces it.
+ */
+const STAND_IN_AGENCY_CODE = '000.00.00.A00';
+
+/**
  * Fans a verified dispatch out to its recipients: each gets a delivery message on its own
  * agency queue. State change, processed mark, delivery messages and the `dispatch.routed` event
- * commit together; a redelivered `dispatch.verified` finds its mark (or the dispatch already
- * routed) and does nothing.
+ * are one statement, so they commit together without an explicit transaction; a redelivered
+ * `dispatch.verified` finds its mark (or the dispatch already routed) and does nothing.
  */
 @Injectable()
 export class RouteDispatchUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly dispatches: DispatchRepository,
-    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
   async execute(command: RouteDispatchCommand): Promise<void> {
-    // Idempotent like runOnce, with the processed mark written by markRouted's own statement.
-    const routed = await this.dataSource.transaction(async (manager) => {
-      const dispatch = await this.dispatches.markRouted(manager, command.dispatchId, {
-        consumer: CONSUMER,
-        messageId: command.messageId,
-      });
-      if (!dispatch) return false;
-      const { id: dispatchId, senderCode, correlationId, priority, recipientCodes } = dispatch;
-      const occurredAt = new Date().toISOString();
-      // One INSERT for every delivery message and the event.
-      await this.outbox.enqueueMany(manager, [
-        ...recipientCodes.map((recipientCode): AnyOutboxMessageInput => ({
-          destination: 'delivery',
-          routingKey: recipientCode,
-          messageType: MessageTypes.DeliveryRequested,
-          correlationId,
-          priority,
-          payload: { dispatchId, recipientCode, priority, occurredAt, actor: 'router' },
-        })),
-        {
-          destination: 'events',
-          routingKey: MessageTypes.DispatchRouted,
-          messageType: MessageTypes.DispatchRouted,
-          correlationId,
-          payload: { dispatchId, senderCode, recipientCodes, occurredAt, actor: 'router' },
+    const { dispatchId } = command;
+    const occurredAt = new Date().toISOString();
+    // Checked here with stand-ins; the statement fills in the recipients, the sender, the
+    // priority and the correlation id from the dispatch it routes.
+    const routed = await this.dispatches.route({
+      dispatchId,
+      mark: { consumer: CONSUMER, messageId: command.messageId },
+      deliveryRequest: outboxRowOf({
+        destination: 'delivery',
+        routingKey: STAND_IN_AGENCY_CODE,
+        messageType: MessageTypes.DeliveryRequested,
+        payload: {
+          dispatchId,
+          recipientCode: STAND_IN_AGENCY_CODE,
+          priority: 0,
+          occurredAt,
+          actor: 'router',
         },
-      ]);
-      return true;
+      }),
+      announcement: outboxRowOf({
+        destination: 'events',
+        routingKey: MessageTypes.DispatchRouted,
+        messageType: MessageTypes.DispatchRouted,
+        payload: {
+          dispatchId,
+          senderCode: STAND_IN_AGENCY_CODE,
+          recipientCodes: [STAND_IN_AGENCY_CODE],
+          occurredAt,
+          actor: 'router',
+        },
+      }),
     });
     if (routed) this.relay.nudge();
   }

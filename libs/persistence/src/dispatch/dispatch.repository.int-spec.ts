@@ -7,7 +7,7 @@ import { recordQueries, statementVerb } from '@docaxis/testing/recorded-queries'
 import { waitFor } from '@docaxis/testing/wait-for';
 import { InboxRepository } from '../inbox/inbox.repository';
 import type { OutboxRow } from '../outbox/outbox-row';
-import { DispatchRepository } from './dispatch.repository';
+import { DispatchRepository, type DispatchRouting } from './dispatch.repository';
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
@@ -98,7 +98,27 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     expect(await dispatches.deliver(deliveryOf(id, RECIPIENT))).toBeNull();
   });
 
-  it('routes a verified dispatch once: state routed, pending recipients queued, sorted', async () => {
+  /** What the router asks for a dispatch.verified: templates the statement completes. */
+  function routingOf(dispatchId: string, messageId: string): DispatchRouting {
+    const row = (messageType: string, destination: 'events' | 'delivery', payload: object) => ({
+      id: randomUUID(),
+      destination,
+      routingKey: messageType,
+      messageType,
+      payload: JSON.stringify({ dispatchId, occurredAt: new Date().toISOString(), ...payload }),
+      headers: '{}',
+      priority: 0,
+      correlationId: null,
+    });
+    return {
+      dispatchId,
+      mark: { consumer: 'router.route-dispatch', messageId },
+      deliveryRequest: row('delivery.requested', 'delivery', { recipientCode: 'X', priority: 0 }),
+      announcement: row('dispatch.routed', 'events', { senderCode: 'X', recipientCodes: ['X'] }),
+    };
+  }
+
+  it('routes a verified dispatch once, in one statement: recipients queued, one request each and the event', async () => {
     const id = await queuedDispatch([]);
     await dataSource.query(`UPDATE dispatches SET state = 'verified', priority = 2 WHERE id = $1`, [
       id,
@@ -109,15 +129,11 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
         [id, code],
       );
     }
-    const mark = { consumer: 'router.route-dispatch', messageId: `verified-${id}` };
-    const routed = await dataSource.transaction((m) => dispatches.markRouted(m, id, mark));
-    expect(routed).toEqual({
-      id,
-      senderCode: SENDER,
-      correlationId: id,
-      priority: 2,
-      recipientCodes: [OTHER_RECIPIENT, RECIPIENT].sort(),
-    });
+    const routing = routingOf(id, `verified-${id}`);
+    const { mark } = routing;
+    const statements = recordQueries(dataSource);
+    expect(await dispatches.route(routing)).toBe(true);
+    expect(statements.splice(0).map(statementVerb)).toEqual(['WITH']);
     const rows = await dataSource.query(
       `SELECT d.state AS dispatch_state, r.state, r.queued_at IS NOT NULL AS stamped
          FROM dispatches d JOIN dispatch_recipients r ON r.dispatch_id = d.id WHERE d.id = $1`,
@@ -127,14 +143,68 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       { dispatch_state: 'routed', state: 'queued', stamped: true },
       { dispatch_state: 'routed', state: 'queued', stamped: true },
     ]);
-    // The same message again: its mark is there. Another message: the dispatch is routed.
-    expect(await dataSource.transaction((m) => dispatches.markRouted(m, id, mark))).toBeNull();
-    const other = { ...mark, messageId: `other-${id}` };
-    expect(await dataSource.transaction((m) => dispatches.markRouted(m, id, other))).toBeNull();
-    expect(await processedMarks(mark.consumer, [mark.messageId, other.messageId])).toEqual([
-      mark.messageId,
-      other.messageId,
+    const messages: Record<string, unknown>[] = await dataSource.query(
+      `SELECT id::text, destination, routing_key, message_type, payload, priority, correlation_id
+         FROM outbox_messages WHERE payload->>'dispatchId' = $1 ORDER BY routing_key`,
+      [id],
+    );
+    const [first, second] = [OTHER_RECIPIENT, RECIPIENT].sort();
+    const request = (code: string) => ({
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-/),
+      destination: 'delivery',
+      routing_key: code,
+      message_type: 'delivery.requested',
+      payload: expect.objectContaining({ dispatchId: id, recipientCode: code, priority: 2 }),
+      priority: 2,
+      correlation_id: id,
+    });
+    expect(messages).toEqual([
+      request(first),
+      request(second),
+      {
+        id: routing.announcement.id,
+        destination: 'events',
+        routing_key: 'dispatch.routed',
+        message_type: 'dispatch.routed',
+        payload: expect.objectContaining({
+          dispatchId: id,
+          senderCode: SENDER,
+          recipientCodes: [first, second],
+        }),
+        priority: 0,
+        correlation_id: id,
+      },
     ]);
+    // The same message again: its mark is there. Another message: the dispatch is routed.
+    expect(await dispatches.route(routingOf(id, mark.messageId))).toBe(false);
+    const other = routingOf(id, `other-${id}`);
+    expect(await dispatches.route(other)).toBe(false);
+    expect(await processedMarks(mark.consumer, [mark.messageId, other.mark.messageId])).toEqual([
+      mark.messageId,
+      other.mark.messageId,
+    ]);
+    const [{ n }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE payload->>'dispatchId' = $1`,
+      [id],
+    );
+    expect(n).toBe(3);
+  });
+
+  it('does not route a verified dispatch with no pending recipient (all recalled): no event naming none', async () => {
+    const id = await queuedDispatch([]);
+    await dataSource.query(`UPDATE dispatches SET state = 'verified' WHERE id = $1`, [id]);
+    await dataSource.query(
+      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'recalled')`,
+      [id, RECIPIENT],
+    );
+    expect(await dispatches.route(routingOf(id, randomUUID()))).toBe(false);
+    const [row] = await dataSource.query(
+      `SELECT d.state, (SELECT count(*)::int FROM outbox_messages
+                         WHERE payload->>'dispatchId' = $1::text) AS messages
+         FROM dispatches d WHERE d.id = $1::uuid`,
+      [id],
+    );
+    expect(row).toEqual({ state: 'verified', messages: 0 });
   });
 
   it('delivers once per message, writing the mark and the completed announcement with it', async () => {

@@ -12,6 +12,7 @@ import {
 import type { RecipientState } from './dispatch-state';
 import { DispatchEntity } from './dispatch.entity';
 import { preparedStatement } from '../database/prepared-statements';
+import { UUID_V7_SQL } from '../database/uuid';
 import { unwrapRows } from '../database/update-returning-rows';
 import {
   OUTBOX_ROW_COLUMNS,
@@ -45,13 +46,22 @@ export interface NewDispatch {
   announcement: OutboxRow;
 }
 
-/** A dispatch the router just marked routed, with the recipients it queued (sorted). */
-export interface RoutedDispatch {
-  id: string;
-  senderCode: string;
-  correlationId: string;
-  priority: number;
-  recipientCodes: string[];
+/** What `DispatchRepository.route` is asked to do for one `dispatch.verified` message. */
+export interface DispatchRouting {
+  dispatchId: string;
+  /** The routing consumer's idempotency record for the message asking for it. */
+  mark: ProcessedMark;
+  /**
+   * The `delivery.requested` of every queued recipient, checked with stand-ins for what the
+   * statement fills in per recipient: its id and routing key, `recipientCode`, `priority`, the
+   * message priority and (unless it has one) the correlation id, all from the dispatch.
+   */
+  deliveryRequest: OutboxRow;
+  /**
+   * The `dispatch.routed` event, checked with stand-ins for `senderCode` and `recipientCodes`,
+   * which the statement fills in, with the dispatch's correlation id unless it has one.
+   */
+  announcement: OutboxRow;
 }
 
 /** One copy to put into a recipient's inbox (DispatchRepository.deliver). */
@@ -74,14 +84,6 @@ export interface DeliveredCopy {
   correlationId: string;
   /** When the axis accepted the dispatch (delivery latency). */
   acceptedAt: Date;
-}
-
-interface RoutedDispatchRow {
-  id: string;
-  sender_code: string;
-  correlation_id: string;
-  priority: number;
-  recipient_codes: string[];
 }
 
 interface DeliveredCopyRow {
@@ -513,41 +515,62 @@ export class DispatchRepository {
   }
 
   /**
-   * Marks a verified dispatch routed and queues its pending recipients, recording the consumer's
-   * mark, in one statement. Returns what the fan-out needs, or null when the message was already
-   * processed or the dispatch is not (or no longer) verified: either way nothing changed. The
-   * UPDATE locks the dispatch row and re-checks its state after any concurrent writer commits, as
-   * a SELECT … FOR UPDATE did.
+   * Routes a verified dispatch in one statement (atomic without an explicit transaction): records
+   * the consumer's mark, moves the dispatch to routed and its pending recipients to queued, and
+   * writes one `delivery.requested` per queued recipient plus the `dispatch.routed` event. False,
+   * changing nothing but the mark, when the message was already processed (no mark written
+   * either), or the dispatch is not (or no longer) verified, or none of its recipients is pending
+   * (all recalled: the event would name none). The UPDATE locks the dispatch row and re-checks its
+   * state after any concurrent writer commits, as a SELECT … FOR UPDATE did.
+   *
+   * Both messages are checked templates (see `DispatchRouting`); the statement fills in what only
+   * it knows: each request's id (a UUIDv7 made in SQL), routing key, `recipientCode`, `priority`
+   * and correlation id, and the event's `senderCode`, `recipientCodes` (sorted) and correlation id.
    */
-  async markRouted(
-    manager: EntityManager,
-    dispatchId: string,
-    mark: ProcessedMark,
-  ): Promise<RoutedDispatch | null> {
-    const rows: RoutedDispatchRow[] = await manager.query(
+  async route(routing: DispatchRouting): Promise<boolean> {
+    const { dispatchId, mark, deliveryRequest, announcement } = routing;
+    const rows: unknown[] | [unknown[], number] = await this.dataSource.query(
       preparedStatement(`WITH ${processedMarkCte(2)}, routed AS (
          UPDATE dispatches SET state = 'routed', updated_at = now()
           WHERE id = $1 AND state = 'verified' AND EXISTS (SELECT 1 FROM processed)
+            AND EXISTS (SELECT 1 FROM dispatch_recipients
+                         WHERE dispatch_id = $1 AND state = 'pending')
           RETURNING id, sender_code, correlation_id, priority
        ), queued AS (
          UPDATE dispatch_recipients SET state = 'queued', queued_at = now()
           WHERE dispatch_id IN (SELECT id FROM routed) AND state = 'pending'
           RETURNING recipient_code
+       ), requested AS (
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT ${UUID_V7_SQL}, $4, q.recipient_code, $5,
+                $6::jsonb || jsonb_build_object('recipientCode', q.recipient_code,
+                                                'priority', r.priority),
+                $7::jsonb, r.priority, COALESCE($8::varchar, r.correlation_id)
+           FROM routed r, queued q
+       ), announced AS (
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT $9::uuid, $10, $11, $12,
+                $13::jsonb || jsonb_build_object('senderCode', r.sender_code,
+                  'recipientCodes', (SELECT jsonb_agg(recipient_code ORDER BY recipient_code)
+                                       FROM queued)),
+                $14::jsonb, $15::smallint, COALESCE($16::varchar, r.correlation_id)
+           FROM routed r
        )
-       SELECT id, sender_code, correlation_id, priority,
-              ARRAY(SELECT recipient_code FROM queued ORDER BY recipient_code) AS recipient_codes
-         FROM routed`),
-      [dispatchId, ...processedMarkParams(mark)],
+       SELECT id FROM routed`),
+      [
+        dispatchId,
+        ...processedMarkParams(mark),
+        // Of the request, only what every recipient's copy shares (not its id, routing key or
+        // priority: the statement gives each its own).
+        deliveryRequest.destination,
+        deliveryRequest.messageType,
+        deliveryRequest.payload,
+        deliveryRequest.headers,
+        deliveryRequest.correlationId,
+        ...outboxRowParams(announcement),
+      ],
     );
-    const [row] = rows;
-    if (!row) return null;
-    return {
-      id: row.id,
-      senderCode: row.sender_code,
-      correlationId: row.correlation_id,
-      priority: row.priority,
-      recipientCodes: row.recipient_codes,
-    };
+    return unwrapRows(rows).length > 0;
   }
 
   /**
