@@ -5,7 +5,7 @@ import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 const A = '000.00.00.G22';
 const B = '000.00.00.H41';
 
-/** GET /inbox?wait= holds an empty answer until something arrives (all four apps). */
+/** GET /inbox?wait= holds an empty answer until a delivery wakes it (all four apps). */
 describe('inbox long-poll (real RabbitMQ and PostgreSQL)', () => {
   let axis: RunningAxis;
   let cursor: string | null;
@@ -13,7 +13,9 @@ describe('inbox long-poll (real RabbitMQ and PostgreSQL)', () => {
   beforeAll(async () => {
     axis = await startAxis('long-poll', {
       INBOX_WAIT_MAX_SECONDS: '20',
-      INBOX_WAIT_POLL_MS: '100',
+      // Neither interval can end a 20-second wait early: only the delivery's NOTIFY can.
+      INBOX_WAIT_POLL_MS: '10000',
+      INBOX_WAIT_SAFETY_POLL_MS: '600000',
     });
     await sendAndDeliver(axis, A, [B]);
     cursor = (await asAgency(axis, B).get('/inbox')).body.nextCursor;

@@ -75,8 +75,16 @@ export const gatewayConfigSchema = z.object({
   INBOX_PAGE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(200),
   /** Longest `wait` (seconds) a GET /inbox long-poll may ask for. */
   INBOX_WAIT_MAX_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
-  /** How often a waiting long-poll looks in PostgreSQL for something new. */
+  /**
+   * How often a waiting long-poll looks in PostgreSQL for something new while deliveries cannot
+   * be heard (the gateway's LISTEN connection is down or not yet up).
+   */
   INBOX_WAIT_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(250),
+  /**
+   * While deliveries are heard (each one wakes its agency's long-polls), how often a waiting
+   * long-poll looks anyway, in case a wake-up went astray.
+   */
+  INBOX_WAIT_SAFETY_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
   /** Most dispatch ids one POST /inbox/ack may acknowledge (one transaction holds their rows). */
   ACK_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
   /**

@@ -1,4 +1,5 @@
-import { InboxWaitInvalidError, parseInboxWait, pollUntilFound } from './inbox-wait';
+import type { InboxWakeup } from '@docaxis/persistence/inbox/inbox-wakeups';
+import { InboxWaitInvalidError, parseInboxWait, waitUntilFound } from './inbox-wait';
 
 describe('inbox long-poll', () => {
   it('reads wait in seconds, up to the configured maximum', () => {
@@ -12,25 +13,84 @@ describe('inbox long-poll', () => {
     expect(() => parseInboxWait(value, 30)).toThrow(InboxWaitInvalidError);
   });
 
+  /** A wakeup that never hears anything: `listening` decides which interval applies. */
+  function silentWakeup(listening: boolean): InboxWakeup & { pauses: number[] } {
+    const pauses: number[] = [];
+    return {
+      listening,
+      pauses,
+      next: (ms: number) => {
+        pauses.push(ms);
+        return new Promise((resolve) => setTimeout(() => resolve(false), ms));
+      },
+      close: () => undefined,
+    };
+  }
+
+  const intervals = { safetyIntervalMs: 1000, pollIntervalMs: 1 };
+
   it('returns as soon as the probe finds something', async () => {
     const answers = [[], [], ['item']];
     const probe = jest.fn(() => Promise.resolve(answers.shift() ?? []));
-    await expect(pollUntilFound(probe, { waitMs: 10_000, intervalMs: 1 })).resolves.toEqual([
-      'item',
-    ]);
+    await expect(
+      waitUntilFound(probe, silentWakeup(false), { waitMs: 10_000, ...intervals }),
+    ).resolves.toEqual(['item']);
     expect(probe).toHaveBeenCalledTimes(3);
   });
 
   it('asks once when there is no wait', async () => {
     const probe = jest.fn(() => Promise.resolve([] as string[]));
-    await expect(pollUntilFound(probe, { waitMs: 0, intervalMs: 1 })).resolves.toEqual([]);
+    await expect(
+      waitUntilFound(probe, silentWakeup(false), { waitMs: 0, ...intervals }),
+    ).resolves.toEqual([]);
     expect(probe).toHaveBeenCalledTimes(1);
   });
 
-  it('gives up with nothing when the wait ends', async () => {
+  it('polls on the quick interval while deliveries cannot be heard', async () => {
     const probe = jest.fn(() => Promise.resolve([] as string[]));
-    await expect(pollUntilFound(probe, { waitMs: 30, intervalMs: 5 })).resolves.toEqual([]);
-    expect(probe.mock.calls.length).toBeGreaterThan(1);
+    const wakeup = silentWakeup(false);
+    await expect(
+      waitUntilFound(probe, wakeup, { waitMs: 30, safetyIntervalMs: 1000, pollIntervalMs: 5 }),
+    ).resolves.toEqual([]);
+    expect(probe.mock.calls.length).toBeGreaterThan(2);
+    expect(Math.max(...wakeup.pauses)).toBeLessThanOrEqual(5);
+  });
+
+  it('while listening, looks once and again only on the safety interval, not at the end', async () => {
+    const probe = jest.fn(() => Promise.resolve([] as string[]));
+    const wakeup = silentWakeup(true);
+    await waitUntilFound(probe, wakeup, { waitMs: 50, safetyIntervalMs: 20, pollIntervalMs: 1 });
+    // One look first, one after each safety pause; the last pause (to the deadline) heard
+    // nothing, so no look after it.
+    expect(wakeup.pauses[0]).toBe(20);
+    expect(wakeup.pauses.length).toBeGreaterThan(1);
+    expect(probe).toHaveBeenCalledTimes(wakeup.pauses.length);
+
+    const idle = jest.fn(() => Promise.resolve([] as string[]));
+    await waitUntilFound(idle, silentWakeup(true), { waitMs: 30, ...intervals });
+    expect(idle).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks again as soon as it is woken', async () => {
+    const answers = [[], ['item']];
+    const probe = jest.fn(() => Promise.resolve(answers.shift() ?? []));
+    const onWoken = jest.fn();
+    const wakeup: InboxWakeup = {
+      listening: true,
+      next: () => new Promise((resolve) => setTimeout(() => resolve(true), 5)),
+      close: () => undefined,
+    };
+    const started = Date.now();
+    await expect(
+      waitUntilFound(probe, wakeup, {
+        waitMs: 10_000,
+        safetyIntervalMs: 10_000,
+        pollIntervalMs: 10_000,
+        onWoken,
+      }),
+    ).resolves.toEqual(['item']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(onWoken).toHaveBeenCalledTimes(1);
   });
 
   it('stops asking once the client has gone', async () => {
@@ -39,7 +99,12 @@ describe('inbox long-poll', () => {
       controller.abort();
       return Promise.resolve([] as string[]);
     });
-    await pollUntilFound(probe, { waitMs: 60_000, intervalMs: 10_000, signal: controller.signal });
+    await waitUntilFound(probe, silentWakeup(false), {
+      waitMs: 60_000,
+      safetyIntervalMs: 10_000,
+      pollIntervalMs: 10_000,
+      signal: controller.signal,
+    });
     expect(probe).toHaveBeenCalledTimes(1);
   });
 });

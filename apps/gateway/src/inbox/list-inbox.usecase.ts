@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { type InboxEntry, InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
+import { InboxWakeups } from '@docaxis/persistence/inbox/inbox-wakeups';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { parsePageLimit } from '../http/page-limit';
 import {
@@ -7,7 +9,7 @@ import {
   toStatusNoticeView,
 } from '../status-notices/dtos/status-notice-view';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
-import { parseInboxWait, pollUntilFound } from './inbox-wait';
+import { parseInboxWait, waitUntilFound } from './inbox-wait';
 
 /** A dispatch delivered to the calling agency, or a status notice addressed to it. */
 export type InboxItem = DispatchInboxItem | StatusInboxItem;
@@ -50,13 +52,15 @@ export interface ListInboxQuery {
 
 /**
  * What was delivered to the calling agency, oldest first, in stable pages. With `wait`, an empty
- * page is held until something arrives or the wait ends (PostgreSQL is polled, so any instance's
- * delivery ends it).
+ * page is held until something arrives or the wait ends: a delivery committed by any router wakes
+ * it (PostgreSQL NOTIFY, InboxWakeups), and it looks again then.
  */
 @Injectable()
 export class ListInboxUseCase {
   constructor(
     private readonly inbox: InboxRepository,
+    private readonly wakeups: InboxWakeups,
+    private readonly metrics: AxisMetrics,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -65,16 +69,35 @@ export class ListInboxUseCase {
     const limit = parsePageLimit(query.limit, this.config.INBOX_PAGE_LIMIT_MAX);
     const waitMs = parseInboxWait(query.wait, this.config.INBOX_WAIT_MAX_SECONDS);
     const afterSeq = decodeInboxCursor(cursor);
-    const entries = await pollUntilFound(() => this.inbox.page(agencyCode, afterSeq, limit), {
-      waitMs,
-      intervalMs: this.config.INBOX_WAIT_POLL_MS,
-      signal: query.signal,
-    });
+    const page = () => this.inbox.page(agencyCode, afterSeq, limit);
+    const entries =
+      waitMs === 0 ? await page() : await this.waitFor(agencyCode, page, waitMs, query);
     const last = entries.at(-1);
     return {
       items: entries.map(toInboxItem),
       nextCursor: last ? encodeInboxCursor(last.deliverySeq) : (cursor ?? null),
     };
+  }
+
+  private async waitFor(
+    agencyCode: string,
+    page: () => Promise<InboxEntry[]>,
+    waitMs: number,
+    { signal }: ListInboxQuery,
+  ): Promise<InboxEntry[]> {
+    // Subscribed before the first look, so a delivery committed during it wakes the next pause.
+    const wakeup = this.wakeups.subscribe(agencyCode);
+    try {
+      return await waitUntilFound(page, wakeup, {
+        waitMs,
+        safetyIntervalMs: this.config.INBOX_WAIT_SAFETY_POLL_MS,
+        pollIntervalMs: this.config.INBOX_WAIT_POLL_MS,
+        signal,
+        onWoken: () => this.metrics.inboxWakeups.inc(),
+      });
+    } finally {
+      wakeup.close();
+    }
   }
 }
 

@@ -43,6 +43,13 @@ export class AxisMetrics {
     registers: [this.registry],
   });
 
+  /** Pauses of waiting inbox long-polls ended by a delivery to their agency (PostgreSQL NOTIFY). */
+  readonly inboxWakeups = new Counter({
+    name: 'docaxis_inbox_wakeups_total',
+    help: 'Waiting GET /inbox long-polls woken to look again by a delivery (or the listener reconnecting)',
+    registers: [this.registry],
+  });
+
   constructor(appName: string) {
     this.registry.setDefaultLabels({ app: appName });
     collectDefaultMetrics({ register: this.registry, prefix: 'docaxis_' });

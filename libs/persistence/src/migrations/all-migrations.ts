@@ -11,6 +11,7 @@ import { WebhookChangeNotify1795470775403 } from './1795470775403-webhook-change
 import { DispatchesAwaitingVerificationIndex1795479215449 } from './1795479215449-dispatches-awaiting-verification-index';
 import { WebhookSealedSecrets1795482019359 } from './1795482019359-webhook-sealed-secrets';
 import { DispatchesAwaitingVerificationBySender1795483096684 } from './1795483096684-dispatches-awaiting-verification-by-sender';
+import { InboxDeliveredNotify1795488566279 } from './1795488566279-inbox-delivered-notify';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   DispatchesAwaitingVerificationIndex1795479215449,
   WebhookSealedSecrets1795482019359,
   DispatchesAwaitingVerificationBySender1795483096684,
+  InboxDeliveredNotify1795488566279,
 ];

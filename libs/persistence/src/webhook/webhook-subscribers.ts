@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { NotificationListener } from '../database/notification-listener';
 
 /** The channel the `webhooks_notify_change` trigger notifies on every committed change. */
 export const WEBHOOKS_CHANGED_CHANNEL = 'docaxis_webhooks_changed';
@@ -21,43 +20,42 @@ export interface WebhookSubscribersSettings {
  * down nothing is cached: `anySubscribed` answers true and callers query as before.
  */
 export class WebhookSubscribers {
-  private readonly logger = new Logger(WebhookSubscribers.name);
-  private readonly reconnectDelayMs: number;
-  private listener?: Client;
-  private listening = false;
-  private stopped = false;
-  private reconnectTimer?: NodeJS.Timeout;
+  private readonly listener: NotificationListener;
   private agencies: Promise<ReadonlySet<string>> | null = null;
   /** Bumped by every change notice: a load started before one is not kept. */
   private generation = 0;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly settings: WebhookSubscribersSettings,
+    settings: WebhookSubscribersSettings,
   ) {
-    this.reconnectDelayMs = settings.reconnectDelayMs ?? 1000;
+    // Whatever was loaded before (re)listening, or while not listening, may have missed a change.
+    const forget = () => this.forget();
+    this.listener = new NotificationListener(
+      {
+        url: settings.url,
+        channel: WEBHOOKS_CHANGED_CHANNEL,
+        applicationName: 'docaxis-webhook-listener',
+        reconnectDelayMs: settings.reconnectDelayMs,
+      },
+      { notified: forget, listening: forget, lost: forget },
+    );
   }
 
   /** Starts listening; failing to, it keeps trying in the background (nothing is cached meanwhile). */
-  async start(): Promise<void> {
-    this.stopped = false;
-    await this.listen();
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.reconnectTimer);
+    await this.listener.stop();
     this.forget();
-    const listener = this.listener;
-    this.listener = undefined;
-    this.listening = false;
-    await listener?.end().catch(() => undefined);
   }
 
   /** False only when none of `agencyCodes` has an active webhook, as of the last change notice. */
   async anySubscribed(agencyCodes: readonly string[]): Promise<boolean> {
     if (agencyCodes.length === 0) return false;
-    if (!this.listening) return true;
+    if (!this.listener.listening) return true;
     const generation = this.generation;
     let loading = this.agencies;
     if (!loading) {
@@ -87,39 +85,5 @@ export class WebhookSubscribers {
   private forget(): void {
     this.generation += 1;
     this.agencies = null;
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({
-      connectionString: this.settings.url,
-      application_name: 'docaxis-webhook-listener',
-    });
-    client.on('notification', () => this.forget());
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
-    this.listener = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${WEBHOOKS_CHANGED_CHANNEL}`);
-      // Whatever was loaded before this point may have missed a change.
-      this.forget();
-      this.listening = !this.stopped;
-    } catch (error) {
-      this.lost(client, error);
-    }
-  }
-
-  private lost(client: Client, error?: unknown): void {
-    if (this.listener !== client) return;
-    this.listener = undefined;
-    this.listening = false;
-    this.forget();
-    client.end().catch(() => undefined);
-    if (this.stopped) return;
-    this.logger.warn(
-      `webhook change listener lost (${error instanceof Error ? error.message : 'connection ended'}); ` +
-        `querying webhooks per event until it is back`,
-    );
-    this.reconnectTimer = setTimeout(() => void this.listen(), this.reconnectDelayMs);
   }
 }

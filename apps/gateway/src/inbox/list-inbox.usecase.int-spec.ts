@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
+import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
+import { InboxWakeups } from '@docaxis/persistence/inbox/inbox-wakeups';
+import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { deliveryOf } from '@docaxis/testing/inbox-delivery';
+import { recordQueries } from '@docaxis/testing/recorded-queries';
+import { waitFor } from '@docaxis/testing/wait-for';
+import type { GatewayConfig } from '../config/gateway.config';
+import { ListInboxUseCase } from './list-inbox.usecase';
+
+const SENDER = '000.00.00.G22';
+const WAITER = '000.00.00.H41';
+const OTHER = '000.00.00.H20';
+
+/** The longest either interval may be: only a wake-up can end a pause sooner. */
+const NEVER = { INBOX_WAIT_POLL_MS: 10_000, INBOX_WAIT_SAFETY_POLL_MS: 600_000 };
+
+/** GET /inbox?wait= woken by deliveries through PostgreSQL LISTEN/NOTIFY (real PostgreSQL). */
+describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)', () => {
+  let url: string;
+  let dataSource: DataSource;
+  let dispatches: DispatchRepository;
+  let notices: StatusNoticeRepository;
+  let wakeups: InboxWakeups;
+  let statements: string[];
+  const started: InboxWakeups[] = [];
+
+  beforeAll(async () => {
+    ({ dataSource, url } = await agencyDatabase('inbox-wakeups', [
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: WAITER, name: 'UBND tỉnh Nghệ An' },
+      { code: OTHER, name: 'UBND tỉnh Đồng Tháp' },
+    ]));
+    dispatches = new DispatchRepository(dataSource);
+    notices = new StatusNoticeRepository(dataSource);
+    statements = recordQueries(dataSource);
+    wakeups = await listening({ reconnectDelayMs: 100 });
+  });
+
+  afterAll(async () => {
+    await Promise.all(started.map((w) => w.stop()));
+    await dataSource.destroy();
+  });
+
+  async function listening(settings: { reconnectDelayMs: number }): Promise<InboxWakeups> {
+    const w = new InboxWakeups({ url, ...settings });
+    started.push(w);
+    await w.start();
+    expect(w.listening).toBe(true);
+    return w;
+  }
+
+  function useCase(
+    source: InboxWakeups,
+    intervals: Pick<GatewayConfig, 'INBOX_WAIT_POLL_MS' | 'INBOX_WAIT_SAFETY_POLL_MS'>,
+  ) {
+    const config = { INBOX_PAGE_LIMIT_MAX: 200, INBOX_WAIT_MAX_SECONDS: 30, ...intervals };
+    return new ListInboxUseCase(
+      new InboxRepository(dataSource),
+      source,
+      new AxisMetrics('gateway'),
+      config as GatewayConfig,
+    );
+  }
+
+  /** The inbox queries made since `from` (the statements recorded on the pool). */
+  const inboxQueries = (from: number) =>
+    statements.slice(from).filter((sql) => sql.includes('AS notice_request_digest')).length;
+
+  /** The cursor at the end of `agency`'s inbox as it is now. */
+  async function endOfInbox(agency: string): Promise<string | undefined> {
+    const page = await useCase(wakeups, NEVER).execute(agency, { limit: '200' });
+    return page.nextCursor ?? undefined;
+  }
+
+  /** Queues and delivers a new dispatch to `recipient` (its own statement on the pool). */
+  async function deliverTo(recipient: string): Promise<string> {
+    const id = await insertRoutedDispatch(dataSource, SENDER);
+    await dataSource.query(
+      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
+      [id, recipient],
+    );
+    expect(await dispatches.deliver(deliveryOf(id, recipient))).not.toBeNull();
+    return id;
+  }
+
+  /** Starts a long-poll for `agency` after the end of its inbox; resolves with what it got. */
+  async function waitingPoll(
+    source: InboxWakeups,
+    agency: string,
+    wait: number,
+    intervals = NEVER,
+  ) {
+    const cursor = await endOfInbox(agency);
+    const from = statements.length;
+    const startedAt = Date.now();
+    const page = useCase(source, intervals)
+      .execute(agency, { cursor, wait: String(wait) })
+      .then((result) => ({ ...result, answeredAt: Date.now(), queries: inboxQueries(from) }));
+    // Let it make its first look and settle into its pause.
+    await waitFor(
+      () => Promise.resolve(inboxQueries(from)),
+      (n) => n >= 1,
+      'the first look',
+    );
+    return { page, startedAt };
+  }
+
+  /** A 20-second poll for WAITER, answered by a delivery to it soon after it commits. */
+  async function expectWokenByDelivery(): Promise<void> {
+    const { page } = await waitingPoll(wakeups, WAITER, 20);
+    const dispatchId = await deliverTo(WAITER);
+    const committedAt = Date.now();
+    const result = await page;
+    expect(result.items.map((item) => item.dispatchId)).toEqual([dispatchId]);
+    // Neither interval (10 s, 10 min) can have ended the pause: only the notification.
+    expect(result.answeredAt - committedAt).toBeLessThan(1000);
+    expect(result.queries).toBe(2);
+  }
+
+  it('answers as soon as a delivery to its agency commits elsewhere, with one more query', async () => {
+    await expectWokenByDelivery();
+  });
+
+  it('is woken by a status notice delivered to its agency too', async () => {
+    const dispatchId = await deliverTo(OTHER);
+    const { page } = await waitingPoll(wakeups, SENDER, 20);
+    const id = randomUUID();
+    await dataSource.transaction(async (m) => {
+      await notices.insert(m, {
+        id,
+        dispatchId,
+        recipientCode: OTHER,
+        authorCode: OTHER,
+        addresseeCode: SENDER,
+        noticeId: id,
+        statusCode: '01',
+        reason: null,
+        staff: null,
+        noticedAt: new Date(),
+        requestDigest: '0'.repeat(64),
+      });
+    });
+    await dataSource.transaction((m) => notices.deliver(m, id));
+    const result = await page;
+    expect(result.items.map((item) => item.kind)).toEqual(['status']);
+    expect(result.queries).toBe(2);
+  });
+
+  it('is not woken by a delivery to another agency, and looks once in an idle wait=1 (5 times before)', async () => {
+    const { page, startedAt } = await waitingPoll(wakeups, WAITER, 1);
+    await deliverTo(OTHER);
+    const result = await page;
+    expect(result.items).toEqual([]);
+    expect(result.answeredAt - startedAt).toBeGreaterThanOrEqual(990);
+    expect(result.queries).toBe(1);
+  });
+
+  it('without a listener polls every INBOX_WAIT_POLL_MS, as before: about 5 queries per idle wait=1', async () => {
+    const deaf = new InboxWakeups({ url: 'postgres://postgres@127.0.0.1:1/none' });
+    const { page } = await waitingPoll(deaf, WAITER, 1, {
+      INBOX_WAIT_POLL_MS: 250,
+      INBOX_WAIT_SAFETY_POLL_MS: 600_000,
+    });
+    const result = await page;
+    // 0, 250, 500, 750 and 1000 ms on an idle machine; fewer fit when queries are slow.
+    expect(result.queries).toBeGreaterThanOrEqual(3);
+    expect(result.queries).toBeLessThanOrEqual(5);
+  });
+
+  it('recovers a dropped listening connection, and wakes later waiters', async () => {
+    await terminateListeners();
+    await waitFor(
+      () => Promise.resolve(wakeups.listening),
+      (up) => up,
+      'the listener back',
+      10_000,
+    );
+    await expectWokenByDelivery();
+  });
+
+  it('misses nothing while the connection is down: it polls until the listener is back', async () => {
+    const slow = await listening({ reconnectDelayMs: 60_000 });
+    const { page } = await waitingPoll(slow, WAITER, 20, {
+      INBOX_WAIT_POLL_MS: 100,
+      INBOX_WAIT_SAFETY_POLL_MS: 600_000,
+    });
+    await terminateListeners();
+    await waitFor(
+      () => Promise.resolve(slow.listening),
+      (up) => !up,
+      'the lost listener noticed',
+      10_000,
+    );
+    const dispatchId = await deliverTo(WAITER);
+    const result = await page;
+    expect(result.items.map((item) => item.dispatchId)).toEqual([dispatchId]);
+    // Found by the quick poll: this listener does not reconnect for a minute.
+    expect(slow.listening).toBe(false);
+  });
+
+  async function terminateListeners(): Promise<void> {
+    const [{ count }]: { count: number }[] = await dataSource.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS count FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'docaxis-inbox-listener'`,
+    );
+    expect(count).toBeGreaterThan(0);
+  }
+});
