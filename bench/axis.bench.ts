@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
-import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { INBOX_EVENT_TYPES } from '../apps/notifier/src/inbox-events/inbox-event-audience';
 import { buildAxisApps } from './axis/axis-app-build';
 import { AxisAppProcess, type AxisAppName } from './axis/axis-app-process';
@@ -38,6 +37,7 @@ import { BenchFailureError } from './support/bench-failure.error';
 import { measureThroughput } from './support/throughput-meter';
 import { stageLatencies } from './axis/stage-latencies';
 import { RawVerificationBaseline } from './verify/raw-verification-baseline';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const APPS: readonly AxisAppName[] = ['audit', 'notifier', 'verifier', 'router', 'gateway'];
 const RECIPIENTS = ['000.00.00.H41', '000.00.00.H20', '000.00.14.H20'];
@@ -249,11 +249,7 @@ async function pdfSet(
     bySender.set(code, pdfs);
   }
   const sample = bySender.get(senderCodes[0])![0].bytes;
-  const verifier = await createPdfSignatureVerifier({
-    trustAnchorsDir: pki.trustDir,
-    intermediatesDir: pki.intermediatesDir,
-    crlDir: pki.crlDir,
-  });
+  const verifier = await createDevPkiPdfVerifier(pki);
   const report = await verifier.verify(sample, { validationTime: new Date() });
   if (report.indication !== 'TOTAL-PASSED') {
     throw new BenchFailureError(

@@ -12,7 +12,6 @@ import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import { ensureDevPki } from '@docaxis/signature/pki/dev-pki-provisioner';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
-import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { parseVerifyBenchArguments } from './verify/verify-bench-arguments';
 import { BenchFailureError } from './support/bench-failure.error';
 import { measureAlternating } from './support/throughput-meter';
@@ -23,6 +22,7 @@ import {
   type VerifyBenchRow,
   type VerifyBenchTarget,
 } from './verify/verify-bench-report';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 interface BenchCase {
   label: string;
@@ -52,11 +52,7 @@ async function main(): Promise<void> {
       agencies: readDevAgenciesFile(join(repoRoot, 'certs/dev-agencies.json')),
     });
     const agencyCode = pki.agencies[0].code;
-    const verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    const verifier = await createDevPkiPdfVerifier(pki);
 
     // The two signing revisions add tens of KB (reserved /Contents): pad the unsigned PDF less,
     // so the signed file is the size the case is named after.

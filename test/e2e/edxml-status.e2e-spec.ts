@@ -17,6 +17,7 @@ import { asBytes } from '@docaxis/testing/response-bytes';
 import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
+import { devPkiTrustDirectories } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const A = '000.00.00.G22'; // Văn phòng Chính phủ, the sender
 const B = '000.00.00.H41'; // UBND tỉnh Nghệ An, the recipient
@@ -174,10 +175,7 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     expect(inInbox).toEqual(noticeIds);
 
     const verifier = new EdxmlSignatureVerifier({
-      trustStore: await TrustStore.fromDirectories({
-        trustAnchorsDir: axis.pki.trustDir,
-        intermediatesDir: axis.pki.intermediatesDir,
-      }),
+      trustStore: await TrustStore.fromDirectories(devPkiTrustDirectories(axis.pki)),
       revocation: new CrlRevocationChecker([await DirectoryCrlSource.load(axis.pki.crlDir)]),
     });
     for (const [index, noticeId] of noticeIds.entries()) {

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateDispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
-import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { testPki } from '@docaxis/testing/test-pki';
 import { writeSampleDispatch } from '../../scripts/write-sample-dispatch';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 /** `npm run sample`: what a newcomer sends with `docaxis send` must be something the axis accepts. */
 describe('writeSampleDispatch', () => {
@@ -23,11 +23,7 @@ describe('writeSampleDispatch', () => {
     const envelope = validateDispatchEnvelope(JSON.parse(readFileSync(files.envelopePath, 'utf8')));
     expect(envelope.code.codeNumber).toBe(files.number);
     expect(envelope.signerInfo.fullName).toBe(pki.agency(envelope.from.organId).leader.fullName);
-    const verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    const verifier = await createDevPkiPdfVerifier(pki);
     expect(files.pdfPaths).toHaveLength(2);
     for (const path of files.pdfPaths) {
       const report = await verifier.verify(readFileSync(path), { validationTime: new Date() });

@@ -8,8 +8,8 @@ import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builde
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
-import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { run } from '../cli-program';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 interface CliResult {
   code: number;
@@ -149,11 +149,7 @@ describe('docaxis verify (in-process)', () => {
   it('prints in --json exactly the report the library gives for the same bytes', async () => {
     const result = await cli(['verify', '--json', files.valid, files.tampered]);
     const printed = JSON.parse(result.stdout) as (JsonFileReport & { validationTime: string })[];
-    const verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    const verifier = await createDevPkiPdfVerifier(pki);
     for (const [position, path] of [files.valid, files.tampered].entries()) {
       const { file, ...report } = printed[position];
       const expected = await verifier.verify(readFileSync(path), {

@@ -11,16 +11,14 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import {
-  createPdfSignatureVerifier,
-  type PdfSignatureVerifier,
-} from '@docaxis/signature/verification/pdf-signature-verifier';
+import { type PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
 import { DispatchRejectionCode } from './dispatch-rejection';
 import { VerifyDispatchUseCase } from './verify-dispatch.usecase';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const SENDER = '000.00.00.G22';
 const OTHER_AGENCY = '000.00.00.H41';
@@ -56,11 +54,7 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     );
     pki = await testPki();
     blobs = new FilesystemBlobStore(mkdtempSync(join(testRunDir(), 'verifier-blobs-')));
-    verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    verifier = await createDevPkiPdfVerifier(pki);
     const relay = { nudge: () => undefined } as unknown as OutboxRelay;
     useCase = new VerifyDispatchUseCase(
       new DispatchVerificationRepository(dataSource),

@@ -11,6 +11,7 @@ import type { SignedEdxmlReport } from './edxml-signature-report';
 import { EdxmlSignatureVerifier } from './edxml-signature-verifier';
 import { EdxmlSigner } from './edxml-signer';
 import { XMLDSIG } from './xmldsig-algorithms';
+import { devPkiTrustDirectories } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const SAMPLE = readFileSync(join(__dirname, '../../test-fixtures/dispatch-new.edxml'), 'utf8');
 const STATUS = readFileSync(join(__dirname, '../../test-fixtures/status-received.edxml'), 'utf8');
@@ -80,10 +81,7 @@ describe('edXML XML signatures', () => {
     pki = await testPki();
     workDir = mkdtempSync(join(testRunDir(), 'edxml-signature-'));
     verifier = new EdxmlSignatureVerifier({
-      trustStore: await TrustStore.fromDirectories({
-        trustAnchorsDir: pki.trustDir,
-        intermediatesDir: pki.intermediatesDir,
-      }),
+      trustStore: await TrustStore.fromDirectories(devPkiTrustDirectories(pki)),
       revocation: new CrlRevocationChecker([await DirectoryCrlSource.load(pki.crlDir)]),
       profile: {
         organizationPolicyOids: [pki.policyOids.organization],

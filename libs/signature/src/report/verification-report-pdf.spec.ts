@@ -3,12 +3,10 @@ import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
-import {
-  createPdfSignatureVerifier,
-  type PdfSignatureVerifier,
-} from '@docaxis/signature/verification/pdf-signature-verifier';
+import { type PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import type { DocumentVerificationReport } from './document-verification-report';
 import { renderVerificationReportPdf } from './verification-report-pdf';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 /** pdftotext may join or split words at line ends; compare with whitespace collapsed. */
@@ -22,11 +20,7 @@ describe('renderVerificationReportPdf', () => {
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('report-pdf');
-    verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    verifier = await createDevPkiPdfVerifier(pki);
     const pdf = await signedDispatchPdf(pki, G22);
     valid = await verifier.verify(pdf);
     tampered = await verifier.verify(flipByteInSignedRange(pdf));

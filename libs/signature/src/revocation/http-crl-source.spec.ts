@@ -8,9 +8,9 @@ import { loadDevPki, type DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { SPEC_AGENCIES } from '@docaxis/signature/verification/dev-pki-spec-fixture';
-import { createPdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { CrlRevocationChecker } from './crl-revocation-checker';
 import { HttpCrlSource } from './http-crl-source';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -112,9 +112,7 @@ describe('HttpCrlSource against a local CRL distribution point', () => {
 
   it('lets the verifier pass a dispatch with no local CRL at all', async () => {
     const emptyCrlDir = mkdtempSync(join(pki.dir, '..', 'no-local-crl-'));
-    const verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
+    const verifier = await createDevPkiPdfVerifier(pki, {
       crlDir: emptyCrlDir,
       extraCrlSources: [new HttpCrlSource()],
     });

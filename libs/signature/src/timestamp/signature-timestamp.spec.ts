@@ -6,17 +6,17 @@ import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
 import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
 import { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
-import { TrustStore } from '@docaxis/signature/trust/trust-store';
 import { SignerCertificateValidator } from '@docaxis/signature/verification/signer-certificate-validator';
 import type { SignatureTimestamper } from '@docaxis/signature/testing/cms-signed-data-builder';
 import { opensslTimestamper } from '@docaxis/signature/testing/openssl-timestamp-authority';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
-import {
-  createPdfSignatureVerifier,
-  type PdfSignatureVerifier,
-} from '@docaxis/signature/verification/pdf-signature-verifier';
+import { type PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { SignatureTimestampValidator } from './signature-timestamp-validator';
+import {
+  createDevPkiPdfVerifier,
+  devPkiTrustStore,
+} from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,11 +33,7 @@ describe('signature timestamps (RFC 3161)', () => {
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('timestamp');
-    verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    verifier = await createDevPkiPdfVerifier(pki);
     dir = mkdtempSync(join(pki.dir, '..', 'tsa-work-'));
     tsa = opensslTimestamper(pki, dir);
   });
@@ -143,7 +139,7 @@ describe('signature timestamps (RFC 3161)', () => {
   });
 
   it('never throws on a truncated or byte-flipped token, nor accepts it with another time (property)', async () => {
-    const trustStore = TrustStore.fromCertificates([pki.root.certDer], [pki.issuing.certDer]);
+    const trustStore = devPkiTrustStore(pki);
     const validator = new SignatureTimestampValidator(
       trustStore.certificateCache,
       new SignerCertificateValidator({

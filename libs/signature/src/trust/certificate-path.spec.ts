@@ -9,6 +9,7 @@ import { CertificatePathBuilder } from './certificate-path-builder';
 import { validateCertificatePath } from './certificate-path-validator';
 import type { ParsedCertificate } from './parsed-certificate';
 import { TrustStore } from './trust-store';
+import { devPkiTrustDirectories } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,10 +27,7 @@ describe('trust store, path building and path validation (dev PKI)', () => {
   beforeAll(async () => {
     pki = await generateSpecDevPki('trust');
     cache = new CertificateCache();
-    store = await TrustStore.fromDirectories(
-      { trustAnchorsDir: pki.trustDir, intermediatesDir: pki.intermediatesDir },
-      cache,
-    );
+    store = await TrustStore.fromDirectories(devPkiTrustDirectories(pki), cache);
     builder = new CertificatePathBuilder(store);
   });
 

@@ -10,7 +10,8 @@ import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builde
 import { writableArray, writablePage } from '@docaxis/signature/testing/pdf-writable-entries';
 import { addSignatureField } from '@docaxis/signature/testing/signature-field-writer';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
-import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-signature-verifier';
+import type { PdfSignatureVerifier } from './pdf-signature-verifier';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 
@@ -57,11 +58,7 @@ describe('a /Contents hex string that spells a gap marker, elsewhere in the file
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('literal-marker');
-    verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    verifier = await createDevPkiPdfVerifier(pki);
     pdfsig = Pdfsig.trusting(pki.root.certPath, join(testRunDir(), 'literal-marker'));
     signed = await signedDispatchPdf(pki, G22);
   });

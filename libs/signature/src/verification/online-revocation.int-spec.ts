@@ -11,7 +11,7 @@ import {
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { testRunDir } from '@docaxis/testing/test-run';
 import { SPEC_AGENCIES } from './dev-pki-spec-fixture';
-import { createPdfSignatureVerifier } from './pdf-signature-verifier';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 
@@ -63,12 +63,7 @@ describe('online revocation (OCSP, then CRLs over HTTP)', () => {
   async function onlineVerifier() {
     const emptyCrlDir = join(dir, `no-crls-${Math.random().toString(36).slice(2)}`);
     mkdirSync(emptyCrlDir);
-    return createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: emptyCrlDir,
-      onlineRevocation: true,
-    });
+    return createDevPkiPdfVerifier(pki, { crlDir: emptyCrlDir, onlineRevocation: true });
   }
 
   it('answers from OCSP for the signers, from the HTTP CRL for the issuing CA', async () => {

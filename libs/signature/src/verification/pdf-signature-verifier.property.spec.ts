@@ -10,7 +10,8 @@ import { findRevisionEnds } from '@docaxis/signature/pdf/revision-boundaries';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { sha256Hex } from '@docaxis/signature/trust/parsed-certificate';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
-import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-signature-verifier';
+import type { PdfSignatureVerifier } from './pdf-signature-verifier';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 /**
  * Where one signature's /Contents lies and which of its DER bytes are cryptographically bound.
@@ -111,11 +112,7 @@ describe('PdfSignatureVerifier properties (fast-check)', () => {
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('verifier-properties');
-    verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    verifier = await createDevPkiPdfVerifier(pki);
     valid = await signedDispatchPdf(pki, '000.00.00.G22');
     const baseline = await verifier.verify(valid);
     expect(baseline.indication).toBe('TOTAL-PASSED');

@@ -18,7 +18,8 @@ import { devPkiSigner, signedDispatchPdf } from '@docaxis/signature/testing/sign
 import { signPdf } from '@docaxis/signature/testing/pdf-signer';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
-import { createPdfSignatureVerifier, type PdfSignatureVerifier } from './pdf-signature-verifier';
+import type { PdfSignatureVerifier } from './pdf-signature-verifier';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,11 +41,7 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('verifier');
-    verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    verifier = await createDevPkiPdfVerifier(pki);
     valid = await signedDispatchPdf(pki, G22, { unsigned: { targetSizeBytes: 100_000 } });
   });
 
@@ -194,11 +191,7 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
   it('is INDETERMINATE / TRY_LATER without a CRL for the issuer, or with a stale one', async () => {
     const emptyCrlDir = mkdtempSync(join(pki.dir, '..', 'no-crls-'));
     mkdirSync(emptyCrlDir, { recursive: true });
-    const withoutCrls = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: emptyCrlDir,
-    });
+    const withoutCrls = await createDevPkiPdfVerifier(pki, { crlDir: emptyCrlDir });
     const report = await withoutCrls.verify(valid);
     expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
     expect(report.signatures[0].revocation.status).toBe('unknown');
@@ -333,12 +326,7 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
       indication: 'INDETERMINATE',
       subIndication: 'SIG_CONSTRAINTS_FAILURE',
     });
-    const small = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-      limits: { maxFileBytes: 10_000 },
-    });
+    const small = await createDevPkiPdfVerifier(pki, { limits: { maxFileBytes: 10_000 } });
     const report = await small.verify(valid);
     expect(report.messages.map((m) => m.code)).toEqual(['PDF_TOO_LARGE']);
   });

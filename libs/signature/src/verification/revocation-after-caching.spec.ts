@@ -9,9 +9,12 @@ import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocati
 import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
-import { TrustStore } from '@docaxis/signature/trust/trust-store';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
-import { createPdfSignatureVerifier, PdfSignatureVerifier } from './pdf-signature-verifier';
+import { PdfSignatureVerifier } from './pdf-signature-verifier';
+import {
+  createDevPkiPdfVerifier,
+  devPkiTrustStore,
+} from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 const MINUTE = 60 * 1000;
@@ -38,11 +41,7 @@ describe('revocation is never masked by what the verifier memoised', () => {
   });
 
   it('catches a revoked seal of the same chain after a passing dispatch warmed the caches', async () => {
-    const verifier = await createPdfSignatureVerifier({
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    });
+    const verifier = await createDevPkiPdfVerifier(pki);
     const valid = await signedDispatchPdf(pki, G22);
     const revoked = await signedDispatchPdf(pki, G22, {
       organization: pki.special('revoked-organization'),
@@ -91,7 +90,7 @@ describe('revocation is never masked by what the verifier memoised', () => {
       publishIssuingCrl([]);
       source = await DirectoryCrlSource.load(crlDir);
       verifier = new PdfSignatureVerifier({
-        trustStore: TrustStore.fromCertificates([pki.root.certDer], [pki.issuing.certDer]),
+        trustStore: devPkiTrustStore(pki),
         revocation: new CrlRevocationChecker([source]),
       });
     });
@@ -152,7 +151,7 @@ describe('revocation is never masked by what the verifier memoised', () => {
         now: () => clock,
       });
       const refreshingVerifier = new PdfSignatureVerifier({
-        trustStore: TrustStore.fromCertificates([pki.root.certDer], [pki.issuing.certDer]),
+        trustStore: devPkiTrustStore(pki),
         revocation: new CrlRevocationChecker([refreshing]),
       });
       const seal = pki.agency(G22).organization;

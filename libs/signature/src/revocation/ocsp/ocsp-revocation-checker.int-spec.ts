@@ -12,12 +12,12 @@ import {
   type OpensslOcspResponder,
 } from '@docaxis/signature/testing/openssl-ocsp-responder';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import { TrustStore } from '@docaxis/signature/trust/trust-store';
 import { SPEC_AGENCIES } from '@docaxis/signature/verification/dev-pki-spec-fixture';
 import { PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
 import { testRunDir } from '@docaxis/testing/test-run';
 import { postOcspRequest, type OcspTransport } from './ocsp-http-transport';
 import { OcspRevocationChecker } from './ocsp-revocation-checker';
+import { devPkiTrustStore } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,7 +36,7 @@ describe('OcspRevocationChecker against openssl ocsp', () => {
 
   const verifierWith = (ocsp: OcspRevocationChecker): PdfSignatureVerifier =>
     new PdfSignatureVerifier({
-      trustStore: TrustStore.fromCertificates([pki.root.certDer], [pki.issuing.certDer]),
+      trustStore: devPkiTrustStore(pki),
       revocation: new FirstConclusiveRevocationChecker([
         ocsp,
         new CrlRevocationChecker([rootCrlOnly]),

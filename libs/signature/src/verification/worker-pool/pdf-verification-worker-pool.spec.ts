@@ -12,6 +12,7 @@ import {
 } from '../pdf-signature-verifier';
 import { PdfVerificationWorkerPool } from './pdf-verification-worker-pool';
 import { VerificationWorkerFailedError } from './verification-worker-failed.error';
+import { devPkiVerifierConfig } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const G22 = '000.00.00.G22';
 
@@ -22,11 +23,7 @@ describe('PdfVerificationWorkerPool (worker threads)', () => {
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('worker-pool');
-    config = {
-      trustAnchorsDir: pki.trustDir,
-      intermediatesDir: pki.intermediatesDir,
-      crlDir: pki.crlDir,
-    };
+    config = devPkiVerifierConfig(pki);
   });
 
   afterEach(async () => {
