@@ -85,14 +85,39 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
   });
 
   it('verifies the trail with its signed checkpoints', async () => {
-    const response = await asAuditor(axis).get('/audit/verify');
+    const response = await asAuditor(axis).get('/audit/verify?from=genesis');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       ok: true,
       fromSeq: 1,
       checkpointsChecked: expect.any(Number) as unknown,
       checkpoint: { signerSubject: expect.stringContaining('AXIS') as unknown },
+      scope: { from: 'genesis', firstSeq: 1, notReverified: null },
     });
+    // By default only the records from the latest checkpoint on are walked, and the answer says so.
+    const incremental = await asAuditor(axis).get('/audit/verify');
+    const latest = incremental.body.scope.startCheckpoint.headSeq as number;
+    expect(incremental.body).toMatchObject({
+      ok: true,
+      fromSeq: latest,
+      scope: {
+        from: 'checkpoint',
+        startCheckpoint: { signerSubject: expect.stringContaining('AXIS') as unknown },
+        firstSeq: latest,
+        notReverified: latest > 1 ? { fromSeq: 1, toSeq: latest - 1 } : null,
+      },
+    });
+    const chosen = await asAuditor(axis).get(`/audit/verify?checkpoint=${latest}`);
+    expect(chosen.body).toMatchObject({
+      ok: true,
+      scope: { startCheckpoint: { headSeq: latest } },
+    });
+    const unknown = await asAuditor(axis).get('/audit/verify?checkpoint=999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('AUDIT_CHECKPOINT_NOT_FOUND');
+    const both = await asAuditor(axis).get('/audit/verify?from=genesis&checkpoint=1');
+    expect(both.status).toBe(400);
+    expect(both.body.error.code).toBe('AUDIT_QUERY_INVALID');
     const range = await asAuditor(axis).get('/audit/verify?from=2&to=3');
     expect(range.body).toMatchObject({ ok: true, fromSeq: 2, recordsChecked: 2 });
     const bad = await asAuditor(axis).get('/audit/verify?from=0');
@@ -205,7 +230,7 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
       await manager.query('SET LOCAL session_replication_role = replica');
       await manager.query(`UPDATE audit_records SET actor = 'forger' WHERE seq = 2`);
     });
-    const response = await asAuditor(axis).get('/audit/verify');
+    const response = await asAuditor(axis).get('/audit/verify?from=genesis');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       ok: false,

@@ -10,6 +10,8 @@ import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verif
 import { recordHashOf } from '@docaxis/audit-trail/chain/audit-record-hash';
 import { CheckpointSignatureVerifier } from '@docaxis/audit-trail/checkpoints/checkpoint-signature-verifier';
 import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
+import { checkpointStatementBytes } from '@docaxis/audit-trail/checkpoints/checkpoint-statement';
+import { AuditCheckpointNotFoundError } from '@docaxis/audit-trail/verification/audit-checkpoint-not-found.error';
 import { httpTimestampTransport } from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
@@ -40,6 +42,7 @@ function event(n: number): AuditEventInput {
 interface Trail {
   url: string;
   records: AuditRecordRepository;
+  checkpoints: AuditCheckpointRepository;
   checkpointer: AuditCheckpointer;
   verifier: AuditTrailVerifier;
   tamper(...statements: string[]): Promise<void>;
@@ -135,6 +138,7 @@ async function freshTrail(label: string, tsaUrl?: string): Promise<Trail> {
   return {
     url,
     records,
+    checkpoints,
     checkpointer,
     verifier: new AuditTrailVerifier(
       chain,
@@ -204,6 +208,14 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
       actual: expect.stringContaining('SIGNATURE_INVALID') as unknown,
       checkpoint: { headSeq: 20 },
     });
+    // Starting from it, it is the answer: no silent fallback to the checkpoint of seq 20.
+    expect(await trail.verifier.verifyFromCheckpoint()).toMatchObject({
+      ok: false,
+      seq: 40,
+      problem: 'BAD_CHECKPOINT_SIGNATURE',
+      recordsChecked: 0,
+      scope: { startCheckpoint: { headSeq: 40 }, lastSeq: null },
+    });
   });
 
   it('pinpoints a checkpoint whose signed head was changed in its row', async () => {
@@ -267,6 +279,150 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
     await trail.tamper(`UPDATE audit_records SET actor = 'x' WHERE seq = 45`);
     const outcome = await trail.checkpointer.checkpointIfDue(new Date(T0 + 7_200_000));
     expect(outcome).toEqual({ status: 'refused', headSeq: 50, problem: 'ALTERED' });
+  });
+
+  describe('from a signed checkpoint (incremental)', () => {
+    it('walks only the records after the latest checkpoint and says so', async () => {
+      const trail = await freshTrail('checkpoint-incremental');
+      const result = await trail.verifier.verifyFromCheckpoint();
+      expect(result).toMatchObject({
+        ok: true,
+        fromSeq: 40,
+        recordsChecked: 11,
+        checkpointsChecked: 1,
+        head: { seq: 50 },
+        scope: {
+          from: 'checkpoint',
+          startCheckpoint: {
+            headSeq: 40,
+            signerSubject: expect.stringContaining('AXIS') as unknown,
+          },
+          firstSeq: 40,
+          lastSeq: 50,
+          notReverified: { fromSeq: 1, toSeq: 39 },
+        },
+      });
+      expect(result.scope.summary).toContain('Records 1..39 were NOT re-verified');
+      // The full walk stays available and covers everything.
+      expect(await trail.verifier.verify()).toMatchObject({
+        ok: true,
+        recordsChecked: 50,
+        scope: { from: 'genesis', firstSeq: 1, lastSeq: 50, notReverified: null },
+      });
+    });
+
+    it('starts from a chosen checkpoint, and refuses one that was never stored', async () => {
+      const trail = await freshTrail('checkpoint-chosen');
+      expect(await trail.verifier.verifyFromCheckpoint({ checkpointSeq: 20 })).toMatchObject({
+        ok: true,
+        recordsChecked: 31,
+        checkpointsChecked: 2,
+        checkpoint: { headSeq: 40 },
+        scope: { startCheckpoint: { headSeq: 20 }, firstSeq: 20, notReverified: { toSeq: 19 } },
+      });
+      await expect(trail.verifier.verifyFromCheckpoint({ checkpointSeq: 30 })).rejects.toThrow(
+        AuditCheckpointNotFoundError,
+      );
+    });
+
+    it('finds a record tampered after the checkpoint', async () => {
+      const trail = await freshTrail('checkpoint-incr-after');
+      await trail.tamper(`UPDATE audit_records SET actor = 'forger' WHERE seq = 45`);
+      expect(await trail.verifier.verifyFromCheckpoint()).toMatchObject({
+        ok: false,
+        seq: 45,
+        problem: 'ALTERED',
+        recordsChecked: 5,
+        scope: { from: 'checkpoint', firstSeq: 40, lastSeq: 44 },
+      });
+    });
+
+    it('does not claim a record tampered before the checkpoint: the answer states its range', async () => {
+      const trail = await freshTrail('checkpoint-incr-before');
+      await trail.tamper(`UPDATE audit_records SET actor = 'forger' WHERE seq = 12`);
+      const incremental = await trail.verifier.verifyFromCheckpoint();
+      expect(incremental).toMatchObject({
+        ok: true,
+        scope: { firstSeq: 40, lastSeq: 50, notReverified: { fromSeq: 1, toSeq: 39 } },
+      });
+      expect(incremental.scope.summary).toMatch(
+        /^From the signed checkpoint of seq 40 .*records 40\.\.50/,
+      );
+      expect(await trail.verifier.verify()).toMatchObject({
+        ok: false,
+        seq: 12,
+        problem: 'ALTERED',
+      });
+    });
+
+    it('reports a forged latest checkpoint itself, without falling back to an older one', async () => {
+      const trail = await freshTrail('checkpoint-incr-forged');
+      const pki = await testPki();
+      const forger = pki.agency('000.00.00.G22').organization;
+      const head = (await trail.records.head())!;
+      const createdAt = new Date(T0 + 3_600_000);
+      const statement = { headSeq: head.seq, headHash: head.hash, createdAt };
+      await trail.checkpoints.insert({
+        ...statement,
+        signedData: new CheckpointSigner(forger.certPem, forger.keyPem).sign(
+          checkpointStatementBytes(statement),
+          createdAt,
+        ),
+        signerSubject: pki.axis.subject,
+        timestampToken: null,
+        tsaUrl: null,
+      });
+      expect(await trail.verifier.verifyFromCheckpoint()).toMatchObject({
+        ok: false,
+        seq: 50,
+        problem: 'BAD_CHECKPOINT_SIGNATURE',
+        actual: 'signed by a certificate other than the axis certificate',
+        recordsChecked: 0,
+        checkpoint: null,
+        scope: { startCheckpoint: { headSeq: 50 }, lastSeq: null, notReverified: { toSeq: 49 } },
+      });
+    });
+
+    it('reports a checkpointed record hashed anew, and a tail cut below the checkpoint', async () => {
+      const trail = await freshTrail('checkpoint-incr-head');
+      const [record] = await trail.records.pageFrom(40, 1);
+      const hash = recordHashOf({ ...record, actor: 'forger' });
+      await trail.tamper(
+        `UPDATE audit_records SET actor = 'forger', hash = '${hash}' WHERE seq = 40`,
+      );
+      expect(await trail.verifier.verifyFromCheckpoint()).toMatchObject({
+        ok: false,
+        seq: 40,
+        problem: 'ALTERED',
+        expected: record.hash,
+        actual: hash,
+        recordsChecked: 0,
+      });
+      await trail.tamper(`DELETE FROM audit_records WHERE seq > 35`);
+      expect(await trail.verifier.verifyFromCheckpoint()).toMatchObject({
+        ok: false,
+        seq: 36,
+        problem: 'DELETED',
+      });
+    });
+
+    it('walks from genesis, and says why, while no checkpoint exists', async () => {
+      const url = await createTestDatabase('checkpoint-incr-none');
+      const dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
+      opened.push(dataSource);
+      const records = new AuditRecordRepository(dataSource);
+      await new AuditAppender(dataSource, records).append([event(1), event(2)]);
+      const pki = await testPki();
+      const verifier = new AuditTrailVerifier(
+        new AuditChainVerifier(records),
+        new AuditCheckpointRepository(dataSource),
+        records,
+        new CheckpointSignatureVerifier(pki.axis.certPem),
+      );
+      const result = await verifier.verifyFromCheckpoint();
+      expect(result).toMatchObject({ ok: true, recordsChecked: 2, scope: { from: 'genesis' } });
+      expect(result.scope.summary).toContain('no signed checkpoint');
+    });
   });
 
   describe('with an RFC 3161 time-stamping authority', () => {

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { seedAuditChain, seededDispatchId } from '@docaxis/audit-trail/testing/audit-chain-seeder';
+import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
+import { checkpointStatementBytes } from '@docaxis/audit-trail/checkpoints/checkpoint-statement';
+import {
+  SEED_EPOCH,
+  seedAuditChain,
+  seededDispatchId,
+} from '@docaxis/audit-trail/testing/audit-chain-seeder';
+import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
+import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { createTestDatabase } from '@docaxis/testing/test-database';
@@ -69,12 +77,51 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect(missing.stderr).toContain('--out');
   });
 
+  it('verifies from the latest signed checkpoint by default, from genesis on request', async () => {
+    const pki = await testPki();
+    const [head] = await new AuditRecordRepository(dataSource).pageFrom(30, 1);
+    const createdAt = new Date(SEED_EPOCH + 86_400_000);
+    const statement = { headSeq: 30, headHash: head.hash, createdAt };
+    await new AuditCheckpointRepository(dataSource).insert({
+      ...statement,
+      signedData: new CheckpointSigner(pki.axis.certPem, pki.axis.keyPem).sign(
+        checkpointStatementBytes(statement),
+        createdAt,
+      ),
+      signerSubject: pki.axis.subject,
+      timestampToken: null,
+      tsaUrl: null,
+    });
+    const incremental = await cli('audit', 'verify');
+    expect(incremental.code).toBe(0);
+    expect(incremental.stdout).toMatch(/^OK: 11 records verified; head seq 40 /);
+    expect(incremental.stdout).toContain(
+      'scope: From the signed checkpoint of seq 30 (created 2026-01-02T00:00:00.000Z',
+    );
+    expect(incremental.stdout).toContain('Records 1..29 were NOT re-verified by this run');
+    const full = await cli('audit', 'verify', '--from', 'genesis', '--json');
+    expect(JSON.parse(full.stdout)).toMatchObject({
+      ok: true,
+      recordsChecked: 40,
+      scope: { from: 'genesis', notReverified: null },
+    });
+    const chosen = await cli('audit', 'verify', '--checkpoint', '7');
+    expect(chosen).toMatchObject({ code: 2, stdout: '' });
+    expect(chosen.stderr).toContain('No signed checkpoint has head seq 7');
+    expect((await cli('audit', 'verify', '--from', 'genesis', '--checkpoint', '30')).code).toBe(2);
+    expect((await cli('audit', 'verify', '--from', 'head')).code).toBe(2);
+  });
+
   it('reports the first broken record and exits 1 after tampering', async () => {
     await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL session_replication_role = replica');
       await manager.query(`DELETE FROM audit_records WHERE seq = 25`);
     });
-    const result = await cli('audit', 'verify');
+    // Record 25 lies before the checkpoint of seq 30: only the full walk re-verifies it.
+    const incremental = await cli('audit', 'verify');
+    expect(incremental.code).toBe(0);
+    expect(incremental.stdout).toContain('Records 1..29 were NOT re-verified');
+    const result = await cli('audit', 'verify', '--from', 'genesis');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('BROKEN at seq 25: DELETED');
     expect(result.stdout).toContain('24 records verified before it');

@@ -2,8 +2,9 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { DataSource } from 'typeorm';
+import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify-request.error';
 import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
@@ -18,10 +19,14 @@ import { loadAuditCliConfig } from './audit-cli.config';
 import { PdfOutputRequiredError } from './pdf-output-required.error';
 
 interface VerifyOptions {
-  from?: string;
-  to?: string;
+  from: VerifyStart;
+  checkpoint?: number;
+  to?: number;
   json: boolean;
 }
+
+/** `--from`: the latest signed checkpoint (default), genesis (the full walk) or a record number. */
+type VerifyStart = 'checkpoint' | 'genesis' | number;
 
 interface ExportOptions {
   format: 'csv' | 'pdf';
@@ -47,16 +52,32 @@ export function registerAuditCommand(
 
   audit
     .command('verify')
-    .description('walk the hash chain and the signed checkpoints; report the first broken record')
-    .option('--from <seq>', 'first record to verify')
-    .option('--to <seq>', 'last record to verify')
+    .description(
+      'verify the hash chain and the signed checkpoints from the latest checkpoint (or genesis); report the first broken record',
+    )
+    .option(
+      '--from <start>',
+      'checkpoint (the latest signed checkpoint: only the records after it are walked), genesis (every record) or a record number',
+      parseVerifyStart,
+      'checkpoint' as VerifyStart,
+    )
+    .option('--checkpoint <seq>', 'start from the checkpoint whose head is this seq', parseSeq)
+    .option('--to <seq>', 'last record to verify', parseSeq)
     .option('--json', 'print the verification as JSON', false)
     .action(async (options: VerifyOptions) => {
+      if (options.checkpoint !== undefined && options.from !== 'checkpoint') {
+        throw new AuditVerifyRequestError(
+          '--checkpoint starts from that checkpoint: it cannot be combined with --from genesis|<seq>',
+          { from: options.from, checkpoint: options.checkpoint },
+        );
+      }
       await withDatabase(io, async (dataSource, certPem) => {
-        const result = await createAuditTrailVerifier(dataSource, certPem).verify({
-          fromSeq: options.from === undefined ? undefined : Number(options.from),
-          toSeq: options.to === undefined ? undefined : Number(options.to),
-        });
+        const verifier = createAuditTrailVerifier(dataSource, certPem);
+        const { from, checkpoint, to } = options;
+        const result =
+          from === 'checkpoint'
+            ? await verifier.verifyFromCheckpoint({ checkpointSeq: checkpoint, toSeq: to })
+            : await verifier.verify({ fromSeq: from === 'genesis' ? 1 : from, toSeq: to });
         io.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
         setExitCode(result.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
       });
@@ -117,15 +138,27 @@ async function withDatabase(
   }
 }
 
+function parseSeq(value: string): number {
+  const seq = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(seq) || seq < 1) {
+    throw new InvalidArgumentError('a record number (1 or more)');
+  }
+  return seq;
+}
+
+function parseVerifyStart(value: string): VerifyStart {
+  return value === 'checkpoint' || value === 'genesis' ? value : parseSeq(value);
+}
+
 function summary(result: AuditTrailVerification): string {
   const checkpoint = result.checkpoint
     ? `checkpoint at seq ${result.checkpoint.headSeq} (${result.checkpoint.createdAt}), ${result.checkpointsChecked} checkpoint(s) checked`
     : 'no checkpoint';
   if (result.ok) {
     const head = result.head ? `head seq ${result.head.seq} ${result.head.hash}` : 'empty chain';
-    return `OK: ${result.recordsChecked} records verified; ${head}; ${checkpoint}\n`;
+    return `OK: ${result.recordsChecked} records verified; ${head}; ${checkpoint}\n  scope: ${result.scope.summary}\n`;
   }
-  return `BROKEN at seq ${result.seq}: ${result.problem}\n  ${result.message}\n  expected: ${result.expected}\n  actual:   ${result.actual}\n  ${result.recordsChecked} records verified before it; ${checkpoint}\n`;
+  return `BROKEN at seq ${result.seq}: ${result.problem}\n  ${result.message}\n  expected: ${result.expected}\n  actual:   ${result.actual}\n  ${result.recordsChecked} records verified before it; ${checkpoint}\n  scope: ${result.scope.summary}\n`;
 }
 
 /** The CLI's stdout as a stream for csv-stringify, without ever closing the real stdout. */

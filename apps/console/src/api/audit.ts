@@ -45,7 +45,16 @@ export interface CheckpointUsed {
   signerSubject: string;
 }
 
-export type ChainVerification =
+/** What one verification re-checked (GET /audit/verify starts from the latest checkpoint). */
+export interface VerificationScope {
+  from: 'genesis' | 'checkpoint' | 'seq';
+  firstSeq: number;
+  lastSeq: number | null;
+  notReverified: { fromSeq: number; toSeq: number } | null;
+  summary: string;
+}
+
+export type ChainVerification = { scope: VerificationScope } & (
   | {
       ok: true;
       recordsChecked: number;
@@ -61,7 +70,8 @@ export type ChainVerification =
       recordsChecked: number;
       checkpointsChecked: number;
       checkpoint: CheckpointUsed | null;
-    };
+    }
+);
 
 /** The search form's fields, as the audit routes name their query parameters. */
 export interface AuditFilter {

@@ -167,6 +167,12 @@ export const en: Messages = {
       checkpoint: (seq: number, at: string) => `Last signed checkpoint: record ${seq}, at ${at}`,
       noCheckpoint: 'No signed checkpoint yet',
       brokenAt: (seq: number) => `First discrepancy at record ${seq}`,
+      coverage: (first: number, last: number | null, notRecheckedTo: number | null) =>
+        `Re-checked now: ${last === null ? 'no record' : `records ${first}–${last}`}${
+          notRecheckedTo === null
+            ? ' (from the first record)'
+            : `; records 1–${notRecheckedTo} not re-checked (vouched for by the signed checkpoint ${first})`
+        }`,
     },
     search: {
       title: 'Search events',

@@ -187,6 +187,12 @@ export const vi = {
         `Điểm kiểm soát đã ký gần nhất: bản ghi số ${seq}, lúc ${at}`,
       noCheckpoint: 'Chưa có điểm kiểm soát đã ký',
       brokenAt: (seq: number) => `Sai lệch đầu tiên tại bản ghi số ${seq}`,
+      coverage: (first: number, last: number | null, notRecheckedTo: number | null) =>
+        `Lần kiểm tra này: ${last === null ? 'không bản ghi nào' : `bản ghi số ${first}–${last}`}${
+          notRecheckedTo === null
+            ? ' (từ bản ghi đầu tiên)'
+            : `; bản ghi số 1–${notRecheckedTo} không được kiểm tra lại (được bảo đảm bởi điểm kiểm soát đã ký ${first})`
+        }`,
     },
     search: {
       title: 'Tìm kiếm sự kiện',

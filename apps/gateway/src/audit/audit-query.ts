@@ -78,9 +78,33 @@ export function parseAuditPage(query: unknown): {
   return { filter: toFilter(q), afterSeq: decodeAuditCursor(q.cursor), limit: q.limit };
 }
 
-export function parseVerifyRange(query: unknown): { fromSeq?: number; toSeq?: number } {
-  const q = parse(z.object({ from: seq.optional(), to: seq.optional() }), query);
-  return { fromSeq: q.from, toSeq: q.to };
+/**
+ * Where `/audit/verify` starts: the latest signed checkpoint (default), the one whose head is
+ * `checkpoint`, genesis (the full walk) or a record number (a range, with `to`).
+ */
+export type VerifyRequest =
+  | { from: 'checkpoint'; checkpointSeq?: number; toSeq?: number }
+  | { from: 'genesis' | 'seq'; fromSeq: number; toSeq?: number };
+
+const verifySchema = z
+  .object({
+    from: z.union([z.enum(['genesis', 'checkpoint']), seq]).default('checkpoint'),
+    checkpoint: seq.optional(),
+    to: seq.optional(),
+  })
+  .refine((q) => q.checkpoint === undefined || q.from === 'checkpoint', {
+    message:
+      'checkpoint=N starts from that checkpoint: it cannot be combined with from=genesis or a seq',
+    path: ['checkpoint'],
+  });
+
+export function parseVerifyRequest(query: unknown): VerifyRequest {
+  const q = parse(verifySchema, query);
+  if (q.from === 'checkpoint') {
+    return { from: 'checkpoint', checkpointSeq: q.checkpoint, toSeq: q.to };
+  }
+  if (q.from === 'genesis') return { from: 'genesis', fromSeq: 1, toSeq: q.to };
+  return { from: 'seq', fromSeq: q.from, toSeq: q.to };
 }
 
 export function parseStatisticsQuery(query: unknown): {

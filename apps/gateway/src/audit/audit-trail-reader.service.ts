@@ -8,7 +8,7 @@ import {
   type AgencyDeliveryStatistics,
   type AuditEventFilter,
 } from '@docaxis/persistence/audit/audit-search.repository';
-import { encodeAuditCursor } from './audit-query';
+import { encodeAuditCursor, type VerifyRequest } from './audit-query';
 
 /** The event recording an agency's status notice (trạng thái xử lý). */
 const STATUS_NOTICED = 'status.noticed';
@@ -87,8 +87,10 @@ export class AuditTrailReaderService {
     return this.search.statistics(range);
   }
 
-  verify(range: { fromSeq?: number; toSeq?: number }): Promise<AuditTrailVerification> {
-    return this.verifier.verify(range);
+  verify(request: VerifyRequest): Promise<AuditTrailVerification> {
+    return request.from === 'checkpoint'
+      ? this.verifier.verifyFromCheckpoint(request)
+      : this.verifier.verify(request);
   }
 }
 

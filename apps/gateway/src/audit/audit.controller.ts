@@ -12,7 +12,7 @@ import {
   parseAuditPage,
   parseExportQuery,
   parseStatisticsQuery,
-  parseVerifyRange,
+  parseVerifyRequest,
 } from './audit-query';
 import {
   AuditTrailReaderService,
@@ -31,16 +31,23 @@ export class AuditController {
     private readonly exporter: AuditExporter,
   ) {}
 
-  /** GET /api/v1/audit/verify?from=&to= — walks chain and checkpoints; first problem, if any. */
+  /**
+   * GET /api/v1/audit/verify?from=checkpoint|genesis|<seq>&checkpoint=&to= — from the latest
+   * signed checkpoint by default (only the records after it walked), from=genesis for the full
+   * walk; `scope` says what was re-verified. First problem, if any.
+   */
   @Get('verify')
   @ApiOperation({ summary: 'Verify the audit chain and its signed checkpoints' })
   @ApiOkResponse({
     description:
-      '`{ ok: true, recordsChecked, fromSeq, head, checkpointsChecked, checkpoint }` or `{ ok: false, seq, problem, expected, actual, message, ... }`',
+      '`{ ok: true, recordsChecked, fromSeq, head, checkpointsChecked, checkpoint, scope }` or `{ ok: false, seq, problem, expected, actual, message, ..., scope }`; `scope: { from, startCheckpoint, firstSeq, lastSeq, notReverified, summary }`',
   })
-  @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'] })
+  @ApiErrorResponses({
+    400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'],
+    404: ['AUDIT_CHECKPOINT_NOT_FOUND'],
+  })
   verify(@Query() query: Record<string, unknown>): Promise<AuditTrailVerification> {
-    return this.reader.verify(parseVerifyRange(query));
+    return this.reader.verify(parseVerifyRequest(query));
   }
 
   /** GET /api/v1/audit/events?dispatchId=&agency=&type=&state=&status=&from=&to=&number=&notation=&cursor=&limit= */

@@ -7,6 +7,13 @@ import type {
 } from '../chain/audit-chain-verifier';
 import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
+import { AuditCheckpointNotFoundError } from './audit-checkpoint-not-found.error';
+import {
+  verificationScope,
+  type StartCheckpoint,
+  type VerificationScope,
+  type VerificationStart,
+} from './verification-scope';
 
 export type AuditTrailProblem = AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE';
 
@@ -19,7 +26,7 @@ export interface CheckpointUsed {
   timestamped: boolean;
 }
 
-export type AuditTrailVerification =
+type TrailWalk =
   | (Extract<AuditChainVerification, { ok: true }> & {
       checkpointsChecked: number;
       checkpoint: CheckpointUsed | null;
@@ -30,9 +37,14 @@ export type AuditTrailVerification =
       checkpoint: CheckpointUsed | null;
     });
 
+/** A walk and what it covered (`scope`: where it started, which records it re-hashed). */
+export type AuditTrailVerification = TrailWalk & { scope: VerificationScope };
+
 /** What the trail verifier reads besides the chain. */
 export interface AuditCheckpointReader {
   page(afterSeq: number, toSeq: number, limit: number): Promise<AuditCheckpointEntity[]>;
+  /** The checkpoint with the highest head, at or below `maxSeq` when given. */
+  latest(maxSeq?: number): Promise<AuditCheckpointEntity | null>;
 }
 
 export interface AuditRecordHashReader {
@@ -42,7 +54,7 @@ export interface AuditRecordHashReader {
 
 const CHECKPOINT_PAGE = 200;
 
-type Failure = Extract<AuditTrailVerification, { ok: false }>;
+type Failure = Extract<TrailWalk, { ok: false }>;
 type Finding = Omit<Failure, 'ok' | 'recordsChecked' | 'checkpointsChecked' | 'checkpoint'>;
 
 /**
@@ -61,19 +73,71 @@ export class AuditTrailVerifier {
     private readonly signatures: CheckpointSignatureVerifier,
   ) {}
 
+  /**
+   * The walk from `fromSeq` (default 1: genesis, every record re-hashed) to `toSeq` (default the
+   * head), with every checkpoint in that range.
+   */
   async verify(
     request: Omit<AuditChainVerifyRequest, 'anchor'> = {},
   ): Promise<AuditTrailVerification> {
     const fromSeq = request.fromSeq ?? 1;
+    return withScope(
+      await this.walk(fromSeq, request.toSeq),
+      fromSeq > 1 ? 'seq' : 'genesis',
+      fromSeq,
+    );
+  }
+
+  /**
+   * Incremental verification: starts from a signed checkpoint (the latest one, at or below
+   * `toSeq` when given, or the one whose head is `checkpointSeq`) instead of genesis. Its
+   * signature and timestamp must verify and the record at its head must still carry the signed
+   * hash; then only the records after it are walked (and the checkpoints after it checked). A
+   * starting checkpoint that fails is reported as the failure: the walk never falls back to an
+   * older checkpoint on its own. With no checkpoint stored yet, it walks from genesis and its
+   * scope says so.
+   */
+  async verifyFromCheckpoint(
+    request: { checkpointSeq?: number; toSeq?: number } = {},
+  ): Promise<AuditTrailVerification> {
+    const { checkpointSeq, toSeq } = request;
+    const start = await this.checkpoints.latest(checkpointSeq ?? toSeq);
+    if (checkpointSeq !== undefined && start?.headSeq !== checkpointSeq) {
+      throw new AuditCheckpointNotFoundError(checkpointSeq);
+    }
+    if (!start) {
+      const walk = await this.walk(1, toSeq);
+      return withScope(walk, 'genesis', 1, undefined, 'no signed checkpoint to start from yet');
+    }
+    const startCheckpoint = described(start);
+    const head = await this.records.head();
+    const recordHash = (await this.records.hashesAt([start.headSeq])).get(start.headSeq);
+    const finding = this.checkCheckpoint(start, recordHash, head);
+    if (finding) {
+      const failure: Failure = {
+        ok: false,
+        ...finding,
+        recordsChecked: 0,
+        checkpointsChecked: 0,
+        checkpoint: null,
+      };
+      return withScope(failure, 'checkpoint', start.headSeq, startCheckpoint);
+    }
+    // From the checkpointed record itself: its hash is recomputed and its link to the next checked.
+    const walk = await this.walk(start.headSeq, toSeq);
+    return withScope(walk, 'checkpoint', start.headSeq, startCheckpoint);
+  }
+
+  private async walk(fromSeq: number, toSeq: number | undefined): Promise<TrailWalk> {
     const head = await this.records.head();
     // Checkpoints past the head count too: they prove records that are gone.
-    const toSeq = request.toSeq ?? Number.MAX_SAFE_INTEGER;
+    const checkpointsTo = toSeq ?? Number.MAX_SAFE_INTEGER;
     let checkpointsChecked = 0;
     let lastValid: AuditCheckpointEntity | null = null;
     let firstFinding: Finding | null = null;
     let after = fromSeq - 1;
     for (;;) {
-      const page = await this.checkpoints.page(after, toSeq, CHECKPOINT_PAGE);
+      const page = await this.checkpoints.page(after, checkpointsTo, CHECKPOINT_PAGE);
       const hashes = await this.records.hashesAt(page.map((c) => c.headSeq));
       for (const checkpoint of page) {
         const finding = this.checkCheckpoint(checkpoint, hashes.get(checkpoint.headSeq), head);
@@ -87,7 +151,7 @@ export class AuditTrailVerifier {
       if (firstFinding || page.length < CHECKPOINT_PAGE) break;
       after = page[page.length - 1].headSeq;
     }
-    const chainTo = request.toSeq;
+    const chainTo = toSeq;
     const anchor =
       lastValid && (chainTo === undefined || lastValid.headSeq <= chainTo)
         ? { seq: lastValid.headSeq, hash: lastValid.headHash }
@@ -167,12 +231,33 @@ export class AuditTrailVerifier {
   }
 }
 
-function used(checkpoint: AuditCheckpointEntity): CheckpointUsed {
+function withScope(
+  walk: TrailWalk,
+  from: VerificationStart,
+  firstSeq: number,
+  startCheckpoint?: StartCheckpoint,
+  why?: string,
+): AuditTrailVerification {
+  const scope = verificationScope({
+    from,
+    firstSeq,
+    recordsChecked: walk.recordsChecked,
+    ok: walk.ok,
+    startCheckpoint,
+    why,
+  });
+  return { ...walk, scope };
+}
+
+function described(checkpoint: AuditCheckpointEntity): StartCheckpoint {
   return {
     headSeq: checkpoint.headSeq,
     headHash: checkpoint.headHash,
     createdAt: checkpoint.createdAt.toISOString(),
     signerSubject: checkpoint.signerSubject,
-    timestamped: checkpoint.timestampToken !== null,
   };
+}
+
+function used(checkpoint: AuditCheckpointEntity): CheckpointUsed {
+  return { ...described(checkpoint), timestamped: checkpoint.timestampToken !== null };
 }

@@ -30,6 +30,13 @@ export function ChainIntegrityBadge() {
             </span>{' '}
             {s.records(result.recordsChecked)}
           </p>
+          <p data-testid="chain-coverage" title={result.scope.summary}>
+            {s.coverage(
+              result.scope.firstSeq,
+              result.scope.lastSeq,
+              result.scope.notReverified?.toSeq ?? null,
+            )}
+          </p>
           {!result.ok && (
             <p className="warning">
               {s.brokenAt(result.seq)}: {result.message}

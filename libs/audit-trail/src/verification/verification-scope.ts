@@ -1,0 +1,69 @@
+/**
+ * Where a verification started, in the caller's words: `genesis` (record 1, the full walk),
+ * `checkpoint` (a signed checkpoint's head: the records before it are vouched for by its
+ * signature only) or `seq` (a record the caller chose: trusted up to its prev_hash).
+ */
+export type VerificationStart = 'genesis' | 'checkpoint' | 'seq';
+
+/** The checkpoint a verification started from, as stored (it may itself have failed). */
+export interface StartCheckpoint {
+  headSeq: number;
+  headHash: string;
+  createdAt: string;
+  signerSubject: string;
+}
+
+/**
+ * What one run actually re-verified, so that an answer of `ok: true` is never read as covering
+ * more than it does.
+ */
+export interface VerificationScope {
+  from: VerificationStart;
+  /** The checkpoint the walk started from (`from: 'checkpoint'`), else null. */
+  startCheckpoint: StartCheckpoint | null;
+  /** The first and last record this run re-hashed; lastSeq is null when it re-hashed none. */
+  firstSeq: number;
+  lastSeq: number | null;
+  /** Records below firstSeq that this run did NOT re-hash (null when it started at genesis). */
+  notReverified: { fromSeq: number; toSeq: number } | null;
+  /** The same, as one sentence for people. */
+  summary: string;
+}
+
+export function verificationScope(input: {
+  from: VerificationStart;
+  firstSeq: number;
+  recordsChecked: number;
+  ok: boolean;
+  startCheckpoint?: StartCheckpoint;
+  /** Why it started where it did, when the caller asked for something else. */
+  why?: string;
+}): VerificationScope {
+  const { from, firstSeq, recordsChecked } = input;
+  const startCheckpoint = input.startCheckpoint ?? null;
+  const lastSeq = recordsChecked > 0 ? firstSeq + recordsChecked - 1 : null;
+  const notReverified = firstSeq > 1 ? { fromSeq: 1, toSeq: firstSeq - 1 } : null;
+  const walked =
+    lastSeq === null
+      ? 'no record was re-hashed'
+      : `records ${firstSeq}..${lastSeq} (${recordsChecked}) were re-hashed and linked${input.ok ? '' : ' before the problem'}`;
+  const untouched = notReverified
+    ? ` Records ${notReverified.fromSeq}..${notReverified.toSeq} were NOT re-verified by this run${from === 'checkpoint' ? ": the checkpoint's signature vouches for them" : ''}; verify with from=genesis for the full walk.`
+    : '';
+  let start: string;
+  if (from === 'genesis') start = input.why ? `From genesis (${input.why})` : 'From genesis';
+  else if (from === 'seq')
+    start = `From record ${firstSeq} (its link to the record before it trusted)`;
+  else {
+    const c = startCheckpoint!;
+    start = `From the signed checkpoint of seq ${c.headSeq} (created ${c.createdAt}, signer ${c.signerSubject})`;
+  }
+  return {
+    from,
+    startCheckpoint,
+    firstSeq,
+    lastSeq,
+    notReverified,
+    summary: `${start}: ${walked}.${untouched}`,
+  };
+}
