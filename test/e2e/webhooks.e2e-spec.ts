@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { asAgency } from '@docaxis/testing/agency-client';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
@@ -310,36 +311,80 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
 
   describe('send-time refusal', () => {
     // A webhook registered before URLs were checked (or whose name now resolves elsewhere): the
-    // notifier judges the address again before every POST.
-    it('files a refused attempt with its reason and schedules the next, sending nothing', async () => {
-      const hookId = '0192a000-0000-7000-8000-00000000c0de';
+    // notifier judges the address again before every POST, and stops the webhook on a refusal
+    // rather than retry what only the agency can fix.
+    const hookId = '0192a000-0000-7000-8000-00000000c0de';
+    let dispatchId: string;
+
+    it('files the refused attempt and deactivates the webhook with the reason the agency sees', async () => {
       await axis.db.query(
         `INSERT INTO webhooks (id, agency_code, url, secret, active) VALUES ($1, $2, $3, $4, true)`,
         [hookId, C, 'https://[::ffff:10.0.0.5]:8443/hook', SECRET],
       );
-      const dispatchId = await sendDispatch([C]);
-      interface RefusedAttempt {
-        error: string;
-        status_code: number | null;
-        state: string;
-        retry_later: boolean;
-      }
-      const attempts = await waitFor<RefusedAttempt[]>(
-        () =>
-          axis.db.query(
-            `SELECT a.error, a.status_code, n.state, n.next_attempt_at > a.attempted_at AS retry_later
-               FROM webhook_delivery_attempts a JOIN webhook_notifications n ON n.id = a.notification_id
-              WHERE n.webhook_id = $1 AND n.body LIKE $2 ORDER BY a.attempt`,
-            [hookId, `%${dispatchId}%`],
-          ),
-        (rows) => rows.length >= 1,
-        'the refused attempt filed',
+      dispatchId = await sendDispatch([C]);
+      const webhook = await waitFor(
+        async () =>
+          ((await asAgency(axis, C).get('/webhooks')).body as { active: boolean }[]).at(0),
+        (view) => view?.active === false,
+        'the webhook deactivated by the notifier',
         30_000,
       );
-      expect(attempts[0].status_code).toBeNull();
-      expect(attempts[0].error).toMatch(/^refused: the webhook host \S+ is not a public address/);
-      expect(attempts[0].state).toBe('pending');
-      expect(attempts[0].retry_later).toBe(true);
+      expect(webhook).toMatchObject({
+        id: hookId,
+        active: false,
+        deactivatedAt: expect.any(String),
+        deactivationCode: 'DESTINATION_NOT_PUBLIC',
+        deactivationReason: expect.stringMatching(/^the webhook host \S+ is not a public address/),
+      });
+      const [notification] = (await asAgency(axis, C).get(`/webhooks/${hookId}/notifications`))
+        .body;
+      expect(notification.state).toBe('pending');
+      expect(notification.deliveryAttempts).toEqual([
+        expect.objectContaining({
+          statusCode: null,
+          error: expect.stringMatching(/^refused: the webhook host \S+ is not a public address/),
+        }),
+      ]);
+      const notifier = axis.workers[axis.workers.length - 1];
+      const counted = await notifier.get(AxisMetrics).webhooksDeactivated.get();
+      expect(counted.values).toEqual([
+        expect.objectContaining({ labels: { code: 'DESTINATION_NOT_PUBLIC' }, value: 1 }),
+      ]);
+    });
+
+    it('refuses to reactivate it while the host is still private → 422 WEBHOOK_URL_NOT_PUBLIC', async () => {
+      const response = await asAgency(axis, C).post(`/webhooks/${hookId}/reactivate`);
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('WEBHOOK_URL_NOT_PUBLIC');
+      expect((await asAgency(axis, C).get('/webhooks')).body[0].active).toBe(false);
+      expect((await asAgency(axis, B).post(`/webhooks/${hookId}/reactivate`)).status).toBe(404);
+    });
+
+    it('resumes the pending notification once reactivated with a reachable address', async () => {
+      // Stands for the agency fixing its DNS: the URL now reaches a receiver the tests allow.
+      await axis.db.query(`UPDATE webhooks SET url = $2 WHERE id = $1`, [hookId, hookUrl]);
+      const response = await asAgency(axis, C).post(`/webhooks/${hookId}/reactivate`);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        id: hookId,
+        active: true,
+        deactivatedAt: null,
+        deactivationCode: null,
+        deactivationReason: null,
+      });
+      const call = await waitFor(
+        () =>
+          Promise.resolve(
+            receiver.calls.find(
+              (c) => c.body.agencyCode === C && c.body.data.dispatchId === dispatchId,
+            ),
+          ),
+        (found) => found !== undefined,
+        'the pending notification sent after reactivation',
+        30_000,
+      );
+      expect(call!.signatureValid).toBe(true);
+      expect(call!.attempt).toBe(2);
       await axis.db.query(`UPDATE webhooks SET active = false WHERE id = $1`, [hookId]);
     });
   });

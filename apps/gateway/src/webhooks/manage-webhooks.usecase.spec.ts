@@ -4,25 +4,35 @@ import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-ci
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
 import {
   WebhookHostLookupFailedError,
+  WebhookNotFoundError,
   WebhookUrlNotPublicError,
   WebhookUrlUnresolvableError,
 } from './webhook.errors';
 
 const SECRET = 'a-webhook-secret-of-at-least-32-chars';
+const HOOK_ID = '0192a000-0000-7000-8000-0000000000b1';
 
-describe('ManageWebhooksUseCase.register: where a webhook may point', () => {
+describe('ManageWebhooksUseCase: where a webhook may point', () => {
   function useCase(lookup: HostLookup, allowed: string[] = []) {
-    const register = jest.fn().mockResolvedValue({
-      id: 'id',
+    const stored = {
+      id: HOOK_ID,
       agencyCode: 'A',
-      url: 'u',
+      url: 'https://hooks.example.org/x',
       active: true,
       createdAt: new Date(0),
       deactivatedAt: null,
-    });
-    const webhooks = { register } as unknown as WebhookRepository;
+      deactivationCode: null,
+      deactivationReason: null,
+    };
+    const register = jest.fn().mockResolvedValue(stored);
+    const reactivate = jest.fn().mockResolvedValue(stored);
+    const findForAgency = jest.fn((agencyCode: string, id: string) =>
+      Promise.resolve(agencyCode === 'A' && id === HOOK_ID ? { ...stored, active: false } : null),
+    );
+    const webhooks = { register, reactivate, findForAgency } as unknown as WebhookRepository;
     return {
       register,
+      reactivate,
       useCase: new ManageWebhooksUseCase(
         webhooks,
         new WebhookSecretCipher(Buffer.alloc(32, 7)),
@@ -89,5 +99,34 @@ describe('ManageWebhooksUseCase.register: where a webhook may point', () => {
     const { useCase: manage, register } = useCase(resolvesTo('10.1.2.3'), ['10.1.0.0/16']);
     await manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET });
     expect(register).toHaveBeenCalledTimes(1);
+  });
+
+  describe('reactivate', () => {
+    it('refuses while the host still resolves to a private address, reactivating nothing', async () => {
+      const { useCase: manage, reactivate } = useCase(resolvesTo('10.1.2.3'));
+      await expect(manage.reactivate('A', HOOK_ID)).rejects.toBeInstanceOf(
+        WebhookUrlNotPublicError,
+      );
+      expect(reactivate).not.toHaveBeenCalled();
+    });
+
+    it('reactivates once the host resolves to public addresses again', async () => {
+      const { useCase: manage, reactivate } = useCase(resolvesTo('93.184.216.34'));
+      await expect(manage.reactivate('A', HOOK_ID)).resolves.toMatchObject({
+        id: HOOK_ID,
+        active: true,
+        deactivationCode: null,
+      });
+      expect(reactivate).toHaveBeenCalledWith('A', HOOK_ID);
+    });
+
+    it.each([
+      ['another agency', 'B', HOOK_ID],
+      ['not a uuid', 'A', 'x'],
+    ])('answers WEBHOOK_NOT_FOUND for %s', async (_, agency, id) => {
+      const { useCase: manage, reactivate } = useCase(resolvesTo('93.184.216.34'));
+      await expect(manage.reactivate(agency, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
+      expect(reactivate).not.toHaveBeenCalled();
+    });
   });
 });

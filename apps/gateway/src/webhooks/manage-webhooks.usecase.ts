@@ -31,7 +31,10 @@ const MAX_HISTORY = 200;
 /** How long an agency is told to wait after a temporary DNS failure: resolvers recover in seconds. */
 const LOOKUP_RETRY_AFTER_SECONDS = 30;
 
-/** An agency's own webhooks: register (replacing the active one), list, deactivate, history. */
+/**
+ * An agency's own webhooks: register (replacing the active one), list, deactivate, reactivate,
+ * history.
+ */
 @Injectable()
 export class ManageWebhooksUseCase {
   private readonly addressPolicy: WebhookAddressPolicy;
@@ -52,17 +55,26 @@ export class ManageWebhooksUseCase {
     }
     const { url, secret } = parsed.data;
     // Checked here so the agency hears at once; the notifier checks again at every POST.
-    const destination = await checkWebhookDestination(
-      new URL(url),
-      this.addressPolicy,
-      this.lookup,
-    );
-    if (!destination.ok) throw refusalError(destination);
+    await this.checkDestination(url);
     return webhookView(
       await this.webhooks.register(agencyCode, url, (webhookId) =>
         this.cipher.seal(webhookId, secret),
       ),
     );
+  }
+
+  /**
+   * Sends to an inactive webhook again (after the notifier stopped it, or the agency did), once its
+   * URL passes the same check as a registration; it replaces the agency's active webhook, and its
+   * pending notifications are sent at once.
+   */
+  async reactivate(agencyCode: string, id: string): Promise<WebhookView> {
+    const webhook = isUuid(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
+    if (!webhook) throw new WebhookNotFoundError(id);
+    await this.checkDestination(webhook.url);
+    const reactivated = await this.webhooks.reactivate(agencyCode, id);
+    if (!reactivated) throw new WebhookNotFoundError(id);
+    return webhookView(reactivated);
   }
 
   async list(agencyCode: string): Promise<WebhookView[]> {
@@ -73,6 +85,15 @@ export class ManageWebhooksUseCase {
     if (!isUuid(id) || !(await this.webhooks.deactivate(agencyCode, id))) {
       throw new WebhookNotFoundError(id);
     }
+  }
+
+  private async checkDestination(url: string): Promise<void> {
+    const destination = await checkWebhookDestination(
+      new URL(url),
+      this.addressPolicy,
+      this.lookup,
+    );
+    if (!destination.ok) throw refusalError(destination);
   }
 
   async history(

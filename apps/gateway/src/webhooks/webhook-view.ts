@@ -9,6 +9,9 @@ export interface WebhookView {
   active: boolean;
   createdAt: string;
   deactivatedAt: string | null;
+  /** Why it is inactive: DEACTIVATED_BY_AGENCY, REPLACED or DESTINATION_NOT_PUBLIC (null while active). */
+  deactivationCode: string | null;
+  deactivationReason: string | null;
 }
 
 export interface WebhookNotificationView {
@@ -37,6 +40,8 @@ export function webhookView(webhook: WebhookEntity): WebhookView {
     active: webhook.active,
     createdAt: webhook.createdAt.toISOString(),
     deactivatedAt: webhook.deactivatedAt?.toISOString() ?? null,
+    deactivationCode: webhook.deactivationCode,
+    deactivationReason: webhook.deactivationReason,
   };
 }
 

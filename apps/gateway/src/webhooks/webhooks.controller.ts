@@ -27,6 +27,11 @@ import { WebhookDto, WebhookNotificationDto, WebhookRegistrationDto } from './dt
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
 import type { WebhookNotificationView, WebhookView } from './webhook-view';
 
+/** What checking a webhook URL may answer (registration and reactivation). */
+const DESTINATION_REFUSALS = {
+  422: ['WEBHOOK_URL_NOT_PUBLIC', 'WEBHOOK_URL_UNRESOLVABLE'],
+  503: ['WEBHOOK_HOST_LOOKUP_FAILED'],
+} as const;
 const WEBHOOK_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The webhook id.' });
 
 /** Each agency system manages its own webhook; the agency is the certificate's, never a field. */
@@ -46,11 +51,7 @@ export class WebhooksController {
   })
   @ApiBody({ type: WebhookRegistrationDto })
   @ApiCreatedResponse({ type: WebhookDto })
-  @ApiErrorResponses({
-    400: ['WEBHOOK_INVALID'],
-    422: ['WEBHOOK_URL_NOT_PUBLIC', 'WEBHOOK_URL_UNRESOLVABLE'],
-    503: ['WEBHOOK_HOST_LOOKUP_FAILED'],
-  })
+  @ApiErrorResponses({ 400: ['WEBHOOK_INVALID'], ...DESTINATION_REFUSALS })
   register(
     @CallingAgency() agency: AuthenticatedAgency,
     @Body() body: unknown,
@@ -74,6 +75,25 @@ export class WebhooksController {
   @ApiErrorResponses({ 404: ['WEBHOOK_NOT_FOUND'] })
   deactivate(@CallingAgency() agency: AuthenticatedAgency, @Param('id') id: string): Promise<void> {
     return this.webhooks.deactivate(agency.agencyCode, id);
+  }
+
+  /** POST /api/v1/webhooks/:id/reactivate → 200; e.g. after the notifier stopped it (DESTINATION_NOT_PUBLIC). */
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Reactivate an inactive webhook (replaces the active one); its pending notifications resume',
+    description:
+      'For a webhook the notifier deactivated (`deactivationCode: DESTINATION_NOT_PUBLIC`, its host resolved to a non-public address) once the DNS is fixed, or one the agency deactivated. The URL is checked as at registration; notifications still pending are sent at once, signed with the same secret. Reactivating an active webhook changes nothing.',
+  })
+  @WEBHOOK_ID
+  @ApiOkResponse({ type: WebhookDto })
+  @ApiErrorResponses({ 404: ['WEBHOOK_NOT_FOUND'], ...DESTINATION_REFUSALS })
+  reactivate(
+    @CallingAgency() agency: AuthenticatedAgency,
+    @Param('id') id: string,
+  ): Promise<WebhookView> {
+    return this.webhooks.reactivate(agency.agencyCode, id);
   }
 
   /** GET /api/v1/webhooks/:id/notifications?limit= — newest first, with every delivery attempt. */

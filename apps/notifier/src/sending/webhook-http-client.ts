@@ -8,6 +8,7 @@ import {
   checkWebhookDestination,
   type CheckedDestination,
   type HostLookup,
+  type RefusedDestination,
   systemHostLookup,
   WEBHOOK_HOST_LOOKUP,
 } from '@docaxis/webhooks/destination/webhook-destination';
@@ -26,6 +27,8 @@ export interface WebhookPost {
 export interface WebhookAnswer {
   readonly statusCode: number | null;
   readonly error: string | null;
+  /** Set when nothing was sent because the destination check refused the host. */
+  readonly refusal?: RefusedDestination;
 }
 
 /** Length of the receiver's answer kept in the attempt's error, enough to tell what went wrong. */
@@ -66,7 +69,9 @@ export class WebhookHttpClient {
       return { statusCode: null, error: 'the webhook URL is not https' };
     }
     const destination = await checkWebhookDestination(url, this.policy, this.lookup);
-    if (!destination.ok) return { statusCode: null, error: `refused: ${destination.message}` };
+    if (!destination.ok) {
+      return { statusCode: null, error: `refused: ${destination.message}`, refusal: destination };
+    }
     return this.send(url, destination, post);
   }
 

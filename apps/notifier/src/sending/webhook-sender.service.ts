@@ -9,6 +9,7 @@ import {
   WebhookNotificationRepository,
   type ClaimedWebhookNotification,
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
 import { retryDelayMs } from './retry-backoff';
@@ -20,6 +21,12 @@ import { signWebhookBody, WebhookHeaders } from './webhook-signature';
  * and either mark it delivered (2xx) or schedule the next attempt with exponential backoff. It
  * holds nothing the database does not: any instance, after any crash, picks up where another
  * left (a notification whose answer was not filed is sent again, with the same id).
+ *
+ * One failure is terminal for the webhook: its host resolving to a non-public address. Backoff
+ * cannot fix that (only the agency's DNS, or a new URL, can), and retrying forever would hide it;
+ * the webhook is deactivated with the reason, which the agency sees on `GET /api/v1/webhooks`,
+ * the log and docaxis_webhooks_deactivated_total tell the operator, and its notifications stay
+ * pending until the agency reactivates it.
  */
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,6 +41,7 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     private readonly notifications: WebhookNotificationRepository,
     private readonly http: WebhookHttpClient,
     private readonly cipher: WebhookSecretCipher,
+    private readonly metrics: AxisMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,7 +93,11 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
         `webhook notification ${notification.id} attempt ${notification.attempt} failed: ${answer.error}`,
       );
     }
-    await this.notifications.recordAttempt({
+    const deactivation =
+      answer.refusal?.reason === 'not-public'
+        ? ({ code: 'DESTINATION_NOT_PUBLIC', reason: answer.refusal.message } as const)
+        : undefined;
+    const deactivated = await this.notifications.recordAttempt({
       notificationId: notification.id,
       attempt: notification.attempt,
       attemptedAt,
@@ -93,7 +105,14 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       error: answer.error,
       durationMs,
       retryAt,
+      deactivateWebhook: deactivation && { webhookId: notification.webhookId, ...deactivation },
     });
+    if (deactivated && deactivation) {
+      this.metrics.webhooksDeactivated.inc({ code: deactivation.code });
+      this.logger.error(
+        `webhook ${notification.webhookId} of agency ${notification.agencyCode} deactivated (${deactivation.code}): ${deactivation.reason}; its pending notifications wait for the agency to reactivate it`,
+      );
+    }
   }
 
   /** Signs and POSTs; a secret that does not open is a failed attempt, like any other. */

@@ -50,6 +50,17 @@ export class AxisMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * Webhooks the notifier stopped because retrying could not help (the host resolves to an
+   * address webhooks may not reach): each needs the agency to act, and an operator may ask it to.
+   */
+  readonly webhooksDeactivated = new Counter({
+    name: 'docaxis_webhooks_deactivated_total',
+    help: 'Webhooks deactivated by the notifier, by deactivation code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
   constructor(appName: string) {
     this.registry.setDefaultLabels({ app: appName });
     collectDefaultMetrics({ register: this.registry, prefix: 'docaxis_' });

@@ -12,6 +12,7 @@ import { DispatchesAwaitingVerificationIndex1795479215449 } from './179547921544
 import { WebhookSealedSecrets1795482019359 } from './1795482019359-webhook-sealed-secrets';
 import { DispatchesAwaitingVerificationBySender1795483096684 } from './1795483096684-dispatches-awaiting-verification-by-sender';
 import { InboxDeliveredNotify1795488566279 } from './1795488566279-inbox-delivered-notify';
+import { WebhookDeactivationReason1795488689654 } from './1795488689654-webhook-deactivation-reason';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   WebhookSealedSecrets1795482019359,
   DispatchesAwaitingVerificationBySender1795483096684,
   InboxDeliveredNotify1795488566279,
+  WebhookDeactivationReason1795488689654,
 ];

@@ -129,4 +129,95 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
     expect(history[0].notification.id).toBe(id);
     expect(history[0].attempts.map((a) => a.statusCode)).toEqual([503]);
   });
+
+  describe('a webhook stopped by the notifier, and reactivated', () => {
+    const NOT_PUBLIC = {
+      code: 'DESTINATION_NOT_PUBLIC' as const,
+      reason: 'the webhook host receiver.example resolves to 10.0.0.5, which is not public',
+    };
+
+    /** The notifications pending when the webhook was stopped. */
+    let stopped: string[] = [];
+
+    function refusedAttempt(notificationId: string, attempt: number) {
+      return notifications.recordAttempt({
+        notificationId,
+        attempt,
+        attemptedAt: new Date(),
+        statusCode: null,
+        error: `refused: ${NOT_PUBLIC.reason}`,
+        durationMs: 1,
+        retryAt: new Date(Date.now() + 3_600_000),
+        deactivateWebhook: { webhookId, ...NOT_PUBLIC },
+      });
+    }
+
+    it('files the attempt and deactivates the webhook with its reason, reporting it once', async () => {
+      const ids = await enqueue(2);
+      stopped = ids;
+      const claimed = await notifications.claimDue(10, 60_000);
+      expect(claimed.map((c) => c.id).sort()).toEqual([...ids].sort());
+      expect(claimed[0].agencyCode).toBe('000.00.00.H41');
+      expect(await refusedAttempt(claimed[0].id, claimed[0].attempt)).toBe(true);
+      // The second refusal of the same batch finds it already stopped.
+      expect(await refusedAttempt(claimed[1].id, claimed[1].attempt)).toBe(false);
+      const [webhook] = await dataSource.query(
+        `SELECT active, deactivated_at IS NOT NULL AS dated, deactivation_code, deactivation_reason
+           FROM webhooks WHERE id = $1`,
+        [webhookId],
+      );
+      expect(webhook).toEqual({
+        active: false,
+        dated: true,
+        deactivation_code: 'DESTINATION_NOT_PUBLIC',
+        deactivation_reason: NOT_PUBLIC.reason,
+      });
+      const states = await dataSource.query(
+        `SELECT DISTINCT state FROM webhook_notifications WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(states).toEqual([{ state: 'pending' }]);
+    });
+
+    it('reactivation makes it active again and its pending notifications due at once', async () => {
+      const webhooks = new WebhookRepository(dataSource);
+      // The agency registered another webhook meanwhile: reactivating replaces it.
+      const other = await webhooks.register(
+        '000.00.00.H41',
+        'https://other.example/hook',
+        () => SEALED,
+      );
+      expect(await notifications.claimDue(10, 60_000)).toEqual([]);
+      const reactivated = await webhooks.reactivate('000.00.00.H41', webhookId);
+      expect(reactivated).toMatchObject({
+        id: webhookId,
+        active: true,
+        deactivatedAt: null,
+        deactivationCode: null,
+        deactivationReason: null,
+      });
+      expect(await webhooks.findForAgency('000.00.00.H41', other.id)).toMatchObject({
+        active: false,
+        deactivationCode: 'REPLACED',
+        deactivationReason: `replaced by webhook ${webhookId}`,
+      });
+      const resumed = await notifications.claimDue(10, 60_000);
+      // Every pending notification of the webhook, however far its backoff had gone.
+      expect(resumed.map((n) => n.id)).toEqual(expect.arrayContaining(stopped));
+      expect(resumed.every((n) => n.webhookId === webhookId)).toBe(true);
+      await dataSource.query(`UPDATE webhook_notifications SET leased_until = now()`);
+      await deliverAll();
+    });
+
+    it('says who deactivated a webhook, and reactivates only the agency’s own', async () => {
+      const webhooks = new WebhookRepository(dataSource);
+      expect(await webhooks.reactivate('000.00.00.H41', uuidv7())).toBeNull();
+      expect(await webhooks.deactivate('000.00.00.H41', webhookId)).toBe(true);
+      expect(await webhooks.findForAgency('000.00.00.H41', webhookId)).toMatchObject({
+        active: false,
+        deactivationCode: 'DEACTIVATED_BY_AGENCY',
+      });
+      expect((await webhooks.reactivate('000.00.00.H41', webhookId))?.active).toBe(true);
+    });
+  });
 });

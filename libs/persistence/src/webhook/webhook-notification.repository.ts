@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
 import { WebhookNotificationEntity } from './webhook-notification.entity';
+import type { WebhookDeactivation } from './webhook-deactivation';
 import type { SealedSecretColumns } from './webhook.repository';
 
 export interface NewWebhookNotification {
@@ -17,6 +18,8 @@ export interface NewWebhookNotification {
 export interface ClaimedWebhookNotification {
   id: string;
   webhookId: string;
+  /** The webhook's agency (for the log line when the webhook has to be stopped). */
+  agencyCode: string;
   eventType: string;
   body: string;
   /** 1 for the first POST. */
@@ -35,6 +38,11 @@ export interface WebhookAttemptOutcome {
   durationMs: number;
   /** When to try again; null when the receiver took it (2xx). */
   retryAt: Date | null;
+  /**
+   * Stop the webhook with this attempt (its notifications stay pending, for a reactivation):
+   * the attempt showed that retrying cannot help until the agency acts.
+   */
+  deactivateWebhook?: { webhookId: string } & WebhookDeactivation;
 }
 
 /**
@@ -64,6 +72,7 @@ export class WebhookNotificationRepository {
       const rows: {
         id: string;
         webhook_id: string;
+        agency_code: string;
         event_type: string;
         body: string;
         attempts: number;
@@ -74,7 +83,7 @@ export class WebhookNotificationRepository {
         secret_tag: Buffer;
         secret_key_id: string;
       }[] = await manager.query(
-        `SELECT n.id, n.webhook_id, n.event_type, n.body, n.attempts, w.url, w.secret,
+        `SELECT n.id, n.webhook_id, w.agency_code, n.event_type, n.body, n.attempts, w.url, w.secret,
                 w.secret_ciphertext, w.secret_iv, w.secret_tag, w.secret_key_id
            FROM webhook_notifications n JOIN webhooks w ON w.id = n.webhook_id
           WHERE n.state = 'pending' AND w.active AND n.next_attempt_at <= now()
@@ -94,6 +103,7 @@ export class WebhookNotificationRepository {
       return rows.map((row) => ({
         id: row.id,
         webhookId: row.webhook_id,
+        agencyCode: row.agency_code,
         eventType: row.event_type,
         body: row.body,
         attempt: row.attempts + 1,
@@ -113,9 +123,13 @@ export class WebhookNotificationRepository {
     });
   }
 
-  /** Files one attempt and moves the notification on: delivered, or due again at `retryAt`. */
-  async recordAttempt(outcome: WebhookAttemptOutcome): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Files one attempt and moves the notification on: delivered, or due again at `retryAt`; and
+   * deactivates the webhook when the outcome says so. True when this call deactivated it (false
+   * when another attempt, or the agency, had already), so it is reported once.
+   */
+  async recordAttempt(outcome: WebhookAttemptOutcome): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
       await manager.insert(WebhookDeliveryAttemptEntity, {
         id: uuidv7(),
         notificationId: outcome.notificationId,
@@ -143,6 +157,15 @@ export class WebhookNotificationRepository {
           { nextAttemptAt: outcome.retryAt, leasedUntil: null, lastError: outcome.error },
         );
       }
+      const stop = outcome.deactivateWebhook;
+      if (!stop) return false;
+      const [, affected]: [unknown, number] = await manager.query(
+        `UPDATE webhooks
+            SET active = false, deactivated_at = $2, deactivation_code = $3, deactivation_reason = $4
+          WHERE id = $1 AND active`,
+        [stop.webhookId, outcome.attemptedAt, stop.code, stop.reason],
+      );
+      return affected > 0;
     });
   }
 }

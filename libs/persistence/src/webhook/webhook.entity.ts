@@ -9,6 +9,7 @@ import {
   PrimaryColumn,
 } from 'typeorm';
 import { AgencyEntity } from '../agency/agency.entity';
+import type { WebhookDeactivationCode } from './webhook-deactivation';
 
 /**
  * A recipient's webhook: where the axis POSTs a signed notification on every event in the
@@ -63,4 +64,11 @@ export class WebhookEntity {
 
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt!: Date | null;
+
+  /** Why it is inactive; NULL while active (and on rows deactivated before it was recorded). */
+  @Column({ name: 'deactivation_code', type: 'varchar', length: 32, nullable: true })
+  deactivationCode!: WebhookDeactivationCode | null;
+
+  @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
+  deactivationReason!: string | null;
 }

@@ -42,11 +42,8 @@ export class WebhookRepository {
     return this.dataSource.transaction(async (manager) => {
       // Serialises two registrations of one agency (the partial unique index would refuse one).
       await manager.query(`SELECT code FROM agencies WHERE code = $1 FOR UPDATE`, [agencyCode]);
-      await manager.query(
-        `UPDATE webhooks SET active = false, deactivated_at = now() WHERE agency_code = $1 AND active`,
-        [agencyCode],
-      );
       const id = uuidv7();
+      await replaceActive(manager, agencyCode, id);
       const sealed = sealSecret(id);
       const webhook = manager.create(WebhookEntity, {
         id,
@@ -79,9 +76,42 @@ export class WebhookRepository {
     const webhooks = this.dataSource.getRepository(WebhookEntity);
     const result = await webhooks.update(
       { agencyCode, id, active: true },
-      { active: false, deactivatedAt: new Date() },
+      {
+        active: false,
+        deactivatedAt: new Date(),
+        deactivationCode: 'DEACTIVATED_BY_AGENCY',
+        deactivationReason: 'deactivated by the agency',
+      },
     );
     return (result.affected ?? 0) > 0 || (await webhooks.existsBy({ agencyCode, id }));
+  }
+
+  /**
+   * Makes an inactive webhook of the agency active again (its URL, secret and pending
+   * notifications as they were), replacing the agency's active one; its pending notifications are
+   * due at once rather than at the end of the backoff they had reached. Null when the agency has
+   * no such webhook.
+   */
+  async reactivate(agencyCode: string, id: string): Promise<WebhookEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      // Serialises with registrations of the same agency, as `register` does.
+      await manager.query(`SELECT code FROM agencies WHERE code = $1 FOR UPDATE`, [agencyCode]);
+      const webhooks = manager.getRepository(WebhookEntity);
+      const webhook = await webhooks.findOneBy({ agencyCode, id });
+      if (!webhook) return null;
+      if (webhook.active) return webhook;
+      await replaceActive(manager, agencyCode, id);
+      await webhooks.update(
+        { id },
+        { active: true, deactivatedAt: null, deactivationCode: null, deactivationReason: null },
+      );
+      await manager.query(
+        `UPDATE webhook_notifications SET next_attempt_at = now()
+          WHERE webhook_id = $1 AND state = 'pending' AND next_attempt_at > now()`,
+        [id],
+      );
+      return webhooks.findOneByOrFail({ id });
+    });
   }
 
   /** The active webhooks of these agencies, inside the caller's transaction. */
@@ -148,6 +178,21 @@ export class WebhookRepository {
       attempts: attempts.filter((attempt) => attempt.notificationId === notification.id),
     }));
   }
+}
+
+/** Deactivates the agency's active webhook, if any, as replaced by `successorId`. */
+async function replaceActive(
+  manager: EntityManager,
+  agencyCode: string,
+  successorId: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE webhooks
+        SET active = false, deactivated_at = now(), deactivation_code = 'REPLACED',
+            deactivation_reason = $2
+      WHERE agency_code = $1 AND active`,
+    [agencyCode, `replaced by webhook ${successorId}`],
+  );
 }
 
 function sealedColumns(row: WebhookEntity): SealedSecretColumns {

@@ -31,6 +31,18 @@ export class WebhookDto implements WebhookView {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   deactivatedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['DEACTIVATED_BY_AGENCY', 'REPLACED', 'DESTINATION_NOT_PUBLIC'],
+    description:
+      'Why it is inactive. DESTINATION_NOT_PUBLIC: the notifier found the host resolving to a non-public address and stopped sending; fix the DNS, then `POST /webhooks/{id}/reactivate`.',
+  })
+  deactivationCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  deactivationReason!: string | null;
 }
 
 export class WebhookDeliveryAttemptDto {

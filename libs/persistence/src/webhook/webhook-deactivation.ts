@@ -1,0 +1,16 @@
+/**
+ * Why a webhook stopped receiving notifications, as the API shows it:
+ * - DEACTIVATED_BY_AGENCY: `DELETE /api/v1/webhooks/:id`;
+ * - REPLACED: the agency registered (or reactivated) another webhook;
+ * - DESTINATION_NOT_PUBLIC: the notifier found the host resolving to an address webhooks may not
+ *   reach (SSRF guard) and stopped sending rather than retry forever; the agency reactivates it
+ *   once its DNS points to a public address again.
+ */
+export type WebhookDeactivationCode =
+  'DEACTIVATED_BY_AGENCY' | 'REPLACED' | 'DESTINATION_NOT_PUBLIC';
+
+/** A deactivation: its code and, for the agency and operator, the words behind it. */
+export interface WebhookDeactivation {
+  readonly code: WebhookDeactivationCode;
+  readonly reason: string;
+}
