@@ -31,6 +31,7 @@ describe('fault: a consumer throws on one specific message', () => {
   let poisonedDispatch: string | undefined;
   let faultActive = true;
   let injectedFailures = 0;
+  let failedBatches = 0;
 
   beforeAll(async () => {
     // The fault is injected into the router's real use case: one delivery keeps failing.
@@ -46,6 +47,23 @@ describe('fault: a consumer throws on one specific message', () => {
         throw new Error('injected fault: the inbox store refuses this dispatch');
       }
       return deliver.call(this, command);
+    });
+    // In a batch, the poison fails the whole statement; its messages are then delivered one by
+    // one (execute above), so only the poison fails, is retried and parked.
+    const deliverMany = DeliverToInboxUseCase.prototype.executeMany;
+    jest.spyOn(DeliverToInboxUseCase.prototype, 'executeMany').mockImplementation(async function (
+      this: DeliverToInboxUseCase,
+      commands,
+    ) {
+      const poisoned = commands.some(
+        (command) =>
+          command.dispatchId === poisonedDispatch && command.recipientCode === POISONED_RECIPIENT,
+      );
+      if (poisoned && faultActive) {
+        failedBatches += 1;
+        throw new Error('injected fault: the inbox store refuses this batch');
+      }
+      return deliverMany.call(this, commands);
     });
     // Two short retries, then parked: the test need not wait for the production delays.
     axis = await startAxis(
@@ -90,7 +108,8 @@ describe('fault: a consumer throws on one specific message', () => {
     });
     expect(detail.body.errorReason).toContain('injected fault');
     console.log(
-      `poison message ${poison.messageId} parked after ${injectedFailures} failed attempts; ` +
+      `poison message ${poison.messageId} parked after ${injectedFailures} failed attempts ` +
+        `(${failedBatches} batches failed with it); ` +
         `${dispatchIds.length * 3 - 1} other deliveries done`,
     );
 

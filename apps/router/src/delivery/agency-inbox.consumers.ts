@@ -10,16 +10,23 @@ import type { DeliveryRequested } from '@docaxis/messaging/contracts/message-pay
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
 import type { InboundMessage } from '@docaxis/messaging/consumer/inbound-message';
+import { MessageBatcher } from '@docaxis/messaging/consumer/message-batcher';
 import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-handler-registry';
 import { agencyInboxQueue } from '@docaxis/messaging/topology/consumer-queue-definition';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { ROUTER_CONFIG, type RouterConfig } from '../config/router.config';
-import { DeliverToInboxUseCase } from './deliver-to-inbox.usecase';
+import { DeliverToInboxUseCase, type DeliverToInboxCommand } from './deliver-to-inbox.usecase';
 
 /**
  * Consumes every active agency's inbox queue (one durable quorum queue per agency, so a backlog
  * or an outage at one agency never holds up another). Agencies registered after start-up are
  * picked up by a periodic look at the directory.
+ *
+ * The messages of one agency that arrive together (within ROUTER_DELIVERY_BATCH_LINGER_MS, up to
+ * ROUTER_DELIVERY_BATCH_MAX) go into its inbox in one statement, one commit; each is acked only
+ * after that commit (the consumer host acks when the handler resolves, and the handler resolves
+ * once its batch committed). When a batch fails, each of its messages is delivered alone, so a
+ * bad one fails, is retried or parked on its own, and the others still go through.
  */
 @Injectable()
 export class AgencyInboxConsumers
@@ -27,6 +34,8 @@ export class AgencyInboxConsumers
 {
   private readonly logger = new Logger(AgencyInboxConsumers.name);
   private readonly consumed = new Set<string>();
+  /** By recipient agency code: its inbox's position lock is taken once per statement. */
+  private readonly batchers = new Map<string, MessageBatcher<DeliverToInboxCommand>>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -75,11 +84,30 @@ export class AgencyInboxConsumers
   }
 
   private handle(message: InboundMessage): Promise<void> {
-    const body = message.body as DeliveryRequested;
-    return this.deliver.execute({
+    const { dispatchId, recipientCode } = message.body as DeliveryRequested;
+    return this.batcherOf(recipientCode).submit({
       messageId: message.messageId,
-      dispatchId: body.dispatchId,
-      recipientCode: body.recipientCode,
+      dispatchId,
+      recipientCode,
     });
+  }
+
+  private batcherOf(recipientCode: string): MessageBatcher<DeliverToInboxCommand> {
+    let batcher = this.batchers.get(recipientCode);
+    if (!batcher) {
+      batcher = new MessageBatcher({
+        maxSize: this.config.ROUTER_DELIVERY_BATCH_MAX,
+        lingerMs: this.config.ROUTER_DELIVERY_BATCH_LINGER_MS,
+        handleBatch: (commands) => this.deliver.executeMany(commands),
+        handleOne: (command) => this.deliver.execute(command),
+        onBatchFailure: (error, size) =>
+          this.logger.warn(
+            { err: error, agencyCode: recipientCode, size },
+            'A batch of deliveries failed; delivering its messages one by one',
+          ),
+      });
+      this.batchers.set(recipientCode, batcher);
+    }
+    return batcher;
   }
 }

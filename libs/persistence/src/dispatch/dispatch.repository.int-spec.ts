@@ -239,6 +239,69 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     expect(await dispatches.deliver(deliveryOf(id, RECIPIENT, messageId))).toBeNull();
   });
 
+  it('delivers a batch of messages to one recipient in one statement, each copy once whatever is redelivered in it', async () => {
+    const [a, b, c, done] = [
+      await queuedDispatch([RECIPIENT]),
+      await queuedDispatch([RECIPIENT]),
+      await queuedDispatch([RECIPIENT]),
+      await queuedDispatch([RECIPIENT]),
+    ];
+    const alreadyDone = deliveryOf(done, RECIPIENT);
+    expect(await dispatches.deliver(alreadyDone)).not.toBeNull();
+    const first = deliveryOf(a, RECIPIENT);
+    const batch = [
+      first,
+      deliveryOf(b, RECIPIENT),
+      // The same message twice in one batch (a redelivery that arrived before the first's ack).
+      deliveryOf(c, RECIPIENT, 'twice'),
+      deliveryOf(c, RECIPIENT, 'twice'),
+      // A redelivered message whose mark is already there, and another message for a copy the
+      // batch delivers.
+      deliveryOf(done, RECIPIENT, alreadyDone.mark.messageId),
+      deliveryOf(a, RECIPIENT),
+    ];
+    const statements = recordQueries(dataSource);
+    const copies = await dispatches.deliverMany(batch);
+    expect(statements.splice(0).map(statementVerb)).toEqual(['WITH']);
+    expect(copies.map((copy) => copy !== null)).toEqual([true, true, true, false, false, false]);
+    expect(copies[0]).toMatchObject({ senderCode: SENDER, correlationId: a });
+    const rows: { dispatch_id: string; delivery_seq: string; events: number }[] =
+      await dataSource.query(
+        `SELECT r.dispatch_id, r.delivery_seq,
+                (SELECT count(*)::int FROM outbox_messages o
+                  WHERE o.message_type = 'dispatch.delivered'
+                    AND o.payload->>'dispatchId' = r.dispatch_id::text
+                    AND (o.payload->>'deliverySeq')::bigint = r.delivery_seq
+                    AND o.payload->>'senderCode' = $3) AS events
+           FROM dispatch_recipients r
+          WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2 AND r.state = 'delivered'`,
+        [[a, b, c], RECIPIENT, SENDER],
+      );
+    expect(rows.map((row) => row.events)).toEqual([1, 1, 1]);
+    expect(new Set(rows.map((row) => row.delivery_seq)).size).toBe(3);
+    expect(
+      await processedMarks(
+        first.mark.consumer,
+        batch.map((d) => d.mark.messageId),
+      ),
+    ).toEqual([...new Set(batch.map((d) => d.mark.messageId))].sort().reverse());
+    // The whole batch again (the broker redelivering it after a lost connection): nothing.
+    expect(await dispatches.deliverMany(batch)).toEqual(batch.map(() => null));
+  });
+
+  it('writes nothing of a batch whose statement fails', async () => {
+    const [a, b] = [await queuedDispatch([RECIPIENT]), await queuedDispatch([RECIPIENT])];
+    const good = deliveryOf(a, RECIPIENT);
+    const bad = deliveryOf(b, RECIPIENT);
+    const poisoned = { ...bad, announcement: { ...bad.announcement, priority: 40_000 } };
+    await expect(dispatches.deliverMany([good, poisoned])).rejects.toThrow();
+    expect(await processedMarks(good.mark.consumer, [good.mark.messageId])).toEqual([]);
+    expect(await dispatches.deliverMany([good, bad])).toEqual([
+      expect.objectContaining({ senderCode: SENDER }),
+      expect.objectContaining({ senderCode: SENDER }),
+    ]);
+  });
+
   async function lastPositionTaken(): Promise<number> {
     const [row] = await dataSource.query<{ last_value: string }[]>(
       `SELECT last_value FROM delivery_seq`,

@@ -18,6 +18,7 @@ import {
   OUTBOX_ROW_COLUMNS,
   outboxInsertFrom,
   outboxRowParams,
+  outboxRowsParams,
   type OutboxRow,
 } from '../outbox/outbox-row';
 import {
@@ -92,6 +93,8 @@ interface DeliveredCopyRow {
   correlation_id: string;
   created_at: Date;
 }
+
+type DeliveredCopiesRow = DeliveredCopyRow & { message_id: string };
 
 /** What acknowledging one dispatch id found (see `DispatchRepository.acknowledge`). */
 export interface AcknowledgementFacts {
@@ -625,14 +628,87 @@ export class DispatchRepository {
       ],
     );
     const [row] = unwrapRows(rows);
-    if (!row) return null;
-    return {
-      deliverySeq: Number(row.delivery_seq),
-      senderCode: row.sender_code,
-      correlationId: row.correlation_id,
-      acceptedAt: row.created_at,
-    };
+    return row ? copyOf(row) : null;
   }
+
+  /**
+   * `deliver` for several messages asking for copies to one recipient, in one statement (one
+   * commit, one WAL flush, instead of one each): every message's mark, the recipient's position
+   * lock once, each queued copy delivered and announced. Answers in the order of `deliveries`:
+   * the copy a message delivered, or null for a message already processed (a redelivery), for a
+   * copy not queued, and for the second of two messages asking for one copy. All or nothing: a
+   * failing statement writes no mark, no copy and no event. Not prepared: it joins a list
+   * (see preparedStatement).
+   */
+  async deliverMany(
+    deliveries: readonly DispatchDelivery[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(DeliveredCopy | null)[]> {
+    if (deliveries.length === 0) return [];
+    const recipientCode = deliveries[0].recipientCode;
+    if (deliveries.some((delivery) => delivery.recipientCode !== recipientCode)) {
+      // One position lock per statement: two locks taken in varying orders could deadlock.
+      throw new RangeError('deliverMany delivers to one recipient at a time');
+    }
+    const column = <V>(pick: (delivery: DispatchDelivery) => V) => deliveries.map(pick);
+    const rows: DeliveredCopiesRow[] | [DeliveredCopiesRow[], number] = await manager.query(
+      `WITH asked AS (
+         SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
+                              $6::varchar[], $7::varchar[], $8::varchar[], $9::text[],
+                              $10::text[], $11::smallint[], $12::varchar[])
+           AS a(consumer, message_id, dispatch_id, event_id, destination, routing_key,
+                message_type, payload, headers, priority, correlation_id)
+       ), processed AS (
+         INSERT INTO processed_messages (consumer, message_id)
+         SELECT consumer, message_id FROM asked
+         ON CONFLICT DO NOTHING RETURNING consumer, message_id
+       ), locked AS (
+         SELECT pg_advisory_xact_lock($13, hashtext($1)) WHERE EXISTS (SELECT 1 FROM processed)
+       ), delivered AS (
+         UPDATE dispatch_recipients AS r
+            SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
+           FROM dispatches AS d, locked, processed AS p, asked AS a
+          WHERE a.consumer = p.consumer AND a.message_id = p.message_id
+            AND r.dispatch_id = a.dispatch_id AND r.recipient_code = $1 AND r.state = 'queued'
+            AND d.id = r.dispatch_id
+         RETURNING a.message_id, a.event_id, a.destination, a.routing_key, a.message_type,
+                   a.payload, a.headers, a.priority, a.correlation_id AS event_correlation_id,
+                   r.delivery_seq, d.sender_code, d.correlation_id, d.created_at
+       ), announced AS (
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT event_id, destination, routing_key, message_type,
+                payload::jsonb || jsonb_build_object('senderCode', sender_code,
+                                                     'deliverySeq', delivery_seq),
+                headers::jsonb, priority, COALESCE(event_correlation_id, correlation_id)
+           FROM delivered
+       )
+       SELECT message_id, delivery_seq, sender_code, correlation_id, created_at FROM delivered`,
+      [
+        recipientCode,
+        column((delivery) => delivery.mark.consumer),
+        column((delivery) => delivery.mark.messageId),
+        column((delivery) => delivery.dispatchId),
+        ...outboxRowsParams(column((delivery) => delivery.announcement)),
+        INBOX_POSITION_LOCK_SPACE,
+      ],
+    );
+    const copies = new Map(unwrapRows(rows).map((row) => [row.message_id, copyOf(row)]));
+    // A message listed twice delivered once: the copy is its first listing's.
+    return deliveries.map(({ mark }) => {
+      const copy = copies.get(mark.messageId) ?? null;
+      copies.delete(mark.messageId);
+      return copy;
+    });
+  }
+}
+
+function copyOf(row: DeliveredCopyRow): DeliveredCopy {
+  return {
+    deliverySeq: Number(row.delivery_seq),
+    senderCode: row.sender_code,
+    correlationId: row.correlation_id,
+    acceptedAt: row.created_at,
+  };
 }
 
 function factOf(row: AcknowledgementRow): Omit<AcknowledgementFacts, 'dispatchId'> {
