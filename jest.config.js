@@ -2,6 +2,8 @@
 // (`*.int-spec.ts`, real PostgreSQL/RabbitMQ) and end-to-end specs under test/ (`*.e2e-spec.ts`).
 // Global setup provisions one migrated template database and one test PKI per run; every spec
 // file that needs infrastructure clones its own database and AMQP prefix from it (test/support).
+// The web console's unit specs (apps/console/src, `*.spec.ts(x)`) run here too, in the same node
+// environment: they test logic and server-rendered markup, so they need no DOM (no jsdom).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -9,9 +11,25 @@ const { compilerOptions } = require('./tsconfig.json');
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/console/'],
+  testMatch: [
+    '<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts',
+    '<rootDir>/apps/console/src/**/*.spec.tsx',
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
+    // The console's React components: JSX with React 17+'s automatic runtime, as Vite builds it.
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
     '^.+\\.ts$': [
       '@swc/jest',
       {

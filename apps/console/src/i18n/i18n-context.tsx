@@ -1,12 +1,12 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './messages.en';
-import { vi, type Messages } from './messages.vi';
-
-export type Language = 'vi' | 'en';
-
-export const LANGUAGES: readonly Language[] = ['vi', 'en'];
-const DICTIONARIES: Readonly<Record<Language, Messages>> = { vi, en };
-const STORAGE_KEY = 'docaxis.console.language';
+import {
+  type Language,
+  type LanguageStorage,
+  messagesFor,
+  rememberedLanguage,
+  rememberLanguage,
+} from './language-preference';
+import type { Messages } from './messages.vi';
 
 interface I18n {
   language: Language;
@@ -16,27 +16,22 @@ interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-/** The language a visitor chose last time on this browser; Vietnamese otherwise. */
-function storedLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    return stored === 'en' || stored === 'vi' ? stored : 'vi';
-  } catch {
-    return 'vi';
-  }
-}
+const browserStorage = (): LanguageStorage => window.localStorage;
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(storedLanguage);
+/** `storage` is the browser's localStorage; specs pass their own. */
+export function I18nProvider({
+  children,
+  storage = browserStorage,
+}: {
+  children: ReactNode;
+  storage?: () => LanguageStorage;
+}) {
+  const [language, setLanguage] = useState<Language>(() => rememberedLanguage(storage));
   useEffect(() => {
     document.documentElement.lang = language;
-    try {
-      window.localStorage.setItem(STORAGE_KEY, language);
-    } catch {
-      // Private browsing may refuse storage: the switch still works for this visit.
-    }
-  }, [language]);
-  const value = useMemo(() => ({ language, t: DICTIONARIES[language], setLanguage }), [language]);
+    rememberLanguage(storage, language);
+  }, [language, storage]);
+  const value = useMemo(() => ({ language, t: messagesFor(language), setLanguage }), [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

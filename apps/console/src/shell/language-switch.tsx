@@ -1,4 +1,5 @@
-import { LANGUAGES, useI18n } from '../i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
+import { LANGUAGES } from '../i18n/language-preference';
 
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
