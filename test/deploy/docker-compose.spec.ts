@@ -82,6 +82,30 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('has HAProxy route to gateways that are ready, checked over HTTP on their management port', () => {
+    const haproxy = readFileSync(join(ROOT, 'deploy/haproxy/cluster.cfg'), 'utf8');
+    const backend = haproxy.slice(haproxy.indexOf('\nbackend gateways'));
+    const directives = backend
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    expect(directives).toEqual(
+      expect.arrayContaining([
+        'option httpchk',
+        expect.stringMatching(/^http-check send meth GET uri \/health\/ready\b/),
+        'http-check expect status 200',
+        expect.stringMatching(/^server-template gateway \d+ gateway-cluster:8443 check port 9100 /),
+      ]),
+    );
+    // …which HAProxy reaches only if the gateways' management listener leaves loopback.
+    const environment = (app: string) => services[`${app}-cluster`].environment as Node;
+    expect(environment('gateway').MANAGEMENT_HOST).toBe('0.0.0.0');
+    expect(environment('gateway').GATEWAY_MANAGEMENT_PORT ?? '9100').toBe('9100');
+    for (const app of ['router', 'verifier', 'audit']) {
+      expect({ app, host: environment(app).MANAGEMENT_HOST }).toEqual({ app, host: undefined });
+    }
+  });
+
   it('mounts the blob store where the image has a folder the apps’ user owns (a fresh volume copies it)', () => {
     for (const app of ['gateway', 'verifier']) {
       expect({ app, volumes: services[app].volumes }).toEqual({
