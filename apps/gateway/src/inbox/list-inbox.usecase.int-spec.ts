@@ -174,14 +174,28 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
   });
 
   it('recovers a dropped listening connection, and wakes later waiters', async () => {
+    const before = await listenerPids();
     await terminateListeners();
+    // Back: a new listening backend, and LISTEN done on it.
     await waitFor(
-      () => Promise.resolve(wakeups.listening),
-      (up) => up,
+      async () => ({ pids: await listenerPids(), listening: wakeups.listening }),
+      ({ pids, listening }) => listening && pids.some((pid) => !before.includes(pid)),
       'the listener back',
       10_000,
     );
     await expectWokenByDelivery();
+  });
+
+  it('wakes the waiters of every gateway instance (each listens on its own connection)', async () => {
+    const otherInstance = await listening({ reconnectDelayMs: 100 });
+    const here = await waitingPoll(wakeups, WAITER, 20);
+    const there = await waitingPoll(otherInstance, WAITER, 20);
+    const dispatchId = await deliverTo(WAITER);
+    const committedAt = Date.now();
+    for (const result of await Promise.all([here.page, there.page])) {
+      expect(result.items.map((item) => item.dispatchId)).toEqual([dispatchId]);
+      expect(result.answeredAt - committedAt).toBeLessThan(1000);
+    }
   });
 
   it('misses nothing while the connection is down: it polls until the listener is back', async () => {
@@ -203,6 +217,14 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     // Found by the quick poll: this listener does not reconnect for a minute.
     expect(slow.listening).toBe(false);
   });
+
+  async function listenerPids(): Promise<number[]> {
+    const rows: { pid: number }[] = await dataSource.query(
+      `SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'docaxis-inbox-listener'`,
+    );
+    return rows.map((row) => row.pid);
+  }
 
   async function terminateListeners(): Promise<void> {
     const [{ count }]: { count: number }[] = await dataSource.query(
