@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { WebhookAddressPolicy } from '@docaxis/webhooks/destination/webhook-address-policy';
 
 // No Docker engine (nor the compose plugin) on the CI machines: `docker compose config` cannot
 // run there, so this checks the file's structure the way compose reads it, merge keys included.
@@ -27,7 +28,7 @@ function resolveMerges(value: unknown): unknown {
 describe('docker-compose.yml', () => {
   const compose = resolveMerges(
     yaml.load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')),
-  ) as { services: Record<string, Node>; volumes: Node };
+  ) as { services: Record<string, Node>; volumes: Node; networks: Record<string, Node> };
   const services = compose.services;
   const clusterServices = Object.keys(services).filter((name) =>
     (services[name].profiles as string[] | undefined)?.includes('cluster'),
@@ -103,6 +104,43 @@ describe('docker-compose.yml', () => {
     expect(environment('gateway').GATEWAY_MANAGEMENT_PORT ?? '9100').toBe('9100');
     for (const app of ['router', 'verifier', 'audit']) {
       expect({ app, host: environment(app).MANAGEMENT_HOST }).toEqual({ app, host: undefined });
+    }
+  });
+
+  it('lets webhooks reach one private network, the receivers’ own, which only gateway and notifier join', () => {
+    const subnet = (
+      compose.networks['webhook-receivers'].ipam as { config: { subnet: string }[] }
+    ).config.map((c) => c.subnet);
+    expect(subnet).toEqual(['${DOCAXIS_WEBHOOK_RECEIVERS_SUBNET:-10.250.0.0/24}']);
+    const attached = Object.keys(services).filter((name) =>
+      ((services[name].networks as string[] | undefined) ?? []).includes('webhook-receivers'),
+    );
+    expect(attached.sort()).toEqual(['gateway', 'notifier']);
+    for (const name of attached) {
+      const service = services[name];
+      expect({ name, networks: service.networks }).toEqual({
+        name,
+        networks: ['default', 'webhook-receivers'],
+      });
+      const environment = service.environment as Node;
+      // Same interpolation as the network: one knob moves both.
+      expect({ name, allowed: environment.WEBHOOK_ALLOWED_PRIVATE_NETWORKS }).toEqual({
+        name,
+        allowed: subnet[0],
+      });
+      expect(environment.AMQP_URL).toBe('amqp://guest:guest@rabbitmq:5672');
+    }
+    // The default subnet is private (the guard would refuse it) and the allow-list admits it.
+    const fallback = /:-([^}]+)\}$/.exec(subnet[0])![1];
+    expect(new WebhookAddressPolicy().permits('10.250.0.7')).toBe(false);
+    expect(new WebhookAddressPolicy([fallback]).permits('10.250.0.7')).toBe(true);
+    expect(new WebhookAddressPolicy([fallback]).permits('10.250.1.7')).toBe(false);
+    for (const name of ['router', 'verifier', 'audit', 'gateway-cluster']) {
+      const environment = services[name].environment as Node;
+      expect({ name, allowed: environment.WEBHOOK_ALLOWED_PRIVATE_NETWORKS }).toEqual({
+        name,
+        allowed: undefined,
+      });
     }
   });
 
