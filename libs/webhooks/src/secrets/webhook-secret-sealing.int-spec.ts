@@ -6,6 +6,7 @@ import { WebhookSecretCipher } from './webhook-secret-cipher';
 import { WebhookSecretSealing } from './webhook-secret-sealing';
 
 const AGENCY = '000.00.00.H41';
+const OTHER_AGENCY = '000.00.00.G22';
 const PLAIN = 'legacy-plain-secret-0123456789-abcdef';
 
 /** Start-up sealing of plain (pre-encryption) and previous-key secrets, on real PostgreSQL. */
@@ -101,5 +102,70 @@ describe('WebhookSecretSealing (real PostgreSQL)', () => {
     const [toSeal] = (await webhooks.secretsToSeal(cipher.keyId)).filter((r) => r.id === id);
     expect(await webhooks.storeSealedSecret(toSeal, cipher.seal(id, PLAIN))).toBe(true);
     expect(await webhooks.storeSealedSecret(toSeal, cipher.seal(id, PLAIN))).toBe(false);
+  });
+});
+
+/**
+ * The key rotation README (Production deployment) prescribes: notifiers restarted first with the
+ * new key current and the old one previous, then gateways, then the old key dropped once
+ * `webhooks` holds one key id. Each step keeps every secret openable by every notifier running.
+ */
+describe('webhook secret key rotation in the README order (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let webhooks: WebhookRepository;
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+
+  beforeAll(async () => {
+    ({ dataSource } = await agencyDatabase('webhook-rotation', [
+      { code: AGENCY, name: 'UBND' },
+      { code: OTHER_AGENCY, name: 'VPCP' },
+    ]));
+    webhooks = new WebhookRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  async function storedSecrets() {
+    const rows: { id: string; ciphertext: Buffer; iv: Buffer; tag: Buffer; keyId: string }[] =
+      await dataSource.query(
+        `SELECT id, secret_ciphertext AS ciphertext, secret_iv AS iv, secret_tag AS tag,
+                secret_key_id AS "keyId"
+           FROM webhooks ORDER BY id`,
+      );
+    return rows;
+  }
+
+  /** What a notifier with this cipher can sign: every row's secret, or the first failure. */
+  async function opensAll(cipher: WebhookSecretCipher): Promise<string[]> {
+    return (await storedSecrets()).map((row) => cipher.open(row.id, row));
+  }
+
+  it('never leaves a running notifier a secret it cannot open', async () => {
+    const oldOnly = new WebhookSecretCipher(oldKey);
+    const rotating = new WebhookSecretCipher(newKey, [oldKey]);
+    const newOnly = new WebhookSecretCipher(newKey);
+    await webhooks.register(AGENCY, 'https://h41.example/x', (id) => oldOnly.seal(id, PLAIN));
+
+    // 1. Notifiers restart first (new key current, old previous): start-up re-seals under the new key.
+    expect(await new WebhookSecretSealing(webhooks, rotating).sealAll()).toBe(1);
+    // A gateway not yet restarted still seals registrations under the old key…
+    await webhooks.register(OTHER_AGENCY, 'https://g22.example/x', (id) => oldOnly.seal(id, PLAIN));
+    // …which the restarted notifiers open, as they open the re-sealed rows.
+    expect(await opensAll(rotating)).toEqual([PLAIN, PLAIN]);
+    // (Gateways first would strand notifiers still on the old key alone: they cannot sign.)
+    await expect(opensAll(oldOnly)).rejects.toThrow(/not configured/);
+
+    // 2. Gateways restart with the same two keys: their start-up re-seals what they sealed before.
+    expect(await new WebhookSecretSealing(webhooks, rotating).sealAll()).toBe(1);
+    const keyIds: { key: string }[] = await dataSource.query(
+      `SELECT DISTINCT coalesce(secret_key_id, 'plain') AS key FROM webhooks`,
+    );
+    expect(keyIds).toEqual([{ key: rotating.keyId }]);
+
+    // 3. One key id left: the old key can go (a restart without WEBHOOK_SECRET_PREVIOUS_KEY_FILES).
+    expect(await opensAll(newOnly)).toEqual([PLAIN, PLAIN]);
   });
 });
