@@ -84,6 +84,23 @@ export async function runAuditBench(options: {
     ] as const) {
       verifyRows.push(await measureVerification(label, () => verifier.verify({ toSeq })));
     }
+    // Incremental: from a signed checkpoint, only the records after it are walked. The latest
+    // one is the head here (a checkpoint every 10,000 up to the last record); the one before it
+    // is what a verify costs with a whole checkpoint interval still unsigned.
+    const latest = await verifier.verifyFromCheckpoint();
+    verifyRows.push(
+      await measureVerification(`from the latest checkpoint (seq ${latest.scope.firstSeq})`, () =>
+        verifier.verifyFromCheckpoint(),
+      ),
+    );
+    const previous = latest.scope.firstSeq - CHECKPOINT_EVERY;
+    if (previous > 0) {
+      verifyRows.push(
+        await measureVerification(`from checkpoint seq ${previous} (one interval)`, () =>
+          verifier.verifyFromCheckpoint({ checkpointSeq: previous }),
+        ),
+      );
+    }
     out.write(`\naudit benchmark: ${events} events, checkpoints every ${CHECKPOINT_EVERY}\n\n`);
     out.write(`${searchTable(searchRows)}\n\n${verifyTable(verifyRows)}\n`);
     return { searches: searchRows, verifications: verifyRows };

@@ -42,7 +42,7 @@ export function verifyTable(rows: readonly VerifyBenchRow[]): string {
     '|---|---:|---:|---:|---:|---:|:---:|',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.records} | ${r.seconds.toFixed(1)} | ${Math.round(r.records / r.seconds)} | ${r.peakHeapGrowthMb.toFixed(1)} | ${r.peakRssGrowthMb.toFixed(1)} | ${r.ok ? 'ok' : 'BROKEN'} |`,
+        `| ${r.label} | ${r.records} | ${r.seconds.toFixed(r.seconds < 10 ? 3 : 1)} | ${Math.round(r.records / r.seconds)} | ${r.peakHeapGrowthMb.toFixed(1)} | ${r.peakRssGrowthMb.toFixed(1)} | ${r.ok ? 'ok' : 'BROKEN'} |`,
     ),
   ];
   return lines.join('\n');
