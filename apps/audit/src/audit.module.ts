@@ -48,6 +48,7 @@ export class AuditModule {
           everyMs: config.AUDIT_CHECKPOINT_EVERY_MS,
           pollMs: config.AUDIT_CHECKPOINT_POLL_MS,
           tsaUrl: config.AUDIT_TSA_URL || undefined,
+          tsaTrustFile: config.AUDIT_TSA_TRUST_FILE,
         }),
       ],
     };

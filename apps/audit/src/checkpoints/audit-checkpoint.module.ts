@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
 import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
 import { httpTimestampTransport } from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
+import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import type { AuditCheckpointOptions } from './audit-checkpoint.config';
@@ -14,6 +15,8 @@ export interface AuditCheckpointModuleOptions extends AuditCheckpointOptions {
   certFile: string;
   keyFile: string;
   tsaUrl?: string;
+  /** PEM bundle of trusted TSAs: tokens by any other TSA are not stored. */
+  tsaTrustFile?: string;
 }
 
 /** Signs checkpoints of the chain head with the axis certificate (needs the persistence module). */
@@ -48,7 +51,11 @@ export class AuditCheckpointModule {
               signer,
               options,
               options.tsaUrl
-                ? { url: options.tsaUrl, transport: httpTimestampTransport(options.tsaUrl) }
+                ? {
+                    url: options.tsaUrl,
+                    transport: httpTimestampTransport(options.tsaUrl),
+                    trust: TsaCertificateTrust.fromFile(options.tsaTrustFile),
+                  }
                 : undefined,
             ),
         },

@@ -6,6 +6,7 @@ import {
   requestTimestamp,
   type TimestampTransport,
 } from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
+import type { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import type { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
 import type { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import type { AuditCheckpointOptions } from './audit-checkpoint.config';
@@ -33,7 +34,12 @@ export class AuditCheckpointer {
     private readonly signer: CheckpointSigner,
     private readonly options: Pick<AuditCheckpointOptions, 'everyRecords' | 'everyMs'>,
     /** RFC 3161 time-stamping of each checkpoint's CMS, when a TSA is configured. */
-    private readonly tsa?: { url: string; transport: TimestampTransport },
+    private readonly tsa?: {
+      url: string;
+      transport: TimestampTransport;
+      /** The trusted TSAs (AUDIT_TSA_TRUST_FILE): a token by another is not kept. */
+      trust?: TsaCertificateTrust;
+    },
   ) {}
 
   async checkpointIfDue(now: Date = new Date()): Promise<CheckpointOutcome> {
@@ -81,7 +87,7 @@ export class AuditCheckpointer {
   private async timestamp(signedData: Buffer): Promise<Buffer | null> {
     if (!this.tsa) return null;
     try {
-      return await requestTimestamp(this.tsa.transport, signedData);
+      return await requestTimestamp(this.tsa.transport, signedData, this.tsa.trust);
     } catch (error) {
       this.logger.warn({ err: error, tsa: this.tsa.url }, 'Checkpoint stored without a timestamp');
       return null;

@@ -13,6 +13,7 @@ import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-si
 import { checkpointStatementBytes } from '@docaxis/audit-trail/checkpoints/checkpoint-statement';
 import { AuditCheckpointNotFoundError } from '@docaxis/audit-trail/verification/audit-checkpoint-not-found.error';
 import { httpTimestampTransport } from '@docaxis/audit-trail/checkpoints/checkpoint-timestamp';
+import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
@@ -110,7 +111,11 @@ async function opensslTsaServer(pki: DevPki): Promise<{ url: string; server: Ser
 }
 
 /** 50 records, checkpoints signed after every 10 appended when 20 have gathered: at 20 and 40. */
-async function freshTrail(label: string, tsaUrl?: string): Promise<Trail> {
+async function freshTrail(
+  label: string,
+  tsaUrl?: string,
+  options: { tsaTrust?: TsaCertificateTrust } = {},
+): Promise<Trail> {
   const pki = await testPki();
   const url = await createTestDatabase(label);
   const dataSource = await new DataSource(
@@ -126,7 +131,9 @@ async function freshTrail(label: string, tsaUrl?: string): Promise<Trail> {
     chain,
     new CheckpointSigner(pki.axis.certPem, pki.axis.keyPem),
     { everyRecords: 20, everyMs: 3_600_000 },
-    tsaUrl ? { url: tsaUrl, transport: httpTimestampTransport(tsaUrl) } : undefined,
+    tsaUrl
+      ? { url: tsaUrl, transport: httpTimestampTransport(tsaUrl), trust: options.tsaTrust }
+      : undefined,
   );
   const appender = new AuditAppender(dataSource, records);
   // The first checkpoint is due at once (none yet); pretend an hour has not passed since.
@@ -457,6 +464,65 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
         seq: 40,
         problem: 'BAD_CHECKPOINT_SIGNATURE',
         actual: expect.stringContaining('imprint') as unknown,
+      });
+    });
+
+    it('judges the TSA certificate against AUDIT_TSA_TRUST_FILE anchors, and says when it did not', async () => {
+      const pki = await testPki();
+      const trail = await freshTrail('checkpoint-tsa-trust', tsa.url);
+      const verifierTrusting = (anchorPem: string) =>
+        new AuditTrailVerifier(
+          new AuditChainVerifier(trail.records),
+          trail.checkpoints,
+          trail.records,
+          new CheckpointSignatureVerifier(pki.axis.certPem),
+          TsaCertificateTrust.fromPemBundle(Buffer.from(anchorPem)),
+        );
+      const unchecked = await trail.verifier.verifyFromCheckpoint();
+      expect(unchecked).toMatchObject({
+        ok: true,
+        checkpoint: { headSeq: 40, timestamp: { tsaChain: 'not-checked' } },
+      });
+      expect(unchecked.scope.summary).toContain('TSA chain NOT checked: no AUDIT_TSA_TRUST_FILE');
+
+      const trusted = await verifierTrusting(pki.root.certPem).verifyFromCheckpoint();
+      expect(trusted).toMatchObject({
+        ok: true,
+        checkpoint: {
+          timestamp: {
+            tsaChain: 'trusted',
+            authority: expect.stringContaining('TEST Time-Stamping Authority') as unknown,
+          },
+        },
+        scope: { startCheckpoint: { timestamp: { tsaChain: 'trusted' } } },
+      });
+      expect(trusted.scope.summary).toContain('TSA chain trusted');
+
+      const rogue = verifierTrusting(pki.special('rogue-root-ca').certPem);
+      expect(await rogue.verifyFromCheckpoint()).toMatchObject({
+        ok: false,
+        seq: 40,
+        problem: 'UNTRUSTED_CHECKPOINT_TIMESTAMP',
+        actual: expect.stringContaining('no path to a configured TSA trust anchor') as unknown,
+        recordsChecked: 0,
+      });
+      expect(await rogue.verify()).toMatchObject({
+        ok: false,
+        seq: 20,
+        problem: 'UNTRUSTED_CHECKPOINT_TIMESTAMP',
+      });
+    });
+
+    it('does not store a token whose TSA is not trusted by the audit app', async () => {
+      const pki = await testPki();
+      const trail = await freshTrail('checkpoint-tsa-untrusted', tsa.url, {
+        tsaTrust: TsaCertificateTrust.fromPemBundle(
+          Buffer.from(pki.special('rogue-root-ca').certPem),
+        ),
+      });
+      expect(await trail.verifier.verify()).toMatchObject({
+        ok: true,
+        checkpoint: { headSeq: 40, timestamped: false, timestamp: null },
       });
     });
 

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DataSource } from 'typeorm';
 import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify-request.error';
+import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
@@ -71,8 +72,8 @@ export function registerAuditCommand(
           { from: options.from, checkpoint: options.checkpoint },
         );
       }
-      await withDatabase(io, async (dataSource, certPem) => {
-        const verifier = createAuditTrailVerifier(dataSource, certPem);
+      await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
+        const verifier = createAuditTrailVerifier(dataSource, certPem, { tsaTrust });
         const { from, checkpoint, to } = options;
         const result =
           from === 'checkpoint'
@@ -93,12 +94,12 @@ export function registerAuditCommand(
     .option('--agency <code>', 'only events where this agency sends or receives')
     .option('--type <types>', 'only these event types (comma-separated)')
     .action(async (options: ExportOptions) => {
-      await withDatabase(io, async (dataSource, certPem) => {
+      await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const records = new AuditRecordRepository(dataSource);
         const exporter = new AuditExporter(
           new AuditSearchRepository(dataSource),
           records,
-          createAuditTrailVerifier(dataSource, certPem),
+          createAuditTrailVerifier(dataSource, certPem, { tsaTrust }),
         );
         const filter: AuditEventFilter = {
           dispatchId: options.dispatch,
@@ -124,15 +125,20 @@ export function registerAuditCommand(
 
 async function withDatabase(
   io: CliIo,
-  work: (dataSource: DataSource, axisCertPem: string) => Promise<void>,
+  work: (
+    dataSource: DataSource,
+    axisCertPem: string,
+    tsaTrust: TsaCertificateTrust | undefined,
+  ) => Promise<void>,
 ): Promise<void> {
   const config = loadAuditCliConfig(io.env);
   const certPem = readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8');
+  const tsaTrust = TsaCertificateTrust.fromFile(config.AUDIT_TSA_TRUST_FILE);
   const dataSource = await new DataSource(
     dataSourceOptions({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'docaxis-cli' }),
   ).initialize();
   try {
-    await work(dataSource, certPem);
+    await work(dataSource, certPem, tsaTrust);
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import { AuditTrailVerifier } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
@@ -19,7 +20,9 @@ import { AuditTrailReaderService } from './audit-trail-reader.service';
       provide: AuditTrailVerifier,
       inject: [GATEWAY_CONFIG, DataSource],
       useFactory: (config: GatewayConfig, dataSource: DataSource) =>
-        createAuditTrailVerifier(dataSource, readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8')),
+        createAuditTrailVerifier(dataSource, readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8'), {
+          tsaTrust: TsaCertificateTrust.fromFile(config.AUDIT_TSA_TRUST_FILE),
+        }),
     },
     {
       provide: AuditExporter,

@@ -14,6 +14,7 @@ import {
   portNumber,
 } from '@docaxis/config/shared-config.schema';
 import { axisCertificateEnv } from '@docaxis/audit-trail/checkpoints/axis-certificate.env';
+import { tsaTrustEnv } from '@docaxis/audit-trail/checkpoints/tsa-trust.env';
 import { certificateProfileEnv } from '@docaxis/signature/verification/certificate-profile.env';
 import { webhookDestinationEnv } from '@docaxis/webhooks/destination/webhook-destination.env';
 import { webhookSecretKeyEnv } from '@docaxis/webhooks/secrets/webhook-secret-key.env';
@@ -34,6 +35,7 @@ export const gatewayConfigSchema = z.object({
   ...managementHttpEnv,
   ...certificateProfileEnv,
   ...axisCertificateEnv,
+  ...tsaTrustEnv,
   ...webhookDestinationEnv,
   ...webhookSecretKeyEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8443),

@@ -15,10 +15,19 @@ import {
 import { parseTstInfo } from '@docaxis/signature/timestamp/tst-info';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { CheckpointTimestampError } from './checkpoint-timestamp.error';
+import type { TsaCertificateTrust } from './tsa-certificate-trust';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
 
-export type TimestampCheck = { valid: true; genTime: Date } | { valid: false; reason: string };
+/**
+ * `tsaChain` says whether the TSA certificate was judged: `trusted` (against the configured TSA
+ * trust anchors) or `not-checked` (none configured: the token proves its imprint and signature,
+ * not who the TSA is). A failure is either the token's (`authority: false`: it does not verify or
+ * is not over this checkpoint) or its authority's (`authority: true`: not a trusted TSA).
+ */
+export type TimestampCheck =
+  | { valid: true; genTime: Date; authority: string; tsaChain: 'trusted' | 'not-checked' }
+  | { valid: false; reason: string; authority: boolean };
 
 /** Sends a DER TimeStampReq, answers the DER TimeStampResp (HTTP by default; a seam for tests). */
 export type TimestampTransport = (request: Buffer) => Promise<Buffer>;
@@ -47,6 +56,7 @@ export function httpTimestampTransport(url: string, timeoutMs = 10_000): Timesta
 export async function requestTimestamp(
   transport: TimestampTransport,
   data: Buffer,
+  tsaTrust?: TsaCertificateTrust,
 ): Promise<Buffer> {
   const nonce = randomBytes(8);
   nonce[0] &= 0x7f; // a positive INTEGER
@@ -71,17 +81,21 @@ export async function requestTimestamp(
     throw new CheckpointTimestampError(`the TSA refused the request (status ${status})`);
   }
   const token = derOf(response[1]);
-  const check = checkTimestampToken(token, data);
+  const check = checkTimestampToken(token, data, tsaTrust);
   if (!check.valid) throw new CheckpointTimestampError(check.reason);
   return token;
 }
 
 /**
- * The token is a SignedData over a TSTInfo that verifies, and its imprint is SHA-256 of `data`
- * The TSA's certificate path is not judged here: the token is
- * kept as evidence for an auditor, whose TSA trust decision it is.
+ * The token is a SignedData over a TSTInfo that verifies, and its imprint is SHA-256 of `data`.
+ * With `tsaTrust`, its signer must also be a trusted TSA at genTime (TsaCertificateTrust); without,
+ * the result says the TSA chain was not checked.
  */
-export function checkTimestampToken(token: Buffer, data: Buffer): TimestampCheck {
+export function checkTimestampToken(
+  token: Buffer,
+  data: Buffer,
+  tsaTrust?: TsaCertificateTrust,
+): TimestampCheck {
   const cms = verifyCmsSignature({
     cms: token,
     signedContent: [],
@@ -89,24 +103,40 @@ export function checkTimestampToken(token: Buffer, data: Buffer): TimestampCheck
     encapsulatedContentType: OID.tstInfo,
   });
   const defect = cms.findings.find((finding) => finding.subIndication);
-  if (defect || !cms.encapsulatedContent) {
-    return {
-      valid: false,
-      reason: `timestamp token does not verify (${defect?.code ?? 'no content'})`,
-    };
+  if (defect || !cms.encapsulatedContent || !cms.signerCertificate) {
+    return tokenFailure(
+      `timestamp token does not verify (${defect?.code ?? (cms.signerCertificate ? 'no content' : 'no signer')})`,
+    );
   }
   let tstInfo;
   try {
     tstInfo = parseTstInfo(cms.encapsulatedContent);
   } catch (error) {
-    return { valid: false, reason: `timestamp TSTInfo unreadable: ${(error as Error).message}` };
+    return tokenFailure(`timestamp TSTInfo unreadable: ${(error as Error).message}`);
   }
   const imprint = createHash(tstInfo.imprintAlgorithm.name).update(data).digest();
   if (!imprint.equals(tstInfo.hashedMessage)) {
+    return tokenFailure('timestamp imprint is not the hash of the checkpoint signature');
+  }
+  const authority = cms.signerCertificate;
+  if (!tsaTrust) {
     return {
-      valid: false,
-      reason: 'timestamp imprint is not the hash of the checkpoint signature',
+      valid: true,
+      genTime: tstInfo.genTime,
+      authority: authority.subject.text,
+      tsaChain: 'not-checked',
     };
   }
-  return { valid: true, genTime: tstInfo.genTime };
+  const trust = tsaTrust.check(authority, cms.certificates, tstInfo.genTime);
+  if (!trust.trusted) return { valid: false, reason: trust.reason, authority: true };
+  return {
+    valid: true,
+    genTime: tstInfo.genTime,
+    authority: authority.subject.text,
+    tsaChain: 'trusted',
+  };
+}
+
+function tokenFailure(reason: string): TimestampCheck {
+  return { valid: false, reason, authority: false };
 }

@@ -1,7 +1,7 @@
 import { PdfReportDocument } from '@docaxis/pdf-report/pdf-report-document';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
-import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
-import { AUDIT_REPORT_MESSAGES } from './audit-report-messages';
+import type { AuditTrailVerification, CheckpointUsed } from '../verification/audit-trail-verifier';
+import { AUDIT_REPORT_MESSAGES, type AuditReportMessages } from './audit-report-messages';
 
 export type AuditReportLanguage = 'vi' | 'en';
 
@@ -50,7 +50,7 @@ export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<B
         : m.checkpointNone,
     ],
     [m.signedBy, checkpoint?.signerSubject ?? '—'],
-    [m.timestamped, checkpoint?.timestamped ? m.yes : m.no],
+    [m.timestamped, timestampLine(checkpoint, m)],
     [
       m.verification,
       v.ok
@@ -74,4 +74,11 @@ export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<B
   report.heading(m.events, 2).paragraph(m.eventCount(rows.length, input.totalEvents));
   report.table(rows, { header: m.header, columnRatios: [0.6, 1.6, 1.3, 1.9, 1.6, 2.2], size: 7 });
   return report.save();
+}
+
+function timestampLine(checkpoint: CheckpointUsed | null, m: AuditReportMessages): string {
+  const stamp = checkpoint?.timestamp;
+  if (!stamp) return checkpoint?.timestamped ? m.yes : m.no;
+  const chain = stamp.tsaChain === 'trusted' ? m.tsaTrusted : m.tsaNotChecked;
+  return `${m.yes} — ${stamp.genTime}, ${stamp.authority}; ${chain}`;
 }

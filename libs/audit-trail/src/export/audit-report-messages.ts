@@ -13,6 +13,9 @@ export interface AuditReportMessages {
   timestamped: string;
   yes: string;
   no: string;
+  /** The TSA certificate chained to AUDIT_TSA_TRUST_FILE, or was not judged (none configured). */
+  tsaTrusted: string;
+  tsaNotChecked: string;
   verification: string;
   verified: (records: number) => string;
   broken: (seq: number, problem: string, message: string) => string;
@@ -38,6 +41,8 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     timestamped: 'Có dấu thời gian RFC 3161',
     yes: 'có',
     no: 'không',
+    tsaTrusted: 'chuỗi chứng thư của TSA đã được xác minh',
+    tsaNotChecked: 'chuỗi chứng thư của TSA CHƯA được kiểm tra (không có AUDIT_TSA_TRUST_FILE)',
     verification: 'Kết quả kiểm tra chuỗi băm',
     verified: (records) =>
       `Hợp lệ: đã kiểm tra ${records} bản ghi, chuỗi băm và chữ ký điểm kiểm soát đều đúng.`,
@@ -66,6 +71,8 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     timestamped: 'RFC 3161 timestamp',
     yes: 'yes',
     no: 'no',
+    tsaTrusted: 'TSA certificate chain verified',
+    tsaNotChecked: 'TSA certificate chain NOT checked (no AUDIT_TSA_TRUST_FILE)',
     verification: 'Hash chain verification',
     verified: (records) =>
       `Valid: ${records} records checked; the hash chain and the checkpoint signatures hold.`,

@@ -7,15 +7,18 @@ import type {
 } from '../chain/audit-chain-verifier';
 import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
+import type { TsaCertificateTrust } from '../checkpoints/tsa-certificate-trust';
 import { AuditCheckpointNotFoundError } from './audit-checkpoint-not-found.error';
 import {
   verificationScope,
+  type CheckpointTimestamp,
   type StartCheckpoint,
   type VerificationScope,
   type VerificationStart,
 } from './verification-scope';
 
-export type AuditTrailProblem = AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE';
+export type AuditTrailProblem =
+  AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE' | 'UNTRUSTED_CHECKPOINT_TIMESTAMP';
 
 /** The checkpoint a verification leaned on: the latest valid one in range. */
 export interface CheckpointUsed {
@@ -24,6 +27,8 @@ export interface CheckpointUsed {
   createdAt: string;
   signerSubject: string;
   timestamped: boolean;
+  /** Its RFC 3161 token as verified (null without one); `tsaChain` says whether the TSA was judged. */
+  timestamp: CheckpointTimestamp | null;
 }
 
 type TrailWalk =
@@ -71,6 +76,8 @@ export class AuditTrailVerifier {
     private readonly checkpoints: AuditCheckpointReader,
     private readonly records: AuditRecordHashReader,
     private readonly signatures: CheckpointSignatureVerifier,
+    /** The trusted TSAs; without, timestamp tokens are checked but their TSA chain is not. */
+    private readonly tsaTrust?: TsaCertificateTrust,
   ) {}
 
   /**
@@ -109,10 +116,10 @@ export class AuditTrailVerifier {
       const walk = await this.walk(1, toSeq);
       return withScope(walk, 'genesis', 1, undefined, 'no signed checkpoint to start from yet');
     }
-    const startCheckpoint = described(start);
     const head = await this.records.head();
     const recordHash = (await this.records.hashesAt([start.headSeq])).get(start.headSeq);
-    const finding = this.checkCheckpoint(start, recordHash, head);
+    const { finding, timestamp } = this.checkCheckpoint(start, recordHash, head);
+    const startCheckpoint = described(start, timestamp);
     if (finding) {
       const failure: Failure = {
         ok: false,
@@ -133,20 +140,20 @@ export class AuditTrailVerifier {
     // Checkpoints past the head count too: they prove records that are gone.
     const checkpointsTo = toSeq ?? Number.MAX_SAFE_INTEGER;
     let checkpointsChecked = 0;
-    let lastValid: AuditCheckpointEntity | null = null;
+    let lastValid: CheckpointUsed | null = null;
     let firstFinding: Finding | null = null;
     let after = fromSeq - 1;
     for (;;) {
       const page = await this.checkpoints.page(after, checkpointsTo, CHECKPOINT_PAGE);
       const hashes = await this.records.hashesAt(page.map((c) => c.headSeq));
       for (const checkpoint of page) {
-        const finding = this.checkCheckpoint(checkpoint, hashes.get(checkpoint.headSeq), head);
-        if (finding) {
-          firstFinding ??= finding;
+        const judged = this.checkCheckpoint(checkpoint, hashes.get(checkpoint.headSeq), head);
+        if (judged.finding) {
+          firstFinding ??= judged.finding;
           break;
         }
         checkpointsChecked += 1;
-        lastValid = checkpoint;
+        lastValid = used(checkpoint, judged.timestamp);
       }
       if (firstFinding || page.length < CHECKPOINT_PAGE) break;
       after = page[page.length - 1].headSeq;
@@ -157,7 +164,7 @@ export class AuditTrailVerifier {
         ? { seq: lastValid.headSeq, hash: lastValid.headHash }
         : undefined;
     const chain = await this.chain.verify({ fromSeq, toSeq: chainTo, anchor });
-    const checkpoint = lastValid ? used(lastValid) : null;
+    const checkpoint = lastValid;
     if (!chain.ok && (!firstFinding || chain.seq <= firstFinding.seq)) {
       return { ...chain, checkpointsChecked, checkpoint };
     }
@@ -173,62 +180,107 @@ export class AuditTrailVerifier {
     return { ...chain, checkpointsChecked, checkpoint };
   }
 
+  /** Signature, then timestamp token, then the record at its head; the first problem found. */
   private checkCheckpoint(
     checkpoint: AuditCheckpointEntity,
     recordHash: string | undefined,
     head: { seq: number } | null,
-  ): Finding | null {
-    const check = this.signatures.check(checkpoint, checkpoint.signedData);
-    if (!check.valid) {
-      return {
-        seq: checkpoint.headSeq,
-        problem: 'BAD_CHECKPOINT_SIGNATURE',
-        expected: 'a valid signature by the axis certificate',
-        actual: check.reason,
-        message: `The checkpoint of seq ${checkpoint.headSeq} is not validly signed by the axis: it was forged or altered.`,
-      };
-    }
-    if (checkpoint.timestampToken) {
-      const stamp = checkTimestampToken(checkpoint.timestampToken, checkpoint.signedData);
-      if (!stamp.valid) {
-        return {
-          seq: checkpoint.headSeq,
-          problem: 'BAD_CHECKPOINT_SIGNATURE',
-          expected: 'an RFC 3161 token over the checkpoint signature',
-          actual: stamp.reason,
-          message: `The timestamp of the checkpoint of seq ${checkpoint.headSeq} does not match it: the token or the checkpoint was altered.`,
-        };
-      }
-    }
-    if (recordHash === undefined && head !== null && checkpoint.headSeq <= head.seq) {
-      return {
-        seq: checkpoint.headSeq,
-        problem: 'DELETED',
-        expected: `record ${checkpoint.headSeq} (signed checkpoint)`,
-        actual: 'no record at that seq',
-        message: `Record ${checkpoint.headSeq}, signed in a checkpoint, is missing.`,
-      };
-    }
-    if (recordHash === undefined) {
-      return {
-        seq: (head?.seq ?? 0) + 1,
-        problem: 'DELETED',
-        expected: `records up to seq ${checkpoint.headSeq} (signed checkpoint)`,
-        actual: head ? `head at seq ${head.seq}` : 'no records',
-        message: `A signed checkpoint proves records up to ${checkpoint.headSeq}; the chain ends at ${head?.seq ?? 0}: its tail was cut off.`,
-      };
-    }
-    if (recordHash !== checkpoint.headHash) {
-      return {
-        seq: checkpoint.headSeq,
-        problem: 'ALTERED',
-        expected: checkpoint.headHash,
-        actual: recordHash,
-        message: `Record ${checkpoint.headSeq} no longer has the hash signed in its checkpoint at ${checkpoint.createdAt.toISOString()}: records up to it were rewritten and hashed anew.`,
-      };
-    }
-    return null;
+  ): { finding: Finding | null; timestamp: CheckpointTimestamp | null } {
+    const signature = this.checkSignature(checkpoint);
+    if (signature) return { finding: signature, timestamp: null };
+    const stamp = this.checkTimestamp(checkpoint);
+    if (stamp.finding) return { finding: stamp.finding, timestamp: null };
+    return { finding: checkHead(checkpoint, recordHash, head), timestamp: stamp.timestamp };
   }
+
+  private checkSignature(checkpoint: AuditCheckpointEntity): Finding | null {
+    const check = this.signatures.check(checkpoint, checkpoint.signedData);
+    if (check.valid) return null;
+    return {
+      seq: checkpoint.headSeq,
+      problem: 'BAD_CHECKPOINT_SIGNATURE',
+      expected: 'a valid signature by the axis certificate',
+      actual: check.reason,
+      message: `The checkpoint of seq ${checkpoint.headSeq} is not validly signed by the axis: it was forged or altered.`,
+    };
+  }
+
+  private checkTimestamp(
+    checkpoint: AuditCheckpointEntity,
+  ):
+    | { finding: Finding; timestamp?: never }
+    | { finding: null; timestamp: CheckpointTimestamp | null } {
+    if (!checkpoint.timestampToken) return { finding: null, timestamp: null };
+    const stamp = checkTimestampToken(
+      checkpoint.timestampToken,
+      checkpoint.signedData,
+      this.tsaTrust,
+    );
+    if (stamp.valid) {
+      return {
+        finding: null,
+        timestamp: {
+          genTime: stamp.genTime.toISOString(),
+          authority: stamp.authority,
+          tsaChain: stamp.tsaChain,
+        },
+      };
+    }
+    const seq = checkpoint.headSeq;
+    return {
+      finding: stamp.authority
+        ? {
+            seq,
+            problem: 'UNTRUSTED_CHECKPOINT_TIMESTAMP',
+            expected: 'a timestamp by a TSA that chains to AUDIT_TSA_TRUST_FILE',
+            actual: stamp.reason,
+            message: `The timestamp of the checkpoint of seq ${seq} matches it, but its TSA is not trusted: ${stamp.reason}.`,
+          }
+        : {
+            seq,
+            problem: 'BAD_CHECKPOINT_SIGNATURE',
+            expected: 'an RFC 3161 token over the checkpoint signature',
+            actual: stamp.reason,
+            message: `The timestamp of the checkpoint of seq ${seq} does not match it: the token or the checkpoint was altered.`,
+          },
+    };
+  }
+}
+
+/** The record the checkpoint signed must still exist and carry the signed hash. */
+function checkHead(
+  checkpoint: AuditCheckpointEntity,
+  recordHash: string | undefined,
+  head: { seq: number } | null,
+): Finding | null {
+  if (recordHash === undefined && head !== null && checkpoint.headSeq <= head.seq) {
+    return {
+      seq: checkpoint.headSeq,
+      problem: 'DELETED',
+      expected: `record ${checkpoint.headSeq} (signed checkpoint)`,
+      actual: 'no record at that seq',
+      message: `Record ${checkpoint.headSeq}, signed in a checkpoint, is missing.`,
+    };
+  }
+  if (recordHash === undefined) {
+    return {
+      seq: (head?.seq ?? 0) + 1,
+      problem: 'DELETED',
+      expected: `records up to seq ${checkpoint.headSeq} (signed checkpoint)`,
+      actual: head ? `head at seq ${head.seq}` : 'no records',
+      message: `A signed checkpoint proves records up to ${checkpoint.headSeq}; the chain ends at ${head?.seq ?? 0}: its tail was cut off.`,
+    };
+  }
+  if (recordHash !== checkpoint.headHash) {
+    return {
+      seq: checkpoint.headSeq,
+      problem: 'ALTERED',
+      expected: checkpoint.headHash,
+      actual: recordHash,
+      message: `Record ${checkpoint.headSeq} no longer has the hash signed in its checkpoint at ${checkpoint.createdAt.toISOString()}: records up to it were rewritten and hashed anew.`,
+    };
+  }
+  return null;
 }
 
 function withScope(
@@ -249,15 +301,22 @@ function withScope(
   return { ...walk, scope };
 }
 
-function described(checkpoint: AuditCheckpointEntity): StartCheckpoint {
+function described(
+  checkpoint: AuditCheckpointEntity,
+  timestamp: CheckpointTimestamp | null,
+): StartCheckpoint {
   return {
     headSeq: checkpoint.headSeq,
     headHash: checkpoint.headHash,
     createdAt: checkpoint.createdAt.toISOString(),
     signerSubject: checkpoint.signerSubject,
+    timestamp,
   };
 }
 
-function used(checkpoint: AuditCheckpointEntity): CheckpointUsed {
-  return { ...described(checkpoint), timestamped: checkpoint.timestampToken !== null };
+function used(
+  checkpoint: AuditCheckpointEntity,
+  timestamp: CheckpointTimestamp | null,
+): CheckpointUsed {
+  return { ...described(checkpoint, timestamp), timestamped: checkpoint.timestampToken !== null };
 }

@@ -5,12 +5,25 @@
  */
 export type VerificationStart = 'genesis' | 'checkpoint' | 'seq';
 
+/**
+ * A checkpoint's RFC 3161 timestamp as verified: `tsaChain` is `trusted` when the TSA certificate
+ * chained to AUDIT_TSA_TRUST_FILE with id-kp-timeStamping at genTime, `not-checked` when no TSA
+ * trust is configured (the token's signature and imprint verified, not who the TSA is).
+ */
+export interface CheckpointTimestamp {
+  genTime: string;
+  authority: string;
+  tsaChain: 'trusted' | 'not-checked';
+}
+
 /** The checkpoint a verification started from, as stored (it may itself have failed). */
 export interface StartCheckpoint {
   headSeq: number;
   headHash: string;
   createdAt: string;
   signerSubject: string;
+  /** Null without a token, or when the checkpoint failed before its token was judged. */
+  timestamp: CheckpointTimestamp | null;
 }
 
 /**
@@ -56,7 +69,7 @@ export function verificationScope(input: {
     start = `From record ${firstSeq} (its link to the record before it trusted)`;
   else {
     const c = startCheckpoint!;
-    start = `From the signed checkpoint of seq ${c.headSeq} (created ${c.createdAt}, signer ${c.signerSubject})`;
+    start = `From the signed checkpoint of seq ${c.headSeq} (created ${c.createdAt}, signer ${c.signerSubject}${timestampNote(c.timestamp)})`;
   }
   return {
     from,
@@ -66,4 +79,13 @@ export function verificationScope(input: {
     notReverified,
     summary: `${start}: ${walked}.${untouched}`,
   };
+}
+
+function timestampNote(timestamp: CheckpointTimestamp | null): string {
+  if (!timestamp) return '';
+  const chain =
+    timestamp.tsaChain === 'trusted'
+      ? 'TSA chain trusted'
+      : 'TSA chain NOT checked: no AUDIT_TSA_TRUST_FILE';
+  return `, timestamped ${timestamp.genTime} by ${timestamp.authority}, ${chain}`;
 }

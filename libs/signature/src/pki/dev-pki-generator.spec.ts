@@ -263,7 +263,12 @@ describe('generateDevPki', () => {
       expect(rogue.subject).toBe(real.subject);
       expect(rogue.fingerprint256).not.toBe(real.fingerprint256);
       expect(rogue.publicKey.equals(real.publicKey)).toBe(false);
-      const agencyNeutral = ['rogue-root-ca', 'ocsp-responder', 'timestamping-authority'];
+      const agencyNeutral = [
+        'rogue-root-ca',
+        'ocsp-responder',
+        'timestamping-authority',
+        'expired-timestamping-authority',
+      ];
       for (const name of DEV_PKI_SPECIAL_NAMES.filter((n) => !agencyNeutral.includes(n))) {
         expect(pki.special(name).subject).toContain(`OU=${G22.code}`);
       }
@@ -279,6 +284,9 @@ describe('generateDevPki', () => {
       const day = 24 * 60 * 60 * 1000;
       const expired = pki.special('expired-organization');
       expect(expired.notAfter.getTime()).toBe(Math.floor((now.getTime() - 30 * day) / 1000) * 1000);
+      const expiredTsa = pki.special('expired-timestamping-authority');
+      expect(expiredTsa.notAfter.getTime()).toBe(expired.notAfter.getTime());
+      expect(certText(expiredTsa)).toMatch(/X509v3 Extended Key Usage: critical\s+Time Stamping/);
       const future = pki.special('not-yet-valid-organization');
       expect(future.notBefore.getTime()).toBe(Math.floor((now.getTime() + 30 * day) / 1000) * 1000);
     });

@@ -390,6 +390,12 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     'TEST RFC 3161 time-stamping authority issued by the issuing CA (timeStamping, critical EKU)',
     null,
   );
+  issueSpecial(
+    'expired-timestamping-authority',
+    (slot) => timestampingAuthorityCertificateSpec(window(at(-2 * year), at(-30 * day))(slot)),
+    'TEST time-stamping authority whose validity ended 30 days ago (its tokens postdate it)',
+    null,
+  );
 
   // CRLs: numbered by generation time, so a regenerated CRL always has a higher number.
   // Whole seconds, as the CRL encodes them, so the manifest says what the files say.
@@ -484,6 +490,7 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
     ['special/revoked-client', RSA, 'rsa-2048'],
     ['special/ocsp-responder', RSA, 'rsa-2048'],
     ['special/timestamping-authority', RSA, 'rsa-2048'],
+    ['special/expired-timestamping-authority', RSA, 'rsa-2048'],
   ];
   const pairs = await Promise.all(slots.map(([, algorithm]) => generateDevKeyPair(algorithm)));
   return new Map(

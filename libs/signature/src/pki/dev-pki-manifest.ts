@@ -38,6 +38,7 @@ export const DEV_PKI_SPECIAL_NAMES = [
   'revoked-client',
   'ocsp-responder',
   'timestamping-authority',
+  'expired-timestamping-authority',
 ] as const;
 
 export type DevPkiSpecialName = (typeof DEV_PKI_SPECIAL_NAMES)[number];

@@ -51,10 +51,7 @@ export function opensslTimestamper(
           '',
         ].join('\n'),
       );
-      const openssl = (args: string[]): void => {
-        execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-      };
-      openssl([
+      runOpenssl([
         'ts',
         '-query',
         '-data',
@@ -65,7 +62,7 @@ export function opensslTimestamper(
         '-out',
         path('request.tsq'),
       ]);
-      openssl([
+      runOpenssl([
         'ts',
         '-reply',
         '-config',
@@ -83,4 +80,65 @@ export function opensslTimestamper(
       rmSync(dir, { recursive: true, force: true });
     }
   };
+}
+
+/**
+ * The TSTInfo of `token` signed anew by `signer` with `openssl cms -sign` (signingCertificateV2
+ * through -cades): a token whose signature, imprint and ESS binding verify, from a certificate
+ * that `openssl ts -reply` refuses to sign with (no id-kp-timeStamping, or not critical).
+ */
+export function resignedTimestampToken(
+  token: Buffer,
+  signer: { certPath: string; keyPath: string },
+  chainPath: string,
+  workDir: string,
+): Buffer {
+  const dir = mkdtempSync(join(workDir, 'tsa-resign-'));
+  try {
+    const path = (name: string): string => join(dir, name);
+    writeFileSync(path('token.der'), token);
+    runOpenssl([
+      'cms',
+      '-verify',
+      '-noverify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      path('token.der'),
+      '-out',
+      path('tst-info.der'),
+    ]);
+    runOpenssl([
+      'cms',
+      '-sign',
+      '-binary',
+      '-nodetach',
+      '-cades',
+      '-nosmimecap',
+      '-md',
+      'sha256',
+      '-econtent_type',
+      '1.2.840.113549.1.9.16.1.4',
+      '-signer',
+      signer.certPath,
+      '-inkey',
+      signer.keyPath,
+      '-certfile',
+      chainPath,
+      '-outform',
+      'DER',
+      '-in',
+      path('tst-info.der'),
+      '-out',
+      path('resigned.der'),
+    ]);
+    return readFileSync(path('resigned.der'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runOpenssl(args: string[]): void {
+  execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 }

@@ -92,6 +92,32 @@ export function validateCertificatePath(
   return { findings, weakAlgorithm };
 }
 
+/** A path and its validation at one time. */
+export interface ValidatedCertificatePath {
+  certificates: CertificatePath;
+  validation: PathValidation;
+}
+
+/**
+ * Of the paths built for one certificate, the first without defects at `at`, else the first
+ * found (its defects say why); undefined when there is none.
+ */
+export function chooseCertificatePath(
+  paths: readonly CertificatePath[],
+  at: Date,
+  isAnchor: (certificate: ParsedCertificate) => boolean,
+): ValidatedCertificatePath | undefined {
+  let first: ValidatedCertificatePath | undefined;
+  for (const certificates of paths) {
+    const validation = validateCertificatePath(certificates, at, isAnchor);
+    if (!validation.findings.some((finding) => finding.subIndication)) {
+      return { certificates, validation };
+    }
+    first ??= { certificates, validation };
+  }
+  return first;
+}
+
 function checkIssuer(
   path: CertificatePath,
   index: number,

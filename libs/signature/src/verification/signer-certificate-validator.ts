@@ -11,7 +11,7 @@ import type {
   CertificatePath,
   CertificatePathBuilder,
 } from '@docaxis/signature/trust/certificate-path-builder';
-import { validateCertificatePath } from '@docaxis/signature/trust/certificate-path-validator';
+import { chooseCertificatePath } from '@docaxis/signature/trust/certificate-path-validator';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 
@@ -49,9 +49,10 @@ export class SignerCertificateValidator {
 
   async validate(check: SignerCertificateCheck): Promise<SignerCertificateResult> {
     const { signer, findings, signingTime, validationTime } = check;
-    const path = this.choosePath(
+    const path = chooseCertificatePath(
       this.deps.pathBuilder.buildPaths(signer, check.offered),
       signingTime,
+      (certificate) => this.deps.trustStore.isAnchor(certificate),
     );
     if (!path) {
       findings.push(
@@ -74,27 +75,6 @@ export class SignerCertificateValidator {
         findings,
       ),
     };
-  }
-
-  /** The first path without defects at the signing time, else the first path found. */
-  private choosePath(
-    paths: readonly CertificatePath[],
-    at: Date,
-  ):
-    | { certificates: CertificatePath; validation: ReturnType<typeof validateCertificatePath> }
-    | undefined {
-    let first:
-      | { certificates: CertificatePath; validation: ReturnType<typeof validateCertificatePath> }
-      | undefined;
-    for (const certificates of paths) {
-      const validation = validateCertificatePath(certificates, at, (c) =>
-        this.deps.trustStore.isAnchor(c),
-      );
-      if (!validation.findings.some((finding) => finding.subIndication))
-        return { certificates, validation };
-      first ??= { certificates, validation };
-    }
-    return first;
   }
 
   /** Every certificate below the anchor; the summary reports the worst status of the chain. */
