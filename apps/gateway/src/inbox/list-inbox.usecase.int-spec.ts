@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
@@ -9,6 +8,7 @@ import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { recordQueries } from '@docaxis/testing/recorded-queries';
+import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { waitFor } from '@docaxis/testing/wait-for';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ListInboxUseCase } from './list-inbox.usecase';
@@ -130,23 +130,15 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
   it('is woken by a status notice delivered to its agency too', async () => {
     const dispatchId = await deliverTo(OTHER);
     const { page } = await waitingPoll(wakeups, SENDER, 20);
-    const id = randomUUID();
-    await dataSource.transaction(async (m) => {
-      await notices.insert(m, {
-        id,
-        dispatchId,
-        recipientCode: OTHER,
-        authorCode: OTHER,
-        addresseeCode: SENDER,
-        noticeId: id,
-        statusCode: '01',
-        reason: null,
-        staff: null,
-        noticedAt: new Date(),
-        requestDigest: '0'.repeat(64),
-      });
+    const notice = newStatusNotice({
+      dispatchId,
+      recipientCode: OTHER,
+      authorCode: OTHER,
+      addresseeCode: SENDER,
+      statusCode: '01',
     });
-    await dataSource.transaction((m) => notices.deliver(m, id));
+    await dataSource.transaction((m) => notices.insert(m, notice));
+    await dataSource.transaction((m) => notices.deliver(m, notice.id));
     const result = await page;
     expect(result.items.map((item) => item.kind)).toEqual(['status']);
     expect(result.queries).toBe(2);
