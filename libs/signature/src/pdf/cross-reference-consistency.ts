@@ -1,4 +1,4 @@
-import { PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import {
   CrossReferenceReader,
   type CrossReferenceEntry,
@@ -6,6 +6,7 @@ import {
 } from './cross-reference-reader';
 import type { SignatureContentsMasks } from './contents-masking';
 import { pdfObjectsEqual } from './pdf-object-equality';
+import { pdfName } from './pdf-names';
 
 export interface CrossReferenceCheckInput {
   /** The file. */
@@ -131,6 +132,6 @@ function checkEntry(
 
 function isStructuralStream(object: PDFObject): boolean {
   if (!(object instanceof PDFRawStream)) return false;
-  const type = object.dict.get(PDFName.of('Type'));
-  return type === PDFName.of('XRef') || type === PDFName.of('ObjStm');
+  const type = object.dict.get(pdfName('Type'));
+  return type === pdfName('XRef') || type === pdfName('ObjStm');
 }

@@ -3,7 +3,6 @@ import {
   PDFArray,
   PDFContext,
   PDFDict,
-  PDFName,
   PDFNumber,
   PDFObjectParser,
   PDFRawStream,
@@ -14,6 +13,7 @@ import { SignatureContentsMasks } from './contents-masking';
 import { MaskedPdfParser } from './masked-pdf-parser';
 import { PdfStructureError } from './pdf-structure-error';
 import { isPdfWhitespace } from './raw-byte-range-scanner';
+import { pdfName } from './pdf-names';
 
 export type CrossReferenceEntry =
   | { readonly type: 0; readonly generation: number }
@@ -173,19 +173,16 @@ export class CrossReferenceReader {
 
   private readStream(offset: number): CrossReferenceSection {
     const stream = this.readObjectAt(offset);
-    if (
-      !(stream instanceof PDFRawStream) ||
-      stream.dict.get(PDFName.of('Type')) !== PDFName.of('XRef')
-    ) {
+    if (!(stream instanceof PDFRawStream) || stream.dict.get(pdfName('Type')) !== pdfName('XRef')) {
       throw new PdfStructureError(
         'PDF_UNPARSEABLE',
         `no cross-reference section at offset ${offset}`,
       );
     }
     const dict = stream.dict;
-    const widths = numbersOf(dict.get(PDFName.of('W')));
+    const widths = numbersOf(dict.get(pdfName('W')));
     const size = numberOf(dict, 'Size') ?? 0;
-    const index = numbersOf(dict.get(PDFName.of('Index'))) ?? [0, size];
+    const index = numbersOf(dict.get(pdfName('Index'))) ?? [0, size];
     if (
       !widths ||
       widths.length !== 3 ||
@@ -239,10 +236,10 @@ function decodeStream(stream: PDFRawStream): Buffer {
     stream.contents.byteOffset,
     stream.contents.byteLength,
   );
-  const filter = stream.dict.get(PDFName.of('Filter'));
+  const filter = stream.dict.get(pdfName('Filter'));
   const filterName = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
   if (filterName === undefined) return raw;
-  if (filterName !== PDFName.of('FlateDecode') && filterName !== PDFName.of('Fl')) {
+  if (filterName !== pdfName('FlateDecode') && filterName !== pdfName('Fl')) {
     throw new PdfStructureError(
       'PDF_UNPARSEABLE',
       'unsupported filter on an object or cross-reference stream',
@@ -260,7 +257,7 @@ function decodeStream(stream: PDFRawStream): Buffer {
       `stream does not inflate: ${(error as Error).message}`,
     );
   }
-  const parameters = stream.dict.get(PDFName.of('DecodeParms'));
+  const parameters = stream.dict.get(pdfName('DecodeParms'));
   const predictor = parameters instanceof PDFDict ? numberOf(parameters, 'Predictor') : undefined;
   if (predictor === undefined || predictor === 1) return inflated;
   if (predictor < 10)
@@ -320,7 +317,7 @@ function undoPngPredictor(data: Buffer, columns: number): Buffer {
 }
 
 function numberOf(dict: PDFDict, key: string): number | undefined {
-  const value = dict.get(PDFName.of(key));
+  const value = dict.get(pdfName(key));
   return value instanceof PDFNumber ? value.asNumber() : undefined;
 }
 
@@ -333,6 +330,6 @@ function numbersOf(value: PDFObject | undefined): number[] | undefined {
 }
 
 function refOf(dict: PDFDict, key: string): PDFRef | undefined {
-  const value = dict.get(PDFName.of(key));
+  const value = dict.get(pdfName(key));
   return value instanceof PDFRef ? value : undefined;
 }

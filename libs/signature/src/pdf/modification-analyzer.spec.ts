@@ -198,4 +198,48 @@ describe('analyzeModifications', () => {
       'page 1: an annotation added after signing is not a dictionary (missing or malformed)',
     ]);
   });
+  it('refuses page content replaced under an escaped key (/#43ontents reads as /Contents)', async () => {
+    const final = await update(base, (u) => {
+      const page = u.doc.getPage(0);
+      const streamRef = u.allocate();
+      u.setStream(streamRef, '', Buffer.from('q 1 0 0 rg 0 0 600 800 re f Q', 'latin1'));
+      page.node.set(PDFName.of('Contents'), streamRef);
+      const written = page.node.toString().replace('/Contents', '/#43ontents');
+      expect(written).toContain('/#43ontents');
+      u.setRaw(page.ref, written);
+    });
+    const result = await analyze(base, final);
+    expect(result.status).toBe('disallowed');
+    expect(result.disallowed).toEqual(['page 1: /Contents changed']);
+  });
+
+  /** One update rewriting the page tree root's dictionary as `rewrite` turns its written text. */
+  async function rewritePages(pdf: Buffer, rewrite: (text: string) => string): Promise<Buffer> {
+    return update(pdf, (u) => {
+      const pagesRef = u.doc.catalog.get(PDFName.of('Pages')) as PDFRef;
+      u.setRaw(pagesRef, rewrite(u.doc.context.lookup(pagesRef, PDFDict).toString()));
+    });
+  }
+  const changedPages = /^object \d+ 0 R \(dictionary \/Pages\) changed$/;
+
+  it('counts an object redefined with only an added null entry as changed', async () => {
+    const final = await rewritePages(base, (text) => text.replace(/>>\s*$/, ' /Hidden null >>'));
+    const result = await analyze(base, final);
+    expect(result.status).toBe('disallowed');
+    expect(result.disallowed).toEqual([expect.stringMatching(changedPages)]);
+  });
+
+  it('refuses a value changed deep inside an otherwise identical dictionary', async () => {
+    const nested = await rewritePages(base, (text) =>
+      text.replace(/>>\s*$/, ' /Extra << /A << /B [1 2 3] >> >> >>'),
+    );
+    const deeper = await rewritePages(nested, (text) =>
+      text.replace(/\[\s*1\s+2\s+3\s*\]/, '[1 2 4]'),
+    );
+    const result = await analyze(nested, deeper);
+    expect(result.status).toBe('disallowed');
+    expect(result.disallowed).toEqual([expect.stringMatching(changedPages)]);
+    const same = await rewritePages(nested, (text) => text);
+    expect((await analyze(nested, same)).status).toBe('none');
+  });
 });

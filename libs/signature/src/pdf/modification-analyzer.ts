@@ -11,6 +11,7 @@ import {
 import type { ModificationsAfterSigning } from '@docaxis/signature/report/document-verification-report';
 import { arrayOf, catalogOf, dictOf, nameOf, textOf } from './pdf-object-access';
 import { pdfObjectsEqual } from './pdf-object-equality';
+import { pdfName, pdfNameText } from './pdf-names';
 
 export interface ModificationAnalysis {
   readonly status: ModificationsAfterSigning;
@@ -80,7 +81,7 @@ export function analyzeModifications(
   review.compareCatalogs();
   review.comparePages();
   review.compareExistingFields();
-  review.acceptReachable(dictOf(final, catalogOf(final)?.get(PDFName.of('DSS'))), 'DSS');
+  review.acceptReachable(dictOf(final, catalogOf(final)?.get(pdfName('DSS'))), 'DSS');
   review.acceptInfoAndMetadata();
   for (const ref of changed) {
     if (!review.explained.has(ref))
@@ -139,8 +140,8 @@ class Review {
     }
     this.explain(this.final.trailerInfo.Root);
     for (const key of keysOf(before, after)) {
-      const old = before.get(PDFName.of(key));
-      const now = after.get(PDFName.of(key));
+      const old = before.get(pdfName(key));
+      const now = after.get(pdfName(key));
       if (key === 'AcroForm') {
         this.compareAcroForms(old, now);
       } else if (pdfObjectsEqual(old, now)) {
@@ -171,8 +172,8 @@ class Review {
     this.explain(newValue);
     const empty = PDFDict.withContext(this.signed);
     for (const key of keysOf(before ?? empty, after)) {
-      const old = (before ?? empty).get(PDFName.of(key));
-      const now = after.get(PDFName.of(key));
+      const old = (before ?? empty).get(pdfName(key));
+      const now = after.get(pdfName(key));
       if (pdfObjectsEqual(old, now) && !(now instanceof PDFRef && this.changed.has(now))) continue;
       if (!ACROFORM_KEYS_ALLOWED_TO_CHANGE.has(key)) {
         this.disallow(`AcroForm /${key} changed`);
@@ -203,8 +204,8 @@ class Review {
         );
         continue;
       }
-      const name = textOf(this.final, dict.get(PDFName.of('T'))) ?? '?';
-      const isSignature = nameOf(this.final, dict.get(PDFName.of('FT'))) === 'Sig';
+      const name = textOf(this.final, dict.get(pdfName('T'))) ?? '?';
+      const isSignature = nameOf(this.final, dict.get(pdfName('FT'))) === 'Sig';
       this.allow(isSignature ? `signature field "${name}" added` : `form field "${name}" added`);
     }
   }
@@ -225,16 +226,16 @@ class Review {
       const old = before[index].dict;
       if (!this.changed.has(page.ref)) {
         this.compareAnnotations(
-          old.get(PDFName.of('Annots')),
-          page.dict.get(PDFName.of('Annots')),
+          old.get(pdfName('Annots')),
+          page.dict.get(pdfName('Annots')),
           index,
         );
         return;
       }
       this.explained.add(page.ref);
       for (const key of keysOf(old, page.dict)) {
-        const oldValue = old.get(PDFName.of(key));
-        const newValue = page.dict.get(PDFName.of(key));
+        const oldValue = old.get(pdfName(key));
+        const newValue = page.dict.get(pdfName(key));
         if (key === 'Annots') this.compareAnnotations(oldValue, newValue, index);
         else if (!pdfObjectsEqual(oldValue, newValue))
           this.disallow(`page ${index + 1}: /${key} changed`);
@@ -271,7 +272,7 @@ class Review {
         );
         continue;
       }
-      const subtype = nameOf(this.final, dict.get(PDFName.of('Subtype'))) ?? '?';
+      const subtype = nameOf(this.final, dict.get(pdfName('Subtype'))) ?? '?';
       const isSignatureWidget = subtype === 'Widget' && this.fieldTypeOf(dict) === 'Sig';
       if (!isSignatureWidget) this.addedAnnotations += 1;
       this.allow(
@@ -285,9 +286,9 @@ class Review {
   /** Fields (and widgets) that existed when signing and changed since. */
   compareExistingFields(): void {
     const catalog = catalogOf(this.signed);
-    const acroForm = catalog ? dictOf(this.signed, catalog.get(PDFName.of('AcroForm'))) : undefined;
+    const acroForm = catalog ? dictOf(this.signed, catalog.get(pdfName('AcroForm'))) : undefined;
     const roots = acroForm
-      ? arrayOf(this.signed, acroForm.get(PDFName.of('Fields')))?.asArray()
+      ? arrayOf(this.signed, acroForm.get(pdfName('Fields')))?.asArray()
       : undefined;
     const visited = new Set<PDFRef>();
     const walk = (node: PDFObject, parentIsEmptySignature: boolean, depth: number): void => {
@@ -296,9 +297,9 @@ class Review {
       const old = dictOf(this.signed, node);
       if (!old) return;
       const emptySignature =
-        parentIsEmptySignature || (this.fieldTypeOf(old) === 'Sig' && !old.has(PDFName.of('V')));
+        parentIsEmptySignature || (this.fieldTypeOf(old) === 'Sig' && !old.has(pdfName('V')));
       if (this.changed.has(node)) this.compareField(node, old, emptySignature);
-      for (const kid of arrayOf(this.signed, old.get(PDFName.of('Kids')))?.asArray() ?? []) {
+      for (const kid of arrayOf(this.signed, old.get(pdfName('Kids')))?.asArray() ?? []) {
         walk(kid, emptySignature, depth + 1);
       }
     };
@@ -308,11 +309,11 @@ class Review {
   private compareField(ref: PDFRef, old: PDFDict, emptySignatureField: boolean): void {
     const now = dictOf(this.final, ref);
     if (!now) return;
-    const name = textOf(this.signed, old.get(PDFName.of('T'))) ?? refText(ref);
+    const name = textOf(this.signed, old.get(pdfName('T'))) ?? refText(ref);
     let problem = false;
     for (const key of keysOf(old, now)) {
-      const oldValue = old.get(PDFName.of(key));
-      const newValue = now.get(PDFName.of(key));
+      const oldValue = old.get(pdfName(key));
+      const newValue = now.get(pdfName(key));
       if (pdfObjectsEqual(oldValue, newValue)) continue;
       if (key === 'Kids') {
         const before = arrayOf(this.signed, oldValue)?.asArray() ?? [];
@@ -365,7 +366,7 @@ class Review {
     } else if (!pdfObjectsEqual(this.signed.trailerInfo.Info, info)) {
       this.allow('document information dictionary replaced');
     }
-    const metadata = catalogOf(this.final)?.get(PDFName.of('Metadata'));
+    const metadata = catalogOf(this.final)?.get(pdfName('Metadata'));
     if (metadata instanceof PDFRef && this.changed.has(metadata)) {
       this.explained.add(metadata);
       this.allow('XMP metadata updated');
@@ -376,9 +377,9 @@ class Review {
   fieldTypeOf(dict: PDFDict): string | undefined {
     let current: PDFDict | undefined = dict;
     for (let depth = 0; current && depth < 32; depth += 1) {
-      const type = nameOf(this.final, current.get(PDFName.of('FT')));
+      const type = nameOf(this.final, current.get(pdfName('FT')));
       if (type) return type;
-      current = dictOf(this.final, current.get(PDFName.of('Parent')));
+      current = dictOf(this.final, current.get(pdfName('Parent')));
     }
     return undefined;
   }
@@ -392,7 +393,7 @@ interface PageEntry {
 /** Leaf pages in order, walking /Kids from the catalog's /Pages (cycle-safe, bounded). */
 function pagesOf(context: PDFContext): PageEntry[] {
   const pages: PageEntry[] = [];
-  const root = catalogOf(context)?.get(PDFName.of('Pages'));
+  const root = catalogOf(context)?.get(pdfName('Pages'));
   const visited = new Set<PDFRef>();
   const walk = (node: PDFObject | undefined, depth: number): void => {
     if (!(node instanceof PDFRef) || visited.has(node) || depth > 64 || pages.length > MAX_PAGES)
@@ -400,11 +401,11 @@ function pagesOf(context: PDFContext): PageEntry[] {
     visited.add(node);
     const dict = dictOf(context, node);
     if (!dict) return;
-    if (nameOf(context, dict.get(PDFName.of('Type'))) === 'Page') {
+    if (nameOf(context, dict.get(pdfName('Type'))) === 'Page') {
       pages.push({ ref: node, dict });
       return;
     }
-    for (const kid of arrayOf(context, dict.get(PDFName.of('Kids')))?.asArray() ?? [])
+    for (const kid of arrayOf(context, dict.get(pdfName('Kids')))?.asArray() ?? [])
       walk(kid, depth + 1);
   };
   walk(root, 0);
@@ -413,7 +414,7 @@ function pagesOf(context: PDFContext): PageEntry[] {
 
 function keysOf(...dicts: PDFDict[]): string[] {
   const keys = new Set<string>();
-  for (const dict of dicts) for (const key of dict.keys()) keys.add(key.decodeText());
+  for (const dict of dicts) for (const key of dict.keys()) keys.add(pdfNameText(key));
   return [...keys];
 }
 
@@ -424,8 +425,8 @@ function refText(ref: PDFRef): string {
 function describe(object: PDFObject | undefined): string {
   const dict = object instanceof PDFRawStream ? object.dict : object;
   if (dict instanceof PDFDict) {
-    const type = dict.get(PDFName.of('Type'));
-    const subtype = dict.get(PDFName.of('Subtype'));
+    const type = dict.get(pdfName('Type'));
+    const subtype = dict.get(pdfName('Subtype'));
     const names = [type, subtype]
       .filter((n): n is PDFName => n instanceof PDFName)
       .map((n) => `/${n.decodeText()}`);

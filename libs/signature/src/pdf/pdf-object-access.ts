@@ -8,6 +8,7 @@ import {
   type PDFContext,
   type PDFObject,
 } from 'pdf-lib';
+import { pdfName, pdfNameText } from './pdf-names';
 
 /** Small typed accessors over pdf-lib objects that never throw on unexpected types. */
 
@@ -16,7 +17,7 @@ export function resolve(context: PDFContext, object: PDFObject | undefined): PDF
 }
 
 export function dictEntry(context: PDFContext, dict: PDFDict, key: string): PDFObject | undefined {
-  return resolve(context, dict.get(PDFName.of(key)));
+  return resolve(context, dict.get(pdfName(key)));
 }
 
 export function dictOf(context: PDFContext, object: PDFObject | undefined): PDFDict | undefined {
@@ -31,7 +32,7 @@ export function arrayOf(context: PDFContext, object: PDFObject | undefined): PDF
 
 export function nameOf(context: PDFContext, object: PDFObject | undefined): string | undefined {
   const resolved = resolve(context, object);
-  return resolved instanceof PDFName ? resolved.decodeText() : undefined;
+  return resolved instanceof PDFName ? pdfNameText(resolved) : undefined;
 }
 
 export function textOf(context: PDFContext, object: PDFObject | undefined): string | undefined {

@@ -2,6 +2,7 @@ import {
   PDFArray,
   PDFDict,
   PDFHexString,
+  type PDFName,
   PDFNumber,
   PDFRawStream,
   PDFString,
@@ -42,15 +43,27 @@ export function pdfObjectsEqual(
     return pdfObjectsEqual(a.dict, b.dict, depth + 1) && view(a.contents).equals(view(b.contents));
   }
   if (a instanceof PDFDict && b instanceof PDFDict) {
-    const aEntries = a.entries();
-    if (aEntries.length !== b.entries().length) return false;
-    return aEntries.every(
-      ([key, value]) => b.has(key) && pdfObjectsEqual(value, b.get(key), depth + 1),
-    );
+    const aEntries = entryMapOf(a);
+    const bEntries = entryMapOf(b);
+    if (aEntries.size !== bEntries.size) return false;
+    for (const [key, value] of aEntries) {
+      if (!(b.has(key) && pdfObjectsEqual(value, b.get(key), depth + 1))) return false;
+    }
+    return true;
   }
   if (a.constructor !== b.constructor) return false;
   // Anything else (invalid objects kept as raw bytes): compare serialisations.
   return serialise(a).equals(serialise(b));
+}
+
+/**
+ * A dictionary's entries as pdf-lib holds them (its private Map), read without `entries()`, which
+ * copies them into a new array of new pairs on every call: comparing two object graphs made
+ * thousands of those. Falls back to that copy if a pdf-lib version keeps them otherwise.
+ */
+function entryMapOf(dict: PDFDict): ReadonlyMap<PDFName, PDFObject> {
+  const held = (dict as unknown as { dict?: unknown }).dict;
+  return held instanceof Map ? (held as ReadonlyMap<PDFName, PDFObject>) : new Map(dict.entries());
 }
 
 function serialise(object: PDFObject): Buffer {

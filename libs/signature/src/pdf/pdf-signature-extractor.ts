@@ -2,7 +2,6 @@ import {
   PDFArray,
   PDFDict,
   PDFHexString,
-  PDFName,
   PDFNumber,
   PDFRef,
   type PDFContext,
@@ -21,6 +20,7 @@ import { scanRawByteRanges, type RawByteRange } from './raw-byte-range-scanner';
 import { findRevisionEnds, hasDataAfterLastRevision } from './revision-boundaries';
 import { collectSignatureFields, type SignatureField } from './signature-field-collector';
 import { readSignatureContents } from './signature-contents-reader';
+import { pdfName } from './pdf-names';
 
 /** SubFilters whose /Contents is a detached CMS over the byte range. */
 const DETACHED_CMS_SUB_FILTERS: ReadonlySet<string> = new Set([
@@ -107,10 +107,10 @@ export async function extractPdfSignatures(
     }
     if (identity) seen.add(identity);
     const subFilter = field.signature
-      ? nameOf(context, field.signature.get(PDFName.of('SubFilter')))
+      ? nameOf(context, field.signature.get(pdfName('SubFilter')))
       : undefined;
     const type = field.signature
-      ? nameOf(context, field.signature.get(PDFName.of('Type')))
+      ? nameOf(context, field.signature.get(pdfName('Type')))
       : undefined;
     const gapStart = field.signature ? declaredGapStart(context, field.signature) : undefined;
     if (gapStart !== undefined) claimedGapStarts.add(gapStart);
@@ -163,7 +163,7 @@ function extractOne(
     );
   }
 
-  const byteRangeObject = resolve(context, signature.get(PDFName.of('ByteRange')));
+  const byteRangeObject = resolve(context, signature.get(pdfName('ByteRange')));
   if (byteRangeObject === undefined)
     return fail('BYTE_RANGE_MISSING', 'the signature dictionary has no /ByteRange');
   const values =
@@ -216,7 +216,7 @@ function extractOne(
   const contents = readSignatureContents(bytes, byteRange);
   if (!contents.ok) return fail(contents.code, contents.text, byteRange);
   // pdf-lib read gaps as markers: this dictionary's /Contents must be the marker of this gap.
-  const parsedContents = resolve(context, signature.get(PDFName.of('Contents')));
+  const parsedContents = resolve(context, signature.get(pdfName('Contents')));
   const expected = markerByGapStart.get(a + b) ?? contents.hexText;
   if (!(parsedContents instanceof PDFHexString) || parsedContents.asString() !== expected) {
     return fail(
@@ -246,7 +246,7 @@ function extractOne(
 
 /** Where the /Contents gap of a signature dictionary starts, by its own /ByteRange. */
 function declaredGapStart(context: PDFContext, signature: PDFDict): number | undefined {
-  const range = resolve(context, signature.get(PDFName.of('ByteRange')));
+  const range = resolve(context, signature.get(pdfName('ByteRange')));
   const values = range instanceof PDFArray ? range.asArray().map((v) => resolve(context, v)) : [];
   return values[0] instanceof PDFNumber && values[1] instanceof PDFNumber
     ? values[0].asNumber() + values[1].asNumber()

@@ -1,7 +1,8 @@
-import { PDFDict, PDFName, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
 import { arrayOf, catalogOf, dictOf, nameOf, textOf } from './pdf-object-access';
 import type { PdfLimits } from './pdf-limits';
 import { PdfStructureError } from './pdf-structure-error';
+import { pdfName } from './pdf-names';
 
 export interface SignatureField {
   /** Fully qualified name: the /T of every ancestor joined with '.'. */
@@ -21,8 +22,8 @@ export interface SignatureField {
  */
 export function collectSignatureFields(context: PDFContext, limits: PdfLimits): SignatureField[] {
   const catalog = catalogOf(context);
-  const acroForm = catalog ? dictOf(context, catalog.get(PDFName.of('AcroForm'))) : undefined;
-  const roots = acroForm ? arrayOf(context, acroForm.get(PDFName.of('Fields'))) : undefined;
+  const acroForm = catalog ? dictOf(context, catalog.get(pdfName('AcroForm'))) : undefined;
+  const roots = acroForm ? arrayOf(context, acroForm.get(pdfName('Fields'))) : undefined;
   if (!roots) return [];
   const found: SignatureField[] = [];
   const visited = new Set<PDFObject>();
@@ -45,12 +46,12 @@ export function collectSignatureFields(context: PDFContext, limits: PdfLimits): 
         'the form field tree is too large or too deep',
       );
     }
-    const partial = textOf(context, dict.get(PDFName.of('T')));
+    const partial = textOf(context, dict.get(pdfName('T')));
     const fieldName =
       partial === undefined ? parentName : parentName ? `${parentName}.${partial}` : partial;
-    const type = nameOf(context, dict.get(PDFName.of('FT'))) ?? inherited.type;
-    const value = dict.get(PDFName.of('V')) ?? inherited.value;
-    const kids = arrayOf(context, dict.get(PDFName.of('Kids')));
+    const type = nameOf(context, dict.get(pdfName('FT'))) ?? inherited.type;
+    const value = dict.get(pdfName('V')) ?? inherited.value;
+    const kids = arrayOf(context, dict.get(pdfName('Kids')));
     const fieldKids = kids ? kids.asArray().filter((kid) => isField(context, kid)) : [];
     if (fieldKids.length > 0) {
       for (const kid of fieldKids) visit(kid, fieldName, { type, value }, depth + 1);
@@ -73,5 +74,5 @@ export function collectSignatureFields(context: PDFContext, limits: PdfLimits): 
 /** A kid with a /T is a field; one without is only a widget annotation of its parent. */
 function isField(context: PDFContext, kid: PDFObject): boolean {
   const dict = dictOf(context, kid);
-  return dict !== undefined && dict.has(PDFName.of('T'));
+  return dict !== undefined && dict.has(pdfName('T'));
 }

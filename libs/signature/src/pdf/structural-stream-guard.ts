@@ -1,13 +1,11 @@
 import { constants, inflateSync } from 'node:zlib';
-import { PDFArray, PDFName, PDFNumber, type PDFObject, type PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFNumber, type PDFObject, type PDFRawStream } from 'pdf-lib';
 import type { PdfLimits } from './pdf-limits';
 import { assertNestingDepth } from './pdf-nesting-depth';
 import { PdfStructureError } from './pdf-structure-error';
+import { pdfName } from './pdf-names';
 
-const FLATE_FILTERS: ReadonlySet<PDFObject> = new Set([
-  PDFName.of('FlateDecode'),
-  PDFName.of('Fl'),
-]);
+const FLATE_FILTERS: ReadonlySet<PDFObject> = new Set([pdfName('FlateDecode'), pdfName('Fl')]);
 
 /**
  * Bounds what pdf-lib decodes while it parses: object streams and cross-reference streams,
@@ -33,11 +31,11 @@ export class StructuralStreamGuard {
   /** Throws a PdfStructureError when pdf-lib would decode `stream` beyond the limits. */
   check(stream: PDFRawStream): void {
     // The test pdf-lib applies before decoding (PDFParser.parseIndirectObject).
-    const type = stream.dict.lookup(PDFName.of('Type'));
-    const isObjectStream = type === PDFName.of('ObjStm');
-    if (!isObjectStream && type !== PDFName.of('XRef')) return;
+    const type = stream.dict.lookup(pdfName('Type'));
+    const isObjectStream = type === pdfName('ObjStm');
+    if (!isObjectStream && type !== pdfName('XRef')) return;
     if (isObjectStream) {
-      const declared = stream.dict.lookup(PDFName.of('N'));
+      const declared = stream.dict.lookup(pdfName('N'));
       const count =
         declared instanceof PDFNumber && declared.asNumber() > 0 ? declared.asNumber() : 0;
       this.objects += Math.ceil(count);
@@ -58,7 +56,7 @@ export class StructuralStreamGuard {
   private decode(stream: PDFRawStream): Buffer {
     const contents = stream.contents;
     let data = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
-    const filter = stream.dict.lookup(PDFName.of('Filter'));
+    const filter = stream.dict.lookup(pdfName('Filter'));
     const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
     if (filters.some((name) => !FLATE_FILTERS.has(name))) {
       // Legitimate writers compress object and xref streams with Flate only; other filters
