@@ -129,7 +129,8 @@ describe('status notices (real RabbitMQ and PostgreSQL)', () => {
     );
     const notices: Notice[] = inbox.items.map((i: { notice: Notice }) => i.notice);
     // Order is kept per recipient, not across recipients: a notice whose predecessor has no
-    // inbox position yet waits and is retried, and another recipient's notices may pass it.
+    // inbox position yet waits (ready) until the predecessor's delivery takes it along, and
+    // another recipient's notices may pass it.
     const codesFrom = (recipient: string) =>
       notices.filter((n) => n.recipientCode === recipient).map((n) => n.code);
     expect(notices).toHaveLength(7);

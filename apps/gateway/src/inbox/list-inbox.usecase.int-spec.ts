@@ -12,6 +12,7 @@ import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { waitFor } from '@docaxis/testing/wait-for';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ListInboxUseCase } from './list-inbox.usecase';
+import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
 
 const SENDER = '000.00.00.G22';
 const WAITER = '000.00.00.H41';
@@ -138,7 +139,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       statusCode: '01',
     });
     await dataSource.transaction((m) => notices.insert(m, notice));
-    await dataSource.transaction((m) => notices.deliver(m, notice.id));
+    await deliverStatusNotice(dataSource, notice.id, `msg-${notice.id}`);
     const result = await page;
     expect(result.items.map((item) => item.kind)).toEqual(['status']);
     expect(result.queries).toBe(2);

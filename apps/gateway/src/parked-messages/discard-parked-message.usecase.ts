@@ -6,6 +6,7 @@ import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { ParkedMessageRepository } from '@docaxis/persistence/parked-message/parked-message.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { type ParkedMessageDetail, toParkedMessageDetail } from './dtos/parked-message-view';
+import { DiscardedStatusNoticeRelease } from './discarded-status-notice-release';
 import { lockUnresolvedParkedMessage, parkedMessageAuditFacts } from './parked-message-resolution';
 import { DiscardReasonInvalidError } from './parked-message.errors';
 
@@ -13,7 +14,8 @@ const MAX_REASON_LENGTH = 2000;
 
 /**
  * An operator gives up on a parked message, saying why. The row stays (state `discarded`, who,
- * when, why) and the decision is audited, committed together.
+ * when, why) and the decision is audited, committed together. A discarded status notice is
+ * skipped and releases the notices that waited behind it (DiscardedStatusNoticeRelease).
  */
 @Injectable()
 export class DiscardParkedMessageUseCase {
@@ -22,6 +24,7 @@ export class DiscardParkedMessageUseCase {
     private readonly parked: ParkedMessageRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly statusNotices: DiscardedStatusNoticeRelease,
   ) {}
 
   async execute(
@@ -47,6 +50,7 @@ export class DiscardParkedMessageUseCase {
         },
       });
       await this.parked.resolve(manager, [row.id], 'discarded', admin.certificateSubject, text);
+      await this.statusNotices.release(manager, row, text, correlationId);
     });
     this.relay.nudge();
     const resolved = await this.parked.findById(id);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscardParkedMessageUseCase } from './discard-parked-message.usecase';
+import { DiscardedStatusNoticeRelease } from './discarded-status-notice-release';
 import { ListParkedMessagesUseCase } from './list-parked-messages.usecase';
 import { ParkedMessagesController } from './parked-messages.controller';
 import { ReadParkedMessageUseCase } from './read-parked-message.usecase';
@@ -12,6 +13,7 @@ import { RedriveParkedMessageUseCase } from './redrive-parked-message.usecase';
     ReadParkedMessageUseCase,
     RedriveParkedMessageUseCase,
     DiscardParkedMessageUseCase,
+    DiscardedStatusNoticeRelease,
   ],
 })
 export class ParkedMessagesModule {}

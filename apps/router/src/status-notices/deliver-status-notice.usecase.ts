@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { StatusNoticed } from '@docaxis/messaging/contracts/message-payloads';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
-import { runOnce } from '@docaxis/messaging/inbox/run-once';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
 
 export interface DeliverStatusNoticeCommand {
@@ -17,48 +16,48 @@ const CONSUMER = 'router.deliver-status-notice';
 
 /**
  * Puts a status notice into its addressee's inbox (the sender's, or for a recall request the
- * recipient's), exactly once: the notice takes an inbox position only if it has none yet, and the
- * `status.delivered` event commits with it.
+ * recipient's), exactly once and in the order the author gave them: the message makes the notice
+ * ready, and one statement delivers it with the ready notices that waited behind it. A notice
+ * that overtook an earlier one of the same recipient is only made ready and its message acked;
+ * the earlier one's delivery takes it along (no retry loop). Each delivery's `status.delivered`
+ * event commits with it.
  */
 @Injectable()
 export class DeliverStatusNoticeUseCase {
+  private readonly logger = new Logger(DeliverStatusNoticeUseCase.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly notices: StatusNoticeRepository,
-    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
   async execute(command: DeliverStatusNoticeCommand): Promise<void> {
     const { notice } = command;
-    const { duplicate, result: delivered } = await runOnce(
-      this.dataSource,
-      CONSUMER,
-      command.messageId,
-      async (manager) => {
-        const deliverySeq = await this.notices.deliver(manager, notice.statusNoticeId);
-        if (deliverySeq === null) return false;
-        await this.outbox.enqueue(manager, {
-          destination: 'events',
-          routingKey: MessageTypes.StatusDelivered,
-          messageType: MessageTypes.StatusDelivered,
-          correlationId: command.correlationId ?? null,
-          payload: {
-            dispatchId: notice.dispatchId,
-            senderCode: notice.senderCode,
-            recipientCode: notice.recipientCode,
-            statusNoticeId: notice.statusNoticeId,
-            authorCode: notice.authorCode,
-            addresseeCode: notice.addresseeCode,
-            statusCode: notice.statusCode,
-            deliverySeq,
-            occurredAt: new Date().toISOString(),
-            actor: 'router',
-          },
-        });
-        return true;
-      },
+    const announcement = outboxRowOf({
+      destination: 'events',
+      routingKey: MessageTypes.StatusDelivered,
+      messageType: MessageTypes.StatusDelivered,
+      correlationId: command.correlationId ?? null,
+      // The statement fills in each delivered notice's own facts and position.
+      payload: { ...notice, deliverySeq: 0, occurredAt: new Date().toISOString(), actor: 'router' },
+    });
+    const { duplicate, delivered } = await this.dataSource.transaction((manager) =>
+      this.notices.deliver(manager, {
+        statusNoticeId: notice.statusNoticeId,
+        addresseeCode: notice.addresseeCode,
+        mark: { consumer: CONSUMER, messageId: command.messageId },
+        announcement,
+      }),
     );
-    if (!duplicate && delivered) this.relay.nudge();
+    if (duplicate) return;
+    if (delivered.length > 0) this.relay.nudge();
+    if (!delivered.some((one) => one.id === notice.statusNoticeId)) {
+      // Not an error: the earlier notice's delivery (or its discard) releases this one.
+      this.logger.log(
+        `status notice ${notice.statusNoticeId} of ${notice.recipientCode} on dispatch ` +
+          `${notice.dispatchId} waits for an earlier notice to be delivered`,
+      );
+    }
   }
 }

@@ -14,7 +14,8 @@ export interface BacklogSources {
 /**
  * Gauges read at scrape time, so they are true whichever instance answers: the depth of every
  * queue this app consumes and of the parked-message queue (the DLQ), the outbox backlog and the
- * age of its oldest row (relay lag), and the parked messages filed for operators.
+ * age of its oldest row (relay lag), the parked messages filed for operators, and the status
+ * notices waiting behind an earlier one.
  */
 export function registerBacklogGauges(registry: Registry, sources: BacklogSources): void {
   const logger = new Logger('Metrics');
@@ -89,6 +90,24 @@ export function registerBacklogGauges(registry: Registry, sources: BacklogSource
         this.set(row.filed);
       } catch (error) {
         logger.warn(`cannot count parked messages: ${(error as Error).message}`);
+      }
+    },
+  });
+  new Gauge({
+    name: 'docaxis_status_notices_waiting',
+    help:
+      'Status notices whose message reached the router but that wait for an earlier notice of ' +
+      'the same recipient (its message late, or parked: redrive or discard it to release them)',
+    registers: [registry],
+    async collect() {
+      try {
+        const [row] = await dataSource.query<Array<{ waiting: number }>>(
+          `SELECT count(*)::int AS waiting FROM status_notices
+            WHERE ready_at IS NOT NULL AND delivery_seq IS NULL AND skipped_at IS NULL`,
+        );
+        this.set(row.waiting);
+      } catch (error) {
+        logger.warn(`cannot count waiting status notices: ${(error as Error).message}`);
       }
     },
   });

@@ -3,6 +3,7 @@ import { Client, type Notification } from 'pg';
 import type { DataSource } from 'typeorm';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
 import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { waitFor } from '@docaxis/testing/wait-for';
@@ -113,10 +114,6 @@ describe('inbox delivery notifications (InboxDeliveredNotify triggers, real Post
       statusCode: '01',
     });
     await dataSource.transaction((manager) => notices.insert(manager, notice));
-    expect(
-      await heardDuring(() =>
-        dataSource.transaction((manager) => notices.deliver(manager, notice.id)),
-      ),
-    ).toEqual([SENDER]);
+    expect(await heardDuring(() => deliverStatusNotice(dataSource, notice.id))).toEqual([SENDER]);
   });
 });

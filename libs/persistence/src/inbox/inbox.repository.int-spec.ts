@@ -8,6 +8,7 @@ import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import { InboxRepository } from './inbox.repository';
+import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
 
 const SENDER = '000.00.00.G22';
 const FETCHER = '000.00.00.H41';
@@ -73,9 +74,9 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
     const received = await notice(dispatchId, FETCHER, SENDER, '01');
     expect(await inbox.page(SENDER, 0, 10)).toEqual([]); // not delivered by the router yet
 
-    const seq = await dataSource.transaction((m) => notices.deliver(m, received));
+    const seq = await deliverStatusNotice(dataSource, received, `msg-${received}`);
     expect(seq).toEqual(expect.any(Number));
-    expect(await dataSource.transaction((m) => notices.deliver(m, received))).toBeNull(); // redelivery
+    expect(await deliverStatusNotice(dataSource, received, `msg-${received}`)).toBeNull(); // redelivery
 
     const senderPage = await inbox.page(SENDER, 0, 10);
     expect(senderPage.map((e) => [e.kind, e.deliverySeq])).toEqual([['status', seq]]);
@@ -118,7 +119,7 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       `UPDATE status_notices SET reason = 'Đã vào sổ', staff = $2 WHERE id = $1`,
       [noticeRowId, JSON.stringify({ department: 'Văn thư', staff: 'Lê Thị Hoa' })],
     );
-    const seq = await dataSource.transaction((m) => notices.deliver(m, noticeRowId));
+    const seq = await deliverStatusNotice(dataSource, noticeRowId, `msg-${noticeRowId}`);
 
     const queries = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     let senderPage, fetcherPage;
@@ -142,7 +143,13 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       id: noticeRowId,
     });
     expect(senderPage).toEqual([
-      { kind: 'status', deliverySeq: seq, dispatch: expectedDispatch, notice: { ...stored } },
+      // All but when it became ready, which an inbox page does not read (toEqual: undefined = absent).
+      {
+        kind: 'status',
+        deliverySeq: seq,
+        dispatch: expectedDispatch,
+        notice: { ...stored, readyAt: undefined },
+      },
     ]);
     const copy = fetcherPage.find((e) => e.dispatch.id === dispatchId);
     expect(copy).toEqual({

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import type { RecallAnswerState, RecipientState } from '../dispatch/dispatch-state';
 import type { StaffInfo, StatusNoticeEntity } from '../status-notice/status-notice.entity';
 
+/** A delivered notice as an inbox page reads it (when it became ready is not read). */
+type DeliveredNoticeFacts = Omit<StatusNoticeEntity, 'readyAt'>;
+
 /** What an inbox entry shows of its dispatch. */
 export interface InboxDispatch {
   id: string;
@@ -24,7 +27,7 @@ export interface InboxCopy {
 /** One thing in an agency's inbox, at its inbox position. */
 export type InboxEntry =
   | { kind: 'dispatch'; deliverySeq: number; dispatch: InboxDispatch; recipient: InboxCopy }
-  | { kind: 'status'; deliverySeq: number; dispatch: InboxDispatch; notice: StatusNoticeEntity };
+  | { kind: 'status'; deliverySeq: number; dispatch: InboxDispatch; notice: DeliveredNoticeFacts };
 
 interface InboxRow {
   kind: 'dispatch' | 'status';
@@ -121,7 +124,7 @@ function toEntry(row: InboxRow): InboxEntry {
       },
     };
   }
-  const notice: StatusNoticeEntity = {
+  const notice: DeliveredNoticeFacts = {
     id: row.notice_id!,
     dispatchId: row.dispatch_id,
     recipientCode: row.notice_recipient_code,
@@ -136,6 +139,9 @@ function toEntry(row: InboxRow): InboxEntry {
     requestDigest: row.notice_request_digest,
     deliverySeq,
     deliveredAt: row.notice_delivered_at,
+    // In an inbox, so delivered: never given up.
+    skippedAt: null,
+    skipReason: null,
   };
   return { kind: 'status', deliverySeq, dispatch, notice };
 }

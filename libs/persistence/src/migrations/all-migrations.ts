@@ -13,6 +13,7 @@ import { WebhookSealedSecrets1795482019359 } from './1795482019359-webhook-seale
 import { DispatchesAwaitingVerificationBySender1795483096684 } from './1795483096684-dispatches-awaiting-verification-by-sender';
 import { InboxDeliveredNotify1795488566279 } from './1795488566279-inbox-delivered-notify';
 import { WebhookDeactivationReason1795488689654 } from './1795488689654-webhook-deactivation-reason';
+import { StatusNoticeRelease1795490231046 } from './1795490231046-status-notice-release';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   DispatchesAwaitingVerificationBySender1795483096684,
   InboxDeliveredNotify1795488566279,
   WebhookDeactivationReason1795488689654,
+  StatusNoticeRelease1795490231046,
 ];

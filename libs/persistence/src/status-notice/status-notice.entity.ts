@@ -22,6 +22,10 @@ export interface StaffInfo {
 @Index('uq_status_notices_notice_id', ['authorCode', 'noticeId'], { unique: true })
 @Index('ix_status_notices_dispatch', ['dispatchId', 'recordedAt'])
 @Index('ix_status_notices_inbox', ['addresseeCode', 'deliverySeq'])
+// Notices not in an inbox yet (waiting, or on their way): the waiting-notices gauge.
+@Index('ix_status_notices_undelivered', ['addresseeCode'], {
+  where: 'delivery_seq IS NULL AND skipped_at IS NULL',
+})
 export class StatusNoticeEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -92,4 +96,16 @@ export class StatusNoticeEntity {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
+
+  /** When its `status.noticed` message reached the router; it may still wait for an earlier one. */
+  @Column({ name: 'ready_at', type: 'timestamptz', nullable: true })
+  readyAt!: Date | null;
+
+  /** When an operator discarded its parked message: never delivered, later notices released. */
+  @Column({ name: 'skipped_at', type: 'timestamptz', nullable: true })
+  skippedAt!: Date | null;
+
+  /** The operator's reason for discarding it (the gap in the addressee's inbox). */
+  @Column({ name: 'skip_reason', type: 'text', nullable: true })
+  skipReason!: string | null;
 }

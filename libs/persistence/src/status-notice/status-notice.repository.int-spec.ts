@@ -1,29 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
-import { EarlierStatusNoticePendingError } from './earlier-status-notice-pending.error';
+import {
+  deliverStatusNotice,
+  deliveredTemplate,
+  handleStatusNoticed,
+} from '@docaxis/testing/status-notice-delivery';
+import { dataSourceOptions } from '../database/data-source-options';
+import { StatusNoticeEntity } from './status-notice.entity';
 import { StatusNoticeRepository } from './status-notice.repository';
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
 const OTHER_RECIPIENT = '000.00.00.H20';
 
-describe('StatusNoticeRepository.deliver: notice order (real PostgreSQL)', () => {
+describe('StatusNoticeRepository.deliver and skip: notice order without retries (real PostgreSQL)', () => {
   let dataSource: DataSource;
+  /** A second pool on the same database: another router instance. */
+  let otherRouter: DataSource;
   let notices: StatusNoticeRepository;
 
   beforeAll(async () => {
-    ({ dataSource } = await agencyDatabase('notice-order', [
+    let url: string;
+    ({ dataSource, url } = await agencyDatabase('notice-order', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
       { code: OTHER_RECIPIENT, name: 'UBND tỉnh Đồng Tháp' },
     ]));
+    otherRouter = new DataSource(dataSourceOptions({ url }));
+    await otherRouter.initialize();
     notices = new StatusNoticeRepository(dataSource);
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
+    await otherRouter?.destroy();
+    await dataSource?.destroy();
   });
 
   /** A recipient's notice to the sender, recorded now (each in its own transaction). */
@@ -45,22 +57,158 @@ describe('StatusNoticeRepository.deliver: notice order (real PostgreSQL)', () =>
     return id;
   }
 
-  const deliver = (id: string) => dataSource.transaction((manager) => notices.deliver(manager, id));
+  /** What discarding the notice's parked message does (in the discard's transaction). */
+  async function discard(id: string, reason: string) {
+    const [notice] = await rows([id]);
+    return dataSource.transaction((manager) =>
+      notices.skip(manager, {
+        statusNoticeId: id,
+        addresseeCode: SENDER,
+        reason,
+        announcement: deliveredTemplate(notice),
+      }),
+    );
+  }
 
-  it('holds back a notice that overtook an earlier one of the same recipient, then keeps their order', async () => {
+  async function rows(ids: readonly string[]) {
+    const found = await dataSource.manager.findBy(StatusNoticeEntity, { id: In([...ids]) });
+    return ids.map((id) => found.find((row) => row.id === id)!);
+  }
+
+  /** The `status.delivered` events written for these notices, by notice id. */
+  async function deliveredEvents(ids: readonly string[]) {
+    return dataSource.query<{ notice: string; seq: number; code: string; sender: string }[]>(
+      `SELECT payload->>'statusNoticeId' AS notice, (payload->>'deliverySeq')::bigint AS seq,
+              payload->>'statusCode' AS code, payload->>'senderCode' AS sender
+         FROM outbox_messages
+        WHERE message_type = 'status.delivered' AND payload->>'statusNoticeId' = ANY($1)
+        ORDER BY seq`,
+      [ids],
+    );
+  }
+
+  it('makes a notice that overtook an earlier one ready (no error, no retry); the earlier one delivers both in order', async () => {
     const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
     const assigned = await recordNotice(dispatchId, RECIPIENT, '04');
     const processing = await recordNotice(dispatchId, RECIPIENT, '05');
     const otherRecipient = await recordNotice(dispatchId, OTHER_RECIPIENT, '01');
 
-    await expect(deliver(processing)).rejects.toBeInstanceOf(EarlierStatusNoticePendingError);
+    // Handled first: it only becomes ready (the old code threw EARLIER_STATUS_NOTICE_PENDING).
+    expect(await handleStatusNoticed(dataSource, processing, 'm-05')).toEqual({
+      duplicate: false,
+      delivered: [],
+    });
+    const [waiting] = await rows([processing]);
+    expect(waiting).toMatchObject({ deliverySeq: null, readyAt: expect.any(Date) });
     // Another recipient's notices are not held back by this one's.
-    expect(await deliver(otherRecipient)).toEqual(expect.any(Number));
+    expect(await deliverStatusNotice(dataSource, otherRecipient)).toEqual(expect.any(Number));
 
-    const first = await deliver(assigned);
-    const second = await deliver(processing);
-    expect(second).toBeGreaterThan(first!);
-    // A redelivered message changes nothing.
-    expect(await deliver(processing)).toBeNull();
+    const released = await handleStatusNoticed(dataSource, assigned, 'm-04');
+    expect(released.delivered.map((one) => one.id)).toEqual([assigned, processing]);
+    const [first, second] = released.delivered.map((one) => one.deliverySeq);
+    expect(second).toBeGreaterThan(first);
+    expect(await deliveredEvents([assigned, processing])).toEqual([
+      { notice: assigned, seq: String(first), code: '04', sender: SENDER },
+      { notice: processing, seq: String(second), code: '05', sender: SENDER },
+    ]);
+
+    // Redeliveries of either message change nothing and announce nothing more.
+    expect(await handleStatusNoticed(dataSource, processing, 'm-05')).toEqual({
+      duplicate: true,
+      delivered: [],
+    });
+    expect(await handleStatusNoticed(dataSource, assigned, 'm-04')).toEqual({
+      duplicate: true,
+      delivered: [],
+    });
+    expect(await deliveredEvents([assigned, processing])).toHaveLength(2);
+  });
+
+  it('delivers each notice once, in the order given, with two routers taking messages in any order', async () => {
+    const streams = 12;
+    const perStream = 5;
+    const recorded: string[][] = [];
+    for (let s = 0; s < streams; s++) {
+      const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+      const ids: string[] = [];
+      for (const code of ['01', '03', '04', '05', '06'].slice(0, perStream)) {
+        ids.push(await recordNotice(dispatchId, RECIPIENT, code));
+      }
+      recorded.push(ids);
+    }
+    // Every message handled by both routers at once (a redelivery racing the first delivery),
+    // the messages of one stream in a shuffled order.
+    const handlings = recorded.flatMap((ids) =>
+      shuffled(ids).flatMap((id) => [
+        () => handleStatusNoticed(dataSource, id, `m-${id}`),
+        () => handleStatusNoticed(otherRouter, id, `m-${id}`),
+      ]),
+    );
+    await Promise.all(shuffled(handlings).map((handle) => handle()));
+
+    for (const ids of recorded) {
+      const stream = await rows(ids);
+      const positions = stream.map((row) => row.deliverySeq);
+      expect(positions.every((seq) => seq !== null)).toBe(true);
+      expect([...positions].sort((a, b) => a! - b!)).toEqual(positions);
+      const events = await deliveredEvents(ids);
+      expect(events.map((event) => event.notice)).toEqual(ids);
+    }
+  });
+
+  it('keeps later notices waiting behind one whose message is parked, and releases them when it is discarded (gap recorded)', async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    const [received, accepted, assigned] = [
+      await recordNotice(dispatchId, RECIPIENT, '01'),
+      await recordNotice(dispatchId, RECIPIENT, '03'),
+      await recordNotice(dispatchId, RECIPIENT, '04'),
+    ];
+    // 01's message is parked (never handled); the later ones arrive and wait, nothing lost.
+    await handleStatusNoticed(dataSource, accepted);
+    await handleStatusNoticed(dataSource, assigned);
+    expect((await rows([accepted, assigned])).map((row) => row.deliverySeq)).toEqual([null, null]);
+
+    const released = await discard(received, 'poisoned payload');
+    expect(released.map((one) => one.id)).toEqual([accepted, assigned]);
+    const [skipped] = await rows([received]);
+    expect(skipped).toMatchObject({
+      deliverySeq: null,
+      skippedAt: expect.any(Date),
+      skipReason: 'poisoned payload',
+    });
+    expect((await deliveredEvents([received, accepted, assigned])).map((e) => e.notice)).toEqual([
+      accepted,
+      assigned,
+    ]);
+    // The discarded notice's message, should it come back after all, delivers nothing.
+    expect(await deliverStatusNotice(dataSource, received)).toBeNull();
+  });
+
+  it('releases the waiting notices when the parked earlier message is redriven', async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    const received = await recordNotice(dispatchId, RECIPIENT, '01');
+    const accepted = await recordNotice(dispatchId, RECIPIENT, '03');
+    await handleStatusNoticed(dataSource, accepted);
+
+    const redriven = await handleStatusNoticed(dataSource, received);
+    expect(redriven.delivered.map((one) => one.id)).toEqual([received, accepted]);
+  });
+
+  it('changes nothing when discarding a notice already delivered', async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    const received = await recordNotice(dispatchId, RECIPIENT, '01');
+    const seq = await deliverStatusNotice(dataSource, received);
+    const released = await discard(received, 'late discard');
+    expect(released).toEqual([]);
+    expect((await rows([received]))[0]).toMatchObject({ deliverySeq: seq, skippedAt: null });
   });
 });
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}

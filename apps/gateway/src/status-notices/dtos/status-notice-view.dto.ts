@@ -57,6 +57,14 @@ export class StatusNoticeRequestDto {
   timestamp?: string | null;
 }
 
+export class SkippedNoticeDto {
+  @ApiProperty({ format: 'date-time', description: 'When the operator discarded it.' })
+  at!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: "The operator's reason." })
+  reason!: string | null;
+}
+
 export class StatusNoticeViewDto implements StatusNoticeView {
   @ApiProperty({ format: 'uuid', description: "The axis' id of the notice." })
   id!: string;
@@ -104,4 +112,13 @@ export class StatusNoticeViewDto implements StatusNoticeView {
     description: "When it reached the addressee's inbox; null while on its way.",
   })
   deliveredAt!: string | null;
+
+  @ApiProperty({
+    type: SkippedNoticeDto,
+    nullable: true,
+    description:
+      "Set when an operator discarded the notice's parked message: it never reaches the inbox " +
+      'and the notices after it were delivered without it.',
+  })
+  skipped!: SkippedNoticeDto | null;
 }

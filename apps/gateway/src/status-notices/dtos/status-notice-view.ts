@@ -27,9 +27,14 @@ export interface StatusNoticeView {
   recordedAt: string;
   /** When the axis put it into the addressee's inbox; null while on its way. */
   deliveredAt: string | null;
+  /**
+   * Set when an operator discarded the notice's parked message: it never reaches the inbox, and
+   * the notices after it were released without it. With the operator's reason.
+   */
+  skipped: { at: string; reason: string | null } | null;
 }
 
-export function toStatusNoticeView(notice: StatusNoticeEntity): StatusNoticeView {
+export function toStatusNoticeView(notice: Omit<StatusNoticeEntity, 'readyAt'>): StatusNoticeView {
   return {
     id: notice.id,
     noticeId: notice.noticeId,
@@ -44,5 +49,8 @@ export function toStatusNoticeView(notice: StatusNoticeEntity): StatusNoticeView
     timestamp: notice.noticedAt.toISOString(),
     recordedAt: notice.recordedAt.toISOString(),
     deliveredAt: notice.deliveredAt?.toISOString() ?? null,
+    skipped: notice.skippedAt
+      ? { at: notice.skippedAt.toISOString(), reason: notice.skipReason }
+      : null,
   };
 }

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { checkPayload } from '@docaxis/messaging/contracts/message-payloads';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
+import type { ParkedMessageEntity } from '@docaxis/persistence/parked-message/parked-message.entity';
+import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { parsedJson } from './dtos/parked-message-view';
+
+/**
+ * Discarding a parked `status.noticed` message gives its notice up: the notices of the same
+ * recipient that were ready and waited behind it would otherwise wait forever. The notice is
+ * marked skipped with the operator's reason (the gap stays on record) and the waiting ones are
+ * delivered in the discard's transaction. Other parked messages are left alone.
+ */
+@Injectable()
+export class DiscardedStatusNoticeRelease {
+  constructor(private readonly notices: StatusNoticeRepository) {}
+
+  /** The ids of the notices the discard delivered (none for other messages). */
+  async release(
+    manager: EntityManager,
+    parked: ParkedMessageEntity,
+    reason: string,
+    correlationId: string,
+  ): Promise<string[]> {
+    if (parked.messageType !== MessageTypes.StatusNoticed) return [];
+    const body = parsedJson(parked.body);
+    if (!body.ok) return [];
+    const check = checkPayload(MessageTypes.StatusNoticed, body.value);
+    if (!check.ok) return [];
+    const notice = check.payload;
+    const delivered = await this.notices.skip(manager, {
+      statusNoticeId: notice.statusNoticeId,
+      addresseeCode: notice.addresseeCode,
+      reason,
+      announcement: outboxRowOf({
+        destination: 'events',
+        routingKey: MessageTypes.StatusDelivered,
+        messageType: MessageTypes.StatusDelivered,
+        correlationId,
+        // The statement fills in each delivered notice's own facts and position.
+        payload: {
+          ...notice,
+          deliverySeq: 0,
+          occurredAt: new Date().toISOString(),
+          actor: 'gateway',
+        },
+      }),
+    });
+    return delivered.map((one) => one.id);
+  }
+}
