@@ -2,6 +2,7 @@ import type { EdxmlStatusCode } from '@docaxis/edxml/packet/edxml-status-codes';
 import type { RecallAnswerState } from '@docaxis/persistence/dispatch/dispatch-state';
 import {
   decideRecipientStatus,
+  movesOf,
   PROCESSING_TRANSITIONS,
   type ProcessingStatusCode,
   type RecipientStatusState,
@@ -105,5 +106,25 @@ describe('recipient status machine', () => {
       ok: true,
       next: state('06', 'refused'),
     });
+  });
+});
+
+describe('movesOf', () => {
+  const codes: readonly EdxmlStatusCode[] = ['01', '02', '03', '04', '05', '06', '13', '15', '16'];
+  const recalls: readonly (RecallAnswerState | null)[] = [null, 'requested', 'accepted', 'refused'];
+
+  it.each(codes)('lists for %s exactly the states decideRecipientStatus accepts it in', (code) => {
+    const expected = FROM.flatMap((statusCode) =>
+      recalls.flatMap((recallState) => {
+        const decision = decideRecipientStatus(state(statusCode, recallState), code);
+        return decision.ok ? [{ from: state(statusCode, recallState), to: decision.next }] : [];
+      }),
+    );
+    expect(movesOf(code)).toEqual(expected);
+  });
+
+  it('lets 03 follow 01 only, and 13 nowhere', () => {
+    expect(movesOf('03').map((move) => move.from.statusCode)).toEqual(['01', '01', '01']);
+    expect(movesOf('13')).toEqual([]);
   });
 });

@@ -78,6 +78,39 @@ export function decideRecipientStatus(
   }
 }
 
+/** One move the status machine allows, from a state to the state it becomes. */
+export interface RecipientStatusMove {
+  readonly from: RecipientStatusState;
+  readonly to: RecipientStatusState;
+}
+
+const PROCESSING_CODES = Object.keys(PROCESSING_TRANSITIONS).filter(
+  (key): key is ProcessingStatusCode => key !== 'none',
+);
+const RECALL_STATES: readonly (RecallAnswerState | null)[] = [
+  null,
+  'requested',
+  'accepted',
+  'refused',
+];
+
+/**
+ * Every move `code` allows, from each state a recipient may be in: `decideRecipientStatus` asked
+ * of all of them, so a statement can apply the rule to the state it finds (locked) without the
+ * rule being written a second time in SQL.
+ */
+export function movesOf(code: EdxmlStatusCode): RecipientStatusMove[] {
+  const moves: RecipientStatusMove[] = [];
+  for (const statusCode of [null, ...PROCESSING_CODES]) {
+    for (const recallState of RECALL_STATES) {
+      const from = { statusCode, recallState };
+      const decision = decideRecipientStatus(from, code);
+      if (decision.ok) moves.push({ from, to: decision.next });
+    }
+  }
+  return moves;
+}
+
 function accept(next: RecipientStatusState): StatusDecision {
   return { ok: true, next };
 }

@@ -1,29 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
-import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
+import { isUuid } from '@docaxis/persistence/database/uuid';
+import type {
+  RecallAnswerState,
+  RecipientState,
+} from '@docaxis/persistence/dispatch/dispatch-state';
+import type { StatusNoticeEntity } from '@docaxis/persistence/status-notice/status-notice.entity';
+import {
+  type StatusNoticeRecording,
+  type StatusNoticeRecordingOutcome,
+  StatusNoticeRepository,
+} from '@docaxis/persistence/status-notice/status-notice.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { DispatchAccessService } from '../dispatches/dispatch-access.service';
+import { partyRoleOf } from '../dispatches/dispatch-access.service';
 import {
   DispatchNotFoundError,
   NotARecipientError,
 } from '../dispatches/dispatch-submission.errors';
 import {
   decideRecipientStatus,
+  movesOf,
   type ProcessingStatusCode,
   type StatusRefusal,
 } from './recipient-status-machine';
 import { parseStatusNoticeRequest, type StatusNoticeRequest } from './status-notice-request';
 import { type StatusNoticeView, toStatusNoticeView } from './dtos/status-notice-view';
-import { StatusNoticeWriter } from './status-notice-writer';
 import {
   DispatchRecalledError,
   NoticeIdReusedError,
   RecallNotRequestedError,
   StatusCodeReservedForSenderError,
+  StatusNoticeContendedError,
   StatusTransitionInvalidError,
 } from './status-notice.errors';
 
@@ -40,94 +52,104 @@ export interface RecordStatusNoticeResult {
   replayed: boolean;
 }
 
-const VISIBLE = new Set(['delivered', 'fetched', 'acknowledged']);
+const VISIBLE = ['delivered', 'fetched', 'acknowledged'];
+/** A recipient's own notices racing its move: ask again (each time sees the other committed). */
+const MAX_ATTEMPTS = 5;
 
 /**
- * A recipient reports where its copy of a dispatch stands (trạng thái xử lý). The notice is
- * checked against the recipient's state under a row lock, recorded with the state it moves to,
- * and announced through the outbox in one transaction; the router then delivers it to the
- * sender's inbox. A repeat with the same notice id returns the first notice.
+ * A recipient reports where its copy of a dispatch stands (trạng thái xử lý). One statement
+ * (StatusNoticeRepository.record) reads the copy, moves it along the status machine under its
+ * row lock, records the notice and its `status.noticed` announcement; the router then delivers it
+ * to the sender's inbox. What the statement read answers every refusal (not found, not a
+ * recipient, transition, recall), in the order the checks always had. A repeat with the same
+ * notice id returns the first notice.
  */
 @Injectable()
 export class RecordStatusNoticeUseCase {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly access: DispatchAccessService,
-    private readonly dispatches: DispatchRepository,
     private readonly notices: StatusNoticeRepository,
-    private readonly writer: StatusNoticeWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
   async execute(command: RecordStatusNoticeCommand): Promise<RecordStatusNoticeResult> {
     const request = parseStatusNoticeRequest(command.body);
     const { agency, dispatchId } = command;
-    const party = await this.access.partyOf(dispatchId, agency.agencyCode);
-    if (party.role !== 'recipient') throw new NotARecipientError(dispatchId);
+    if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     const digest = digestOf(dispatchId, request);
-    if (request.noticeId !== undefined) {
-      const replay = await this.replayOf(agency.agencyCode, request.noticeId, digest);
-      if (replay) return replay;
-    }
     const id = uuidv7();
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const recipient = await this.dispatches.lockRecipient(
-          manager,
+    const recording: StatusNoticeRecording = {
+      notice: {
+        id,
+        dispatchId,
+        recipientCode: agency.agencyCode,
+        authorCode: agency.agencyCode,
+        noticeId: request.noticeId ?? id,
+        statusCode: request.code,
+        reason: request.reason,
+        staff: request.staff,
+        noticedAt: request.timestamp ?? null,
+        requestDigest: digest,
+      },
+      visibleStates: VISIBLE,
+      moves: movesOf(request.code),
+      announcement: outboxRowOf({
+        destination: 'events',
+        routingKey: MessageTypes.StatusNoticed,
+        messageType: MessageTypes.StatusNoticed,
+        correlationId: command.correlationId,
+        payload: {
           dispatchId,
-          agency.agencyCode,
-        );
-        // A recall may have withdrawn it since the access check.
-        if (!recipient || !VISIBLE.has(recipient.state)) {
-          throw new DispatchNotFoundError(dispatchId);
+          // The statement puts the dispatch's sender in both.
+          senderCode: agency.agencyCode,
+          addresseeCode: agency.agencyCode,
+          recipientCode: agency.agencyCode,
+          statusNoticeId: id,
+          authorCode: agency.agencyCode,
+          statusCode: request.code,
+          occurredAt: new Date().toISOString(),
+          actor: agency.certificateSubject,
+        },
+      }),
+    };
+    for (let attempt = 1; ; attempt++) {
+      let outcome: StatusNoticeRecordingOutcome;
+      try {
+        outcome = await this.notices.record(recording);
+      } catch (error) {
+        // Two identical requests raced: the loser answers with the winner's notice.
+        if (isNoticeIdConflict(error) && request.noticeId !== undefined) {
+          const replay = await this.replayOf(agency.agencyCode, request.noticeId, digest);
+          if (replay) return replay;
         }
-        const decision = decideRecipientStatus(
-          {
-            statusCode: recipient.statusCode as ProcessingStatusCode | null,
-            recallState: recipient.recallState,
-          },
-          request.code,
-        );
-        if (!decision.ok) throw refusalError(decision.refusal, dispatchId, request.code);
-        const recordedAt = new Date();
-        await this.dispatches.updateRecipient(manager, dispatchId, agency.agencyCode, {
-          statusCode: decision.next.statusCode,
-          recallState: decision.next.recallState,
-          statusAt: recordedAt,
-        });
-        await this.writer.record(
-          manager,
-          {
-            id,
-            dispatchId,
-            recipientCode: agency.agencyCode,
-            authorCode: agency.agencyCode,
-            addresseeCode: party.dispatch.senderCode,
-            noticeId: request.noticeId ?? id,
-            statusCode: request.code,
-            reason: request.reason,
-            staff: request.staff,
-            noticedAt: request.timestamp ?? recordedAt,
-            requestDigest: digest,
-          },
-          {
-            senderCode: party.dispatch.senderCode,
-            correlationId: command.correlationId,
-            actor: agency.certificateSubject,
-          },
-        );
-      });
-    } catch (error) {
-      // Two identical requests raced: the loser answers with the winner's notice.
-      if (isNoticeIdConflict(error) && request.noticeId !== undefined) {
-        const replay = await this.replayOf(agency.agencyCode, request.noticeId, digest);
-        if (replay) return replay;
+        throw error;
       }
-      throw error;
+      const { senderCode, recipient, replay, recorded } = outcome;
+      const role =
+        senderCode === null
+          ? null
+          : partyRoleOf(
+              senderCode,
+              (recipient?.state ?? null) as RecipientState | null,
+              agency.agencyCode,
+            );
+      if (role === null) throw new DispatchNotFoundError(dispatchId);
+      if (role !== 'recipient') throw new NotARecipientError(dispatchId);
+      if (replay) return replayed(replay, digest, request.noticeId!);
+      if (recorded) {
+        this.relay.nudge();
+        return { notice: toStatusNoticeView(recorded), replayed: false };
+      }
+      const decision = decideRecipientStatus(
+        {
+          statusCode: recipient!.statusCode as ProcessingStatusCode | null,
+          recallState: recipient!.recallState as RecallAnswerState | null,
+        },
+        request.code,
+      );
+      if (!decision.ok) throw refusalError(decision.refusal, dispatchId, request.code);
+      // The copy moved (another notice of this recipient) between the read and the lock.
+      if (attempt === MAX_ATTEMPTS) throw new StatusNoticeContendedError(dispatchId);
     }
-    this.relay.nudge();
-    const notice = await this.notices.findById(id);
-    return { notice: toStatusNoticeView(notice!), replayed: false };
   }
 
   private async replayOf(
@@ -136,10 +158,17 @@ export class RecordStatusNoticeUseCase {
     digest: string,
   ): Promise<RecordStatusNoticeResult | undefined> {
     const existing = await this.notices.findByNoticeId(authorCode, noticeId);
-    if (!existing) return undefined;
-    if (existing.requestDigest !== digest) throw new NoticeIdReusedError(noticeId);
-    return { notice: toStatusNoticeView(existing), replayed: true };
+    return existing ? replayed(existing, digest, noticeId) : undefined;
   }
+}
+
+function replayed(
+  existing: StatusNoticeEntity,
+  digest: string,
+  noticeId: string,
+): RecordStatusNoticeResult {
+  if (existing.requestDigest !== digest) throw new NoticeIdReusedError(noticeId);
+  return { notice: toStatusNoticeView(existing), replayed: true };
 }
 
 function refusalError(refusal: StatusRefusal, dispatchId: string, code: string): Error {

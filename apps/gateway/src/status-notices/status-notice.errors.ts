@@ -78,3 +78,14 @@ export class NoticeIdReusedError extends ConflictError {
     );
   }
 }
+
+/** The recipient's own notices kept moving its copy while this one was checked: try again. */
+export class StatusNoticeContendedError extends ConflictError {
+  constructor(dispatchId: string) {
+    super(
+      'STATUS_NOTICE_CONTENDED',
+      `Other status notices of your agency on dispatch ${dispatchId} were being recorded at the same time; send this one again.`,
+      { dispatchId },
+    );
+  }
+}

@@ -73,6 +73,7 @@ export class StatusNoticesController {
       'RECALL_NOT_REQUESTED',
       'DISPATCH_RECALLED',
       'NOTICE_ID_REUSED',
+      'STATUS_NOTICE_CONTENDED',
     ],
     422: [
       'STATUS_CODE_UNKNOWN',

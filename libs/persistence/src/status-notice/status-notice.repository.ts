@@ -10,7 +10,7 @@ import {
   processedMarkCte,
   processedMarkParams,
 } from '../processed-message/processed-mark';
-import { StatusNoticeEntity } from './status-notice.entity';
+import { type StaffInfo, StatusNoticeEntity } from './status-notice.entity';
 
 export type NewStatusNotice = Omit<
   StatusNoticeEntity,
@@ -24,6 +24,36 @@ export type NewStatusNotice = Omit<
   | 'author'
   | 'addressee'
 >;
+
+/** One way a recipient's state may move: from (status, recall) to (status, recall). */
+export interface RecipientStatusMove {
+  from: { statusCode: string | null; recallState: string | null };
+  to: { statusCode: string | null; recallState: string | null };
+}
+
+/** A recipient's notice to record, with what decides whether it may be recorded. */
+export interface StatusNoticeRecording {
+  /** The addressee is the dispatch's sender, as the statement reads it. */
+  notice: Omit<NewStatusNotice, 'addresseeCode' | 'noticedAt'> & { noticedAt: Date | null };
+  /** Recipient states in which the recipient may send notices. */
+  visibleStates: readonly string[];
+  /** Every move the notice's code allows (the gateway's status machine decides them). */
+  moves: readonly RecipientStatusMove[];
+  /** Checked `status.noticed` template; the statement sets senderCode and addresseeCode. */
+  announcement: OutboxRow;
+}
+
+/** What the recording statement saw and did. */
+export interface StatusNoticeRecordingOutcome {
+  /** The dispatch's sender; null when there is no such dispatch. */
+  senderCode: string | null;
+  /** The author's copy as it was, null when it is not a recipient. */
+  recipient: { state: string; statusCode: string | null; recallState: string | null } | null;
+  /** The notice the author already sent under this notice id: nothing else was done. */
+  replay: StatusNoticeEntity | null;
+  /** The notice recorded (the recipient's state moved, the announcement written). */
+  recorded: StatusNoticeEntity | null;
+}
 
 /** A notice's message that reached the router (or that an operator discarded). */
 export interface StatusNoticeDelivery {
@@ -63,6 +93,101 @@ export class StatusNoticeRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StatusNoticeEntity | null> {
     return manager.findOneBy(StatusNoticeEntity, { id });
+  }
+
+  /**
+   * Records a recipient's notice in one statement (atomic without an explicit transaction): reads
+   * the dispatch's sender and the recipient's copy (for the caller's access and refusal
+   * answers), and the notice already sent under the notice id; unless there is one, moves the
+   * copy along the one of `moves` that starts where it stands (when it is visible), inserts the
+   * notice with the time of that move and writes its announcement. The UPDATE locks the copy and
+   * re-checks the move on the copy's latest version (a concurrent notice of the same recipient
+   * commits first, or this one finds its own move no longer applies and moves nothing), so a
+   * recipient's notices are recorded one at a time, in `recorded_at` order: the time is taken
+   * once the row lock is held (clock_timestamp), which the router's delivery order relies on.
+   * Reading the copy in the same statement cannot show a concurrent change: when nothing moved
+   * although the copy as read allowed a move, the caller asks again.
+   * A second insert of the same notice id (two identical requests racing) fails on
+   * uq_status_notices_notice_id and changes nothing.
+   */
+  async record(recording: StatusNoticeRecording): Promise<StatusNoticeRecordingOutcome> {
+    const { notice, moves, announcement } = recording;
+    type Row = {
+      party: {
+        sender_code: string;
+        state: string | null;
+        status_code: string | null;
+        recall_state: string | null;
+      } | null;
+      replay: StatusNoticeJson | null;
+      recorded: StatusNoticeJson | null;
+    };
+    const rows: Row[] | [Row[], number] = await this.dataSource.query(
+      preparedStatement(`WITH party AS (
+         SELECT d.sender_code, r.state, r.status_code, r.recall_state
+           FROM dispatches d
+           LEFT JOIN dispatch_recipients r ON r.dispatch_id = d.id AND r.recipient_code = $2
+          WHERE d.id = $1
+       ), replay AS (
+         SELECT * FROM status_notices WHERE author_code = $2 AND notice_id = $3
+       ), moved AS (
+         UPDATE dispatch_recipients r
+            SET status_code = m.to_status, recall_state = m.to_recall,
+                status_at = clock_timestamp()
+           FROM unnest($4::text[], $5::text[], $6::text[], $7::text[])
+                  AS m(from_status, from_recall, to_status, to_recall)
+          WHERE r.dispatch_id = $1 AND r.recipient_code = $2 AND r.state::text = ANY($8::text[])
+            AND r.status_code IS NOT DISTINCT FROM m.from_status
+            AND r.recall_state IS NOT DISTINCT FROM m.from_recall
+            AND NOT EXISTS (SELECT 1 FROM replay)
+         RETURNING r.status_at
+       ), recorded AS (
+         INSERT INTO status_notices (id, dispatch_id, recipient_code, author_code, addressee_code,
+           notice_id, status_code, reason, staff, noticed_at, recorded_at, request_digest)
+         SELECT $9::uuid, $1, $2, $2, p.sender_code, $3, $10, $11, $12::jsonb,
+                COALESCE($13::timestamptz, m.status_at), m.status_at, $14
+           FROM moved m, party p
+         RETURNING *
+       ), announced AS (
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT $15::uuid, $16, $17, $18,
+                $19::jsonb || jsonb_build_object('senderCode', addressee_code,
+                                                 'addresseeCode', addressee_code),
+                $20::jsonb, $21::smallint, $22
+           FROM recorded
+       )
+       SELECT (SELECT row_to_json(party) FROM party) AS party,
+              (SELECT row_to_json(replay) FROM replay) AS replay,
+              (SELECT row_to_json(recorded) FROM recorded) AS recorded`),
+      [
+        notice.dispatchId,
+        notice.authorCode,
+        notice.noticeId,
+        moves.map((move) => move.from.statusCode),
+        moves.map((move) => move.from.recallState),
+        moves.map((move) => move.to.statusCode),
+        moves.map((move) => move.to.recallState),
+        [...recording.visibleStates],
+        notice.id,
+        notice.statusCode,
+        notice.reason,
+        notice.staff === null ? null : JSON.stringify(notice.staff),
+        notice.noticedAt,
+        notice.requestDigest,
+        ...outboxRowParams(announcement),
+      ],
+    );
+    const [row] = unwrapRows(rows);
+    const party = row.party;
+    return {
+      senderCode: party?.sender_code ?? null,
+      recipient:
+        party?.state == null
+          ? null
+          : { state: party.state, statusCode: party.status_code, recallState: party.recall_state },
+      replay: row.replay && statusNoticeOf(row.replay),
+      recorded: row.recorded && statusNoticeOf(row.recorded),
+    };
   }
 
   /** The notice an author already sent under this id, if any (idempotent replays). */
@@ -200,4 +325,48 @@ export class StatusNoticeRepository {
     );
     return unwrapRows(rows).map((row) => ({ id: row.id, deliverySeq: Number(row.delivery_seq) }));
   }
+}
+
+/** A `status_notices` row as row_to_json writes it. */
+interface StatusNoticeJson {
+  id: string;
+  dispatch_id: string;
+  recipient_code: string;
+  author_code: string;
+  addressee_code: string;
+  notice_id: string;
+  status_code: string;
+  reason: string | null;
+  staff: StaffInfo | null;
+  noticed_at: string;
+  recorded_at: string;
+  request_digest: string;
+  delivery_seq: number | null;
+  delivered_at: string | null;
+  ready_at: string | null;
+  skipped_at: string | null;
+  skip_reason: string | null;
+}
+
+function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
+  const date = (text: string | null) => (text === null ? null : new Date(text));
+  return Object.assign(new StatusNoticeEntity(), {
+    id: row.id,
+    dispatchId: row.dispatch_id,
+    recipientCode: row.recipient_code,
+    authorCode: row.author_code,
+    addresseeCode: row.addressee_code,
+    noticeId: row.notice_id,
+    statusCode: row.status_code,
+    reason: row.reason,
+    staff: row.staff,
+    noticedAt: new Date(row.noticed_at),
+    recordedAt: new Date(row.recorded_at),
+    requestDigest: row.request_digest,
+    deliverySeq: row.delivery_seq,
+    deliveredAt: date(row.delivered_at),
+    readyAt: date(row.ready_at),
+    skippedAt: date(row.skipped_at),
+    skipReason: row.skip_reason,
+  });
 }

@@ -1,0 +1,151 @@
+import type { DataSource } from 'typeorm';
+import type { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { CallerRole } from '../auth/caller-role';
+import { RecordStatusNoticeUseCase } from './record-status-notice.usecase';
+
+const SENDER = '000.00.00.G22';
+const RECIPIENT = '000.00.00.H41';
+const STRANGER = '000.00.00.H20';
+
+const agency = (agencyCode: string): AuthenticatedAgency => ({
+  agencyCode,
+  agencyName: agencyCode,
+  certificateSubject: `CN=${agencyCode}`,
+  certificateFingerprint: '0'.repeat(64),
+  roles: [CallerRole.AgencySystem],
+});
+
+/** POST /dispatches/:id/status in one statement: every answer, and notices racing (real PostgreSQL). */
+describe('RecordStatusNoticeUseCase (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let useCase: RecordStatusNoticeUseCase;
+
+  beforeAll(async () => {
+    ({ dataSource } = await agencyDatabase('record-notice', [
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
+      { code: STRANGER, name: 'UBND tỉnh Đồng Tháp' },
+    ]));
+    const relay = { nudge: () => undefined } as unknown as OutboxRelay;
+    useCase = new RecordStatusNoticeUseCase(new StatusNoticeRepository(dataSource), relay);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  async function deliveredTo(recipient: string, state = 'delivered'): Promise<string> {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    await dataSource.query(
+      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, $3)`,
+      [dispatchId, recipient, state],
+    );
+    return dispatchId;
+  }
+
+  const post = (dispatchId: string, body: object, from = RECIPIENT) =>
+    useCase.execute({ dispatchId, agency: agency(from), body, correlationId: 'c-1' });
+
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'recorded',
+      (error: Error & { code?: string }) => error.code ?? error.message,
+    );
+
+  it('records a notice with the state it moves to and its announcement to the sender', async () => {
+    const dispatchId = await deliveredTo(RECIPIENT);
+    const { notice, replayed } = await post(dispatchId, { noticeId: 'n-1', code: '01' });
+    expect(replayed).toBe(false);
+    expect(notice).toMatchObject({
+      noticeId: 'n-1',
+      dispatchId,
+      recipientCode: RECIPIENT,
+      addresseeCode: SENDER,
+      code: '01',
+      deliveredAt: null,
+      skipped: null,
+    });
+    expect(notice.timestamp).toBe(notice.recordedAt);
+    const [copy] = await dataSource.query(
+      `SELECT status_code, status_at FROM dispatch_recipients WHERE dispatch_id = $1`,
+      [dispatchId],
+    );
+    expect(copy.status_code).toBe('01');
+    expect(copy.status_at.toISOString()).toBe(notice.recordedAt);
+    const [event] = await dataSource.query(
+      `SELECT payload FROM outbox_messages WHERE payload->>'statusNoticeId' = $1`,
+      [notice.id],
+    );
+    expect(event.payload).toMatchObject({
+      senderCode: SENDER,
+      addresseeCode: SENDER,
+      recipientCode: RECIPIENT,
+      statusCode: '01',
+      actor: `CN=${RECIPIENT}`,
+    });
+  });
+
+  it('answers a repeat with the first notice, and a reused id with other content with NOTICE_ID_REUSED', async () => {
+    const dispatchId = await deliveredTo(RECIPIENT);
+    const first = await post(dispatchId, { noticeId: 'n-2', code: '01' });
+    const again = await post(dispatchId, { noticeId: 'n-2', code: '01' });
+    expect(again).toEqual({ notice: first.notice, replayed: true });
+    expect(await codeOf(post(dispatchId, { noticeId: 'n-2', code: '03' }))).toBe(
+      'NOTICE_ID_REUSED',
+    );
+  });
+
+  it('keeps every refusal and its code', async () => {
+    const dispatchId = await deliveredTo(RECIPIENT);
+    const queued = await deliveredTo(RECIPIENT, 'queued');
+    expect(await codeOf(post(dispatchId, { code: '06' }))).toBe('STATUS_TRANSITION_INVALID');
+    expect(await codeOf(post(dispatchId, { code: '15' }))).toBe('RECALL_NOT_REQUESTED');
+    expect(await codeOf(post(dispatchId, { code: '13' }))).toBe('STATUS_CODE_RESERVED_FOR_SENDER');
+    expect(await codeOf(post(dispatchId, { code: '01' }, SENDER))).toBe('NOT_A_RECIPIENT');
+    expect(await codeOf(post(dispatchId, { code: '01' }, STRANGER))).toBe('DISPATCH_NOT_FOUND');
+    expect(await codeOf(post(queued, { code: '01' }))).toBe('DISPATCH_NOT_FOUND');
+    expect(await codeOf(post('not-a-uuid', { code: '01' }))).toBe('DISPATCH_NOT_FOUND');
+    expect(await codeOf(post(crypto.randomUUID(), { code: '01' }))).toBe('DISPATCH_NOT_FOUND');
+    await dataSource.query(
+      `UPDATE dispatch_recipients SET recall_state = 'accepted' WHERE dispatch_id = $1`,
+      [dispatchId],
+    );
+    expect(await codeOf(post(dispatchId, { code: '01' }))).toBe('DISPATCH_RECALLED');
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM status_notices WHERE dispatch_id = $1`,
+      [dispatchId],
+    );
+    expect(count).toBe(0);
+  });
+
+  it('records one of racing notices that the same state allows, refusing the others by the state they find', async () => {
+    const dispatchId = await deliveredTo(RECIPIENT);
+    await post(dispatchId, { code: '01' });
+    // 02 and 03 both follow 01 and neither follows the other.
+    const outcomes = await Promise.all(
+      ['02', '03', '03', '02', '03'].map((code) =>
+        codeOf(post(dispatchId, { code, ...(code === '02' ? { reason: 'sai thẩm quyền' } : {}) })),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'recorded')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'STATUS_TRANSITION_INVALID')).toHaveLength(4);
+    const notices = await dataSource.query(
+      `SELECT status_code FROM status_notices WHERE dispatch_id = $1 ORDER BY recorded_at`,
+      [dispatchId],
+    );
+    expect(notices).toHaveLength(2);
+  });
+
+  it('records racing identical requests once, the others answered with the first notice', async () => {
+    const dispatchId = await deliveredTo(RECIPIENT);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => post(dispatchId, { noticeId: 'n-race', code: '01' })),
+    );
+    expect(new Set(results.map((result) => result.notice.id)).size).toBe(1);
+    expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+  });
+});
