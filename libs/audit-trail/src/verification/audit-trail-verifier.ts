@@ -131,18 +131,23 @@ export class AuditTrailVerifier {
       return withScope(failure, 'checkpoint', start.headSeq, startCheckpoint);
     }
     // From the checkpointed record itself: its hash is recomputed and its link to the next checked.
-    const walk = await this.walk(start.headSeq, toSeq);
+    const walk = await this.walk(start.headSeq, toSeq, used(start, timestamp));
     return withScope(walk, 'checkpoint', start.headSeq, startCheckpoint);
   }
 
-  private async walk(fromSeq: number, toSeq: number | undefined): Promise<TrailWalk> {
+  /** `checkedStart`: a checkpoint at fromSeq already judged valid (not checked again). */
+  private async walk(
+    fromSeq: number,
+    toSeq: number | undefined,
+    checkedStart?: CheckpointUsed,
+  ): Promise<TrailWalk> {
     const head = await this.records.head();
     // Checkpoints past the head count too: they prove records that are gone.
     const checkpointsTo = toSeq ?? Number.MAX_SAFE_INTEGER;
-    let checkpointsChecked = 0;
-    let lastValid: CheckpointUsed | null = null;
+    let checkpointsChecked = checkedStart ? 1 : 0;
+    let lastValid: CheckpointUsed | null = checkedStart ?? null;
     let firstFinding: Finding | null = null;
-    let after = fromSeq - 1;
+    let after = checkedStart ? checkedStart.headSeq : fromSeq - 1;
     for (;;) {
       const page = await this.checkpoints.page(after, checkpointsTo, CHECKPOINT_PAGE);
       const hashes = await this.records.hashesAt(page.map((c) => c.headSeq));
