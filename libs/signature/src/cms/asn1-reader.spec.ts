@@ -67,6 +67,58 @@ describe('ASN.1 value decoders', () => {
     );
   });
 
+  it('decodes every OID as the BigInt arithmetic it replaced did, at and past 2^46 and 2^53', () => {
+    const reference = (content: Buffer): string => {
+      const arcs: string[] = [];
+      let value = 0n;
+      let first = true;
+      for (const byte of content) {
+        value = (value << 7n) | BigInt(byte & 0x7f);
+        if ((byte & 0x80) !== 0) continue;
+        const head = first ? (value < 80n ? value / 40n : 2n) : undefined;
+        if (head === undefined) arcs.push(value.toString());
+        else arcs.push(head.toString(), (value - head * 40n).toString());
+        first = false;
+        value = 0n;
+      }
+      return arcs.join('.');
+    };
+    const base128 = (value: bigint): number[] => {
+      const out = [Number(value & 0x7fn)];
+      for (let rest = value >> 7n; rest > 0n; rest >>= 7n) out.unshift(Number(rest & 0x7fn) | 0x80);
+      return out;
+    };
+    const edges = [
+      0n,
+      1n,
+      39n,
+      40n,
+      79n,
+      80n,
+      127n,
+      128n,
+      2n ** 46n - 1n,
+      2n ** 46n,
+      2n ** 46n + 1n,
+    ];
+    edges.push(2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 2n ** 60n, 2n ** 128n + 12345n);
+    let seed = 7;
+    const random = (): bigint => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return BigInt(seed) ** BigInt(1 + (seed % 4));
+    };
+    const cases = edges.flatMap((a) => [[a, 5n], [a], [1n, a, a]]);
+    for (let i = 0; i < 500; i += 1) cases.push([random(), random(), random()]);
+    for (const arcs of cases) {
+      const content = Buffer.from(arcs.flatMap(base128));
+      const der = Buffer.concat([Buffer.from([0x06, content.length]), content]);
+      expect(decodeOid(der, readAsn1(der))).toBe(reference(content));
+    }
+    // A leading 0x80 (non-minimal) is decoded, not refused, as before.
+    const padded = Buffer.from('0603808001', 'hex');
+    expect(decodeOid(padded, readAsn1(padded))).toBe(reference(Buffer.from('808001', 'hex')));
+  });
+
   it('decodes serial numbers without the sign octet', () => {
     const bytes = Buffer.from('020300ff01', 'hex');
     expect(decodeIntegerHex(bytes, readAsn1(bytes))).toBe('FF01');
