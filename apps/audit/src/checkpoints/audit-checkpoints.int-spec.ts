@@ -379,7 +379,10 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
         timestampToken: null,
         tsaUrl: null,
       });
-      expect(await trail.verifier.verifyFromCheckpoint()).toMatchObject({
+      const forged = await trail.verifier.verifyFromCheckpoint();
+      expect(forged.scope.summary).toContain('Nothing was verified from it');
+      expect(forged.scope.summary).not.toContain('vouches');
+      expect(forged).toMatchObject({
         ok: false,
         seq: 50,
         problem: 'BAD_CHECKPOINT_SIGNATURE',

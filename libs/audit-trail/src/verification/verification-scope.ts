@@ -60,9 +60,13 @@ export function verificationScope(input: {
     lastSeq === null
       ? 'no record was re-hashed'
       : `records ${firstSeq}..${lastSeq} (${recordsChecked}) were re-hashed and linked${input.ok ? '' : ' before the problem'}`;
-  const untouched = notReverified
-    ? ` Records ${notReverified.fromSeq}..${notReverified.toSeq} were NOT re-verified by this run${from === 'checkpoint' ? ": the checkpoint's signature vouches for them" : ''}; verify with from=genesis for the full walk.`
-    : '';
+  let untouched = '';
+  if (notReverified && from === 'checkpoint' && lastSeq === null) {
+    // The starting checkpoint (or the record it signed) failed: it vouches for nothing.
+    untouched = ` Nothing was verified from it, and records ${notReverified.fromSeq}..${notReverified.toSeq} were not re-verified: start from an older checkpoint (checkpoint=N) or from=genesis.`;
+  } else if (notReverified) {
+    untouched = ` Records ${notReverified.fromSeq}..${notReverified.toSeq} were NOT re-verified by this run${from === 'checkpoint' ? ": the checkpoint's signature vouches for them" : ''}; verify with from=genesis for the full walk.`;
+  }
   let start: string;
   if (from === 'genesis') start = input.why ? `From genesis (${input.why})` : 'From genesis';
   else if (from === 'seq')
