@@ -4,6 +4,8 @@
  * gateway's process) and SQL statements per POST /api/v1/dispatches (a JSON envelope, two
  * ~100 KB signed PDFs, three recipients). The gateway runs alone in this process (no workers:
  * its outbox relay still publishes); the client sends from a process of its own.
+ * `--measure inbox-polls`: the same per empty GET /api/v1/inbox (the recipients' poll, no wait),
+ * warm-up included.
  */
 import { fork } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       senderCode: SENDER,
       recipientCodes: RECIPIENTS,
       pdfPaths,
+      measure: options.measure,
       warmup: Math.max(options.warmup, options.concurrency),
       count: options.count,
       concurrency: options.concurrency,
@@ -106,18 +109,19 @@ async function main(): Promise<void> {
     profiler.disconnect();
     await exited;
     const perDispatch = (value: number) => (value / options.count).toFixed(2);
+    const what = options.measure === 'submissions' ? 'submission' : 'inbox poll';
     const total = [...sql.counts.values()]
       .flatMap((kinds) => [...kinds.values()])
       .reduce((sum, n) => sum + n, 0);
     console.log(
-      `${options.count} submissions, ${options.concurrency} in flight, LOG_LEVEL=${options.logLevel}: ` +
+      `${options.count} ${what}s, ${options.concurrency} in flight, LOG_LEVEL=${options.logLevel}: ` +
         `${((options.count / elapsedMs) * 1000).toFixed(1)}/s`,
     );
     console.log(
-      `gateway CPU per submission: ${perDispatch((cpu.user + cpu.system) / 1000)} ms ` +
+      `gateway CPU per ${what}: ${perDispatch((cpu.user + cpu.system) / 1000)} ms ` +
         `(user ${perDispatch(cpu.user / 1000)}, system ${perDispatch(cpu.system / 1000)})`,
     );
-    console.log(`SQL statements per submission: ${perDispatch(total)}`);
+    console.log(`SQL statements per ${what}: ${perDispatch(total)}`);
     console.log(sql.report(options.count));
   } finally {
     sql.uninstall();

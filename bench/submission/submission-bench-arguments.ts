@@ -6,7 +6,14 @@ import {
   readPathArgument,
 } from '../support/bench-argument-values';
 
+/**
+ * What the measured window sends: dispatch submissions, or the recipients' empty inbox polls
+ * (GET /inbox, no wait), which are more numerous and pay the same per-request overhead.
+ */
+export type SubmissionBenchRequest = 'submissions' | 'inbox-polls';
+
 export interface SubmissionBenchArguments {
+  measure: SubmissionBenchRequest;
   count: number;
   concurrency: number;
   /**
@@ -19,16 +26,18 @@ export interface SubmissionBenchArguments {
   cpuProfile: string | null;
 }
 
-const USAGE = '--count N, --concurrency C, --warmup W, --log-level L, --cpu-prof FILE';
+const USAGE =
+  '--measure submissions|inbox-polls, --count N, --concurrency C, --warmup W, --log-level L, --cpu-prof FILE';
 
 /**
- * `npm run bench:submission [-- --count N --concurrency C --warmup W --log-level L
+ * `npm run bench:submission [-- --measure submissions|inbox-polls --count N --concurrency C --warmup W --log-level L
  * --cpu-prof FILE]`.
  * Refuses what would measure nothing or divide by zero (a count or concurrency that is not a
  * positive integer) before the axis is started.
  */
 export function parseSubmissionBenchArguments(argv: readonly string[]): SubmissionBenchArguments {
   const result: SubmissionBenchArguments = {
+    measure: 'submissions',
     count: 300,
     concurrency: 8,
     warmup: 300,
@@ -38,6 +47,16 @@ export function parseSubmissionBenchArguments(argv: readonly string[]): Submissi
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     switch (argument) {
+      case '--measure': {
+        const measure = argv[++i] ?? '';
+        if (measure !== 'submissions' && measure !== 'inbox-polls') {
+          throw new BenchArgumentError(
+            `--measure must be submissions or inbox-polls, got ${measure || 'nothing'}`,
+          );
+        }
+        result.measure = measure;
+        break;
+      }
       case '--count':
         result.count = readNumberArgument(argument, argv[++i], POSITIVE_INTEGER);
         break;

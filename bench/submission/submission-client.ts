@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { GatewayClient } from '../axis/gateway-client';
+import type { SubmissionBenchRequest } from './submission-bench-arguments';
 
 export interface SubmissionClientSetup {
   gatewayUrl: string;
@@ -15,6 +16,7 @@ export interface SubmissionClientSetup {
   senderCode: string;
   recipientCodes: string[];
   pdfPaths: string[];
+  measure: SubmissionBenchRequest;
   warmup: number;
   count: number;
   concurrency: number;
@@ -51,13 +53,21 @@ async function main(): Promise<void> {
   );
   // Bodies are encoded before the measured window: only the sending is inside it.
   const total = setup.warmup + setup.count;
-  const bodies = await Promise.all(
-    Array.from({ length: total }, (_, i) => encodedSubmission(setup, pdfs, 10_000 + i)),
-  );
+  const polls = setup.measure === 'inbox-polls';
+  const bodies = polls
+    ? []
+    : await Promise.all(
+        Array.from({ length: total }, (_, i) => encodedSubmission(setup, pdfs, 10_000 + i)),
+      );
   let next = 0;
   const send = async (until: number) => {
     while (next < until) {
       const index = next++;
+      // The sender's own inbox: nothing is ever delivered to it, so every poll is empty.
+      if (polls) {
+        await client.expect(200, 'GET', '/inbox?limit=10');
+        continue;
+      }
       const { contentType, body } = bodies[index];
       await client.expect(
         202,

@@ -6,6 +6,7 @@ describe('npm run bench:submission arguments', () => {
 
   it('defaults, and reads each option', () => {
     expect(parseSubmissionBenchArguments([])).toEqual({
+      measure: 'submissions',
       count: 300,
       concurrency: 8,
       warmup: 300,
@@ -14,6 +15,8 @@ describe('npm run bench:submission arguments', () => {
     });
     expect(
       parseSubmissionBenchArguments([
+        '--measure',
+        'inbox-polls',
         '--count',
         '40',
         '--concurrency',
@@ -26,6 +29,7 @@ describe('npm run bench:submission arguments', () => {
         '/tmp/gateway.cpuprofile',
       ]),
     ).toEqual({
+      measure: 'inbox-polls',
       count: 40,
       concurrency: 2,
       warmup: 60,
@@ -49,10 +53,18 @@ describe('npm run bench:submission arguments', () => {
     expect(refusal(argv)).toBe(message);
   });
 
-  it('refuses a log level pino does not know, a profile without a file, an unknown option', () => {
+  it('refuses a log level pino does not know, a profile without a file, an unknown request kind, an unknown option', () => {
     expect(refusal(['--log-level', 'loud'])).toBe('--log-level must be a pino level, got loud');
     expect(refusal(['--log-level'])).toBe('--log-level must be a pino level, got nothing');
     expect(refusal(['--cpu-prof'])).toBe('--cpu-prof needs a file');
-    expect(refusal(['--quick'])).toContain('unknown argument --quick (--count N');
+    expect(refusal(['--measure', 'acks'])).toBe(
+      '--measure must be submissions or inbox-polls, got acks',
+    );
+    expect(refusal(['--measure'])).toBe(
+      '--measure must be submissions or inbox-polls, got nothing',
+    );
+    expect(refusal(['--quick'])).toContain(
+      'unknown argument --quick (--measure submissions|inbox-polls, --count N',
+    );
   });
 });
