@@ -6,6 +6,7 @@ import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
+import { clientGoneSignal } from '../http/client-gone-signal';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { AcknowledgeInboxUseCase, type InboxAckResult } from './acknowledge-inbox.usecase';
@@ -52,14 +53,11 @@ export class InboxController {
     @Query('limit') limit?: string,
     @Query('wait') wait?: string,
   ): Promise<InboxPage> {
-    // The response closes before it is sent only when the client went away.
-    const gone = new AbortController();
-    response.on('close', () => gone.abort());
     return this.listInbox.execute(agency.agencyCode, {
       cursor,
       limit,
       wait,
-      signal: gone.signal,
+      signal: clientGoneSignal(response),
     });
   }
 
