@@ -59,6 +59,10 @@ describe('console: audit (auditor)', () => {
       await badge.waitFor();
       expect(await badge.getAttribute('data-ok')).toBe('true');
       expect(await badge.textContent()).toContain('Chuỗi toàn vẹn');
+      // What this verification re-checked (from the latest checkpoint, or from the first record).
+      expect(await page.getByTestId('chain-coverage').textContent()).toMatch(
+        /^Lần kiểm tra này: bản ghi số \d+–\d+/,
+      );
 
       await page.getByLabel('Mã định danh cơ quan').fill(H41);
       await page.getByLabel('Loại sự kiện').selectOption('dispatch.delivered');
