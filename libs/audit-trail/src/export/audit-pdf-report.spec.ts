@@ -1,0 +1,57 @@
+import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
+import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
+import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
+import { verificationScope } from '../verification/verification-scope';
+import { buildAuditPdfReport } from './audit-pdf-report';
+
+const HASH = 'c'.repeat(64);
+
+async function* noEvents(): AsyncIterable<AuditRecordEntity> {}
+
+function verification(tsaChain: 'trusted' | 'not-checked' | null): AuditTrailVerification {
+  return {
+    ok: true,
+    recordsChecked: 40,
+    fromSeq: 1,
+    head: { seq: 40, hash: HASH },
+    checkpointsChecked: 1,
+    checkpoint: {
+      headSeq: 40,
+      headHash: HASH,
+      createdAt: '2026-11-24T03:00:00.000Z',
+      signerSubject: 'CN=AXIS TEST',
+      timestamped: tsaChain !== null,
+      timestamp: tsaChain && {
+        genTime: '2026-11-24T03:00:01.000Z',
+        authority: 'CN=TEST TSA',
+        tsaChain,
+      },
+    },
+    scope: verificationScope({ from: 'genesis', firstSeq: 1, recordsChecked: 40, ok: true }),
+  };
+}
+
+async function reportText(tsaChain: 'trusted' | 'not-checked' | null): Promise<string> {
+  const pdf = await buildAuditPdfReport({
+    language: 'en',
+    generatedAt: new Date('2026-11-24T03:10:00.000Z'),
+    filters: [],
+    verification: verification(tsaChain),
+    head: { seq: 40, hash: HASH },
+    events: noEvents(),
+    totalEvents: 0,
+  });
+  return extractPdfText(pdf).replace(/\s+/g, ' ');
+}
+
+describe('audit PDF report: the checkpoint timestamp line', () => {
+  it('states whether the TSA certificate chain was verified or not checked', async () => {
+    expect(await reportText('trusted')).toContain(
+      'yes — 2026-11-24T03:00:01.000Z, CN=TEST TSA; TSA certificate chain verified',
+    );
+    expect(await reportText('not-checked')).toContain(
+      'TSA certificate chain NOT checked (no AUDIT_TSA_TRUST_FILE)',
+    );
+    expect(await reportText(null)).not.toContain('TSA certificate chain');
+  });
+});
