@@ -13,7 +13,8 @@ describe('inbox long-poll (real RabbitMQ and PostgreSQL)', () => {
   beforeAll(async () => {
     axis = await startAxis('long-poll', {
       INBOX_WAIT_MAX_SECONDS: '20',
-      // Neither interval can end a 20-second wait early: only the delivery's NOTIFY can.
+      // Neither interval can end a 20-second wait early: only the router's announcement of the
+      // delivery (InboxDeliveryAnnouncer, after its commit) can.
       INBOX_WAIT_POLL_MS: '10000',
       INBOX_WAIT_SAFETY_POLL_MS: '600000',
     });

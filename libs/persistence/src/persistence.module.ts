@@ -10,6 +10,7 @@ import { DispatchRepository } from './dispatch/dispatch.repository';
 import { DispatchVerificationRepository } from './dispatch/dispatch-verification.repository';
 import { DispatchViewRepository } from './dispatch/dispatch-view.repository';
 import { VerificationBacklogRepository } from './dispatch/verification-backlog.repository';
+import { InboxDeliveryAnnouncer } from './inbox/inbox-delivery-announcer';
 import { InboxRepository } from './inbox/inbox.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
 import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   WebhookNotificationRepository,
   StatusNoticeRepository,
   InboxRepository,
+  InboxDeliveryAnnouncer,
 ];
 
 /** The database connection and the repositories, for any app. */

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import { InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
+import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import { InboxWakeups } from '@docaxis/persistence/inbox/inbox-wakeups';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
@@ -27,6 +28,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
   let dataSource: DataSource;
   let dispatches: DispatchRepository;
   let notices: StatusNoticeRepository;
+  let announcer: InboxDeliveryAnnouncer;
   let wakeups: InboxWakeups;
   let statements: string[];
   const started: InboxWakeups[] = [];
@@ -39,6 +41,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     ]));
     dispatches = new DispatchRepository(dataSource);
     notices = new StatusNoticeRepository(dataSource);
+    announcer = new InboxDeliveryAnnouncer(dataSource);
     statements = recordQueries(dataSource);
     wakeups = await listening({ reconnectDelayMs: 100 });
   });
@@ -79,7 +82,10 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     return page.nextCursor ?? undefined;
   }
 
-  /** Queues and delivers a new dispatch to `recipient` (its own statement on the pool). */
+  /**
+   * Queues and delivers a new dispatch to `recipient` (its own statement on the pool), then
+   * announces it as the router does once it has committed.
+   */
   async function deliverTo(recipient: string): Promise<string> {
     const id = await insertRoutedDispatch(dataSource, SENDER);
     await dataSource.query(
@@ -87,6 +93,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       [id, recipient],
     );
     expect(await dispatches.deliver(deliveryOf(id, recipient))).not.toBeNull();
+    await announcer.announce([recipient]);
     return id;
   }
 
@@ -139,7 +146,8 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       statusCode: '01',
     });
     await dataSource.transaction((m) => notices.insert(m, notice));
-    await deliverStatusNotice(dataSource, notice.id, `msg-${notice.id}`);
+    expect(await deliverStatusNotice(dataSource, notice.id, `msg-${notice.id}`)).not.toBeNull();
+    await announcer.announce([SENDER]);
     const result = await page;
     expect(result.items.map((item) => item.kind)).toEqual(['status']);
     expect(result.queries).toBe(2);

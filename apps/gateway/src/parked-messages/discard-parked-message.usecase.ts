@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import { ParkedMessageRepository } from '@docaxis/persistence/parked-message/parked-message.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { type ParkedMessageDetail, toParkedMessageDetail } from './dtos/parked-message-view';
@@ -15,7 +16,8 @@ const MAX_REASON_LENGTH = 2000;
 /**
  * An operator gives up on a parked message, saying why. The row stays (state `discarded`, who,
  * when, why) and the decision is audited, committed together. A discarded status notice is
- * skipped and releases the notices that waited behind it (DiscardedStatusNoticeRelease).
+ * skipped and releases the notices that waited behind it (DiscardedStatusNoticeRelease); their
+ * addressee's waiting long-polls are told once the discard has committed.
  */
 @Injectable()
 export class DiscardParkedMessageUseCase {
@@ -25,6 +27,7 @@ export class DiscardParkedMessageUseCase {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly statusNotices: DiscardedStatusNoticeRelease,
+    private readonly announcer: InboxDeliveryAnnouncer,
   ) {}
 
   async execute(
@@ -35,7 +38,7 @@ export class DiscardParkedMessageUseCase {
   ): Promise<ParkedMessageDetail> {
     const text = typeof reason === 'string' ? reason.trim() : '';
     if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw new DiscardReasonInvalidError();
-    await this.dataSource.transaction(async (manager) => {
+    const releasedTo = await this.dataSource.transaction(async (manager) => {
       const row = await lockUnresolvedParkedMessage(this.parked, manager, id);
       await this.outbox.enqueue(manager, {
         destination: 'events',
@@ -50,9 +53,10 @@ export class DiscardParkedMessageUseCase {
         },
       });
       await this.parked.resolve(manager, [row.id], 'discarded', admin.certificateSubject, text);
-      await this.statusNotices.release(manager, row, text, correlationId);
+      return this.statusNotices.release(manager, row, text, correlationId);
     });
     this.relay.nudge();
+    if (releasedTo) await this.announcer.announce([releasedTo]);
     const resolved = await this.parked.findById(id);
     return toParkedMessageDetail(resolved!);
   }

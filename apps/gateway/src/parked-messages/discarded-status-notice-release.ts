@@ -17,18 +17,21 @@ import { parsedJson } from './dtos/parked-message-view';
 export class DiscardedStatusNoticeRelease {
   constructor(private readonly notices: StatusNoticeRepository) {}
 
-  /** The ids of the notices the discard delivered (none for other messages). */
+  /**
+   * The agency whose inbox the discard delivered notices to, to be announced once the discard
+   * commits (InboxDeliveryAnnouncer); null when it delivered none, and for other messages.
+   */
   async release(
     manager: EntityManager,
     parked: ParkedMessageEntity,
     reason: string,
     correlationId: string,
-  ): Promise<string[]> {
-    if (parked.messageType !== MessageTypes.StatusNoticed) return [];
+  ): Promise<string | null> {
+    if (parked.messageType !== MessageTypes.StatusNoticed) return null;
     const body = parsedJson(parked.body);
-    if (!body.ok) return [];
+    if (!body.ok) return null;
     const check = checkPayload(MessageTypes.StatusNoticed, body.value);
-    if (!check.ok) return [];
+    if (!check.ok) return null;
     const notice = check.payload;
     const delivered = await this.notices.skip(manager, {
       statusNoticeId: notice.statusNoticeId,
@@ -48,6 +51,6 @@ export class DiscardedStatusNoticeRelease {
         },
       }),
     });
-    return delivered.map((one) => one.id);
+    return delivered.length > 0 ? notice.addresseeCode : null;
   }
 }

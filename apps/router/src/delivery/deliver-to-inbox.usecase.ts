@@ -3,6 +3,7 @@ import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
+import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import {
   DispatchRepository,
   type DeliveredCopy,
@@ -20,7 +21,9 @@ const CONSUMER = 'router.deliver-to-inbox';
 /**
  * Takes a delivery message off a recipient agency's queue and puts the dispatch into that
  * agency's inbox, exactly once: the recipient row moves from queued to delivered only once,
- * whatever the broker redelivers.
+ * whatever the broker redelivers. Once the delivery has committed, the agency's waiting long-polls
+ * are told (InboxDeliveryAnnouncer; one more round trip per delivering statement, none when
+ * nothing was delivered).
  */
 @Injectable()
 export class DeliverToInboxUseCase {
@@ -28,12 +31,13 @@ export class DeliverToInboxUseCase {
     private readonly dispatches: DispatchRepository,
     private readonly relay: OutboxRelay,
     private readonly metrics: AxisMetrics,
+    private readonly announcer: InboxDeliveryAnnouncer,
   ) {}
 
   async execute(command: DeliverToInboxCommand): Promise<void> {
     // One statement marks the message, delivers the copy and writes the event (no transaction
     // round trips).
-    this.delivered([await this.dispatches.deliver(deliveryOf(command))]);
+    await this.delivered([command], [await this.dispatches.deliver(deliveryOf(command))]);
   }
 
   /**
@@ -42,21 +46,28 @@ export class DeliverToInboxUseCase {
    * does nothing, as with `execute`.
    */
   async executeMany(commands: readonly DeliverToInboxCommand[]): Promise<void> {
-    this.delivered(await this.dispatches.deliverMany(commands.map(deliveryOf)));
+    await this.delivered(commands, await this.dispatches.deliverMany(commands.map(deliveryOf)));
   }
 
-  /** Counts each copy delivered; one nudge of the relay for all their events. */
-  private delivered(copies: readonly (DeliveredCopy | null)[]): void {
+  /**
+   * Counts each copy delivered (`copies[i]` answers `commands[i]`); one nudge of the relay for all
+   * their events and one announcement for all their agencies.
+   */
+  private async delivered(
+    commands: readonly DeliverToInboxCommand[],
+    copies: readonly (DeliveredCopy | null)[],
+  ): Promise<void> {
     const now = Date.now();
-    let delivered = 0;
-    for (const copy of copies) {
-      if (!copy) continue;
-      delivered += 1;
+    const agencies = new Set<string>();
+    copies.forEach((copy, i) => {
+      if (!copy) return;
+      agencies.add(commands[i].recipientCode);
       this.metrics.deliveryLatency.observe((now - copy.acceptedAt.getTime()) / 1000);
-    }
-    if (delivered === 0) return;
-    this.metrics.deliveries.inc(delivered);
+    });
+    if (agencies.size === 0) return;
+    this.metrics.deliveries.inc(copies.filter(Boolean).length);
     this.relay.nudge();
+    await this.announcer.announce(agencies);
   }
 }
 

@@ -4,6 +4,7 @@ import type { StatusNoticed } from '@docaxis/messaging/contracts/message-payload
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
+import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
 
 export interface DeliverStatusNoticeCommand {
@@ -20,7 +21,8 @@ const CONSUMER = 'router.deliver-status-notice';
  * ready, and one statement delivers it with the ready notices that waited behind it. A notice
  * that overtook an earlier one of the same recipient is only made ready and its message acked;
  * the earlier one's delivery takes it along (no retry loop). Each delivery's `status.delivered`
- * event commits with it.
+ * event commits with it. Once it has committed, the addressee's waiting long-polls are told
+ * (InboxDeliveryAnnouncer), once however many notices it delivered.
  */
 @Injectable()
 export class DeliverStatusNoticeUseCase {
@@ -30,6 +32,7 @@ export class DeliverStatusNoticeUseCase {
     private readonly dataSource: DataSource,
     private readonly notices: StatusNoticeRepository,
     private readonly relay: OutboxRelay,
+    private readonly announcer: InboxDeliveryAnnouncer,
   ) {}
 
   async execute(command: DeliverStatusNoticeCommand): Promise<void> {
@@ -51,7 +54,11 @@ export class DeliverStatusNoticeUseCase {
       }),
     );
     if (duplicate) return;
-    if (delivered.length > 0) this.relay.nudge();
+    if (delivered.length > 0) {
+      this.relay.nudge();
+      // All of them are the addressee's: one (dispatch, recipient, addressee) is released at once.
+      await this.announcer.announce([notice.addresseeCode]);
+    }
     if (!delivered.some((one) => one.id === notice.statusNoticeId)) {
       // Not an error: the earlier notice's delivery (or its discard) releases this one.
       this.logger.log(

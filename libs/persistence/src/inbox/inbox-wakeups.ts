@@ -1,8 +1,8 @@
 import { NotificationListener } from '../database/notification-listener';
 
 /**
- * The channel the InboxDeliveredNotify triggers notify, with the agency code as payload, when a
- * delivery commits. NOTIFY reaches only sessions of the same database, so test databases on one
+ * The channel InboxDeliveryAnnouncer notifies, with the agency code as payload, once a delivery
+ * has committed. NOTIFY reaches only sessions of the same database, so test databases on one
  * server do not hear each other and the name needs no prefix of its own.
  */
 export const INBOX_DELIVERED_CHANNEL = 'docaxis_inbox_delivered';

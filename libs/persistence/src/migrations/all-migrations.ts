@@ -14,6 +14,7 @@ import { DispatchesAwaitingVerificationBySender1795483096684 } from './179548309
 import { InboxDeliveredNotify1795488566279 } from './1795488566279-inbox-delivered-notify';
 import { WebhookDeactivationReason1795488689654 } from './1795488689654-webhook-deactivation-reason';
 import { StatusNoticeRelease1795490231046 } from './1795490231046-status-notice-release';
+import { InboxDeliveredNotifyAfterCommit1795492019821 } from './1795492019821-inbox-delivered-notify-after-commit';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   InboxDeliveredNotify1795488566279,
   WebhookDeactivationReason1795488689654,
   StatusNoticeRelease1795490231046,
+  InboxDeliveredNotifyAfterCommit1795492019821,
 ];

@@ -1,0 +1,100 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { deliveryOf } from '@docaxis/testing/inbox-delivery';
+import {
+  type InboxNotifications,
+  listenToInboxNotifications,
+} from '@docaxis/testing/inbox-notifications';
+import { recordQueries } from '@docaxis/testing/recorded-queries';
+import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
+import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
+import { DispatchRepository } from '../dispatch/dispatch.repository';
+import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
+import { InboxDeliveryAnnouncer } from './inbox-delivery-announcer';
+
+const SENDER = '000.00.00.G22';
+const RECIPIENT = '000.00.00.H41';
+
+/** What a LISTENing session hears of InboxDeliveryAnnouncer, and of deliveries without it. */
+describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let dispatches: DispatchRepository;
+  let announcer: InboxDeliveryAnnouncer;
+  let statements: string[];
+  let heard: InboxNotifications;
+
+  beforeAll(async () => {
+    let url: string;
+    ({ dataSource, url } = await agencyDatabase('inbox-announce', [
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
+    ]));
+    dispatches = new DispatchRepository(dataSource);
+    announcer = new InboxDeliveryAnnouncer(dataSource);
+    heard = await listenToInboxNotifications(url, dataSource);
+    statements = recordQueries(dataSource);
+  });
+
+  afterAll(async () => {
+    await heard.stop();
+    await dataSource.destroy();
+  });
+
+  async function queuedCopy(): Promise<string> {
+    const id = await insertRoutedDispatch(dataSource, SENDER);
+    await dataSource.query(
+      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
+      [id, RECIPIENT],
+    );
+    return id;
+  }
+
+  it('notifies each agency once, in one statement, whatever the repeats', async () => {
+    const from = statements.length;
+    expect(await heard.during(() => announcer.announce([RECIPIENT, SENDER, RECIPIENT]))).toEqual([
+      RECIPIENT,
+      SENDER,
+    ]);
+    // The announcement, then the spec's marker.
+    expect(statements.length - from).toBe(2);
+  });
+
+  it('sends nothing, not even a statement, for no agency', async () => {
+    const from = statements.length;
+    expect(await heard.during(() => announcer.announce([]))).toEqual([]);
+    expect(statements.length - from).toBe(1);
+  });
+
+  it('deliveries themselves notify nothing any more (the triggers are gone): only an announcement does', async () => {
+    const ids = [await queuedCopy(), await queuedCopy()];
+    expect(await heard.during(() => dispatches.deliver(deliveryOf(ids[0], RECIPIENT)))).toEqual([]);
+    expect(
+      await heard.during(() => dispatches.deliverMany([deliveryOf(ids[1], RECIPIENT)])),
+    ).toEqual([]);
+    const notice = newStatusNotice({
+      dispatchId: ids[0],
+      recipientCode: RECIPIENT,
+      authorCode: RECIPIENT,
+      addresseeCode: SENDER,
+      statusCode: '01',
+    });
+    await dataSource.transaction((m) => new StatusNoticeRepository(dataSource).insert(m, notice));
+    expect(await heard.during(() => deliverStatusNotice(dataSource, notice.id))).toEqual([]);
+  });
+
+  it('a failure to notify is logged at warn and swallowed', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const query = jest
+      .spyOn(dataSource, 'query')
+      .mockRejectedValueOnce(new Error('connection lost'));
+    try {
+      await expect(announcer.announce([RECIPIENT])).resolves.toBeUndefined();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${RECIPIENT} not announced`));
+    } finally {
+      query.mockRestore();
+      warn.mockRestore();
+    }
+  });
+});
