@@ -30,7 +30,11 @@ describe('status notice order without retries (router, gateway admin API; real R
   let consumers: ConsumerHost;
 
   beforeAll(async () => {
-    axis = await startAxis('notice-order');
+    axis = await startAxis('notice-order', {
+      // Neither interval can end a long-poll's 20-second wait early: only an announced delivery.
+      INBOX_WAIT_POLL_MS: '10000',
+      INBOX_WAIT_SAFETY_POLL_MS: '600000',
+    });
     dispatchId = await sendAndDeliver(axis, A, [B]);
     consumers = axis.workers[2].get(ConsumerHost);
   });
@@ -191,10 +195,23 @@ describe('status notice order without retries (router, gateway admin API; real R
     );
     expect(views.map((n) => n.deliveredAt)).toEqual([null, null]);
 
+    // A's long-poll, waiting when the discard releases the notices into A's inbox.
+    const cursor = (await asAgency(axis, A).get('/inbox?limit=200')).body.nextCursor;
+    const longPoll = asAgency(axis, A)
+      .get(`/inbox?cursor=${cursor}&wait=20`)
+      .then((response) => ({ response, answeredAt: Date.now() }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const discard = await asAdmin(axis)
       .post(`/admin/parked-messages/${parkedId}/discard`)
       .send({ reason: 'notice 04 lost with its payload' });
     expect(discard.status).toBe(200);
+    const discardedAt = Date.now();
+    const woken = await longPoll;
+    // Woken by the discard's announcement (after its commit), not by an interval.
+    expect(woken.answeredAt - discardedAt).toBeLessThan(5000);
+    expect(woken.response.body.items.map((item: { kind: string }) => item.kind)).toContain(
+      'status',
+    );
     expect(await delivered([assigned, processing, done], 2, '05 and 06 released')).toEqual([
       '05',
       '06',
