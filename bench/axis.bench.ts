@@ -343,6 +343,7 @@ async function soakRun(
       seconds,
       concurrentSenders,
       dispatches: result.completed,
+      errors: result.errors,
       busyRefusals: result.busyRefusals,
       p99Ms: result.latency.p99Ms,
       rss: perApp((app) => wholeSoakGrowth(rssSeries.get(app.name)!)),

@@ -29,6 +29,8 @@ export interface SoakResult {
   seconds: number;
   concurrentSenders: number;
   dispatches: number;
+  /** Requests that failed for good (4xx, or a failure that outlasted the retries). */
+  errors: number;
   /** Submissions refused while the axis was busy (503 + Retry-After), each sent again later. */
   busyRefusals: number;
   /** From the accepted POST to the last acknowledgement: bounded by admission, not by the soak's length. */
@@ -148,7 +150,7 @@ export function soakTable(soak: SoakResult): string {
     soak.rssSecondHalf[app].growth <= AXIS_TARGETS.soakGrowth &&
     (!heap || heap[app].secondHalf.growth <= AXIS_TARGETS.soakGrowth);
   return [
-    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | RSS MiB, first / last 10 % | RSS growth | RSS growth, 2nd half |` +
+    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.errors} errors, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | RSS MiB, first / last 10 % | RSS growth | RSS growth, 2nd half |` +
       (heap
         ? ' heap after GC MiB, first / last 10 % | heap growth | heap growth, 2nd half |'
         : '') +

@@ -16,6 +16,7 @@ describe('the benchmark’s soak table', () => {
       seconds: 600,
       concurrentSenders: 3,
       dispatches: 6000,
+      errors: 2,
       busyRefusals: 0,
       p99Ms: 900,
       rss: each(growth(100, 150)),
@@ -24,6 +25,10 @@ describe('the benchmark’s soak table', () => {
       series: each({ rss: [], heapAfterGc: [] }),
     };
   };
+
+  it('says how many requests failed during the soak', () => {
+    expect(soakTable(soak(0.01))).toContain('6000 dispatches, 2 errors, 0 busy 503s');
+  });
 
   it('counts warm-up over the whole soak but judges flatness on the second half', () => {
     const table = soakTable(soak(0.01));
