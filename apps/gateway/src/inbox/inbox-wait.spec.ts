@@ -13,6 +13,15 @@ describe('inbox long-poll', () => {
     expect(() => parseInboxWait(value, 30)).toThrow(InboxWaitInvalidError);
   });
 
+  // Pauses move a virtual clock on instead of waiting on real timers, so each timeline is exact
+  // however late a busy machine would fire them (a 20 ms timer fired late once ended a 50 ms wait).
+  let now = 0;
+  beforeEach(() => {
+    now = 1_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
   /** A wakeup that never hears anything: `listening` decides which interval applies. */
   function silentWakeup(listening: boolean): InboxWakeup & { pauses: number[] } {
     const pauses: number[] = [];
@@ -21,7 +30,8 @@ describe('inbox long-poll', () => {
       pauses,
       next: (ms: number) => {
         pauses.push(ms);
-        return new Promise((resolve) => setTimeout(() => resolve(false), ms));
+        now += ms;
+        return Promise.resolve(false);
       },
       close: () => undefined,
     };
@@ -52,35 +62,19 @@ describe('inbox long-poll', () => {
     await expect(
       waitUntilFound(probe, wakeup, { waitMs: 30, safetyIntervalMs: 1000, pollIntervalMs: 5 }),
     ).resolves.toEqual([]);
-    expect(probe.mock.calls.length).toBeGreaterThan(2);
-    expect(Math.max(...wakeup.pauses)).toBeLessThanOrEqual(5);
+    // Not listening, so it looks after every pause, the last one (to the deadline) included.
+    expect(wakeup.pauses).toEqual([5, 5, 5, 5, 5, 5]);
+    expect(probe).toHaveBeenCalledTimes(7);
   });
 
   it('while listening, looks once and again only on the safety interval, not at the end', async () => {
-    // A virtual clock that each pause moves on, so the timeline does not depend on how late a
-    // busy machine fires timers.
-    let now = 1_000_000;
-    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
-    try {
-      const probe = jest.fn(() => Promise.resolve([] as string[]));
-      const pauses: number[] = [];
-      const wakeup: InboxWakeup = {
-        listening: true,
-        next: (ms: number) => {
-          pauses.push(ms);
-          now += ms;
-          return Promise.resolve(false);
-        },
-        close: () => undefined,
-      };
-      await waitUntilFound(probe, wakeup, { waitMs: 50, safetyIntervalMs: 20, pollIntervalMs: 1 });
-      // One look first, one after each safety pause; the last pause (to the deadline) heard
-      // nothing, so no look after it.
-      expect(pauses).toEqual([20, 20, 10]);
-      expect(probe).toHaveBeenCalledTimes(3);
-    } finally {
-      clock.mockRestore();
-    }
+    const probe = jest.fn(() => Promise.resolve([] as string[]));
+    const wakeup = silentWakeup(true);
+    await waitUntilFound(probe, wakeup, { waitMs: 50, safetyIntervalMs: 20, pollIntervalMs: 1 });
+    // One look first, one after each safety pause; the last pause (to the deadline) heard
+    // nothing, so no look after it.
+    expect(wakeup.pauses).toEqual([20, 20, 10]);
+    expect(probe).toHaveBeenCalledTimes(3);
 
     const idle = jest.fn(() => Promise.resolve([] as string[]));
     await waitUntilFound(idle, silentWakeup(true), { waitMs: 30, ...intervals });
@@ -96,6 +90,7 @@ describe('inbox long-poll', () => {
       next: () => new Promise((resolve) => setTimeout(() => resolve(true), 5)),
       close: () => undefined,
     };
+    jest.restoreAllMocks(); // real time: the wake-up, not a pause, must end this wait
     const started = Date.now();
     await expect(
       waitUntilFound(probe, wakeup, {
