@@ -92,6 +92,14 @@ describe('docaxis CLI against the running axis', () => {
     expect(status).toMatchObject({ code: 0, stderr: '' });
     expect(status.stdout).toContain(`Status 01 (`);
     expect(status.stdout).toContain(`on its way to ${A}`);
+    // The sender's inbox holds the notice: the human listing shows it (it used to stop on it).
+    const senderInbox = await waitFor(
+      () => cli(agency(A), 'inbox'),
+      (listed) => listed.stdout.includes('status 01'),
+      'the status notice in the inbox of A',
+    );
+    expect(senderInbox).toMatchObject({ code: 0, stderr: '' });
+    expect(senderInbox.stdout).toContain(`${dispatchId}  status 01    from ${C}`);
 
     const acked = await cli(agency(C), 'ack', dispatchId);
     expect(acked).toMatchObject({ code: 0 });

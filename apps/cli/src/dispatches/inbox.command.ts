@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import { inboxItemLine, type InboxLineItem } from './inbox-item-line';
 
 interface InboxOptions extends ApiCommandOptions {
   cursor?: string;
@@ -9,18 +10,14 @@ interface InboxOptions extends ApiCommandOptions {
 }
 
 interface InboxPage {
-  items: {
-    dispatchId: string;
-    senderCode: string;
-    subject: string;
-    urgency: string;
-    state: string;
-    deliveredAt: string | null;
-  }[];
+  items: InboxLineItem[];
   nextCursor: string | null;
 }
 
-/** `docaxis inbox [--cursor C] [--limit N]`: what was delivered to the calling agency. */
+/**
+ * `docaxis inbox [--cursor C] [--limit N]`: what was delivered to the calling agency, dispatches
+ * and status notices on what it sent.
+ */
 export function registerInboxCommand(program: Command, io: CliIo): void {
   withConnectionOptions(
     program
@@ -36,11 +33,7 @@ export function registerInboxCommand(program: Command, io: CliIo): void {
     const page = await axisClient(options, io).json<InboxPage>('GET', `/inbox${suffix}`);
     printResult(io, options, page, () => [
       ...(page.items.length === 0 ? ['Inbox empty.'] : []),
-      ...page.items.map(
-        (item) =>
-          `${item.dispatchId}  ${item.state.padEnd(12)} from ${item.senderCode}  ` +
-          `${item.urgency.padEnd(8)} ${item.subject}`,
-      ),
+      ...page.items.map(inboxItemLine),
       ...(page.nextCursor ? [`next: docaxis inbox --cursor ${page.nextCursor}`] : []),
     ]);
   });

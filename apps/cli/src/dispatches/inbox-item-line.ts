@@ -1,0 +1,48 @@
+/** A dispatch delivered to the calling agency (`kind: "dispatch"` in `GET /inbox`). */
+export interface DispatchInboxLine {
+  kind: 'dispatch';
+  dispatchId: string;
+  senderCode: string;
+  subject: string;
+  urgency: string;
+  state: string;
+}
+
+/** A status notice (trạng thái xử lý) on a dispatch the calling agency sent. */
+export interface StatusInboxLine {
+  kind: 'status';
+  dispatchId: string;
+  notice: { code: string; name: string; recipientCode: string; reason: string | null };
+}
+
+export type InboxLineItem = DispatchInboxLine | StatusInboxLine;
+
+/**
+ * One line of `docaxis inbox` per item. The inbox holds dispatches and status notices in one
+ * order; an item of a kind this CLI does not know (a newer gateway) still gets a line rather than
+ * stopping the listing.
+ */
+export function inboxItemLine(item: InboxLineItem | { kind: string; dispatchId: string }): string {
+  if (isDispatch(item)) {
+    return (
+      `${item.dispatchId}  ${item.state.padEnd(12)} from ${item.senderCode}  ` +
+      `${item.urgency.padEnd(8)} ${item.subject}`
+    );
+  }
+  if (isStatus(item)) {
+    const { code, name, recipientCode, reason } = item.notice;
+    return (
+      `${item.dispatchId}  ${`status ${code}`.padEnd(12)} from ${recipientCode}  ${name}` +
+      (reason ? `: ${reason}` : '')
+    );
+  }
+  return `${item.dispatchId}  ${item.kind} (not shown by this version of docaxis; use --json)`;
+}
+
+function isDispatch(item: { kind: string }): item is DispatchInboxLine {
+  return item.kind === 'dispatch';
+}
+
+function isStatus(item: { kind: string }): item is StatusInboxLine {
+  return item.kind === 'status';
+}
