@@ -59,13 +59,15 @@ export class DeliverToInboxUseCase {
   ): Promise<void> {
     const now = Date.now();
     const agencies = new Set<string>();
+    let deliveredCount = 0;
     copies.forEach((copy, i) => {
       if (!copy) return;
+      deliveredCount += 1;
       agencies.add(commands[i].recipientCode);
       this.metrics.deliveryLatency.observe((now - copy.acceptedAt.getTime()) / 1000);
     });
-    if (agencies.size === 0) return;
-    this.metrics.deliveries.inc(copies.filter(Boolean).length);
+    if (deliveredCount === 0) return;
+    this.metrics.deliveries.inc(deliveredCount);
     this.relay.nudge();
     await this.announcer.announce(agencies);
   }
