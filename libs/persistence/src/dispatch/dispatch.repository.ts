@@ -389,29 +389,6 @@ export class DispatchRepository {
     await manager.update(DispatchEntity, { id }, changes as QueryDeepPartialEntity<DispatchEntity>);
   }
 
-  /** Locks one recipient row for the rest of the transaction (status notices, recall answers). */
-  async lockRecipient(
-    manager: EntityManager,
-    dispatchId: string,
-    recipientCode: string,
-  ): Promise<DispatchRecipientEntity | null> {
-    return manager.findOne(DispatchRecipientEntity, {
-      where: { dispatchId, recipientCode },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
-  async updateRecipient(
-    manager: EntityManager,
-    dispatchId: string,
-    recipientCode: string,
-    changes: Partial<
-      Pick<DispatchRecipientEntity, 'statusCode' | 'statusAt' | 'recallState' | 'recalledAt'>
-    >,
-  ): Promise<void> {
-    await manager.update(DispatchRecipientEntity, { dispatchId, recipientCode }, changes);
-  }
-
   /**
    * Recalls a dispatch from every recipient at once: those that had not fetched it lose it
    * (pending, queued or delivered → recalled); those that had get a pending recall request.
