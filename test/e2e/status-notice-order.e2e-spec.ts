@@ -125,6 +125,14 @@ describe('status notice order without retries (router, gateway admin API; real R
     return row.ready_at;
   }
 
+  /** Waits until the router has handled the notice's message: made ready, not yet delivered. */
+  const madeReady = (id: string, what: string) =>
+    waitFor(
+      () => readyAt(id),
+      (at) => at !== null,
+      what,
+    );
+
   /** The sender's inbox: the codes of these notices, in inbox order. */
   async function inboxCodes(ids: readonly string[]): Promise<string[]> {
     const body = (await asAgency(axis, A).get('/inbox?limit=100')).body;
@@ -152,11 +160,7 @@ describe('status notice order without retries (router, gateway admin API; real R
     const [received, accepted] = await record(['01', '03']);
     await announce(accepted, '03');
     // Handled (made ready, acked), not delivered: it waits for 01.
-    await waitFor(
-      () => readyAt(accepted),
-      (at) => at !== null,
-      '03 made ready',
-    );
+    await madeReady(accepted, '03 made ready');
     expect(await inboxCodes([received, accepted])).toEqual([]);
     expect(await routerMetric('docaxis_status_notices_waiting')).toBe(1);
 
@@ -177,16 +181,8 @@ describe('status notice order without retries (router, gateway admin API; real R
     const parkedId = await parked(assigned, '04');
     await announce(processing, '05');
     await announce(done, '06');
-    await waitFor(
-      () => readyAt(done),
-      (at) => at !== null,
-      '06 made ready',
-    );
-    await waitFor(
-      () => readyAt(processing),
-      (at) => at !== null,
-      '05 made ready',
-    );
+    await madeReady(done, '06 made ready');
+    await madeReady(processing, '05 made ready');
     // Visible to the operator: the parked message, the waiting count, the dispatch's notices.
     expect(await routerMetric('docaxis_status_notices_waiting')).toBe(2);
     const waiting = (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body;
@@ -245,11 +241,7 @@ describe('status notice order without retries (router, gateway admin API; real R
       const [received, accepted] = await record(['01', '03']);
       const parkedId = await parked(received, '01');
       await announce(accepted, '03');
-      await waitFor(
-        () => readyAt(accepted),
-        (at) => at !== null,
-        '03 made ready',
-      );
+      await madeReady(accepted, '03 made ready');
       expect(await inboxCodes([received, accepted])).toEqual([]);
 
       const redrive = await asAdmin(axis).post(`/admin/parked-messages/${parkedId}/redrive`);
