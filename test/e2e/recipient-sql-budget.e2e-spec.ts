@@ -1,15 +1,16 @@
 import { asAgency } from '@docaxis/testing/agency-client';
 import { sendAndDeliver } from '@docaxis/testing/dispatch-delivery';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
-import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
+import {
+  OUTBOX_RELAY_STATEMENTS,
+  SqlStatementCounter,
+} from '@docaxis/testing/sql-statement-counter';
 
 const SENDER = '000.00.00.G22';
 const [SINGLE, BATCH] = ['000.00.00.H41', '000.00.14.H20'];
 const DISPATCHES = 20;
 
 const sql = new SqlStatementCounter();
-/** The gateway's outbox relay claims and settles rows on its own clock: not the request's. */
-const RELAY = /^(WITH|UPDATE|DELETE) outbox_messages$/;
 
 /**
  * What a recipient's document system costs PostgreSQL on the gateway: reading its inbox, reading
@@ -49,7 +50,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
     });
     console.log(`GET /inbox (${items} items):\n${sql.report(1)}`);
     expect(items).toBe(DISPATCHES);
-    expect(sql.total('gateway', undefined, RELAY)).toBe(1);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS)).toBe(1);
   });
 
   it('reads a dispatch in one statement', async () => {
@@ -60,7 +61,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
     });
     console.log(`GET /dispatches/:id, per read:\n${sql.report(DISPATCHES)}`);
     // The dispatch with files, recipients, the caller's notices and the replacements.
-    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(1);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(1);
     expect(sql.total('gateway', /Entity/)).toBe(0);
   });
 
@@ -76,7 +77,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
     });
     console.log(`GET /dispatches/:id/files/:fileId, first download:\n${sql.report(DISPATCHES)}`);
     // The access check with the file; the move to fetched with its announcement (WITH … UPDATE).
-    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(2);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(2);
     expect(sql.total('gateway', /^INSERT outbox_messages$|^WITH dispatch_recipients$/)).toBe(
       DISPATCHES,
     );
@@ -84,7 +85,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
       for (const file of files) await asAgency(axis, SINGLE).get(file).expect(200);
     });
     console.log(`GET /dispatches/:id/files/:fileId, again:\n${sql.report(DISPATCHES)}`);
-    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(1);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(1);
     const view = await asAgency(axis, SINGLE).get(`/dispatches/${ids[0]}`).expect(200);
     expect(view.body.recipients.map((r: { state: string }) => r.state)).toEqual(['fetched']);
   });
@@ -97,7 +98,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
     });
     console.log(`POST /dispatches/:id/ack, per acknowledgement:\n${sql.report(DISPATCHES)}`);
     // The UPDATE … RETURNING and its dispatch.acknowledged event in one WITH statement.
-    expect(sql.total('gateway', undefined, RELAY) / DISPATCHES).toBe(1);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(1);
     expect(sql.total('gateway', /^(START|COMMIT|INSERT)/)).toBe(0);
     expect(sql.total('gateway', /Entity/)).toBe(0);
   });
@@ -113,7 +114,7 @@ describe('SQL statements of the recipient side (all apps in process)', () => {
       );
     });
     console.log(`POST /inbox/ack of ${DISPATCHES}:\n${sql.report(1)}`);
-    expect(sql.total('gateway', undefined, RELAY)).toBe(1);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS)).toBe(1);
     expect(sql.total('gateway', /^(START|COMMIT|INSERT)/)).toBe(0);
   });
 });

@@ -12,6 +12,12 @@ export function statementKind(sql: string): string {
 }
 
 /**
+ * The outbox relays' claims (each deleting the previous batch) and their rare lone settlements:
+ * run on the relay's own clock, not the request's or message's being measured.
+ */
+export const OUTBOX_RELAY_STATEMENTS = /^(WITH|UPDATE|DELETE) outbox_messages$/;
+
+/**
  * Counts the SQL statements every pg client of this process sends while `counting`, per
  * application_name (`docaxis-<app>` for the apps) and statement kind. Install it before the
  * apps start in process; `uninstall` puts pg's own query back.
