@@ -9,6 +9,7 @@ import {
 } from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
+import type { WebhookEntity } from '@docaxis/persistence/webhook/webhook.entity';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import {
   WebhookHostLookupFailedError,
@@ -69,8 +70,7 @@ export class ManageWebhooksUseCase {
    * pending notifications are sent at once.
    */
   async reactivate(agencyCode: string, id: string): Promise<WebhookView> {
-    const webhook = isUuid(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
-    if (!webhook) throw new WebhookNotFoundError(id);
+    const webhook = await this.ownWebhook(agencyCode, id);
     await this.checkDestination(webhook.url);
     const reactivated = await this.webhooks.reactivate(agencyCode, id);
     if (!reactivated) throw new WebhookNotFoundError(id);
@@ -87,6 +87,23 @@ export class ManageWebhooksUseCase {
     }
   }
 
+  async history(
+    agencyCode: string,
+    id: string,
+    limitParam?: string,
+  ): Promise<WebhookNotificationView[]> {
+    const webhook = await this.ownWebhook(agencyCode, id);
+    const limit = Math.min(Math.max(Number(limitParam) || 50, 1), MAX_HISTORY);
+    return (await this.webhooks.history(webhook.id, limit)).map(webhookNotificationView);
+  }
+
+  /** The agency's own webhook `id`; not found for a malformed id or another agency's webhook. */
+  private async ownWebhook(agencyCode: string, id: string): Promise<WebhookEntity> {
+    const webhook = isUuid(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
+    if (!webhook) throw new WebhookNotFoundError(id);
+    return webhook;
+  }
+
   private async checkDestination(url: string): Promise<void> {
     const destination = await checkWebhookDestination(
       new URL(url),
@@ -94,17 +111,6 @@ export class ManageWebhooksUseCase {
       this.lookup,
     );
     if (!destination.ok) throw refusalError(destination);
-  }
-
-  async history(
-    agencyCode: string,
-    id: string,
-    limitParam?: string,
-  ): Promise<WebhookNotificationView[]> {
-    const webhook = isUuid(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
-    if (!webhook) throw new WebhookNotFoundError(id);
-    const limit = Math.min(Math.max(Number(limitParam) || 50, 1), MAX_HISTORY);
-    return (await this.webhooks.history(webhook.id, limit)).map(webhookNotificationView);
   }
 }
 
