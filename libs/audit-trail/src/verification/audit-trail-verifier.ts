@@ -131,17 +131,21 @@ export class AuditTrailVerifier {
       return withScope(failure, 'checkpoint', start.headSeq, startCheckpoint);
     }
     // From the checkpointed record itself: its hash is recomputed and its link to the next checked.
-    const walk = await this.walk(start.headSeq, toSeq, used(start, timestamp));
+    const walk = await this.walk(start.headSeq, toSeq, used(start, timestamp), head);
     return withScope(walk, 'checkpoint', start.headSeq, startCheckpoint);
   }
 
-  /** `checkedStart`: a checkpoint at fromSeq already judged valid (not checked again). */
+  /**
+   * `checkedStart`: a checkpoint at fromSeq already judged valid (not checked again), against
+   * `knownHead`, the chain head read then (not read again).
+   */
   private async walk(
     fromSeq: number,
     toSeq: number | undefined,
     checkedStart?: CheckpointUsed,
+    knownHead?: { seq: number } | null,
   ): Promise<TrailWalk> {
-    const head = await this.records.head();
+    const head = knownHead !== undefined ? knownHead : await this.records.head();
     // Checkpoints past the head count too: they prove records that are gone.
     const checkpointsTo = toSeq ?? Number.MAX_SAFE_INTEGER;
     let checkpointsChecked = checkedStart ? 1 : 0;
