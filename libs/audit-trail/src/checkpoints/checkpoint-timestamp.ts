@@ -119,21 +119,15 @@ export function checkTimestampToken(
     return tokenFailure('timestamp imprint is not the hash of the checkpoint signature');
   }
   const authority = cms.signerCertificate;
-  if (!tsaTrust) {
-    return {
-      valid: true,
-      genTime: tstInfo.genTime,
-      authority: authority.subject.text,
-      tsaChain: 'not-checked',
-    };
+  if (tsaTrust) {
+    const trust = tsaTrust.check(authority, cms.certificates, tstInfo.genTime);
+    if (!trust.trusted) return { valid: false, reason: trust.reason, authority: true };
   }
-  const trust = tsaTrust.check(authority, cms.certificates, tstInfo.genTime);
-  if (!trust.trusted) return { valid: false, reason: trust.reason, authority: true };
   return {
     valid: true,
     genTime: tstInfo.genTime,
     authority: authority.subject.text,
-    tsaChain: 'trusted',
+    tsaChain: tsaTrust ? 'trusted' : 'not-checked',
   };
 }
 
