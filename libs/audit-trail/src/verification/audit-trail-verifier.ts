@@ -167,12 +167,11 @@ export class AuditTrailVerifier {
       if (firstFinding || page.length < CHECKPOINT_PAGE) break;
       after = page[page.length - 1].headSeq;
     }
-    const chainTo = toSeq;
     const anchor =
-      lastValid && (chainTo === undefined || lastValid.headSeq <= chainTo)
+      lastValid && (toSeq === undefined || lastValid.headSeq <= toSeq)
         ? { seq: lastValid.headSeq, hash: lastValid.headHash }
         : undefined;
-    const chain = await this.chain.verify({ fromSeq, toSeq: chainTo, anchor });
+    const chain = await this.chain.verify({ fromSeq, toSeq, anchor });
     const checkpoint = lastValid;
     if (!chain.ok && (!firstFinding || chain.seq <= firstFinding.seq)) {
       return { ...chain, checkpointsChecked, checkpoint };
