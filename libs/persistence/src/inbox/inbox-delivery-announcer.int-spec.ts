@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { DatabaseOutageGate } from '@docaxis/testing/database-outage-gate';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import {
@@ -10,6 +11,7 @@ import {
 import { recordQueries } from '@docaxis/testing/recorded-queries';
 import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
 import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
+import { dataSourceOptions } from '../database/data-source-options';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import { InboxDeliveryAnnouncer } from './inbox-delivery-announcer';
@@ -20,13 +22,13 @@ const RECIPIENT = '000.00.00.H41';
 /** What a LISTENing session hears of InboxDeliveryAnnouncer, and of deliveries without it. */
 describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
   let dataSource: DataSource;
+  let url: string;
   let dispatches: DispatchRepository;
   let announcer: InboxDeliveryAnnouncer;
   let statements: string[];
   let heard: InboxNotifications;
 
   beforeAll(async () => {
-    let url: string;
     ({ dataSource, url } = await agencyDatabase('inbox-announce', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
       { code: RECIPIENT, name: 'UBND tỉnh Nghệ An' },
@@ -95,6 +97,33 @@ describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
     } finally {
       query.mockRestore();
       warn.mockRestore();
+    }
+  });
+
+  it('a real outage (the database out of reach, its connections dropped) is logged at warn and swallowed', async () => {
+    const gate = await DatabaseOutageGate.start(url);
+    const throughGate = new DataSource(dataSourceOptions({ url: gate.url }));
+    await throughGate.initialize();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const gated = new InboxDeliveryAnnouncer(throughGate);
+      // Through the open gate it announces like any other.
+      expect(await heard.during(() => gated.announce([RECIPIENT]))).toEqual([RECIPIENT]);
+      expect(warn).not.toHaveBeenCalled();
+      gate.close();
+      const accepted = gate.accepted;
+      // The first on the pooled connection the outage cut, the second on a new one it drops.
+      expect(await heard.during(() => gated.announce([RECIPIENT]))).toEqual([]);
+      expect(await heard.during(() => gated.announce([SENDER]))).toEqual([]);
+      expect(gate.accepted).toBeGreaterThan(accepted);
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+        expect.stringMatching(new RegExp(`^inbox delivery to ${RECIPIENT} not announced .*: \\S`)),
+        expect.stringMatching(new RegExp(`^inbox delivery to ${SENDER} not announced .*: \\S`)),
+      ]);
+    } finally {
+      warn.mockRestore();
+      await throughGate.destroy();
+      await gate.stop();
     }
   });
 });
