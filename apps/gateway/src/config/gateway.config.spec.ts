@@ -47,6 +47,31 @@ describe('gateway configuration', () => {
       expect(problems).toContain(variable);
   });
 
+  it('reconnects the inbox listener after 1 s doubling to 30 s by default, the cap not below the start', () => {
+    expect(loadGatewayConfig({})).toMatchObject({
+      INBOX_LISTENER_RECONNECT_INITIAL_MS: 1000,
+      INBOX_LISTENER_RECONNECT_MAX_MS: 30_000,
+    });
+    expect(
+      loadGatewayConfig({
+        INBOX_LISTENER_RECONNECT_INITIAL_MS: '500',
+        INBOX_LISTENER_RECONNECT_MAX_MS: '500',
+      }),
+    ).toMatchObject({
+      INBOX_LISTENER_RECONNECT_INITIAL_MS: 500,
+      INBOX_LISTENER_RECONNECT_MAX_MS: 500,
+    });
+    expect(() =>
+      loadGatewayConfig({
+        INBOX_LISTENER_RECONNECT_INITIAL_MS: '5000',
+        INBOX_LISTENER_RECONNECT_MAX_MS: '1000',
+      }),
+    ).toThrow(/INBOX_LISTENER_RECONNECT_MAX_MS/);
+    expect(() => loadGatewayConfig({ INBOX_LISTENER_RECONNECT_INITIAL_MS: '0' })).toThrow(
+      /INBOX_LISTENER_RECONNECT_INITIAL_MS/,
+    );
+  });
+
   it('keeps trusted-proxy mode off by default, and needs the proxies when it is on', () => {
     const defaults = loadGatewayConfig({});
     expect(defaults.TRUSTED_PROXY_CERT_HEADER).toBe('');

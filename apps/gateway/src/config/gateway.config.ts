@@ -87,6 +87,14 @@ export const gatewayConfigSchema = z.object({
    * long-poll looks anyway, in case a wake-up went astray.
    */
   INBOX_WAIT_SAFETY_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  /**
+   * After the LISTEN connection that wakes long-polls is lost, the first wait before connecting
+   * again; it doubles per failed attempt up to INBOX_LISTENER_RECONNECT_MAX_MS (each wait is a
+   * random one between half and all of that), and starts over once listening again.
+   */
+  INBOX_LISTENER_RECONNECT_INITIAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** The longest wait between two attempts to listen again (long-polls poll meanwhile). */
+  INBOX_LISTENER_RECONNECT_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
   /** Most dispatch ids one POST /inbox/ack may acknowledge (one transaction holds their rows). */
   ACK_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
   /**
@@ -145,6 +153,13 @@ const gatewayConfigRules = gatewayConfigSchema.superRefine((config, ctx) => {
       code: 'custom',
       path: ['GATEWAY_MANAGEMENT_PORT'],
       message: 'must differ from GATEWAY_PORT (the management listener is a server of its own)',
+    });
+  }
+  if (config.INBOX_LISTENER_RECONNECT_MAX_MS < config.INBOX_LISTENER_RECONNECT_INITIAL_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['INBOX_LISTENER_RECONNECT_MAX_MS'],
+      message: 'must not be below INBOX_LISTENER_RECONNECT_INITIAL_MS',
     });
   }
 });

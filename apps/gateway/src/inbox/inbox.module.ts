@@ -16,7 +16,14 @@ import { ListInboxUseCase } from './list-inbox.usecase';
     {
       provide: InboxWakeups,
       inject: [GATEWAY_CONFIG],
-      useFactory: (config: GatewayConfig) => new InboxWakeups({ url: config.DATABASE_URL }),
+      useFactory: (config: GatewayConfig) =>
+        new InboxWakeups({
+          url: config.DATABASE_URL,
+          reconnect: {
+            initialMs: config.INBOX_LISTENER_RECONNECT_INITIAL_MS,
+            maxMs: config.INBOX_LISTENER_RECONNECT_MAX_MS,
+          },
+        }),
     },
     InboxWakeupsLifecycle,
   ],

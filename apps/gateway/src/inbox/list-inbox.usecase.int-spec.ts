@@ -3,7 +3,7 @@ import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import { InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
 import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
-import { InboxWakeups } from '@docaxis/persistence/inbox/inbox-wakeups';
+import { InboxWakeups, type InboxWakeupsSettings } from '@docaxis/persistence/inbox/inbox-wakeups';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
@@ -43,7 +43,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     notices = new StatusNoticeRepository(dataSource);
     announcer = new InboxDeliveryAnnouncer(dataSource);
     statements = recordQueries(dataSource);
-    wakeups = await listening({ reconnectDelayMs: 100 });
+    wakeups = await listening({ reconnect: { initialMs: 100, maxMs: 100 } });
   });
 
   afterAll(async () => {
@@ -51,7 +51,9 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     await dataSource.destroy();
   });
 
-  async function listening(settings: { reconnectDelayMs: number }): Promise<InboxWakeups> {
+  async function listening(
+    settings: Pick<InboxWakeupsSettings, 'reconnect'>,
+  ): Promise<InboxWakeups> {
     const w = new InboxWakeups({ url, ...settings });
     started.push(w);
     await w.start();
@@ -188,7 +190,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
   });
 
   it('wakes the waiters of every gateway instance (each listens on its own connection)', async () => {
-    const otherInstance = await listening({ reconnectDelayMs: 100 });
+    const otherInstance = await listening({ reconnect: { initialMs: 100, maxMs: 100 } });
     const here = await waitingPoll(wakeups, WAITER, 20);
     const there = await waitingPoll(otherInstance, WAITER, 20);
     const dispatchId = await deliverTo(WAITER);
@@ -200,7 +202,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
   });
 
   it('misses nothing while the connection is down: it polls until the listener is back', async () => {
-    const slow = await listening({ reconnectDelayMs: 60_000 });
+    const slow = await listening({ reconnect: { initialMs: 60_000, maxMs: 60_000 } });
     const { page } = await waitingPoll(slow, WAITER, 20, {
       INBOX_WAIT_POLL_MS: 100,
       INBOX_WAIT_SAFETY_POLL_MS: 600_000,

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { ReconnectBackoff, type ReconnectBackoffSettings } from './reconnect-backoff';
 
 export interface NotificationListenerSettings {
   /** Database URL for the one connection that LISTENs (the pool's connections stay free). */
@@ -8,8 +9,13 @@ export interface NotificationListenerSettings {
   channel: string;
   /** Names the connection in pg_stat_activity. */
   applicationName: string;
-  /** After a lost connection, how long to wait before connecting again. Default 1 s. */
-  reconnectDelayMs?: number;
+  /**
+   * After a lost connection (or a failed attempt), how long to wait before connecting again:
+   * exponential with jitter, back to the initial wait once listening. Default 1 s doubling to 30 s.
+   */
+  reconnect?: ReconnectBackoffSettings;
+  /** The jitter's source, in [0, 1); for tests. */
+  random?: () => number;
 }
 
 export interface NotificationHandlers {
@@ -34,7 +40,7 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export class NotificationListener {
   private readonly logger = new Logger(NotificationListener.name);
-  private readonly reconnectDelayMs: number;
+  private readonly backoff: ReconnectBackoff;
   private client?: Client;
   private stopped = true;
   private reconnectTimer?: NodeJS.Timeout;
@@ -47,7 +53,7 @@ export class NotificationListener {
     if (!CHANNEL_NAME.test(settings.channel)) {
       throw new RangeError(`Not a plain channel name: ${settings.channel}`);
     }
-    this.reconnectDelayMs = settings.reconnectDelayMs ?? 1000;
+    this.backoff = new ReconnectBackoff(settings.reconnect, settings.random);
   }
 
   /** True while the channel's notifications are being received. */
@@ -83,6 +89,7 @@ export class NotificationListener {
       await client.connect();
       await client.query(`LISTEN ${this.settings.channel}`);
       if (this.client !== client) return;
+      this.backoff.reset();
       this.isListening = true;
       this.handlers.listening();
     } catch (error) {
@@ -98,10 +105,11 @@ export class NotificationListener {
     client.end().catch(() => undefined);
     if (wasListening) this.handlers.lost();
     if (this.stopped) return;
+    const delayMs = this.backoff.nextDelayMs();
     this.logger.warn(
       `${this.settings.channel} listener lost (${error instanceof Error ? error.message : 'connection ended'}); ` +
-        `connecting again in ${this.reconnectDelayMs} ms`,
+        `connecting again in ${delayMs} ms`,
     );
-    this.reconnectTimer = setTimeout(() => void this.connect(), this.reconnectDelayMs);
+    this.reconnectTimer = setTimeout(() => void this.connect(), delayMs);
   }
 }

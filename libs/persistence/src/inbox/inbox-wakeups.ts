@@ -1,4 +1,5 @@
 import { NotificationListener } from '../database/notification-listener';
+import type { ReconnectBackoffSettings } from '../database/reconnect-backoff';
 
 /**
  * The channel InboxDeliveryAnnouncer notifies, with the agency code as payload, once a delivery
@@ -10,8 +11,11 @@ export const INBOX_DELIVERED_CHANNEL = 'docaxis_inbox_delivered';
 export interface InboxWakeupsSettings {
   /** Database URL for the one connection that LISTENs. */
   url: string;
-  /** After a lost LISTEN connection, how long to wait before connecting again. Default 1 s. */
-  reconnectDelayMs?: number;
+  /**
+   * After a lost LISTEN connection, the waits before connecting again: exponential with jitter,
+   * back to the initial one once listening (default 1 s doubling to 30 s). Waiters poll meanwhile.
+   */
+  reconnect?: ReconnectBackoffSettings;
 }
 
 /** One waiting request's ear on its agency's inbox. */
@@ -44,7 +48,7 @@ export class InboxWakeups {
         url: settings.url,
         channel: INBOX_DELIVERED_CHANNEL,
         applicationName: 'docaxis-inbox-listener',
-        reconnectDelayMs: settings.reconnectDelayMs,
+        reconnect: settings.reconnect,
       },
       {
         notified: (agencyCode) => this.wake(this.waiters.get(agencyCode)),

@@ -25,7 +25,10 @@ describe('WebhookSubscribers: agencies with a webhook, cached until PostgreSQL r
     ]));
     webhooks = new WebhookRepository(dataSource);
     jest.spyOn(dataSource, 'query');
-    subscribers = new WebhookSubscribers(dataSource, { url, reconnectDelayMs: 100 });
+    subscribers = new WebhookSubscribers(dataSource, {
+      url,
+      reconnect: { initialMs: 100, maxMs: 100 },
+    });
     await subscribers.start();
   });
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NotificationListener } from '../database/notification-listener';
+import type { ReconnectBackoffSettings } from '../database/reconnect-backoff';
 
 /** The channel the `webhooks_notify_change` trigger notifies on every committed change. */
 export const WEBHOOKS_CHANGED_CHANNEL = 'docaxis_webhooks_changed';
@@ -7,8 +8,8 @@ export const WEBHOOKS_CHANGED_CHANNEL = 'docaxis_webhooks_changed';
 export interface WebhookSubscribersSettings {
   /** Database URL for the one connection that LISTENs (the pool's connections stay free). */
   url: string;
-  /** After a lost LISTEN connection, how long to wait before connecting again. Default 1 s. */
-  reconnectDelayMs?: number;
+  /** After a lost LISTEN connection, the waits before connecting again (default 1 s doubling to 30 s). */
+  reconnect?: ReconnectBackoffSettings;
 }
 
 /**
@@ -36,7 +37,7 @@ export class WebhookSubscribers {
         url: settings.url,
         channel: WEBHOOKS_CHANGED_CHANNEL,
         applicationName: 'docaxis-webhook-listener',
-        reconnectDelayMs: settings.reconnectDelayMs,
+        reconnect: settings.reconnect,
       },
       { notified: forget, listening: forget, lost: forget },
     );
