@@ -239,6 +239,7 @@ export const en: Messages = {
       'dispatch.rejected': 'Rejected (signatures)',
       'dispatch.refused': 'Refused at the door',
       'dispatch.routed': 'Routed',
+      'dispatch.withdrawn': 'Withdrawn before routing (recalled)',
       'dispatch.delivered': 'Delivered to the inbox',
       'dispatch.fetched': 'Fetched by the recipient',
       'dispatch.acknowledged': 'Acknowledged by the recipient',

@@ -254,6 +254,7 @@ export const vi = {
       'dispatch.rejected': 'Từ chối (chữ ký)',
       'dispatch.refused': 'Từ chối tại cổng',
       'dispatch.routed': 'Đã định tuyến',
+      'dispatch.withdrawn': 'Đã thu hồi trước khi định tuyến',
       'dispatch.delivered': 'Đã chuyển đến hộp thư',
       'dispatch.fetched': 'Cơ quan nhận đã lấy về',
       'dispatch.acknowledged': 'Cơ quan nhận đã xác nhận',

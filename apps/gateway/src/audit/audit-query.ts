@@ -25,7 +25,7 @@ const filterSchema = z.object({
         .filter(Boolean),
     )
     .optional(),
-  state: z.enum(['accepted', 'verified', 'rejected', 'routed']).optional(),
+  state: z.enum(['accepted', 'verified', 'rejected', 'routed', 'withdrawn']).optional(),
   status: z
     .string()
     .regex(/^\d{2}$/, 'a two-digit status code')

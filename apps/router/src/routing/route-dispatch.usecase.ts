@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
@@ -22,10 +22,14 @@ const STAND_IN_AGENCY_CODE = '000.00.00.A00';
  * Fans a verified dispatch out to its recipients: each gets a delivery message on its own
  * agency queue. State change, processed mark, delivery messages and the `dispatch.routed` event
  * are one statement, so they commit together without an explicit transaction; a redelivered
- * `dispatch.verified` finds its mark (or the dispatch already routed) and does nothing.
+ * `dispatch.verified` finds its mark (or the dispatch already routed) and does nothing. A
+ * dispatch its sender recalled before this step reached nobody: the same statement ends it as
+ * `withdrawn` with a `dispatch.withdrawn` event, so it is never left looking pending.
  */
 @Injectable()
 export class RouteDispatchUseCase {
+  private readonly logger = new Logger(RouteDispatchUseCase.name);
+
   constructor(
     private readonly dispatches: DispatchRepository,
     private readonly relay: OutboxRelay,
@@ -36,7 +40,14 @@ export class RouteDispatchUseCase {
     const occurredAt = new Date().toISOString();
     // Checked here with stand-ins; the statement fills in the recipients, the sender, the
     // priority and the correlation id from the dispatch it routes.
-    const routed = await this.dispatches.route({
+    const outcomeFacts = {
+      dispatchId,
+      senderCode: STAND_IN_AGENCY_CODE,
+      recipientCodes: [STAND_IN_AGENCY_CODE],
+      occurredAt,
+      actor: 'router',
+    };
+    const outcome = await this.dispatches.route({
       dispatchId,
       mark: { consumer: CONSUMER, messageId: command.messageId },
       deliveryRequest: outboxRowOf({
@@ -55,15 +66,22 @@ export class RouteDispatchUseCase {
         destination: 'events',
         routingKey: MessageTypes.DispatchRouted,
         messageType: MessageTypes.DispatchRouted,
-        payload: {
-          dispatchId,
-          senderCode: STAND_IN_AGENCY_CODE,
-          recipientCodes: [STAND_IN_AGENCY_CODE],
-          occurredAt,
-          actor: 'router',
-        },
+        payload: outcomeFacts,
+      }),
+      withdrawal: outboxRowOf({
+        destination: 'events',
+        routingKey: MessageTypes.DispatchWithdrawn,
+        messageType: MessageTypes.DispatchWithdrawn,
+        payload: outcomeFacts,
       }),
     });
-    if (routed) this.relay.nudge();
+    if (outcome === null) return;
+    this.relay.nudge();
+    if (outcome === 'withdrawn') {
+      this.logger.log(
+        { dispatchId },
+        'Dispatch recalled by its sender before routing: withdrawn, routed to nobody',
+      );
+    }
   }
 }

@@ -17,7 +17,7 @@ describe('message contracts', () => {
   });
 
   it('routes events on the events exchange and delivery requests on the delivery exchange', () => {
-    expect(ALL_EVENT_TYPES).toHaveLength(14);
+    expect(ALL_EVENT_TYPES).toHaveLength(16);
     expect(ALL_EVENT_TYPES).not.toContain(MessageTypes.DeliveryRequested);
     expect(MESSAGE_EXCHANGE[MessageTypes.DeliveryRequested]).toBe('delivery');
     expect(isMessageType('dispatch.submitted')).toBe(true);
@@ -96,6 +96,18 @@ describe('message contracts', () => {
     expect(checkPayload(MessageTypes.StatusNoticed, { ...notice, statusCode: '3' }).ok).toBe(false);
     expect(checkPayload(MessageTypes.StatusDelivered, { ...notice, deliverySeq: 7 }).ok).toBe(true);
     expect(checkPayload(MessageTypes.StatusDelivered, notice).ok).toBe(false);
+    const skipped = { ...notice, reason: 'Thông điệp hỏng, không đọc được' };
+    expect(checkPayload(MessageTypes.StatusSkipped, skipped).ok).toBe(true);
+    expect(checkPayload(MessageTypes.StatusSkipped, notice).ok).toBe(false);
+    expect(checkPayload(MessageTypes.StatusSkipped, { ...skipped, reason: '' }).ok).toBe(false);
+  });
+
+  it('names every recipient of a dispatch withdrawn before it was routed', () => {
+    const withdrawn = { ...base, dispatchId, recipientCodes: ['000.00.00.H41'] };
+    expect(checkPayload(MessageTypes.DispatchWithdrawn, withdrawn).ok).toBe(true);
+    expect(
+      checkPayload(MessageTypes.DispatchWithdrawn, { ...withdrawn, recipientCodes: [] }).ok,
+    ).toBe(false);
   });
 
   it('says whom a recall withdrew the dispatch from and whom it asked', () => {

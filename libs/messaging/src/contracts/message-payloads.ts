@@ -89,6 +89,13 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     senderCode: agencyCode.optional(),
     recipientCodes: z.array(agencyCode).min(1),
   }),
+  [MessageTypes.DispatchWithdrawn]: z.object({
+    ...base,
+    dispatchId,
+    senderCode: agencyCode.optional(),
+    /** Every recipient: the sender's recall withdrew each copy before it was queued. */
+    recipientCodes: z.array(agencyCode).min(1),
+  }),
   [MessageTypes.DispatchDelivered]: z.object({
     ...base,
     dispatchId,
@@ -165,6 +172,12 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     ...statusNoticeFacts,
     deliverySeq: z.number().int().min(0),
   }),
+  [MessageTypes.StatusSkipped]: z.object({
+    ...base,
+    ...statusNoticeFacts,
+    /** Why the operator gave it up (the gap in the addressee's inbox). */
+    reason: z.string().min(1).max(2000),
+  }),
   [MessageTypes.DispatchRecalled]: z.object({
     ...base,
     dispatchId,
@@ -185,6 +198,7 @@ export type DispatchSubmitted = MessagePayloads['dispatch.submitted'];
 export type DispatchVerified = MessagePayloads['dispatch.verified'];
 export type DispatchRejected = MessagePayloads['dispatch.rejected'];
 export type DispatchRouted = MessagePayloads['dispatch.routed'];
+export type DispatchWithdrawn = MessagePayloads['dispatch.withdrawn'];
 export type DispatchDelivered = MessagePayloads['dispatch.delivered'];
 export type DispatchFetched = MessagePayloads['dispatch.fetched'];
 export type DispatchAcknowledged = MessagePayloads['dispatch.acknowledged'];
@@ -194,6 +208,7 @@ export type ParkedMessageRedriven = MessagePayloads['parked-message.redriven'];
 export type ParkedMessageDiscarded = MessagePayloads['parked-message.discarded'];
 export type StatusNoticed = MessagePayloads['status.noticed'];
 export type StatusDelivered = MessagePayloads['status.delivered'];
+export type StatusSkipped = MessagePayloads['status.skipped'];
 export type DispatchRecalled = MessagePayloads['dispatch.recalled'];
 
 export type PayloadCheck<T extends MessageType> =

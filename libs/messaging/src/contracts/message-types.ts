@@ -19,6 +19,11 @@ export const MessageTypes = {
   DispatchVerified: 'dispatch.verified',
   DispatchRejected: 'dispatch.rejected',
   DispatchRouted: 'dispatch.routed',
+  /**
+   * The router ended a verified dispatch its sender recalled before it was routed: withdrawn from
+   * every recipient while still pending, it reached nobody (dispatch state `withdrawn`).
+   */
+  DispatchWithdrawn: 'dispatch.withdrawn',
   DispatchDelivered: 'dispatch.delivered',
   DispatchFetched: 'dispatch.fetched',
   DispatchAcknowledged: 'dispatch.acknowledged',
@@ -34,6 +39,11 @@ export const MessageTypes = {
   StatusNoticed: 'status.noticed',
   /** The router put a status notice into its addressee's inbox (the axis' own delivery step). */
   StatusDelivered: 'status.delivered',
+  /**
+   * An operator gave up a status notice that could not be delivered (its message parked and
+   * unreadable, or lost), with a reason: the notices that waited behind it are released.
+   */
+  StatusSkipped: 'status.skipped',
   /** The sender recalled a dispatch (thu hồi): withdrawn where not fetched, requested elsewhere. */
   DispatchRecalled: 'dispatch.recalled',
   /** An administrator changed the agency directory (agency or client certificate). */
@@ -51,6 +61,7 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'dispatch.verified': 'events',
   'dispatch.rejected': 'events',
   'dispatch.routed': 'events',
+  'dispatch.withdrawn': 'events',
   'dispatch.delivered': 'events',
   'dispatch.fetched': 'events',
   'dispatch.acknowledged': 'events',
@@ -60,6 +71,7 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'parked-message.discarded': 'events',
   'status.noticed': 'events',
   'status.delivered': 'events',
+  'status.skipped': 'events',
   'dispatch.recalled': 'events',
   'directory.changed': 'events',
 };

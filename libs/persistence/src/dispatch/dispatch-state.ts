@@ -1,8 +1,12 @@
 /**
  * The axis' own transport states of a dispatch, kept apart from the agencies' status notices.
- * accepted → verified → routed, or accepted → rejected (signature or rule failure).
+ * accepted → verified → routed, or accepted → rejected (signature or rule failure), or
+ * verified → withdrawn: the sender recalled it before the router fanned it out, so every
+ * recipient's copy was withdrawn (`recalled`) while still pending and it reached nobody. A
+ * dispatch recalled after routing stays `routed`; its recall is told by `recalledAt` and its
+ * recipients' states.
  */
-export type DispatchState = 'accepted' | 'verified' | 'rejected' | 'routed';
+export type DispatchState = 'accepted' | 'verified' | 'rejected' | 'routed' | 'withdrawn';
 
 /**
  * Per-recipient delivery state: pending (accepted, not yet routed) → queued (on the recipient's

@@ -17,7 +17,10 @@ import type { DispatchState } from './dispatch-state';
 
 /** One sending (văn bản điện tử đi) of a document to one or more recipients. */
 @Entity({ name: 'dispatches' })
-@Check('ck_dispatches_state', "state IN ('accepted', 'verified', 'rejected', 'routed')")
+@Check(
+  'ck_dispatches_state',
+  "state IN ('accepted', 'verified', 'rejected', 'routed', 'withdrawn')",
+)
 // A replayed request with the same idempotency key returns the original dispatch.
 @Index('uq_dispatches_idempotency', ['senderCode', 'idempotencyKey'], {
   unique: true,

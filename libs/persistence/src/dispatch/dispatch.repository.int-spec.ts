@@ -115,7 +115,38 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       mark: { consumer: 'router.route-dispatch', messageId },
       deliveryRequest: row('delivery.requested', 'delivery', { recipientCode: 'X', priority: 0 }),
       announcement: row('dispatch.routed', 'events', { senderCode: 'X', recipientCodes: ['X'] }),
+      withdrawal: row('dispatch.withdrawn', 'events', { senderCode: 'X', recipientCodes: ['X'] }),
     };
+  }
+
+  /** A verified dispatch with these recipients still pending. */
+  async function verifiedDispatch(recipients: readonly string[]): Promise<string> {
+    const id = await queuedDispatch([]);
+    await dataSource.query(`UPDATE dispatches SET state = 'verified' WHERE id = $1`, [id]);
+    for (const code of recipients) {
+      await dataSource.query(
+        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'pending')`,
+        [id, code],
+      );
+    }
+    return id;
+  }
+
+  /** What RecallDispatch writes for a dispatch not routed yet: every pending copy withdrawn. */
+  const RECALL_BEFORE_ROUTING = [
+    `UPDATE dispatches SET recalled_at = now(), recall_reason = 'Sai sót' WHERE id = $1`,
+    `UPDATE dispatch_recipients SET state = 'recalled', recalled_at = now()
+      WHERE dispatch_id = $1 AND state = 'pending'`,
+  ];
+
+  async function outcomeOf(id: string): Promise<{ state: string; events: unknown[] }> {
+    const [{ state }] = await dataSource.query(`SELECT state FROM dispatches WHERE id = $1`, [id]);
+    const events = await dataSource.query(
+      `SELECT id::text, message_type, payload, correlation_id FROM outbox_messages
+        WHERE payload->>'dispatchId' = $1 ORDER BY message_type, routing_key`,
+      [id],
+    );
+    return { state, events };
   }
 
   it('routes a verified dispatch once, in one statement: recipients queued, one request each and the event', async () => {
@@ -132,7 +163,7 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     const routing = routingOf(id, `verified-${id}`);
     const { mark } = routing;
     const statements = recordQueries(dataSource);
-    expect(await dispatches.route(routing)).toBe(true);
+    expect(await dispatches.route(routing)).toBe('routed');
     expect(statements.splice(0).map(statementVerb)).toEqual(['WITH']);
     const rows = await dataSource.query(
       `SELECT d.state AS dispatch_state, r.state, r.queued_at IS NOT NULL AS stamped
@@ -176,9 +207,9 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       },
     ]);
     // The same message again: its mark is there. Another message: the dispatch is routed.
-    expect(await dispatches.route(routingOf(id, mark.messageId))).toBe(false);
+    expect(await dispatches.route(routingOf(id, mark.messageId))).toBeNull();
     const other = routingOf(id, `other-${id}`);
-    expect(await dispatches.route(other)).toBe(false);
+    expect(await dispatches.route(other)).toBeNull();
     expect(await processedMarks(mark.consumer, [mark.messageId, other.mark.messageId])).toEqual([
       mark.messageId,
       other.mark.messageId,
@@ -190,22 +221,76 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     expect(n).toBe(3);
   });
 
-  it('does not route a verified dispatch with no pending recipient (all recalled): no event naming none', async () => {
-    const id = await queuedDispatch([]);
-    await dataSource.query(`UPDATE dispatches SET state = 'verified' WHERE id = $1`, [id]);
-    await dataSource.query(
-      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'recalled')`,
-      [id, RECIPIENT],
-    );
-    expect(await dispatches.route(routingOf(id, randomUUID()))).toBe(false);
-    const [row] = await dataSource.query(
-      `SELECT d.state, (SELECT count(*)::int FROM outbox_messages
-                         WHERE payload->>'dispatchId' = $1::text) AS messages
-         FROM dispatches d WHERE d.id = $1::uuid`,
+  it('ends a dispatch recalled before routing as withdrawn, in the routing statement, with one dispatch.withdrawn naming every recipient', async () => {
+    const id = await verifiedDispatch([RECIPIENT, OTHER_RECIPIENT]);
+    for (const sql of RECALL_BEFORE_ROUTING) await dataSource.query(sql, [id]);
+    const routing = routingOf(id, `verified-${id}`);
+    const statements = recordQueries(dataSource);
+    expect(await dispatches.route(routing)).toBe('withdrawn');
+    expect(statements.splice(0).map(statementVerb)).toEqual(['WITH']);
+    expect(await outcomeOf(id)).toEqual({
+      state: 'withdrawn',
+      events: [
+        {
+          id: routing.withdrawal.id,
+          message_type: 'dispatch.withdrawn',
+          payload: expect.objectContaining({
+            dispatchId: id,
+            senderCode: SENDER,
+            recipientCodes: [OTHER_RECIPIENT, RECIPIENT].sort(),
+          }),
+          correlation_id: id,
+        },
+      ],
+    });
+    const copies = await dataSource.query(
+      `SELECT state FROM dispatch_recipients WHERE dispatch_id = $1`,
       [id],
     );
-    expect(row).toEqual({ state: 'verified', messages: 0 });
+    expect(copies).toEqual([{ state: 'recalled' }, { state: 'recalled' }]);
+    // Redelivered, or another message: it is no longer verified, nothing more is written.
+    expect(await dispatches.route(routingOf(id, routing.mark.messageId))).toBeNull();
+    expect(await dispatches.route(routingOf(id, `other-${id}`))).toBeNull();
+    expect((await outcomeOf(id)).events).toHaveLength(1);
+    expect(await processedMarks(routing.mark.consumer, [routing.mark.messageId])).toEqual([
+      routing.mark.messageId,
+    ]);
   });
+
+  it('withdraws, not routes, when the recall commits while routing waits for the dispatch row', async () => {
+    const id = await verifiedDispatch([RECIPIENT]);
+    const recall = dataSource.createQueryRunner();
+    await recall.connect();
+    await recall.startTransaction();
+    try {
+      await recall.query(`SELECT 1 FROM dispatches WHERE id = $1 FOR UPDATE`, [id]);
+      for (const sql of RECALL_BEFORE_ROUTING) await recall.query(sql, [id]);
+      // Routing starts before the recall commits: its snapshot still shows the copy pending.
+      const routed = dispatches.route(routingOf(id, `verified-${id}`));
+      await waitFor(waitingRowLocks, (n) => n === 1, 'routing to wait for the dispatch row');
+      await recall.commitTransaction();
+      expect(await routed).toBe('withdrawn');
+    } finally {
+      if (recall.isTransactionActive) await recall.rollbackTransaction();
+      await recall.release();
+    }
+    const { state, events } = await outcomeOf(id);
+    expect(state).toBe('withdrawn');
+    expect(events).toEqual([expect.objectContaining({ message_type: 'dispatch.withdrawn' })]);
+    const [copy] = await dataSource.query(
+      `SELECT state FROM dispatch_recipients WHERE dispatch_id = $1`,
+      [id],
+    );
+    expect(copy).toEqual({ state: 'recalled' });
+  });
+
+  async function waitingRowLocks(): Promise<number> {
+    const [row] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    return row.n;
+  }
 
   it('delivers once per message, writing the mark and the completed announcement with it', async () => {
     const id = await queuedDispatch([RECIPIENT]);

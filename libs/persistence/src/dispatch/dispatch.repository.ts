@@ -63,6 +63,11 @@ export interface DispatchRouting {
    * which the statement fills in, with the dispatch's correlation id unless it has one.
    */
   announcement: OutboxRow;
+  /**
+   * The `dispatch.withdrawn` event, written instead when the sender recalled the dispatch before
+   * it was routed; checked with stand-ins for `senderCode` and `recipientCodes` as above.
+   */
+  withdrawal: OutboxRow;
 }
 
 /** One copy to put into a recipient's inbox (DispatchRepository.deliver). */
@@ -497,25 +502,33 @@ export class DispatchRepository {
   /**
    * Routes a verified dispatch in one statement (atomic without an explicit transaction): records
    * the consumer's mark, moves the dispatch to routed and its pending recipients to queued, and
-   * writes one `delivery.requested` per queued recipient plus the `dispatch.routed` event. False,
-   * changing nothing but the mark, when the message was already processed (no mark written
-   * either), or the dispatch is not (or no longer) verified, or none of its recipients is pending
-   * (all recalled: the event would name none). The UPDATE locks the dispatch row and re-checks its
-   * state after any concurrent writer commits, as a SELECT … FOR UPDATE did.
+   * writes one `delivery.requested` per queued recipient plus the `dispatch.routed` event. A
+   * dispatch its sender recalled before it was routed (every copy was withdrawn while pending) is
+   * ended instead: it moves to withdrawn and `withdrawal` names every recipient; nothing is
+   * queued. Null, changing nothing but the mark, when the message was already processed (no mark
+   * written either) or the dispatch is not (or no longer) verified.
    *
-   * Both messages are checked templates (see `DispatchRouting`); the statement fills in what only
+   * The choice reads the dispatch row's own `recalled_at`, which the recall sets in the
+   * transaction that withdraws the copies: the UPDATE locks that row and re-checks it after a
+   * concurrent recall commits, whereas a subquery on the recipients would still see them pending
+   * in the statement's snapshot and route a dispatch with nobody left to queue.
+   *
+   * The messages are checked templates (see `DispatchRouting`); the statement fills in what only
    * it knows: each request's id (a UUIDv7 made in SQL), routing key, `recipientCode`, `priority`
-   * and correlation id, and the event's `senderCode`, `recipientCodes` (sorted) and correlation id.
+   * and correlation id, and the events' `senderCode`, `recipientCodes` (sorted) and correlation id.
    */
-  async route(routing: DispatchRouting): Promise<boolean> {
-    const { dispatchId, mark, deliveryRequest, announcement } = routing;
-    const rows: unknown[] | [unknown[], number] = await this.dataSource.query(
-      preparedStatement(`WITH ${processedMarkCte(2)}, routed AS (
-         UPDATE dispatches SET state = 'routed', updated_at = now()
+  async route(routing: DispatchRouting): Promise<'routed' | 'withdrawn' | null> {
+    const { dispatchId, mark, deliveryRequest, announcement, withdrawal } = routing;
+    const rows: { state: 'routed' | 'withdrawn' }[] | [never[], number] =
+      await this.dataSource.query(
+        preparedStatement(`WITH ${processedMarkCte(2)}, ended AS (
+         UPDATE dispatches
+            SET state = CASE WHEN recalled_at IS NULL THEN 'routed' ELSE 'withdrawn' END,
+                updated_at = now()
           WHERE id = $1 AND state = 'verified' AND EXISTS (SELECT 1 FROM processed)
-            AND EXISTS (SELECT 1 FROM dispatch_recipients
-                         WHERE dispatch_id = $1 AND state = 'pending')
-          RETURNING id, sender_code, correlation_id, priority
+          RETURNING id, sender_code, correlation_id, priority, state
+       ), routed AS (
+         SELECT * FROM ended WHERE state = 'routed'
        ), queued AS (
          UPDATE dispatch_recipients SET state = 'queued', queued_at = now()
           WHERE dispatch_id IN (SELECT id FROM routed) AND state = 'pending'
@@ -535,22 +548,32 @@ export class DispatchRepository {
                                        FROM queued)),
                 $14::jsonb, $15::smallint, COALESCE($16::varchar, r.correlation_id)
            FROM routed r
+       ), withdrawn AS (
+         INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
+         SELECT $17::uuid, $18, $19, $20,
+                $21::jsonb || jsonb_build_object('senderCode', e.sender_code,
+                  'recipientCodes', (SELECT jsonb_agg(recipient_code ORDER BY recipient_code)
+                                       FROM dispatch_recipients WHERE dispatch_id = e.id)),
+                $22::jsonb, $23::smallint, COALESCE($24::varchar, e.correlation_id)
+           FROM ended e WHERE e.state = 'withdrawn'
        )
-       SELECT id FROM routed`),
-      [
-        dispatchId,
-        ...processedMarkParams(mark),
-        // Of the request, only what every recipient's copy shares (not its id, routing key or
-        // priority: the statement gives each its own).
-        deliveryRequest.destination,
-        deliveryRequest.messageType,
-        deliveryRequest.payload,
-        deliveryRequest.headers,
-        deliveryRequest.correlationId,
-        ...outboxRowParams(announcement),
-      ],
-    );
-    return unwrapRows(rows).length > 0;
+       SELECT state FROM ended`),
+        [
+          dispatchId,
+          ...processedMarkParams(mark),
+          // Of the request, only what every recipient's copy shares (not its id, routing key or
+          // priority: the statement gives each its own).
+          deliveryRequest.destination,
+          deliveryRequest.messageType,
+          deliveryRequest.payload,
+          deliveryRequest.headers,
+          deliveryRequest.correlationId,
+          ...outboxRowParams(announcement),
+          ...outboxRowParams(withdrawal),
+        ],
+      );
+    const [row] = unwrapRows(rows);
+    return row?.state ?? null;
   }
 
   /**

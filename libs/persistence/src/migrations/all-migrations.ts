@@ -15,6 +15,7 @@ import { InboxDeliveredNotify1795488566279 } from './1795488566279-inbox-deliver
 import { WebhookDeactivationReason1795488689654 } from './1795488689654-webhook-deactivation-reason';
 import { StatusNoticeRelease1795490231046 } from './1795490231046-status-notice-release';
 import { InboxDeliveredNotifyAfterCommit1795492019821 } from './1795492019821-inbox-delivered-notify-after-commit';
+import { DispatchWithdrawnState1795498358910 } from './1795498358910-dispatch-withdrawn-state';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   WebhookDeactivationReason1795488689654,
   StatusNoticeRelease1795490231046,
   InboxDeliveredNotifyAfterCommit1795492019821,
+  DispatchWithdrawnState1795498358910,
 ];

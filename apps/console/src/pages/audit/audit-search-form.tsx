@@ -8,6 +8,7 @@ const EVENT_TYPES = [
   'dispatch.rejected',
   'dispatch.refused',
   'dispatch.routed',
+  'dispatch.withdrawn',
   'dispatch.delivered',
   'dispatch.fetched',
   'dispatch.acknowledged',

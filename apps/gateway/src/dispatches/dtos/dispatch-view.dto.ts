@@ -148,7 +148,8 @@ export class DispatchViewDto implements DispatchView {
   senderCode!: string;
 
   @ApiProperty({
-    description: 'accepted → verified → routed, or rejected (see `rejection`)',
+    description:
+      'accepted → verified → routed, or rejected (see `rejection`), or withdrawn: recalled by its sender before it was routed, it reached nobody (see `recall`)',
     example: 'routed',
   })
   state!: string;

@@ -15,7 +15,11 @@ export class SentItemDto implements SentItem {
   @ApiProperty({ description: 'Độ khẩn.', example: 'normal' })
   urgency!: string;
 
-  @ApiProperty({ description: 'accepted, verified, routed or rejected', example: 'routed' })
+  @ApiProperty({
+    description:
+      'accepted, verified, routed or rejected; withdrawn when recalled before it was routed (it reached nobody)',
+    example: 'routed',
+  })
   state!: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,0 +1,28 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A dispatch its sender recalled before the router fanned it out reached nobody: the router now
+ * ends it in the transport state `withdrawn` (with a `dispatch.withdrawn` event) instead of
+ * leaving it `verified`. `down` fails while any dispatch is withdrawn, as it should.
+ */
+export class DispatchWithdrawnState1795498358910 implements MigrationInterface {
+  name = 'DispatchWithdrawnState1795498358910';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "dispatches" DROP CONSTRAINT "ck_dispatches_state"`);
+    await queryRunner.query(`
+            ALTER TABLE "dispatches" ADD CONSTRAINT "ck_dispatches_state" CHECK (
+                state IN ('accepted', 'verified', 'rejected', 'routed', 'withdrawn')
+            )
+        `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "dispatches" DROP CONSTRAINT "ck_dispatches_state"`);
+    await queryRunner.query(`
+            ALTER TABLE "dispatches" ADD CONSTRAINT "ck_dispatches_state" CHECK (
+                state IN ('accepted', 'verified', 'rejected', 'routed')
+            )
+        `);
+  }
+}
