@@ -196,6 +196,10 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
     expect(response.status).toBe(200);
     expect(response.headers['x-audit-chain-head']).toMatch(/^\d+:[0-9a-f]{64}$/);
     expect(response.headers['x-audit-checkpoint']).toMatch(/^\d+:[0-9a-f]{64}:/);
+    // Verified from the latest signed checkpoint, as /audit/verify: the header says so.
+    expect(response.headers['x-audit-verification-scope']).toMatch(
+      /^from=checkpoint; checkpoint=\d+; reverified=\d+-\d+; not-reverified=(1-\d+|none)$/,
+    );
     const rows = parse<Record<string, string>>(response.body as Buffer, { columns: true });
     const search = await asAuditor(axis).get(`/audit/events?dispatchId=${dispatchId}&limit=500`);
     expect(rows.map((r) => Number(r.seq))).toEqual(
@@ -203,6 +207,26 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
     );
     expect(rows[0]).toMatchObject({ dispatch_id: dispatchId, event_type: 'dispatch.submitted' });
     expect(JSON.parse(rows[0].payload)).toEqual(search.body.events.at(-1).details);
+  });
+
+  it('verifies an export from genesis on request, refusing a start it cannot use', async () => {
+    const full = await asAuditor(axis)
+      .get(`/audit/export?format=csv&dispatchId=${dispatchId}&verifyFrom=genesis`)
+      .buffer(true)
+      .parse(binary);
+    expect(full.status).toBe(200);
+    const head = Number(String(full.headers['x-audit-chain-head']).split(':')[0]);
+    expect(full.headers['x-audit-verification-scope']).toBe(
+      `from=genesis; reverified=1-${head}; not-reverified=none`,
+    );
+    const unknown = await asAuditor(axis).get('/audit/export?checkpoint=999999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('AUDIT_CHECKPOINT_NOT_FOUND');
+    for (const query of ['verifyFrom=head', 'verifyFrom=genesis&checkpoint=2']) {
+      const refused = await asAuditor(axis).get(`/audit/export?${query}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('AUDIT_QUERY_INVALID');
+    }
   });
 
   it('exports a PDF report in Vietnamese by default and in English on request', async () => {

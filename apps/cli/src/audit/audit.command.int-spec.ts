@@ -112,6 +112,56 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect((await cli('audit', 'verify', '--from', 'head')).code).toBe(2);
   });
 
+  it('verifies an export from the latest checkpoint and states that scope in its manifest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+    const manifestPath = join(dir, 'export.json');
+    const csv = await cli('audit', 'export', '--manifest', manifestPath);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/^OK: 11 records verified; head seq 40 /);
+    expect(csv.stderr).toContain('Records 1..29 were NOT re-verified by this run');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    expect(manifest).toMatchObject({
+      v: 'docaxis-audit-export-manifest/1',
+      head: { seq: 40 },
+      verification: {
+        ok: true,
+        recordsChecked: 11,
+        scope: {
+          from: 'checkpoint',
+          startCheckpoint: { headSeq: 30 },
+          firstSeq: 30,
+          lastSeq: 40,
+          notReverified: { fromSeq: 1, toSeq: 29 },
+        },
+      },
+    });
+    const out = join(dir, 'report.pdf');
+    const pdf = await cli('audit', 'export', '--format', 'pdf', '--lang', 'en', '--out', out);
+    expect(pdf.code).toBe(0);
+    const text = extractPdfText(readFileSync(out)).replace(/\s+/g, ' ');
+    expect(text).toContain('From the signed checkpoint of seq 30');
+    expect(text).toContain('Records 1..29 were NOT re-verified by this export');
+    const full = await cli(
+      'audit',
+      'export',
+      '--verify-from',
+      'genesis',
+      '--manifest',
+      manifestPath,
+    );
+    expect(full.code).toBe(0);
+    expect(JSON.parse(readFileSync(manifestPath, 'utf8')).verification).toMatchObject({
+      recordsChecked: 40,
+      scope: { from: 'genesis', firstSeq: 1, lastSeq: 40, notReverified: null },
+    });
+    const chosen = await cli('audit', 'export', '--checkpoint', '7');
+    expect(chosen).toMatchObject({ code: 2, stdout: '' });
+    expect(chosen.stderr).toContain('No signed checkpoint has head seq 7');
+    const contradiction = await cli('audit', 'export', '--verify-from', '5', '--checkpoint', '30');
+    expect(contradiction.code).toBe(2);
+    expect(contradiction.stderr).toContain('cannot be combined with --verify-from');
+  });
+
   it('reports the first broken record and exits 1 after tampering', async () => {
     await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL session_replication_role = replica');
@@ -125,5 +175,10 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('BROKEN at seq 25: DELETED');
     expect(result.stdout).toContain('24 records verified before it');
+    // The export verifies as `audit verify` does: only the full walk sees the deletion.
+    expect((await cli('audit', 'export')).code).toBe(0);
+    const fullExport = await cli('audit', 'export', '--verify-from', 'genesis');
+    expect(fullExport.code).toBe(1);
+    expect(fullExport.stderr).toContain('BROKEN at seq 25: DELETED');
   });
 });

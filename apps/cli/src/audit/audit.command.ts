@@ -6,8 +6,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DataSource } from 'typeorm';
 import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify-request.error';
 import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
-import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
+import { AuditExporter, type ExportHeader } from '@docaxis/audit-trail/export/audit-exporter';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
+import type { TrailVerificationRequest } from '@docaxis/audit-trail/verification/trail-verification-request';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import {
@@ -30,6 +31,9 @@ interface VerifyOptions {
 type VerifyStart = 'checkpoint' | 'genesis' | number;
 
 interface ExportOptions {
+  verifyFrom: VerifyStart;
+  checkpoint?: number;
+  manifest?: string;
   format: 'csv' | 'pdf';
   lang: 'vi' | 'en';
   out?: string;
@@ -66,19 +70,10 @@ export function registerAuditCommand(
     .option('--to <seq>', 'last record to verify', parseSeq)
     .option('--json', 'print the verification as JSON', false)
     .action(async (options: VerifyOptions) => {
-      if (options.checkpoint !== undefined && options.from !== 'checkpoint') {
-        throw new AuditVerifyRequestError(
-          '--checkpoint starts from that checkpoint: it cannot be combined with --from genesis|<seq>',
-          { from: options.from, checkpoint: options.checkpoint },
-        );
-      }
+      const request = verificationRequest(options.from, options.checkpoint, options.to, '--from');
       await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const verifier = createAuditTrailVerifier(dataSource, certPem, { tsaTrust });
-        const { from, checkpoint, to } = options;
-        const result =
-          from === 'checkpoint'
-            ? await verifier.verifyFromCheckpoint({ checkpointSeq: checkpoint, toSeq: to })
-            : await verifier.verify({ fromSeq: from === 'genesis' ? 1 : from, toSeq: to });
+        const result = await verifier.verifyAsRequested(request);
         io.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
         setExitCode(result.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
       });
@@ -86,7 +81,20 @@ export function registerAuditCommand(
 
   audit
     .command('export')
-    .description('export audit events as CSV (streamed) or a PDF report')
+    .description(
+      'export audit events as CSV (streamed) or a PDF report, verified from the latest checkpoint (or genesis) up to the head it pins',
+    )
+    .option(
+      '--verify-from <start>',
+      'where the verification starts, as audit verify --from: checkpoint, genesis (every record) or a record number',
+      parseVerifyStart,
+      'checkpoint' as VerifyStart,
+    )
+    .option('--checkpoint <seq>', 'verify from the checkpoint whose head is this seq', parseSeq)
+    .option(
+      '--manifest <file>',
+      'also write the export manifest there: chain head, verification and its scope, filters (JSON)',
+    )
     .addOption(new Option('--format <format>').choices(['csv', 'pdf']).default('csv'))
     .addOption(new Option('--lang <lang>', 'PDF language').choices(['vi', 'en']).default('vi'))
     .option('--out <file>', 'write there (CSV defaults to standard output; PDF needs a file)')
@@ -94,6 +102,12 @@ export function registerAuditCommand(
     .option('--agency <code>', 'only events where this agency sends or receives')
     .option('--type <types>', 'only these event types (comma-separated)')
     .action(async (options: ExportOptions) => {
+      const request = verificationRequest(
+        options.verifyFrom,
+        options.checkpoint,
+        undefined,
+        '--verify-from',
+      );
       await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const records = new AuditRecordRepository(dataSource);
         const exporter = new AuditExporter(
@@ -106,8 +120,9 @@ export function registerAuditCommand(
           agencyCode: options.agency,
           eventTypes: options.type?.split(',').map((t) => t.trim()),
         };
-        const header = await exporter.header();
+        const header = await exporter.header(request);
         io.stderr.write(summary(header.verification));
+        if (options.manifest) await writeManifest(options.manifest, header, filter);
         if (options.format === 'pdf') {
           if (!options.out) throw new PdfOutputRequiredError();
           await writeFile(options.out, await exporter.pdf(filter, header, options.lang));
@@ -154,6 +169,42 @@ function parseSeq(value: string): number {
 
 function parseVerifyStart(value: string): VerifyStart {
   return value === 'checkpoint' || value === 'genesis' ? value : parseSeq(value);
+}
+
+/** `--checkpoint N` starts from that checkpoint: with a `from` of genesis or a seq it is a contradiction. */
+function verificationRequest(
+  from: VerifyStart,
+  checkpoint: number | undefined,
+  toSeq: number | undefined,
+  fromOption: string,
+): TrailVerificationRequest {
+  if (checkpoint !== undefined && from !== 'checkpoint') {
+    throw new AuditVerifyRequestError(
+      `--checkpoint starts from that checkpoint: it cannot be combined with ${fromOption} genesis|<seq>`,
+      { from, checkpoint },
+    );
+  }
+  if (from === 'checkpoint') return { from, checkpointSeq: checkpoint, toSeq };
+  return from === 'genesis' ? { from, fromSeq: 1, toSeq } : { from: 'seq', fromSeq: from, toSeq };
+}
+
+/**
+ * The export's manifest: what the CSV or PDF beside it was taken from and what its verification
+ * re-verified (`verification.scope`), for an auditor to keep with the file.
+ */
+async function writeManifest(
+  path: string,
+  header: ExportHeader,
+  filter: AuditEventFilter,
+): Promise<void> {
+  const manifest = {
+    v: 'docaxis-audit-export-manifest/1',
+    generatedAt: new Date().toISOString(),
+    filter,
+    head: header.head,
+    verification: header.verification,
+  };
+  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 function summary(result: AuditTrailVerification): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
+import type { TrailVerificationRequest } from '@docaxis/audit-trail/verification/trail-verification-request';
 import type { AuditEventFilter } from '@docaxis/persistence/audit/audit-search.repository';
 
 export class AuditQueryInvalidError extends InvalidInputError {
@@ -78,33 +79,38 @@ export function parseAuditPage(query: unknown): {
   return { filter: toFilter(q), afterSeq: decodeAuditCursor(q.cursor), limit: q.limit };
 }
 
-/**
- * Where `/audit/verify` starts: the latest signed checkpoint (default), the one whose head is
- * `checkpoint`, genesis (the full walk) or a record number (a range, with `to`).
- */
-export type VerifyRequest =
-  | { from: 'checkpoint'; checkpointSeq?: number; toSeq?: number }
-  | { from: 'genesis' | 'seq'; fromSeq: number; toSeq?: number };
-
-const verifySchema = z
-  .object({
-    from: z.union([z.enum(['genesis', 'checkpoint']), seq]).default('checkpoint'),
-    checkpoint: seq.optional(),
-    to: seq.optional(),
-  })
-  .refine((q) => q.checkpoint === undefined || q.from === 'checkpoint', {
-    message:
-      'checkpoint=N starts from that checkpoint: it cannot be combined with from=genesis or a seq',
+function checkpointOnlyFromCheckpoint(fromParameter: string): { message: string; path: string[] } {
+  return {
+    message: `checkpoint=N starts from that checkpoint: it cannot be combined with ${fromParameter}=genesis or a seq`,
     path: ['checkpoint'],
-  });
+  };
+}
 
-export function parseVerifyRequest(query: unknown): VerifyRequest {
+/** Where a verification starts (`from`, `checkpoint`): the same for /audit/verify and /audit/export. */
+const verifyStartSchema = z.object({
+  from: z.union([z.enum(['genesis', 'checkpoint']), seq]).default('checkpoint'),
+  checkpoint: seq.optional(),
+});
+
+const verifySchema = verifyStartSchema
+  .extend({ to: seq.optional() })
+  .refine(
+    (q) => q.checkpoint === undefined || q.from === 'checkpoint',
+    checkpointOnlyFromCheckpoint('from'),
+  );
+
+function toVerificationRequest(
+  q: z.output<typeof verifyStartSchema>,
+  toSeq: number | undefined,
+): TrailVerificationRequest {
+  if (q.from === 'checkpoint') return { from: 'checkpoint', checkpointSeq: q.checkpoint, toSeq };
+  if (q.from === 'genesis') return { from: 'genesis', fromSeq: 1, toSeq };
+  return { from: 'seq', fromSeq: q.from, toSeq };
+}
+
+export function parseVerifyRequest(query: unknown): TrailVerificationRequest {
   const q = parse(verifySchema, query);
-  if (q.from === 'checkpoint') {
-    return { from: 'checkpoint', checkpointSeq: q.checkpoint, toSeq: q.to };
-  }
-  if (q.from === 'genesis') return { from: 'genesis', fromSeq: 1, toSeq: q.to };
-  return { from: 'seq', fromSeq: q.from, toSeq: q.to };
+  return toVerificationRequest(q, q.to);
 }
 
 export function parseStatisticsQuery(query: unknown): {
@@ -116,19 +122,40 @@ export function parseStatisticsQuery(query: unknown): {
   return { from: q.from, to: q.to, agencyCode: q.agency };
 }
 
+/**
+ * The export's filters, format and language, and where its verification starts (`from`,
+ * `checkpoint` as for /audit/verify; no `to`: an export is verified up to the head it pins).
+ */
 export function parseExportQuery(query: unknown): {
   filter: AuditEventFilter;
   format: 'csv' | 'pdf';
   lang: 'vi' | 'en';
+  verification: TrailVerificationRequest;
 } {
   const q = parse(
-    filterSchema.extend({
-      format: z.enum(['csv', 'pdf']).default('csv'),
-      lang: z.enum(['vi', 'en']).default('vi'),
-    }),
+    filterSchema
+      .extend({
+        format: z.enum(['csv', 'pdf']).default('csv'),
+        lang: z.enum(['vi', 'en']).default('vi'),
+        /** `from` is a record instant for the filters: the verification start is `verifyFrom`. */
+        verifyFrom: verifyStartSchema.shape.from,
+        checkpoint: verifyStartSchema.shape.checkpoint,
+      })
+      .refine(
+        (v) => v.checkpoint === undefined || v.verifyFrom === 'checkpoint',
+        checkpointOnlyFromCheckpoint('verifyFrom'),
+      ),
     query,
   );
-  return { filter: toFilter(q), format: q.format, lang: q.lang };
+  return {
+    filter: toFilter(q),
+    format: q.format,
+    lang: q.lang,
+    verification: toVerificationRequest(
+      { from: q.verifyFrom, checkpoint: q.checkpoint },
+      undefined,
+    ),
+  };
 }
 
 /** Opaque to clients: base64url of the last seq of the previous page. */

@@ -8,7 +8,8 @@ import {
   type AgencyDeliveryStatistics,
   type AuditEventFilter,
 } from '@docaxis/persistence/audit/audit-search.repository';
-import { encodeAuditCursor, type VerifyRequest } from './audit-query';
+import type { TrailVerificationRequest } from '@docaxis/audit-trail/verification/trail-verification-request';
+import { encodeAuditCursor } from './audit-query';
 
 /** The event recording an agency's status notice (trạng thái xử lý). */
 const STATUS_NOTICED = 'status.noticed';
@@ -87,10 +88,8 @@ export class AuditTrailReaderService {
     return this.search.statistics(range);
   }
 
-  verify(request: VerifyRequest): Promise<AuditTrailVerification> {
-    return request.from === 'checkpoint'
-      ? this.verifier.verifyFromCheckpoint(request)
-      : this.verifier.verify(request);
+  verify(request: TrailVerificationRequest): Promise<AuditTrailVerification> {
+    return this.verifier.verifyAsRequested(request);
   }
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
+import { verificationScopeHeader } from '@docaxis/audit-trail/export/verification-scope-header';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import type { AgencyDeliveryStatistics } from '@docaxis/persistence/audit/audit-search.repository';
 import { CallerRole } from '../auth/caller-role';
@@ -81,18 +82,23 @@ export class AuditController {
   }
 
   /**
-   * GET /api/v1/audit/export?format=csv|pdf&lang=vi|en&<search filters> — CSV streamed (any
-   * size) or the PDF report; both state the chain head and the checkpoint they were checked
-   * against (headers X-Audit-Chain-Head, X-Audit-Checkpoint; in the PDF itself).
+   * GET /api/v1/audit/export?format=csv|pdf&lang=vi|en&verifyFrom=checkpoint|genesis|<seq>&checkpoint=&<search filters>
+   * — CSV streamed (any size) or the PDF report; both state the chain head, the checkpoint they
+   * were checked against and what that check re-verified (headers X-Audit-Chain-Head,
+   * X-Audit-Checkpoint, X-Audit-Verified, X-Audit-Verification-Scope; in the PDF itself). The
+   * verification starts as /audit/verify's does (`verifyFrom`: `from` is the filters' instant).
    */
   @Get('export')
   @ApiOperation({ summary: 'Export the audit events as CSV (streamed) or a PDF report' })
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse({ description: 'CSV stream or PDF report' })
-  @ApiErrorResponses({ 400: ['AUDIT_QUERY_INVALID'] })
+  @ApiErrorResponses({
+    400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'],
+    404: ['AUDIT_CHECKPOINT_NOT_FOUND'],
+  })
   async export(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    const { filter, format, lang } = parseExportQuery(query);
-    const header = await this.exporter.header();
+    const { filter, format, lang, verification } = parseExportQuery(query);
+    const header = await this.exporter.header(verification);
     if (header.head) res.setHeader('X-Audit-Chain-Head', `${header.head.seq}:${header.head.hash}`);
     const checkpoint = header.verification.checkpoint;
     if (checkpoint) {
@@ -105,6 +111,7 @@ export class AuditController {
       'X-Audit-Verified',
       header.verification.ok ? 'true' : `false; seq=${header.verification.seq}`,
     );
+    res.setHeader('X-Audit-Verification-Scope', verificationScopeHeader(header.verification.scope));
     if (format === 'pdf') {
       const pdf = await this.exporter.pdf(filter, header, lang);
       res.setHeader('Content-Type', 'application/pdf');

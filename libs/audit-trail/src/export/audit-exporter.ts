@@ -8,11 +8,15 @@ import type {
   AuditTrailVerification,
   AuditTrailVerifier,
 } from '../verification/audit-trail-verifier';
+import type { TrailVerificationRequest } from '../verification/trail-verification-request';
 import { writeAuditCsv } from './audit-csv-export';
 import { auditEventsInOrder } from './audit-event-source';
 import { buildAuditPdfReport, type AuditReportLanguage } from './audit-pdf-report';
 
-/** What an export states about the trail it was taken from. */
+/**
+ * What an export states about the trail it was taken from; `verification.scope` says which
+ * records this export's verification re-hashed and which it did not.
+ */
 export interface ExportHeader {
   head: { seq: number; hash: string } | null;
   verification: AuditTrailVerification;
@@ -20,7 +24,9 @@ export interface ExportHeader {
 
 /**
  * Exports for the API and the CLI alike: the head is pinned first and the trail verified up to
- * it, so the head and checkpoint an export states cover every record it contains.
+ * it, so the head and checkpoint an export states cover every record it contains. The
+ * verification starts where /audit/verify does: the latest signed checkpoint unless the caller
+ * asks for another one, genesis (the full walk) or a seq.
  */
 export class AuditExporter {
   constructor(
@@ -29,9 +35,12 @@ export class AuditExporter {
     private readonly verifier: AuditTrailVerifier,
   ) {}
 
-  async header(): Promise<ExportHeader> {
+  async header(request: TrailVerificationRequest = { from: 'checkpoint' }): Promise<ExportHeader> {
     const head = await this.records.head();
-    const verification = await this.verifier.verify(head ? { toSeq: head.seq } : {});
+    const verification = await this.verifier.verifyAsRequested({
+      ...request,
+      toSeq: head?.seq,
+    });
     return { head, verification };
   }
 

@@ -55,3 +55,40 @@ describe('audit PDF report: the checkpoint timestamp line', () => {
     expect(await reportText(null)).not.toContain('TSA certificate chain');
   });
 });
+
+describe('audit PDF report: what its verification re-verified', () => {
+  it('states the starting checkpoint and the records left to its signature', async () => {
+    const start = {
+      headSeq: 30,
+      headHash: HASH,
+      createdAt: '2026-11-24T03:00:00.000Z',
+      signerSubject: 'CN=AXIS TEST',
+      timestamp: null,
+    };
+    const scope = verificationScope({
+      from: 'checkpoint',
+      firstSeq: 30,
+      recordsChecked: 11,
+      ok: true,
+      startCheckpoint: start,
+    });
+    const pdf = (language: 'vi' | 'en') =>
+      buildAuditPdfReport({
+        language,
+        generatedAt: new Date('2026-11-24T03:10:00.000Z'),
+        filters: [],
+        verification: { ...verification(null), scope },
+        head: { seq: 40, hash: HASH },
+        events: noEvents(),
+        totalEvents: 0,
+      });
+    const en = extractPdfText(await pdf('en')).replace(/\s+/g, ' ');
+    expect(en).toContain(
+      'From the signed checkpoint of seq 30 (2026-11-24T03:00:00.000Z): records 30..40 re-hashed and linked.',
+    );
+    expect(en).toContain('Records 1..29 were NOT re-verified by this export');
+    const vi = extractPdfText(await pdf('vi')).replace(/\s+/g, ' ');
+    expect(vi).toContain('Các bản ghi 1..29 KHÔNG được kiểm tra lại trong lần này');
+    expect(await reportText('trusted')).toContain('The whole chain, from genesis: records 1..40');
+  });
+});

@@ -22,7 +22,7 @@ export interface AuditPdfReportInput {
 
 /**
  * The audit report: scope, integrity (chain head, the signed checkpoint used, the verification
- * result) so a reader can check the report against the log later, then the matching events.
+ * result and what it re-verified) so a reader can check the report against the log later, then the matching events.
  */
 export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<Buffer> {
   const m = AUDIT_REPORT_MESSAGES[input.language];
@@ -57,6 +57,7 @@ export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<B
         ? { text: m.verified(v.recordsChecked), style: { tone: 'success' } }
         : { text: m.broken(v.seq, v.problem, v.message), style: { tone: 'danger', bold: true } },
     ],
+    [m.verificationScope, m.scopeText(v.scope)],
   ]);
   report.paragraph(m.howToCheck, { tone: 'muted' });
   const rows: string[][] = [];

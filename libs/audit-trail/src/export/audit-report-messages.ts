@@ -1,3 +1,5 @@
+import type { VerificationScope } from '../verification/verification-scope';
+
 /** The audit PDF report's wording; Vietnamese is the default language of the axis. */
 export interface AuditReportMessages {
   title: string;
@@ -17,6 +19,9 @@ export interface AuditReportMessages {
   tsaTrusted: string;
   tsaNotChecked: string;
   verification: string;
+  /** What this report's verification re-hashed, and what it left to a checkpoint's signature. */
+  verificationScope: string;
+  scopeText: (scope: VerificationScope) => string;
   verified: (records: number) => string;
   broken: (seq: number, problem: string, message: string) => string;
   howToCheck: string;
@@ -44,6 +49,24 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     tsaTrusted: 'chuỗi chứng thư của TSA đã được xác minh',
     tsaNotChecked: 'chuỗi chứng thư của TSA CHƯA được kiểm tra (không có AUDIT_TSA_TRUST_FILE)',
     verification: 'Kết quả kiểm tra chuỗi băm',
+    verificationScope: 'Phạm vi đã kiểm tra lại',
+    scopeText: (scope) => {
+      const c = scope.startCheckpoint;
+      const start =
+        scope.from === 'genesis'
+          ? 'Toàn bộ chuỗi, từ bản ghi đầu tiên'
+          : c
+            ? `Từ điểm kiểm soát đã ký có bản ghi cuối số ${c.headSeq} (${c.createdAt})`
+            : `Từ bản ghi số ${scope.firstSeq} (liên kết với bản ghi trước đó được tin cậy)`;
+      const walked =
+        scope.lastSeq === null
+          ? 'không bản ghi nào được băm lại'
+          : `đã băm lại và kiểm tra liên kết các bản ghi ${scope.firstSeq}..${scope.lastSeq}`;
+      const left = scope.notReverified
+        ? ` Các bản ghi ${scope.notReverified.fromSeq}..${scope.notReverified.toSeq} KHÔNG được kiểm tra lại trong lần này${c ? ' (chữ ký của điểm kiểm soát bảo đảm cho chúng)' : ''}; xuất với verifyFrom=genesis (docaxis audit export --verify-from genesis) để kiểm tra toàn bộ.`
+        : '';
+      return `${start}: ${walked}.${left}`;
+    },
     verified: (records) =>
       `Hợp lệ: đã kiểm tra ${records} bản ghi, chuỗi băm và chữ ký điểm kiểm soát đều đúng.`,
     broken: (seq, problem, message) => `KHÔNG hợp lệ từ bản ghi số ${seq} (${problem}): ${message}`,
@@ -74,6 +97,24 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     tsaTrusted: 'TSA certificate chain verified',
     tsaNotChecked: 'TSA certificate chain NOT checked (no AUDIT_TSA_TRUST_FILE)',
     verification: 'Hash chain verification',
+    verificationScope: 'Re-verified by this export',
+    scopeText: (scope) => {
+      const c = scope.startCheckpoint;
+      const start =
+        scope.from === 'genesis'
+          ? 'The whole chain, from genesis'
+          : c
+            ? `From the signed checkpoint of seq ${c.headSeq} (${c.createdAt})`
+            : `From record ${scope.firstSeq} (its link to the record before it trusted)`;
+      const walked =
+        scope.lastSeq === null
+          ? 'no record was re-hashed'
+          : `records ${scope.firstSeq}..${scope.lastSeq} re-hashed and linked`;
+      const left = scope.notReverified
+        ? ` Records ${scope.notReverified.fromSeq}..${scope.notReverified.toSeq} were NOT re-verified by this export${c ? " (the checkpoint's signature vouches for them)" : ''}; export with verifyFrom=genesis (docaxis audit export --verify-from genesis) for the full walk.`
+        : '';
+      return `${start}: ${walked}.${left}`;
+    },
     verified: (records) =>
       `Valid: ${records} records checked; the hash chain and the checkpoint signatures hold.`,
     broken: (seq, problem, message) => `NOT valid from record ${seq} (${problem}): ${message}`,

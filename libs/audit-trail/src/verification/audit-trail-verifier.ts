@@ -9,6 +9,7 @@ import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
 import type { TsaCertificateTrust } from '../checkpoints/tsa-certificate-trust';
 import { AuditCheckpointNotFoundError } from './audit-checkpoint-not-found.error';
+import type { TrailVerificationRequest } from './trail-verification-request';
 import {
   verificationScope,
   type CheckpointTimestamp,
@@ -79,6 +80,13 @@ export class AuditTrailVerifier {
     /** The trusted TSAs; without, timestamp tokens are checked but their TSA chain is not. */
     private readonly tsaTrust?: TsaCertificateTrust,
   ) {}
+
+  /** The verification a caller asked for: from a checkpoint (incremental), genesis or a seq. */
+  verifyAsRequested(request: TrailVerificationRequest): Promise<AuditTrailVerification> {
+    return request.from === 'checkpoint'
+      ? this.verifyFromCheckpoint(request)
+      : this.verify(request);
+  }
 
   /**
    * The walk from `fromSeq` (default 1: genesis, every record re-hashed) to `toSeq` (default the
