@@ -75,6 +75,12 @@ describe('RecordStatusNoticeUseCase (real PostgreSQL)', () => {
       [dispatchId],
     );
     expect(copy.status_code).toBe('01');
+    // Kept on the notice, so whichever message's handling delivers it announces it under it.
+    const [kept] = await dataSource.query(
+      `SELECT correlation_id FROM status_notices WHERE id = $1`,
+      [notice.id],
+    );
+    expect(kept).toEqual({ correlation_id: 'c-1' });
     expect(copy.status_at.toISOString()).toBe(notice.recordedAt);
     const [event] = await dataSource.query(
       `SELECT payload FROM outbox_messages WHERE payload->>'statusNoticeId' = $1`,

@@ -4,7 +4,7 @@ import type { RecallAnswerState, RecipientState } from '../dispatch/dispatch-sta
 import type { StaffInfo, StatusNoticeEntity } from '../status-notice/status-notice.entity';
 
 /** A delivered notice as an inbox page reads it (when it became ready is not read). */
-type DeliveredNoticeFacts = Omit<StatusNoticeEntity, 'readyAt'>;
+type DeliveredNoticeFacts = Omit<StatusNoticeEntity, 'readyAt' | 'correlationId'>;
 
 /** What an inbox entry shows of its dispatch. */
 export interface InboxDispatch {

@@ -16,6 +16,7 @@ import { WebhookDeactivationReason1795488689654 } from './1795488689654-webhook-
 import { StatusNoticeRelease1795490231046 } from './1795490231046-status-notice-release';
 import { InboxDeliveredNotifyAfterCommit1795492019821 } from './1795492019821-inbox-delivered-notify-after-commit';
 import { DispatchWithdrawnState1795498358910 } from './1795498358910-dispatch-withdrawn-state';
+import { StatusNoticeCorrelationId1795498613973 } from './1795498613973-status-notice-correlation-id';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   StatusNoticeRelease1795490231046,
   InboxDeliveredNotifyAfterCommit1795492019821,
   DispatchWithdrawnState1795498358910,
+  StatusNoticeCorrelationId1795498613973,
 ];

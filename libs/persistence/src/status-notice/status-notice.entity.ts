@@ -108,4 +108,11 @@ export class StatusNoticeEntity {
   /** The operator's reason for discarding it (the gap in the addressee's inbox). */
   @Column({ name: 'skip_reason', type: 'text', nullable: true })
   skipReason!: string | null;
+
+  /**
+   * Correlation id of the request that recorded it: its `status.delivered` carries it, whichever
+   * message's handling delivered it (null for notices recorded before it was kept).
+   */
+  @Column({ name: 'correlation_id', type: 'varchar', length: 64, nullable: true })
+  correlationId!: string | null;
 }

@@ -39,7 +39,12 @@ describe('StatusNoticeRepository.deliver and skip: notice order without retries 
   });
 
   /** A recipient's notice to the sender, recorded now (each in its own transaction). */
-  async function recordNotice(dispatchId: string, recipient: string, code: string) {
+  async function recordNotice(
+    dispatchId: string,
+    recipient: string,
+    code: string,
+    correlationId: string | null = null,
+  ) {
     const id = randomUUID();
     await notices.insert(dataSource.manager, {
       id,
@@ -53,6 +58,7 @@ describe('StatusNoticeRepository.deliver and skip: notice order without retries 
       staff: null,
       noticedAt: new Date(),
       requestDigest: '0'.repeat(64),
+      correlationId,
     });
     return id;
   }
@@ -122,6 +128,37 @@ describe('StatusNoticeRepository.deliver and skip: notice order without retries 
       delivered: [],
     });
     expect(await deliveredEvents([assigned, processing])).toHaveLength(2);
+  });
+
+  it("announces each released notice under its own request's correlation id, not the releasing message's", async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    const assigned = await recordNotice(dispatchId, RECIPIENT, '04', 'request-04');
+    const processing = await recordNotice(dispatchId, RECIPIENT, '05', 'request-05');
+    const legacy = await recordNotice(dispatchId, RECIPIENT, '06');
+    await handleStatusNoticed(dataSource, processing);
+    await handleStatusNoticed(dataSource, legacy);
+    const [notice] = await rows([assigned]);
+    const released = await dataSource.transaction((manager) =>
+      notices.deliver(manager, {
+        statusNoticeId: assigned,
+        addresseeCode: SENDER,
+        mark: { consumer: 'router.deliver-status-notice', messageId: randomUUID() },
+        announcement: { ...deliveredTemplate(notice), correlationId: 'releasing-message' },
+      }),
+    );
+    expect(released.delivered.map((one) => one.id)).toEqual([assigned, processing, legacy]);
+    const events = await dataSource.query(
+      `SELECT payload->>'statusNoticeId' AS notice, correlation_id FROM outbox_messages
+        WHERE message_type = 'status.delivered' AND payload->>'statusNoticeId' = ANY($1)
+        ORDER BY (payload->>'deliverySeq')::bigint`,
+      [[assigned, processing, legacy]],
+    );
+    expect(events).toEqual([
+      { notice: assigned, correlation_id: 'request-04' },
+      { notice: processing, correlation_id: 'request-05' },
+      // Recorded before notices kept theirs: the releasing message's, as before.
+      { notice: legacy, correlation_id: 'releasing-message' },
+    ]);
   });
 
   it('delivers each notice once, in the order given, with two routers taking messages in any order', async () => {

@@ -20,10 +20,11 @@ export type NewStatusNotice = Omit<
   | 'readyAt'
   | 'skippedAt'
   | 'skipReason'
+  | 'correlationId'
   | 'dispatch'
   | 'author'
   | 'addressee'
->;
+> & { correlationId?: string | null };
 
 /** One way a recipient's state may move: from (status, recall) to (status, recall). */
 export interface RecipientStatusMove {
@@ -64,8 +65,8 @@ export interface StatusNoticeDelivery {
   mark: ProcessedMark;
   /**
    * Checked `status.delivered` template; the statement writes one per notice delivered, with
-   * its own id and the notice's facts (dispatch, sender, recipient, author, addressee, code,
-   * position) in the payload.
+   * its own id, the notice's facts (dispatch, sender, recipient, author, addressee, code,
+   * position) in the payload and the notice's own correlation id (this one's as a fallback).
    */
   announcement: OutboxRow;
 }
@@ -143,9 +144,10 @@ export class StatusNoticeRepository {
          RETURNING r.status_at
        ), recorded AS (
          INSERT INTO status_notices (id, dispatch_id, recipient_code, author_code, addressee_code,
-           notice_id, status_code, reason, staff, noticed_at, recorded_at, request_digest)
+           notice_id, status_code, reason, staff, noticed_at, recorded_at, request_digest,
+           correlation_id)
          SELECT $9::uuid, $1, $2, $2, p.sender_code, $3, $10, $11, $12::jsonb,
-                COALESCE($13::timestamptz, m.status_at), m.status_at, $14
+                COALESCE($13::timestamptz, m.status_at), m.status_at, $14, $22
            FROM moved m, party p
          RETURNING *
        ), announced AS (
@@ -264,7 +266,9 @@ export class StatusNoticeRepository {
    * One statement, under the inbox lock: marks the notice ready (or, with a skip reason, gives it
    * up), then gives inbox positions, in the order the notices were recorded, to the ready notices
    * of its (dispatch, recipient, addressee) that no waiting (not ready) notice precedes, and
-   * announces each delivery (`status.delivered`, the template completed per notice). The notice
+   * announces each delivery (`status.delivered`, the template completed per notice, under the
+   * correlation id of the request that recorded that notice: the template's only for notices
+   * recorded before notices kept theirs). The notice
    * itself is read as ready (or gone) inside the statement, whose snapshot does not show its own
    * ready mark. Positions come from `nextval` evaluated after the ORDER BY (PostgreSQL evaluates
    * volatile output expressions after sorting), so they follow the order given.
@@ -300,7 +304,7 @@ export class StatusNoticeRepository {
            FROM positioned p
           WHERE s.id = p.id
          RETURNING s.id, s.dispatch_id, s.recipient_code, s.author_code, s.addressee_code,
-                   s.status_code, s.delivery_seq
+                   s.status_code, s.delivery_seq, s.correlation_id
        ), marked AS (
          UPDATE status_notices
             SET ready_at = CASE WHEN $3::text IS NULL THEN now() ELSE ready_at END,
@@ -317,7 +321,7 @@ export class StatusNoticeRepository {
                   'statusNoticeId', d.id, 'authorCode', d.author_code,
                   'addresseeCode', d.addressee_code, 'statusCode', d.status_code,
                   'deliverySeq', d.delivery_seq),
-                $8::jsonb, $9::smallint, $10
+                $8::jsonb, $9::smallint, COALESCE(d.correlation_id, $10)
            FROM delivered d JOIN dispatches x ON x.id = d.dispatch_id
        )
        SELECT id, delivery_seq FROM delivered ORDER BY delivery_seq`),
@@ -346,6 +350,7 @@ interface StatusNoticeJson {
   ready_at: string | null;
   skipped_at: string | null;
   skip_reason: string | null;
+  correlation_id: string | null;
 }
 
 function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
@@ -368,5 +373,6 @@ function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
     readyAt: date(row.ready_at),
     skippedAt: date(row.skipped_at),
     skipReason: row.skip_reason,
+    correlationId: row.correlation_id,
   });
 }

@@ -34,7 +34,9 @@ export interface StatusNoticeView {
   skipped: { at: string; reason: string | null } | null;
 }
 
-export function toStatusNoticeView(notice: Omit<StatusNoticeEntity, 'readyAt'>): StatusNoticeView {
+export function toStatusNoticeView(
+  notice: Omit<StatusNoticeEntity, 'readyAt' | 'correlationId'>,
+): StatusNoticeView {
   return {
     id: notice.id,
     noticeId: notice.noticeId,
