@@ -365,11 +365,14 @@ async function soakRun(
 }
 
 /**
- * Published = outbox rows inserted; delivered = consumers' idempotency records + audit records,
- * with the notifier's share counted from the audit (it records nothing for agencies without a
- * webhook, but the broker delivers it every inbox event: those types, once each);
- * transactions = the run database's commits and rollbacks (PostgreSQL counts a statement outside
- * BEGIN … COMMIT as a transaction of its own, so this is round trips more than business units).
+ * Published = outbox rows inserted; delivered = consumers' idempotency records + the messages the
+ * audit recorded, with the notifier's share counted from the audit (it records nothing for
+ * agencies without a webhook, but the broker delivers it every inbox event: those types, once
+ * each); transactions = the run database's commits and rollbacks (PostgreSQL counts a statement
+ * outside BEGIN … COMMIT as a transaction of its own, so this is round trips more than business
+ * units). A batched event (`dispatch.delivered.batch`, `…acknowledged.batch`) is one message but
+ * one audit record per dispatch it lists: it is counted once, by the message id its records name
+ * in `meta.batch`, and by the routing key it travelled under.
  */
 async function brokerCounts(
   env: BenchEnvironment,
@@ -377,11 +380,15 @@ async function brokerCounts(
   const [row] = await env.db.query<
     { published: string; delivered: string; transactions: string }[]
   >(
-    `SELECT (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outbox_messages') AS published,
+    `WITH audited AS (
+       SELECT DISTINCT ON (message) payload->'meta'->>'routingKey' AS routing_key
+         FROM audit_records,
+              LATERAL (SELECT coalesce(payload->'meta'->'batch'->>'messageId', event_id)) AS m(message)
+     )
+     SELECT (SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outbox_messages') AS published,
             (SELECT count(*) FROM processed_messages WHERE consumer <> 'notifier.inbox-events')
-              + (SELECT count(*) FROM audit_records)
-              + (SELECT count(*) FROM audit_records
-                  WHERE event_type = ANY($1::varchar[]))
+              + (SELECT count(*) FROM audited)
+              + (SELECT count(*) FROM audited WHERE routing_key = ANY($1::varchar[]))
               AS delivered,
             (SELECT xact_commit + xact_rollback FROM pg_stat_database
               WHERE datname = current_database()) AS transactions`,

@@ -1,6 +1,5 @@
-import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { asAgency } from '@docaxis/testing/agency-client';
-import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
+import { sendDispatches } from '@docaxis/testing/dispatch-delivery';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import {
   OUTBOX_RELAY_STATEMENTS,
@@ -44,7 +43,6 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
   });
 
   it('routes, delivers, audits and notifies within budget', async () => {
-    const pdf = await signedDispatchPdf(axis.pki, SENDER);
     /** Waits until every copy of `ids` has a row matching `condition` in `table`. */
     const untilEveryCopy = (table: string, condition: string, ids: string[]) =>
       waitFor(
@@ -60,17 +58,7 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
         60_000,
       );
     const exchange = async (n: number) => {
-      const ids = await Promise.all(
-        Array.from({ length: n }, async () => {
-          const response = await attachDispatch(
-            asAgency(axis, SENDER).post('/dispatches'),
-            envelopeJson(SENDER, RECIPIENTS),
-            [{ name: 'cong-van.pdf', bytes: pdf }],
-          );
-          expect(response.status).toBe(202);
-          return response.body.dispatchId as string;
-        }),
-      );
+      const ids = await sendDispatches(axis, SENDER, RECIPIENTS, n);
       await untilEveryCopy('dispatch_recipients', `state = 'delivered'`, ids);
       for (const recipient of RECIPIENTS) {
         const acks = await Promise.all(

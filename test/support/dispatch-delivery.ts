@@ -46,6 +46,32 @@ export async function sendAndDeliver(
   return dispatchId;
 }
 
+/**
+ * Sends `count` signed dispatches from `senderCode` to `recipientCodes` at once (all accepted, or
+ * it throws) and returns their ids, without waiting for their delivery.
+ */
+export async function sendDispatches(
+  axis: RunningAxis,
+  senderCode: string,
+  recipientCodes: readonly string[],
+  count: number,
+): Promise<string[]> {
+  const pdf = await pdfOf(axis.pki, senderCode);
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const response = await attachDispatch(
+        asAgency(axis, senderCode).post('/dispatches'),
+        envelopeJson(senderCode, recipientCodes),
+        [{ name: 'van-ban.pdf', bytes: pdf }],
+      );
+      if (response.status !== 202) {
+        throw new Error(`dispatch refused: ${response.status} ${JSON.stringify(response.body)}`);
+      }
+      return response.body.dispatchId as string;
+    }),
+  );
+}
+
 /** Downloads the dispatch's first file as `agencyCode` (moves its copy to "fetched"). */
 export async function fetchFirstFile(
   axis: RunningAxis,

@@ -206,3 +206,145 @@ describe('AuditEventMapper', () => {
     expect(() => payloadDigestOf(odd.payload)).not.toThrow();
   });
 });
+
+describe('AuditEventMapper.mapAll: batched events', () => {
+  const OTHER_DISPATCH = '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d0f';
+  const batchMapper = new AuditEventMapper({
+    knownEventTypes: new Set([
+      'dispatch.delivered',
+      'dispatch.delivered.batch',
+      'dispatch.acknowledged',
+      'dispatch.acknowledged.batch',
+    ]),
+  });
+  const deliveredBatch = (overrides: Partial<InboundAuditMessage> = {}): InboundAuditMessage =>
+    message({
+      messageId: 'batch-1',
+      messageType: 'dispatch.delivered.batch',
+      routingKey: 'dispatch.delivered.batch',
+      correlationId: undefined,
+      body: {
+        recipientCode: '000.00.00.H41',
+        occurredAt: '2026-03-12T08:15:30.123Z',
+        actor: 'router',
+        deliveries: [
+          {
+            dispatchId: DISPATCH_ID,
+            senderCode: '000.00.00.G22',
+            deliverySeq: 7,
+            correlationId: 'c-a',
+          },
+          { dispatchId: OTHER_DISPATCH, senderCode: '000.00.14.H20', deliverySeq: 8 },
+        ],
+      },
+      ...overrides,
+    });
+
+  it('records a delivered batch as the per-dispatch records its events made, one per copy', () => {
+    expect(batchMapper.mapAll(deliveredBatch())).toEqual([
+      {
+        eventId: 'batch-1#0',
+        eventType: 'dispatch.delivered',
+        occurredAt: new Date('2026-03-12T08:15:30.123Z'),
+        dispatchId: DISPATCH_ID,
+        senderCode: '000.00.00.G22',
+        recipientCode: '000.00.00.H41',
+        actor: 'router',
+        payload: {
+          body: {
+            dispatchId: DISPATCH_ID,
+            senderCode: '000.00.00.G22',
+            recipientCode: '000.00.00.H41',
+            deliverySeq: 7,
+            occurredAt: '2026-03-12T08:15:30.123Z',
+            actor: 'router',
+          },
+          meta: {
+            routingKey: 'dispatch.delivered.batch',
+            messageType: 'dispatch.delivered.batch',
+            correlationId: 'c-a',
+            batch: { messageId: 'batch-1', index: 0, size: 2 },
+          },
+        },
+      },
+      expect.objectContaining({
+        eventId: 'batch-1#1',
+        eventType: 'dispatch.delivered',
+        dispatchId: OTHER_DISPATCH,
+        senderCode: '000.00.14.H20',
+        recipientCode: '000.00.00.H41',
+        // No correlation id of its own, and the message has none either.
+        payload: expect.objectContaining({
+          meta: {
+            routingKey: 'dispatch.delivered.batch',
+            messageType: 'dispatch.delivered.batch',
+            batch: { messageId: 'batch-1', index: 1, size: 2 },
+          },
+        }),
+      }),
+    ]);
+  });
+
+  it('maps a redelivered batch to the same event ids, so the chain records each copy once', () => {
+    const first = batchMapper.mapAll(deliveredBatch()).map((e) => e.eventId);
+    const again = batchMapper.mapAll(deliveredBatch({ receivedAt: new Date() }));
+    expect(again.map((e) => e.eventId)).toEqual(first);
+    // Without a message id: stable stand-ins, still one per copy and the same each time.
+    const anonymous = batchMapper.mapAll(deliveredBatch({ messageId: undefined }));
+    expect(anonymous.map((e) => e.eventId)).toEqual(
+      batchMapper.mapAll(deliveredBatch({ messageId: undefined })).map((e) => e.eventId),
+    );
+    expect(new Set(anonymous.map((e) => e.eventId)).size).toBe(2);
+    for (const event of anonymous) expect(event.eventId.length).toBeLessThanOrEqual(64);
+  });
+
+  it('records an acknowledged batch per dispatch, with the request correlation id', () => {
+    const events = batchMapper.mapAll(
+      message({
+        messageId: 'ack-1',
+        messageType: 'dispatch.acknowledged.batch',
+        routingKey: 'dispatch.acknowledged.batch',
+        correlationId: 'req-9',
+        body: {
+          recipientCode: '000.00.00.H41',
+          occurredAt: '2026-03-12T08:20:00.000Z',
+          actor: 'CN=UBND tỉnh Nghệ An',
+          acknowledgements: [
+            { dispatchId: OTHER_DISPATCH, senderCode: '000.00.14.H20' },
+            { dispatchId: DISPATCH_ID, senderCode: '000.00.00.G22' },
+          ],
+        },
+      }),
+    );
+    expect(
+      events.map((e) => [e.eventId, e.eventType, e.dispatchId, e.senderCode, e.recipientCode]),
+    ).toEqual([
+      ['ack-1#0', 'dispatch.acknowledged', OTHER_DISPATCH, '000.00.14.H20', '000.00.00.H41'],
+      ['ack-1#1', 'dispatch.acknowledged', DISPATCH_ID, '000.00.00.G22', '000.00.00.H41'],
+    ]);
+    expect(events[1].payload).toMatchObject({
+      body: { dispatchId: DISPATCH_ID, actor: 'CN=UBND tỉnh Nghệ An' },
+      meta: { correlationId: 'req-9', batch: { messageId: 'ack-1', index: 1, size: 2 } },
+    });
+  });
+
+  it('keeps a batch that breaks its contract whole, flagged, rather than guessing its items', () => {
+    const [event, ...rest] = batchMapper.mapAll(
+      deliveredBatch({ body: { recipientCode: '000.00.00.H41', deliveries: 'lost' } }),
+    );
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({
+      eventId: 'batch-1',
+      eventType: 'dispatch.delivered.batch',
+      recipientCode: '000.00.00.H41',
+      payload: {
+        body: { deliveries: 'lost' },
+        meta: { anomalies: ['BATCH_INVALID', 'OCCURRED_AT_MISSING'] },
+      },
+    });
+  });
+
+  it('maps any other message to the one record `map` makes', () => {
+    expect(batchMapper.mapAll(message())).toEqual([batchMapper.map(message())]);
+  });
+});

@@ -5,6 +5,12 @@ import {
   type JsonValue,
 } from '@docaxis/audit-trail/chain/canonical-json';
 import { sha256Hex } from '@docaxis/audit-trail/chain/audit-record-hash';
+import {
+  batchItemId,
+  isBatchedEventType,
+  perDispatchEventsOf,
+} from '@docaxis/messaging/contracts/batched-events';
+import { checkPayload } from '@docaxis/messaging/contracts/message-payloads';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import { AUDIT_EVENT_LIMITS, type AuditEventInput } from './audit-event-input';
 
@@ -39,7 +45,9 @@ export type AuditAnomaly =
   | 'SENDER_CODE_INVALID'
   | 'RECIPIENT_CODE_INVALID'
   | 'ACTOR_INVALID'
-  | 'TEXT_SANITIZED';
+  | 'TEXT_SANITIZED'
+  /** A batched event (contracts/batched-events.ts) that breaks its contract: kept whole. */
+  | 'BATCH_INVALID';
 
 export interface AuditEventMapperOptions {
   /** Types the axis publishes (libs/messaging contracts); anything else is recorded and flagged. */
@@ -74,12 +82,55 @@ const UNSTORABLE_CHARACTERS =
  *   over the size limit is replaced by its SHA-256 and size (BODY_TOO_LARGE), so an event that
  *   wrongly carries a document still leaves a provable trace without the document itself.
  * The mapper never throws on message content: the audit must record whatever was published.
+ *
+ * A batched event (`dispatch.delivered.batch`, `dispatch.acknowledged.batch`) becomes one record
+ * per dispatch it lists (`mapAll`), each exactly the record its per-dispatch event made: the
+ * per-dispatch type and body, event_id `batchItemId(messageId, index)` (so a redelivered batch
+ * is recorded once, item by item), and `meta.batch` naming the message, the item's position and
+ * the batch's size; `meta.routingKey`/`meta.messageType` keep what travelled.
  */
 export class AuditEventMapper {
   private readonly maxBodyBytes: number;
 
   constructor(private readonly options: AuditEventMapperOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_AUDIT_BODY_BYTES;
+  }
+
+  /** The records one message makes: one, or one per dispatch of a batched event. */
+  mapAll(message: InboundAuditMessage): AuditEventInput[] {
+    const type = message.messageType ?? message.routingKey;
+    if (!isBatchedEventType(type)) return [this.map(message)];
+    const check = checkPayload(type, message.body);
+    if (!check.ok) {
+      const whole = this.map(message);
+      const meta = whole.payload.meta as JsonObject;
+      const anomalies = [...((meta.anomalies as string[] | undefined) ?? []), 'BATCH_INVALID'];
+      return [
+        { ...whole, payload: { ...whole.payload, meta: { ...meta, anomalies: anomalies.sort() } } },
+      ];
+    }
+    // Ids as for any message (a missing or over-long one has a stable stand-in), then per item.
+    const batchId = eventIdOf(
+      message,
+      type,
+      canonicalJson(toStorableJson(message.body, () => {})),
+      new Set(),
+    );
+    const items = perDispatchEventsOf(type, check.payload);
+    return items.map((item) => {
+      const record = this.map({
+        ...message,
+        messageId: batchItemId(batchId, item.index),
+        messageType: item.type,
+        body: item.body,
+        correlationId: item.correlationId ?? message.correlationId,
+      });
+      const meta = record.payload.meta as JsonObject;
+      if (message.messageType === undefined) delete meta.messageType;
+      else meta.messageType = storable(message.messageType);
+      meta.batch = { messageId: batchId, index: item.index, size: items.length };
+      return record;
+    });
   }
 
   map(message: InboundAuditMessage): AuditEventInput {

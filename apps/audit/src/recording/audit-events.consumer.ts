@@ -5,6 +5,7 @@ import type { InboundMessage } from '@docaxis/messaging/consumer/inbound-message
 import { UnprocessableMessageError } from '@docaxis/messaging/consumer/unprocessable-message.error';
 import type { AppendOutcome } from './audit-appender.service';
 import { AuditBatcher } from './audit-batcher';
+import type { AuditEventInput } from './audit-event-input';
 import { AuditEventMapper } from './audit-event-mapper';
 import { AUDIT_EVENTS_QUEUE } from './audit-events.queue';
 import { AUDIT_RECORDING_OPTIONS, type AuditRecordingOptions } from './audit-recording.config';
@@ -43,8 +44,13 @@ export class AuditEventsConsumer implements OnModuleInit, OnApplicationShutdown 
     await this.batcher.stop();
   }
 
-  async record(message: InboundMessage): Promise<AppendOutcome> {
-    const event = this.mapper.map({
+  /**
+   * Resolves once every record of the message has committed. A batched event's records may
+   * commit in different appends: when one fails the message is not acked, and its redelivery
+   * finds the others already recorded (same event ids) and records the rest.
+   */
+  async record(message: InboundMessage): Promise<AppendOutcome[]> {
+    const events = this.mapper.mapAll({
       messageId: message.messageId,
       messageType: message.type,
       routingKey: message.routingKey,
@@ -53,6 +59,10 @@ export class AuditEventsConsumer implements OnModuleInit, OnApplicationShutdown 
       publishedAt: message.publishedAt,
       receivedAt: new Date(),
     });
+    return Promise.all(events.map((event) => this.submit(event)));
+  }
+
+  private async submit(event: AuditEventInput): Promise<AppendOutcome> {
     try {
       return await this.batcher.submit(event);
     } catch (error) {

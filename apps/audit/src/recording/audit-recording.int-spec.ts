@@ -1,5 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
 import { DataSource } from 'typeorm';
 import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
@@ -11,6 +12,7 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testRunId } from '@docaxis/testing/test-run';
 import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
+import { AuditAppender } from './audit-appender.service';
 import { AuditRecordingModule } from './audit-recording.module';
 
 const AMQP_URL = process.env.DOCAXIS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -149,5 +151,73 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
       ok: true,
       recordsChecked: 122,
     });
+  });
+
+  it('records a batched event once per dispatch it lists, losing none when one of its appends fails, adding none on redelivery', async () => {
+    const dataSource = moduleRef.get(DataSource);
+    const consumers = moduleRef.get(ConsumerHost);
+    const dispatchIds = Array.from({ length: 60 }, () => randomUUID());
+    const batch = {
+      exchange: 'events' as const,
+      routingKey: 'dispatch.delivered.batch',
+      messageId: 'delivered-batch-1',
+      type: 'dispatch.delivered.batch',
+      body: {
+        recipientCode: '000.00.00.H41',
+        occurredAt: '2026-03-12T10:00:00.000Z',
+        actor: 'router',
+        deliveries: dispatchIds.map((dispatchId, i) => ({
+          dispatchId,
+          senderCode: '000.00.00.G22',
+          deliverySeq: 1000 + i,
+        })),
+      },
+    };
+    const batchRecords = async () =>
+      dataSource.query<{ event_id: string; dispatch_id: string; event_type: string }[]>(
+        `SELECT event_id, dispatch_id, event_type FROM audit_records
+          WHERE payload->'meta'->'batch'->>'messageId' = $1 ORDER BY seq`,
+        [batch.messageId],
+      );
+    // 60 records cross the batcher's 50: two appends. The second fails (a lost connection), so
+    // the message is not acked, and its redelivery records what the first append had not.
+    const appender = moduleRef.get(AuditAppender);
+    const append = appender.append.bind(appender);
+    let appends = 0;
+    const spy = jest.spyOn(appender, 'append').mockImplementation(async (events) => {
+      appends += 1;
+      if (appends === 2) throw new Error('Connection terminated unexpectedly');
+      return append(events);
+    });
+    const before = consumers.stats();
+    try {
+      await publisher.publish(batch);
+      const deadline = Date.now() + 20_000;
+      while ((await batchRecords()).length < 60 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    const records = await batchRecords();
+    expect(appends).toBeGreaterThanOrEqual(3);
+    expect(consumers.stats().retried - before.retried).toBe(1);
+    expect(records.map((r) => r.event_id).sort()).toEqual(
+      dispatchIds.map((_, i) => `delivered-batch-1#${i}`).sort(),
+    );
+    expect(records.map((r) => r.dispatch_id).sort()).toEqual([...dispatchIds].sort());
+    expect(new Set(records.map((r) => r.event_type))).toEqual(new Set(['dispatch.delivered']));
+
+    // The same message once more (a redelivery after a lost ack): nothing new.
+    const acked = consumers.stats().acked;
+    await publisher.publish(batch);
+    const deadline = Date.now() + 10_000;
+    while (consumers.stats().acked === acked && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(consumers.stats().acked).toBe(acked + 1);
+    expect(await batchRecords()).toHaveLength(60);
+    expect(consumers.stats().parked).toBe(0);
+    expect(await moduleRef.get(AuditChainVerifier).verify()).toMatchObject({ ok: true });
   });
 });

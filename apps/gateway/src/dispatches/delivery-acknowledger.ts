@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
@@ -30,9 +29,9 @@ export type AcknowledgementOutcome =
 
 /**
  * A recipient acknowledges receipt of dispatches in its inbox, one or many at once: the state
- * change and one `dispatch.acknowledged` event per dispatch that moved commit together, in one
- * statement (the audit trail records each). Acknowledging again changes nothing and announces
- * nothing.
+ * change and one `dispatch.acknowledged.batch` event listing every dispatch that moved commit
+ * together, in one statement (the audit trail records one `dispatch.acknowledged` per dispatch
+ * listed). Acknowledging again changes nothing and announces nothing.
  */
 @Injectable()
 export class DeliveryAcknowledger {
@@ -51,7 +50,6 @@ export class DeliveryAcknowledger {
       dispatchIds,
       recipientCode: agency.agencyCode,
       announcement: acknowledgedEvent(dispatchIds[0], agency, correlationId),
-      eventIds: dispatchIds.map(() => uuidv7()),
     });
     if (facts.some((fact) => fact.moved)) this.relay.nudge();
     return facts.map((fact) => outcomeOf(fact, agency.agencyCode));
@@ -59,8 +57,8 @@ export class DeliveryAcknowledger {
 }
 
 /**
- * The event checked with stand-ins for what the statement fills in per copy: the copy's
- * dispatchId, its sender and the time it was acknowledged.
+ * The event checked with stand-ins for what the statement fills in: the list of copies that
+ * moved (each copy's dispatchId and sender) and the time they were acknowledged.
  */
 function acknowledgedEvent(
   standInDispatchId: string,
@@ -69,11 +67,11 @@ function acknowledgedEvent(
 ): OutboxRow {
   return outboxRowOf({
     destination: 'events',
-    routingKey: MessageTypes.DispatchAcknowledged,
-    messageType: MessageTypes.DispatchAcknowledged,
+    routingKey: MessageTypes.DispatchAcknowledgedBatch,
+    messageType: MessageTypes.DispatchAcknowledgedBatch,
     correlationId,
     payload: {
-      dispatchId: standInDispatchId,
+      acknowledgements: [{ dispatchId: standInDispatchId, senderCode: agency.agencyCode }],
       recipientCode: agency.agencyCode,
       occurredAt: new Date().toISOString(),
       actor: agency.certificateSubject,

@@ -6,10 +6,21 @@ const dispatchId = '0196f7a2-5c1e-7b3a-9d4e-2f1a6b8c9d0e';
 describe('inboxAgenciesOf', () => {
   it('listens to dispatch deliveries, status messages and recalls', () => {
     expect(INBOX_EVENT_TYPES).toEqual([
+      'dispatch.delivered.batch',
       'dispatch.delivered',
       'status.delivered',
       'dispatch.recalled',
     ]);
+  });
+
+  it('tells the inbox a batch of deliveries went into', () => {
+    expect(
+      inboxAgenciesOf('dispatch.delivered.batch', {
+        ...base,
+        recipientCode: '000.00.00.H41',
+        deliveries: [{ dispatchId, senderCode: '000.00.00.G22', deliverySeq: 3 }],
+      }),
+    ).toEqual(['000.00.00.H41']);
   });
 
   it('tells the recipient of a delivered dispatch', () => {

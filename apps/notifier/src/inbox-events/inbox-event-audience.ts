@@ -3,6 +3,8 @@ import type { MessagePayloads } from '@docaxis/messaging/contracts/message-paylo
 
 /** Events that change an agency's inbox, and so are worth a webhook call. */
 export const INBOX_EVENT_TYPES = [
+  MessageTypes.DispatchDeliveredBatch,
+  // No longer published; what an older router wrote during a rolling upgrade.
   MessageTypes.DispatchDelivered,
   // A status message (01–06, 15, 16 to the sender; a recall request, 13, to a recipient).
   MessageTypes.StatusDelivered,
@@ -17,6 +19,8 @@ export function inboxAgenciesOf<T extends InboxEventType>(
   body: MessagePayloads[T],
 ): string[] {
   switch (type) {
+    case MessageTypes.DispatchDeliveredBatch:
+      return [(body as MessagePayloads['dispatch.delivered.batch']).recipientCode];
     case MessageTypes.DispatchDelivered:
       return [(body as MessagePayloads['dispatch.delivered']).recipientCode];
     case MessageTypes.StatusDelivered:

@@ -6,8 +6,9 @@ import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import {
   DispatchRepository,
+  type DeliveredBatchEvent,
   type DeliveredCopy,
-  type DispatchDelivery,
+  type DispatchDeliveryRequest,
 } from '@docaxis/persistence/dispatch/dispatch.repository';
 
 export interface DeliverToInboxCommand {
@@ -37,16 +38,25 @@ export class DeliverToInboxUseCase {
   async execute(command: DeliverToInboxCommand): Promise<void> {
     // One statement marks the message, delivers the copy and writes the event (no transaction
     // round trips).
-    await this.delivered([command], [await this.dispatches.deliver(deliveryOf(command))]);
+    const delivery = {
+      ...deliveryOf(command),
+      announcement: deliveredEvent(command.recipientCode),
+    };
+    await this.delivered([command], [await this.dispatches.deliver(delivery)]);
   }
 
   /**
-   * Several messages for one recipient in one statement (one commit): all of them handled, or,
-   * when it throws, none. A message already processed, or asking for a copy that is not queued,
-   * does nothing, as with `execute`.
+   * Several messages for one recipient in one statement (one commit) and one
+   * `dispatch.delivered.batch` event listing the copies delivered: all of them handled, or, when
+   * it throws, none. A message already processed, or asking for a copy that is not queued, does
+   * nothing, as with `execute`.
    */
   async executeMany(commands: readonly DeliverToInboxCommand[]): Promise<void> {
-    await this.delivered(commands, await this.dispatches.deliverMany(commands.map(deliveryOf)));
+    const copies = await this.dispatches.deliverMany(
+      commands.map(deliveryOf),
+      deliveredEvent(commands[0].recipientCode),
+    );
+    await this.delivered(commands, copies);
   }
 
   /**
@@ -73,27 +83,29 @@ export class DeliverToInboxUseCase {
   }
 }
 
-/**
- * What the statement is asked for one message. The event is checked here without what only the
- * statement knows: the position (a stand-in 0 here) and the sender, which the statement fills in.
- */
-function deliveryOf(command: DeliverToInboxCommand): DispatchDelivery {
+/** What the statement is asked for one message. */
+function deliveryOf(command: DeliverToInboxCommand): DispatchDeliveryRequest {
   const { dispatchId, recipientCode } = command;
-  return {
-    dispatchId,
-    recipientCode,
-    mark: { consumer: CONSUMER, messageId: command.messageId },
-    announcement: outboxRowOf({
-      destination: 'events',
-      routingKey: MessageTypes.DispatchDelivered,
-      messageType: MessageTypes.DispatchDelivered,
-      payload: {
-        dispatchId,
-        recipientCode,
-        deliverySeq: 0,
-        occurredAt: new Date().toISOString(),
-        actor: 'router',
-      },
-    }),
-  };
+  return { dispatchId, recipientCode, mark: { consumer: CONSUMER, messageId: command.messageId } };
 }
+
+/**
+ * The event of one delivering statement, checked with a stand-in for the list of copies, which
+ * only the statement knows (DeliveredBatchEvent).
+ */
+function deliveredEvent(recipientCode: string): DeliveredBatchEvent {
+  return outboxRowOf({
+    destination: 'events',
+    routingKey: MessageTypes.DispatchDeliveredBatch,
+    messageType: MessageTypes.DispatchDeliveredBatch,
+    payload: {
+      recipientCode,
+      deliveries: [{ dispatchId: STAND_IN_DISPATCH_ID, senderCode: recipientCode, deliverySeq: 0 }],
+      occurredAt: new Date().toISOString(),
+      actor: 'router',
+    },
+  });
+}
+
+/** Replaced by the statement; only there so the template passes its contract. */
+const STAND_IN_DISPATCH_ID = '00000000-0000-7000-8000-000000000000';

@@ -17,7 +17,7 @@ describe('message contracts', () => {
   });
 
   it('routes events on the events exchange and delivery requests on the delivery exchange', () => {
-    expect(ALL_EVENT_TYPES).toHaveLength(16);
+    expect(ALL_EVENT_TYPES).toHaveLength(18);
     expect(ALL_EVENT_TYPES).not.toContain(MessageTypes.DeliveryRequested);
     expect(MESSAGE_EXCHANGE[MessageTypes.DeliveryRequested]).toBe('delivery');
     expect(isMessageType('dispatch.submitted')).toBe(true);
@@ -129,5 +129,32 @@ describe('message contracts', () => {
     expect(checkPayload(MessageTypes.DeliveryRequested, { ...request, priority: 256 }).ok).toBe(
       false,
     );
+  });
+
+  it('checks the batched events: at least one item, each with its dispatch and sender', () => {
+    const delivered = {
+      ...base,
+      recipientCode: '000.00.00.H41',
+      deliveries: [{ dispatchId, senderCode: '000.00.00.G22', deliverySeq: 4, correlationId: 'c' }],
+    };
+    expect(checkPayload(MessageTypes.DispatchDeliveredBatch, delivered).ok).toBe(true);
+    const empty = checkPayload(MessageTypes.DispatchDeliveredBatch, {
+      ...delivered,
+      deliveries: [],
+    });
+    expect(empty).toMatchObject({ ok: false, problems: [expect.stringMatching(/^deliveries:/)] });
+    const acknowledged = checkPayload(MessageTypes.DispatchAcknowledgedBatch, {
+      ...base,
+      recipientCode: '000.00.00.H41',
+      acknowledgements: [{ dispatchId, senderCode: 'g22' }],
+    });
+    expect(acknowledged).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^acknowledgements\.0\.senderCode:/)],
+    });
+    // The per-dispatch events stay in the contracts: consumers still take what an older
+    // producer wrote during a rolling upgrade.
+    expect(isMessageType(MessageTypes.DispatchDelivered)).toBe(true);
+    expect(isMessageType(MessageTypes.DispatchAcknowledged)).toBe(true);
   });
 });

@@ -55,6 +55,24 @@ const parkedMessageFacts = {
   dispatchId: dispatchId.optional(),
 };
 
+/** Most items one batched event lists: the largest acknowledgement page (`ACK_BATCH_MAX`). */
+export const MAX_BATCHED_EVENT_ITEMS = 5000;
+
+/** One copy a `dispatch.delivered.batch` lists: what its own `dispatch.delivered` carried. */
+const deliveredCopy = z.object({
+  dispatchId,
+  senderCode: agencyCode,
+  deliverySeq: z.number().int().min(0),
+  /** The dispatch's correlation id (the batch's message has one of its own). */
+  correlationId: z.string().min(1).max(64).optional(),
+});
+
+/** One copy a `dispatch.acknowledged.batch` lists. */
+const acknowledgedCopy = z.object({
+  dispatchId,
+  senderCode: agencyCode,
+});
+
 export const MESSAGE_PAYLOAD_SCHEMAS = {
   [MessageTypes.DispatchSubmitted]: z.object({
     ...base,
@@ -103,6 +121,12 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     recipientCode: agencyCode,
     deliverySeq: z.number().int().min(0),
   }),
+  [MessageTypes.DispatchDeliveredBatch]: z.object({
+    ...base,
+    /** The inbox they went into: a batch delivers to one agency. */
+    recipientCode: agencyCode,
+    deliveries: z.array(deliveredCopy).min(1).max(MAX_BATCHED_EVENT_ITEMS),
+  }),
   [MessageTypes.DispatchFetched]: z.object({
     ...base,
     dispatchId,
@@ -115,6 +139,12 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     dispatchId,
     senderCode: agencyCode.optional(),
     recipientCode: agencyCode,
+  }),
+  [MessageTypes.DispatchAcknowledgedBatch]: z.object({
+    ...base,
+    /** The acknowledging recipient. */
+    recipientCode: agencyCode,
+    acknowledgements: z.array(acknowledgedCopy).min(1).max(MAX_BATCHED_EVENT_ITEMS),
   }),
   [MessageTypes.DispatchRefused]: z.object({
     ...base,
@@ -200,8 +230,10 @@ export type DispatchRejected = MessagePayloads['dispatch.rejected'];
 export type DispatchRouted = MessagePayloads['dispatch.routed'];
 export type DispatchWithdrawn = MessagePayloads['dispatch.withdrawn'];
 export type DispatchDelivered = MessagePayloads['dispatch.delivered'];
+export type DispatchDeliveredBatch = MessagePayloads['dispatch.delivered.batch'];
 export type DispatchFetched = MessagePayloads['dispatch.fetched'];
 export type DispatchAcknowledged = MessagePayloads['dispatch.acknowledged'];
+export type DispatchAcknowledgedBatch = MessagePayloads['dispatch.acknowledged.batch'];
 export type DispatchRefused = MessagePayloads['dispatch.refused'];
 export type DeliveryRequested = MessagePayloads['delivery.requested'];
 export type ParkedMessageRedriven = MessagePayloads['parked-message.redriven'];

@@ -24,9 +24,26 @@ export const MessageTypes = {
    * every recipient while still pending, it reached nobody (dispatch state `withdrawn`).
    */
   DispatchWithdrawn: 'dispatch.withdrawn',
+  /**
+   * One copy in one inbox. No longer published (since `dispatch.delivered.batch`); still
+   * consumed, for what an older router wrote during a rolling upgrade, and still the audit
+   * record's type of each delivery a batch lists.
+   */
   DispatchDelivered: 'dispatch.delivered',
+  /**
+   * Copies the router put into one agency's inbox in one commit, listed in one event instead
+   * of one `dispatch.delivered` each (fewer broker messages, outbox rows and consumer runs per
+   * dispatch). Consumers fan it out per dispatch: contracts/batched-events.ts.
+   */
+  DispatchDeliveredBatch: 'dispatch.delivered.batch',
   DispatchFetched: 'dispatch.fetched',
+  /**
+   * One acknowledged copy. No longer published (since `dispatch.acknowledged.batch`); still
+   * consumed, and the audit record's type of each acknowledgement a batch lists.
+   */
   DispatchAcknowledged: 'dispatch.acknowledged',
+  /** The copies one recipient acknowledged in one request (one statement), in one event. */
+  DispatchAcknowledgedBatch: 'dispatch.acknowledged.batch',
   /** Refused at the door (a secret document): carries no document content. */
   DispatchRefused: 'dispatch.refused',
   /** Command, not event: one per recipient, on the delivery exchange, keyed by agency code. */
@@ -63,8 +80,10 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'dispatch.routed': 'events',
   'dispatch.withdrawn': 'events',
   'dispatch.delivered': 'events',
+  'dispatch.delivered.batch': 'events',
   'dispatch.fetched': 'events',
   'dispatch.acknowledged': 'events',
+  'dispatch.acknowledged.batch': 'events',
   'dispatch.refused': 'events',
   'delivery.requested': 'delivery',
   'parked-message.redriven': 'events',

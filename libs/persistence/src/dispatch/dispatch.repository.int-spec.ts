@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
-import { deliveryOf } from '@docaxis/testing/inbox-delivery';
+import { deliveredBatchEventOf, deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { recordQueries, statementVerb } from '@docaxis/testing/recorded-queries';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { InboxRepository } from '../inbox/inbox.repository';
@@ -313,10 +313,15 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     );
     expect(event).toEqual({
       payload: expect.objectContaining({
-        dispatchId: id,
         recipientCode: RECIPIENT,
-        senderCode: SENDER,
-        deliverySeq: first!.deliverySeq,
+        deliveries: [
+          {
+            dispatchId: id,
+            senderCode: SENDER,
+            deliverySeq: first!.deliverySeq,
+            correlationId: id,
+          },
+        ],
       }),
       correlation_id: id,
     });
@@ -324,7 +329,7 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     expect(await dispatches.deliver(deliveryOf(id, RECIPIENT, messageId))).toBeNull();
   });
 
-  it('delivers a batch of messages to one recipient in one statement, each copy once whatever is redelivered in it', async () => {
+  it('delivers a batch of messages to one recipient in one statement, each copy once whatever is redelivered in it, announced by one event', async () => {
     const [a, b, c, done] = [
       await queuedDispatch([RECIPIENT]),
       await queuedDispatch([RECIPIENT]),
@@ -346,42 +351,70 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       deliveryOf(a, RECIPIENT),
     ];
     const statements = recordQueries(dataSource);
-    const copies = await dispatches.deliverMany(batch);
+    const announcement = deliveredBatchEventOf(RECIPIENT);
+    const copies = await dispatches.deliverMany(batch, announcement);
     expect(statements.splice(0).map(statementVerb)).toEqual(['WITH']);
     expect(copies.map((copy) => copy !== null)).toEqual([true, true, true, false, false, false]);
     expect(copies[0]).toMatchObject({ senderCode: SENDER, correlationId: a });
-    const rows: { dispatch_id: string; delivery_seq: string; events: number }[] =
-      await dataSource.query(
-        `SELECT r.dispatch_id, r.delivery_seq,
-                (SELECT count(*)::int FROM outbox_messages o
-                  WHERE o.message_type = 'dispatch.delivered'
-                    AND o.payload->>'dispatchId' = r.dispatch_id::text
-                    AND (o.payload->>'deliverySeq')::bigint = r.delivery_seq
-                    AND o.payload->>'senderCode' = $3) AS events
-           FROM dispatch_recipients r
-          WHERE r.dispatch_id = ANY($1::uuid[]) AND r.recipient_code = $2 AND r.state = 'delivered'`,
-        [[a, b, c], RECIPIENT, SENDER],
-      );
-    expect(rows.map((row) => row.events)).toEqual([1, 1, 1]);
+    const rows: { dispatch_id: string; delivery_seq: string }[] = await dataSource.query(
+      `SELECT dispatch_id, delivery_seq FROM dispatch_recipients
+        WHERE dispatch_id = ANY($1::uuid[]) AND recipient_code = $2 AND state = 'delivered'
+        ORDER BY delivery_seq`,
+      [[a, b, c], RECIPIENT],
+    );
     expect(new Set(rows.map((row) => row.delivery_seq)).size).toBe(3);
+    // One event for the statement, listing the three copies it delivered in position order
+    // (each with its dispatch's correlation id; the event, listing several, has none).
+    const events = await dataSource.query(
+      `SELECT id, message_type, payload, correlation_id FROM outbox_messages
+        WHERE payload->>'recipientCode' = $1 AND payload ? 'deliveries'
+          AND payload->'deliveries' @> jsonb_build_array(jsonb_build_object('dispatchId', $2::text))`,
+      [RECIPIENT, a],
+    );
+    expect(events).toEqual([
+      {
+        id: announcement.id,
+        message_type: 'dispatch.delivered.batch',
+        correlation_id: null,
+        payload: expect.objectContaining({
+          recipientCode: RECIPIENT,
+          actor: 'router',
+          deliveries: rows.map((row) => ({
+            dispatchId: row.dispatch_id,
+            senderCode: SENDER,
+            deliverySeq: Number(row.delivery_seq),
+            correlationId: row.dispatch_id,
+          })),
+        }),
+      },
+    ]);
     expect(
       await processedMarks(
         first.mark.consumer,
         batch.map((d) => d.mark.messageId),
       ),
     ).toEqual([...new Set(batch.map((d) => d.mark.messageId))].sort().reverse());
-    // The whole batch again (the broker redelivering it after a lost connection): nothing.
-    expect(await dispatches.deliverMany(batch)).toEqual(batch.map(() => null));
+    // The whole batch again (the broker redelivering it after a lost connection): nothing, not
+    // even an event.
+    const again = deliveredBatchEventOf(RECIPIENT);
+    expect(await dispatches.deliverMany(batch, again)).toEqual(batch.map(() => null));
+    expect(
+      await dataSource.query(`SELECT 1 FROM outbox_messages WHERE id = $1`, [again.id]),
+    ).toEqual([]);
   });
 
   it('writes nothing of a batch whose statement fails', async () => {
     const [a, b] = [await queuedDispatch([RECIPIENT]), await queuedDispatch([RECIPIENT])];
     const good = deliveryOf(a, RECIPIENT);
     const bad = deliveryOf(b, RECIPIENT);
-    const poisoned = { ...bad, announcement: { ...bad.announcement, priority: 40_000 } };
-    await expect(dispatches.deliverMany([good, poisoned])).rejects.toThrow();
+    const event = deliveredBatchEventOf(RECIPIENT);
+    const poisoned = { ...event, priority: 40_000 };
+    await expect(dispatches.deliverMany([good, bad], poisoned)).rejects.toThrow();
     expect(await processedMarks(good.mark.consumer, [good.mark.messageId])).toEqual([]);
-    expect(await dispatches.deliverMany([good, bad])).toEqual([
+    expect(
+      await dataSource.query(`SELECT 1 FROM outbox_messages WHERE id = $1`, [event.id]),
+    ).toEqual([]);
+    expect(await dispatches.deliverMany([good, bad], event)).toEqual([
       expect.objectContaining({ senderCode: SENDER }),
       expect.objectContaining({ senderCode: SENDER }),
     ]);
@@ -431,15 +464,15 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
     return id;
   }
 
-  /** The dispatch.acknowledged template the gateway checks before the statement. */
+  /** The dispatch.acknowledged.batch template the gateway checks before the statement. */
   function announcement(): OutboxRow {
     return {
       id: randomUUID(),
       destination: 'events',
-      routingKey: 'dispatch.acknowledged',
-      messageType: 'dispatch.acknowledged',
+      routingKey: 'dispatch.acknowledged.batch',
+      messageType: 'dispatch.acknowledged.batch',
       payload: JSON.stringify({
-        dispatchId: randomUUID(),
+        acknowledgements: [{ dispatchId: randomUUID(), senderCode: RECIPIENT }],
         recipientCode: RECIPIENT,
         occurredAt: new Date(0).toISOString(),
         actor: 'CN=recipient',
@@ -451,23 +484,26 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
   }
 
   function acknowledge(ids: string[], recipientCode = RECIPIENT, manager = dataSource.manager) {
-    const eventIds = ids.map(() => randomUUID());
+    const template = announcement();
     const facts = dispatches.acknowledge(
-      { dispatchIds: ids, recipientCode, announcement: announcement(), eventIds },
+      { dispatchIds: ids, recipientCode, announcement: template },
       manager,
     );
-    return { facts, eventIds };
+    return { facts, eventId: template.id };
   }
 
+  /** The acknowledgement events that list the dispatch. */
   async function eventsOf(dispatchId: string) {
     return dataSource.query(
       `SELECT id, payload, correlation_id FROM outbox_messages
-        WHERE message_type = 'dispatch.acknowledged' AND payload->>'dispatchId' = $1`,
+        WHERE message_type = 'dispatch.acknowledged.batch'
+          AND payload->'acknowledgements' @> jsonb_build_array(
+                jsonb_build_object('dispatchId', $1::text))`,
       [dispatchId],
     );
   }
 
-  it('moves delivered and fetched copies, announces each and reads the rest, in one statement, in the order asked', async () => {
+  it('moves delivered and fetched copies, announces them in one event and reads the rest, in one statement, in the order asked', async () => {
     const delivered = await dispatchWithCopy('delivered');
     const fetched = await dispatchWithCopy('fetched');
     const acknowledged = await dispatchWithCopy('acknowledged');
@@ -476,7 +512,7 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
 
     const manager = dataSource.createEntityManager();
     const statements = recordQueries(manager);
-    const { facts: pending, eventIds } = acknowledge(
+    const { facts: pending, eventId } = acknowledge(
       [fetched.toUpperCase(), unknown, acknowledged, delivered, queued],
       RECIPIENT,
       manager,
@@ -495,29 +531,35 @@ describe('DispatchRepository.acknowledge (real PostgreSQL)', () => {
     ]);
     const acknowledgedAt = facts[0].recipient?.acknowledgedAt;
     expect(acknowledgedAt).toBeInstanceOf(Date);
+    // The moved copies in the order asked (the request's spelling of an id is not kept).
     expect(await eventsOf(fetched)).toEqual([
       {
-        id: eventIds[0],
+        id: eventId,
         correlation_id: 'corr-ack',
         payload: {
-          dispatchId: fetched,
-          senderCode: SENDER,
+          acknowledgements: [
+            { dispatchId: fetched, senderCode: SENDER },
+            { dispatchId: delivered, senderCode: SENDER },
+          ],
           recipientCode: RECIPIENT,
           occurredAt: acknowledgedAt!.toISOString(),
           actor: 'CN=recipient',
         },
       },
     ]);
-    expect((await eventsOf(delivered)).map((e: { id: string }) => e.id)).toEqual([eventIds[3]]);
     for (const id of [acknowledged, queued, unknown]) expect(await eventsOf(id)).toEqual([]);
   });
 
   it('announces nothing on a second acknowledgement, and moves nothing for the sender', async () => {
     const delivered = await dispatchWithCopy('delivered');
     expect((await acknowledge([delivered]).facts)[0].moved).toBe(true);
-    const again = await acknowledge([delivered]).facts;
+    const { facts: againFacts, eventId: againEventId } = acknowledge([delivered]);
+    const again = await againFacts;
     expect(again[0]).toMatchObject({ moved: false, recipient: { state: 'acknowledged' } });
     expect(await eventsOf(delivered)).toHaveLength(1);
+    expect(
+      await dataSource.query(`SELECT 1 FROM outbox_messages WHERE id = $1`, [againEventId]),
+    ).toEqual([]);
 
     const another = await dispatchWithCopy('delivered');
     const asSender = await acknowledge([another], SENDER).facts;

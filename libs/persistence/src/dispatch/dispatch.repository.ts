@@ -18,7 +18,6 @@ import {
   OUTBOX_ROW_COLUMNS,
   outboxInsertFrom,
   outboxRowParams,
-  outboxRowsParams,
   type OutboxRow,
 } from '../outbox/outbox-row';
 import {
@@ -70,18 +69,28 @@ export interface DispatchRouting {
   withdrawal: OutboxRow;
 }
 
-/** One copy to put into a recipient's inbox (DispatchRepository.deliver). */
-export interface DispatchDelivery {
+/** One copy to put into a recipient's inbox (DispatchRepository.deliverMany). */
+export interface DispatchDeliveryRequest {
   dispatchId: string;
   recipientCode: string;
   /** The delivering consumer's idempotency record for the message asking for it. */
   mark: ProcessedMark;
-  /**
-   * The `dispatch.delivered` event; the statement completes its payload with `senderCode` and
-   * `deliverySeq`, and gives it the dispatch's correlation id unless it has one.
-   */
+}
+
+/** One copy to put into a recipient's inbox on its own (DispatchRepository.deliver). */
+export interface DispatchDelivery extends DispatchDeliveryRequest {
+  /** Its `dispatch.delivered.batch` event (of one copy): see `DeliveredBatchEvent`. */
   announcement: OutboxRow;
 }
+
+/**
+ * The `dispatch.delivered.batch` event announcing what one delivering statement delivered,
+ * checked with a stand-in `deliveries` list, which the statement replaces by the copies it
+ * delivered (`dispatchId`, the dispatch's `senderCode`, `deliverySeq` and `correlationId`), in
+ * position order. Without a correlation id of its own, the event gets its dispatch's when it
+ * lists one (a batch of several has none: each copy carries its dispatch's).
+ */
+export type DeliveredBatchEvent = OutboxRow;
 
 /** A dispatch just put into one recipient's inbox. */
 export interface DeliveredCopy {
@@ -119,12 +128,12 @@ export interface Acknowledgement {
   dispatchIds: readonly string[];
   recipientCode: string;
   /**
-   * The `dispatch.acknowledged` event, checked with stand-ins for what only the statement knows
-   * (the copy's `dispatchId`, `senderCode`, `occurredAt`), which it fills in per copy.
+   * The `dispatch.acknowledged.batch` event, checked with stand-ins for what only the statement
+   * knows, which it fills in: `acknowledgements` (each copy that moved: `dispatchId` and the
+   * dispatch's `senderCode`, in the order of `dispatchIds`) and `occurredAt`. Written only when
+   * a copy moved.
    */
   announcement: OutboxRow;
-  /** One outbox id per dispatch id, same order: the event's id if that copy moves. */
-  eventIds: readonly string[];
 }
 
 type AcknowledgementRow = Partial<DispatchRecipientRow> & {
@@ -158,6 +167,10 @@ interface DispatchFileAccessRow {
   size_bytes: string | null;
   sha256: string | null;
 }
+
+/** One delivered copy as `dispatch.delivered.batch` lists it, from a row of `delivered`. */
+const DELIVERED_COPY_JSON = `jsonb_strip_nulls(jsonb_build_object('dispatchId', dispatch_id,
+  'senderCode', sender_code, 'deliverySeq', delivery_seq, 'correlationId', correlation_id))`;
 
 /** First key of the per-recipient advisory lock that orders inbox positions (see `deliver`). */
 export const INBOX_POSITION_LOCK_SPACE = 4_242_101;
@@ -425,10 +438,8 @@ export class DispatchRepository {
   /**
    * One recipient acknowledges dispatches in its inbox, in one statement (atomic without an
    * explicit transaction): every listed copy still delivered or fetched moves to acknowledged (a
-   * dispatch's sender is never its recipient) and each copy that moved is announced by
-   * `announcement`, its payload completed by the statement with the copy's `dispatchId`, the
-   * dispatch's `senderCode` and `occurredAt` (the acknowledgement's time), under the id of
-   * `eventIds` at the copy's position. Copies that did not move are read in the same statement:
+   * dispatch's sender is never its recipient) and the copies that moved are announced together
+   * by one `announcement` (`Acknowledgement`), `occurredAt` the acknowledgement's time. Copies that did not move are read in the same statement:
    * already acknowledged, not the caller's, unknown (read again by a second statement only when
    * another transaction changed one meanwhile). Facts come back in the order of `dispatchIds`.
    */
@@ -436,10 +447,8 @@ export class DispatchRepository {
     acknowledgement: Acknowledgement,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AcknowledgementFacts[]> {
-    const { dispatchIds, recipientCode, announcement, eventIds } = acknowledgement;
+    const { dispatchIds, recipientCode, announcement } = acknowledgement;
     const ids = [...dispatchIds];
-    // The template's own id is not written: each event takes its copy's id from eventIds.
-    const [, ...announcementParams] = outboxRowParams(announcement);
     // Not prepared: a scan by a list is planned per execution (see preparedStatement).
     const rows: AcknowledgementRow[] = await manager.query(
       `WITH moved AS (
@@ -452,13 +461,16 @@ export class DispatchRepository {
          RETURNING ${recipientColumnList('r')}, d.sender_code
        ), announced AS (
          INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
-         SELECT ($3::uuid[])[array_position($1::uuid[], dispatch_id)], $4, $5, $6,
-                $7::jsonb || jsonb_build_object('dispatchId', dispatch_id,
-                  'senderCode', sender_code,
-                  'occurredAt', to_char(acknowledged_at AT TIME ZONE 'UTC',
+         SELECT $3::uuid, $4, $5, $6,
+                $7::jsonb || jsonb_build_object(
+                  'acknowledgements', jsonb_agg(jsonb_build_object('dispatchId', dispatch_id,
+                    'senderCode', sender_code) ORDER BY array_position($1::uuid[], dispatch_id)),
+                  -- now(): one instant for the whole statement, so every copy's.
+                  'occurredAt', to_char(min(acknowledged_at) AT TIME ZONE 'UTC',
                                         'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
                 $8::jsonb, $9::smallint, $10
            FROM moved
+         HAVING count(*) > 0
        )
        SELECT d.id AS requested_id, d.sender_code, m.dispatch_id IS NOT NULL AS moved,
               ${RECIPIENT_COLUMNS.map((c) => `CASE WHEN m.dispatch_id IS NULL THEN r.${c} ELSE m.${c} END AS ${c}`).join(', ')}
@@ -472,7 +484,7 @@ export class DispatchRepository {
            OFFSET 0 -- kept a subquery, so the moved test gates the lookup instead of a join filter
          ) r ON true
         WHERE d.id = ANY($1::uuid[])`,
-      [ids, recipientCode, [...eventIds], ...announcementParams],
+      [ids, recipientCode, ...outboxRowParams(announcement)],
     );
     const facts = new Map<string, Omit<AcknowledgementFacts, 'dispatchId'>>();
     for (const row of unwrapRows(rows)) facts.set(row.requested_id, factOf(row));
@@ -579,7 +591,7 @@ export class DispatchRepository {
   /**
    * Puts a queued dispatch into the recipient's inbox in one statement (atomic on its own, no
    * explicit transaction): records the consumer's mark, takes the inbox position, and writes the
-   * `dispatch.delivered` announcement. Returns the position with what the caller reports of the
+   * `dispatch.delivered.batch` announcement listing this one copy (`DeliveredBatchEvent`). Returns the position with what the caller reports of the
    * dispatch; null, changing nothing, when the message was already processed or the copy is not
    * queued (delivered already, or recalled).
    *
@@ -592,8 +604,8 @@ export class DispatchRepository {
    * Only the recipient row is locked (the dispatch row is read, not locked): a recall racing the
    * delivery serialises on that row and either finds it delivered or makes this find nothing.
    *
-   * The announcement's payload gets the dispatch's `senderCode` and the position (`deliverySeq`)
-   * from the statement, and its correlation id, unless it has one, is the dispatch's.
+   * The announcement's `deliveries` list is filled in by the statement, and its correlation id,
+   * unless it has one, is the dispatch's.
    */
   async deliver(
     delivery: DispatchDelivery,
@@ -609,12 +621,12 @@ export class DispatchRepository {
            FROM dispatches AS d, locked
           WHERE r.dispatch_id = $1 AND r.recipient_code = $2 AND r.state = 'queued'
             AND d.id = r.dispatch_id
-         RETURNING r.delivery_seq, d.sender_code, d.correlation_id, d.created_at
+         RETURNING r.dispatch_id, r.delivery_seq, d.sender_code, d.correlation_id, d.created_at
        ), announced AS (
          INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
          SELECT $6::uuid, $7, $8, $9,
-                $10::jsonb || jsonb_build_object('senderCode', sender_code,
-                                                 'deliverySeq', delivery_seq),
+                $10::jsonb || jsonb_build_object('deliveries', jsonb_build_array(
+                  ${DELIVERED_COPY_JSON})),
                 $11::jsonb, $12::smallint, COALESCE($13::varchar, correlation_id)
            FROM delivered
        )
@@ -634,14 +646,16 @@ export class DispatchRepository {
   /**
    * `deliver` for several messages asking for copies to one recipient, in one statement (one
    * commit, one WAL flush, instead of one each): every message's mark, the recipient's position
-   * lock once, each queued copy delivered and announced. Answers in the order of `deliveries`:
+   * lock once, each queued copy delivered, and one `dispatch.delivered.batch` event listing every
+   * copy delivered (`announcement`; none when nothing was). Answers in the order of `deliveries`:
    * the copy a message delivered, or null for a message already processed (a redelivery), for a
    * copy not queued, and for the second of two messages asking for one copy. All or nothing: a
    * failing statement writes no mark, no copy and no event. Not prepared: it joins a list
    * (see preparedStatement).
    */
   async deliverMany(
-    deliveries: readonly DispatchDelivery[],
+    deliveries: readonly DispatchDeliveryRequest[],
+    announcement: DeliveredBatchEvent,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<(DeliveredCopy | null)[]> {
     if (deliveries.length === 0) return [];
@@ -650,20 +664,17 @@ export class DispatchRepository {
       // One position lock per statement: two locks taken in varying orders could deadlock.
       throw new RangeError('deliverMany delivers to one recipient at a time');
     }
-    const column = <V>(pick: (delivery: DispatchDelivery) => V) => deliveries.map(pick);
+    const column = <V>(pick: (delivery: DispatchDeliveryRequest) => V) => deliveries.map(pick);
     const rows: DeliveredCopiesRow[] | [DeliveredCopiesRow[], number] = await manager.query(
       `WITH asked AS (
-         SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
-                              $6::varchar[], $7::varchar[], $8::varchar[], $9::text[],
-                              $10::text[], $11::smallint[], $12::varchar[])
-           AS a(consumer, message_id, dispatch_id, event_id, destination, routing_key,
-                message_type, payload, headers, priority, correlation_id)
+         SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::uuid[])
+           AS a(consumer, message_id, dispatch_id)
        ), processed AS (
          INSERT INTO processed_messages (consumer, message_id)
          SELECT consumer, message_id FROM asked
          ON CONFLICT DO NOTHING RETURNING consumer, message_id
        ), locked AS (
-         SELECT pg_advisory_xact_lock($13, hashtext($1)) WHERE EXISTS (SELECT 1 FROM processed)
+         SELECT pg_advisory_xact_lock($5, hashtext($1)) WHERE EXISTS (SELECT 1 FROM processed)
        ), delivered AS (
          UPDATE dispatch_recipients AS r
             SET state = 'delivered', delivered_at = now(), delivery_seq = nextval('delivery_seq')
@@ -671,16 +682,17 @@ export class DispatchRepository {
           WHERE a.consumer = p.consumer AND a.message_id = p.message_id
             AND r.dispatch_id = a.dispatch_id AND r.recipient_code = $1 AND r.state = 'queued'
             AND d.id = r.dispatch_id
-         RETURNING a.message_id, a.event_id, a.destination, a.routing_key, a.message_type,
-                   a.payload, a.headers, a.priority, a.correlation_id AS event_correlation_id,
-                   r.delivery_seq, d.sender_code, d.correlation_id, d.created_at
+         RETURNING a.message_id, r.dispatch_id, r.delivery_seq, d.sender_code, d.correlation_id,
+                   d.created_at
        ), announced AS (
          INSERT INTO outbox_messages (${OUTBOX_ROW_COLUMNS})
-         SELECT event_id, destination, routing_key, message_type,
-                payload::jsonb || jsonb_build_object('senderCode', sender_code,
-                                                     'deliverySeq', delivery_seq),
-                headers::jsonb, priority, COALESCE(event_correlation_id, correlation_id)
+         SELECT $6::uuid, $7, $8, $9,
+                $10::jsonb || jsonb_build_object('deliveries',
+                  jsonb_agg(${DELIVERED_COPY_JSON} ORDER BY delivery_seq)),
+                $11::jsonb, $12::smallint,
+                COALESCE($13::varchar, CASE WHEN count(*) = 1 THEN min(correlation_id) END)
            FROM delivered
+         HAVING count(*) > 0
        )
        SELECT message_id, delivery_seq, sender_code, correlation_id, created_at FROM delivered`,
       [
@@ -688,8 +700,8 @@ export class DispatchRepository {
         column((delivery) => delivery.mark.consumer),
         column((delivery) => delivery.mark.messageId),
         column((delivery) => delivery.dispatchId),
-        ...outboxRowsParams(column((delivery) => delivery.announcement)),
         INBOX_POSITION_LOCK_SPACE,
+        ...outboxRowParams(announcement),
       ],
     );
     const copies = new Map(unwrapRows(rows).map((row) => [row.message_id, copyOf(row)]));

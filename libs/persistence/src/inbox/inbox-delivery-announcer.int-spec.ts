@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { DatabaseOutageGate } from '@docaxis/testing/database-outage-gate';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
-import { deliveryOf } from '@docaxis/testing/inbox-delivery';
+import { deliveredBatchEventOf, deliveryOf } from '@docaxis/testing/inbox-delivery';
 import {
   type InboxNotifications,
   listenToInboxNotifications,
@@ -73,7 +73,9 @@ describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
     const ids = [await queuedCopy(), await queuedCopy()];
     expect(await heard.during(() => dispatches.deliver(deliveryOf(ids[0], RECIPIENT)))).toEqual([]);
     expect(
-      await heard.during(() => dispatches.deliverMany([deliveryOf(ids[1], RECIPIENT)])),
+      await heard.during(() =>
+        dispatches.deliverMany([deliveryOf(ids[1], RECIPIENT)], deliveredBatchEventOf(RECIPIENT)),
+      ),
     ).toEqual([]);
     const notice = newStatusNotice({
       dispatchId: ids[0],
