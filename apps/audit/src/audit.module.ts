@@ -49,6 +49,7 @@ export class AuditModule {
           pollMs: config.AUDIT_CHECKPOINT_POLL_MS,
           tsaUrl: config.AUDIT_TSA_URL || undefined,
           tsaTrustFile: config.AUDIT_TSA_TRUST_FILE,
+          tsaCrlDir: config.AUDIT_TSA_CRL_DIR,
         }),
       ],
     };

@@ -17,6 +17,8 @@ export interface AuditCheckpointModuleOptions extends AuditCheckpointOptions {
   tsaUrl?: string;
   /** PEM bundle of trusted TSAs: tokens by any other TSA are not stored. */
   tsaTrustFile?: string;
+  /** CRLs of the TSAs' issuers: a token by a TSA revoked before it was made is not stored. */
+  tsaCrlDir?: string;
 }
 
 /** Signs checkpoints of the chain head with the axis certificate (needs the persistence module). */
@@ -39,7 +41,7 @@ export class AuditCheckpointModule {
         {
           provide: AuditCheckpointer,
           inject: [AuditRecordRepository, AuditCheckpointRepository, CheckpointSigner],
-          useFactory: (
+          useFactory: async (
             records: AuditRecordRepository,
             checkpoints: AuditCheckpointRepository,
             signer: CheckpointSigner,
@@ -54,7 +56,10 @@ export class AuditCheckpointModule {
                 ? {
                     url: options.tsaUrl,
                     transport: httpTimestampTransport(options.tsaUrl),
-                    trust: TsaCertificateTrust.fromFile(options.tsaTrustFile),
+                    trust: await TsaCertificateTrust.load({
+                      AUDIT_TSA_TRUST_FILE: options.tsaTrustFile,
+                      AUDIT_TSA_CRL_DIR: options.tsaCrlDir,
+                    }),
                   }
                 : undefined,
             ),

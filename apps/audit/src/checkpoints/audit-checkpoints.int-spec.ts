@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditChainVerifier } from '@docaxis/audit-trail/chain/audit-chain-verifier';
@@ -473,14 +473,16 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
     it('judges the TSA certificate against AUDIT_TSA_TRUST_FILE anchors, and says when it did not', async () => {
       const pki = await testPki();
       const trail = await freshTrail('checkpoint-tsa-trust', tsa.url);
-      const verifierTrusting = (anchorPem: string) =>
+      const verifierWith = (tsaTrust: TsaCertificateTrust | undefined) =>
         new AuditTrailVerifier(
           new AuditChainVerifier(trail.records),
           trail.checkpoints,
           trail.records,
           new CheckpointSignatureVerifier(pki.axis.certPem),
-          TsaCertificateTrust.fromPemBundle(Buffer.from(anchorPem)),
+          tsaTrust,
         );
+      const verifierTrusting = (anchorPem: string) =>
+        verifierWith(TsaCertificateTrust.fromPemBundle(Buffer.from(anchorPem)));
       const unchecked = await trail.verifier.verifyFromCheckpoint();
       expect(unchecked).toMatchObject({
         ok: true,
@@ -499,7 +501,24 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
         },
         scope: { startCheckpoint: { timestamp: { tsaChain: 'trusted' } } },
       });
-      expect(trusted.scope.summary).toContain('TSA chain trusted');
+      expect(trusted.scope.summary).toContain(
+        'TSA chain trusted, no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
+      );
+
+      // With the TEST CRLs (AUDIT_TSA_CRL_DIR), the TSA path is checked for revocation too.
+      const withCrls = await verifierWith(
+        await TsaCertificateTrust.load({
+          AUDIT_TSA_TRUST_FILE: pki.root.certPath,
+          AUDIT_TSA_CRL_DIR: dirname(pki.crl('issuing-ca').derPath),
+        }),
+      ).verifyFromCheckpoint();
+      expect(withCrls).toMatchObject({
+        ok: true,
+        checkpoint: { timestamp: { tsaChain: 'trusted', tsaRevocation: { status: 'good' } } },
+      });
+      expect(withCrls.scope.summary).toContain(
+        'TSA chain trusted, TSA revocation checked (CRL): not revoked',
+      );
 
       const rogue = verifierTrusting(pki.special('rogue-root-ca').certPem);
       expect(await rogue.verifyFromCheckpoint()).toMatchObject({

@@ -7,7 +7,8 @@ import { databaseEnv } from '@docaxis/config/shared-config.schema';
 /**
  * `docaxis audit` reads the database directly (DATABASE_URL: give auditors a login with SELECT
  * only) and trusts checkpoints signed by AXIS_SIGNING_CERT_FILE, and their timestamps by the TSAs
- * of AUDIT_TSA_TRUST_FILE (empty: the TSA chain is not checked, and the answer says so).
+ * of AUDIT_TSA_TRUST_FILE (empty: the TSA chain is not checked, and the answer says so), their
+ * revocation against the CRLs of AUDIT_TSA_CRL_DIR (empty: not checked, and the answer says so).
  */
 export const auditCliConfigSchema = z.object({
   ...databaseEnv,

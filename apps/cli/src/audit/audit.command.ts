@@ -148,7 +148,7 @@ async function withDatabase(
 ): Promise<void> {
   const config = loadAuditCliConfig(io.env);
   const certPem = readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8');
-  const tsaTrust = TsaCertificateTrust.fromFile(config.AUDIT_TSA_TRUST_FILE);
+  const tsaTrust = await TsaCertificateTrust.load(config);
   const dataSource = await new DataSource(
     dataSourceOptions({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'docaxis-cli' }),
   ).initialize();

@@ -19,9 +19,9 @@ import { AuditTrailReaderService } from './audit-trail-reader.service';
     {
       provide: AuditTrailVerifier,
       inject: [GATEWAY_CONFIG, DataSource],
-      useFactory: (config: GatewayConfig, dataSource: DataSource) =>
+      useFactory: async (config: GatewayConfig, dataSource: DataSource) =>
         createAuditTrailVerifier(dataSource, readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8'), {
-          tsaTrust: TsaCertificateTrust.fromFile(config.AUDIT_TSA_TRUST_FILE),
+          tsaTrust: await TsaCertificateTrust.load(config),
         }),
     },
     {

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import {
   opensslTimestamper,
   resignedTimestampToken,
@@ -13,6 +14,7 @@ import { checkTimestampToken } from './checkpoint-timestamp';
 import { CheckpointSigner } from './checkpoint-signer';
 import { checkpointStatementBytes } from './checkpoint-statement';
 import { TsaCertificateTrust } from './tsa-certificate-trust';
+import { TsaCrlDirError } from './tsa-crl-dir.error';
 import { TsaTrustFileError } from './tsa-trust-file.error';
 
 /**
@@ -40,26 +42,35 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
   const stamp = (signer?: { certPath: string; keyPath: string }): Buffer =>
     opensslTimestamper(pki, dir, { signer })(checkpointCms);
 
-  it('without TSA trust: valid, and says the TSA chain was not checked', () => {
-    expect(checkTimestampToken(stamp(), checkpointCms)).toMatchObject({
+  it('without TSA trust: valid, and says the TSA chain was not checked', async () => {
+    expect(await checkTimestampToken(stamp(), checkpointCms)).toMatchObject({
       valid: true,
       tsaChain: 'not-checked',
+      tsaRevocation: { status: 'not-checked' },
       authority: expect.stringContaining('TEST Time-Stamping Authority') as unknown,
     });
   });
 
-  it('a good chain: the TEST TSA under the trusted root, valid at genTime', () => {
+  it('a good chain: the TEST TSA under the trusted root, valid at genTime', async () => {
     const before = Date.now() - 2000;
-    const check = checkTimestampToken(stamp(), checkpointCms, trusted);
-    expect(check).toMatchObject({ valid: true, tsaChain: 'trusted' });
+    const check = await checkTimestampToken(stamp(), checkpointCms, trusted);
+    // No AUDIT_TSA_CRL_DIR: trusted, and the answer says revocation was not checked.
+    expect(check).toMatchObject({
+      valid: true,
+      tsaChain: 'trusted',
+      tsaRevocation: {
+        status: 'not-checked',
+        note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
+      },
+    });
     expect(check.valid && check.genTime.getTime()).toBeGreaterThan(before);
   });
 
-  it('an untrusted root: the anchors are a root with the same name and another key', () => {
+  it('an untrusted root: the anchors are a root with the same name and another key', async () => {
     const rogue = TsaCertificateTrust.fromPemBundle(
       Buffer.from(pki.special('rogue-root-ca').certPem),
     );
-    expect(checkTimestampToken(stamp(), checkpointCms, rogue)).toEqual({
+    expect(await checkTimestampToken(stamp(), checkpointCms, rogue)).toEqual({
       valid: false,
       authority: true,
       reason: expect.stringContaining(
@@ -68,21 +79,21 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
     });
   });
 
-  it('a certificate without id-kp-timeStamping chains, yet is no TSA', () => {
+  it('a certificate without id-kp-timeStamping chains, yet is no TSA', async () => {
     const token = resignedTimestampToken(stamp(), pki.axis, pki.issuing.certPath, dir);
     // The token itself verifies: only the TSA judgement refuses it.
-    expect(checkTimestampToken(token, checkpointCms)).toMatchObject({
+    expect(await checkTimestampToken(token, checkpointCms)).toMatchObject({
       valid: true,
       tsaChain: 'not-checked',
     });
-    expect(checkTimestampToken(token, checkpointCms, trusted)).toEqual({
+    expect(await checkTimestampToken(token, checkpointCms, trusted)).toEqual({
       valid: false,
       authority: true,
       reason: expect.stringMatching(/lacks the extended key usage id-kp-timeStamping$/) as unknown,
     });
   });
 
-  it('a non-critical timeStamping extended key usage is refused (RFC 3161 §2.3: critical)', () => {
+  it('a non-critical timeStamping extended key usage is refused (RFC 3161 §2.3: critical)', async () => {
     const issuingKeyPath = join(pki.dir, 'private', 'issuing-ca.key.pem');
     const lax = issueWithOpenssl({
       workDir: join(dir, 'lax-tsa'),
@@ -93,15 +104,15 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       extensions: ['keyUsage=critical,digitalSignature', 'extendedKeyUsage=timeStamping'],
     });
     const token = resignedTimestampToken(stamp(), lax, pki.issuing.certPath, dir);
-    expect(checkTimestampToken(token, checkpointCms, trusted)).toMatchObject({
+    expect(await checkTimestampToken(token, checkpointCms, trusted)).toMatchObject({
       valid: false,
       reason: expect.stringContaining('non-critical extendedKeyUsage') as unknown,
     });
   });
 
-  it('a TSA certificate expired at genTime', () => {
+  it('a TSA certificate expired at genTime', async () => {
     const token = stamp(pki.special('expired-timestamping-authority'));
-    expect(checkTimestampToken(token, checkpointCms, trusted)).toEqual({
+    expect(await checkTimestampToken(token, checkpointCms, trusted)).toEqual({
       valid: false,
       authority: true,
       reason: expect.stringMatching(
@@ -110,8 +121,8 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
     });
   });
 
-  it('a token over other bytes stays a token failure, whatever the trust', () => {
-    expect(checkTimestampToken(stamp(), Buffer.from('other'), trusted)).toMatchObject({
+  it('a token over other bytes stays a token failure, whatever the trust', async () => {
+    expect(await checkTimestampToken(stamp(), Buffer.from('other'), trusted)).toMatchObject({
       valid: false,
       authority: false,
       reason: expect.stringContaining('imprint') as unknown,
@@ -123,5 +134,87 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
     expect(TsaCertificateTrust.fromFile(pki.root.certPath)).toBeInstanceOf(TsaCertificateTrust);
     expect(() => TsaCertificateTrust.fromFile(pki.axis.keyPath)).toThrow(TsaTrustFileError);
     expect(() => TsaCertificateTrust.fromFile(join(dir, 'missing.pem'))).toThrow(TsaTrustFileError);
+  });
+
+  describe('revocation of the TSA path (AUDIT_TSA_CRL_DIR, the signature library CRL checker)', () => {
+    const crlDir = () => dirname(pki.crl('issuing-ca').derPath);
+    const load = (dir: string) =>
+      TsaCertificateTrust.load({ AUDIT_TSA_TRUST_FILE: pki.root.certPath, AUDIT_TSA_CRL_DIR: dir });
+
+    it('checks the TSA and its CA against the TEST CRLs: not revoked', async () => {
+      const withCrls = await load(crlDir());
+      expect(await checkTimestampToken(stamp(), checkpointCms, withCrls)).toMatchObject({
+        valid: true,
+        tsaChain: 'trusted',
+        tsaRevocation: { status: 'good', note: null },
+      });
+    });
+
+    it('refuses a TSA revoked before genTime (keyCompromise, 10 days ago)', async () => {
+      const withCrls = await load(crlDir());
+      const token = stamp(pki.special('revoked-timestamping-authority'));
+      // Without the CRLs the same token passes: only revocation tells it apart.
+      expect(await checkTimestampToken(token, checkpointCms, trusted)).toMatchObject({
+        valid: true,
+      });
+      expect(await checkTimestampToken(token, checkpointCms, withCrls)).toEqual({
+        valid: false,
+        authority: true,
+        reason: expect.stringMatching(
+          /^TSA certificate ".*" \(serial [0-9A-F]+\) was revoked at .* \(keyCompromise\), before genTime /,
+        ) as unknown,
+      });
+    });
+
+    it('says revocation was NOT checked when the folder has no CRL for the issuers', async () => {
+      const empty = join(dir, 'no-crls');
+      mkdirSync(empty, { recursive: true });
+      const check = await checkTimestampToken(stamp(), checkpointCms, await load(empty));
+      expect(check).toMatchObject({
+        valid: true,
+        tsaChain: 'trusted',
+        tsaRevocation: {
+          status: 'not-checked',
+          note: expect.stringMatching(
+            /^TSA revocation NOT checked: TSA certificate ".*": no CRL available for issuer/,
+          ) as unknown,
+        },
+      });
+    });
+
+    it('keeps a token made before its TSA was revoked, and says so', async () => {
+      const revokedLater: RevocationChecker = {
+        check: ({ certificate }) =>
+          Promise.resolve(
+            certificate.subject.text.includes('Time-Stamping')
+              ? {
+                  status: 'revoked',
+                  source: 'crl',
+                  producedAt: new Date(),
+                  revokedAt: new Date(Date.now() + 3_600_000),
+                  reason: 'cessationOfOperation',
+                }
+              : { status: 'good', source: 'crl', producedAt: new Date() },
+          ),
+      };
+      const laterTrust = TsaCertificateTrust.fromPemBundle(Buffer.from(pki.root.certPem), {
+        revocation: revokedLater,
+      });
+      expect(await checkTimestampToken(stamp(), checkpointCms, laterTrust)).toMatchObject({
+        valid: true,
+        tsaRevocation: {
+          status: 'revoked-after-gen-time',
+          note: expect.stringContaining('(cessationOfOperation), after genTime') as unknown,
+        },
+      });
+    });
+
+    it('refuses AUDIT_TSA_CRL_DIR without a trust file, or a folder that cannot be read', async () => {
+      await expect(TsaCertificateTrust.load({ AUDIT_TSA_CRL_DIR: crlDir() })).rejects.toThrow(
+        TsaCrlDirError,
+      );
+      await expect(load(join(dir, 'missing-folder'))).rejects.toThrow(TsaCrlDirError);
+      expect(await TsaCertificateTrust.load({})).toBeUndefined();
+    });
   });
 });

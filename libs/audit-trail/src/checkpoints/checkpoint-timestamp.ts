@@ -16,17 +16,24 @@ import { parseTstInfo } from '@docaxis/signature/timestamp/tst-info';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { CheckpointTimestampError } from './checkpoint-timestamp.error';
 import type { TsaCertificateTrust } from './tsa-certificate-trust';
+import type { TsaRevocation } from './tsa-revocation';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
 
 /**
  * `tsaChain` says whether the TSA certificate was judged: `trusted` (against the configured TSA
  * trust anchors) or `not-checked` (none configured: the token proves its imprint and signature,
- * not who the TSA is). A failure is either the token's (`authority: false`: it does not verify or
+ * not who the TSA is); `tsaRevocation` whether its path was checked for revocation. A failure is either the token's (`authority: false`: it does not verify or
  * is not over this checkpoint) or its authority's (`authority: true`: not a trusted TSA).
  */
 export type TimestampCheck =
-  | { valid: true; genTime: Date; authority: string; tsaChain: 'trusted' | 'not-checked' }
+  | {
+      valid: true;
+      genTime: Date;
+      authority: string;
+      tsaChain: 'trusted' | 'not-checked';
+      tsaRevocation: TsaRevocation;
+    }
   | { valid: false; reason: string; authority: boolean };
 
 /** Sends a DER TimeStampReq, answers the DER TimeStampResp (HTTP by default; a seam for tests). */
@@ -81,7 +88,7 @@ export async function requestTimestamp(
     throw new CheckpointTimestampError(`the TSA refused the request (status ${status})`);
   }
   const token = derOf(response[1]);
-  const check = checkTimestampToken(token, data, tsaTrust);
+  const check = await checkTimestampToken(token, data, tsaTrust);
   if (!check.valid) throw new CheckpointTimestampError(check.reason);
   return token;
 }
@@ -91,11 +98,11 @@ export async function requestTimestamp(
  * With `tsaTrust`, its signer must also be a trusted TSA at genTime (TsaCertificateTrust); without,
  * the result says the TSA chain was not checked.
  */
-export function checkTimestampToken(
+export async function checkTimestampToken(
   token: Buffer,
   data: Buffer,
   tsaTrust?: TsaCertificateTrust,
-): TimestampCheck {
+): Promise<TimestampCheck> {
   const cms = verifyCmsSignature({
     cms: token,
     signedContent: [],
@@ -119,16 +126,24 @@ export function checkTimestampToken(
     return tokenFailure('timestamp imprint is not the hash of the checkpoint signature');
   }
   const authority = cms.signerCertificate;
-  if (tsaTrust) {
-    const trust = tsaTrust.check(authority, cms.certificates, tstInfo.genTime);
-    if (!trust.trusted) return { valid: false, reason: trust.reason, authority: true };
-  }
-  return {
+  const valid = {
     valid: true,
     genTime: tstInfo.genTime,
     authority: authority.subject.text,
-    tsaChain: tsaTrust ? 'trusted' : 'not-checked',
-  };
+  } as const;
+  if (!tsaTrust) {
+    return {
+      ...valid,
+      tsaChain: 'not-checked',
+      tsaRevocation: {
+        status: 'not-checked',
+        note: 'no AUDIT_TSA_TRUST_FILE: neither the TSA chain nor its revocation checked',
+      },
+    };
+  }
+  const trust = await tsaTrust.check(authority, cms.certificates, tstInfo.genTime);
+  if (!trust.trusted) return { valid: false, reason: trust.reason, authority: true };
+  return { ...valid, tsaChain: 'trusted', tsaRevocation: trust.revocation };
 }
 
 function tokenFailure(reason: string): TimestampCheck {

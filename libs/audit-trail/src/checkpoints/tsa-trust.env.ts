@@ -11,4 +11,13 @@ export const tsaTrustEnv = {
     .string()
     .default('')
     .transform((p) => (p.trim() === '' ? undefined : resolve(p.trim()))),
+  /**
+   * CRLs (DER or PEM) of the issuers of the TSA certificates, re-read every minute: every
+   * certificate of a TSA's path is checked against them. Empty: TSA revocation is not checked,
+   * and every answer says so.
+   */
+  AUDIT_TSA_CRL_DIR: z
+    .string()
+    .default('')
+    .transform((p) => (p.trim() === '' ? undefined : resolve(p.trim()))),
 };

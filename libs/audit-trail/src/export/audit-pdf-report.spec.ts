@@ -1,14 +1,34 @@
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
-import { verificationScope } from '../verification/verification-scope';
+import { verificationScope, type CheckpointTimestamp } from '../verification/verification-scope';
 import { buildAuditPdfReport } from './audit-pdf-report';
 
 const HASH = 'c'.repeat(64);
 
 async function* noEvents(): AsyncIterable<AuditRecordEntity> {}
 
-function verification(tsaChain: 'trusted' | 'not-checked' | null): AuditTrailVerification {
+type Stamp = 'trusted' | 'not-checked' | CheckpointTimestamp['tsaRevocation'] | null;
+
+/** A timestamp judged as `stamp` says: chain not checked, or trusted with this revocation. */
+function timestampOf(stamp: Stamp): CheckpointTimestamp | null {
+  if (stamp === null) return null;
+  const base = { genTime: '2026-11-24T03:00:01.000Z', authority: 'CN=TEST TSA' };
+  if (stamp === 'not-checked') {
+    return {
+      ...base,
+      tsaChain: 'not-checked',
+      tsaRevocation: { status: 'not-checked', note: 'no AUDIT_TSA_TRUST_FILE' },
+    };
+  }
+  return {
+    ...base,
+    tsaChain: 'trusted',
+    tsaRevocation: stamp === 'trusted' ? { status: 'good', note: null } : stamp,
+  };
+}
+
+function verification(tsaChain: Stamp): AuditTrailVerification {
   return {
     ok: true,
     recordsChecked: 40,
@@ -21,17 +41,13 @@ function verification(tsaChain: 'trusted' | 'not-checked' | null): AuditTrailVer
       createdAt: '2026-11-24T03:00:00.000Z',
       signerSubject: 'CN=AXIS TEST',
       timestamped: tsaChain !== null,
-      timestamp: tsaChain && {
-        genTime: '2026-11-24T03:00:01.000Z',
-        authority: 'CN=TEST TSA',
-        tsaChain,
-      },
+      timestamp: timestampOf(tsaChain),
     },
     scope: verificationScope({ from: 'genesis', firstSeq: 1, recordsChecked: 40, ok: true }),
   };
 }
 
-async function reportText(tsaChain: 'trusted' | 'not-checked' | null): Promise<string> {
+async function reportText(tsaChain: Stamp): Promise<string> {
   const pdf = await buildAuditPdfReport({
     language: 'en',
     generatedAt: new Date('2026-11-24T03:10:00.000Z'),
@@ -47,12 +63,27 @@ async function reportText(tsaChain: 'trusted' | 'not-checked' | null): Promise<s
 describe('audit PDF report: the checkpoint timestamp line', () => {
   it('states whether the TSA certificate chain was verified or not checked', async () => {
     expect(await reportText('trusted')).toContain(
-      'yes — 2026-11-24T03:00:01.000Z, CN=TEST TSA; TSA certificate chain verified',
+      'yes — 2026-11-24T03:00:01.000Z, CN=TEST TSA; TSA certificate chain verified; revocation checked (CRL): not revoked',
     );
     expect(await reportText('not-checked')).toContain(
       'TSA certificate chain NOT checked (no AUDIT_TSA_TRUST_FILE)',
     );
     expect(await reportText(null)).not.toContain('TSA certificate chain');
+  });
+
+  it('states that the TSA revocation was NOT checked, and why, or that it came after genTime', async () => {
+    const unchecked = await reportText({
+      status: 'not-checked',
+      note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
+    });
+    expect(unchecked).toContain(
+      'TSA certificate chain verified; TSA revocation NOT checked (no AUDIT_TSA_CRL_DIR',
+    );
+    const later = await reportText({
+      status: 'revoked-after-gen-time',
+      note: 'TSA certificate "CN=TEST TSA" was revoked at 2026-11-25T00:00:00.000Z',
+    });
+    expect(later).toContain('TSA certificate revoked AFTER the timestamp, which stays valid');
   });
 });
 

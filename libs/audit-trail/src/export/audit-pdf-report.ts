@@ -80,6 +80,14 @@ export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<B
 function timestampLine(checkpoint: CheckpointUsed | null, m: AuditReportMessages): string {
   const stamp = checkpoint?.timestamp;
   if (!stamp) return checkpoint?.timestamped ? m.yes : m.no;
-  const chain = stamp.tsaChain === 'trusted' ? m.tsaTrusted : m.tsaNotChecked;
-  return `${m.yes} — ${stamp.genTime}, ${stamp.authority}; ${chain}`;
+  const said = `${m.yes} — ${stamp.genTime}, ${stamp.authority}`;
+  if (stamp.tsaChain === 'not-checked') return `${said}; ${m.tsaNotChecked}`;
+  const revocation = stamp.tsaRevocation;
+  const revocationText =
+    revocation.status === 'good'
+      ? m.tsaRevocationGood
+      : revocation.status === 'revoked-after-gen-time'
+        ? m.tsaRevokedAfterGenTime(revocation.note)
+        : m.tsaRevocationNotChecked(revocation.note);
+  return `${said}; ${m.tsaTrusted}; ${revocationText}`;
 }

@@ -18,6 +18,10 @@ export interface AuditReportMessages {
   /** The TSA certificate chained to AUDIT_TSA_TRUST_FILE, or was not judged (none configured). */
   tsaTrusted: string;
   tsaNotChecked: string;
+  /** Revocation of the TSA path (AUDIT_TSA_CRL_DIR): checked, not checked (why), revoked later. */
+  tsaRevocationGood: string;
+  tsaRevocationNotChecked: (why: string) => string;
+  tsaRevokedAfterGenTime: (what: string) => string;
   verification: string;
   /** What this report's verification re-hashed, and what it left to a checkpoint's signature. */
   verificationScope: string;
@@ -48,6 +52,10 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     no: 'không',
     tsaTrusted: 'chuỗi chứng thư của TSA đã được xác minh',
     tsaNotChecked: 'chuỗi chứng thư của TSA CHƯA được kiểm tra (không có AUDIT_TSA_TRUST_FILE)',
+    tsaRevocationGood: 'tình trạng thu hồi đã kiểm tra (CRL): chưa bị thu hồi',
+    tsaRevocationNotChecked: (why) => `tình trạng thu hồi của TSA CHƯA được kiểm tra (${why})`,
+    tsaRevokedAfterGenTime: (what) =>
+      `chứng thư TSA bị thu hồi SAU thời điểm đóng dấu, dấu thời gian vẫn hợp lệ (${what})`,
     verification: 'Kết quả kiểm tra chuỗi băm',
     verificationScope: 'Phạm vi đã kiểm tra lại',
     scopeText: (scope) => {
@@ -96,6 +104,10 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     no: 'no',
     tsaTrusted: 'TSA certificate chain verified',
     tsaNotChecked: 'TSA certificate chain NOT checked (no AUDIT_TSA_TRUST_FILE)',
+    tsaRevocationGood: 'revocation checked (CRL): not revoked',
+    tsaRevocationNotChecked: (why) => `TSA revocation NOT checked (${why})`,
+    tsaRevokedAfterGenTime: (what) =>
+      `TSA certificate revoked AFTER the timestamp, which stays valid (${what})`,
     verification: 'Hash chain verification',
     verificationScope: 'Re-verified by this export',
     scopeText: (scope) => {

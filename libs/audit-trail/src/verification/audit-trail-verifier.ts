@@ -126,7 +126,7 @@ export class AuditTrailVerifier {
     }
     const head = await this.records.head();
     const recordHash = (await this.records.hashesAt([start.headSeq])).get(start.headSeq);
-    const { finding, timestamp } = this.checkCheckpoint(start, recordHash, head);
+    const { finding, timestamp } = await this.checkCheckpoint(start, recordHash, head);
     const startCheckpoint = described(start, timestamp);
     if (finding) {
       const failure: Failure = {
@@ -164,7 +164,7 @@ export class AuditTrailVerifier {
       const page = await this.checkpoints.page(after, checkpointsTo, CHECKPOINT_PAGE);
       const hashes = await this.records.hashesAt(page.map((c) => c.headSeq));
       for (const checkpoint of page) {
-        const judged = this.checkCheckpoint(checkpoint, hashes.get(checkpoint.headSeq), head);
+        const judged = await this.checkCheckpoint(checkpoint, hashes.get(checkpoint.headSeq), head);
         if (judged.finding) {
           firstFinding ??= judged.finding;
           break;
@@ -197,14 +197,14 @@ export class AuditTrailVerifier {
   }
 
   /** Signature, then timestamp token, then the record at its head; the first problem found. */
-  private checkCheckpoint(
+  private async checkCheckpoint(
     checkpoint: AuditCheckpointEntity,
     recordHash: string | undefined,
     head: { seq: number } | null,
-  ): { finding: Finding | null; timestamp: CheckpointTimestamp | null } {
+  ): Promise<{ finding: Finding | null; timestamp: CheckpointTimestamp | null }> {
     const signature = this.checkSignature(checkpoint);
     if (signature) return { finding: signature, timestamp: null };
-    const stamp = this.checkTimestamp(checkpoint);
+    const stamp = await this.checkTimestamp(checkpoint);
     if (stamp.finding) return { finding: stamp.finding, timestamp: null };
     return { finding: checkHead(checkpoint, recordHash, head), timestamp: stamp.timestamp };
   }
@@ -221,13 +221,14 @@ export class AuditTrailVerifier {
     };
   }
 
-  private checkTimestamp(
+  private async checkTimestamp(
     checkpoint: AuditCheckpointEntity,
-  ):
+  ): Promise<
     | { finding: Finding; timestamp?: never }
-    | { finding: null; timestamp: CheckpointTimestamp | null } {
+    | { finding: null; timestamp: CheckpointTimestamp | null }
+  > {
     if (!checkpoint.timestampToken) return { finding: null, timestamp: null };
-    const stamp = checkTimestampToken(
+    const stamp = await checkTimestampToken(
       checkpoint.timestampToken,
       checkpoint.signedData,
       this.tsaTrust,
@@ -239,6 +240,7 @@ export class AuditTrailVerifier {
           genTime: stamp.genTime.toISOString(),
           authority: stamp.authority,
           tsaChain: stamp.tsaChain,
+          tsaRevocation: stamp.tsaRevocation,
         },
       };
     }

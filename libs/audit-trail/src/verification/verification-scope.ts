@@ -1,3 +1,5 @@
+import type { TsaRevocation } from '../checkpoints/tsa-revocation';
+
 /**
  * Where a verification started, in the caller's words: `genesis` (record 1, the full walk),
  * `checkpoint` (a signed checkpoint's head: the records before it are vouched for by its
@@ -8,12 +10,15 @@ export type VerificationStart = 'genesis' | 'checkpoint' | 'seq';
 /**
  * A checkpoint's RFC 3161 timestamp as verified: `tsaChain` is `trusted` when the TSA certificate
  * chained to AUDIT_TSA_TRUST_FILE with id-kp-timeStamping at genTime, `not-checked` when no TSA
- * trust is configured (the token's signature and imprint verified, not who the TSA is).
+ * trust is configured (the token's signature and imprint verified, not who the TSA is);
+ * `tsaRevocation` whether the certificates of that chain were checked for revocation
+ * (AUDIT_TSA_CRL_DIR), with why not.
  */
 export interface CheckpointTimestamp {
   genTime: string;
   authority: string;
   tsaChain: 'trusted' | 'not-checked';
+  tsaRevocation: TsaRevocation;
 }
 
 /** The checkpoint a verification started from, as stored (it may itself have failed). */
@@ -87,9 +92,15 @@ export function verificationScope(input: {
 
 function timestampNote(timestamp: CheckpointTimestamp | null): string {
   if (!timestamp) return '';
-  const chain =
-    timestamp.tsaChain === 'trusted'
-      ? 'TSA chain trusted'
-      : 'TSA chain NOT checked: no AUDIT_TSA_TRUST_FILE';
-  return `, timestamped ${timestamp.genTime} by ${timestamp.authority}, ${chain}`;
+  if (timestamp.tsaChain === 'not-checked') {
+    return `, timestamped ${timestamp.genTime} by ${timestamp.authority}, TSA chain NOT checked: no AUDIT_TSA_TRUST_FILE`;
+  }
+  const revocation = timestamp.tsaRevocation;
+  const revocationText =
+    revocation.status === 'good'
+      ? 'TSA revocation checked (CRL): not revoked'
+      : revocation.status === 'revoked-after-gen-time'
+        ? `TSA revoked after the timestamp: ${revocation.note}`
+        : revocation.note;
+  return `, timestamped ${timestamp.genTime} by ${timestamp.authority}, TSA chain trusted, ${revocationText}`;
 }

@@ -124,7 +124,7 @@ describe('generateDevPki', () => {
       expect(result).toEqual({ ok: true, output: `${pki.issuing.certPath}: OK\n` });
     });
 
-    it.each(['revoked-organization', 'revoked-client'] as const)(
+    it.each(['revoked-organization', 'revoked-client', 'revoked-timestamping-authority'] as const)(
       'refuses %s as revoked',
       (name) => {
         const result = verify(pki.special(name));
@@ -268,6 +268,7 @@ describe('generateDevPki', () => {
         'ocsp-responder',
         'timestamping-authority',
         'expired-timestamping-authority',
+        'revoked-timestamping-authority',
       ];
       for (const name of DEV_PKI_SPECIAL_NAMES.filter((n) => !agencyNeutral.includes(n))) {
         expect(pki.special(name).subject).toContain(`OU=${G22.code}`);
@@ -276,8 +277,11 @@ describe('generateDevPki', () => {
       const responder = certText(pki.special('ocsp-responder'));
       expect(responder).toContain('OCSP Signing');
       expect(responder).toContain('OCSP No Check');
-      const tsa = certText(pki.special('timestamping-authority'));
-      expect(tsa).toMatch(/X509v3 Extended Key Usage: critical\s+Time Stamping/);
+      for (const name of ['timestamping-authority', 'revoked-timestamping-authority'] as const) {
+        expect(certText(pki.special(name))).toMatch(
+          /X509v3 Extended Key Usage: critical\s+Time Stamping/,
+        );
+      }
     });
 
     it('validity windows of the special certificates are relative to `now`', () => {
@@ -310,14 +314,20 @@ describe('generateDevPki', () => {
       expect(text).toContain('Version 2 (0x1)');
       expect(text).toContain('X509v3 CRL Number');
       expect(text).toContain('X509v3 Authority Key Identifier');
-      for (const name of ['revoked-organization', 'revoked-client'] as const) {
+      const revokedNames = [
+        'revoked-organization',
+        'revoked-client',
+        'revoked-timestamping-authority',
+      ] as const;
+      for (const name of revokedNames) {
         expect(text).toContain(`Serial Number: ${pki.special(name).serialNumberHex}`);
       }
-      expect(text.match(/Key Compromise/g)).toHaveLength(2);
+      expect(text.match(/Key Compromise/g)).toHaveLength(3);
       expect(text).not.toContain(pki.agency(G22.code).organization.serialNumberHex);
       expect(manifest.crls['issuing-ca'].revoked.map((entry) => entry.holder)).toEqual([
         'special/revoked-organization',
         'special/revoked-client',
+        'special/revoked-timestamping-authority',
       ]);
     });
 

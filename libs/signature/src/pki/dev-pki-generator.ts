@@ -396,6 +396,18 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     'TEST time-stamping authority whose validity ended 30 days ago (its tokens postdate it)',
     null,
   );
+  const revokedTsa = issueSpecial(
+    'revoked-timestamping-authority',
+    (slot) => timestampingAuthorityCertificateSpec(revokedWindow(slot)),
+    'TEST time-stamping authority listed in the issuing CA CRL (keyCompromise, 10 days ago)',
+    null,
+  );
+  revoked.push({
+    serialNumber: revokedTsa.serialNumber,
+    revocationDate,
+    reason: 'keyCompromise',
+    holder: 'special/revoked-timestamping-authority',
+  });
 
   // CRLs: numbered by generation time, so a regenerated CRL always has a higher number.
   // Whole seconds, as the CRL encodes them, so the manifest says what the files say.
@@ -491,6 +503,7 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
     ['special/ocsp-responder', RSA, 'rsa-2048'],
     ['special/timestamping-authority', RSA, 'rsa-2048'],
     ['special/expired-timestamping-authority', RSA, 'rsa-2048'],
+    ['special/revoked-timestamping-authority', RSA, 'rsa-2048'],
   ];
   const pairs = await Promise.all(slots.map(([, algorithm]) => generateDevKeyPair(algorithm)));
   return new Map(

@@ -5,7 +5,7 @@
 
 export const DEV_PKI_MANIFEST_FILE = 'manifest.json';
 // 2: clerk certificates per agency and the axis operator's auditor and admin certificates.
-export const DEV_PKI_FORMAT_VERSION = 3;
+export const DEV_PKI_FORMAT_VERSION = 4;
 
 /** Sub-folders, relative to the PKI folder (the config defaults point at these under certs/dev). */
 export const DEV_PKI_DIRECTORIES = {
@@ -39,6 +39,7 @@ export const DEV_PKI_SPECIAL_NAMES = [
   'ocsp-responder',
   'timestamping-authority',
   'expired-timestamping-authority',
+  'revoked-timestamping-authority',
 ] as const;
 
 export type DevPkiSpecialName = (typeof DEV_PKI_SPECIAL_NAMES)[number];

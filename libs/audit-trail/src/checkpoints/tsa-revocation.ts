@@ -1,0 +1,64 @@
+import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
+import type { CertificatePath } from '@docaxis/signature/trust/certificate-path-builder';
+
+/**
+ * Whether the certificates of a checkpoint timestamp's TSA path (anchor excluded) were found
+ * unrevoked: `good` (a current CRL for each, none listing it), `not-checked` (no revocation
+ * source, or no usable CRL for one of them: `note` says which and why) or
+ * `revoked-after-gen-time` (revoked after the token was made: it stays valid, as a signature made
+ * before its signer's revocation does, and `note` says when and why).
+ */
+export type TsaRevocation =
+  | { status: 'good'; note: null }
+  | { status: 'not-checked'; note: string }
+  | { status: 'revoked-after-gen-time'; note: string };
+
+/** A certificate of the TSA path revoked at or before genTime: the token cannot be trusted. */
+export interface TsaRevokedBeforeGenTime {
+  revokedBeforeGenTime: string;
+}
+
+/**
+ * Asks `checker` (the signature library's CRL checker, the same rules as for signer
+ * certificates: a CRL signed by the issuer the path proved, current at `now`) about every
+ * certificate of `path` below its anchor. Without a checker the answer says so: never `good`.
+ */
+export async function checkTsaRevocation(
+  path: CertificatePath,
+  genTime: Date,
+  checker: RevocationChecker | undefined,
+  now: Date,
+): Promise<TsaRevocation | TsaRevokedBeforeGenTime> {
+  if (!checker) {
+    return { status: 'not-checked', note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked' };
+  }
+  const unknown: string[] = [];
+  const revokedAfter: string[] = [];
+  for (let i = 0; i + 1 < path.length; i += 1) {
+    const certificate = path[i];
+    const who = `${i === 0 ? 'TSA certificate' : 'CA certificate'} "${certificate.subject.text}"`;
+    let outcome;
+    try {
+      outcome = await checker.check({ certificate, issuer: path[i + 1], validationTime: now });
+    } catch (error) {
+      unknown.push(`${who}: revocation check failed: ${(error as Error).message}`);
+      continue;
+    }
+    if (outcome.status === 'unknown') {
+      unknown.push(`${who}: ${outcome.note}`);
+    } else if (outcome.status === 'revoked') {
+      const when = `${who} (serial ${certificate.serialNumber}) was revoked at ${outcome.revokedAt.toISOString()}${outcome.reason ? ` (${outcome.reason})` : ''}`;
+      if (outcome.revokedAt.getTime() <= genTime.getTime()) {
+        return { revokedBeforeGenTime: `${when}, before genTime ${genTime.toISOString()}` };
+      }
+      revokedAfter.push(`${when}, after genTime ${genTime.toISOString()}`);
+    }
+  }
+  if (revokedAfter.length > 0) {
+    return { status: 'revoked-after-gen-time', note: [...revokedAfter, ...unknown].join('; ') };
+  }
+  if (unknown.length > 0) {
+    return { status: 'not-checked', note: `TSA revocation NOT checked: ${unknown.join('; ')}` };
+  }
+  return { status: 'good', note: null };
+}
