@@ -38,16 +38,33 @@ export interface AgencyDeliveryStatistics {
   overdue: number;
 }
 
+/**
+ * A checkpoint's RFC 3161 timestamp as the gateway judged it: its TSA's certificate chain
+ * (`not-checked` without AUDIT_TSA_TRUST_FILE) and that chain's revocation (`note` says why it was
+ * not checked, or when the TSA was revoked after the timestamp).
+ */
+export interface CheckpointTimestamp {
+  genTime: string;
+  authority: string;
+  tsaChain: 'trusted' | 'not-checked';
+  tsaRevocation:
+    | { status: 'good'; note: null }
+    | { status: 'not-checked' | 'revoked-after-gen-time'; note: string };
+}
+
 export interface CheckpointUsed {
   headSeq: number;
   headHash: string;
   createdAt: string;
   signerSubject: string;
+  timestamped: boolean;
+  timestamp: CheckpointTimestamp | null;
 }
 
 /** What one verification re-checked (GET /audit/verify starts from the latest checkpoint). */
 export interface VerificationScope {
   from: 'genesis' | 'checkpoint' | 'seq';
+  startCheckpoint: Omit<CheckpointUsed, 'timestamped'> | null;
   firstSeq: number;
   lastSeq: number | null;
   notReverified: { fromSeq: number; toSeq: number } | null;
@@ -67,6 +84,7 @@ export type ChainVerification = { scope: VerificationScope } & (
       seq: number;
       problem: string;
       message: string;
+      actual: string;
       recordsChecked: number;
       checkpointsChecked: number;
       checkpoint: CheckpointUsed | null;

@@ -173,6 +173,17 @@ export const en: Messages = {
             ? ' (from the first record)'
             : `; records 1–${notRecheckedTo} not re-checked (vouched for by the signed checkpoint ${first})`
         }`,
+      tsa: {
+        title: 'Checkpoint timestamp',
+        none: 'The checkpoint carries no RFC 3161 timestamp',
+        stamped: (at: string, authority: string) => `Timestamped at ${at} by ${authority}`,
+        trusted: 'TSA chain: trusted',
+        notChecked: 'TSA chain: NOT checked (no AUDIT_TSA_TRUST_FILE on the server)',
+        untrusted: (seq: number) => `TSA chain: UNTRUSTED (checkpoint of record ${seq})`,
+        revocationGood: 'TSA revocation: checked (CRL), not revoked',
+        revocationNotChecked: 'TSA revocation: NOT checked',
+        revokedAfter: 'TSA certificate revoked AFTER the timestamp; the timestamp stays valid',
+      },
     },
     search: {
       title: 'Search events',

@@ -193,6 +193,19 @@ export const vi = {
             ? ' (từ bản ghi đầu tiên)'
             : `; bản ghi số 1–${notRecheckedTo} không được kiểm tra lại (được bảo đảm bởi điểm kiểm soát đã ký ${first})`
         }`,
+      tsa: {
+        title: 'Dấu thời gian của điểm kiểm soát',
+        none: 'Điểm kiểm soát không có dấu thời gian RFC 3161',
+        stamped: (at: string, authority: string) => `Đóng dấu lúc ${at} bởi ${authority}`,
+        trusted: 'Chuỗi chứng thư TSA: tin cậy',
+        notChecked:
+          'Chuỗi chứng thư TSA: CHƯA kiểm tra (máy chủ không cấu hình AUDIT_TSA_TRUST_FILE)',
+        untrusted: (seq: number) =>
+          `Chuỗi chứng thư TSA: KHÔNG tin cậy (điểm kiểm soát của bản ghi số ${seq})`,
+        revocationGood: 'Thu hồi chứng thư TSA: đã kiểm tra (CRL), chưa bị thu hồi',
+        revocationNotChecked: 'Thu hồi chứng thư TSA: CHƯA kiểm tra',
+        revokedAfter: 'Chứng thư TSA bị thu hồi SAU thời điểm đóng dấu; dấu thời gian vẫn hợp lệ',
+      },
     },
     search: {
       title: 'Tìm kiếm sự kiện',

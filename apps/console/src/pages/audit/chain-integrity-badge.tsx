@@ -4,8 +4,12 @@ import { type ChainVerification, verifyChain } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { CheckpointTimestampStatus } from './checkpoint-timestamp-status';
 
-/** Walks the audit chain and its signed checkpoints (GET /audit/verify) and says what it found. */
+/**
+ * Walks the audit chain and its signed checkpoints (GET /audit/verify) and says what it found,
+ * with the TSA chain status of the checkpoint's timestamp.
+ */
 export function ChainIntegrityBadge() {
   const { t } = useI18n();
   const s = t.audit.integrity;
@@ -47,6 +51,7 @@ export function ChainIntegrityBadge() {
               ? s.checkpoint(result.checkpoint.headSeq, formatDateTime(result.checkpoint.createdAt))
               : s.noCheckpoint}
           </p>
+          <CheckpointTimestampStatus result={result} />
         </div>
       )}
     </section>

@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ChainVerification, CheckpointTimestamp } from '../../api/audit';
+import { I18nProvider } from '../../i18n/i18n-context';
+import type { LanguageStorage } from '../../i18n/language-preference';
+import { CheckpointTimestampStatus } from './checkpoint-timestamp-status';
+
+const HASH = 'c'.repeat(64);
+const SCOPE = {
+  from: 'checkpoint' as const,
+  startCheckpoint: null,
+  firstSeq: 30,
+  lastSeq: 40,
+  notReverified: { fromSeq: 1, toSeq: 29 },
+  summary: 'From the signed checkpoint of seq 30',
+};
+
+function verified(timestamp: CheckpointTimestamp | null): ChainVerification {
+  return {
+    ok: true,
+    recordsChecked: 11,
+    checkpointsChecked: 1,
+    checkpoint: {
+      headSeq: 30,
+      headHash: HASH,
+      createdAt: '2026-11-24T03:00:00.000Z',
+      signerSubject: 'CN=AXIS TEST',
+      timestamped: timestamp !== null,
+      timestamp,
+    },
+    scope: SCOPE,
+  };
+}
+
+const stamp = (
+  tsaChain: CheckpointTimestamp['tsaChain'],
+  tsaRevocation: CheckpointTimestamp['tsaRevocation'],
+): CheckpointTimestamp => ({
+  genTime: '2026-11-24T03:00:01.000Z',
+  authority: 'CN=TEST TSA',
+  tsaChain,
+  tsaRevocation,
+});
+
+/** Server-rendered, in the language the visitor chose (null: none, so Vietnamese). */
+function render(result: ChainVerification, language: string | null = null): string {
+  const storage: LanguageStorage = { getItem: () => language, setItem: () => undefined };
+  return renderToStaticMarkup(
+    <I18nProvider storage={() => storage}>
+      <CheckpointTimestampStatus result={result} />
+    </I18nProvider>,
+  );
+}
+
+describe('CheckpointTimestampStatus (audit verification view)', () => {
+  it('says in Vietnamese by default that the TSA chain was NOT checked', () => {
+    const html = render(
+      verified(stamp('not-checked', { status: 'not-checked', note: 'no AUDIT_TSA_TRUST_FILE' })),
+    );
+    expect(html).toContain('data-tsa-chain="not-checked"');
+    expect(html).toContain('verdict-indeterminate');
+    expect(html).toContain(
+      'Chuỗi chứng thư TSA: CHƯA kiểm tra (máy chủ không cấu hình AUDIT_TSA_TRUST_FILE)',
+    );
+    expect(html).toContain('Đóng dấu lúc 24/11/2026 10:00:01 bởi CN=TEST TSA');
+    // Revocation means nothing for a TSA nobody judged: not shown as checked.
+    expect(html).not.toContain('tsa-revocation');
+  });
+
+  it('shows a trusted chain and a checked revocation, in English on request', () => {
+    const html = render(verified(stamp('trusted', { status: 'good', note: null })), 'en');
+    expect(html).toContain('data-tsa-chain="trusted"');
+    expect(html).toContain('verdict-passed');
+    expect(html).toContain('TSA chain: trusted');
+    expect(html).toContain('data-tsa-revocation="good"');
+    expect(html).toContain('TSA revocation: checked (CRL), not revoked');
+  });
+
+  it('says a trusted chain’s revocation was NOT checked, with the server’s reason', () => {
+    const note = 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked';
+    const html = render(verified(stamp('trusted', { status: 'not-checked', note })));
+    expect(html).toContain('Chuỗi chứng thư TSA: tin cậy');
+    expect(html).toContain('data-tsa-revocation="not-checked"');
+    expect(html).toContain('Thu hồi chứng thư TSA: CHƯA kiểm tra');
+    expect(html).toContain(`<span class="muted" lang="en">${note}</span>`);
+  });
+
+  it('shows an untrusted TSA when the verification failed on it', () => {
+    const result: ChainVerification = {
+      ok: false,
+      seq: 20,
+      problem: 'UNTRUSTED_CHECKPOINT_TIMESTAMP',
+      message: 'The timestamp of the checkpoint of seq 20 matches it, but its TSA is not trusted',
+      actual:
+        'TSA certificate "CN=TEST TSA" was revoked at 2026-11-14T00:00:00.000Z (keyCompromise)',
+      recordsChecked: 0,
+      checkpointsChecked: 0,
+      checkpoint: null,
+      scope: SCOPE,
+    };
+    const html = render(result, 'en');
+    expect(html).toContain('data-tsa-chain="untrusted"');
+    expect(html).toContain('verdict-failed');
+    expect(html).toContain('TSA chain: UNTRUSTED (checkpoint of record 20)');
+    expect(html).toContain('was revoked at 2026-11-14T00:00:00.000Z (keyCompromise)');
+    expect(render(result)).toContain(
+      'Chuỗi chứng thư TSA: KHÔNG tin cậy (điểm kiểm soát của bản ghi số 20)',
+    );
+  });
+
+  it('says when the checkpoint has no timestamp, and nothing without a checkpoint', () => {
+    expect(render(verified(null))).toContain('Điểm kiểm soát không có dấu thời gian RFC 3161');
+    expect(render({ ...verified(null), checkpoint: null })).toBe('');
+  });
+});
