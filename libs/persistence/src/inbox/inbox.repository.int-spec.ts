@@ -143,12 +143,13 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       id: noticeRowId,
     });
     expect(senderPage).toEqual([
-      // All but when it became ready, which an inbox page does not read (toEqual: undefined = absent).
+      // All but when it became ready and the recording request's correlation id, which an inbox
+      // page does not read (toEqual: undefined = absent).
       {
         kind: 'status',
         deliverySeq: seq,
         dispatch: expectedDispatch,
-        notice: { ...stored, readyAt: undefined },
+        notice: { ...stored, readyAt: undefined, correlationId: undefined },
       },
     ]);
     const copy = fetcherPage.find((e) => e.dispatch.id === dispatchId);
