@@ -1,5 +1,5 @@
 import { asAgency } from '@docaxis/testing/agency-client';
-import { sendAndDeliver } from '@docaxis/testing/dispatch-delivery';
+import { fetchFirstFile, sendAndDeliver } from '@docaxis/testing/dispatch-delivery';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import {
   OUTBOX_RELAY_STATEMENTS,
@@ -8,6 +8,8 @@ import {
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
+/** Has not fetched what is recalled: it loses it (where RECIPIENT, which fetched, is asked). */
+const UNFETCHED = '000.00.14.H20';
 const DISPATCHES = 5;
 const CODES = ['01', '03', '04', '05', '06'];
 
@@ -16,7 +18,9 @@ const sql = new SqlStatementCounter();
 /**
  * What a recipient's status notice (POST /dispatches/:id/status) costs PostgreSQL on the
  * gateway: the access check, the transition check, the recipient's new state, the notice and
- * its announcement; and a repeat of a notice id, answered with the first notice.
+ * its announcement; and a repeat of a notice id, answered with the first notice. Likewise the
+ * sender's recall (POST /dispatches/:id/recall), which records a recall request notice (13) for
+ * each recipient that fetched it.
  */
 describe('SQL statements of POST /dispatches/:id/status (all apps in process)', () => {
   let axis: RunningAxis;
@@ -79,6 +83,40 @@ describe('SQL statements of POST /dispatches/:id/status (all apps in process)', 
       }
     });
     console.log(`POST /dispatches/:id/status, refused:\n${sql.report(DISPATCHES)}`);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(1);
+  });
+
+  it('recalls in one statement, withdrawing from one recipient and recording a recall request for the other', async () => {
+    const recalled = await Promise.all(
+      Array.from({ length: DISPATCHES }, () =>
+        sendAndDeliver(axis, SENDER, [RECIPIENT, UNFETCHED]),
+      ),
+    );
+    for (const id of recalled) await fetchFirstFile(axis, RECIPIENT, id);
+    await sql.during(async () => {
+      for (const id of recalled) {
+        const response = await asAgency(axis, SENDER)
+          .post(`/dispatches/${id}/recall`)
+          .send({ reason: 'Sai sót về nội dung' })
+          .expect(200);
+        expect(response.body).toMatchObject({
+          withdrawnFrom: [UNFETCHED],
+          requestedFrom: [RECIPIENT],
+        });
+      }
+    });
+    console.log(`POST /dispatches/:id/recall, per recall:\n${sql.report(DISPATCHES)}`);
+    expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(1);
+
+    await sql.during(async () => {
+      for (const id of recalled) {
+        await asAgency(axis, SENDER)
+          .post(`/dispatches/${id}/recall`)
+          .send({ reason: 'Sai sót về nội dung' })
+          .expect(409);
+      }
+    });
+    console.log(`POST /dispatches/:id/recall, refused:\n${sql.report(DISPATCHES)}`);
     expect(sql.total('gateway', undefined, OUTBOX_RELAY_STATEMENTS) / DISPATCHES).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { AuditSearchRepository } from './audit/audit-search.repository';
 import { AuditRecordRepository } from './audit/audit-record.repository';
 import { dataSourceOptions, type DatabaseConnectionSettings } from './database/data-source-options';
 import { DispatchRepository } from './dispatch/dispatch.repository';
+import { DispatchRecallRepository } from './dispatch/dispatch-recall.repository';
 import { DispatchVerificationRepository } from './dispatch/dispatch-verification.repository';
 import { DispatchViewRepository } from './dispatch/dispatch-view.repository';
 import { VerificationBacklogRepository } from './dispatch/verification-backlog.repository';
@@ -21,6 +22,7 @@ const REPOSITORIES = [
   AgencyRepository,
   AgencyCertificateRepository,
   DispatchRepository,
+  DispatchRecallRepository,
   DispatchVerificationRepository,
   DispatchViewRepository,
   VerificationBacklogRepository,

@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
+import { isUuid } from '@docaxis/persistence/database/uuid';
+import {
+  DispatchRecallRepository,
+  type DispatchRecallOutcome,
+  RECALL_REQUEST_CODE,
+} from '@docaxis/persistence/dispatch/dispatch-recall.repository';
 import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { DispatchAccessService } from '../dispatches/dispatch-access.service';
+import { partyRoleOf } from '../dispatches/dispatch-access.service';
 import { DispatchNotFoundError } from '../dispatches/dispatch-submission.errors';
-import { StatusNoticeWriter } from '../status-notices/status-notice-writer';
 import { parseRecallRequest } from './recall-request';
 import {
   DispatchAlreadyRecalledError,
   DispatchNotRecallableError,
   NotTheSenderError,
 } from './recall.errors';
-
-/** Status code the sender's recall request carries (Lấy lại). */
-const RECALL_REQUEST_CODE = '13';
 
 export interface RecallResult {
   dispatchId: string;
@@ -31,19 +31,26 @@ export interface RecallResult {
 }
 
 /**
- * The sender recalls a dispatch (thu hồi). In one transaction: recipients that had not fetched
- * it lose it; each one that had gets a recall request (status 13) routed to its inbox, which it
+ * Stands in for the recipient and the notice id that only the recall statement knows, while the
+ * recall request's `status.noticed` is checked against its contract; the statement replaces them.
+ */
+const STAND_IN_AGENCY_CODE = '000.00.00.A00';
+const STAND_IN_NOTICE_ID = '00000000-0000-7000-8000-000000000000';
+
+/**
+ * The sender recalls a dispatch (thu hồi). One statement (DispatchRecallRepository.recall):
+ * recipients that had not fetched it lose it; each one that had gets a recall request (status
+ * 13, a notice from the sender with its `status.noticed` message) routed to its inbox, which it
  * answers with 15 (agrees) or 16 (refuses) through POST /dispatches/:id/status; the dispatch
- * records when and why; `dispatch.recalled` tells the audit.
+ * records when and why; `dispatch.recalled` tells the audit. What the statement read answers
+ * every refusal, in the order the checks always had: not found, not the sender, already
+ * recalled, rejected.
  */
 @Injectable()
 export class RecallDispatchUseCase {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly access: DispatchAccessService,
+    private readonly recalls: DispatchRecallRepository,
     private readonly dispatches: DispatchRepository,
-    private readonly notices: StatusNoticeWriter,
-    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -54,65 +61,71 @@ export class RecallDispatchUseCase {
     correlationId: string,
   ): Promise<RecallResult> {
     const { reason } = parseRecallRequest(body);
-    const party = await this.access.partyOf(dispatchId, agency.agencyCode);
-    if (party.role !== 'sender') throw new NotTheSenderError(dispatchId);
-    const result = await this.dataSource.transaction(async (manager) => {
-      const dispatch = await this.dispatches.lockById(manager, dispatchId);
-      if (!dispatch) throw new DispatchNotFoundError(dispatchId);
-      if (dispatch.recalledAt)
-        throw new DispatchAlreadyRecalledError(dispatchId, dispatch.recalledAt);
-      if (dispatch.state === 'rejected') throw new DispatchNotRecallableError(dispatchId);
-      const recalledAt = new Date();
-      await this.dispatches.update(manager, dispatchId, { recalledAt, recallReason: reason });
-      const { withdrawn, requested } = await this.dispatches.recallRecipients(manager, dispatchId);
-      const digest = createHash('sha256')
+    if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
+    const senderCode = agency.agencyCode;
+    const recalledAt = new Date();
+    const occurredAt = recalledAt.toISOString();
+    const actor = agency.certificateSubject;
+    const outcome = await this.recalls.recall({
+      dispatchId,
+      callerCode: senderCode,
+      reason,
+      recalledAt,
+      requestDigest: createHash('sha256')
         .update(JSON.stringify([dispatchId, reason]))
-        .digest('hex');
-      for (const recipientCode of requested) {
-        const id = uuidv7();
-        await this.notices.record(
-          manager,
-          {
-            id,
-            dispatchId,
-            recipientCode,
-            authorCode: agency.agencyCode,
-            addresseeCode: recipientCode,
-            // One recall per dispatch, so this id is unique per sender as the index requires.
-            noticeId: `recall:${dispatchId}:${recipientCode}`,
-            statusCode: RECALL_REQUEST_CODE,
-            reason,
-            staff: null,
-            noticedAt: recalledAt,
-            requestDigest: digest,
-          },
-          { senderCode: agency.agencyCode, correlationId, actor: agency.certificateSubject },
-        );
-      }
-      await this.outbox.enqueue(manager, {
+        .digest('hex'),
+      correlationId,
+      requestAnnouncement: outboxRowOf({
+        destination: 'events',
+        routingKey: MessageTypes.StatusNoticed,
+        messageType: MessageTypes.StatusNoticed,
+        correlationId,
+        payload: {
+          dispatchId,
+          senderCode,
+          recipientCode: STAND_IN_AGENCY_CODE,
+          statusNoticeId: STAND_IN_NOTICE_ID,
+          authorCode: senderCode,
+          addresseeCode: STAND_IN_AGENCY_CODE,
+          statusCode: RECALL_REQUEST_CODE,
+          occurredAt,
+          actor,
+        },
+      }),
+      announcement: outboxRowOf({
         destination: 'events',
         routingKey: MessageTypes.DispatchRecalled,
         messageType: MessageTypes.DispatchRecalled,
         correlationId,
         payload: {
           dispatchId,
-          senderCode: agency.agencyCode,
+          senderCode,
           reason,
-          withdrawnFrom: withdrawn,
-          requestedFrom: requested,
-          occurredAt: recalledAt.toISOString(),
-          actor: agency.certificateSubject,
+          withdrawnFrom: [],
+          requestedFrom: [],
+          occurredAt,
+          actor,
         },
-      });
-      return {
-        dispatchId,
-        recalledAt: recalledAt.toISOString(),
-        reason,
-        withdrawnFrom: withdrawn,
-        requestedFrom: requested,
-      };
+      }),
     });
+    const { dispatch, recalled } = outcome;
+    const role = dispatch && partyRoleOf(dispatch.senderCode, outcome.callerState, senderCode);
+    if (!role) throw new DispatchNotFoundError(dispatchId);
+    if (role !== 'sender') throw new NotTheSenderError(dispatchId);
+    if (!recalled) throw await this.refusal(dispatchId, outcome);
     this.relay.nudge();
-    return result;
+    return { dispatchId, recalledAt: occurredAt, reason, ...recalled };
+  }
+
+  /** Why the sender's recall changed nothing: as read, or as a concurrent change left it. */
+  private async refusal(dispatchId: string, { dispatch }: DispatchRecallOutcome): Promise<Error> {
+    // Read before a concurrent recall (or rejection) the statement then waited for: read again.
+    const current =
+      dispatch!.recalledAt || dispatch!.state === 'rejected'
+        ? dispatch!
+        : await this.dispatches.findById(dispatchId);
+    if (!current) return new DispatchNotFoundError(dispatchId);
+    if (current.recalledAt) return new DispatchAlreadyRecalledError(dispatchId, current.recalledAt);
+    return new DispatchNotRecallableError(dispatchId);
   }
 }

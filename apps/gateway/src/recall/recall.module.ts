@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DispatchesModule } from '../dispatches/dispatches.module';
-import { StatusNoticesModule } from '../status-notices/status-notices.module';
 import { RecallDispatchUseCase } from './recall-dispatch.usecase';
 import { RecallController } from './recall.controller';
 
 /** The sender's recall (thu hồi) of a dispatch; recipients answer through status notices. */
 @Module({
-  imports: [DispatchesModule, StatusNoticesModule],
+  imports: [DispatchesModule],
   controllers: [RecallController],
   providers: [RecallDispatchUseCase],
 })

@@ -1,23 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { agencyCaller as agency } from '@docaxis/testing/agency-caller';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
-import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { CallerRole } from '../auth/caller-role';
 import { RecordStatusNoticeUseCase } from './record-status-notice.usecase';
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
 const STRANGER = '000.00.00.H20';
-
-const agency = (agencyCode: string): AuthenticatedAgency => ({
-  agencyCode,
-  agencyName: agencyCode,
-  certificateSubject: `CN=${agencyCode}`,
-  certificateFingerprint: '0'.repeat(64),
-  roles: [CallerRole.AgencySystem],
-});
 
 /** POST /dispatches/:id/status in one statement: every answer, and notices racing (real PostgreSQL). */
 describe('RecordStatusNoticeUseCase (real PostgreSQL)', () => {

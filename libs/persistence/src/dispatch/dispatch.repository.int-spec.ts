@@ -4,6 +4,7 @@ import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { deliveredBatchEventOf, deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { recordQueries, statementVerb } from '@docaxis/testing/recorded-queries';
+import { sessionsWaitingForLocks } from '@docaxis/testing/lock-waits';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { InboxRepository } from '../inbox/inbox.repository';
 import type { OutboxRow } from '../outbox/outbox-row';
@@ -267,7 +268,11 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
       for (const sql of RECALL_BEFORE_ROUTING) await recall.query(sql, [id]);
       // Routing starts before the recall commits: its snapshot still shows the copy pending.
       const routed = dispatches.route(routingOf(id, `verified-${id}`));
-      await waitFor(waitingRowLocks, (n) => n === 1, 'routing to wait for the dispatch row');
+      await waitFor(
+        () => sessionsWaitingForLocks(dataSource),
+        (n) => n === 1,
+        'routing to wait for the dispatch row',
+      );
       await recall.commitTransaction();
       expect(await routed).toBe('withdrawn');
     } finally {
@@ -283,14 +288,6 @@ describe('DispatchRepository: inbox positions (real PostgreSQL)', () => {
     );
     expect(copy).toEqual({ state: 'recalled' });
   });
-
-  async function waitingRowLocks(): Promise<number> {
-    const [row] = await dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    return row.n;
-  }
 
   it('delivers once per message, writing the mark and the completed announcement with it', async () => {
     const id = await queuedDispatch([RECIPIENT]);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, LessThan, Not } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
 import {
@@ -387,52 +386,11 @@ export class DispatchRepository {
     });
   }
 
-  /** Locks the dispatch row for the rest of the transaction (state transitions). */
-  async lockById(manager: EntityManager, id: string): Promise<DispatchEntity | null> {
-    return manager.findOne(DispatchEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   async findByIdempotencyKey(
     senderCode: string,
     idempotencyKey: string,
   ): Promise<DispatchEntity | null> {
     return this.dataSource.getRepository(DispatchEntity).findOneBy({ senderCode, idempotencyKey });
-  }
-
-  async update(
-    manager: EntityManager,
-    id: string,
-    changes: Partial<DispatchEntity>,
-  ): Promise<void> {
-    await manager.update(DispatchEntity, { id }, changes as QueryDeepPartialEntity<DispatchEntity>);
-  }
-
-  /**
-   * Recalls a dispatch from every recipient at once: those that had not fetched it lose it
-   * (pending, queued or delivered → recalled); those that had get a pending recall request.
-   * Conditional updates, so a download racing the recall either wins (fetched: asked) or loses.
-   */
-  async recallRecipients(
-    manager: EntityManager,
-    dispatchId: string,
-  ): Promise<{ withdrawn: string[]; requested: string[] }> {
-    const withdrawn: { recipient_code: string }[] = await manager.query(
-      `UPDATE dispatch_recipients SET state = 'recalled', recalled_at = now()
-       WHERE dispatch_id = $1 AND state IN ('pending', 'queued', 'delivered')
-       RETURNING recipient_code`,
-      [dispatchId],
-    );
-    const requested: { recipient_code: string }[] = await manager.query(
-      `UPDATE dispatch_recipients SET recall_state = 'requested', recalled_at = now()
-       WHERE dispatch_id = $1 AND state IN ('fetched', 'acknowledged') AND recall_state IS NULL
-       RETURNING recipient_code`,
-      [dispatchId],
-    );
-    const codes = (rows: { recipient_code: string }[] | [{ recipient_code: string }[], number]) =>
-      unwrapRows(rows)
-        .map((row) => row.recipient_code)
-        .sort();
-    return { withdrawn: codes(withdrawn), requested: codes(requested) };
   }
 
   /**

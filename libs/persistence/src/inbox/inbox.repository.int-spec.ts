@@ -4,6 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { recallOf } from '@docaxis/testing/dispatch-recall';
+import { DispatchRecallRepository } from '../dispatch/dispatch-recall.repository';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
 import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
@@ -93,15 +95,11 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
         WHERE dispatch_id = $1 AND recipient_code = $2`,
       [dispatchId, FETCHER],
     );
-    const outcome = await dataSource.transaction((m) => dispatches.recallRecipients(m, dispatchId));
-    expect(outcome).toEqual({ withdrawn: [LATE], requested: [FETCHER] });
-    // A second pass finds nothing left to do.
-    expect(await dataSource.transaction((m) => dispatches.recallRecipients(m, dispatchId))).toEqual(
-      {
-        withdrawn: [],
-        requested: [],
-      },
-    );
+    const recalls = new DispatchRecallRepository(dataSource);
+    const outcome = await recalls.recall(recallOf(dispatchId, SENDER));
+    expect(outcome.recalled).toEqual({ withdrawnFrom: [LATE], requestedFrom: [FETCHER] });
+    // A second recall finds it recalled and changes nothing.
+    expect((await recalls.recall(recallOf(dispatchId, SENDER))).recalled).toBeNull();
     expect((await inbox.page(LATE, 0, 100)).some((e) => e.dispatch.id === dispatchId)).toBe(false);
     const fetched = (await inbox.page(FETCHER, 0, 100)).find((e) => e.dispatch.id === dispatchId);
     expect(fetched).toMatchObject({ kind: 'dispatch', recipient: { recallState: 'requested' } });
