@@ -33,6 +33,23 @@ describe('notifier configuration', () => {
     ).toThrow(/WEBHOOK_RETRY_MAX_MS/);
   });
 
+  it('deactivates a webhook failing for 72 h by default; 0 never does; refuses a negative limit', () => {
+    expect(loadNotifierConfig({}).WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS).toBe(72);
+    expect(
+      loadNotifierConfig({ WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS: '0' })
+        .WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS,
+    ).toBe(0);
+    expect(
+      loadNotifierConfig({ WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS: '1.5' })
+        .WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS,
+    ).toBe(1.5);
+    for (const bad of ['-1', 'three days', '9000']) {
+      expect(() => loadNotifierConfig({ WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS: bad })).toThrow(
+        /WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS/,
+      );
+    }
+  });
+
   it('refuses a CA file that cannot be read at start-up', () => {
     expect(() => loadNotifierConfig({ WEBHOOK_CA_FILE: '/nonexistent/ca.pem' })).toThrow();
   });

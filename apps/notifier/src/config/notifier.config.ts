@@ -35,6 +35,12 @@ export const notifierConfigSchema = z
     /** Longest delay between two attempts; a notification is retried at this pace until taken. */
     WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
     /**
+     * A webhook whose every attempt has failed for this many hours is deactivated
+     * (FAILING_PERSISTENTLY) until the agency reactivates it; any success starts the count
+     * again. 72, as Stripe retries an event for up to 3 days; 0 never deactivates.
+     */
+    WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS: z.coerce.number().min(0).max(8760).default(72),
+    /**
      * Extra CA certificates (PEM file) trusted for receivers' HTTPS, besides the system's; for
      * receivers with a private CA, and the TEST PKI in development.
      */

@@ -4,6 +4,7 @@ import type {
   WebhookAttemptOutcome,
   WebhookNotificationRepository,
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
+import type { WebhookDeactivation } from '@docaxis/persistence/webhook/webhook-deactivation';
 import { Logger } from '@nestjs/common';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
@@ -18,21 +19,37 @@ const WEBHOOK_ID = '0192a000-0000-7000-8000-0000000000b1';
 describe('WebhookSender: signing with the sealed secret', () => {
   const cipher = new WebhookSecretCipher(randomBytes(32));
 
+  /**
+   * A sender on a fake repository that keeps the webhook's state as the real one does (active,
+   * failure streak), a receiver answering `answer`, and a virtual clock the spec moves.
+   */
   function sender(
     claimed: ClaimedWebhookNotification | ClaimedWebhookNotification[],
     answer: WebhookAnswer = { statusCode: 200, error: null },
+    overrides: Partial<NotifierConfig> = {},
   ) {
     const recorded: WebhookAttemptOutcome[] = [];
     const posted: WebhookPost[] = [];
-    let webhookActive = true;
+    const webhook = { active: true, failingSince: null as Date | null };
+    const clock = { now: new Date('2026-11-20T08:00:00.000Z') };
     const notifications = {
-      claimDue: () => Promise.resolve([claimed].flat()),
+      claimDue: () =>
+        Promise.resolve(
+          [claimed].flat().map((c) => ({ ...c, failingSince: webhook.failingSince })),
+        ),
       // As the repository: only the filing that finds the webhook active deactivates it.
       recordAttempt: (outcome: WebhookAttemptOutcome) => {
         recorded.push(outcome);
-        const deactivates = outcome.deactivateWebhook !== undefined && webhookActive;
-        if (deactivates) webhookActive = false;
-        return Promise.resolve(deactivates);
+        let stop: WebhookDeactivation | null = outcome.deactivateWebhook ?? null;
+        const move = outcome.failureStreak;
+        if (move?.outcome === 'succeeded') webhook.failingSince = null;
+        if (move?.outcome === 'failed' && webhook.active) {
+          webhook.failingSince ??= outcome.attemptedAt;
+          stop ??= move.stopIf(webhook.failingSince);
+        }
+        if (!stop || !webhook.active) return Promise.resolve(null);
+        webhook.active = false;
+        return Promise.resolve({ code: stop.code, reason: stop.reason });
       },
     } as unknown as WebhookNotificationRepository;
     const http = {
@@ -46,13 +63,25 @@ describe('WebhookSender: signing with the sealed secret', () => {
       WEBHOOK_LEASE_MS: 60_000,
       WEBHOOK_RETRY_BASE_MS: 1000,
       WEBHOOK_RETRY_MAX_MS: 10_000,
+      WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS: 72,
+      ...overrides,
     } as NotifierConfig;
     const metrics = new AxisMetrics('notifier-spec');
     return {
-      send: new WebhookSender(config, notifications, http, cipher, metrics),
+      send: new WebhookSender(config, notifications, http, cipher, metrics, () => clock.now),
       recorded,
       posted,
       metrics,
+      webhook,
+      clock,
+      /** Moves the virtual clock on. */
+      advanceHours: (hours: number) => {
+        clock.now = new Date(clock.now.getTime() + hours * 3_600_000);
+      },
+      /** The receiver's next answers. */
+      answerWith: (next: WebhookAnswer) => {
+        answer = next;
+      },
     };
   }
 
@@ -68,6 +97,7 @@ describe('WebhookSender: signing with the sealed secret', () => {
     attempt: 1,
     url: 'https://hooks.example.org/x',
     secret,
+    failingSince: null,
   });
 
   it.each([
@@ -159,5 +189,108 @@ describe('WebhookSender: signing with the sealed secret', () => {
         expect((await metrics.webhooksDeactivated.get()).values).toEqual([]);
       },
     );
+  });
+
+  describe('a receiver that keeps failing (WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS 72, virtual clock)', () => {
+    const failing: WebhookAnswer = { statusCode: 500, error: 'HTTP 500: down' };
+    const ok: WebhookAnswer = { statusCode: 200, error: null };
+
+    beforeEach(() => {
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('times attempts and retries by the injected clock', async () => {
+      const { send, recorded, clock } = sender(claimed({ plain: SECRET }), failing);
+      await send.sendBatch();
+      expect(recorded[0].attemptedAt).toEqual(clock.now);
+      const delay = recorded[0].retryAt!.getTime() - clock.now.getTime();
+      // The first retry: WEBHOOK_RETRY_BASE_MS less up to 10 % jitter.
+      expect(delay).toBeGreaterThanOrEqual(900);
+      expect(delay).toBeLessThanOrEqual(1000);
+    });
+
+    it('keeps retrying for 72 h, then deactivates it once, counted and logged with the reason', async () => {
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const { send, webhook, metrics, advanceHours, recorded } = sender(
+        claimed({ plain: SECRET }),
+        failing,
+      );
+      await send.sendBatch();
+      expect(webhook.failingSince).toEqual(new Date('2026-11-20T08:00:00.000Z'));
+      for (let hour = 1; hour < 72; hour++) {
+        advanceHours(1);
+        await send.sendBatch();
+      }
+      advanceHours(0.99);
+      await send.sendBatch();
+      expect(webhook.active).toBe(true);
+      expect((await metrics.webhooksDeactivated.get()).values).toEqual([]);
+      advanceHours(0.01);
+      await send.sendBatch();
+      expect(webhook.active).toBe(false);
+      expect(recorded.at(-1)).toMatchObject({ error: 'HTTP 500: down', retryAt: expect.any(Date) });
+      expect((await metrics.webhooksDeactivated.get()).values).toEqual([
+        expect.objectContaining({ labels: { code: 'FAILING_PERSISTENTLY' }, value: 1 }),
+      ]);
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged.mock.calls[0][0]).toMatch(
+        /webhook .* of agency 000\.00\.00\.H41 deactivated \(FAILING_PERSISTENTLY\): every delivery attempt failed for 72 h \(since 2026-11-20T08:00:00\.000Z.*the last: HTTP 500: down; its pending notifications wait/,
+      );
+    });
+
+    it('starts the 72 h again after a success', async () => {
+      const { send, webhook, advanceHours, answerWith, recorded } = sender(
+        claimed({ plain: SECRET }),
+        failing,
+      );
+      await send.sendBatch();
+      advanceHours(71);
+      answerWith(ok);
+      await send.sendBatch();
+      // The claim showed the streak, so the success ends it.
+      expect(recorded.at(-1)?.failureStreak).toEqual({
+        webhookId: WEBHOOK_ID,
+        outcome: 'succeeded',
+      });
+      expect(webhook.failingSince).toBeNull();
+      answerWith(failing);
+      advanceHours(1);
+      await send.sendBatch();
+      advanceHours(71);
+      await send.sendBatch();
+      expect(webhook.active).toBe(true);
+      advanceHours(1);
+      await send.sendBatch();
+      expect(webhook.active).toBe(false);
+    });
+
+    it('files a success of a webhook that was not failing without touching the webhook', async () => {
+      const { send, recorded } = sender(claimed({ plain: SECRET }), ok);
+      await send.sendBatch();
+      expect(recorded[0].failureStreak).toBeUndefined();
+    });
+
+    it('does not count an attempt the axis could not sign (its key missing) against the receiver', async () => {
+      const foreign = new WebhookSecretCipher(randomBytes(32)).seal(WEBHOOK_ID, SECRET);
+      const { send, recorded, webhook, advanceHours } = sender(claimed({ sealed: foreign }));
+      for (let day = 0; day < 5; day++) {
+        await send.sendBatch();
+        advanceHours(24);
+      }
+      expect(recorded.every((outcome) => outcome.failureStreak === undefined)).toBe(true);
+      expect(webhook).toEqual({ active: true, failingSince: null });
+    });
+
+    it('never deactivates it with WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS=0', async () => {
+      const { send, webhook, advanceHours } = sender(claimed({ plain: SECRET }), failing, {
+        WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS: 0,
+      });
+      await send.sendBatch();
+      advanceHours(10_000);
+      await send.sendBatch();
+      expect(webhook.active).toBe(true);
+    });
   });
 });

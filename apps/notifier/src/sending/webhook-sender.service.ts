@@ -4,15 +4,19 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import {
   WebhookNotificationRepository,
   type ClaimedWebhookNotification,
+  type WebhookFailureStreakMove,
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
+import { persistentFailureStop } from './persistent-failure';
 import { retryDelayMs } from './retry-backoff';
+import { SENDER_CLOCK, type SenderClock, systemClock } from './sender-clock';
 import { type WebhookAnswer, WebhookHttpClient } from './webhook-http-client';
 import { signWebhookBody, WebhookHeaders } from './webhook-signature';
 
@@ -22,11 +26,13 @@ import { signWebhookBody, WebhookHeaders } from './webhook-signature';
  * holds nothing the database does not: any instance, after any crash, picks up where another
  * left (a notification whose answer was not filed is sent again, with the same id).
  *
- * One failure is terminal for the webhook: its host resolving to a non-public address. Backoff
- * cannot fix that (only the agency's DNS, or a new URL, can), and retrying forever would hide it;
- * the webhook is deactivated with the reason, which the agency sees on `GET /api/v1/webhooks`,
- * the log and docaxis_webhooks_deactivated_total tell the operator, and its notifications stay
- * pending until the agency reactivates it.
+ * Two kinds of failure stop the webhook. At once, its host resolving to a non-public address:
+ * backoff cannot fix that (only the agency's DNS, or a new URL, can), and retrying forever would
+ * hide it. And failures that last: every attempt failing for WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS
+ * (its failure streak, ended by any success). Either way the webhook is deactivated with the
+ * reason, which the agency sees on `GET /api/v1/webhooks`, the log and
+ * docaxis_webhooks_deactivated_total tell the operator, and its notifications stay pending until
+ * the agency reactivates it.
  */
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -42,6 +48,7 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     private readonly http: WebhookHttpClient,
     private readonly cipher: WebhookSecretCipher,
     private readonly metrics: AxisMetrics,
+    @Optional() @Inject(SENDER_CLOCK) private readonly now: SenderClock = systemClock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,15 +80,19 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async send(notification: ClaimedWebhookNotification): Promise<void> {
-    const attemptedAt = new Date();
-    const timestamp = Math.floor(attemptedAt.getTime() / 1000);
-    const answer = await this.post(notification, timestamp);
-    const durationMs = Date.now() - attemptedAt.getTime();
+    const attemptedAt = this.now();
+    const started = performance.now();
+    const secret = this.openSecret(notification);
+    const answer =
+      typeof secret === 'string'
+        ? await this.post(notification, secret, Math.floor(attemptedAt.getTime() / 1000))
+        : { statusCode: null, error: `not sent: ${secret.message}` };
+    const durationMs = Math.round(performance.now() - started);
     const accepted = answer.error === null;
     const retryAt = accepted
       ? null
       : new Date(
-          Date.now() +
+          this.now().getTime() +
             retryDelayMs(
               notification.attempt,
               this.config.WEBHOOK_RETRY_BASE_MS,
@@ -93,10 +104,7 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
         `webhook notification ${notification.id} attempt ${notification.attempt} failed: ${answer.error}`,
       );
     }
-    const deactivation =
-      answer.refusal?.reason === 'not-public'
-        ? ({ code: 'DESTINATION_NOT_PUBLIC', reason: answer.refusal.message } as const)
-        : undefined;
+    const refused = answer.refusal?.reason === 'not-public' ? answer.refusal : undefined;
     const deactivated = await this.notifications.recordAttempt({
       notificationId: notification.id,
       attempt: notification.attempt,
@@ -105,30 +113,63 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       error: answer.error,
       durationMs,
       retryAt,
-      deactivateWebhook: deactivation && { webhookId: notification.webhookId, ...deactivation },
+      deactivateWebhook: refused
+        ? {
+            webhookId: notification.webhookId,
+            code: 'DESTINATION_NOT_PUBLIC',
+            reason: refused.message,
+          }
+        : undefined,
+      // A refused destination stops the webhook by itself; a secret the axis cannot open says
+      // nothing about the receiver.
+      failureStreak:
+        refused || typeof secret !== 'string'
+          ? undefined
+          : this.failureStreakMove(notification, attemptedAt, answer.error),
     });
-    if (deactivated && deactivation) {
-      this.metrics.webhooksDeactivated.inc({ code: deactivation.code });
+    if (deactivated) {
+      this.metrics.webhooksDeactivated.inc({ code: deactivated.code });
       this.logger.error(
-        `webhook ${notification.webhookId} of agency ${notification.agencyCode} deactivated (${deactivation.code}): ${deactivation.reason}; its pending notifications wait for the agency to reactivate it`,
+        `webhook ${notification.webhookId} of agency ${notification.agencyCode} deactivated (${deactivated.code}): ${deactivated.reason}; its pending notifications wait for the agency to reactivate it`,
       );
     }
   }
 
-  /** Signs and POSTs; a secret that does not open is a failed attempt, like any other. */
+  /** A success ends the webhook's failure streak (a statement only if it had one); a failure extends it. */
+  private failureStreakMove(
+    notification: ClaimedWebhookNotification,
+    attemptedAt: Date,
+    error: string | null,
+  ): WebhookFailureStreakMove | undefined {
+    const webhookId = notification.webhookId;
+    if (error !== null) {
+      const limitHours = this.config.WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS;
+      return {
+        webhookId,
+        outcome: 'failed',
+        stopIf: persistentFailureStop(limitHours, attemptedAt, error),
+      };
+    }
+    return notification.failingSince ? { webhookId, outcome: 'succeeded' } : undefined;
+  }
+
+  /** The webhook's secret, or why it does not open (its key is not configured here). */
+  private openSecret(notification: ClaimedWebhookNotification): string | Error {
+    try {
+      return 'plain' in notification.secret
+        ? notification.secret.plain
+        : this.cipher.open(notification.webhookId, notification.secret.sealed);
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  /** Signs and POSTs. */
   private post(
     notification: ClaimedWebhookNotification,
+    secret: string,
     timestamp: number,
   ): Promise<WebhookAnswer> {
-    let secret: string;
-    try {
-      secret =
-        'plain' in notification.secret
-          ? notification.secret.plain
-          : this.cipher.open(notification.webhookId, notification.secret.sealed);
-    } catch (error) {
-      return Promise.resolve({ statusCode: null, error: `not sent: ${(error as Error).message}` });
-    }
     return this.http.post({
       url: notification.url,
       body: notification.body,

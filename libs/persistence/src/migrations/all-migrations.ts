@@ -17,6 +17,7 @@ import { StatusNoticeRelease1795490231046 } from './1795490231046-status-notice-
 import { InboxDeliveredNotifyAfterCommit1795492019821 } from './1795492019821-inbox-delivered-notify-after-commit';
 import { DispatchWithdrawnState1795498358910 } from './1795498358910-dispatch-withdrawn-state';
 import { StatusNoticeCorrelationId1795498613973 } from './1795498613973-status-notice-correlation-id';
+import { WebhookFailingSince1795498616717 } from './1795498616717-webhook-failing-since';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   InboxDeliveredNotifyAfterCommit1795492019821,
   DispatchWithdrawnState1795498358910,
   StatusNoticeCorrelationId1795498613973,
+  WebhookFailingSince1795498616717,
 ];

@@ -4,10 +4,12 @@
  * - REPLACED: the agency registered (or reactivated) another webhook;
  * - DESTINATION_NOT_PUBLIC: the notifier found the host resolving to an address webhooks may not
  *   reach (SSRF guard) and stopped sending rather than retry forever; the agency reactivates it
- *   once its DNS points to a public address again.
+ *   once its DNS points to a public address again;
+ * - FAILING_PERSISTENTLY: every delivery attempt failed (non-2xx, time-out, connection, TLS, DNS)
+ *   for WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS; the agency reactivates it once its receiver works.
  */
 export type WebhookDeactivationCode =
-  'DEACTIVATED_BY_AGENCY' | 'REPLACED' | 'DESTINATION_NOT_PUBLIC';
+  'DEACTIVATED_BY_AGENCY' | 'REPLACED' | 'DESTINATION_NOT_PUBLIC' | 'FAILING_PERSISTENTLY';
 
 /** A deactivation: its code and, for the agency and operator, the words behind it. */
 export interface WebhookDeactivation {

@@ -1,7 +1,13 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { waitFor } from '@docaxis/testing/wait-for';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
-import { WebhookNotificationRepository } from './webhook-notification.repository';
+import {
+  type WebhookAttemptOutcome,
+  WebhookNotificationRepository,
+} from './webhook-notification.repository';
+import { WEBHOOKS_CHANGED_CHANNEL } from './webhook-subscribers';
 import { WebhookRepository } from './webhook.repository';
 
 /** Stands for a sealed secret: the repository stores and returns it, it never opens it. */
@@ -14,11 +20,14 @@ const SEALED = {
 
 describe('WebhookNotificationRepository: the durable notification queue (real PostgreSQL)', () => {
   let dataSource: DataSource;
+  let url: string;
   let notifications: WebhookNotificationRepository;
   let webhookId: string;
 
   beforeAll(async () => {
-    ({ dataSource } = await agencyDatabase('webhooks', [{ code: '000.00.00.H41', name: 'UBND' }]));
+    ({ dataSource, url } = await agencyDatabase('webhooks', [
+      { code: '000.00.00.H41', name: 'UBND' },
+    ]));
     const webhook = await new WebhookRepository(dataSource).register(
       '000.00.00.H41',
       'https://receiver.example/hook',
@@ -32,14 +41,14 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
     await dataSource.destroy();
   });
 
-  async function enqueue(count: number, source = uuidv7()): Promise<string[]> {
+  async function enqueue(count: number, source = uuidv7(), to = webhookId): Promise<string[]> {
     const ids = Array.from({ length: count }, () => uuidv7());
     await dataSource.transaction((manager) =>
       notifications.enqueue(
         manager,
         ids.map((id, index) => ({
           id,
-          webhookId,
+          webhookId: to,
           eventType: 'dispatch.delivered',
           sourceMessageId: `${source}-${index}`,
           body: '{}',
@@ -158,9 +167,9 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
       const claimed = await notifications.claimDue(10, 60_000);
       expect(claimed.map((c) => c.id).sort()).toEqual([...ids].sort());
       expect(claimed[0].agencyCode).toBe('000.00.00.H41');
-      expect(await refusedAttempt(claimed[0].id, claimed[0].attempt)).toBe(true);
+      expect(await refusedAttempt(claimed[0].id, claimed[0].attempt)).toEqual(NOT_PUBLIC);
       // The second refusal of the same batch finds it already stopped.
-      expect(await refusedAttempt(claimed[1].id, claimed[1].attempt)).toBe(false);
+      expect(await refusedAttempt(claimed[1].id, claimed[1].attempt)).toBeNull();
       const [webhook] = await dataSource.query(
         `SELECT active, deactivated_at IS NOT NULL AS dated, deactivation_code, deactivation_reason
            FROM webhooks WHERE id = $1`,
@@ -218,6 +227,175 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
         deactivationCode: 'DEACTIVATED_BY_AGENCY',
       });
       expect((await webhooks.reactivate('000.00.00.H41', webhookId))?.active).toBe(true);
+    });
+  });
+
+  describe("a webhook's failure streak (webhooks.failing_since)", () => {
+    const T0 = new Date('2026-11-20T08:00:00.000Z');
+    const hoursAfter = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+    const FAILING = {
+      code: 'FAILING_PERSISTENTLY' as const,
+      reason: 'every delivery attempt failed for 72 h',
+    };
+    let failingId: string;
+    let notificationId: string;
+
+    beforeAll(async () => {
+      failingId = (
+        await new WebhookRepository(dataSource).register(
+          '000.00.00.H41',
+          'https://failing.example/hook',
+          () => SEALED,
+        )
+      ).id;
+      [notificationId] = await enqueue(1, uuidv7(), failingId);
+    });
+
+    const failingSince = async (): Promise<Date | null> =>
+      (await dataSource.query(`SELECT failing_since FROM webhooks WHERE id = $1`, [failingId]))[0]
+        .failing_since;
+
+    /** Claims the notification (due at once), and files an attempt made at `attemptedAt`. */
+    async function attempt(
+      attemptedAt: Date,
+      move: WebhookAttemptOutcome['failureStreak'],
+      statusCode = 500,
+    ) {
+      await dataSource.query(
+        `UPDATE webhook_notifications SET next_attempt_at = now(), leased_until = NULL WHERE id = $1`,
+        [notificationId],
+      );
+      const claimed = (await notifications.claimDue(10, 60_000)).find(
+        (c) => c.id === notificationId,
+      );
+      if (!claimed) return { claimed, deactivation: null };
+      const deactivation = await notifications.recordAttempt({
+        notificationId,
+        attempt: claimed.attempt,
+        attemptedAt,
+        statusCode,
+        error: statusCode === 200 ? null : `HTTP ${statusCode}`,
+        durationMs: 1,
+        retryAt: statusCode === 200 ? null : new Date(Date.now() + 3_600_000),
+        failureStreak: move,
+      });
+      return { claimed, deactivation };
+    }
+
+    const failed = (stopIf: (since: Date) => typeof FAILING | null = () => null) => ({
+      webhookId: failingId,
+      outcome: 'failed' as const,
+      stopIf: jest.fn(stopIf),
+    });
+
+    it('starts at the first failure, keeps that start through later ones, and shows it to claims', async () => {
+      const first = failed();
+      const { claimed } = await attempt(T0, first);
+      expect(claimed?.failingSince).toBeNull();
+      expect(first.stopIf).toHaveBeenCalledWith(T0);
+      expect(await failingSince()).toEqual(T0);
+
+      const later = failed();
+      const next = await attempt(hoursAfter(5), later);
+      expect(next.claimed?.failingSince).toEqual(T0);
+      expect(later.stopIf).toHaveBeenCalledWith(T0);
+      expect(await failingSince()).toEqual(T0);
+    });
+
+    it('ends with a success; the next failure starts another', async () => {
+      await attempt(hoursAfter(6), { webhookId: failingId, outcome: 'succeeded' }, 200);
+      expect(await failingSince()).toBeNull();
+      [notificationId] = await enqueue(1, uuidv7(), failingId);
+      await attempt(hoursAfter(7), failed());
+      expect(await failingSince()).toEqual(hoursAfter(7));
+    });
+
+    it('deactivates the webhook when stopIf says so, once; its notification stays pending and unclaimed', async () => {
+      const { deactivation } = await attempt(
+        hoursAfter(80),
+        failed(() => FAILING),
+      );
+      expect(deactivation).toEqual(FAILING);
+      expect(
+        await new WebhookRepository(dataSource).findForAgency('000.00.00.H41', failingId),
+      ).toMatchObject({
+        active: false,
+        deactivatedAt: hoursAfter(80),
+        deactivationCode: 'FAILING_PERSISTENTLY',
+        deactivationReason: FAILING.reason,
+      });
+      // Another failure filed late (claimed before the stop) neither deactivates nor moves it.
+      const late = failed(() => FAILING);
+      const deactivatedAgain = await notifications.recordAttempt({
+        notificationId,
+        attempt: 99,
+        attemptedAt: hoursAfter(81),
+        statusCode: 500,
+        error: 'HTTP 500',
+        durationMs: 1,
+        retryAt: new Date(Date.now() + 3_600_000),
+        failureStreak: late,
+      });
+      expect(deactivatedAgain).toBeNull();
+      expect(late.stopIf).not.toHaveBeenCalled();
+      const [{ state }] = await dataSource.query(
+        `SELECT state FROM webhook_notifications WHERE id = $1`,
+        [notificationId],
+      );
+      expect(state).toBe('pending');
+      expect((await attempt(hoursAfter(82), failed())).claimed).toBeUndefined();
+    });
+
+    it('is forgotten by a reactivation: the webhook starts afresh', async () => {
+      expect(await failingSince()).toEqual(hoursAfter(7));
+      const reactivated = await new WebhookRepository(dataSource).reactivate(
+        '000.00.00.H41',
+        failingId,
+      );
+      expect(reactivated).toMatchObject({ active: true, failingSince: null });
+      const { claimed } = await attempt(hoursAfter(90), failed());
+      expect(claimed?.failingSince).toBeNull();
+      expect(await failingSince()).toEqual(hoursAfter(90));
+    });
+
+    it("moves without telling the notifiers' caches (no docaxis_webhooks_changed); a deactivation tells them", async () => {
+      const listener = new Client({ connectionString: url });
+      await listener.connect();
+      const heard: string[] = [];
+      listener.on('notification', ({ payload }) => heard.push(payload ?? ''));
+      await listener.query(`LISTEN ${WEBHOOKS_CHANGED_CHANNEL}`);
+      /** What the channel carried while `act` ran, once a marker sent after it arrived. */
+      const during = async (act: () => Promise<unknown>): Promise<string[]> => {
+        heard.length = 0;
+        await act();
+        await dataSource.query(`SELECT pg_notify($1, 'marker')`, [WEBHOOKS_CHANGED_CHANNEL]);
+        await waitFor(
+          () => Promise.resolve(heard),
+          (payloads) => payloads.includes('marker'),
+          'the marker',
+          10_000,
+        );
+        return heard.filter((payload) => payload !== 'marker');
+      };
+      try {
+        expect(await during(() => attempt(hoursAfter(91), failed()))).toEqual([]);
+        expect(
+          await during(() =>
+            attempt(hoursAfter(92), { webhookId: failingId, outcome: 'succeeded' }, 200),
+          ),
+        ).toEqual([]);
+        [notificationId] = await enqueue(1, uuidv7(), failingId);
+        expect(
+          await during(() =>
+            attempt(
+              hoursAfter(93),
+              failed(() => FAILING),
+            ),
+          ),
+        ).toEqual(['']);
+      } finally {
+        await listener.end();
+      }
     });
   });
 });

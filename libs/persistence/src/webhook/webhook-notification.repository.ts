@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
 import { WebhookNotificationEntity } from './webhook-notification.entity';
 import type { WebhookDeactivation } from './webhook-deactivation';
+import { unwrapRows } from '../database/update-returning-rows';
 import type { SealedSecretColumns } from './webhook.repository';
 
 export interface NewWebhookNotification {
@@ -27,7 +28,22 @@ export interface ClaimedWebhookNotification {
   url: string;
   /** The webhook's secret, sealed; or plain for a row an app has not sealed yet. */
   secret: { sealed: SealedSecretColumns } | { plain: string };
+  /** Since when every attempt to the webhook has failed, as of the claim; null if not failing. */
+  failingSince: Date | null;
 }
+
+/**
+ * How an attempt moves its webhook's failure streak (`webhooks.failing_since`): a success ends
+ * it; a failure starts it, or continues it and, through `stopIf`, may end the webhook, decided on
+ * the streak's start as committed (several senders may be filing failures of one webhook).
+ */
+export type WebhookFailureStreakMove =
+  | { webhookId: string; outcome: 'succeeded' }
+  | {
+      webhookId: string;
+      outcome: 'failed';
+      stopIf: (failingSince: Date) => WebhookDeactivation | null;
+    };
 
 export interface WebhookAttemptOutcome {
   notificationId: string;
@@ -43,6 +59,8 @@ export interface WebhookAttemptOutcome {
    * the attempt showed that retrying cannot help until the agency acts.
    */
   deactivateWebhook?: { webhookId: string } & WebhookDeactivation;
+  /** Absent for an attempt that says nothing about the receiver (the axis could not sign it). */
+  failureStreak?: WebhookFailureStreakMove;
 }
 
 /**
@@ -82,9 +100,10 @@ export class WebhookNotificationRepository {
         secret_iv: Buffer;
         secret_tag: Buffer;
         secret_key_id: string;
+        failing_since: Date | null;
       }[] = await manager.query(
         `SELECT n.id, n.webhook_id, w.agency_code, n.event_type, n.body, n.attempts, w.url, w.secret,
-                w.secret_ciphertext, w.secret_iv, w.secret_tag, w.secret_key_id
+                w.secret_ciphertext, w.secret_iv, w.secret_tag, w.secret_key_id, w.failing_since
            FROM webhook_notifications n JOIN webhooks w ON w.id = n.webhook_id
           WHERE n.state = 'pending' AND w.active AND n.next_attempt_at <= now()
             AND (n.leased_until IS NULL OR n.leased_until <= now())
@@ -119,16 +138,18 @@ export class WebhookNotificationRepository {
                 },
               }
             : { plain: row.secret },
+        failingSince: row.failing_since,
       }));
     });
   }
 
   /**
-   * Files one attempt and moves the notification on: delivered, or due again at `retryAt`; and
-   * deactivates the webhook when the outcome says so. True when this call deactivated it (false
-   * when another attempt, or the agency, had already), so it is reported once.
+   * Files one attempt and moves the notification on: delivered, or due again at `retryAt`; moves
+   * the webhook's failure streak; and deactivates the webhook when the outcome or the streak says
+   * so. The deactivation this call made, or null (none, or another attempt or the agency had
+   * already stopped the webhook), so it is reported once.
    */
-  async recordAttempt(outcome: WebhookAttemptOutcome): Promise<boolean> {
+  async recordAttempt(outcome: WebhookAttemptOutcome): Promise<WebhookDeactivation | null> {
     return this.dataSource.transaction(async (manager) => {
       await manager.insert(WebhookDeliveryAttemptEntity, {
         id: uuidv7(),
@@ -157,15 +178,44 @@ export class WebhookNotificationRepository {
           { nextAttemptAt: outcome.retryAt, leasedUntil: null, lastError: outcome.error },
         );
       }
-      const stop = outcome.deactivateWebhook;
-      if (!stop) return false;
+      const streakStop = await moveFailureStreak(manager, outcome);
+      const stop = outcome.deactivateWebhook ?? streakStop;
+      if (!stop) return null;
       const [, affected]: [unknown, number] = await manager.query(
         `UPDATE webhooks
             SET active = false, deactivated_at = $2, deactivation_code = $3, deactivation_reason = $4
           WHERE id = $1 AND active`,
         [stop.webhookId, outcome.attemptedAt, stop.code, stop.reason],
       );
-      return affected > 0;
+      return affected > 0 ? { code: stop.code, reason: stop.reason } : null;
     });
   }
+}
+
+/**
+ * Ends the webhook's failure streak on a success, starts or continues it on a failure; for a
+ * failure, the deactivation its `stopIf` asks for on the streak's committed start, if any.
+ */
+async function moveFailureStreak(
+  manager: EntityManager,
+  { failureStreak: move, attemptedAt }: WebhookAttemptOutcome,
+): Promise<({ webhookId: string } & WebhookDeactivation) | null> {
+  if (!move) return null;
+  if (move.outcome === 'succeeded') {
+    await manager.query(
+      `UPDATE webhooks SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`,
+      [move.webhookId],
+    );
+    return null;
+  }
+  // The row lock taken here orders failures (and successes) of one webhook filed concurrently.
+  const [streak] = unwrapRows<{ failing_since: Date }>(
+    await manager.query(
+      `UPDATE webhooks SET failing_since = COALESCE(failing_since, $2)
+        WHERE id = $1 AND active RETURNING failing_since`,
+      [move.webhookId, attemptedAt],
+    ),
+  );
+  const stop = streak ? move.stopIf(streak.failing_since) : null;
+  return stop && { webhookId: move.webhookId, ...stop };
 }

@@ -71,4 +71,11 @@ export class WebhookEntity {
 
   @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
   deactivationReason!: string | null;
+
+  /**
+   * Since when every delivery attempt has failed; NULL while the last one that counts succeeded
+   * (and after a reactivation). Failing long enough deactivates the webhook (FAILING_PERSISTENTLY).
+   */
+  @Column({ name: 'failing_since', type: 'timestamptz', nullable: true })
+  failingSince!: Date | null;
 }

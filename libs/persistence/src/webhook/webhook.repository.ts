@@ -88,9 +88,9 @@ export class WebhookRepository {
 
   /**
    * Makes an inactive webhook of the agency active again (its URL, secret and pending
-   * notifications as they were), replacing the agency's active one; its pending notifications are
-   * due at once rather than at the end of the backoff they had reached. Null when the agency has
-   * no such webhook.
+   * notifications as they were, its failure streak forgotten), replacing the agency's active one;
+   * its pending notifications are due at once rather than at the end of the backoff they had
+   * reached. Null when the agency has no such webhook.
    */
   async reactivate(agencyCode: string, id: string): Promise<WebhookEntity | null> {
     return this.dataSource.transaction(async (manager) => {
@@ -101,9 +101,16 @@ export class WebhookRepository {
       if (!webhook) return null;
       if (webhook.active) return webhook;
       await replaceActive(manager, agencyCode, id);
+      // A fresh start: failures before the deactivation do not count towards the next one.
       await webhooks.update(
         { id },
-        { active: true, deactivatedAt: null, deactivationCode: null, deactivationReason: null },
+        {
+          active: true,
+          deactivatedAt: null,
+          deactivationCode: null,
+          deactivationReason: null,
+          failingSince: null,
+        },
       );
       await manager.query(
         `UPDATE webhook_notifications SET next_attempt_at = now()
