@@ -371,6 +371,14 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
         deactivatedAt: null,
         deactivationCode: null,
         deactivationReason: null,
+        // What happened while it was stopped was not queued for it: the inbox has it.
+        catchUp: {
+          inactiveFrom: expect.any(String),
+          inactiveUntil: expect.any(String),
+          inbox: '/api/v1/inbox',
+          message: expect.stringContaining('GET /api/v1/inbox'),
+          messageEn: expect.stringContaining('read GET /api/v1/inbox from the last cursor'),
+        },
       });
       const call = await waitFor(
         () =>

@@ -13,7 +13,11 @@ const SECRET = 'a-webhook-secret-of-at-least-32-chars';
 const HOOK_ID = '0192a000-0000-7000-8000-0000000000b1';
 
 describe('ManageWebhooksUseCase: where a webhook may point', () => {
-  function useCase(lookup: HostLookup, allowed: string[] = []) {
+  function useCase(
+    lookup: HostLookup,
+    allowed: string[] = [],
+    before: Record<string, unknown> = { active: false },
+  ) {
     const stored = {
       id: HOOK_ID,
       agencyCode: 'A',
@@ -27,7 +31,7 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
     const register = jest.fn().mockResolvedValue(stored);
     const reactivate = jest.fn().mockResolvedValue(stored);
     const findForAgency = jest.fn((agencyCode: string, id: string) =>
-      Promise.resolve(agencyCode === 'A' && id === HOOK_ID ? { ...stored, active: false } : null),
+      Promise.resolve(agencyCode === 'A' && id === HOOK_ID ? { ...stored, ...before } : null),
     );
     const webhooks = { register, reactivate, findForAgency } as unknown as WebhookRepository;
     return {
@@ -118,6 +122,37 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
         deactivationCode: null,
       });
       expect(reactivate).toHaveBeenCalledWith('A', HOOK_ID);
+    });
+
+    it('tells the agency to read what it missed while inactive from the inbox', async () => {
+      const stoppedAt = new Date('2026-11-20T08:00:00.000Z');
+      const { useCase: manage } = useCase(resolvesTo('93.184.216.34'), [], {
+        active: false,
+        deactivatedAt: stoppedAt,
+        deactivationCode: 'FAILING_PERSISTENTLY',
+      });
+      const answer = await manage.reactivate('A', HOOK_ID);
+      expect(answer.catchUp).toEqual({
+        inactiveFrom: '2026-11-20T08:00:00.000Z',
+        inactiveUntil: expect.any(String),
+        inbox: '/api/v1/inbox',
+        message: expect.stringContaining('GET /api/v1/inbox từ cursor cuối cùng đã xử lý'),
+        messageEn: expect.stringContaining(
+          'were not sent to it: read GET /api/v1/inbox from the last cursor you processed',
+        ),
+      });
+      expect(Date.parse(answer.catchUp!.inactiveUntil)).toBeGreaterThan(stoppedAt.getTime());
+      expect(answer.catchUp!.messageEn).toContain(
+        `(2026-11-20T08:00:00.000Z – ${answer.catchUp!.inactiveUntil})`,
+      );
+    });
+
+    it('has nothing to catch up on for a webhook that was active', async () => {
+      const { useCase: manage } = useCase(resolvesTo('93.184.216.34'), [], { active: true });
+      await expect(manage.reactivate('A', HOOK_ID)).resolves.toMatchObject({
+        active: true,
+        catchUp: null,
+      });
     });
 
     it.each([

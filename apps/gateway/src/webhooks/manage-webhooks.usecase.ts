@@ -20,8 +20,10 @@ import {
 } from './webhook.errors';
 import { webhookRegistrationSchema } from './webhook-registration.schema';
 import {
+  reactivatedWebhookView,
   webhookNotificationView,
   webhookView,
+  type ReactivatedWebhookView,
   type WebhookNotificationView,
   type WebhookView,
 } from './webhook-view';
@@ -67,14 +69,16 @@ export class ManageWebhooksUseCase {
   /**
    * Sends to an inactive webhook again (after the notifier stopped it, or the agency did), once its
    * URL passes the same check as a registration; it replaces the agency's active webhook, and its
-   * pending notifications are sent at once.
+   * pending notifications are sent at once. What happened while it was inactive was not queued
+   * for it: the answer says since when, and to read the inbox for it.
    */
-  async reactivate(agencyCode: string, id: string): Promise<WebhookView> {
+  async reactivate(agencyCode: string, id: string): Promise<ReactivatedWebhookView> {
     const webhook = await this.ownWebhook(agencyCode, id);
     await this.checkDestination(webhook.url);
     const reactivated = await this.webhooks.reactivate(agencyCode, id);
     if (!reactivated) throw new WebhookNotFoundError(id);
-    return webhookView(reactivated);
+    const wasInactiveFrom = webhook.active ? undefined : webhook.deactivatedAt;
+    return reactivatedWebhookView(reactivated, wasInactiveFrom, new Date());
   }
 
   async list(agencyCode: string): Promise<WebhookView[]> {

@@ -9,9 +9,33 @@ export interface WebhookView {
   active: boolean;
   createdAt: string;
   deactivatedAt: string | null;
-  /** Why it is inactive: DEACTIVATED_BY_AGENCY, REPLACED or DESTINATION_NOT_PUBLIC (null while active). */
+  /**
+   * Why it is inactive: DEACTIVATED_BY_AGENCY, REPLACED, DESTINATION_NOT_PUBLIC or
+   * FAILING_PERSISTENTLY (null while active).
+   */
   deactivationCode: string | null;
   deactivationReason: string | null;
+}
+
+/** The inbox route an agency reads what no webhook told it. */
+export const INBOX_ROUTE = '/api/v1/inbox';
+
+/**
+ * What `POST /webhooks/:id/reactivate` answers: the webhook, and what it was not told. Events in
+ * the inbox while no webhook was active were never queued for one (the inbox has them): the
+ * agency reads them there, from the last cursor it processed.
+ */
+export interface ReactivatedWebhookView extends WebhookView {
+  /** Null when the webhook was active already (nothing was missed). */
+  catchUp: {
+    /** When it stopped (null for a webhook deactivated before that was recorded). */
+    inactiveFrom: string | null;
+    inactiveUntil: string;
+    inbox: typeof INBOX_ROUTE;
+    /** Vietnamese. */
+    message: string;
+    messageEn: string;
+  } | null;
 }
 
 export interface WebhookNotificationView {
@@ -42,6 +66,31 @@ export function webhookView(webhook: WebhookEntity): WebhookView {
     deactivatedAt: webhook.deactivatedAt?.toISOString() ?? null,
     deactivationCode: webhook.deactivationCode,
     deactivationReason: webhook.deactivationReason,
+  };
+}
+
+/**
+ * The reactivated webhook, with where to catch up when it was inactive (`wasInactiveFrom`
+ * undefined: it was active).
+ */
+export function reactivatedWebhookView(
+  webhook: WebhookEntity,
+  wasInactiveFrom: Date | null | undefined,
+  reactivatedAt: Date,
+): ReactivatedWebhookView {
+  if (wasInactiveFrom === undefined) return { ...webhookView(webhook), catchUp: null };
+  const from = wasInactiveFrom?.toISOString() ?? null;
+  const until = reactivatedAt.toISOString();
+  const span = from ? `${from} – ${until}` : `… – ${until}`;
+  return {
+    ...webhookView(webhook),
+    catchUp: {
+      inactiveFrom: from,
+      inactiveUntil: until,
+      inbox: INBOX_ROUTE,
+      message: `Các sự kiện vào hộp thư trong thời gian webhook không hoạt động (${span}) không được gửi tới webhook: hãy đọc GET ${INBOX_ROUTE} từ cursor cuối cùng đã xử lý. Các thông báo còn chờ từ trước đó sẽ được gửi ngay.`,
+      messageEn: `Inbox events while the webhook was inactive (${span}) were not sent to it: read GET ${INBOX_ROUTE} from the last cursor you processed. Notifications still pending from before are sent at once.`,
+    },
   };
 }
 

@@ -23,9 +23,14 @@ import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
-import { WebhookDto, WebhookNotificationDto, WebhookRegistrationDto } from './dtos/webhook.dto';
+import {
+  ReactivatedWebhookDto,
+  WebhookDto,
+  WebhookNotificationDto,
+  WebhookRegistrationDto,
+} from './dtos/webhook.dto';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
-import type { WebhookNotificationView, WebhookView } from './webhook-view';
+import type { ReactivatedWebhookView, WebhookNotificationView, WebhookView } from './webhook-view';
 
 /** What checking a webhook URL may answer (registration and reactivation). */
 const DESTINATION_REFUSALS = {
@@ -77,22 +82,22 @@ export class WebhooksController {
     return this.webhooks.deactivate(agency.agencyCode, id);
   }
 
-  /** POST /api/v1/webhooks/:id/reactivate → 200; e.g. after the notifier stopped it (DESTINATION_NOT_PUBLIC). */
+  /** POST /api/v1/webhooks/:id/reactivate → 200; e.g. after the notifier stopped it (DESTINATION_NOT_PUBLIC, FAILING_PERSISTENTLY). */
   @Post(':id/reactivate')
   @HttpCode(200)
   @ApiOperation({
     summary:
       'Reactivate an inactive webhook (replaces the active one); its pending notifications resume',
     description:
-      'For a webhook the notifier deactivated (`deactivationCode: DESTINATION_NOT_PUBLIC`, its host resolved to a non-public address) once the DNS is fixed, or one the agency deactivated. The URL is checked as at registration; notifications still pending are sent at once, signed with the same secret. Reactivating an active webhook changes nothing.',
+      'For a webhook the notifier deactivated (`deactivationCode: DESTINATION_NOT_PUBLIC`, its host resolved to a non-public address, once the DNS is fixed; `FAILING_PERSISTENTLY`, every attempt failed for WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS, once the receiver works), or one the agency deactivated. The URL is checked as at registration; notifications still pending are sent at once, signed with the same secret, and the failure count starts afresh. Inbox events while it was inactive were not queued for it: `catchUp` says since when, and to read them from `GET /inbox` (from the last cursor processed). Reactivating an active webhook changes nothing (`catchUp: null`).',
   })
   @WEBHOOK_ID
-  @ApiOkResponse({ type: WebhookDto })
+  @ApiOkResponse({ type: ReactivatedWebhookDto })
   @ApiErrorResponses({ 404: ['WEBHOOK_NOT_FOUND'], ...DESTINATION_REFUSALS })
   reactivate(
     @CallingAgency() agency: AuthenticatedAgency,
     @Param('id') id: string,
-  ): Promise<WebhookView> {
+  ): Promise<ReactivatedWebhookView> {
     return this.webhooks.reactivate(agency.agencyCode, id);
   }
 

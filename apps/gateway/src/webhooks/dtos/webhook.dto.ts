@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { WebhookNotificationView, WebhookView } from '../webhook-view';
+import {
+  INBOX_ROUTE,
+  type ReactivatedWebhookView,
+  type WebhookNotificationView,
+  type WebhookView,
+} from '../webhook-view';
 
 export class WebhookRegistrationDto {
   @ApiProperty({ example: 'https://vanban.nghean.gov.vn/docaxis-hook', description: 'HTTPS only.' })
@@ -35,14 +40,46 @@ export class WebhookDto implements WebhookView {
   @ApiProperty({
     type: String,
     nullable: true,
-    enum: ['DEACTIVATED_BY_AGENCY', 'REPLACED', 'DESTINATION_NOT_PUBLIC'],
+    enum: ['DEACTIVATED_BY_AGENCY', 'REPLACED', 'DESTINATION_NOT_PUBLIC', 'FAILING_PERSISTENTLY'],
     description:
-      'Why it is inactive. DESTINATION_NOT_PUBLIC: the notifier found the host resolving to a non-public address and stopped sending; fix the DNS, then `POST /webhooks/{id}/reactivate`.',
+      'Why it is inactive. DESTINATION_NOT_PUBLIC: the notifier found the host resolving to a non-public address and stopped sending; fix the DNS, then `POST /webhooks/{id}/reactivate`. FAILING_PERSISTENTLY: every delivery attempt failed (non-2xx, time-out, connection, TLS, DNS) for WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS (72 h by default); fix the receiver, then reactivate. Either way, inbox events while it is inactive are not sent to it: read them from `GET /inbox`.',
   })
   deactivationCode!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: null })
   deactivationReason!: string | null;
+}
+
+export class WebhookCatchUpDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the webhook stopped (null for one deactivated before that was recorded).',
+  })
+  inactiveFrom!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When it was reactivated.' })
+  inactiveUntil!: string;
+
+  @ApiProperty({ enum: [INBOX_ROUTE], description: 'Where the events it was not sent are.' })
+  inbox!: typeof INBOX_ROUTE;
+
+  @ApiProperty({ description: 'What to do, in Vietnamese.' })
+  message!: string;
+
+  @ApiProperty({ description: 'The same in English.' })
+  messageEn!: string;
+}
+
+export class ReactivatedWebhookDto extends WebhookDto implements ReactivatedWebhookView {
+  @ApiProperty({
+    type: WebhookCatchUpDto,
+    nullable: true,
+    description:
+      'Inbox events while the webhook was inactive were not queued for it: read them from `GET /inbox`, from the last cursor processed. Null when it was active already.',
+  })
+  catchUp!: WebhookCatchUpDto | null;
 }
 
 export class WebhookDeliveryAttemptDto {
