@@ -1,7 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
-import { EXIT_OK, EXIT_USAGE, EXIT_VERDICT_NOT_PASSED, type CliIo } from './cli-io';
+import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
+import {
+  EXIT_OK,
+  EXIT_UNAVAILABLE,
+  EXIT_USAGE,
+  EXIT_VERDICT_NOT_PASSED,
+  type CliIo,
+} from './cli-io';
 import { registerAuditCommand } from './audit/audit.command';
 import { apiFailure } from './api/api-exit-code';
 import { registerCertsCommand } from './certs/certs-dev.command';
@@ -17,7 +24,8 @@ import { registerVerifyCommand } from './verify/verify.command';
 /**
  * Runs the docaxis CLI on `argv` (the arguments after the program name) and resolves to the exit
  * code; never throws and never prints a stack trace. Usage errors (unknown option, missing file
- * argument, unusable trust material or configuration) exit 2.
+ * argument, unusable trust material or configuration) exit 2; a database or service that cannot
+ * be reached exits 3.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
@@ -56,6 +64,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (failure) {
       io.stderr.write(`docaxis: ${failure.message}\n`);
       return failure.code;
+    }
+    if (error instanceof UnavailableError) {
+      // A database or service that could not be reached: retrying may help.
+      io.stderr.write(`docaxis: ${error.message}\n`);
+      return EXIT_UNAVAILABLE;
     }
     if (error instanceof DomainError || error instanceof ConfigValidationError) {
       io.stderr.write(`docaxis: ${error.message}\n`);

@@ -59,6 +59,13 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     );
     const range = await cli('audit', 'verify', '--from', '10', '--to', '20', '--json');
     expect(JSON.parse(range.stdout)).toMatchObject({ ok: true, fromSeq: 10, recordsChecked: 11 });
+    // A range the chain does not hold is a usage error, as the README says; --to past the head stops there.
+    expect((await cli('audit', 'verify', '--from', '41')).code).toBe(2);
+    const backwards = await cli('audit', 'verify', '--from', '10', '--to', '5');
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('toSeq must be an integer not below fromSeq');
+    const past = await cli('audit', 'verify', '--from', '30', '--to', '99', '--json');
+    expect(JSON.parse(past.stdout)).toMatchObject({ ok: true, recordsChecked: 11 });
   });
 
   it('exports CSV to standard output and a Vietnamese PDF to a file', async () => {
@@ -160,6 +167,27 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     const contradiction = await cli('audit', 'export', '--verify-from', '5', '--checkpoint', '30');
     expect(contradiction.code).toBe(2);
     expect(contradiction.stderr).toContain('cannot be combined with --verify-from');
+  });
+
+  it('exits 3 when the database cannot be reached and 2 on unusable trust files, never 1', async () => {
+    const saved = env;
+    try {
+      env = { ...saved, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/docaxis' };
+      const unreachable = await cli('audit', 'verify');
+      expect(unreachable).toMatchObject({ code: 3, stdout: '' });
+      expect(unreachable.stderr).toMatch(/^docaxis: cannot connect to DATABASE_URL: /);
+      expect((await cli('audit', 'export')).code).toBe(3);
+      env = { ...saved, AXIS_SIGNING_CERT_FILE: join(tmpdir(), 'no-such-axis-cert.pem') };
+      const noCert = await cli('audit', 'verify');
+      expect(noCert.code).toBe(2);
+      expect(noCert.stderr).toContain('docaxis: AXIS_SIGNING_CERT_FILE ');
+      env = { ...saved, AUDIT_TSA_CRL_DIR: tmpdir() };
+      const crlsWithoutTrust = await cli('audit', 'verify');
+      expect(crlsWithoutTrust.code).toBe(2);
+      expect(crlsWithoutTrust.stderr).toContain('set without AUDIT_TSA_TRUST_FILE');
+    } finally {
+      env = saved;
+    }
   });
 
   it('reports the first broken record and exits 1 after tampering', async () => {

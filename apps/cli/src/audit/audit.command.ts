@@ -18,6 +18,8 @@ import {
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
 import { loadAuditCliConfig } from './audit-cli.config';
+import { AuditDatabaseUnreachableError } from './audit-database-unreachable.error';
+import { AxisCertificateFileError } from './axis-certificate-file.error';
 import { PdfOutputRequiredError } from './pdf-output-required.error';
 
 interface VerifyOptions {
@@ -147,11 +149,21 @@ async function withDatabase(
   ) => Promise<void>,
 ): Promise<void> {
   const config = loadAuditCliConfig(io.env);
-  const certPem = readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8');
+  let certPem: string;
+  try {
+    certPem = readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8');
+  } catch (error) {
+    throw new AxisCertificateFileError(config.AXIS_SIGNING_CERT_FILE, (error as Error).message);
+  }
   const tsaTrust = await TsaCertificateTrust.load(config);
-  const dataSource = await new DataSource(
-    dataSourceOptions({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'docaxis-cli' }),
-  ).initialize();
+  let dataSource: DataSource;
+  try {
+    dataSource = await new DataSource(
+      dataSourceOptions({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'docaxis-cli' }),
+    ).initialize();
+  } catch (error) {
+    throw new AuditDatabaseUnreachableError((error as Error).message);
+  }
   try {
     await work(dataSource, certPem, tsaTrust);
   } finally {
