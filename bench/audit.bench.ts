@@ -6,15 +6,19 @@
  *   bare pg connection (the baseline);
  * - full trail verification (chain + checkpoints) on a tenth of the chain and on all of it, with
  *   the peak heap and RSS growth: equal growth for 10x the records is the constant-memory claim.
- * The database is dropped at the end unless --keep (a kept one is reused when large enough).
+ * The database is dropped at the end unless --keep (a kept one is reused when large enough), and
+ * so is the TEST PKI whose axis certificate signed its checkpoints ($TMPDIR/<database>-pki): a
+ * kept database is verified with the PKI kept beside it.
  */
 import { Client } from 'pg';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
 import { checkpointStatementBytes } from '@docaxis/audit-trail/checkpoints/checkpoint-statement';
+import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
 import {
   SEED_EPOCH,
@@ -61,17 +65,25 @@ export async function runAuditBench(options: {
   const { events, keep } = options;
   const out = options.out ?? process.stdout;
   const url = new URL(options.serverUrl);
-  url.pathname = `/${options.databaseName ?? `docaxis_bench_audit_${events}`}`;
-  const workDir = mkdtempSync(join(tmpdir(), 'docaxis-bench-audit-'));
+  const databaseName = options.databaseName ?? `docaxis_bench_audit_${events}`;
+  url.pathname = `/${databaseName}`;
+  // Beside the database: a new PKI would make every checkpoint of a kept database a
+  // BAD_CHECKPOINT_SIGNATURE. Its CRLs play no part here, so their age never regenerates it.
+  const pkiDir = join(tmpdir(), `${databaseName}-pki`);
+  const { pki, generatedBecause } = await ensureDevPki({
+    outDir: pkiDir,
+    agencies: readDevAgenciesFile(resolve(__dirname, '../certs/dev-agencies.json')),
+    minRemainingCrlValidityMs: Number.NEGATIVE_INFINITY,
+  });
+  if (generatedBecause !== null) {
+    // A database kept with another PKI (or none) cannot be verified with this one: seed anew.
+    await dropDatabase(url);
+  }
   await prepareDatabase(url.toString(), 'bench-audit');
   const dataSource = await new DataSource(
     dataSourceOptions({ url: url.toString(), poolSize: 4, applicationName: 'bench-audit' }),
   ).initialize();
   try {
-    const { pki } = await ensureDevPki({
-      outDir: join(workDir, 'pki'),
-      agencies: readDevAgenciesFile(resolve(__dirname, '../certs/dev-agencies.json')),
-    });
     await seed(dataSource, events, new CheckpointSigner(pki.axis.certPem, pki.axis.keyPem));
     await dataSource.query('ANALYZE audit_records; ANALYZE dispatches');
 
@@ -101,18 +113,46 @@ export async function runAuditBench(options: {
         ),
       );
     }
+    // An export verifies as /audit/verify does (from the latest checkpoint), then streams.
+    const exporter = new AuditExporter(
+      new AuditSearchRepository(dataSource),
+      new AuditRecordRepository(dataSource),
+      verifier,
+    );
+    verifyRows.push(
+      await measureVerification(
+        'export: one dispatch as CSV, verified from the latest checkpoint',
+        async () => {
+          const header = await exporter.header();
+          await exporter.writeCsv({ dispatchId: seededDispatchId(0) }, header, discard());
+          return header.verification;
+        },
+      ),
+    );
     out.write(`\naudit benchmark: ${events} events, checkpoints every ${CHECKPOINT_EVERY}\n\n`);
     out.write(`${searchTable(searchRows)}\n\n${verifyTable(verifyRows)}\n`);
     return { searches: searchRows, verifications: verifyRows };
   } finally {
     await dataSource.destroy();
-    rmSync(workDir, { recursive: true, force: true });
     if (!keep) {
-      const admin = new Client({ connectionString: new URL('/postgres', url).toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(url);
+      rmSync(pkiDir, { recursive: true, force: true });
     }
+  }
+}
+
+/** A sink for the CSV export: only its verification and streaming are measured. */
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, callback) => callback() });
+}
+
+async function dropDatabase(url: URL): Promise<void> {
+  const admin = new Client({ connectionString: new URL('/postgres', url).toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
   }
 }
 

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runAuditBench } from '../../bench/audit.bench';
 import { adminDatabaseUrl } from '@docaxis/testing/test-database';
 import { testDatabasePrefix } from '@docaxis/testing/test-run';
@@ -34,8 +37,35 @@ describe('bench:audit on a small chain', () => {
         records: 1,
         ok: true,
       }),
+      expect.objectContaining({
+        label: 'export: one dispatch as CSV, verified from the latest checkpoint',
+        records: 1,
+        ok: true,
+      }),
     ]);
     expect(printed).toContain('| search (newest 50) |');
     expect(printed).toContain('| whole trail | 1000 |');
+  });
+
+  it('--keep keeps the PKI beside the database: a second run verifies the kept checkpoints', async () => {
+    const databaseName = `${testDatabasePrefix()}_bench_audit_kept`;
+    const pkiDir = join(tmpdir(), `${databaseName}-pki`);
+    const run = (keep: boolean) =>
+      runAuditBench({
+        events: 1_000,
+        keep,
+        serverUrl: adminDatabaseUrl(),
+        databaseName,
+        out: { write: () => undefined },
+      });
+    await run(true);
+    expect(existsSync(pkiDir)).toBe(true);
+    // Reuses the kept database (nothing to seed) and its PKI: with a new one, every checkpoint
+    // signed by the first run would be BAD_CHECKPOINT_SIGNATURE.
+    const second = await run(false);
+    expect(second.verifications.map((row) => row.ok)).toEqual([true, true, true, true]);
+    expect(second.verifications[2]).toMatchObject({ records: 1 });
+    // Without --keep, the database and its PKI both go.
+    expect(existsSync(pkiDir)).toBe(false);
   });
 });
