@@ -98,9 +98,9 @@ describe('status notice order without retries (router, gateway admin API; real R
 
   /**
    * A parked (poisoned) `status.noticed` message for the notice, as the router's collector files
-   * one after its retries ran out.
+   * one after its retries ran out; with `body`, one whose body is that instead.
    */
-  async function parked(id: string, code: string): Promise<string> {
+  async function parked(id: string, code: string, body?: Buffer): Promise<string> {
     const parkedId = uuidv7();
     await axis.db.query(
       `INSERT INTO parked_messages (id, message_id, message_type, source_queue, routing_key,
@@ -111,7 +111,7 @@ describe('status notice order without retries (router, gateway admin API; real R
         parkedId,
         uuidv7(),
         queueName(axis.env.AMQP_PREFIX!, 'router.status-noticed'),
-        Buffer.from(JSON.stringify(noticed(id, code))),
+        body ?? Buffer.from(JSON.stringify(noticed(id, code))),
       ],
     );
     return parkedId;
@@ -250,6 +250,97 @@ describe('status notice order without retries (router, gateway admin API; real R
         '01',
         '03',
       ]);
+    } finally {
+      dispatchId = previous;
+    }
+  });
+
+  it('releases the notices behind a parked message nobody can read: listed as blocking, skipped by an operator with a reason, audited', async () => {
+    const previous = dispatchId;
+    dispatchId = await sendAndDeliver(axis, A, [B]);
+    try {
+      const [received, accepted, assigned] = await record(['01', '03', '04']);
+      // 01's message parked with a body that is not a status.noticed: discarding it cannot tell
+      // which notice it was, so nothing is released by the discard.
+      const parkedId = await parked(received, '01', Buffer.from('{"statusNoticeId": 42'));
+      const discard = await asAdmin(axis)
+        .post(`/admin/parked-messages/${parkedId}/discard`)
+        .send({ reason: 'unreadable body' });
+      expect(discard.status).toBe(200);
+      await announce(accepted, '03');
+      await announce(assigned, '04');
+      await madeReady(accepted, '03 made ready');
+      await madeReady(assigned, '04 made ready');
+      expect(await inboxCodes([received, accepted, assigned])).toEqual([]);
+
+      const blocking = await asAdmin(axis).get('/admin/status-notices/blocking').expect(200);
+      const listed = blocking.body.items.filter(
+        (item: { notice: NoticeView }) => item.notice.id === received,
+      );
+      expect(listed).toEqual([
+        {
+          notice: expect.objectContaining({ id: received, code: '01', deliveredAt: null }),
+          waiting: 2,
+          waitingSince: expect.any(String),
+        },
+      ]);
+
+      const skip = (id: string, body: object) =>
+        asAdmin(axis).post(`/admin/status-notices/${id}/skip`).send(body);
+      const refusals = [
+        await skip(received, {}),
+        await skip(received, { reason: ' ' }),
+        await skip('not-a-uuid', { reason: 'x' }),
+        await skip(uuidv7(), { reason: 'x' }),
+        await skip(accepted, { reason: 'x' }),
+      ];
+      expect(
+        refusals.map((r) => [r.status, r.body.error.code, r.body.error.details?.state]),
+      ).toEqual([
+        [400, 'SKIP_REASON_INVALID', undefined],
+        [400, 'SKIP_REASON_INVALID', undefined],
+        [404, 'STATUS_NOTICE_NOT_FOUND', undefined],
+        [404, 'STATUS_NOTICE_NOT_FOUND', undefined],
+        [409, 'STATUS_NOTICE_NOT_SKIPPABLE', 'ready'],
+      ]);
+      expect(await inboxCodes([received, accepted, assigned])).toEqual([]);
+
+      const reason = 'status.noticed of 01 parked unreadable';
+      const skipped = await skip(received, { reason });
+      expect(skipped.status).toBe(200);
+      expect(skipped.body).toEqual({
+        notice: expect.objectContaining({
+          id: received,
+          deliveredAt: null,
+          skipped: { at: expect.any(String), reason },
+        }),
+        released: [
+          { id: accepted, deliverySeq: expect.any(Number) },
+          { id: assigned, deliverySeq: expect.any(Number) },
+        ],
+      });
+      expect(await inboxCodes([received, accepted, assigned])).toEqual(['03', '04']);
+      const again = [await skip(received, { reason }), await skip(accepted, { reason })];
+      expect(again.map((r) => [r.status, r.body.error.code, r.body.error.details.state])).toEqual([
+        [409, 'STATUS_NOTICE_NOT_SKIPPABLE', 'skipped'],
+        [409, 'STATUS_NOTICE_NOT_SKIPPABLE', 'delivered'],
+      ]);
+      const after = await asAdmin(axis).get('/admin/status-notices/blocking').expect(200);
+      expect(
+        after.body.items.some((item: { notice: NoticeView }) => item.notice.id === received),
+      ).toBe(false);
+      // The operator's decision is audited once, with the reason and who took it.
+      const [audited] = await waitFor(
+        () =>
+          axis.db.query<{ actor: string; reason: string }[]>(
+            `SELECT actor, payload->'body'->>'reason' AS reason FROM audit_records
+              WHERE event_type = 'status.skipped' AND payload->'body'->>'statusNoticeId' = $1`,
+            [received],
+          ),
+        (rows) => rows.length > 0,
+        'the skip audited',
+      );
+      expect(audited).toEqual({ actor: expect.stringContaining('CN='), reason });
     } finally {
       dispatchId = previous;
     }

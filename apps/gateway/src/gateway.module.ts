@@ -8,6 +8,7 @@ import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { DirectoryModule } from './directory/directory.module';
 import { AuditModule } from './audit/audit.module';
+import { BlockedStatusNoticesModule } from './blocked-status-notices/blocked-status-notices.module';
 import { DispatchesModule } from './dispatches/dispatches.module';
 import { GatewayCoreModule } from './gateway-core.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -55,6 +56,7 @@ export class GatewayModule {
         VerificationModule,
         DirectoryModule,
         ParkedMessagesModule,
+        BlockedStatusNoticesModule,
         MeModule,
       ],
     };

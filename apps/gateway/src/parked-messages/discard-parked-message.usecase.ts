@@ -6,12 +6,11 @@ import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import { ParkedMessageRepository } from '@docaxis/persistence/parked-message/parked-message.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { operatorReason } from '../http/operator-reason';
 import { type ParkedMessageDetail, toParkedMessageDetail } from './dtos/parked-message-view';
 import { DiscardedStatusNoticeRelease } from './discarded-status-notice-release';
 import { lockUnresolvedParkedMessage, parkedMessageAuditFacts } from './parked-message-resolution';
 import { DiscardReasonInvalidError } from './parked-message.errors';
-
-const MAX_REASON_LENGTH = 2000;
 
 /**
  * An operator gives up on a parked message, saying why. The row stays (state `discarded`, who,
@@ -36,8 +35,8 @@ export class DiscardParkedMessageUseCase {
     admin: AuthenticatedAgency,
     correlationId: string,
   ): Promise<ParkedMessageDetail> {
-    const text = typeof reason === 'string' ? reason.trim() : '';
-    if (text.length === 0 || text.length > MAX_REASON_LENGTH) throw new DiscardReasonInvalidError();
+    const text = operatorReason(reason);
+    if (text === null) throw new DiscardReasonInvalidError();
     const releasedTo = await this.dataSource.transaction(async (manager) => {
       const row = await lockUnresolvedParkedMessage(this.parked, manager, id);
       await this.outbox.enqueue(manager, {

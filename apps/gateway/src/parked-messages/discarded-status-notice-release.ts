@@ -11,7 +11,9 @@ import { parsedJson } from './dtos/parked-message-view';
  * Discarding a parked `status.noticed` message gives its notice up: the notices of the same
  * recipient that were ready and waited behind it would otherwise wait forever. The notice is
  * marked skipped with the operator's reason (the gap stays on record) and the waiting ones are
- * delivered in the discard's transaction. Other parked messages are left alone.
+ * delivered in the discard's transaction. Other parked messages are left alone, and so is one
+ * whose body is not a valid `status.noticed`: it names no notice for certain, so the operator
+ * skips the notice itself (SkipStatusNoticeUseCase, POST /admin/status-notices/:id/skip).
  */
 @Injectable()
 export class DiscardedStatusNoticeRelease {

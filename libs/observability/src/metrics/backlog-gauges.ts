@@ -97,7 +97,8 @@ export function registerBacklogGauges(registry: Registry, sources: BacklogSource
     name: 'docaxis_status_notices_waiting',
     help:
       'Status notices whose message reached the router but that wait for an earlier notice of ' +
-      'the same recipient (its message late, or parked: redrive or discard it to release them)',
+      'the same recipient (its message late, or parked: redrive or discard it to release them; ' +
+      'GET /admin/status-notices/blocking lists the ones holding others back)',
     registers: [registry],
     async collect() {
       try {

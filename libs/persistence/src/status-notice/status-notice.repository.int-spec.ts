@@ -221,6 +221,35 @@ describe('StatusNoticeRepository.deliver and skip: notice order without retries 
     expect(await deliverStatusNotice(dataSource, received)).toBeNull();
   });
 
+  it('lists as blocking only a notice not ready with ready ones waiting behind it, until it is skipped', async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    const [received, accepted, assigned] = [
+      await recordNotice(dispatchId, RECIPIENT, '01'),
+      await recordNotice(dispatchId, RECIPIENT, '03'),
+      await recordNotice(dispatchId, RECIPIENT, '04'),
+    ];
+    // Another recipient's notice whose message is on its way, with nothing behind it: not listed.
+    await recordNotice(dispatchId, OTHER_RECIPIENT, '01');
+    const listed = async () =>
+      (await notices.blocking(200)).filter((one) => one.notice.dispatchId === dispatchId);
+    expect(await listed()).toEqual([]);
+    await handleStatusNoticed(dataSource, assigned);
+    await handleStatusNoticed(dataSource, accepted);
+    const [accepting] = await rows([accepted]);
+    expect(await listed()).toEqual([
+      {
+        notice: expect.objectContaining({ id: received, readyAt: null }),
+        waiting: 2,
+        waitingSince: expect.any(Date),
+      },
+    ]);
+    expect((await listed())[0].waitingSince.getTime()).toBeLessThanOrEqual(
+      accepting.readyAt!.getTime(),
+    );
+    await discard(received, 'unreadable');
+    expect(await listed()).toEqual([]);
+  });
+
   it('releases the waiting notices when the parked earlier message is redriven', async () => {
     const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
     const received = await recordNotice(dispatchId, RECIPIENT, '01');

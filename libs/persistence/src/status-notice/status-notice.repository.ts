@@ -71,6 +71,15 @@ export interface StatusNoticeDelivery {
   announcement: OutboxRow;
 }
 
+/** A notice whose message never reached the router, holding back ready notices behind it. */
+export interface BlockingStatusNotice {
+  notice: StatusNoticeEntity;
+  /** Ready notices of its (dispatch, recipient, addressee), recorded after it, that wait. */
+  waiting: number;
+  /** When the first of them became ready. */
+  waitingSince: Date;
+}
+
 /** A notice that took an inbox position. */
 export interface DeliveredStatusNotice {
   id: string;
@@ -232,9 +241,9 @@ export class StatusNoticeRepository {
   }
 
   /**
-   * An operator discarded a notice's parked message: the notice is given up (`skipped_at`, the
-   * reason kept as the gap in the addressee's inbox) and the ready notices that waited behind it
-   * are delivered, as `deliver` would have. Nothing changes for a notice already delivered or
+   * An operator discarded a notice's parked message, or skipped the notice itself: the notice is
+   * given up (`skipped_at`, the reason kept as the gap in the addressee's inbox) and the ready
+   * notices that waited behind it are delivered, as `deliver` would have. Nothing changes for a notice already delivered or
    * given up. Call it inside a transaction, like `deliver`.
    */
   async skip(
@@ -243,6 +252,52 @@ export class StatusNoticeRepository {
   ): Promise<DeliveredStatusNotice[]> {
     await this.lockInbox(manager, skip.addresseeCode);
     return this.release(manager, skip, skip.reason);
+  }
+
+  /**
+   * Notices that hold others back, oldest first: not delivered, not given up and not ready (their
+   * `status.noticed` never reached the router: late, or parked), with ready notices of the same
+   * (dispatch, recipient, addressee) recorded after them. Reads only undelivered notices (the
+   * partial index ix_status_notices_undelivered), few when the axis is healthy.
+   */
+  async blocking(limit: number): Promise<BlockingStatusNotice[]> {
+    const rows: { notice: StatusNoticeJson; waiting: number; waiting_since: Date }[] =
+      await this.dataSource.query(
+        `SELECT row_to_json(b) AS notice, w.waiting, w.waiting_since
+           FROM status_notices b
+           CROSS JOIN LATERAL (
+             SELECT count(*)::int AS waiting, min(s.ready_at) AS waiting_since
+               FROM status_notices s
+              WHERE s.dispatch_id = b.dispatch_id AND s.recipient_code = b.recipient_code
+                AND s.addressee_code = b.addressee_code
+                AND s.delivery_seq IS NULL AND s.skipped_at IS NULL AND s.ready_at IS NOT NULL
+                AND (s.recorded_at, s.id) > (b.recorded_at, b.id)
+           ) w
+          WHERE b.delivery_seq IS NULL AND b.skipped_at IS NULL AND b.ready_at IS NULL
+            AND w.waiting > 0
+          ORDER BY b.recorded_at, b.id
+          LIMIT $1`,
+        [limit],
+      );
+    return rows.map((row) => ({
+      notice: statusNoticeOf(row.notice),
+      waiting: row.waiting,
+      waitingSince: row.waiting_since,
+    }));
+  }
+
+  /**
+   * Reads a notice under its addressee's inbox lock (held until the transaction ends), for an
+   * operator about to give it up: deliveries and skips into that inbox wait meanwhile, so whether
+   * it is ready, delivered or given up stays as read until the decision commits. Null when there
+   * is no such notice.
+   */
+  async findLockingInbox(manager: EntityManager, id: string): Promise<StatusNoticeEntity | null> {
+    const notice = await this.findById(id, manager);
+    if (!notice) return null;
+    await this.lockInbox(manager, notice.addresseeCode);
+    // Read again: the first read may predate a delivery that committed before the lock was ours.
+    return this.findById(id, manager);
   }
 
   /**
