@@ -128,6 +128,7 @@ export const en: Messages = {
     recall: 'Recall',
     noStatus: 'None yet',
     recalled: (at: string, reason: string) => `Recalled at ${at}: ${reason}`,
+    withdrawn: 'Recalled before the axis routed it: it reached no recipient.',
     files: 'Files',
     view: 'View',
     hide: 'Hide',

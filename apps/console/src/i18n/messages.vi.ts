@@ -143,6 +143,7 @@ export const vi = {
     recall: 'Thu hồi',
     noStatus: 'Chưa có',
     recalled: (at: string, reason: string) => `Đã thu hồi lúc ${at}: ${reason}`,
+    withdrawn: 'Thu hồi trước khi trục chuyển đi: văn bản không đến cơ quan nhận nào.',
     files: 'Tệp văn bản',
     view: 'Xem',
     hide: 'Ẩn',

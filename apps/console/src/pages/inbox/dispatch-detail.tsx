@@ -93,6 +93,7 @@ export function DispatchDetail({
           {view.recall && (
             <p className="notice notice-error">
               {d.recalled(formatDateTime(view.recall.recalledAt), view.recall.reason)}
+              {view.state === 'withdrawn' && <> {d.withdrawn}</>}
             </p>
           )}
 
