@@ -123,8 +123,9 @@ export function parseStatisticsQuery(query: unknown): {
 }
 
 /**
- * The export's filters, format and language, and where its verification starts (`from`,
- * `checkpoint` as for /audit/verify; no `to`: an export is verified up to the head it pins).
+ * The export's filters, format and language, and where its verification starts: `verifyFrom`
+ * and `checkpoint`, as `from` and `checkpoint` for /audit/verify (`from` is the filters' instant
+ * here); no `to`: an export is verified up to the head it pins.
  */
 export function parseExportQuery(query: unknown): {
   filter: AuditEventFilter;
