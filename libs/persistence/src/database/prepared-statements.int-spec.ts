@@ -1,7 +1,7 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { dataSourceOptions } from './data-source-options';
-import { preparedStatement } from './prepared-statements';
+import { preparedStatement, REPLAN_FIRST_AFTER } from './prepared-statements';
 
 /** One pool connection, so every statement of a spec meets the same prepared statements. */
 describe('preparedStatement (real PostgreSQL, through TypeORM)', () => {
@@ -64,5 +64,69 @@ describe('preparedStatement (real PostgreSQL, through TypeORM)', () => {
     });
     // The connection (and its prepared statement) still works after the failed transaction.
     await expect(dataSource.query(insert, ['000.00.00.P02', 'Another'])).resolves.toEqual([]);
+  });
+
+  /** The name and plan counts of the one statement prepared with `text` on the connection. */
+  async function preparedAs(
+    text: string,
+  ): Promise<{ name: string; generic_plans: string; custom_plans: string }[]> {
+    return dataSource.query(
+      'SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1',
+      [text],
+    );
+  }
+
+  it('prepares a statement afresh after REPLAN_FIRST_AFTER executions, deallocating the old one', async () => {
+    const marked = preparedStatement(`SELECT $1::int * 2 AS n /* prepared-spec replanned */`);
+    for (let i = 0; i < REPLAN_FIRST_AFTER; i += 1) {
+      expect(await dataSource.query(marked, [i])).toEqual([{ n: 2 * i }]);
+    }
+    const [first] = await preparedAs(marked);
+    expect(await dataSource.query(marked, [21])).toEqual([{ n: 42 }]);
+    const again = await preparedAs(marked);
+    expect(again).toHaveLength(1);
+    expect(again[0].name).toBe(`${first.name}_1`);
+    // The next refresh comes after twice as many executions.
+    for (let i = 1; i < 2 * REPLAN_FIRST_AFTER; i += 1) await dataSource.query(marked, [i]);
+    expect((await preparedAs(marked)).map((row) => row.name)).toEqual([`${first.name}_1`]);
+    await dataSource.query(marked, [1]);
+    expect((await preparedAs(marked)).map((row) => row.name)).toEqual([`${first.name}_2`]);
+  });
+
+  it('replaces a generic plan made on an empty table by one made on the table grown', async () => {
+    // dispatch_recipients' columns and indexes: the key (dispatch_id, recipient_code) and the
+    // inbox index (recipient_code, delivery_seq).
+    await dataSource.query('CREATE TABLE plan_probe (LIKE dispatch_recipients INCLUDING INDEXES)');
+    const lookup = preparedStatement(
+      `SELECT delivery_seq FROM plan_probe
+        WHERE dispatch_id = $1 AND recipient_code = $2 /* prepared-spec plan */`,
+    );
+    const plan = async () => {
+      const [{ name }] = await preparedAs(lookup);
+      const rows: { 'QUERY PLAN': string }[] = await dataSource.query(
+        `EXPLAIN EXECUTE ${name}('00000000-0000-7000-8000-000000000001', 'a')`,
+      );
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    };
+    const idOf = (i: number) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+    for (let i = 0; i < 10; i += 1) await dataSource.query(lookup, [idOf(i), 'a']);
+    await dataSource.query(
+      `INSERT INTO plan_probe (dispatch_id, recipient_code, state, delivery_seq)
+       SELECT ('00000000-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, c, 'delivered',
+              i * 3 + ascii(c)
+         FROM generate_series(1, 20000) i, unnest('{a,b,c}'::text[]) c`,
+    );
+    // Never ANALYZEd (as without autovacuum): the generic plan made on the empty table stays,
+    // reading every row of one recipient to find one by key.
+    expect((await preparedAs(lookup))[0].generic_plans).not.toBe('0');
+    expect(await plan()).toContain('plan_probe_recipient_code_delivery_seq_idx');
+
+    for (let i = 10; i < REPLAN_FIRST_AFTER + 10; i += 1) {
+      expect(await dataSource.query(lookup, [idOf(i), 'b'])).toEqual([
+        { delivery_seq: String(i * 3 + 98) },
+      ]);
+    }
+    expect((await preparedAs(lookup))[0].generic_plans).not.toBe('0');
+    expect(await plan()).toContain('plan_probe_pkey');
   });
 });

@@ -13,12 +13,16 @@ const preparedNames = new Map<string, string>();
  * that was most of their backend CPU. Only for texts that do not vary from call to call (values go
  * in parameters): each distinct text stays prepared on every connection it ran on.
  *
- * Only for statements whose best plan does not depend on how big their tables are: lookups by
- * primary or unique key equality, inserts. A generic plan is chosen from the table's size when
- * the connection first runs the statement and kept until the table is next ANALYZEd, which on a
- * server without autovacuum (the development server) is never: a scan by a list (`= ANY($1)`) or
- * a range planned as a sequential scan of a near-empty table stays one as the table grows (the
- * audit head-and-known-ids read went to 25 ms at 45,000 records that way).
+ * A generic plan is costed from the tables' sizes when it is made and kept until a table is next
+ * ANALYZEd, which on a server without autovacuum (the development server) is never. Made on
+ * near-empty tables, it can be wrong for the same tables grown: a key lookup on
+ * `dispatch_recipients (dispatch_id, recipient_code)` planned while the table was empty used the
+ * inbox index on `recipient_code` alone and, 3,000 dispatches later, read ~1,300 pages per
+ * delivery; a read by a list (`= ANY($1)`) planned as a sequential scan of a near-empty table stays
+ * one (the audit head-and-known-ids read went to 25 ms at 45,000 records that way). So each
+ * connection prepares a statement afresh after `REPLAN_FIRST_AFTER` executions, then after twice
+ * as many each time, at most every `REPLAN_MAX_INTERVAL`: its generic plan is never made on
+ * tables much smaller than they are (see `PreparingPgClient`).
  */
 export function preparedStatement(text: string): string {
   if (!preparedNames.has(text)) {
@@ -28,24 +32,102 @@ export function preparedStatement(text: string): string {
   return text;
 }
 
+/** Executions on one connection after which a prepared statement is first prepared afresh. */
+export const REPLAN_FIRST_AFTER = 64;
+/** The longest run of executions one preparation serves (the interval doubles up to this). */
+export const REPLAN_MAX_INTERVAL = 16_384;
+
+/** SQLSTATE 25P02: commands are ignored until the end of the transaction block. */
+const IN_FAILED_TRANSACTION = '25P02';
+
+/** One marked statement as a connection has it prepared now. */
+interface Preparation {
+  /** How many times it was prepared afresh on this connection (part of its name). */
+  generation: number;
+  /** Executions under the current name. */
+  executions: number;
+}
+
 /** node-postgres' own `query`, all overloads in one (its arguments pass through unchanged). */
 interface PgQuery {
   query(this: Client, ...args: unknown[]): unknown;
+}
+
+/** What node-postgres keeps per connection of the statements it has sent Parse for. */
+interface PgConnectionStatements {
+  connection?: { parsedStatements?: Record<string, string> };
 }
 
 /**
  * node-postgres' client, sending a text marked with `preparedStatement` as a named statement
  * (`{ name, text, values }`, which node-postgres parses once per connection). Everything else,
  * results and errors included, is the plain client's, so TypeORM sees no difference.
+ *
+ * Counts each marked statement's executions; when one is due to be planned afresh it sends
+ * `DEALLOCATE` of the old name (queued before the statement, one round trip per refresh) and
+ * prepares the text under the next name, whose first executions PostgreSQL plans for their values
+ * before it weighs a generic plan again, on the tables as they are now.
  */
-export class PreparingPgClient extends Client {}
+export class PreparingPgClient extends Client {
+  /** Marked statement name → its current preparation on this connection. */
+  readonly preparations = new Map<string, Preparation>();
+  /** Names whose DEALLOCATE failed (an aborted transaction refuses it): sent again later. */
+  readonly undeallocated = new Set<string>();
+}
 
-PreparingPgClient.prototype.query = function (this: Client, ...args: unknown[]): unknown {
+/** The name a marked statement has on a connection in its `generation`-th preparation. */
+function generationName(baseName: string, generation: number): string {
+  return generation === 0 ? baseName : `${baseName}_${generation}`;
+}
+
+function replanAfter(generation: number): number {
+  return Math.min(REPLAN_FIRST_AFTER * 2 ** generation, REPLAN_MAX_INTERVAL);
+}
+
+/** The name to execute a marked statement under now, preparing it afresh when it is due. */
+function currentName(client: PreparingPgClient, pg: PgQuery, baseName: string): string {
+  let preparation = client.preparations.get(baseName);
+  if (preparation === undefined) {
+    preparation = { generation: 0, executions: 0 };
+    client.preparations.set(baseName, preparation);
+  }
+  if (preparation.executions >= replanAfter(preparation.generation)) {
+    client.undeallocated.add(generationName(baseName, preparation.generation));
+    preparation.generation += 1;
+    preparation.executions = 0;
+    deallocate(client, pg);
+  }
+  preparation.executions += 1;
+  return generationName(baseName, preparation.generation);
+}
+
+/** Drops the retired prepared statements on the server, and node-postgres' record of them. */
+function deallocate(client: PreparingPgClient, pg: PgQuery): void {
+  const parsed = (client as unknown as PgConnectionStatements).connection?.parsedStatements;
+  for (const name of [...client.undeallocated]) {
+    client.undeallocated.delete(name);
+    if (parsed) delete parsed[name];
+    // Not awaited: node-postgres runs a connection's queries in order, so it goes before the
+    // statement that asked for it. Refused inside an aborted transaction: tried again at the next
+    // refresh (any other failure, e.g. a closed connection, leaves nothing to deallocate).
+    void (pg.query.call(client, `DEALLOCATE ${name}`) as Promise<unknown>).catch(
+      (error: { code?: string }) => {
+        if (error.code === IN_FAILED_TRANSACTION) client.undeallocated.add(name);
+      },
+    );
+  }
+}
+
+PreparingPgClient.prototype.query = function (
+  this: PreparingPgClient,
+  ...args: unknown[]
+): unknown {
   const [text, values, callback] = args;
-  const name = typeof text === 'string' ? preparedNames.get(text) : undefined;
+  const baseName = typeof text === 'string' ? preparedNames.get(text) : undefined;
   // Looked up per call, not kept: a test's statement counter may patch Client.prototype.query.
   const pg = Client.prototype as unknown as PgQuery;
-  if (name !== undefined && (values === undefined || Array.isArray(values)) && !callback) {
+  if (baseName !== undefined && (values === undefined || Array.isArray(values)) && !callback) {
+    const name = currentName(this, pg, baseName);
     return pg.query.call(this, { name, text, values: values ?? [] });
   }
   return pg.query.call(this, ...args);
