@@ -88,6 +88,54 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
     expect(await inbox.page(SENDER, seq!, 10)).toEqual([]);
   });
 
+  it('shows each entry as stored: the copy, the notice and the dispatch columns', async () => {
+    const dispatchId = await deliveredDispatch([FETCHER]);
+    const id = uuidv7();
+    await dataSource.transaction((m) =>
+      notices.insert(m, {
+        id,
+        dispatchId,
+        recipientCode: FETCHER,
+        authorCode: FETCHER,
+        addresseeCode: SENDER,
+        noticeId: `notice-${id}`,
+        statusCode: '03',
+        reason: 'Đã phân công xử lý',
+        staff: { staff: 'Nguyễn Văn A', department: 'Văn thư' },
+        noticedAt: new Date('2026-11-24T01:02:03.456Z'),
+        requestDigest: 'ab'.repeat(32),
+      }),
+    );
+    const seq = await deliverStatusNotice(dataSource, id, `msg-${id}`);
+    const [dispatch] = await dataSource.query(
+      `SELECT id, document_id AS "documentId", sender_code AS "senderCode", subject, urgency,
+              due_date::text AS "dueDate" FROM dispatches WHERE id = $1`,
+      [dispatchId],
+    );
+    const [copy] = await dataSource.query(
+      `SELECT delivery_seq, state, delivered_at AS "deliveredAt", recall_state AS "recallState"
+         FROM dispatch_recipients WHERE dispatch_id = $1 AND recipient_code = $2`,
+      [dispatchId, FETCHER],
+    );
+    const { delivery_seq: copySeq, ...recipient } = copy;
+    const { readyAt, ...stored } = (await dataSource
+      .getRepository(StatusNoticeEntity)
+      .findOneByOrFail({ id })) as StatusNoticeEntity;
+    expect(readyAt).not.toBeNull();
+
+    expect(await inbox.page(FETCHER, Number(copySeq) - 1, 1)).toEqual([
+      { kind: 'dispatch', deliverySeq: Number(copySeq), dispatch, recipient },
+    ]);
+    expect(await inbox.page(SENDER, seq! - 1, 1)).toEqual([
+      {
+        kind: 'status',
+        deliverySeq: seq,
+        dispatch,
+        notice: { ...stored, deliverySeq: seq, skippedAt: null, skipReason: null },
+      },
+    ]);
+  });
+
   it('recall withdraws unfetched copies from the inbox and asks fetched ones', async () => {
     const dispatchId = await deliveredDispatch([FETCHER, LATE]);
     await dataSource.query(
