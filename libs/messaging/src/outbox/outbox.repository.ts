@@ -1,4 +1,5 @@
 import type { OutboxDestination } from '@docaxis/persistence/outbox/outbox-message.entity';
+import { preparedStatement } from '@docaxis/persistence/database/prepared-statements';
 import type { DataSource } from 'typeorm';
 
 export interface ClaimedOutboxMessage {
@@ -55,6 +56,7 @@ export class OutboxRepository {
    *
    * `published` (rows of the previous batch the broker confirmed) are deleted by the same
    * statement, so a relay working through a backlog spends one round trip per batch, not two.
+   * Prepared: its plan does not depend on the values, and planning was ~0.2 ms a claim.
    */
   async claim(
     limit: number,
@@ -62,7 +64,7 @@ export class OutboxRepository {
     published: readonly string[] = [],
   ): Promise<ClaimedOutboxMessage[]> {
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
-      `WITH published AS (
+      preparedStatement(`WITH published AS (
          DELETE FROM outbox_messages WHERE id = ANY($3::uuid[])
        )
        UPDATE outbox_messages
@@ -74,7 +76,7 @@ export class OutboxRepository {
                       LIMIT $1
                         FOR UPDATE SKIP LOCKED)
     RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
-              correlation_id, attempts, created_at`,
+              correlation_id, attempts, created_at`),
       [limit, leaseMs, published],
     );
     // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.

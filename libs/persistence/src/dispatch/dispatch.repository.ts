@@ -407,9 +407,8 @@ export class DispatchRepository {
   ): Promise<AcknowledgementFacts[]> {
     const { dispatchIds, recipientCode, announcement } = acknowledgement;
     const ids = [...dispatchIds];
-    // Not prepared: a scan by a list is planned per execution (see preparedStatement).
     const rows: AcknowledgementRow[] = await manager.query(
-      `WITH moved AS (
+      preparedStatement(`WITH moved AS (
          UPDATE dispatch_recipients r
             SET state = 'acknowledged', acknowledged_at = now()
            FROM dispatches d
@@ -441,7 +440,7 @@ export class DispatchRepository {
             WHERE dispatch_id = d.id AND recipient_code = $2 AND m.dispatch_id IS NULL
            OFFSET 0 -- kept a subquery, so the moved test gates the lookup instead of a join filter
          ) r ON true
-        WHERE d.id = ANY($1::uuid[])`,
+        WHERE d.id = ANY($1::uuid[])`),
       [ids, recipientCode, ...outboxRowParams(announcement)],
     );
     const facts = new Map<string, Omit<AcknowledgementFacts, 'dispatchId'>>();
@@ -608,8 +607,8 @@ export class DispatchRepository {
    * copy delivered (`announcement`; none when nothing was). Answers in the order of `deliveries`:
    * the copy a message delivered, or null for a message already processed (a redelivery), for a
    * copy not queued, and for the second of two messages asking for one copy. All or nothing: a
-   * failing statement writes no mark, no copy and no event. Not prepared: it joins a list
-   * (see preparedStatement).
+   * failing statement writes no mark, no copy and no event. Prepared (its planning was ~0.6 ms a
+   * batch); its generic plan is made afresh as the tables grow (see preparedStatement).
    */
   async deliverMany(
     deliveries: readonly DispatchDeliveryRequest[],
@@ -624,7 +623,7 @@ export class DispatchRepository {
     }
     const column = <V>(pick: (delivery: DispatchDeliveryRequest) => V) => deliveries.map(pick);
     const rows: DeliveredCopiesRow[] | [DeliveredCopiesRow[], number] = await manager.query(
-      `WITH asked AS (
+      preparedStatement(`WITH asked AS (
          SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::uuid[])
            AS a(consumer, message_id, dispatch_id)
        ), processed AS (
@@ -652,7 +651,7 @@ export class DispatchRepository {
            FROM delivered
          HAVING count(*) > 0
        )
-       SELECT message_id, delivery_seq, sender_code, correlation_id, created_at FROM delivered`,
+       SELECT message_id, delivery_seq, sender_code, correlation_id, created_at FROM delivered`),
       [
         recipientCode,
         column((delivery) => delivery.mark.consumer),
