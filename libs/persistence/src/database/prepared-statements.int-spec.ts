@@ -93,6 +93,31 @@ describe('preparedStatement (real PostgreSQL, through TypeORM)', () => {
     expect((await preparedAs(marked)).map((row) => row.name)).toEqual([`${first.name}_2`]);
   });
 
+  it('deallocates later what an aborted transaction refused, and the statement still answers', async () => {
+    const marked = preparedStatement(`SELECT $1::int - 1 AS n /* prepared-spec aborted */`);
+    for (let i = 0; i < REPLAN_FIRST_AFTER; i += 1) await dataSource.query(marked, [i]);
+    const [first] = await preparedAs(marked);
+    // The refresh falls due inside a failed transaction: DEALLOCATE is refused as the statement is.
+    const failure = await dataSource
+      .transaction(async (manager) => {
+        await manager.query('SELECT 1 / 0').catch(() => undefined);
+        await manager.query(marked, [1]);
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((await preparedAs(marked)).map((row) => row.name)).toEqual([first.name]);
+
+    expect(await dataSource.query(marked, [43])).toEqual([{ n: 42 }]);
+    expect((await preparedAs(marked)).map((row) => row.name).sort()).toEqual([
+      first.name,
+      `${first.name}_1`,
+    ]);
+    // The next refresh deallocates both.
+    for (let i = 1; i < 2 * REPLAN_FIRST_AFTER; i += 1) await dataSource.query(marked, [i]);
+    expect(await dataSource.query(marked, [1])).toEqual([{ n: 0 }]);
+    expect((await preparedAs(marked)).map((row) => row.name)).toEqual([`${first.name}_2`]);
+  });
+
   it('replaces a generic plan made on an empty table by one made on the table grown', async () => {
     // dispatch_recipients' columns and indexes: the key (dispatch_id, recipient_code) and the
     // inbox index (recipient_code, delivery_seq).
