@@ -33,12 +33,9 @@ export function preparedStatement(text: string): string {
 }
 
 /** Executions on one connection after which a prepared statement is first prepared afresh. */
-export const REPLAN_FIRST_AFTER = 64;
+export const REPLAN_FIRST_AFTER = 8;
 /** The longest run of executions one preparation serves (the interval doubles up to this). */
 export const REPLAN_MAX_INTERVAL = 16_384;
-
-/** SQLSTATE 25P02: commands are ignored until the end of the transaction block. */
-const IN_FAILED_TRANSACTION = '25P02';
 
 /** One marked statement as a connection has it prepared now. */
 interface Preparation {
@@ -53,9 +50,12 @@ interface PgQuery {
   query(this: Client, ...args: unknown[]): unknown;
 }
 
-/** What node-postgres keeps per connection of the statements it has sent Parse for. */
-interface PgConnectionStatements {
-  connection?: { parsedStatements?: Record<string, string> };
+/** What node-postgres' connection offers for closing a prepared statement, and its record of them. */
+interface PgConnection {
+  connection: {
+    close(message: { type: 'S'; name: string }): void;
+    parsedStatements: Record<string, string>;
+  };
 }
 
 /**
@@ -63,16 +63,15 @@ interface PgConnectionStatements {
  * (`{ name, text, values }`, which node-postgres parses once per connection). Everything else,
  * results and errors included, is the plain client's, so TypeORM sees no difference.
  *
- * Counts each marked statement's executions; when one is due to be planned afresh it sends
- * `DEALLOCATE` of the old name (queued before the statement, one round trip per refresh) and
- * prepares the text under the next name, whose first executions PostgreSQL plans for their values
- * before it weighs a generic plan again, on the tables as they are now.
+ * Counts each marked statement's executions; when one is due to be planned afresh it closes the
+ * old name (a protocol Close message written ahead of the statement: no round trip of its own,
+ * and node-postgres ignores the CloseComplete, as after its own Close) and prepares the text under
+ * the next name, whose first executions PostgreSQL plans for their values before it weighs a
+ * generic plan again, on the tables as they are now.
  */
 export class PreparingPgClient extends Client {
   /** Marked statement name → its current preparation on this connection. */
   readonly preparations = new Map<string, Preparation>();
-  /** Names whose DEALLOCATE failed (an aborted transaction refuses it): sent again later. */
-  readonly undeallocated = new Set<string>();
 }
 
 /** The name a marked statement has on a connection in its `generation`-th preparation. */
@@ -85,37 +84,25 @@ function replanAfter(generation: number): number {
 }
 
 /** The name to execute a marked statement under now, preparing it afresh when it is due. */
-function currentName(client: PreparingPgClient, pg: PgQuery, baseName: string): string {
+function currentName(client: PreparingPgClient, baseName: string): string {
   let preparation = client.preparations.get(baseName);
   if (preparation === undefined) {
     preparation = { generation: 0, executions: 0 };
     client.preparations.set(baseName, preparation);
   }
   if (preparation.executions >= replanAfter(preparation.generation)) {
-    client.undeallocated.add(generationName(baseName, preparation.generation));
+    const retired = generationName(baseName, preparation.generation);
+    const { connection } = client as unknown as PgConnection;
+    // Written now, so it reaches the server before the statement's Parse under the next name
+    // (a statement queued behind one in flight is written later). Closing a name that does not
+    // exist is no error; a server in a failed transaction closes it too.
+    connection.close({ type: 'S', name: retired });
+    delete connection.parsedStatements[retired];
     preparation.generation += 1;
     preparation.executions = 0;
-    deallocate(client, pg);
   }
   preparation.executions += 1;
   return generationName(baseName, preparation.generation);
-}
-
-/** Drops the retired prepared statements on the server, and node-postgres' record of them. */
-function deallocate(client: PreparingPgClient, pg: PgQuery): void {
-  const parsed = (client as unknown as PgConnectionStatements).connection?.parsedStatements;
-  for (const name of [...client.undeallocated]) {
-    client.undeallocated.delete(name);
-    if (parsed) delete parsed[name];
-    // Not awaited: node-postgres runs a connection's queries in order, so it goes before the
-    // statement that asked for it. Refused inside an aborted transaction: tried again at the next
-    // refresh (any other failure, e.g. a closed connection, leaves nothing to deallocate).
-    void (pg.query.call(client, `DEALLOCATE ${name}`) as Promise<unknown>).catch(
-      (error: { code?: string }) => {
-        if (error.code === IN_FAILED_TRANSACTION) client.undeallocated.add(name);
-      },
-    );
-  }
 }
 
 PreparingPgClient.prototype.query = function (
@@ -127,7 +114,7 @@ PreparingPgClient.prototype.query = function (
   // Looked up per call, not kept: a test's statement counter may patch Client.prototype.query.
   const pg = Client.prototype as unknown as PgQuery;
   if (baseName !== undefined && (values === undefined || Array.isArray(values)) && !callback) {
-    const name = currentName(this, pg, baseName);
+    const name = currentName(this, baseName);
     return pg.query.call(this, { name, text, values: values ?? [] });
   }
   return pg.query.call(this, ...args);
