@@ -118,9 +118,9 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       [dispatchId, FETCHER],
     );
     const { delivery_seq: copySeq, ...recipient } = copy;
-    const { readyAt, ...stored } = (await dataSource
+    const { readyAt, ...stored } = await dataSource
       .getRepository(StatusNoticeEntity)
-      .findOneByOrFail({ id })) as StatusNoticeEntity;
+      .findOneByOrFail({ id });
     expect(readyAt).not.toBeNull();
 
     expect(await inbox.page(FETCHER, Number(copySeq) - 1, 1)).toEqual([
