@@ -118,10 +118,12 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       [dispatchId, FETCHER],
     );
     const { delivery_seq: copySeq, ...recipient } = copy;
-    const { readyAt, ...stored } = await dataSource
+    // An inbox page does not read when a notice became ready, nor its correlation id.
+    const { readyAt, correlationId, ...stored } = await dataSource
       .getRepository(StatusNoticeEntity)
       .findOneByOrFail({ id });
     expect(readyAt).not.toBeNull();
+    expect(correlationId).toBeNull();
 
     expect(await inbox.page(FETCHER, Number(copySeq) - 1, 1)).toEqual([
       { kind: 'dispatch', deliverySeq: Number(copySeq), dispatch, recipient },
