@@ -1,5 +1,8 @@
-import { asAgency } from '@docaxis/testing/agency-client';
-import { fetchFirstFile, sendAndDeliver } from '@docaxis/testing/dispatch-delivery';
+import { connect } from 'amqplib';
+import { v7 as uuidv7 } from 'uuid';
+import { queueName, topologyNames } from '@docaxis/messaging/topology/topology-names';
+import { asAdmin, asAgency } from '@docaxis/testing/agency-client';
+import { fetchFirstFile, sendAndDeliver, sendDispatches } from '@docaxis/testing/dispatch-delivery';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
 
@@ -188,6 +191,107 @@ describe('recall (real RabbitMQ and PostgreSQL)', () => {
       await statusItem(axis, A, dispatchId, '15');
       const view = (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body;
       expect(view.recipients[0]).toMatchObject({ statusCode: '01', recallState: 'accepted' });
+    });
+  });
+
+  describe('recalled before the router routed it', () => {
+    /** The router's queue of verified dispatches, unbound so that the spec decides when it routes. */
+    async function withRouterQueue<T>(
+      action: 'bindQueue' | 'unbindQueue',
+      then?: (publish: (body: object) => void) => T,
+    ): Promise<T | undefined> {
+      const connection = await connect(axis.env.AMQP_URL!);
+      try {
+        const channel = await connection.createConfirmChannel();
+        const exchange = topologyNames(axis.env.AMQP_PREFIX!).eventsExchange;
+        await channel[action](
+          queueName(axis.env.AMQP_PREFIX!, 'router.dispatch-verified'),
+          exchange,
+          'dispatch.verified',
+        );
+        const result = then?.((body) =>
+          channel.publish(exchange, 'dispatch.verified', Buffer.from(JSON.stringify(body)), {
+            messageId: uuidv7(),
+            type: 'dispatch.verified',
+            contentType: 'application/json',
+            persistent: true,
+          }),
+        );
+        await channel.waitForConfirms();
+        return result;
+      } finally {
+        await connection.close();
+      }
+    }
+
+    it('is ended as withdrawn by the router, with dispatch.withdrawn and nothing routed, and the sender sees it', async () => {
+      await withRouterQueue('unbindQueue');
+      let dispatchId: string | undefined;
+      try {
+        [dispatchId] = await sendDispatches(axis, A, [B, C], 1);
+        await waitFor(
+          async () => (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body.state,
+          (state) => state === 'verified',
+          'the verifier to verify it',
+        );
+        const recall = await asAgency(axis, A)
+          .post(`/dispatches/${dispatchId}/recall`)
+          .send({ reason: 'Gửi nhầm' });
+        expect(recall.body).toMatchObject({ withdrawnFrom: [B, C].sort(), requestedFrom: [] });
+      } finally {
+        // The verified message the router missed, as the verifier published it.
+        const missed = dispatchId;
+        await withRouterQueue(
+          'bindQueue',
+          missed === undefined
+            ? undefined
+            : (publish) =>
+                publish({
+                  dispatchId: missed,
+                  senderCode: A,
+                  recipientCodes: [B, C],
+                  occurredAt: new Date().toISOString(),
+                  actor: 'verifier',
+                }),
+        );
+      }
+      const view = await waitFor(
+        async () => (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body,
+        (body) => body.state !== 'verified',
+        'the router to end it',
+      );
+      expect(view).toMatchObject({ state: 'withdrawn', recall: { reason: 'Gửi nhầm' } });
+      expect(view.recipients.map((r: { state: string }) => r.state)).toEqual([
+        'recalled',
+        'recalled',
+      ]);
+      const sent = (await asAgency(axis, A).get('/dispatches?role=sent&limit=50')).body.items;
+      expect(
+        sent.find((item: { dispatchId: string }) => item.dispatchId === dispatchId),
+      ).toMatchObject({
+        state: 'withdrawn',
+        recalledAt: expect.any(String),
+      });
+      const trail = await waitFor(
+        async () => (await asAgency(axis, A).get(`/dispatches/${dispatchId}/trail`)).body,
+        (body) =>
+          body.entries?.some((e: { eventType: string }) => e.eventType === 'dispatch.withdrawn'),
+        'dispatch.withdrawn audited',
+      );
+      const types = trail.entries.map((e: { eventType: string }) => e.eventType);
+      expect(types.filter((type: string) => type === 'dispatch.withdrawn')).toHaveLength(1);
+      expect(types).not.toContain('dispatch.routed');
+      expect(types).not.toContain('dispatch.delivered');
+      const withdrawn = trail.entries.find(
+        (e: { eventType: string }) => e.eventType === 'dispatch.withdrawn',
+      );
+      expect(withdrawn).toMatchObject({
+        actor: 'router',
+        details: { body: { recipientCodes: [B, C].sort() } },
+      });
+      expect((await inbox(axis, B)).some((i) => i.dispatchId === dispatchId)).toBe(false);
+      const parked = (await asAdmin(axis).get('/admin/parked-messages?limit=200')).body.items;
+      expect(parked).toEqual([]);
     });
   });
 });
