@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { DispatchesModule } from '../dispatches/dispatches.module';
 import { RecallDispatchUseCase } from './recall-dispatch.usecase';
 import { RecallController } from './recall.controller';
 
 /** The sender's recall (thu hồi) of a dispatch; recipients answer through status notices. */
 @Module({
-  imports: [DispatchesModule],
   controllers: [RecallController],
   providers: [RecallDispatchUseCase],
 })
