@@ -25,6 +25,7 @@ export class WebhookSubscribers {
   private agencies: Promise<ReadonlySet<string>> | null = null;
   /** Bumped by every change notice: a load started before one is not kept. */
   private generation = 0;
+  private changeNotices = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,6 +33,10 @@ export class WebhookSubscribers {
   ) {
     // Whatever was loaded before (re)listening, or while not listening, may have missed a change.
     const forget = () => this.forget();
+    const noticed = () => {
+      this.changeNotices += 1;
+      this.forget();
+    };
     this.listener = new NotificationListener(
       {
         url: settings.url,
@@ -39,8 +44,13 @@ export class WebhookSubscribers {
         applicationName: 'docaxis-webhook-listener',
         reconnect: settings.reconnect,
       },
-      { notified: forget, listening: forget, lost: forget },
+      { notified: noticed, listening: forget, lost: forget },
     );
+  }
+
+  /** Change notices received so far: what dropped the set, countable where timing is not. */
+  get noticesReceived(): number {
+    return this.changeNotices;
   }
 
   /** Starts listening; failing to, it keeps trying in the background (nothing is cached meanwhile). */
