@@ -180,17 +180,72 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     expect(result.queries).toBe(1);
   });
 
-  it('without a listener polls every INBOX_WAIT_POLL_MS, as before: about 5 queries per idle wait=1', async () => {
+  it('without a listener polls every INBOX_WAIT_POLL_MS, as before: 5 queries in an idle wait=1', async () => {
+    // Never started, so never listening: every pause is the quick one.
     const deaf = new InboxWakeups({ url: 'postgres://postgres@127.0.0.1:1/none' });
-    const { page } = await waitingPoll(deaf, WAITER, 1, {
-      INBOX_WAIT_POLL_MS: 250,
-      INBOX_WAIT_SAFETY_POLL_MS: 600_000,
+    const pauses = pausesOf(deaf);
+    const cursor = await endOfInbox(WAITER);
+    const from = statements.length;
+    // Virtual time (only Date and timeouts; the queries' I/O stays real): each pause ends when
+    // the test moves the clock over it, so the count is exact however slowly a loaded machine
+    // queries or fires timers.
+    jest.useFakeTimers({
+      doNotFake: [
+        'nextTick',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'hrtime',
+        'performance',
+      ],
     });
-    const result = await page;
-    // 0, 250, 500, 750 and 1000 ms on an idle machine; fewer fit when queries are slow.
-    expect(result.queries).toBeGreaterThanOrEqual(3);
-    expect(result.queries).toBeLessThanOrEqual(5);
+    try {
+      const intervals = { INBOX_WAIT_POLL_MS: 250, INBOX_WAIT_SAFETY_POLL_MS: 600_000 };
+      const answered = useCase(deaf, intervals)
+        .execute(WAITER, { cursor, wait: '1' })
+        .then((page) => ({ page }));
+      for (;;) {
+        const next = await Promise.race([pauses.started(), answered]);
+        if ('page' in next) break;
+        jest.advanceTimersByTime(next.ms);
+      }
+      expect((await answered).page.items).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
+    // A look at 0, 250, 500, 750 and 1000 ms (the last at the deadline, since nothing was heard).
+    expect(pauses.all).toEqual([250, 250, 250, 250]);
+    expect(inboxQueries(from)).toBe(5);
   });
+
+  /**
+   * Records the pauses of the polls waiting on `source` and tells `started` each one's length.
+   * A poll pauses again only after its previous pause ended, when the test moved the clock and
+   * then called `started` again, so no start goes untold.
+   */
+  function pausesOf(source: InboxWakeups) {
+    const all: number[] = [];
+    let tell: (pause: { ms: number }) => void = () => undefined;
+    const subscribe = source.subscribe.bind(source);
+    jest.spyOn(source, 'subscribe').mockImplementation((agency) => {
+      const wakeup = subscribe(agency);
+      const next = wakeup.next.bind(wakeup);
+      return Object.assign(wakeup, {
+        next: (ms: number, signal?: AbortSignal) => {
+          all.push(ms);
+          const woken = next(ms, signal);
+          tell({ ms });
+          return woken;
+        },
+      });
+    });
+    return {
+      all,
+      started: () => new Promise<{ ms: number }>((resolve) => (tell = resolve)),
+    };
+  }
 
   it('recovers a dropped listening connection, and wakes later waiters', async () => {
     const before = await listenerPids();
