@@ -320,15 +320,21 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     });
     const started: string[] = [];
     const finished: string[] = [];
+    // The handlers run until the test lets them finish, not for a fixed time: on a loaded machine
+    // a timed handler could end (and let a sixth message in) before stop is called.
+    let finishHandlers = () => undefined as void;
+    const handlersMayFinish = new Promise<void>((resolve) => (finishHandlers = resolve));
     const registry = new MessageHandlerRegistry()
       .consume(slowQueue, { prefetch: 5 })
       .handle(slowQueue, 'dispatch.routed', async (message) => {
         started.push(message.messageId);
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        await handlersMayFinish;
         finished.push(message.messageId);
       });
     const consumers = new ConsumerHost(connection, topology, publisher, registry, { logger });
+    const cancels = countCancels(connection);
     await consumers.start();
+    cancels.stopCounting();
     const body = {
       occurredAt: new Date().toISOString(),
       actor: 'router',
@@ -347,7 +353,15 @@ describe('ConsumerHost (real RabbitMQ)', () => {
       ),
     );
     await waitUntil(() => started.length === 5, 'a full prefetch window of running handlers');
-    await consumers.stop();
+    let stopped = false;
+    const stopping = consumers.stop().then(() => (stopped = true));
+    // Once the broker has confirmed the cancel, stop still waits for the five running handlers.
+    expect(cancels.requested).toBeGreaterThan(0);
+    await waitUntil(() => cancels.confirmed === cancels.requested, 'the consumers cancelled');
+    expect(stopped).toBe(false);
+    expect(finished).toEqual([]);
+    finishHandlers();
+    await stopping;
 
     expect(finished.sort()).toEqual([...started].sort());
     expect(consumers.stats()).toMatchObject({ acked: 5, inFlight: 0 });
@@ -357,4 +371,22 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     await channel.close();
     expect(messageCount).toBe(3);
   });
+
+  /** Counts the consumer cancels asked and confirmed on the channels opened until `stopCounting`. */
+  function countCancels(amqp: AmqpConnection) {
+    const counted = { requested: 0, confirmed: 0, stopCounting: () => spy.mockRestore() };
+    const createChannel = amqp.createChannel.bind(amqp);
+    const spy = jest.spyOn(amqp, 'createChannel').mockImplementation(async () => {
+      const channel = await createChannel();
+      const cancel = channel.cancel.bind(channel);
+      channel.cancel = async (consumerTag) => {
+        counted.requested += 1;
+        const ok = await cancel(consumerTag);
+        counted.confirmed += 1;
+        return ok;
+      };
+      return channel;
+    });
+    return counted;
+  }
 });
