@@ -17,11 +17,13 @@ describe('drainHttpServer', () => {
   let server: Server;
   let port: number;
   let started: () => void;
+  /** Ends the request in flight: the test decides when, so a slow machine cannot reorder it. */
+  let respond: () => void;
 
   beforeEach(async () => {
     server = createServer((_req, res) => {
+      respond = () => res.end('done');
       started();
-      setTimeout(() => res.end('done'), 300);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -35,8 +37,11 @@ describe('drainHttpServer', () => {
     const running = new Promise<void>((resolve) => (started = resolve));
     const inFlight = get(port);
     await running;
-    const draining = drainHttpServer(server, 5000);
+    let drained = false;
+    const draining = drainHttpServer(server, 30_000).then(() => (drained = true));
     expect(await get(port)).toEqual({ error: 'ECONNREFUSED' });
+    expect(drained).toBe(false);
+    respond();
     expect(await inFlight).toEqual({ status: 200 });
     await draining;
     expect(server.listening).toBe(false);
@@ -47,6 +52,7 @@ describe('drainHttpServer', () => {
     const inFlight = get(port);
     await running;
     const warnings: string[] = [];
+    // Never answered: only the time-out ends it.
     await drainHttpServer(server, 50, (message) => warnings.push(message));
     expect(warnings).toHaveLength(1);
     expect((await inFlight).error).toBe('ECONNRESET');
