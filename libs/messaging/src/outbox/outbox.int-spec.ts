@@ -207,7 +207,7 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
       await waitUntil(
         async () => (await outboxRows(main.dataSource)).length === 0,
         'the last batch deleted',
-        5_000,
+        20_000,
       );
       await relay.stop();
       // 4 batches: 4 claims (the 2nd to 4th deleting their predecessor) and one claim that
@@ -257,7 +257,7 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     expect((await relay.relayBatch()).claimed).toBe(0);
 
     await topology.ensureAgencyInbox('000.00.00.H20');
-    await waitUntil(async () => (await relay.backlog()).due === 1, 'the retry to come due', 3000);
+    await waitUntil(async () => (await relay.backlog()).due === 1, 'the retry to come due', 20_000);
     expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 1, failed: 0 });
     expect(await outboxRows(main.dataSource)).toEqual([]);
   });
