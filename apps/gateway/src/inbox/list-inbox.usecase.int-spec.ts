@@ -255,7 +255,6 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       async () => ({ pids: await listenerPids(), listening: wakeups.listening }),
       ({ pids, listening }) => listening && pids.some((pid) => !before.includes(pid)),
       'the listener back',
-      10_000,
     );
     await expectWokenByDelivery();
   });
@@ -283,7 +282,6 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       () => Promise.resolve(slow.listening),
       (up) => !up,
       'the lost listener noticed',
-      10_000,
     );
     const dispatchId = await deliverTo(WAITER);
     const result = await page;

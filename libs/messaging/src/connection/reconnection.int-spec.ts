@@ -131,7 +131,7 @@ describe('recovery after the broker closes the connection (real RabbitMQ, rabbit
     ).subscriptions.get(topology.queueName(routedQueue))!.channel!;
     channel.ack({ fields: { deliveryTag: 999_999 } });
     await waitUntil(() => !consumers.isConsuming(), 'the channel to close');
-    await waitUntil(() => consumers.isConsuming(), 'the consumer to be restarted', 5000);
+    await waitUntil(() => consumers.isConsuming(), 'the consumer to be restarted');
     expect(connection.health().connectCount).toBe(2);
     await publish('after-channel-error');
     await waitUntil(
