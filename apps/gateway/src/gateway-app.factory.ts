@@ -10,7 +10,6 @@ import { serveConsole } from './console/console-static';
 import { GatewayModule } from './gateway.module';
 import { applyGatewayApiPrefix } from './http/api-prefix';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
-import { installLeanAsyncResourceBind } from './http/lean-async-resource-bind';
 import { reloadTlsPeriodically } from './http/tls-reload';
 import { ManagementListener } from './management/management-listener';
 import { confineManagementListener, ManagementRoutesGuard } from './management/management-routes';
@@ -22,8 +21,6 @@ import { serveGatewayOpenApi } from './openapi/gateway-openapi';
  * listener (health, metrics) opens by itself when the app starts.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
-  // Nest binds each route interceptor per request; Node 20's binding costs ~11 µs a call.
-  installLeanAsyncResourceBind();
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
     httpsOptions: tlsOptions(config),
     bufferLogs: true,
