@@ -209,6 +209,34 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       });
     });
 
+    it('refuses a token whose TSA was revoked at its very genTime (at or before: untrusted)', async () => {
+      const token = stamp();
+      const unchecked = await checkTimestampToken(token, checkpointCms);
+      if (!unchecked.valid) throw new Error(unchecked.reason);
+      const revokedAtGenTime: RevocationChecker = {
+        check: ({ certificate }) =>
+          Promise.resolve(
+            certificate.subject.text.includes('Time-Stamping')
+              ? {
+                  status: 'revoked',
+                  source: 'crl',
+                  producedAt: new Date(),
+                  revokedAt: unchecked.genTime,
+                  reason: 'keyCompromise',
+                }
+              : { status: 'good', source: 'crl', producedAt: new Date() },
+          ),
+      };
+      const atGenTime = TsaCertificateTrust.fromPemBundle(Buffer.from(pki.root.certPem), {
+        revocation: revokedAtGenTime,
+      });
+      expect(await checkTimestampToken(token, checkpointCms, atGenTime)).toEqual({
+        valid: false,
+        authority: true,
+        reason: expect.stringContaining('(keyCompromise), before genTime') as unknown,
+      });
+    });
+
     it('refuses AUDIT_TSA_CRL_DIR without a trust file, or a folder that cannot be read', async () => {
       await expect(TsaCertificateTrust.load({ AUDIT_TSA_CRL_DIR: crlDir() })).rejects.toThrow(
         TsaCrlDirError,

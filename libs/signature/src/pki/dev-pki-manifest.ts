@@ -4,7 +4,10 @@
  */
 
 export const DEV_PKI_MANIFEST_FILE = 'manifest.json';
-// 2: clerk certificates per agency and the axis operator's auditor and admin certificates.
+// A loader refuses any other version, so `npm start` (ensureDevPki) regenerates an older certs/dev.
+// 2: clerk certificates per agency and the axis operator's auditor and admin certificates;
+// 3: the TEST OCSP responder and TSA (expired-timestamping-authority came later, unbumped);
+// 4: revoked-timestamping-authority. A new special certificate needs a new version.
 export const DEV_PKI_FORMAT_VERSION = 4;
 
 /** Sub-folders, relative to the PKI folder (the config defaults point at these under certs/dev). */
