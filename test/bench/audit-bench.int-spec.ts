@@ -58,13 +58,24 @@ describe('bench:audit on a small chain', () => {
         databaseName,
         out: { write: () => undefined },
       });
-    await run(true);
-    expect(existsSync(pkiDir)).toBe(true);
-    // Reuses the kept database (nothing to seed) and its PKI: with a new one, every checkpoint
-    // signed by the first run would be BAD_CHECKPOINT_SIGNATURE.
-    const second = await run(false);
-    expect(second.verifications.map((row) => row.ok)).toEqual([true, true, true, true]);
-    expect(second.verifications[2]).toMatchObject({ records: 1 });
+    // The seeding progress goes to standard error: whether a run seeded is what tells a reused
+    // database from one dropped because its PKI was regenerated (both then verify).
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const seeded = () => stderr.mock.calls.some(([text]) => String(text).includes('seeded'));
+    try {
+      await run(true);
+      expect(seeded()).toBe(true);
+      expect(existsSync(pkiDir)).toBe(true);
+      stderr.mockClear();
+      // Reuses the kept database (nothing to seed) and its PKI: with a new one, every checkpoint
+      // signed by the first run would be BAD_CHECKPOINT_SIGNATURE, so the database is seeded anew.
+      const second = await run(false);
+      expect(seeded()).toBe(false);
+      expect(second.verifications.map((row) => row.ok)).toEqual([true, true, true, true]);
+      expect(second.verifications[2]).toMatchObject({ records: 1 });
+    } finally {
+      stderr.mockRestore();
+    }
     // Without --keep, the database and its PKI both go.
     expect(existsSync(pkiDir)).toBe(false);
   });
