@@ -11,7 +11,7 @@ export interface AuditEventFilter {
   /** Sender or recipient of the event. */
   agencyCode?: string;
   eventTypes?: readonly string[];
-  /** The dispatch's transport state (accepted, verified, rejected, routed). */
+  /** The dispatch's transport state (accepted, verified, rejected, routed, withdrawn). */
   dispatchState?: string;
   /** A recipient's last status notice code (01 ... 16) on the event's dispatch. */
   statusCode?: string;

@@ -2,7 +2,11 @@ import type { DataSource } from 'typeorm';
 import { NotificationListener } from '../database/notification-listener';
 import type { ReconnectBackoffSettings } from '../database/reconnect-backoff';
 
-/** The channel the `webhooks_notify_change` trigger notifies on every committed change. */
+/**
+ * The channel the `webhooks_notify_change` trigger notifies on, when a committed change can alter
+ * which agencies have an active webhook (an insert, a delete, or an update setting `active` or
+ * `agency_code`; not a delivery outcome such as `failing_since`).
+ */
 export const WEBHOOKS_CHANGED_CHANNEL = 'docaxis_webhooks_changed';
 
 export interface WebhookSubscribersSettings {
@@ -15,10 +19,11 @@ export interface WebhookSubscribersSettings {
 /**
  * Which agencies have an active webhook, kept in memory so an inbox event for an agency without
  * one costs no query (most agencies poll their inbox instead). The set is loaded with one query
- * and dropped whenever PostgreSQL reports a committed change to `webhooks` (LISTEN/NOTIFY, see
- * the WebhookChangeNotify migration), so a webhook registered through the API counts for the
- * next event the notifier handles, as when it queried every time. While the LISTEN connection is
- * down nothing is cached: `anySubscribed` answers true and callers query as before.
+ * and dropped whenever PostgreSQL reports a committed change to `webhooks` that can alter it
+ * (LISTEN/NOTIFY, see the WebhookChangeNotify and WebhookFailingSince migrations), so a webhook
+ * registered through the API counts for the next event the notifier handles, as when it queried
+ * every time. While the LISTEN connection is down nothing is cached: `anySubscribed` answers
+ * true and callers query as before.
  */
 export class WebhookSubscribers {
   private readonly listener: NotificationListener;
