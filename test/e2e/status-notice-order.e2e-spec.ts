@@ -285,11 +285,24 @@ describe('status notice order without retries (router, gateway admin API; real R
         },
       ]);
 
+      const badLimits = [
+        await asAdmin(axis).get('/admin/status-notices/blocking?limit=0'),
+        await asAdmin(axis).get('/admin/status-notices/blocking?limit=201'),
+        await asAdmin(axis).get('/admin/status-notices/blocking?limit=ten'),
+      ];
+      expect(badLimits.map((r) => [r.status, r.body.error.code])).toEqual([
+        [400, 'LIMIT_INVALID'],
+        [400, 'LIMIT_INVALID'],
+        [400, 'LIMIT_INVALID'],
+      ]);
+
       const skip = (id: string, body: object) =>
         asAdmin(axis).post(`/admin/status-notices/${id}/skip`).send(body);
       const refusals = [
         await skip(received, {}),
         await skip(received, { reason: ' ' }),
+        await skip(received, { reason: 'x'.repeat(2001) }),
+        await skip(received, { reason: 42 }),
         await skip('not-a-uuid', { reason: 'x' }),
         await skip(uuidv7(), { reason: 'x' }),
         await skip(accepted, { reason: 'x' }),
@@ -297,6 +310,8 @@ describe('status notice order without retries (router, gateway admin API; real R
       expect(
         refusals.map((r) => [r.status, r.body.error.code, r.body.error.details?.state]),
       ).toEqual([
+        [400, 'SKIP_REASON_INVALID', undefined],
+        [400, 'SKIP_REASON_INVALID', undefined],
         [400, 'SKIP_REASON_INVALID', undefined],
         [400, 'SKIP_REASON_INVALID', undefined],
         [404, 'STATUS_NOTICE_NOT_FOUND', undefined],
@@ -330,7 +345,7 @@ describe('status notice order without retries (router, gateway admin API; real R
         after.body.items.some((item: { notice: NoticeView }) => item.notice.id === received),
       ).toBe(false);
       // The operator's decision is audited once, with the reason and who took it.
-      const [audited] = await waitFor(
+      const audited = await waitFor(
         () =>
           axis.db.query<{ actor: string; reason: string }[]>(
             `SELECT actor, payload->'body'->>'reason' AS reason FROM audit_records
@@ -340,7 +355,7 @@ describe('status notice order without retries (router, gateway admin API; real R
         (rows) => rows.length > 0,
         'the skip audited',
       );
-      expect(audited).toEqual({ actor: expect.stringContaining('CN='), reason });
+      expect(audited).toEqual([{ actor: expect.stringContaining('CN='), reason }]);
     } finally {
       dispatchId = previous;
     }
