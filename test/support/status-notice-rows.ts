@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { StatusNoticeEntity } from '@docaxis/persistence/status-notice/status-notice.entity';
 import type { NewStatusNotice } from '@docaxis/persistence/status-notice/status-notice.repository';
 
 /** A status notice as the gateway records it, for repository specs: fresh ids, no reason. */
@@ -18,4 +20,15 @@ export function newStatusNotice(
     noticedAt: new Date(),
     requestDigest: '0'.repeat(64),
   };
+}
+
+/**
+ * Stores a notice as it is, with no recipient state, outbox row or inbox position: a fixture for
+ * specs (the gateway records notices through StatusNoticeRepository.record or the recall).
+ */
+export async function insertStatusNotice(
+  manager: EntityManager,
+  notice: NewStatusNotice,
+): Promise<void> {
+  await manager.insert(StatusNoticeEntity, notice);
 }

@@ -4,12 +4,11 @@ import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repos
 import { InboxRepository } from '@docaxis/persistence/inbox/inbox.repository';
 import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import { InboxWakeups, type InboxWakeupsSettings } from '@docaxis/persistence/inbox/inbox-wakeups';
-import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
 import { deliveryOf } from '@docaxis/testing/inbox-delivery';
 import { recordQueries } from '@docaxis/testing/recorded-queries';
-import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
+import { insertStatusNotice, newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { waitFor } from '@docaxis/testing/wait-for';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ListInboxUseCase } from './list-inbox.usecase';
@@ -27,7 +26,6 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
   let url: string;
   let dataSource: DataSource;
   let dispatches: DispatchRepository;
-  let notices: StatusNoticeRepository;
   let announcer: InboxDeliveryAnnouncer;
   let wakeups: InboxWakeups;
   let statements: string[];
@@ -40,7 +38,6 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       { code: OTHER, name: 'UBND tỉnh Đồng Tháp' },
     ]));
     dispatches = new DispatchRepository(dataSource);
-    notices = new StatusNoticeRepository(dataSource);
     announcer = new InboxDeliveryAnnouncer(dataSource);
     statements = recordQueries(dataSource);
     wakeups = await listening({ reconnect: { initialMs: 100, maxMs: 100 } });
@@ -162,7 +159,7 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
       addresseeCode: SENDER,
       statusCode: '01',
     });
-    await dataSource.transaction((m) => notices.insert(m, notice));
+    await dataSource.transaction((m) => insertStatusNotice(m, notice));
     expect(await deliverStatusNotice(dataSource, notice.id, `msg-${notice.id}`)).not.toBeNull();
     await announcer.announce([SENDER]);
     const result = await page;

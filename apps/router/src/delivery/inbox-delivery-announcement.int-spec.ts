@@ -12,7 +12,7 @@ import {
   listenToInboxNotifications,
 } from '@docaxis/testing/inbox-notifications';
 import { recordQueries, statementVerb } from '@docaxis/testing/recorded-queries';
-import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
+import { insertStatusNotice, newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { DeliverStatusNoticeUseCase } from '../status-notices/deliver-status-notice.usecase';
 import { DeliverToInboxUseCase, type DeliverToInboxCommand } from './deliver-to-inbox.usecase';
 
@@ -123,7 +123,7 @@ describe('router deliveries wake waiting inboxes after they commit (real Postgre
       addresseeCode: SENDER,
       statusCode: '01',
     });
-    await dataSource.transaction((m) => new StatusNoticeRepository(dataSource).insert(m, notice));
+    await dataSource.transaction((m) => insertStatusNotice(m, notice));
     const command = {
       messageId: randomUUID(),
       notice: {

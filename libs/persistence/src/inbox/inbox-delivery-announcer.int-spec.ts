@@ -10,10 +10,9 @@ import {
 } from '@docaxis/testing/inbox-notifications';
 import { recordQueries } from '@docaxis/testing/recorded-queries';
 import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
-import { newStatusNotice } from '@docaxis/testing/status-notice-rows';
+import { insertStatusNotice, newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { dataSourceOptions } from '../database/data-source-options';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
-import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import { InboxDeliveryAnnouncer } from './inbox-delivery-announcer';
 
 const SENDER = '000.00.00.G22';
@@ -84,7 +83,7 @@ describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
       addresseeCode: SENDER,
       statusCode: '01',
     });
-    await dataSource.transaction((m) => new StatusNoticeRepository(dataSource).insert(m, notice));
+    await dataSource.transaction((m) => insertStatusNotice(m, notice));
     expect(await heard.during(() => deliverStatusNotice(dataSource, notice.id))).toEqual([]);
   });
 

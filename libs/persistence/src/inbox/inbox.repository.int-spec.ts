@@ -8,9 +8,9 @@ import { recallOf } from '@docaxis/testing/dispatch-recall';
 import { DispatchRecallRepository } from '../dispatch/dispatch-recall.repository';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { StatusNoticeEntity } from '../status-notice/status-notice.entity';
-import { StatusNoticeRepository } from '../status-notice/status-notice.repository';
 import { InboxRepository } from './inbox.repository';
 import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
+import { insertStatusNotice } from '@docaxis/testing/status-notice-rows';
 
 const SENDER = '000.00.00.G22';
 const FETCHER = '000.00.00.H41';
@@ -20,7 +20,6 @@ const LATE = '000.00.00.H20';
 describe('InboxRepository with status notices and recall (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let dispatches: DispatchRepository;
-  let notices: StatusNoticeRepository;
   let inbox: InboxRepository;
 
   beforeAll(async () => {
@@ -30,7 +29,6 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       { code: LATE, name: 'UBND tỉnh Đồng Tháp' },
     ]));
     dispatches = new DispatchRepository(dataSource);
-    notices = new StatusNoticeRepository(dataSource);
     inbox = new InboxRepository(dataSource);
   });
 
@@ -54,7 +52,7 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
   async function notice(dispatchId: string, from: string, to: string, code: string) {
     const id = uuidv7();
     await dataSource.transaction((m) =>
-      notices.insert(m, {
+      insertStatusNotice(m, {
         id,
         dispatchId,
         recipientCode: from === SENDER ? to : from,
@@ -92,7 +90,7 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
     const dispatchId = await deliveredDispatch([FETCHER]);
     const id = uuidv7();
     await dataSource.transaction((m) =>
-      notices.insert(m, {
+      insertStatusNotice(m, {
         id,
         dispatchId,
         recipientCode: FETCHER,

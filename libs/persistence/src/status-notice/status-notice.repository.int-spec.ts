@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { insertStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import {
   deliverStatusNotice,
@@ -46,7 +47,7 @@ describe('StatusNoticeRepository.deliver and skip: notice order without retries 
     correlationId: string | null = null,
   ) {
     const id = randomUUID();
-    await notices.insert(dataSource.manager, {
+    await insertStatusNotice(dataSource.manager, {
       id,
       dispatchId,
       recipientCode: recipient,

@@ -94,10 +94,6 @@ export interface DeliveredStatusNotice {
 export class StatusNoticeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, notice: NewStatusNotice): Promise<void> {
-    await manager.insert(StatusNoticeEntity, notice);
-  }
-
   async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
