@@ -91,7 +91,30 @@ export class AuditController {
   @Get('export')
   @ApiOperation({ summary: 'Export the audit events as CSV (streamed) or a PDF report' })
   @ApiProduces('text/csv', 'application/pdf')
-  @ApiOkResponse({ description: 'CSV stream or PDF report' })
+  @ApiOkResponse({
+    description: 'CSV stream or PDF report',
+    headers: {
+      'X-Audit-Chain-Head': {
+        description:
+          '`<seq>:<hash>` of the chain head the export is pinned to (absent: empty trail)',
+        schema: { type: 'string' },
+      },
+      'X-Audit-Checkpoint': {
+        description:
+          '`<headSeq>:<headHash>:<createdAt>` of the latest valid signed checkpoint the verification used',
+        schema: { type: 'string' },
+      },
+      'X-Audit-Verified': {
+        description: '`true`, or `false; seq=<n>`: the first record from which the trail fails',
+        schema: { type: 'string' },
+      },
+      'X-Audit-Verification-Scope': {
+        description:
+          'What the verification re-hashed: `from=<checkpoint|genesis|seq>` (genesis also when no checkpoint exists yet), `; checkpoint=<headSeq>` when it started from one, `; reverified=<first>-<last>|none`, `; not-reverified=1-<n>|none` (records vouched for by the checkpoint signature, or trusted below a seq start), e.g. `from=checkpoint; checkpoint=30; reverified=30-40; not-reverified=1-29`',
+        schema: { type: 'string' },
+      },
+    },
+  })
   @ApiErrorResponses({
     400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'],
     404: ['AUDIT_CHECKPOINT_NOT_FOUND'],

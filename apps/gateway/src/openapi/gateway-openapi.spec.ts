@@ -82,4 +82,18 @@ describe('gateway OpenAPI document', () => {
     expect(busy.headers?.['Retry-After']).toBeDefined();
     expect(document.components?.schemas?.ErrorBodyDto).toBeDefined();
   });
+
+  it('documents the audit export headers, the verification scope format included', () => {
+    const exported = document.paths['/api/v1/audit/export'].get as unknown as Operation;
+    const ok = exported.responses['200'] as { headers?: Record<string, { description: string }> };
+    expect(Object.keys(ok.headers ?? {})).toEqual([
+      'X-Audit-Chain-Head',
+      'X-Audit-Checkpoint',
+      'X-Audit-Verified',
+      'X-Audit-Verification-Scope',
+    ]);
+    expect(ok.headers?.['X-Audit-Verification-Scope'].description).toContain(
+      'from=checkpoint; checkpoint=30; reverified=30-40; not-reverified=1-29',
+    );
+  });
 });
