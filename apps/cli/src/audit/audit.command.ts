@@ -8,7 +8,10 @@ import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify
 import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import { AuditExporter, type ExportHeader } from '@docaxis/audit-trail/export/audit-exporter';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
-import type { TrailVerificationRequest } from '@docaxis/audit-trail/verification/trail-verification-request';
+import {
+  trailVerificationRequest,
+  type TrailVerificationRequest,
+} from '@docaxis/audit-trail/verification/trail-verification-request';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import {
@@ -196,8 +199,7 @@ function verificationRequest(
       { from, checkpoint },
     );
   }
-  if (from === 'checkpoint') return { from, checkpointSeq: checkpoint, toSeq };
-  return from === 'genesis' ? { from, fromSeq: 1, toSeq } : { from: 'seq', fromSeq: from, toSeq };
+  return trailVerificationRequest(from, checkpoint, toSeq);
 }
 
 /**

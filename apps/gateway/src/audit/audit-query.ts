@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
-import type { TrailVerificationRequest } from '@docaxis/audit-trail/verification/trail-verification-request';
+import {
+  trailVerificationRequest,
+  type TrailVerificationRequest,
+} from '@docaxis/audit-trail/verification/trail-verification-request';
 import type { AuditEventFilter } from '@docaxis/persistence/audit/audit-search.repository';
 
 export class AuditQueryInvalidError extends InvalidInputError {
@@ -99,18 +102,9 @@ const verifySchema = verifyStartSchema
     checkpointOnlyFromCheckpoint('from'),
   );
 
-function toVerificationRequest(
-  q: z.output<typeof verifyStartSchema>,
-  toSeq: number | undefined,
-): TrailVerificationRequest {
-  if (q.from === 'checkpoint') return { from: 'checkpoint', checkpointSeq: q.checkpoint, toSeq };
-  if (q.from === 'genesis') return { from: 'genesis', fromSeq: 1, toSeq };
-  return { from: 'seq', fromSeq: q.from, toSeq };
-}
-
 export function parseVerifyRequest(query: unknown): TrailVerificationRequest {
   const q = parse(verifySchema, query);
-  return toVerificationRequest(q, q.to);
+  return trailVerificationRequest(q.from, q.checkpoint, q.to);
 }
 
 export function parseStatisticsQuery(query: unknown): {
@@ -152,10 +146,7 @@ export function parseExportQuery(query: unknown): {
     filter: toFilter(q),
     format: q.format,
     lang: q.lang,
-    verification: toVerificationRequest(
-      { from: q.verifyFrom, checkpoint: q.checkpoint },
-      undefined,
-    ),
+    verification: trailVerificationRequest(q.verifyFrom, q.checkpoint, undefined),
   };
 }
 

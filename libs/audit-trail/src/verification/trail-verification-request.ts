@@ -6,3 +6,18 @@
 export type TrailVerificationRequest =
   | { from: 'checkpoint'; checkpointSeq?: number; toSeq?: number }
   | { from: 'genesis' | 'seq'; fromSeq: number; toSeq?: number };
+
+/**
+ * The request for a start as callers name it (`checkpoint`, `genesis` or a record number), the
+ * one mapping for the API and the CLI. `checkpointSeq` only means something with `checkpoint`:
+ * callers refuse it with another start, each with its own error.
+ */
+export function trailVerificationRequest(
+  from: 'checkpoint' | 'genesis' | number,
+  checkpointSeq: number | undefined,
+  toSeq: number | undefined,
+): TrailVerificationRequest {
+  if (from === 'checkpoint') return { from, checkpointSeq, toSeq };
+  if (from === 'genesis') return { from, fromSeq: 1, toSeq };
+  return { from: 'seq', fromSeq: from, toSeq };
+}

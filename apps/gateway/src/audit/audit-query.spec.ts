@@ -1,0 +1,59 @@
+import { AuditQueryInvalidError, parseExportQuery, parseVerifyRequest } from './audit-query';
+
+/** The export's `verifyFrom`/`checkpoint` start the verification exactly where /audit/verify's `from`/`checkpoint` do. */
+describe('audit query parsing: the verification start of /audit/verify and /audit/export', () => {
+  it.each([
+    [{}, {}, { from: 'checkpoint', checkpointSeq: undefined, toSeq: undefined }],
+    [
+      { from: 'checkpoint', checkpoint: '30' },
+      { verifyFrom: 'checkpoint', checkpoint: '30' },
+      { from: 'checkpoint', checkpointSeq: 30, toSeq: undefined },
+    ],
+    [
+      { checkpoint: '30' },
+      { checkpoint: '30' },
+      { from: 'checkpoint', checkpointSeq: 30, toSeq: undefined },
+    ],
+    [
+      { from: 'genesis' },
+      { verifyFrom: 'genesis' },
+      { from: 'genesis', fromSeq: 1, toSeq: undefined },
+    ],
+    [{ from: '12' }, { verifyFrom: '12' }, { from: 'seq', fromSeq: 12, toSeq: undefined }],
+  ])('verify %j and export %j start at %j', (verifyQuery, exportQuery, expected) => {
+    expect(parseVerifyRequest(verifyQuery)).toEqual(expected);
+    expect(parseExportQuery(exportQuery).verification).toEqual(expected);
+  });
+
+  it("keeps the export's `from` for the events' instant, apart from where verification starts", () => {
+    const parsed = parseExportQuery({ from: '2026-11-24T00:00:00Z', verifyFrom: 'genesis' });
+    expect(parsed.filter.from).toEqual(new Date('2026-11-24T00:00:00Z'));
+    expect(parsed.verification).toEqual({ from: 'genesis', fromSeq: 1, toSeq: undefined });
+  });
+
+  it.each([
+    [{ verifyFrom: 'head' }],
+    [{ verifyFrom: '0' }],
+    [{ verifyFrom: 'genesis', checkpoint: '30' }],
+    [{ verifyFrom: '5', checkpoint: '30' }],
+    [{ checkpoint: 'latest' }],
+  ])('refuses the export query %j with AUDIT_QUERY_INVALID', (query) => {
+    expect(thrownBy(() => parseExportQuery(query))).toMatchObject({ code: 'AUDIT_QUERY_INVALID' });
+  });
+
+  it('refuses checkpoint= with from=genesis on /audit/verify too', () => {
+    expect(thrownBy(() => parseVerifyRequest({ from: 'genesis', checkpoint: '30' }))).toMatchObject(
+      { code: 'AUDIT_QUERY_INVALID' },
+    );
+  });
+});
+
+function thrownBy(parse: () => unknown): AuditQueryInvalidError {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AuditQueryInvalidError);
+    return error as AuditQueryInvalidError;
+  }
+  throw new Error('parsed without an error');
+}
