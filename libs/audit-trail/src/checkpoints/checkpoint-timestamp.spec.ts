@@ -237,6 +237,37 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       });
     });
 
+    it('says revocation was NOT checked for a TSA path expired since: CRLs may drop expired certificates', async () => {
+      const notListed: RevocationChecker = {
+        check: () => Promise.resolve({ status: 'good', source: 'crl', producedAt: new Date() }),
+      };
+      const trustAt = (now: Date) =>
+        TsaCertificateTrust.fromPemBundle(Buffer.from(pki.root.certPem), {
+          revocation: notListed,
+          now: () => now,
+        });
+      const token = stamp();
+      expect(await checkTimestampToken(token, checkpointCms, trustAt(new Date()))).toMatchObject({
+        tsaRevocation: { status: 'good' },
+      });
+      // Decades on, every certificate below the root has expired: "not listed" proves nothing.
+      const later = await checkTimestampToken(
+        token,
+        checkpointCms,
+        trustAt(new Date(Date.now() + 30 * 365 * 86_400_000)),
+      );
+      expect(later).toMatchObject({
+        valid: true,
+        tsaChain: 'trusted',
+        tsaRevocation: {
+          status: 'not-checked',
+          note: expect.stringMatching(
+            /^TSA revocation NOT checked: TSA certificate ".*": expired .*, so a current CRL not listing it proves nothing/,
+          ) as unknown,
+        },
+      });
+    });
+
     it('refuses AUDIT_TSA_CRL_DIR without a trust file, or a folder that cannot be read', async () => {
       await expect(TsaCertificateTrust.load({ AUDIT_TSA_CRL_DIR: crlDir() })).rejects.toThrow(
         TsaCrlDirError,

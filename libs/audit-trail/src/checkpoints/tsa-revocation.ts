@@ -21,7 +21,8 @@ export interface TsaRevokedBeforeGenTime {
 /**
  * Asks `checker` (the signature library's CRL checker, the same rules as for signer
  * certificates: a CRL signed by the issuer the path proved, current at `now`) about every
- * certificate of `path` below its anchor. Without a checker the answer says so: never `good`.
+ * certificate of `path` below its anchor. Without a checker the answer says so: never `good`;
+ * nor for a certificate expired by `now`, which a current CRL need no longer list.
  */
 export async function checkTsaRevocation(
   path: CertificatePath,
@@ -46,6 +47,12 @@ export async function checkTsaRevocation(
     }
     if (outcome.status === 'unknown') {
       unknown.push(`${who}: ${outcome.note}`);
+    } else if (outcome.status === 'good' && certificate.notAfter.getTime() < now.getTime()) {
+      // RFC 5280 §3.3: a CA may drop a certificate from its CRLs once it has expired, so a
+      // current CRL not listing it says nothing of a revocation before genTime.
+      unknown.push(
+        `${who}: expired ${certificate.notAfter.toISOString()}, so a current CRL not listing it proves nothing`,
+      );
     } else if (outcome.status === 'revoked') {
       const when = `${who} (serial ${certificate.serialNumber}) was revoked at ${outcome.revokedAt.toISOString()}${outcome.reason ? ` (${outcome.reason})` : ''}`;
       if (outcome.revokedAt.getTime() <= genTime.getTime()) {
