@@ -85,6 +85,21 @@ describe('CheckpointTimestampStatus (audit verification view)', () => {
     expect(html).toContain(`<span class="muted" lang="en">${note}</span>`);
   });
 
+  it('says a TSA revoked after the timestamp leaves it valid, in both languages', () => {
+    const note =
+      'TSA certificate "CN=TEST TSA" was revoked at 2026-11-25T00:00:00.000Z, after genTime';
+    const result = verified(stamp('trusted', { status: 'revoked-after-gen-time', note }));
+    const vi = render(result);
+    expect(vi).toContain('data-tsa-revocation="revoked-after-gen-time"');
+    expect(vi).toContain(
+      'Chứng thư TSA bị thu hồi SAU thời điểm đóng dấu; dấu thời gian vẫn hợp lệ',
+    );
+    expect(vi).toContain('after genTime</span>');
+    expect(render(result, 'en')).toContain(
+      'TSA certificate revoked AFTER the timestamp; the timestamp stays valid',
+    );
+  });
+
   it('shows an untrusted TSA when the verification failed on it', () => {
     const result: ChainVerification = {
       ok: false,
