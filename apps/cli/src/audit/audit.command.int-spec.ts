@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -79,9 +79,13 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     const text = extractPdfText(readFileSync(out));
     expect(text).toContain('Báo cáo nhật ký kiểm toán');
     expect(text).toContain('40 sự kiện');
-    const missing = await cli('audit', 'export', '--format', 'pdf');
+    const manifest = join(tmpdir(), `audit-cli-no-pdf-${process.pid}.json`);
+    const missing = await cli('audit', 'export', '--format', 'pdf', '--manifest', manifest);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--out');
+    // Refused before the verification: no summary, and no manifest of an export never written.
+    expect(missing.stderr).not.toContain('OK:');
+    expect(existsSync(manifest)).toBe(false);
   });
 
   it('verifies from the latest signed checkpoint by default, from genesis on request', async () => {

@@ -113,6 +113,9 @@ export function registerAuditCommand(
         undefined,
         '--verify-from',
       );
+      // A usage error before any work: no verification run, no manifest left for an export
+      // that was never written.
+      if (options.format === 'pdf' && !options.out) throw new PdfOutputRequiredError();
       await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const records = new AuditRecordRepository(dataSource);
         const exporter = new AuditExporter(
@@ -129,8 +132,7 @@ export function registerAuditCommand(
         io.stderr.write(summary(header.verification));
         if (options.manifest) await writeManifest(options.manifest, header, filter);
         if (options.format === 'pdf') {
-          if (!options.out) throw new PdfOutputRequiredError();
-          await writeFile(options.out, await exporter.pdf(filter, header, options.lang));
+          await writeFile(options.out!, await exporter.pdf(filter, header, options.lang));
         } else if (options.out) {
           const file = createWriteStream(options.out);
           await exporter.writeCsv(filter, header, file);
