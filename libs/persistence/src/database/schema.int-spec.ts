@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrationsExclusively } from './run-migrations';
+import { TABLE_STORAGE_PARAMETERS } from './table-storage-parameters';
 
 describe('database schema (real PostgreSQL, committed migrations)', () => {
   let dataSource: DataSource;
@@ -18,6 +19,22 @@ describe('database schema (real PostgreSQL, committed migrations)', () => {
   it('matches the entities exactly: no pending schema change (entity/migration drift check)', async () => {
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('gives each table exactly the declared storage parameters (TypeORM does not compare them)', async () => {
+    const rows: Array<{ table: string; options: string[] }> = await dataSource.query(
+      `SELECT c.relname AS table, c.reloptions AS options
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.reloptions IS NOT NULL`,
+    );
+    const actual = Object.fromEntries(rows.map((row) => [row.table, [...row.options].sort()]));
+    const declared = Object.fromEntries(
+      Object.entries(TABLE_STORAGE_PARAMETERS).map(([table, options]) => [
+        table,
+        [...options].sort(),
+      ]),
+    );
+    expect(actual).toEqual(declared);
   });
 
   it('applies nothing twice when migrations run again', async () => {

@@ -18,6 +18,7 @@ import { InboxDeliveredNotifyAfterCommit1795492019821 } from './1795492019821-in
 import { DispatchWithdrawnState1795498358910 } from './1795498358910-dispatch-withdrawn-state';
 import { StatusNoticeCorrelationId1795498613973 } from './1795498613973-status-notice-correlation-id';
 import { WebhookFailingSince1795498616717 } from './1795498616717-webhook-failing-since';
+import { AutovacuumForChurningTables1795501238669 } from './1795501238669-autovacuum-for-churning-tables';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   DispatchWithdrawnState1795498358910,
   StatusNoticeCorrelationId1795498613973,
   WebhookFailingSince1795498616717,
+  AutovacuumForChurningTables1795501238669,
 ];
