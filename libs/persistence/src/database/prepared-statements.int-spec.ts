@@ -113,6 +113,31 @@ describe('preparedStatement (real PostgreSQL, through TypeORM)', () => {
     expect((await preparedAs(marked)).map((row) => row.name)).toEqual([`${first.name}_1`]);
   });
 
+  it('waits with a refresh until no execution under the old name is queued on the connection', async () => {
+    const marked = preparedStatement(`SELECT $1::int * 3 AS n /* prepared-spec queued */`);
+    const [{ name }] = await dataSource.query(
+      `SELECT 'dx_' || left(encode(sha256(convert_to($1, 'UTF8')), 'hex'), 32) AS name`,
+      [marked],
+    );
+    const runner = dataSource.createQueryRunner();
+    try {
+      // Sent at once on one connection: all but the first wait in node-postgres' queue, and the
+      // refresh falls due among them.
+      const calls = 2 * REPLAN_FIRST_AFTER + 3;
+      const answers = await Promise.all(
+        Array.from({ length: calls }, (_, i) => runner.query(marked, [i])),
+      );
+      expect(answers).toEqual(Array.from({ length: calls }, (_, i) => [{ n: 3 * i }]));
+      // None was prepared afresh while its predecessors were queued; the next call is.
+      const prepared = `SELECT name FROM pg_prepared_statements WHERE statement = $1`;
+      expect(await runner.query(prepared, [marked])).toEqual([{ name }]);
+      expect(await runner.query(marked, [14])).toEqual([{ n: 42 }]);
+      expect(await runner.query(prepared, [marked])).toEqual([{ name: `${name}_1` }]);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('replaces a generic plan made on an empty table by one made on the table grown', async () => {
     // dispatch_recipients' columns and indexes: the key (dispatch_id, recipient_code) and the
     // inbox index (recipient_code, delivery_seq).

@@ -43,6 +43,8 @@ interface Preparation {
   generation: number;
   /** Executions under the current name. */
   executions: number;
+  /** Executions sent or queued on this connection that have not answered yet. */
+  pending: number;
 }
 
 /** node-postgres' own `query`, all overloads in one (its arguments pass through unchanged). */
@@ -83,14 +85,18 @@ function replanAfter(generation: number): number {
   return Math.min(REPLAN_FIRST_AFTER * 2 ** generation, REPLAN_MAX_INTERVAL);
 }
 
-/** The name to execute a marked statement under now, preparing it afresh when it is due. */
-function currentName(client: PreparingPgClient, baseName: string): string {
+/** A marked statement's preparation on a connection, prepared afresh when it is due. */
+function currentPreparation(client: PreparingPgClient, baseName: string): Preparation {
   let preparation = client.preparations.get(baseName);
   if (preparation === undefined) {
-    preparation = { generation: 0, executions: 0 };
+    preparation = { generation: 0, executions: 0, pending: 0 };
     client.preparations.set(baseName, preparation);
   }
-  if (preparation.executions >= replanAfter(preparation.generation)) {
+  // Not while an execution under the old name waits in the client's queue or for its answer: the
+  // Close would reach the server before that execution's Bind, and node-postgres, marking the name
+  // parsed when its ParseComplete arrives, would not Parse it again ("prepared statement … does
+  // not exist"). The refresh waits for a call with none pending.
+  if (preparation.pending === 0 && preparation.executions >= replanAfter(preparation.generation)) {
     const retired = generationName(baseName, preparation.generation);
     const { connection } = client as unknown as PgConnection;
     // Written now, so it reaches the server before the statement's Parse under the next name
@@ -102,7 +108,7 @@ function currentName(client: PreparingPgClient, baseName: string): string {
     preparation.executions = 0;
   }
   preparation.executions += 1;
-  return generationName(baseName, preparation.generation);
+  return preparation;
 }
 
 PreparingPgClient.prototype.query = function (
@@ -114,8 +120,13 @@ PreparingPgClient.prototype.query = function (
   // Looked up per call, not kept: a test's statement counter may patch Client.prototype.query.
   const pg = Client.prototype as unknown as PgQuery;
   if (baseName !== undefined && (values === undefined || Array.isArray(values)) && !callback) {
-    const name = currentName(this, baseName);
-    return pg.query.call(this, { name, text, values: values ?? [] });
+    const preparation = currentPreparation(this, baseName);
+    const name = generationName(baseName, preparation.generation);
+    preparation.pending += 1;
+    const answer = pg.query.call(this, { name, text, values: values ?? [] }) as Promise<unknown>;
+    return answer.finally(() => {
+      preparation.pending -= 1;
+    });
   }
   return pg.query.call(this, ...args);
 } as typeof Client.prototype.query;
