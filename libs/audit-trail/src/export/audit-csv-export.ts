@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import { canonicalJson } from '../chain/canonical-json';
@@ -30,29 +30,30 @@ export async function writeAuditCsv(
   records: AsyncIterable<AuditRecordEntity>,
   out: Writable,
 ): Promise<number> {
-  const csv = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] });
-  csv.pipe(out);
   let count = 0;
-  for await (const record of records) {
-    const row = [
-      String(record.seq),
-      record.eventId,
-      record.eventType,
-      record.occurredAt.toISOString(),
-      record.recordedAt.toISOString(),
-      record.dispatchId ?? '',
-      record.senderCode ?? '',
-      record.recipientCode ?? '',
-      record.actor ?? '',
-      canonicalJson(record.payload),
-      record.payloadDigest,
-      record.prevHash,
-      record.hash,
-    ];
-    if (!csv.write(row)) await once(csv, 'drain');
-    count += 1;
+  async function* rows(): AsyncGenerator<string[]> {
+    for await (const record of records) {
+      yield [
+        String(record.seq),
+        record.eventId,
+        record.eventType,
+        record.occurredAt.toISOString(),
+        record.recordedAt.toISOString(),
+        record.dispatchId ?? '',
+        record.senderCode ?? '',
+        record.recipientCode ?? '',
+        record.actor ?? '',
+        canonicalJson(record.payload),
+        record.payloadDigest,
+        record.prevHash,
+        record.hash,
+      ];
+      count += 1;
+    }
   }
-  csv.end();
-  await once(csv, 'end');
+  // pipeline, not pipe: a destination that fails (an unwritable file, a client gone mid-export)
+  // rejects here and stops the read, where pipe() would unpipe and leave the writer waiting for a
+  // 'drain' that never comes, holding its database connection.
+  await pipeline(rows(), stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out);
   return count;
 }

@@ -1,0 +1,75 @@
+import { Writable } from 'node:stream';
+import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
+import { writeAuditCsv } from './audit-csv-export';
+
+function record(seq: number): AuditRecordEntity {
+  return {
+    seq,
+    eventId: `e${seq}`,
+    eventType: 'dispatch.submitted',
+    occurredAt: new Date(Date.UTC(2026, 10, 24, 6, 0, seq)),
+    recordedAt: new Date(Date.UTC(2026, 10, 24, 6, 0, seq)),
+    dispatchId: null,
+    senderCode: '000.00.00.G22',
+    recipientCode: null,
+    actor: null,
+    payload: { n: seq },
+    payloadDigest: 'd'.repeat(64),
+    prevHash: '0'.repeat(64),
+    hash: '1'.repeat(64),
+  };
+}
+
+/** Records 1..n, noting whether the reader closed the source (a database cursor in the app). */
+function source(n: number): { records: AsyncIterable<AuditRecordEntity>; closed: () => boolean } {
+  let closed = false;
+  async function* records(): AsyncGenerator<AuditRecordEntity> {
+    try {
+      for (let seq = 1; seq <= n; seq++) {
+        // A cursor's read resolves on a later turn.
+        await new Promise(setImmediate);
+        yield record(seq);
+      }
+    } finally {
+      closed = true;
+    }
+  }
+  return { records: records(), closed: () => closed };
+}
+
+describe('writeAuditCsv', () => {
+  it('writes the header and one row per record, and counts them', async () => {
+    let text = '';
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString('utf8');
+        done();
+      },
+    });
+    const { records, closed } = source(3);
+    expect(await writeAuditCsv(records, out)).toBe(3);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'seq,event_id,event_type,occurred_at,recorded_at,dispatch_id,sender_code,recipient_code,actor,payload,payload_digest,prev_hash,hash',
+    );
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['1', '2', '3']);
+    expect(closed()).toBe(true);
+  });
+
+  it('rejects and stops reading when the destination fails mid-export, never waits forever', async () => {
+    let writes = 0;
+    const out = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, done) {
+        writes += 1;
+        // A client gone, a disk full: the destination fails after a few chunks.
+        done(writes === 3 ? new Error('EPIPE: the reader went away') : null);
+      },
+    });
+    const { records, closed } = source(100_000);
+    await expect(writeAuditCsv(records, out)).rejects.toThrow('EPIPE');
+    // The source is closed once its read in flight resolves (a turn or two), far before its end.
+    for (let turn = 0; turn < 10 && !closed(); turn++) await new Promise(setImmediate);
+    expect(closed()).toBe(true);
+  });
+});
