@@ -13,3 +13,9 @@ export const EXIT_USAGE = 2;
 export const EXIT_REFUSED = 1;
 /** Commands that talk to the axis: it could not be reached or failed (5xx); retrying may help. */
 export const EXIT_UNAVAILABLE = 3;
+/**
+ * The command could not finish for a reason none of the above names (an unwritable output file,
+ * a query failing mid-walk, a bug). Never 1: for `verify` and `audit` 1 is a verdict (not passed,
+ * the trail does not verify), and a script must not read a failed run as one.
+ */
+export const EXIT_INTERNAL = 4;

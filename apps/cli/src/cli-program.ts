@@ -2,13 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
-import {
-  EXIT_OK,
-  EXIT_UNAVAILABLE,
-  EXIT_USAGE,
-  EXIT_VERDICT_NOT_PASSED,
-  type CliIo,
-} from './cli-io';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, type CliIo } from './cli-io';
 import { registerAuditCommand } from './audit/audit.command';
 import { apiFailure } from './api/api-exit-code';
 import { registerCertsCommand } from './certs/certs-dev.command';
@@ -25,7 +19,7 @@ import { registerVerifyCommand } from './verify/verify.command';
  * Runs the docaxis CLI on `argv` (the arguments after the program name) and resolves to the exit
  * code; never throws and never prints a stack trace. Usage errors (unknown option, missing file
  * argument, unusable trust material or configuration) exit 2; a database or service that cannot
- * be reached exits 3.
+ * be reached exits 3; anything else that stops a command exits 4, never a verdict's 1.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
@@ -77,6 +71,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(
       `docaxis: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    return EXIT_VERDICT_NOT_PASSED;
+    return EXIT_INTERNAL;
   }
 }

@@ -194,6 +194,13 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     }
   });
 
+  it('exits 4, not the verdict 1, when the export cannot be written', async () => {
+    const out = join(tmpdir(), `audit-cli-missing-${process.pid}`, 'nested', 'audit.csv');
+    const unwritable = await cli('audit', 'export', '--out', out);
+    expect(unwritable.code).toBe(4);
+    expect(unwritable.stderr).toMatch(/^docaxis: unexpected error: .*ENOENT/m);
+  });
+
   it('reports the first broken record and exits 1 after tampering', async () => {
     await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL session_replication_role = replica');
