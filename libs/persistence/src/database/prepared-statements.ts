@@ -23,6 +23,15 @@ const preparedNames = new Map<string, string>();
  * connection prepares a statement afresh after `REPLAN_FIRST_AFTER` executions, then after twice
  * as many each time, at most every `REPLAN_MAX_INTERVAL`: its generic plan is never made on
  * tables much smaller than they are (see `PreparingPgClient`).
+ *
+ * Why it stays though a deployment runs autovacuum: there, each autoanalyze of a table (after 50
+ * rows plus 10 % changed, at the defaults) invalidates the plans that read it, which does much the
+ * same. The refresh is for servers that never ANALYZE (the development and CI server, where the
+ * pipeline specs and the bench run) and for the time a table grows between two autoanalyzes.
+ * It relies on node-postgres internals (`connection.close`, `parsedStatements`, the order in
+ * which a queued query is written), not its API: after any upgrade of `pg` (or PostgreSQL), run
+ * prepared-statements.int-spec.ts, which fails if the old statement is not closed, if a refresh
+ * breaks a query queued on the connection, or if the plan is not made afresh.
  */
 export function preparedStatement(text: string): string {
   if (!preparedNames.has(text)) {
