@@ -93,8 +93,10 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       insertStatusNotice(m, {
         id,
         dispatchId,
+        // Three different agencies (and, below, a recording time long before its delivery), so
+        // that no two of the page's columns could be swapped unnoticed.
         recipientCode: FETCHER,
-        authorCode: FETCHER,
+        authorCode: LATE,
         addresseeCode: SENDER,
         noticeId: `notice-${id}`,
         statusCode: '03',
@@ -103,6 +105,10 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
         noticedAt: new Date('2026-11-24T01:02:03.456Z'),
         requestDigest: 'ab'.repeat(32),
       }),
+    );
+    await dataSource.query(
+      `UPDATE status_notices SET recorded_at = '2026-11-24T01:02:04.789Z' WHERE id = $1`,
+      [id],
     );
     const seq = await deliverStatusNotice(dataSource, id, `msg-${id}`);
     const [dispatch] = await dataSource.query(
