@@ -29,7 +29,8 @@ const preparedNames = new Map<string, string>();
  * same. The refresh is for servers that never ANALYZE (the development and CI server, where the
  * pipeline specs and the bench run) and for the time a table grows between two autoanalyzes.
  * It relies on node-postgres internals (`connection.close`, `parsedStatements`, the order in
- * which a queued query is written), not its API: after any upgrade of `pg` (or PostgreSQL), run
+ * which a queued query is written), not its API, so package.json pins `pg` exactly: before any
+ * upgrade of `pg` (or PostgreSQL), run
  * prepared-statements.int-spec.ts, which fails if the old statement is not closed, if a refresh
  * breaks a query queued on the connection, or if the plan is not made afresh.
  */
