@@ -96,6 +96,19 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       expect(await rejectionOf(pdf)).toMatchObject({ code: 'CERTIFICATE_REVOKED' });
     });
 
+    it('signature claimed before a keyCompromise revocation → CERTIFICATE_REVOKED_KEY_COMPROMISE', async () => {
+      // Revoked 10 days ago for keyCompromise; the seal claims 20 days ago, which its key's
+      // holder can write whenever he signs. The agency seal alone: the leader's is an hour old.
+      const pdf = await signedBy((x) => ({
+        leader: false,
+        organization: x.pki.special('revoked-organization'),
+        signingTime: new Date(Date.now() - 20 * 24 * 60 * 60 * 1000),
+      }))();
+      const rejection = await rejectionOf(pdf);
+      expect(rejection.code).toBe('CERTIFICATE_REVOKED_KEY_COMPROMISE');
+      expect(rejection.message).toContain('key compromise');
+    });
+
     it('leader signature only, no agency seal → AGENCY_SIGNATURE_MISSING', async () => {
       const leaderOnly = await signedDispatchPdf(axis.pki, A, {
         organization: axis.pki.agency(A).leader,

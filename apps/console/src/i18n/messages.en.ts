@@ -283,6 +283,8 @@ export const en: Messages = {
     HASH_FAILURE: 'The content was changed after signing (digest mismatch)',
     SIG_CRYPTO_FAILURE: 'The signature value is wrong',
     REVOKED: 'The certificate was revoked',
+    REVOKED_NO_POE:
+      'The certificate was revoked for a key compromise (or without a reason); the claimed signing time proves nothing',
     EXPIRED: 'The certificate had expired at signing time',
     NOT_YET_VALID: 'The certificate was not yet valid at signing time',
     NO_CERTIFICATE_CHAIN_FOUND: 'No certificate chain to a trusted root was found',

@@ -300,6 +300,8 @@ export const vi = {
     HASH_FAILURE: 'Nội dung đã bị sửa sau khi ký (giá trị băm không khớp)',
     SIG_CRYPTO_FAILURE: 'Giá trị chữ ký sai',
     REVOKED: 'Chứng thư số đã bị thu hồi',
+    REVOKED_NO_POE:
+      'Chứng thư số đã bị thu hồi do lộ khóa (hoặc không nêu lý do); thời điểm ký do người ký tự khai không chứng minh được gì',
     EXPIRED: 'Chứng thư số đã hết hạn tại thời điểm ký',
     NOT_YET_VALID: 'Chứng thư số chưa có hiệu lực tại thời điểm ký',
     NO_CERTIFICATE_CHAIN_FOUND: 'Không tìm thấy chuỗi chứng thư tới gốc tin cậy',

@@ -12,6 +12,9 @@ export enum DispatchRejectionCode {
   CertificateExpired = 'CERTIFICATE_EXPIRED',
   CertificateNotYetValid = 'CERTIFICATE_NOT_YET_VALID',
   CertificateRevoked = 'CERTIFICATE_REVOKED',
+  /** Revoked for a key compromise (or without a reason) and no timestamp proves the signature
+   * predates it: the signer's claimed signing time proves nothing. */
+  CertificateRevokedKeyCompromise = 'CERTIFICATE_REVOKED_KEY_COMPROMISE',
   CertificateNotAllowed = 'CERTIFICATE_NOT_ALLOWED',
   WeakAlgorithm = 'SIGNATURE_ALGORITHM_WEAK',
   RevocationUnknown = 'REVOCATION_STATUS_UNAVAILABLE',

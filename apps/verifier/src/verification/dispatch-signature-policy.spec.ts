@@ -2,7 +2,7 @@ import type {
   DocumentVerificationReport,
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
-import type { SubIndication } from '@docaxis/signature/report/sub-indication';
+import { INDICATION_OF, type SubIndication } from '@docaxis/signature/report/sub-indication';
 import { DispatchRejectionCode } from './dispatch-rejection';
 import { judgeDispatchSignatures } from './dispatch-signature-policy';
 
@@ -118,12 +118,13 @@ describe('judgeDispatchSignatures', () => {
     ['EXPIRED', DispatchRejectionCode.CertificateExpired],
     ['NOT_YET_VALID', DispatchRejectionCode.CertificateNotYetValid],
     ['REVOKED', DispatchRejectionCode.CertificateRevoked],
+    ['REVOKED_NO_POE', DispatchRejectionCode.CertificateRevokedKeyCompromise],
     ['CHAIN_CONSTRAINTS_FAILURE', DispatchRejectionCode.CertificateNotAllowed],
     ['SIG_CONSTRAINTS_FAILURE', DispatchRejectionCode.CertificateNotAllowed],
     ['TRY_LATER', DispatchRejectionCode.RevocationUnknown],
   ])('maps a failed signature with %s to %s', (subIndication, code) => {
     const failed = signature({
-      indication: subIndication === 'TRY_LATER' ? 'INDETERMINATE' : 'TOTAL-FAILED',
+      indication: INDICATION_OF[subIndication],
       subIndication,
     });
     expect(

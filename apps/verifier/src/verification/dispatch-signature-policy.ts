@@ -103,6 +103,11 @@ function rejectSignature(fileName: string, signature: SignatureReport): Dispatch
         DispatchRejectionCode.CertificateRevoked,
         `${where}: the certificate was revoked before signing.`,
       );
+    case 'REVOKED_NO_POE':
+      return reject(
+        DispatchRejectionCode.CertificateRevokedKeyCompromise,
+        `${where}: the certificate was revoked for a key compromise (or without a reason), so its claimed signing time proves nothing; re-sign with a valid certificate.`,
+      );
     case 'CHAIN_CONSTRAINTS_FAILURE':
     case 'SIG_CONSTRAINTS_FAILURE':
     case 'CRYPTO_CONSTRAINTS_FAILURE':

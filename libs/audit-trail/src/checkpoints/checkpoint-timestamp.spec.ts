@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { writeDevIssuingCaCrl } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import {
   opensslTimestamper,
@@ -163,6 +164,66 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
         reason: expect.stringMatching(
           /^TSA certificate ".*" \(serial [0-9A-F]+\) was revoked at .* \(keyCompromise\), before genTime /,
         ) as unknown,
+      });
+    });
+
+    /**
+     * A CRL folder whose issuing CA CRL revokes the TEST TSA 10 minutes from now, after the
+     * genTime of any token openssl makes now (it cannot backdate): only the reason decides.
+     */
+    const crlDirRevokingTsaLater = (reason?: 'keyCompromise' | 'superseded'): string => {
+      const folder = mkdtempSync(join(dir, 'tsa-revoked-later-'));
+      const now = Date.now();
+      writeDevIssuingCaCrl(pki, folder, {
+        thisUpdate: new Date(now - 60_000),
+        nextUpdate: new Date(now + 86_400_000),
+        crlNumber: 500,
+        revoked: [
+          {
+            serialNumber: Buffer.from(pki.special('timestamping-authority').serialNumberHex, 'hex'),
+            revocationDate: new Date(now + 10 * 60_000),
+            ...(reason ? { reason } : {}),
+          },
+        ],
+      });
+      return folder;
+    };
+
+    it.each([
+      [
+        'keyCompromise',
+        /\(keyCompromise\): a compromise voids the TSA's own genTime .* \(RFC 3161 §4\)$/,
+      ],
+      [undefined, /\(no reason code\): a revocation without a reason voids the TSA's own genTime/],
+    ] as const)(
+      "refuses a token whose TSA is revoked after its genTime for %s: genTime is the TSA's claim",
+      async (reason, why) => {
+        const token = stamp();
+        const check = await checkTimestampToken(
+          token,
+          checkpointCms,
+          await load(crlDirRevokingTsaLater(reason)),
+        );
+        expect(check).toEqual({
+          valid: false,
+          authority: true,
+          reason: expect.stringMatching(why),
+        });
+      },
+    );
+
+    it('keeps a token whose TSA is superseded after its genTime (real CRL)', async () => {
+      const check = await checkTimestampToken(
+        stamp(),
+        checkpointCms,
+        await load(crlDirRevokingTsaLater('superseded')),
+      );
+      expect(check).toMatchObject({
+        valid: true,
+        tsaRevocation: {
+          status: 'revoked-after-gen-time',
+          note: expect.stringContaining('(superseded), after genTime') as unknown,
+        },
       });
     });
 

@@ -1,21 +1,31 @@
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
+import {
+  describeReason,
+  invalidFrom,
+  judgeRevocationTiming,
+} from '@docaxis/signature/revocation/revocation-time-rule';
 import type { CertificatePath } from '@docaxis/signature/trust/certificate-path-builder';
 
 /**
  * Whether the certificates of a checkpoint timestamp's TSA path (anchor excluded) were found
  * unrevoked: `good` (a current CRL for each, none listing it), `not-checked` (no revocation
  * source, or no usable CRL for one of them: `note` says which and why) or
- * `revoked-after-gen-time` (revoked after the token was made: it stays valid, as a signature made
- * before its signer's revocation does, and `note` says when and why).
+ * `revoked-after-gen-time` (revoked after the token was made for a reason that is no compromise:
+ * it stays valid, as a signature made before its signer's revocation does, and `note` says when
+ * and why).
  */
 export type TsaRevocation =
   | { status: 'good'; note: null }
   | { status: 'not-checked'; note: string }
   | { status: 'revoked-after-gen-time'; note: string };
 
-/** A certificate of the TSA path revoked at or before genTime: the token cannot be trusted. */
-export interface TsaRevokedBeforeGenTime {
-  revokedBeforeGenTime: string;
+/**
+ * A certificate of the TSA path whose revocation makes the token untrusted: revoked at or before
+ * genTime, or revoked for a compromise (or without a reason) at any time, since genTime is the
+ * TSA's own claim and a compromised key can backdate it (RFC 3161 §4).
+ */
+export interface TsaRevokedUntrusted {
+  untrustedRevocation: string;
 }
 
 /**
@@ -29,7 +39,7 @@ export async function checkTsaRevocation(
   genTime: Date,
   checker: RevocationChecker | undefined,
   now: Date,
-): Promise<TsaRevocation | TsaRevokedBeforeGenTime> {
+): Promise<TsaRevocation | TsaRevokedUntrusted> {
   if (!checker) {
     return { status: 'not-checked', note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked' };
   }
@@ -54,9 +64,17 @@ export async function checkTsaRevocation(
         `${who}: expired ${certificate.notAfter.toISOString()}, so a current CRL not listing it proves nothing`,
       );
     } else if (outcome.status === 'revoked') {
-      const when = `${who} (serial ${certificate.serialNumber}) was revoked at ${outcome.revokedAt.toISOString()}${outcome.reason ? ` (${outcome.reason})` : ''}`;
-      if (outcome.revokedAt.getTime() <= genTime.getTime()) {
-        return { revokedBeforeGenTime: `${when}, before genTime ${genTime.toISOString()}` };
+      const when = `${who} (serial ${certificate.serialNumber}) was revoked at ${outcome.revokedAt.toISOString()}${describeReason(outcome.reason)}`;
+      const timing = judgeRevocationTiming(outcome, genTime, false);
+      if (timing.kind === 'compromised') {
+        return {
+          untrustedRevocation: `${when}: a ${outcome.reason ? 'compromise' : 'revocation without a reason'} voids the TSA's own genTime ${genTime.toISOString()} (RFC 3161 §4)`,
+        };
+      }
+      if (timing.kind === 'before') {
+        return {
+          untrustedRevocation: `${when}${invalidFrom(timing.effectiveAt, outcome.revokedAt)}, before genTime ${genTime.toISOString()}`,
+        };
       }
       revokedAfter.push(`${when}, after genTime ${genTime.toISOString()}`);
     }

@@ -91,6 +91,17 @@ export function asn1Time(date: Date): Asn1Node {
   );
 }
 
+/** GeneralizedTime whatever the year (RFC 5280 §5.3.2 invalidityDate), in UTC seconds. */
+export function asn1GeneralizedTime(date: Date): Asn1Node {
+  const whole = new Date(Math.floor(date.getTime() / 1000) * 1000);
+  return forge.asn1.create(
+    Class.UNIVERSAL,
+    Type.GENERALIZEDTIME,
+    false,
+    forge.asn1.dateToGeneralizedTime(whole),
+  );
+}
+
 /** `[tag] EXPLICIT inner`: a constructed context-specific wrapper around one element. */
 export function asn1Explicit(tag: number, inner: Asn1Node): Asn1Node {
   return forge.asn1.create(Class.CONTEXT_SPECIFIC, tag, true, [inner]);

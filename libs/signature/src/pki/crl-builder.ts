@@ -15,6 +15,7 @@ import {
   crlNumberExtension,
   crlReasonExtension,
   encodeExtensions,
+  invalidityDateExtension,
   type CrlReason,
 } from './x509-extensions';
 import { x509SignatureAlgorithmFor } from './x509-signature-algorithm';
@@ -23,6 +24,8 @@ export interface RevokedCertificateEntry {
   serialNumber: Buffer;
   revocationDate: Date;
   reason?: CrlReason;
+  /** Written as the invalidityDate entry extension (RFC 5280 §5.3.2). */
+  invalidityDate?: Date;
 }
 
 export interface CrlSpec {
@@ -56,7 +59,7 @@ export function buildCrl(spec: CrlSpec): IssuedCrl {
           asn1Sequence([
             asn1Integer(entry.serialNumber),
             asn1Time(entry.revocationDate),
-            ...(entry.reason ? [encodeExtensions([crlReasonExtension(entry.reason)])] : []),
+            ...entryExtensions(entry),
           ]),
         ),
       ),
@@ -76,4 +79,12 @@ export function buildCrl(spec: CrlSpec): IssuedCrl {
     asn1Sequence([tbs, algorithm.identifier(), asn1BitString(algorithm.sign(derOf(tbs)))]),
   );
   return { der, pem: derToPem(der, 'X509 CRL') };
+}
+
+function entryExtensions(entry: RevokedCertificateEntry): Asn1Node[] {
+  const extensions = [
+    ...(entry.reason ? [crlReasonExtension(entry.reason)] : []),
+    ...(entry.invalidityDate ? [invalidityDateExtension(entry.invalidityDate)] : []),
+  ];
+  return extensions.length > 0 ? [encodeExtensions(extensions)] : [];
 }

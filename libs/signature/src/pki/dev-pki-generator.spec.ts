@@ -124,14 +124,17 @@ describe('generateDevPki', () => {
       expect(result).toEqual({ ok: true, output: `${pki.issuing.certPath}: OK\n` });
     });
 
-    it.each(['revoked-organization', 'revoked-client', 'revoked-timestamping-authority'] as const)(
-      'refuses %s as revoked',
-      (name) => {
-        const result = verify(pki.special(name));
-        expect(result.ok).toBe(false);
-        expect(result.output).toContain('certificate revoked');
-      },
-    );
+    it.each([
+      'revoked-organization',
+      'superseded-organization',
+      'revoked-without-reason-organization',
+      'revoked-client',
+      'revoked-timestamping-authority',
+    ] as const)('refuses %s as revoked', (name) => {
+      const result = verify(pki.special(name));
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain('certificate revoked');
+    });
 
     it.each(['expired-organization', 'expired-client'] as const)(
       'refuses %s as expired',
@@ -316,16 +319,31 @@ describe('generateDevPki', () => {
       expect(text).toContain('X509v3 Authority Key Identifier');
       const revokedNames = [
         'revoked-organization',
+        'superseded-organization',
+        'revoked-without-reason-organization',
         'revoked-client',
         'revoked-timestamping-authority',
       ] as const;
       for (const name of revokedNames) {
         expect(text).toContain(`Serial Number: ${pki.special(name).serialNumberHex}`);
       }
+      // openssl, independently of our parser, reads the reason code of each entry.
+      const reasonOf = (name: (typeof revokedNames)[number]): string | undefined => {
+        const entry = text
+          .split('Serial Number: ')
+          .find((part) => part.startsWith(pki.special(name).serialNumberHex));
+        return /X509v3 CRL Reason Code:\s*\n\s*(.+)\n/.exec(entry ?? '')?.[1]?.trim();
+      };
+      expect(reasonOf('revoked-organization')).toBe('Key Compromise');
+      expect(reasonOf('revoked-timestamping-authority')).toBe('Key Compromise');
+      expect(reasonOf('superseded-organization')).toBe('Superseded');
+      expect(reasonOf('revoked-without-reason-organization')).toBeUndefined();
       expect(text.match(/Key Compromise/g)).toHaveLength(3);
       expect(text).not.toContain(pki.agency(G22.code).organization.serialNumberHex);
       expect(manifest.crls['issuing-ca'].revoked.map((entry) => entry.holder)).toEqual([
         'special/revoked-organization',
+        'special/superseded-organization',
+        'special/revoked-without-reason-organization',
         'special/revoked-client',
         'special/revoked-timestamping-authority',
       ]);

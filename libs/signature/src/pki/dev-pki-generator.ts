@@ -45,6 +45,7 @@ import {
   type DevPkiSpecialName,
 } from './dev-pki-manifest';
 import { generateDevKeyPair, type DevKeyAlgorithm, type DevKeyPair } from './key-pair-generator';
+import type { CrlReason } from './x509-extensions';
 import { formatDistinguishedName } from './x509-name';
 
 export interface GenerateDevPkiOptions {
@@ -290,6 +291,22 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     context(slot, issuingIssuer, notBefore, notAfter, crlUrl('issuing-ca'), options.ocspUrl);
   const revokedWindow = window(at(-60 * day), endEntityNotAfter);
   const revocationDate = at(-10 * day);
+  /** A special certificate listed in the issuing CA CRL, revoked 10 days ago for `reason`. */
+  const issueRevokedSpecial = (
+    name: DevPkiSpecialName,
+    build: (slot: KeySlot) => CertificateSpec,
+    reason: CrlReason | undefined,
+    description: string,
+    agencyCode: string | null = DEV_PKI_SPECIAL_AGENCY_CODE,
+  ): void => {
+    const certificate = issueSpecial(name, build, description, agencyCode);
+    revoked.push({
+      serialNumber: certificate.serialNumber,
+      revocationDate,
+      ...(reason ? { reason } : {}),
+      holder: `special/${name}`,
+    });
+  };
 
   issueSpecial(
     'expired-organization',
@@ -303,17 +320,26 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
       organizationCertificateSpec(specialAgency, window(at(30 * day), endEntityNotAfter)(slot)),
     'G22 seal valid only from 30 days from now',
   );
-  const revokedOrganization = issueSpecial(
+  issueRevokedSpecial(
     'revoked-organization',
     (slot) => organizationCertificateSpec(specialAgency, revokedWindow(slot)),
+    'keyCompromise',
     'G22 seal listed in the issuing CA CRL (keyCompromise, 10 days ago)',
   );
-  revoked.push({
-    serialNumber: revokedOrganization.serialNumber,
-    revocationDate,
-    reason: 'keyCompromise',
-    holder: 'special/revoked-organization',
-  });
+  // The same seal revoked for a reason that is no compromise, and for none: a document claimed
+  // to be signed before the revocation passes only with the former (README, signature rules).
+  issueRevokedSpecial(
+    'superseded-organization',
+    (slot) => organizationCertificateSpec(specialAgency, revokedWindow(slot)),
+    'superseded',
+    'G22 seal listed in the issuing CA CRL (superseded, 10 days ago)',
+  );
+  issueRevokedSpecial(
+    'revoked-without-reason-organization',
+    (slot) => organizationCertificateSpec(specialAgency, revokedWindow(slot)),
+    undefined,
+    'G22 seal listed in the issuing CA CRL without a reason code (10 days ago)',
+  );
   issueSpecial(
     'wrong-key-usage-organization',
     (slot) => ({
@@ -366,17 +392,12 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
       agencyClientCertificateSpec(specialAgency, window(at(-2 * year), at(-30 * day))(slot)),
     'G22 TLS client whose validity ended 30 days ago',
   );
-  const revokedClient = issueSpecial(
+  issueRevokedSpecial(
     'revoked-client',
     (slot) => agencyClientCertificateSpec(specialAgency, revokedWindow(slot)),
+    'keyCompromise',
     'G22 TLS client listed in the issuing CA CRL (keyCompromise, 10 days ago)',
   );
-  revoked.push({
-    serialNumber: revokedClient.serialNumber,
-    revocationDate,
-    reason: 'keyCompromise',
-    holder: 'special/revoked-client',
-  });
 
   issueSpecial(
     'ocsp-responder',
@@ -396,18 +417,13 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     'TEST time-stamping authority whose validity ended 30 days ago (its tokens postdate it)',
     null,
   );
-  const revokedTsa = issueSpecial(
+  issueRevokedSpecial(
     'revoked-timestamping-authority',
     (slot) => timestampingAuthorityCertificateSpec(revokedWindow(slot)),
+    'keyCompromise',
     'TEST time-stamping authority listed in the issuing CA CRL (keyCompromise, 10 days ago)',
     null,
   );
-  revoked.push({
-    serialNumber: revokedTsa.serialNumber,
-    revocationDate,
-    reason: 'keyCompromise',
-    holder: 'special/revoked-timestamping-authority',
-  });
 
   // CRLs: numbered by generation time, so a regenerated CRL always has a higher number.
   // Whole seconds, as the CRL encodes them, so the manifest says what the files say.
@@ -493,6 +509,8 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
     ['special/expired-organization', RSA, 'rsa-2048'],
     ['special/not-yet-valid-organization', RSA, 'rsa-2048'],
     ['special/revoked-organization', RSA, 'rsa-2048'],
+    ['special/superseded-organization', RSA, 'rsa-2048'],
+    ['special/revoked-without-reason-organization', RSA, 'rsa-2048'],
     ['special/wrong-key-usage-organization', RSA, 'rsa-2048'],
     ['special/ecdsa-p256-organization', EC_P256, 'ec-p256'],
     ['special/ecdsa-p384-organization', EC_P384, 'ec-p384'],

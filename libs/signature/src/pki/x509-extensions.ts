@@ -6,6 +6,7 @@ import {
   asn1Enumerated,
   asn1Explicit,
   asn1FromDer,
+  asn1GeneralizedTime,
   asn1ImplicitConstructed,
   asn1ImplicitPrimitive,
   asn1Integer,
@@ -181,6 +182,10 @@ export function crlNumberExtension(crlNumber: number): X509Extension {
 
 export function crlReasonExtension(reason: CrlReason): X509Extension {
   return { oid: '2.5.29.21', critical: false, value: asn1Enumerated(CRL_REASON_CODES[reason]) };
+}
+
+export function invalidityDateExtension(date: Date): X509Extension {
+  return { oid: '2.5.29.24', critical: false, value: asn1GeneralizedTime(date) };
 }
 
 /**

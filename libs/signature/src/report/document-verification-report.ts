@@ -52,6 +52,8 @@ export interface RevocationSummary {
   source: RevocationSource;
   revokedAt?: string;
   reason?: string;
+  /** The CRL entry's invalidityDate (RFC 5280 §5.3.2), when present. */
+  invalidityDate?: string;
   note?: string;
 }
 

@@ -41,6 +41,9 @@ export const CRL_REASON_NAMES: Readonly<Record<number, string>> = {
 export interface RevokedCertificateEntry {
   readonly revokedAt: Date;
   readonly reason?: string;
+  /** RFC 5280 §5.3.2: when the key is known or suspected to have been compromised, or the
+   * certificate otherwise became invalid; may be earlier than revokedAt. */
+  readonly invalidityDate?: Date;
 }
 
 /** The scope an issuingDistributionPoint extension limits a CRL to (RFC 5280 §5.2.5). */
@@ -109,6 +112,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
         'revoked entry',
       ).children;
       let reason: string | undefined;
+      let invalidityDate: Date | undefined;
       for (const extension of extensionsOf(der, extensions)) {
         if (extension.oid === OID.crlReason) {
           const value = readAsn1Exact(extension.value);
@@ -119,6 +123,11 @@ export function parseCrl(der: Buffer): ParsedCrl {
                 expectTag(value, ASN1_TAG.enumerated, 'CRLReason'),
               )
             ];
+        } else if (extension.oid === OID.invalidityDate) {
+          invalidityDate = decodeTime(
+            extension.value,
+            expectTag(readAsn1Exact(extension.value), ASN1_TAG.generalizedTime, 'InvalidityDate'),
+          );
         } else if (extension.critical && !UNDERSTOOD_ENTRY_EXTENSIONS.has(extension.oid)) {
           unsupportedCriticalExtension ??= extension.oid;
         }
@@ -126,6 +135,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
       entries.set(decodeIntegerHex(der, expectTag(serial, ASN1_TAG.integer, 'userCertificate')), {
         revokedAt: decodeTime(der, expectDefined(date, 'revocationDate')),
         reason,
+        ...(invalidityDate ? { invalidityDate } : {}),
       });
     }
     rest.shift();

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { writeDevIssuingCaCrl } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
@@ -69,6 +70,50 @@ describe('CRL revocation checking (dev PKI)', () => {
     expect(outcome).toMatchObject({ status: 'revoked', source: 'crl', reason: 'keyCompromise' });
     if (outcome.status !== 'revoked') throw new Error('unreachable');
     expect(Math.abs(outcome.revokedAt.getTime() - (now.getTime() - 10 * DAY))).toBeLessThan(2000);
+  });
+
+  it("reads each entry's reason as the CA wrote it, and none where it wrote none", async () => {
+    const outcomeOf = (name: 'superseded-organization' | 'revoked-without-reason-organization') =>
+      checker.check({
+        certificate: cache.parse(pki.special(name).certDer),
+        issuer: issuing,
+        validationTime: now,
+      });
+    await expect(outcomeOf('superseded-organization')).resolves.toMatchObject({
+      status: 'revoked',
+      reason: 'superseded',
+    });
+    const unreasoned = await outcomeOf('revoked-without-reason-organization');
+    expect(unreasoned.status).toBe('revoked');
+    expect(unreasoned).not.toHaveProperty('reason', expect.anything());
+    expect(unreasoned).not.toHaveProperty('invalidityDate');
+  });
+
+  it("passes on an entry's invalidityDate (RFC 5280 §5.3.2) with its reason", async () => {
+    const seal = cache.parse(pki.agency('000.00.00.G22').organization.certDer);
+    const invalidSince = new Date(Math.floor((now.getTime() - 3 * DAY) / 1000) * 1000);
+    const dir = mkdtempSync(join(pki.dir, '..', 'invalidity-crl-'));
+    writeDevIssuingCaCrl(pki, dir, {
+      thisUpdate: new Date(now.getTime() - 60_000),
+      nextUpdate: new Date(now.getTime() + DAY),
+      crlNumber: 7,
+      revoked: [
+        {
+          serialNumber: Buffer.from(seal.serialNumber, 'hex'),
+          revocationDate: new Date(now.getTime() - DAY),
+          reason: 'superseded',
+          invalidityDate: invalidSince,
+        },
+      ],
+    });
+    const outcome = await new CrlRevocationChecker([await DirectoryCrlSource.load(dir)]).check({
+      certificate: seal,
+      issuer: issuing,
+      validationTime: now,
+    });
+    expect(outcome).toMatchObject({ status: 'revoked', reason: 'superseded' });
+    if (outcome.status !== 'revoked') throw new Error('unreachable');
+    expect(outcome.invalidityDate?.toISOString()).toBe(invalidSince.toISOString());
   });
 
   it('answers unknown (never good) without a usable CRL', async () => {

@@ -70,6 +70,7 @@ export class CrlRevocationChecker implements RevocationChecker {
       producedAt: best.thisUpdate,
       revokedAt: entry.revokedAt,
       reason: entry.reason,
+      ...(entry.invalidityDate ? { invalidityDate: entry.invalidityDate } : {}),
     };
   }
 

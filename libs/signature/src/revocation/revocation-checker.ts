@@ -21,7 +21,10 @@ export type RevocationOutcome =
       readonly source: 'crl' | 'ocsp';
       readonly producedAt: Date;
       readonly revokedAt: Date;
+      /** RFC 5280 §5.3.1 reason name; absent when the CA stated none. */
       readonly reason?: string;
+      /** The CRL entry's invalidityDate (RFC 5280 §5.3.2), when it has one. */
+      readonly invalidityDate?: Date;
       readonly note?: string;
     }
   | {
@@ -32,7 +35,9 @@ export type RevocationOutcome =
     };
 
 /**
- * Tells whether one certificate is revoked. Implementations: CrlRevocationChecker (local folder
+ * Tells whether one certificate is revoked. It reports the facts (date, reason, invalidityDate);
+ * what they mean for a signature or a token made at some time is revocation-time-rule.ts's call
+ * (a compromise voids a claimed time). Implementations: CrlRevocationChecker (local folder
  * and, through CrlSource, HTTP distribution points); an OCSP checker can be added beside it and
  * combined with FirstConclusiveRevocationChecker. Must not throw for missing data: that is
  * `unknown`, which the verifier turns into INDETERMINATE / TRY_LATER, never into PASSED.

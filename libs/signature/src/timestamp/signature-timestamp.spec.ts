@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
+import { writeDevIssuingCaCrl } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
@@ -106,8 +108,9 @@ describe('signature timestamps (RFC 3161)', () => {
   });
 
   it('exposes a backdated claim: revoked before the timestamp, though "signed" before revocation', async () => {
-    // The certificate was revoked 10 days ago. Claiming a signature 20 days ago passes without
-    // proof (see the verifier spec); a timestamp proves it was made now, after the revocation.
+    // The certificate was revoked 10 days ago. Claiming a signature 20 days ago is refused without
+    // proof anyway (keyCompromise: REVOKED_NO_POE, see the verifier spec); a timestamp proves it
+    // was made now, after the revocation, which fails it outright.
     const pdf = await signedDispatchPdf(pki, G22, {
       leader: false,
       organization: pki.special('revoked-organization'),
@@ -120,6 +123,71 @@ describe('signature timestamps (RFC 3161)', () => {
     expect(codes).toContain('SIGNATURE_TIMESTAMP_VALID');
     expect(codes).toContain('CERTIFICATE_REVOKED');
     expect(codes).not.toContain('SIGNING_TIME_AFTER_TIMESTAMP');
+  });
+
+  describe('a key compromise revoked after the signature', () => {
+    /**
+     * A verifier whose issuing CA CRL revokes `credentials` for keyCompromise 10 minutes from now:
+     * after any genTime openssl can produce (it cannot backdate), so only a proof of existence
+     * decides. A revocation date ahead of the CRL is artificial, and harmless to the checker.
+     */
+    const verifierRevoking = async (
+      ...credentials: DevPkiCredential[]
+    ): Promise<PdfSignatureVerifier> => {
+      const crlDir = mkdtempSync(join(dir, 'compromise-crl-'));
+      const now = Date.now();
+      writeDevIssuingCaCrl(pki, crlDir, {
+        thisUpdate: new Date(now - 60_000),
+        nextUpdate: new Date(now + DAY),
+        crlNumber: 1_000 + credentials.length,
+        revoked: credentials.map((credential) => ({
+          serialNumber: Buffer.from(credential.serialNumberHex, 'hex'),
+          revocationDate: new Date(now + 10 * 60_000),
+          reason: 'keyCompromise' as const,
+        })),
+      });
+      return createDevPkiPdfVerifier(pki, { crlDir });
+    };
+
+    it('keeps a signature whose timestamp proves it predates the compromise (ETSI POE)', async () => {
+      const seal = pki.agency(G22).organization;
+      const compromised = await verifierRevoking(seal);
+      const stamped = await signedDispatchPdf(pki, G22, {
+        leader: false,
+        organizationSignOptions: { timestamp: tsa },
+      });
+      const report = await compromised.verify(stamped);
+      expect(report.indication).toBe('TOTAL-PASSED');
+      expect(report.signatures[0].signingTimeSource).toBe('timestamp');
+      expect(report.signatures[0].messages.map((m) => m.code)).toContain(
+        'CERTIFICATE_REVOKED_AFTER_SIGNING',
+      );
+      // The same signature without a timestamp: only the signer's claim, which proves nothing.
+      const claimed = await compromised.verify(
+        await signedDispatchPdf(pki, G22, { leader: false }),
+      );
+      expect(`${claimed.indication}/${claimed.subIndication}`).toBe('INDETERMINATE/REVOKED_NO_POE');
+      expect(claimed.signatures[0].messages.map((m) => m.code)).toContain(
+        'CERTIFICATE_REVOKED_KEY_COMPROMISE',
+      );
+    });
+
+    it('does not take the genTime of a TSA whose own key is compromised as a proof', async () => {
+      const seal = pki.agency(G22).organization;
+      const both = await verifierRevoking(seal, pki.special('timestamping-authority'));
+      const report = await both.verify(
+        await signedDispatchPdf(pki, G22, {
+          leader: false,
+          organizationSignOptions: { timestamp: tsa },
+        }),
+      );
+      expect(`${report.indication}/${report.subIndication}`).toBe('INDETERMINATE/REVOKED_NO_POE');
+      expect(report.signatures[0].signingTimeSource).toBe('signed-attribute');
+      const invalid = report.signatures[0].messages.find(
+        (m) => m.code === 'SIGNATURE_TIMESTAMP_INVALID',
+      );
+      expect(invalid?.text).toContain('CERTIFICATE_REVOKED_KEY_COMPROMISE');
+    });
   });
 
   it('does not trust a timestamp whose authority does not chain to a configured anchor', async () => {

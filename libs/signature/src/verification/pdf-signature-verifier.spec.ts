@@ -170,12 +170,12 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
     expect(codes(report.signatures[1])).toContain(code);
   });
 
-  it('passes a signature made before its certificate was revoked, with a note', async () => {
+  it('passes a signature made before its certificate was superseded, with a note', async () => {
     // Agency only: the leader's certificate is an hour old, too young for a signature 20 days ago.
     const signingTime = new Date(Date.now() - 20 * DAY);
     const pdf = await signedDispatchPdf(pki, G22, {
       leader: false,
-      organization: pki.special('revoked-organization'),
+      organization: pki.special('superseded-organization'),
       signingTime,
     });
     const report = await verifier.verify(pdf);
@@ -183,10 +183,32 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
     expect(report.signatures[0].revocation).toMatchObject({
       status: 'revoked',
       source: 'crl',
-      reason: 'keyCompromise',
+      reason: 'superseded',
     });
     expect(codes(report.signatures[0])).toContain('CERTIFICATE_REVOKED_AFTER_SIGNING');
   });
+
+  it.each([
+    ['revoked-organization', 'keyCompromise'],
+    ['revoked-without-reason-organization', undefined],
+  ] as const)(
+    'refuses a signature claimed before a revocation of %s (%s): REVOKED_NO_POE',
+    async (special, reason) => {
+      // The holder of a compromised key chooses the signingTime: 20 days ago, before the
+      // revocation 10 days ago, proves nothing.
+      const pdf = await signedDispatchPdf(pki, G22, {
+        leader: false,
+        organization: pki.special(special),
+        signingTime: new Date(Date.now() - 20 * DAY),
+      });
+      const report = await verifier.verify(pdf);
+      expect(verdicts(report)).toEqual(['INDETERMINATE/REVOKED_NO_POE']);
+      expect(report.signatures[0].revocation).toMatchObject({ status: 'revoked', source: 'crl' });
+      expect(report.signatures[0].revocation.reason).toBe(reason);
+      expect(codes(report.signatures[0])).toContain('CERTIFICATE_REVOKED_KEY_COMPROMISE');
+      expect(codes(report.signatures[0])).not.toContain('CERTIFICATE_REVOKED_AFTER_SIGNING');
+    },
+  );
 
   it('is INDETERMINATE / TRY_LATER without a CRL for the issuer, or with a stale one', async () => {
     const emptyCrlDir = mkdtempSync(join(pki.dir, '..', 'no-crls-'));

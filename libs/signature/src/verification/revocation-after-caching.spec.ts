@@ -1,14 +1,11 @@
-import { createPrivateKey } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCrl } from '@docaxis/signature/pki/crl-builder';
-import { DEV_ISSUING_CA_NAME } from '@docaxis/signature/pki/dev-certificate-profiles';
 import type { DevPki, DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
 import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
+import { writeDevIssuingCaCrl } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
 import { PdfSignatureVerifier } from './pdf-signature-verifier';
 import {
@@ -59,34 +56,26 @@ describe('revocation is never masked by what the verifier memoised', () => {
     let crlNumber = 100;
 
     /** Replaces the issuing CA's CRL in the folder (signed with the issuing CA's real key). */
-    const publishIssuingCrl = (revoked: { credential: DevPkiCredential; at: Date }[]): void => {
+    const publishIssuingCrl = (
+      revoked: { credential: DevPkiCredential; at: Date; reason?: 'superseded' }[],
+    ): void => {
       crlNumber += 1;
-      const crl = buildCrl({
-        issuer: {
-          name: DEV_ISSUING_CA_NAME,
-          privateKey: createPrivateKey(pki.issuing.keyPem),
-          keyIdentifier: Buffer.from(
-            new CertificateCache().parse(pki.issuing.certDer).subjectKeyIdentifier ?? '',
-            'hex',
-          ),
-        },
+      writeDevIssuingCaCrl(pki, crlDir, {
         // Each new CRL is newer than the last, as a CA publishes them.
         thisUpdate: new Date(now.getTime() - HOUR + crlNumber * 1000),
         nextUpdate: new Date(now.getTime() + 7 * DAY),
         crlNumber,
-        revoked: revoked.map(({ credential, at }) => ({
+        revoked: revoked.map(({ credential, at, reason }) => ({
           serialNumber: Buffer.from(credential.serialNumberHex, 'hex'),
           revocationDate: at,
-          reason: 'keyCompromise',
+          reason: reason ?? 'keyCompromise',
         })),
       });
-      writeFileSync(join(crlDir, 'issuing-ca.crl'), crl.der);
     };
 
     beforeEach(async () => {
       crlDir = join(pki.dir, '..', `reloaded-crl-${crlNumber}`);
       mkdirSync(crlDir, { recursive: true });
-      copyFileSync(pki.crl('root-ca').derPath, join(crlDir, 'root-ca.crl'));
       publishIssuingCrl([]);
       source = await DirectoryCrlSource.load(crlDir);
       verifier = new PdfSignatureVerifier({
@@ -118,7 +107,10 @@ describe('revocation is never masked by what the verifier memoised', () => {
 
     it('decides per signing time: the same revoked certificate before and after its revocation', async () => {
       const seal = pki.agency(G22).organization;
-      publishIssuingCrl([{ credential: seal, at: new Date(now.getTime() - 30 * MINUTE) }]);
+      // superseded: the time rule applies (a key compromise voids the claimed time: below).
+      publishIssuingCrl([
+        { credential: seal, at: new Date(now.getTime() - 30 * MINUTE), reason: 'superseded' },
+      ]);
       await source.reload();
       const signedBefore = await signedDispatchPdf(pki, G22, {
         leader: false,
@@ -142,6 +134,24 @@ describe('revocation is never masked by what the verifier memoised', () => {
           }
         }
       }
+    });
+
+    it('refuses the claim of a signature before a key compromise, after warm caches too', async () => {
+      const seal = pki.agency(G22).organization;
+      const claimedBefore = await signedDispatchPdf(pki, G22, {
+        leader: false,
+        signingTime: new Date(now.getTime() - 50 * MINUTE),
+      });
+      expect(verdict(await verifier.verify(claimedBefore))).toBe('TOTAL-PASSED');
+      publishIssuingCrl([
+        { credential: seal, at: new Date(now.getTime() - 30 * MINUTE), reason: 'superseded' },
+      ]);
+      await source.reload();
+      expect(verdict(await verifier.verify(claimedBefore))).toBe('TOTAL-PASSED');
+      // The CA learns the key was compromised: the same entry, now with that reason.
+      publishIssuingCrl([{ credential: seal, at: new Date(now.getTime() - 30 * MINUTE) }]);
+      await source.reload();
+      expect(verdict(await verifier.verify(claimedBefore))).toBe('INDETERMINATE/REVOKED_NO_POE');
     });
 
     it('re-reads the folder by itself once its CRLs are older than refreshAfterMs', async () => {

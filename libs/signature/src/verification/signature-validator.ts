@@ -275,6 +275,7 @@ export class SignatureValidator {
       signer,
       offered: result.certificates,
       signingTime,
+      signingTimeProven: report.signingTimeSource === 'timestamp',
       validationTime,
       findings,
     });

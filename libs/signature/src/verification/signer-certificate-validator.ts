@@ -7,6 +7,11 @@ import type {
   RevocationChecker,
   RevocationOutcome,
 } from '@docaxis/signature/revocation/revocation-checker';
+import {
+  describeReason,
+  invalidFrom,
+  judgeRevocationTiming,
+} from '@docaxis/signature/revocation/revocation-time-rule';
 import type {
   CertificatePath,
   CertificatePathBuilder,
@@ -26,6 +31,11 @@ export interface SignerCertificateCheck {
   /** Certificates the signature carried (CMS certificates, XML KeyInfo), offered for path building. */
   offered: readonly ParsedCertificate[];
   signingTime: Date;
+  /**
+   * The signing time is a third party's proof of existence (a trusted signature timestamp), not
+   * the signer's own claim: only then can it save a signature from a compromise revocation.
+   */
+  signingTimeProven?: boolean;
   validationTime: Date;
   /** Findings are appended here, beside the caller's own. */
   findings: ValidationFinding[];
@@ -70,7 +80,7 @@ export class SignerCertificateValidator {
       weakAlgorithm: path.validation.weakAlgorithm,
       revocation: await this.checkRevocation(
         path.certificates,
-        signingTime,
+        { at: signingTime, proven: check.signingTimeProven === true },
         validationTime,
         findings,
       ),
@@ -80,7 +90,7 @@ export class SignerCertificateValidator {
   /** Every certificate below the anchor; the summary reports the worst status of the chain. */
   private async checkRevocation(
     path: CertificatePath,
-    signingTime: Date,
+    signingTime: SigningInstant,
     validationTime: Date,
     findings: ValidationFinding[],
   ): Promise<RevocationSummary> {
@@ -128,7 +138,7 @@ export class SignerCertificateValidator {
     outcome: RevocationOutcome,
     who: string,
     certificate: ParsedCertificate,
-    signingTime: Date,
+    signingTime: SigningInstant,
     findings: ValidationFinding[],
   ): [number, RevocationSummary] {
     if (outcome.status === 'unknown') {
@@ -147,26 +157,48 @@ export class SignerCertificateValidator {
     const revokedAt = outcome.revokedAt.toISOString();
     const entry: RevocationSummary = { status: 'revoked', source: outcome.source, revokedAt };
     if (outcome.reason) entry.reason = outcome.reason;
-    if (outcome.revokedAt.getTime() <= signingTime.getTime()) {
+    if (outcome.invalidityDate) entry.invalidityDate = outcome.invalidityDate.toISOString();
+    const revoked = `the ${who} (serial ${certificate.serialNumber}) was revoked at ${revokedAt}${describeReason(outcome.reason)}`;
+    const timing = judgeRevocationTiming(outcome, signingTime.at, signingTime.proven);
+    if (timing.kind === 'compromised') {
+      // Whoever holds a compromised key also chooses the signingTime: "revoked after it" proves
+      // nothing without a third party's proof of existence (ETSI EN 319 102-1 REVOKED_NO_POE).
+      findings.push(
+        defect(
+          'REVOKED_NO_POE',
+          'CERTIFICATE_REVOKED_KEY_COMPROMISE',
+          `${revoked}: a ${outcome.reason ? 'compromise' : 'revocation without a reason'} voids any time the key's holder claims, and no signature timestamp proves the signature existed before it`,
+        ),
+      );
+      entry.note = `${who} revoked${describeReason(outcome.reason)}: the claimed signing time ${signingTime.at.toISOString()} proves nothing`;
+      return [4, entry];
+    }
+    if (timing.kind === 'before') {
       findings.push(
         defect(
           'REVOKED',
           'CERTIFICATE_REVOKED',
-          `the ${who} (serial ${certificate.serialNumber}) was revoked at ${revokedAt}${outcome.reason ? ` (${outcome.reason})` : ''}, before the signing time`,
+          `${revoked}${invalidFrom(timing.effectiveAt, outcome.revokedAt)}, before the signing time`,
         ),
       );
       entry.note = `${who} revoked before the signing time`;
       return [3, entry];
     }
-    entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.toISOString()}`;
+    entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.at.toISOString()}`;
     findings.push(
       note(
         'CERTIFICATE_REVOKED_AFTER_SIGNING',
-        `the ${who} was revoked after the signature was made (${revokedAt}); the signature stays valid`,
+        `the ${who} was revoked after the signature was made (${revokedAt}${describeReason(outcome.reason)}); the signature stays valid`,
       ),
     );
     return [2, entry];
   }
+}
+
+/** The time a signature is judged at, and whether a third party proves it. */
+interface SigningInstant {
+  at: Date;
+  proven: boolean;
 }
 
 function summarise(certificate: ParsedCertificate): ChainCertificateSummary {

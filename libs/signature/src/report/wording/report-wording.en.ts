@@ -13,6 +13,8 @@ export const REPORT_WORDING_EN: ReportWording = {
     HASH_FAILURE: 'the content was changed after signing',
     SIG_CRYPTO_FAILURE: 'the signature value does not match the certificate',
     REVOKED: 'the certificate has been revoked',
+    REVOKED_NO_POE:
+      'the certificate was revoked for a key compromise (or without a reason) and nothing proves the signature predates it',
     EXPIRED: 'the certificate had expired at signing time',
     NOT_YET_VALID: 'the certificate was not yet valid at signing time',
     NO_CERTIFICATE_CHAIN_FOUND: 'no certificate chain up to a trusted root',

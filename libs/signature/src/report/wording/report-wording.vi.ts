@@ -13,6 +13,8 @@ export const REPORT_WORDING_VI: ReportWording = {
     HASH_FAILURE: 'nội dung đã bị thay đổi sau khi ký',
     SIG_CRYPTO_FAILURE: 'giá trị chữ ký không khớp với chứng thư',
     REVOKED: 'chứng thư đã bị thu hồi',
+    REVOKED_NO_POE:
+      'chứng thư đã bị thu hồi do lộ khóa (hoặc không nêu lý do), không có bằng chứng chữ ký được tạo trước đó',
     EXPIRED: 'chứng thư đã hết hạn tại thời điểm ký',
     NOT_YET_VALID: 'chứng thư chưa có hiệu lực tại thời điểm ký',
     NO_CERTIFICATE_CHAIN_FOUND: 'không dựng được chuỗi chứng thư tới CA gốc tin cậy',

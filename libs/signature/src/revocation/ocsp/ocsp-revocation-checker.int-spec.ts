@@ -90,7 +90,26 @@ describe('OcspRevocationChecker against openssl ocsp', () => {
     });
   });
 
-  it('passes, with a note, a seal made before its certificate was revoked', async () => {
+  it('passes, with a note, a seal made before its certificate was superseded', async () => {
+    const report = await verifierWith(new OcspRevocationChecker()).verify(
+      await signedDispatchPdf(pki, G22, {
+        leader: false,
+        organization: pki.special('superseded-organization'),
+        signingTime: new Date(Date.now() - 20 * DAY),
+      }),
+    );
+    expect(report.indication).toBe('TOTAL-PASSED');
+    expect(report.signatures[0].revocation).toMatchObject({
+      status: 'revoked',
+      source: 'ocsp',
+      reason: 'superseded',
+    });
+    expect(report.signatures[0].messages.map((m) => m.code)).toContain(
+      'CERTIFICATE_REVOKED_AFTER_SIGNING',
+    );
+  });
+
+  it('refuses a seal only claimed before a keyCompromise revocation: REVOKED_NO_POE', async () => {
     const report = await verifierWith(new OcspRevocationChecker()).verify(
       await signedDispatchPdf(pki, G22, {
         leader: false,
@@ -98,10 +117,13 @@ describe('OcspRevocationChecker against openssl ocsp', () => {
         signingTime: new Date(Date.now() - 20 * DAY),
       }),
     );
-    expect(report.indication).toBe('TOTAL-PASSED');
-    expect(report.signatures[0].revocation).toMatchObject({ status: 'revoked', source: 'ocsp' });
+    expect(`${report.indication}/${report.subIndication}`).toBe('INDETERMINATE/REVOKED_NO_POE');
+    expect(report.signatures[0].revocation).toMatchObject({
+      source: 'ocsp',
+      reason: 'keyCompromise',
+    });
     expect(report.signatures[0].messages.map((m) => m.code)).toContain(
-      'CERTIFICATE_REVOKED_AFTER_SIGNING',
+      'CERTIFICATE_REVOKED_KEY_COMPROMISE',
     );
   });
 
