@@ -113,7 +113,8 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
     const from = statements.length;
     const startedAt = Date.now();
     const metrics = new AxisMetrics('gateway');
-    const page = useCase(source, intervals, metrics)
+    const { source: watched, paused } = signallingFirstPause(source);
+    const page = useCase(watched, intervals, metrics)
       .execute(agency, { cursor, wait: String(wait) })
       .then(async (result) => ({
         ...result,
@@ -121,13 +122,34 @@ describe('inbox long-poll woken by deliveries (LISTEN/NOTIFY, real PostgreSQL)',
         queries: inboxQueries(from),
         wakeups: await wakeupsOf(metrics),
       }));
-    // Let it make its first look and settle into its pause.
-    await waitFor(
-      () => Promise.resolve(inboxQueries(from)),
-      (n) => n >= 1,
-      'the first look',
-    );
+    // Its first look answered (empty) and it is in its pause: a delivery committed now can only
+    // reach it by a wake-up. (Its first query merely sent is not enough: a delivery committing
+    // before that query's snapshot is found by the look itself, with no wake-up to count.)
+    await paused;
     return { page, startedAt };
+  }
+
+  /** `source` as one poll sees it, resolving `paused` when that poll begins its first pause. */
+  function signallingFirstPause(source: InboxWakeups): {
+    source: InboxWakeups;
+    paused: Promise<void>;
+  } {
+    let pausing: () => void = () => undefined;
+    const paused = new Promise<void>((resolve) => (pausing = resolve));
+    // Everything else (listening, stop, …) is the source's own, through the prototype.
+    const watched = Object.create(source) as InboxWakeups;
+    watched.subscribe = (agency) => {
+      const wakeup = source.subscribe(agency);
+      const next = wakeup.next.bind(wakeup);
+      return Object.assign(wakeup, {
+        next: (ms: number, signal?: AbortSignal) => {
+          const woken = next(ms, signal);
+          pausing();
+          return woken;
+        },
+      });
+    };
+    return { source: watched, paused };
   }
 
   /**
