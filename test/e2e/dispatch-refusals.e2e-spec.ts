@@ -242,7 +242,7 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       `SELECT state, count(*)::int AS n FROM dispatches GROUP BY state ORDER BY state`,
     );
     expect(states).toEqual([
-      { state: 'rejected', n: 7 },
+      { state: 'rejected', n: 8 },
       { state: 'routed', n: 2 },
     ]);
   });
