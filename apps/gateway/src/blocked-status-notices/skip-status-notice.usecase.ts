@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
-import { OutboxWriter, outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
 import type { StatusNoticeEntity } from '@docaxis/persistence/status-notice/status-notice.entity';
@@ -10,6 +10,7 @@ import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/statu
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { operatorReason } from '../http/operator-reason';
 import { toStatusNoticeView } from '../status-notices/dtos/status-notice-view';
+import { type StatusNoticeFacts, skipStatusNotice } from '../status-notices/status-notice-skip';
 import type { SkippedStatusNotice } from './dtos/blocked-status-notice-view';
 import {
   SkipReasonInvalidError,
@@ -52,18 +53,11 @@ export class SkipStatusNoticeUseCase {
       refuseUnlessBlocking(found);
       const occurredAt = new Date().toISOString();
       const facts = noticeFacts(found);
-      const delivered = await this.notices.skip(manager, {
-        statusNoticeId: found.id,
-        addresseeCode: found.addresseeCode,
+      const delivered = await skipStatusNotice(this.notices, manager, {
+        facts,
         reason: text,
-        announcement: outboxRowOf({
-          destination: 'events',
-          routingKey: MessageTypes.StatusDelivered,
-          messageType: MessageTypes.StatusDelivered,
-          correlationId,
-          // The statement fills in each delivered notice's own facts and position.
-          payload: { ...facts, deliverySeq: 0, occurredAt, actor: 'gateway' },
-        }),
+        correlationId,
+        occurredAt,
       });
       await this.outbox.enqueue(manager, {
         destination: 'events',
@@ -88,7 +82,7 @@ function refuseUnlessBlocking(notice: StatusNoticeEntity): void {
 }
 
 /** The facts every notice message carries (see `status.noticed`). */
-function noticeFacts(notice: StatusNoticeEntity) {
+function noticeFacts(notice: StatusNoticeEntity): StatusNoticeFacts {
   return {
     dispatchId: notice.dispatchId,
     // A notice passes between a dispatch's sender and one of its recipients: whichever end is

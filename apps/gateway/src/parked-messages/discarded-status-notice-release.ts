@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { checkPayload } from '@docaxis/messaging/contracts/message-payloads';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
-import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import type { ParkedMessageEntity } from '@docaxis/persistence/parked-message/parked-message.entity';
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
+import { skipStatusNotice } from '../status-notices/status-notice-skip';
 import { parsedJson } from './dtos/parked-message-view';
 
 /**
@@ -35,23 +35,11 @@ export class DiscardedStatusNoticeRelease {
     const check = checkPayload(MessageTypes.StatusNoticed, body.value);
     if (!check.ok) return null;
     const notice = check.payload;
-    const delivered = await this.notices.skip(manager, {
-      statusNoticeId: notice.statusNoticeId,
-      addresseeCode: notice.addresseeCode,
+    const delivered = await skipStatusNotice(this.notices, manager, {
+      facts: notice,
       reason,
-      announcement: outboxRowOf({
-        destination: 'events',
-        routingKey: MessageTypes.StatusDelivered,
-        messageType: MessageTypes.StatusDelivered,
-        correlationId,
-        // The statement fills in each delivered notice's own facts and position.
-        payload: {
-          ...notice,
-          deliverySeq: 0,
-          occurredAt: new Date().toISOString(),
-          actor: 'gateway',
-        },
-      }),
+      correlationId,
+      occurredAt: new Date().toISOString(),
     });
     return delivered.length > 0 ? notice.addresseeCode : null;
   }
