@@ -23,6 +23,18 @@ import { TsaTrustFileError } from './tsa-trust-file.error';
  * re-signed by `openssl cms -sign` for certificates openssl's TSA refuses), judged against a TSA
  * trust anchor bundle.
  */
+/** A revocation source for which the TSA's certificate is revoked at `revokedAt`, the rest good. */
+function tsaRevoked(revokedAt: Date, reason: string): RevocationChecker {
+  return {
+    check: ({ certificate }) =>
+      Promise.resolve(
+        certificate.subject.text.includes('Time-Stamping')
+          ? { status: 'revoked', source: 'crl', producedAt: new Date(), revokedAt, reason }
+          : { status: 'good', source: 'crl', producedAt: new Date() },
+      ),
+  };
+}
+
 describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
   let pki: DevPki;
   let dir: string;
@@ -244,20 +256,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
     });
 
     it('keeps a token made before its TSA was revoked, and says so', async () => {
-      const revokedLater: RevocationChecker = {
-        check: ({ certificate }) =>
-          Promise.resolve(
-            certificate.subject.text.includes('Time-Stamping')
-              ? {
-                  status: 'revoked',
-                  source: 'crl',
-                  producedAt: new Date(),
-                  revokedAt: new Date(Date.now() + 3_600_000),
-                  reason: 'cessationOfOperation',
-                }
-              : { status: 'good', source: 'crl', producedAt: new Date() },
-          ),
-      };
+      const revokedLater = tsaRevoked(new Date(Date.now() + 3_600_000), 'cessationOfOperation');
       const laterTrust = TsaCertificateTrust.fromPemBundle(Buffer.from(pki.root.certPem), {
         revocation: revokedLater,
       });
@@ -274,20 +273,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       const token = stamp();
       const unchecked = await checkTimestampToken(token, checkpointCms);
       if (!unchecked.valid) throw new Error(unchecked.reason);
-      const revokedAtGenTime: RevocationChecker = {
-        check: ({ certificate }) =>
-          Promise.resolve(
-            certificate.subject.text.includes('Time-Stamping')
-              ? {
-                  status: 'revoked',
-                  source: 'crl',
-                  producedAt: new Date(),
-                  revokedAt: unchecked.genTime,
-                  reason: 'keyCompromise',
-                }
-              : { status: 'good', source: 'crl', producedAt: new Date() },
-          ),
-      };
+      const revokedAtGenTime = tsaRevoked(unchecked.genTime, 'keyCompromise');
       const atGenTime = TsaCertificateTrust.fromPemBundle(Buffer.from(pki.root.certPem), {
         revocation: revokedAtGenTime,
       });
