@@ -1,23 +1,15 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { AgencyCertificateRepository } from '@docaxis/persistence/agency/agency-certificate.repository';
 import type { CertificateRole } from '@docaxis/persistence/agency/certificate-role';
 import { devCertificateRegistration } from '@docaxis/persistence/agency/dev-directory-seed';
-import {
-  buildCertificate,
-  type CertificateIssuer,
-} from '@docaxis/signature/pki/certificate-builder';
-import {
-  agencyClientCertificateSpec,
-  DEV_ISSUING_CA_NAME,
-} from '@docaxis/signature/pki/dev-certificate-profiles';
+import { buildCertificate } from '@docaxis/signature/pki/certificate-builder';
+import { agencyClientCertificateSpec } from '@docaxis/signature/pki/dev-certificate-profiles';
 import { buildCrl } from '@docaxis/signature/pki/crl-builder';
 import type { DevPki, DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
 import { parseCrl } from '@docaxis/signature/revocation/certificate-revocation-list';
 import { generateDevKeyPair } from '@docaxis/signature/pki/key-pair-generator';
 import { formatDistinguishedName } from '@docaxis/signature/pki/x509-name';
-import { keyIdentifierOf } from '@docaxis/signature/pki/x509-extensions';
+import { devIssuingCaIssuer } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import type { RunningAxis } from './running-axis';
 
 export interface ClientCertificateOptions {
@@ -39,7 +31,7 @@ export async function issueClientCertificate(
   pki: DevPki,
   options: ClientCertificateOptions,
 ): Promise<DevPkiCredential> {
-  const issuer = testIssuingCa(pki);
+  const issuer = devIssuingCaIssuer(pki);
   const keys = await generateDevKeyPair({ kind: 'ec', curve: 'P-256' });
   const agency = { code: options.agencyCode, name: options.agencyName ?? 'TEST agency' };
   const certificate = buildCertificate(
@@ -68,15 +60,6 @@ export async function issueClientCertificate(
   };
 }
 
-/** The TEST issuing CA, able to sign certificates and CRLs. */
-function testIssuingCa(pki: DevPki): CertificateIssuer {
-  return {
-    name: DEV_ISSUING_CA_NAME,
-    privateKey: createPrivateKey(readFileSync(join(pki.dir, 'private/issuing-ca.key.pem'))),
-    keyIdentifier: keyIdentifierOf(createPublicKey(pki.issuing.certPem)),
-  };
-}
-
 /**
  * Writes to `crlPath` a fresh CRL of the TEST issuing CA revoking what its current CRL revokes
  * plus `credential`: what a CA publishing a new CRL looks like to the gateway.
@@ -94,7 +77,7 @@ export function publishRevocation(
     }),
   );
   const crl = buildCrl({
-    issuer: testIssuingCa(pki),
+    issuer: devIssuingCaIssuer(pki),
     thisUpdate: new Date(Date.now() - 60_000),
     nextUpdate: new Date(Date.now() + 7 * DAY),
     crlNumber: Math.floor(Date.now() / 1000),

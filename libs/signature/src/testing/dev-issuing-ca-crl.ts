@@ -1,10 +1,20 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CertificateIssuer } from '@docaxis/signature/pki/certificate-builder';
 import { buildCrl, type CrlSpec } from '@docaxis/signature/pki/crl-builder';
 import { DEV_ISSUING_CA_NAME } from '@docaxis/signature/pki/dev-certificate-profiles';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
-import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
+import { keyIdentifierOf } from '@docaxis/signature/pki/x509-extensions';
+
+/** The TEST issuing CA as an issuer of certificates and CRLs, with its real key. */
+export function devIssuingCaIssuer(pki: DevPki): CertificateIssuer {
+  return {
+    name: DEV_ISSUING_CA_NAME,
+    privateKey: createPrivateKey(pki.issuing.keyPem),
+    keyIdentifier: keyIdentifierOf(createPublicKey(pki.issuing.certPem)),
+  };
+}
 
 /**
  * Writes into `folder` a CRL folder as the TEST CAs would publish it: the generated root CA CRL
@@ -17,16 +27,6 @@ export function writeDevIssuingCaCrl(
   spec: Omit<CrlSpec, 'issuer'>,
 ): void {
   copyFileSync(pki.crl('root-ca').derPath, join(folder, 'root-ca.crl'));
-  const crl = buildCrl({
-    ...spec,
-    issuer: {
-      name: DEV_ISSUING_CA_NAME,
-      privateKey: createPrivateKey(pki.issuing.keyPem),
-      keyIdentifier: Buffer.from(
-        new CertificateCache().parse(pki.issuing.certDer).subjectKeyIdentifier ?? '',
-        'hex',
-      ),
-    },
-  });
+  const crl = buildCrl({ ...spec, issuer: devIssuingCaIssuer(pki) });
   writeFileSync(join(folder, 'issuing-ca.crl'), crl.der);
 }
