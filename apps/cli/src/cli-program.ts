@@ -23,6 +23,9 @@ import { registerVerifyCommand } from './verify/verify.command';
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
   const program = new Command('docaxis')
     .description('docaxis command-line tools')
     .exitOverride()
@@ -30,18 +33,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  registerVerifyCommand(program, io, (code) => {
-    exitCode = code;
-  });
-  registerAuditCommand(program, io, (code) => {
-    exitCode = code;
-  });
+  registerVerifyCommand(program, io, setExitCode);
+  registerAuditCommand(program, io, setExitCode);
   registerSendCommand(program, io);
   registerInboxCommand(program, io);
   registerFetchCommand(program, io);
-  registerAckCommand(program, io, (code) => {
-    exitCode = code;
-  });
+  registerAckCommand(program, io, setExitCode);
   registerStatusCommand(program, io);
   registerRecallCommand(program, io);
   registerAgenciesCommand(program, io);
