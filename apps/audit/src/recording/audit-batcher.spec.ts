@@ -79,16 +79,24 @@ describe('AuditBatcher', () => {
   });
 
   it('writes a partial batch once its oldest event has waited maxWaitMs', async () => {
-    const sink = new ControlledSink();
-    sink.autoCommit = true;
-    const batcher = new AuditBatcher(sink, { maxEvents: 100, maxWaitMs: 40 });
-    const started = Date.now();
-    const outcome = batcher.submit(event('a'));
-    await settled();
-    expect(sink.batches).toEqual([]);
-    await expect(outcome).resolves.toMatchObject({ eventId: 'a', status: 'recorded', seq: 1 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
-    expect(sink.batches).toEqual([['a']]);
+    // Fake clock: whether the batch waited is decided by the timer, not by how fast a loaded
+    // machine runs the microtasks in between (a real 40 ms wait raced them, and lost on CI).
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const sink = new ControlledSink();
+      sink.autoCommit = true;
+      const batcher = new AuditBatcher(sink, { maxEvents: 100, maxWaitMs: 40 });
+      const outcome = batcher.submit(event('a'));
+      await settled();
+      jest.advanceTimersByTime(39);
+      await settled();
+      expect(sink.batches).toEqual([]);
+      jest.advanceTimersByTime(1);
+      await expect(outcome).resolves.toMatchObject({ eventId: 'a', status: 'recorded', seq: 1 });
+      expect(sink.batches).toEqual([['a']]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('keeps one append in flight; events arriving meanwhile form the next batches', async () => {
