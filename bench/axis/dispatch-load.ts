@@ -1,8 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { BenchFailureError } from '../support/bench-failure.error';
 import { type GatewayClient, retryAfterMsOf, unanswered } from './gateway-client';
 import { summarizeLatencies, type LatencySummary } from './latency-summary';
+import { type LoadClock, realLoadClock } from './load-clock';
 import { sendRetryingTransientFailures } from './transient-failure-retry';
 
 export interface PdfAttachment {
@@ -93,6 +93,7 @@ export class DispatchLoad {
   constructor(
     private readonly senders: readonly SendingAgency[],
     private readonly recipients: readonly ReceivingAgency[],
+    private readonly clock: LoadClock = realLoadClock,
   ) {}
 
   async run(options: LoadOptions): Promise<LoadResult> {
@@ -104,7 +105,7 @@ export class DispatchLoad {
     this.retries = 0;
     let submitted = 0;
     let sending = true;
-    const start = performance.now();
+    const start = this.clock.now();
     this.completedAt = start;
     const sendUntil = start + options.seconds * 1000;
 
@@ -113,16 +114,16 @@ export class DispatchLoad {
     );
     const senderLoops = Array.from({ length: options.concurrentSenders }, async (_, index) => {
       const sender = this.senders[index % this.senders.length];
-      while (performance.now() < sendUntil) {
+      while (this.clock.now() < sendUntil) {
         if (await this.submit(sender, sendUntil)) submitted++;
       }
     });
     await Promise.all(senderLoops);
     sending = false;
 
-    const drainDeadline = performance.now() + options.drainTimeoutMs;
-    while (this.pending.size > 0 && performance.now() < drainDeadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    const drainDeadline = this.clock.now() + options.drainTimeoutMs;
+    while (this.pending.size > 0 && this.clock.now() < drainDeadline) {
+      await this.clock.sleep(20);
     }
     const unfinished = this.pending.size;
     this.pending.clear();
@@ -164,19 +165,17 @@ export class DispatchLoad {
       'content-type': encoded.headers.get('content-type') ?? '',
       'idempotency-key': `bench-${process.pid}-${number}`,
     };
-    const firstSentAt = performance.now();
+    const firstSentAt = this.clock.now();
     for (;;) {
-      const startedAt = performance.now();
+      const startedAt = this.clock.now();
       const response = await sender.client.post('/dispatches', headers, body).catch(unanswered);
       const retryAfterMs = retryAfterMsOf(response);
       if (retryAfterMs !== undefined) {
         // Backpressure, as an integrator honours it: wait, then the same submission, same key.
         this.busyRefusals++;
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.min(retryAfterMs, Math.max(0, sendUntil - performance.now()))),
-        );
+        await this.clock.sleep(Math.min(retryAfterMs, Math.max(0, sendUntil - this.clock.now())));
         // Never accepted, so nothing to wait for: the sender's window is over.
-        if (performance.now() >= sendUntil) return false;
+        if (this.clock.now() >= sendUntil) return false;
         continue;
       }
       if (response.status !== 202) {
@@ -205,7 +204,7 @@ export class DispatchLoad {
       );
       if (page.status !== 200) {
         this.recordError(`GET /inbox ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await this.clock.sleep(100);
         continue;
       }
       const { items, nextCursor } = JSON.parse(page.body.toString('utf8')) as {
@@ -250,7 +249,7 @@ export class DispatchLoad {
       pending.waitingFor.delete(recipient.code);
       if (pending.waitingFor.size === 0) {
         this.pending.delete(result.dispatchId);
-        this.completedAt = performance.now();
+        this.completedAt = this.clock.now();
         this.latencies.push(this.completedAt - pending.startedAt);
       }
     }
