@@ -45,6 +45,28 @@ interface ClaimedRow {
   created_at: Date;
 }
 
+/**
+ * The relay's claim (see OutboxRepository.claim): $1 limit, $2 lease in ms, $3 ids published
+ * since the last claim. Exported for the spec that checks where its commit setting applies.
+ *
+ * `asynchronous_commit` makes this statement's own transaction commit without waiting for its
+ * WAL flush (`set_config(…, true)` lasts until the transaction ends; the statement runs in
+ * autocommit, so that is this statement). It is referenced by the DELETE, a data-modifying CTE
+ * that always runs, as a one-time filter evaluated before its scan: set whatever the claim finds.
+ */
+export const OUTBOX_CLAIM_SQL = `WITH asynchronous_commit AS (
+         SELECT set_config('synchronous_commit', 'off', true) AS setting
+       ), published AS (
+         DELETE FROM outbox_messages
+          WHERE id = ANY($3::uuid[]) AND (SELECT setting FROM asynchronous_commit) = 'off'
+       )
+       UPDATE outbox_messages
+          SET available_at = now() + $2 * interval '1 millisecond',
+              attempts = attempts + 1
+        WHERE id IN (SELECT due.id FROM outbox_due_message_ids($1, $3::uuid[]) AS due(id))
+    RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
+              correlation_id, attempts, created_at`;
+
 /** The relay's SQL, in one place. Each statement runs on its own (autocommit). */
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -57,6 +79,18 @@ export class OutboxRepository {
    * `published` (rows of the previous batch the broker confirmed) are deleted by the same
    * statement, so a relay working through a backlog spends one round trip per batch, not two.
    * Prepared: its plan does not depend on the values, and planning was ~0.2 ms a claim.
+   *
+   * Which rows: `outbox_due_message_ids` (migration OutboxClaimByPendingIndex): due, highest
+   * priority first, then oldest, locked with SKIP LOCKED, read through the pending index by a
+   * plain index scan, so the claim does not read every dead version a server without frequent
+   * vacuums has left in the table.
+   *
+   * Committed asynchronously (OUTBOX_CLAIM_SQL): a server crash may lose the last claims' leases
+   * and deletes, never a message. Every row was committed, synchronously, by the transaction
+   * that changed the state it announces; a lost lease or delete only makes rows due again, and
+   * they are published again, which a crash between a confirm and the delete did already: every
+   * consumer deduplicates on the message id (inbox/run-once.ts, the processed marks). What it
+   * saves is a WAL flush the relay waited for, one per claim that leased or deleted something.
    */
   async claim(
     limit: number,
@@ -64,19 +98,7 @@ export class OutboxRepository {
     published: readonly string[] = [],
   ): Promise<ClaimedOutboxMessage[]> {
     const rows = await this.dataSource.query<[ClaimedRow[], number] | ClaimedRow[]>(
-      preparedStatement(`WITH published AS (
-         DELETE FROM outbox_messages WHERE id = ANY($3::uuid[])
-       )
-       UPDATE outbox_messages
-          SET available_at = now() + $2 * interval '1 millisecond',
-              attempts = attempts + 1
-        WHERE id IN (SELECT id FROM outbox_messages
-                      WHERE available_at <= now() AND id <> ALL($3::uuid[])
-                      ORDER BY priority DESC, created_at, id
-                      LIMIT $1
-                        FOR UPDATE SKIP LOCKED)
-    RETURNING id, message_id, destination, routing_key, message_type, payload, headers, priority,
-              correlation_id, attempts, created_at`),
+      preparedStatement(OUTBOX_CLAIM_SQL),
       [limit, leaseMs, published],
     );
     // TypeORM returns [rows, affected] for UPDATE … RETURNING on PostgreSQL.

@@ -6,9 +6,6 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'audit_records' })
 @Index('ix_audit_records_dispatch', ['dispatchId', 'seq'])
-@Index('ix_audit_records_sender', ['senderCode', 'occurredAt'])
-@Index('ix_audit_records_recipient', ['recipientCode', 'occurredAt'])
-@Index('ix_audit_records_type', ['eventType', 'occurredAt'])
 @Index('ix_audit_records_sender_seq', ['senderCode', 'seq'])
 @Index('ix_audit_records_recipient_seq', ['recipientCode', 'seq'])
 @Index('ix_audit_records_type_seq', ['eventType', 'seq'])

@@ -19,6 +19,8 @@ import { DispatchWithdrawnState1795498358910 } from './1795498358910-dispatch-wi
 import { StatusNoticeCorrelationId1795498613973 } from './1795498613973-status-notice-correlation-id';
 import { WebhookFailingSince1795498616717 } from './1795498616717-webhook-failing-since';
 import { AutovacuumForChurningTables1795501238669 } from './1795501238669-autovacuum-for-churning-tables';
+import { OutboxClaimByPendingIndex1795509537319 } from './1795509537319-outbox-claim-by-pending-index';
+import { DropSupersededAuditIndexes1795509800000 } from './1795509800000-drop-superseded-audit-indexes';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +45,6 @@ export const ALL_MIGRATIONS = [
   StatusNoticeCorrelationId1795498613973,
   WebhookFailingSince1795498616717,
   AutovacuumForChurningTables1795501238669,
+  OutboxClaimByPendingIndex1795509537319,
+  DropSupersededAuditIndexes1795509800000,
 ];
