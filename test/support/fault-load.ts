@@ -5,6 +5,7 @@ import { OutboxWriter, type AnyOutboxMessageInput } from '@docaxis/messaging/out
 import { agencyInboxQueue } from '@docaxis/messaging/topology/consumer-queue-definition';
 import { laneQueuesOf } from '@docaxis/messaging/topology/delivery-lanes';
 import { queueName } from '@docaxis/messaging/topology/topology-names';
+import { DIRECTORY_CHANGED_QUEUE } from '../../apps/router/src/delivery/directory-changed.queue';
 import { DISPATCH_VERIFIED_QUEUE } from '../../apps/router/src/routing/routing.queues';
 import { STATUS_NOTICED_QUEUE } from '../../apps/router/src/status-notices/status-noticed.queue';
 import { waitFor } from './wait-for';
@@ -250,6 +251,7 @@ export function routerQueueNames(prefix: string, agencyCodes: readonly string[])
   const definitions = [
     DISPATCH_VERIFIED_QUEUE,
     STATUS_NOTICED_QUEUE,
+    DIRECTORY_CHANGED_QUEUE,
     ...agencyCodes.map((code) => agencyInboxQueue(code)),
   ];
   return definitions.flatMap((d) => laneQueuesOf(d).map((lane) => queueName(prefix, lane.name)));

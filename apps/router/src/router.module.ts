@@ -7,6 +7,7 @@ import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
 import { PersistenceModule } from '@docaxis/persistence/persistence.module';
 import { ROUTER_CONFIG, type RouterConfig } from './config/router.config';
 import { AgencyInboxConsumers } from './delivery/agency-inbox.consumers';
+import { DirectoryChangeConsumer } from './delivery/directory-change.consumer';
 import { DeliverToInboxUseCase } from './delivery/deliver-to-inbox.usecase';
 import { ParkedMessageCollector } from './parking/parked-message-collector';
 import { RouteDispatchUseCase } from './routing/route-dispatch.usecase';
@@ -47,6 +48,7 @@ export class RouterModule {
         DeliverToInboxUseCase,
         RoutingConsumer,
         AgencyInboxConsumers,
+        DirectoryChangeConsumer,
         ParkedMessageCollector,
         DeliverStatusNoticeUseCase,
         StatusNoticeDeliveryConsumer,

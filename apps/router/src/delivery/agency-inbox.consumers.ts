@@ -12,15 +12,20 @@ import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
 import type { InboundMessage } from '@docaxis/messaging/consumer/inbound-message';
 import { MessageBatcher } from '@docaxis/messaging/consumer/message-batcher';
 import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-handler-registry';
-import { agencyInboxQueue } from '@docaxis/messaging/topology/consumer-queue-definition';
+import {
+  agencyInboxQueue,
+  type ConsumerQueueDefinition,
+} from '@docaxis/messaging/topology/consumer-queue-definition';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
 import { ROUTER_CONFIG, type RouterConfig } from '../config/router.config';
 import { DeliverToInboxUseCase, type DeliverToInboxCommand } from './deliver-to-inbox.usecase';
 
 /**
  * Consumes every active agency's inbox queue (one durable quorum queue per agency, so a backlog
- * or an outage at one agency never holds up another). Agencies registered after start-up are
- * picked up by a periodic look at the directory.
+ * or an outage at one agency never holds up another). Agencies registered (or reactivated) after
+ * start-up are picked up at once when the `directory.changed` event saying so reaches this
+ * instance (DirectoryChangeConsumer; one router instance of several takes each event), and by
+ * every instance at its periodic look at the directory (ROUTER_AGENCY_REFRESH_MS).
  *
  * The messages of one agency that arrive together (within ROUTER_DELIVERY_BATCH_LINGER_MS, up to
  * ROUTER_DELIVERY_BATCH_MAX) go into its inbox in one statement, one commit; each is acked only
@@ -37,6 +42,8 @@ export class AgencyInboxConsumers
   /** By recipient agency code: its inbox's position lock is taken once per statement. */
   private readonly batchers = new Map<string, MessageBatcher<DeliverToInboxCommand>>();
   private timer?: NodeJS.Timeout;
+  /** The look at the directory in progress (or the last one). */
+  private lookup: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly registry: MessageHandlerRegistry,
@@ -48,13 +55,7 @@ export class AgencyInboxConsumers
 
   /** Registered before the consumer host starts, so its wiring check sees every queue. */
   async onModuleInit(): Promise<void> {
-    for (const code of await this.agencies.listActiveCodes()) {
-      const queue = agencyInboxQueue(code);
-      this.registry
-        .consume(queue)
-        .handle(queue, MessageTypes.DeliveryRequested, (message) => this.handle(message));
-      this.consumed.add(code);
-    }
+    for (const code of await this.agencies.listActiveCodes()) this.register(code);
   }
 
   onApplicationBootstrap(): void {
@@ -66,25 +67,53 @@ export class AgencyInboxConsumers
     clearInterval(this.timer);
   }
 
-  /** Starts consuming the inbox queue of agencies that appeared since the last look. */
+  /** The periodic look: starts consuming new agencies' inboxes; a failure waits for the next. */
   async refresh(): Promise<void> {
     try {
-      for (const code of await this.agencies.listActiveCodes()) {
-        if (this.consumed.has(code)) continue;
-        this.consumed.add(code);
-        await this.consumers.consume(agencyInboxQueue(code), (message) => this.handle(message));
-        this.logger.log(
-          { agencyCode: code },
-          'Consuming the inbox queue of a newly registered agency',
-        );
-      }
+      await this.consumeNewlyActive();
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not refresh the agency inbox consumers; will retry');
     }
   }
 
-  private handle(message: InboundMessage): Promise<void> {
-    const { dispatchId, recipientCode } = message.body as DeliveryRequested;
+  /**
+   * Starts consuming the inbox queue (declaring it) of every active agency not consumed yet;
+   * throws on failure. Runs one at a time (the periodic look and a `directory.changed` may
+   * coincide), so an agency is never registered twice.
+   */
+  consumeNewlyActive(): Promise<void> {
+    const look = this.lookup.catch(() => undefined).then(() => this.startNewlyActive());
+    this.lookup = look;
+    return look;
+  }
+
+  private async startNewlyActive(): Promise<void> {
+    for (const code of await this.agencies.listActiveCodes()) {
+      if (this.consumed.has(code)) continue;
+      await this.consumers.startRegistered(this.register(code));
+      this.logger.log(
+        { agencyCode: code },
+        'Consuming the inbox queue of a newly registered agency',
+      );
+    }
+  }
+
+  /**
+   * Registers the agency's inbox queue on the registry, whose dispatcher checks each message's
+   * type and contract before `handle` (a message breaking them is parked at once), at start-up
+   * and for agencies found later alike.
+   */
+  private register(code: string): ConsumerQueueDefinition {
+    const queue = agencyInboxQueue(code);
+    this.registry
+      .consume(queue)
+      .handle(queue, MessageTypes.DeliveryRequested, (message) => this.handle(message));
+    this.consumed.add(code);
+    return queue;
+  }
+
+  private handle(message: InboundMessage<DeliveryRequested>): Promise<void> {
+    const { dispatchId, recipientCode } = message.body;
     return this.batcherOf(recipientCode).submit({
       messageId: message.messageId,
       dispatchId,

@@ -21,7 +21,7 @@ interface DeathEntry {
 export function collectParkedDelivery(delivery: ConsumeMessage): CollectedParkedMessage {
   const { properties, fields, content } = delivery;
   const headers = (properties.headers ?? {}) as Record<string, unknown>;
-  const death = firstDeath(headers);
+  const death = latestDeath(headers);
   const parkedAt =
     dateOf(headers[PARKED_HEADERS.at]) ??
     dateOf(death?.time) ??
@@ -68,12 +68,17 @@ export function collectParkedDelivery(delivery: ConsumeMessage): CollectedParked
   };
 }
 
-function firstDeath(headers: Record<string, unknown>): DeathEntry | undefined {
+/**
+ * The death that brought the message here. The broker keeps the most recent first, and only a
+ * consumer queue dead-letters to the parked queue; older entries can be retry steps' expiries
+ * (which sent it back to its queue), so the oldest would name a retry queue, and redriving there
+ * would make the broker drop it as a dead-letter cycle.
+ */
+function latestDeath(headers: Record<string, unknown>): DeathEntry | undefined {
   const deaths = headers['x-death'];
   if (!Array.isArray(deaths) || deaths.length === 0) return undefined;
-  // The broker keeps the most recent death first; the first one is where it failed.
-  const last = deaths[deaths.length - 1] as unknown;
-  return typeof last === 'object' && last !== null ? last : undefined;
+  const latest = deaths[0] as unknown;
+  return typeof latest === 'object' && latest !== null ? latest : undefined;
 }
 
 function textOf(value: unknown): string | undefined {

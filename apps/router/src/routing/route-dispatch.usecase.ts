@@ -7,7 +7,6 @@ import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repos
 export interface RouteDispatchCommand {
   messageId: string;
   dispatchId: string;
-  correlationId?: string;
 }
 
 const CONSUMER = 'router.route-dispatch';

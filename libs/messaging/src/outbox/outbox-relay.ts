@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MessagingLogger } from '../messaging-logger';
 import type { ConfirmingPublisher } from '../publisher/confirming-publisher';
+import { MessageUnroutableError } from '../publisher/message-unroutable.error';
+import type { OutboundMessage } from '../publisher/outbound-message';
 import {
   DEFAULT_OUTBOX_RETRY_POLICY,
   outboxRetryDelayMs,
@@ -44,6 +46,11 @@ export interface OutboxRelayStats {
   /** Messages published (confirmed) and deleted by this relay since start. */
   readonly published: number;
   readonly failed: number;
+  /**
+   * Agency inbox queues this relay declared because a delivery to them came back unroutable (an
+   * agency registered since the routers last looked), each followed by an immediate republish.
+   */
+  readonly inboxesDeclared: number;
   readonly lastError?: { readonly message: string; readonly at: Date };
 }
 
@@ -51,6 +58,12 @@ export interface OutboxRelayStats {
  * Publishes committed outbox rows: claim a batch of due rows (a lease), publish them
  * concurrently with confirms, delete the confirmed ones, and record the error and a retry time
  * (exponential backoff by attempts) on the others.
+ *
+ * A delivery (delivery exchange, keyed by agency code) the broker returns unroutable is for an
+ * inbox queue no router has declared yet: an agency registered since the routers last looked
+ * at the directory. The relay declares that inbox (idempotent, the arguments every app derives
+ * from the same settings) and publishes again at once, so the delivery waits in the queue for
+ * the router instead of in the outbox for a retry.
  *
  * Several relays (one per app instance) may run against one database: SKIP LOCKED and the lease
  * keep them on different rows, so in normal operation a row is published once. A crash (or a
@@ -72,6 +85,7 @@ export class OutboxRelay {
   private wake?: () => void;
   private published = 0;
   private failed = 0;
+  private inboxesDeclared = 0;
   private lastError?: { message: string; at: Date };
 
   constructor(
@@ -169,7 +183,12 @@ export class OutboxRelay {
   }
 
   stats(): OutboxRelayStats {
-    return { published: this.published, failed: this.failed, lastError: this.lastError };
+    return {
+      published: this.published,
+      failed: this.failed,
+      inboxesDeclared: this.inboxesDeclared,
+      lastError: this.lastError,
+    };
   }
 
   /** Rows waiting in the outbox (all instances), for a metrics gauge. */
@@ -177,9 +196,9 @@ export class OutboxRelay {
     return this.repository.backlog();
   }
 
-  private publish(row: ClaimedOutboxMessage): Promise<void> {
+  private async publish(row: ClaimedOutboxMessage): Promise<void> {
     if (row.destination === 'queue') return this.publishToQueue(row);
-    return this.publisher.publish({
+    const message: OutboundMessage = {
       exchange: row.destination,
       routingKey: row.routingKey,
       messageId: row.id,
@@ -188,7 +207,19 @@ export class OutboxRelay {
       correlationId: row.correlationId ?? undefined,
       headers: row.headers,
       priority: row.priority,
-    });
+    };
+    try {
+      await this.publisher.publish(message);
+    } catch (error) {
+      if (row.destination !== 'delivery' || !(error instanceof MessageUnroutableError)) throw error;
+      await this.publisher.topology.ensureAgencyInbox(row.routingKey);
+      this.inboxesDeclared += 1;
+      this.logger.log(
+        `outbox relay: declared the inbox queue of agency ${row.routingKey}, which no router ` +
+          `consumes yet, for ${row.messageType} ${row.id}; publishing it again now`,
+      );
+      await this.publisher.publish(message);
+    }
   }
 
   /** A redrive: straight back into the queue it failed on, with its own id and headers. */

@@ -7,7 +7,7 @@ import { MessageHandlerRegistry } from '../consumer/message-handler-registry';
 import { MessageTypes } from '../contracts/message-types';
 import { runOnce } from '../inbox/run-once';
 import { ConfirmingPublisher } from '../publisher/confirming-publisher';
-import { defineConsumerQueue } from '../topology/consumer-queue-definition';
+import { agencyInboxQueue, defineConsumerQueue } from '../topology/consumer-queue-definition';
 import { MessagingTopology } from '../topology/messaging-topology';
 import { testAmqpUrl, testPrefix, waitUntil } from '../testing/rabbitmq-test-kit';
 import { RecordingLogger } from '../testing/recording-logger';
@@ -224,42 +224,64 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
   });
 
   it('leaves a row whose publish failed for a retry after a backoff, then publishes it', async () => {
-    const relay = new OutboxRelay(main.dataSource, main.publisher, {
-      retry: { baseMs: 400, maxMs: 400 },
-      logger,
-    });
-    const [id] = await main.dataSource.transaction((manager) =>
-      writer.enqueueMany(manager, [
-        {
-          destination: 'delivery',
-          routingKey: '000.00.00.H20',
-          messageType: MessageTypes.DeliveryRequested,
-          priority: 3,
-          payload: {
-            occurredAt: new Date().toISOString(),
-            actor: 'router',
-            dispatchId: '0190f3a0-0000-7000-8000-000000000001',
-            recipientCode: '000.00.00.H20',
-            priority: 3,
-          },
-        },
-      ]),
+    // A relay whose publisher is closed: every publish fails (as while the broker is away).
+    const broken = await instance('closed-publisher');
+    await broken.publisher.close();
+    const retry = { baseMs: 400, maxMs: 400 };
+    const failing = new OutboxRelay(main.dataSource, broken.publisher, { retry, logger });
+    const id = await main.dataSource.transaction((manager) =>
+      writer.enqueue(manager, submitted(7)),
     );
-    // No inbox for that agency yet: the broker returns the message, the row stays.
-    expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 0, failed: 1 });
+    expect(await failing.relayBatch()).toEqual({ claimed: 1, published: 0, failed: 1 });
     const [row] = await outboxRows(main.dataSource);
     expect(row).toMatchObject({ id, attempts: 1 });
-    expect(row.last_error).toMatch(/^MESSAGING_UNROUTABLE: .*000\.00\.00\.H20/);
+    expect(row.last_error).toMatch(/^MESSAGING_PUBLISH_FAILED: .*the publisher is closed/);
     expect(row.retry_in_ms).toBeGreaterThan(200);
-    expect(relay.stats().lastError?.message).toContain('MESSAGING_UNROUTABLE');
+    expect(failing.stats().lastError?.message).toContain('MESSAGING_PUBLISH_FAILED');
+    const relay = new OutboxRelay(main.dataSource, main.publisher, { retry, logger });
     expect(await relay.backlog()).toEqual({ pending: 1, due: 0 });
     // Not due yet: nothing is claimed before the backoff ends.
     expect((await relay.relayBatch()).claimed).toBe(0);
 
-    await topology.ensureAgencyInbox('000.00.00.H20');
     await waitUntil(async () => (await relay.backlog()).due === 1, 'the retry to come due', 20_000);
     expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 1, failed: 0 });
     expect(await outboxRows(main.dataSource)).toEqual([]);
+    await waitUntil(() => seen.has(id), 'the retried message');
+  });
+
+  it('declares the inbox of a delivery the broker returned unroutable and publishes it again at once, without a retry', async () => {
+    const agency = '000.00.00.H20';
+    const relay = new OutboxRelay(main.dataSource, main.publisher, { logger });
+    await main.dataSource.transaction((manager) =>
+      writer.enqueueMany(manager, [
+        {
+          destination: 'delivery',
+          routingKey: agency,
+          messageType: MessageTypes.DeliveryRequested,
+          payload: {
+            occurredAt: new Date().toISOString(),
+            actor: 'router',
+            dispatchId: '0190f3a0-0000-7000-8000-000000000001',
+            recipientCode: agency,
+            priority: 0,
+          },
+        },
+      ]),
+    );
+    // No inbox for that agency yet (no router consumes it): the relay declares it.
+    expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 1, failed: 0 });
+    expect(relay.stats()).toMatchObject({ published: 1, failed: 0, inboxesDeclared: 1 });
+    expect(await outboxRows(main.dataSource)).toEqual([]);
+    const channel = await main.connection.createChannel();
+    try {
+      const inbox = await channel.checkQueue(topology.queueName(agencyInboxQueue(agency)));
+      expect(inbox.messageCount).toBe(1);
+    } finally {
+      await channel.close();
+    }
+    expect(logger.messages('log').join('\n')).toContain(
+      `declared the inbox queue of agency ${agency}`,
+    );
   });
 
   it('publishes right after a nudge instead of waiting for the next poll', async () => {

@@ -70,7 +70,8 @@ export class ConfirmingPublisher {
 
   constructor(
     private readonly connection: AmqpConnection,
-    private readonly topology: MessagingTopology,
+    /** The topology it publishes into (the outbox relay declares a missing inbox with it). */
+    readonly topology: MessagingTopology,
     private readonly settings: PublisherSettings = {},
   ) {
     this.publishTimeoutMs = settings.publishTimeoutMs ?? 10_000;

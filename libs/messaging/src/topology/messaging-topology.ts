@@ -147,9 +147,12 @@ export class MessagingTopology {
   }
 
   /**
-   * The inbox queue of an agency, declared on demand (a new agency in the directory, or a
-   * recipient seen for the first time) before anything is routed to it: the delivery exchange
-   * publishes with `mandatory`, so a missing inbox is an error, not a silent loss.
+   * Declares the inbox queue of an agency. A router declares it when it starts consuming it (at
+   * start-up, on a `directory.changed` registering or reactivating the agency, or when its
+   * directory refresh finds it). A delivery published before that is returned (the delivery
+   * exchange publishes with `mandatory`): the outbox relay then declares the inbox with this and
+   * publishes the delivery again at once (outbox-relay.ts), so it waits in the queue, not in the
+   * outbox.
    */
   ensureAgencyInbox(agencyCode: string): Promise<string> {
     return this.declareQueue(agencyInboxQueue(agencyCode));

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AmqpConnection } from '@docaxis/messaging/connection/amqp-connection';
+import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
+import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-handler-registry';
+import { PARKED_HEADERS } from '@docaxis/messaging/consumer/parking-headers';
+import type { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
+import { ConfirmingPublisher } from '@docaxis/messaging/publisher/confirming-publisher';
+import {
+  QueueRecorder,
+  testAmqpUrl,
+  testPrefix,
+  waitUntil,
+} from '@docaxis/messaging/testing/rabbitmq-test-kit';
+import { RecordingLogger } from '@docaxis/messaging/testing/recording-logger';
+import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
+import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
+import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
+import { DispatchRepository } from '@docaxis/persistence/dispatch/dispatch.repository';
+import { InboxDeliveryAnnouncer } from '@docaxis/persistence/inbox/inbox-delivery-announcer';
+import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { loadRouterConfig } from '../config/router.config';
+import { AgencyInboxConsumers } from './agency-inbox.consumers';
+import { DeliverToInboxUseCase } from './deliver-to-inbox.usecase';
+
+const prefix = testPrefix('agency-inbox');
+const SENDER = '000.00.00.G22';
+const LATE = '000.00.00.H41';
+
+/**
+ * An agency registered after start-up has its inbox consumed like the others: through the
+ * handler registry, which parks a message of another type or breaking its contract at once.
+ */
+describe('AgencyInboxConsumers, agencies registered after start-up (real PostgreSQL and RabbitMQ)', () => {
+  const logger = new RecordingLogger();
+  let dataSource: DataSource;
+  let connection: AmqpConnection;
+  let topology: MessagingTopology;
+  let publisher: ConfirmingPublisher;
+  let parked: QueueRecorder;
+  let host: ConsumerHost;
+  let inboxes: AgencyInboxConsumers;
+
+  beforeAll(async () => {
+    ({ dataSource } = await agencyDatabase('agency-inbox', [
+      { code: SENDER, name: 'Văn phòng Chính phủ' },
+    ]));
+    connection = new AmqpConnection({ url: testAmqpUrl(), connectionName: prefix, logger });
+    topology = new MessagingTopology(connection, { prefix, retryDelaysMs: [50], logger });
+    await topology.declare();
+    publisher = new ConfirmingPublisher(connection, topology, { logger });
+    parked = await QueueRecorder.start(connection, topology.names.parkedQueue);
+    const registry = new MessageHandlerRegistry();
+    host = new ConsumerHost(connection, topology, publisher, registry, { logger });
+    const deliver = new DeliverToInboxUseCase(
+      new DispatchRepository(dataSource),
+      { nudge: () => undefined } as unknown as OutboxRelay,
+      new AxisMetrics('router'),
+      new InboxDeliveryAnnouncer(dataSource),
+    );
+    inboxes = new AgencyInboxConsumers(
+      registry,
+      host,
+      new AgencyRepository(dataSource),
+      deliver,
+      loadRouterConfig({}),
+    );
+    await inboxes.onModuleInit();
+    await host.start();
+    await new AgencyRepository(dataSource).upsertMany([{ code: LATE, name: 'UBND tỉnh Nghệ An' }]);
+    await inboxes.refresh();
+  });
+
+  afterAll(async () => {
+    await host.stop();
+    await parked.stop();
+    await publisher.close();
+    await topology.deleteDeclared();
+    await connection.close();
+    await dataSource.destroy();
+  });
+
+  const requestDelivery = (messageId: string, type: string, body: Record<string, unknown>) =>
+    publisher.publish({ exchange: 'delivery', routingKey: LATE, messageId, type, body });
+
+  it('delivers a copy asked of the late agency', async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    await dataSource.query(
+      `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
+      [dispatchId, LATE],
+    );
+    await requestDelivery(randomUUID(), 'delivery.requested', {
+      dispatchId,
+      recipientCode: LATE,
+      priority: 0,
+      occurredAt: new Date().toISOString(),
+      actor: 'router',
+    });
+    await waitUntil(async () => {
+      const [row] = await dataSource.query<{ state: string }[]>(
+        `SELECT state FROM dispatch_recipients WHERE dispatch_id = $1`,
+        [dispatchId],
+      );
+      return row.state === 'delivered';
+    }, 'the delivery');
+  });
+
+  it('parks a delivery request breaking its contract, and a message of another type, at once', async () => {
+    const noRecipient = randomUUID();
+    await requestDelivery(noRecipient, 'delivery.requested', {
+      dispatchId: randomUUID(),
+      priority: 0,
+      occurredAt: new Date().toISOString(),
+      actor: 'router',
+    });
+    const otherType = randomUUID();
+    await requestDelivery(otherType, 'dispatch.routed', {});
+    const codes = [await parked.waitFor(noRecipient), await parked.waitFor(otherType)].map(
+      (message) => message.properties.headers?.[PARKED_HEADERS.code] as unknown,
+    );
+    expect(codes).toEqual(['MESSAGING_PAYLOAD_INVALID', 'MESSAGING_UNKNOWN_MESSAGE_TYPE']);
+  });
+});
