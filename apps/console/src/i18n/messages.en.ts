@@ -64,6 +64,8 @@ export const en: Messages = {
     revocationStatus: { good: 'Not revoked', revoked: 'Revoked', unknown: 'Unknown' },
     revocationSource: { crl: 'by CRL', ocsp: 'by OCSP', none: 'no source' },
     revokedAt: 'revoked at',
+    onHold: 'On hold (suspended by its CA, neither revoked nor released yet)',
+    heldSince: 'on hold since',
     coverage: 'Coverage',
     coversWhole: 'The signature covers the whole file',
     coversPart: 'The signature does not cover the whole file',
@@ -292,7 +294,8 @@ export const en: Messages = {
     SIG_CONSTRAINTS_FAILURE:
       'The signature does not meet its constraints (coverage, later changes)',
     CRYPTO_CONSTRAINTS_FAILURE: 'The cryptographic algorithm is not accepted',
-    TRY_LATER: 'The revocation status could not be checked yet; try again later',
+    TRY_LATER:
+      'The revocation status is not settled yet (no current information, or the certificate is on hold); try again later',
     NO_SIGNING_CERTIFICATE_FOUND: "The signer's certificate was not found",
     NO_SIGNATURE: 'The file carries no digital signature',
   },

@@ -79,6 +79,8 @@ export const vi = {
       string
     >,
     revokedAt: 'thu hồi lúc',
+    onHold: 'Đang bị tạm dừng (CA tạm dừng chứng thư, chưa thu hồi cũng chưa khôi phục)',
+    heldSince: 'tạm dừng từ',
     coverage: 'Phạm vi ký',
     coversWhole: 'Chữ ký bao trùm toàn bộ tệp',
     coversPart: 'Chữ ký không bao trùm toàn bộ tệp',
@@ -308,7 +310,8 @@ export const vi = {
     CHAIN_CONSTRAINTS_FAILURE: 'Chuỗi chứng thư không thỏa ràng buộc',
     SIG_CONSTRAINTS_FAILURE: 'Chữ ký không thỏa ràng buộc (phạm vi, thay đổi sau ký)',
     CRYPTO_CONSTRAINTS_FAILURE: 'Thuật toán mật mã không được chấp nhận',
-    TRY_LATER: 'Chưa kiểm tra được tình trạng thu hồi; thử lại sau',
+    TRY_LATER:
+      'Chưa xác định được tình trạng thu hồi (chưa có thông tin, hoặc chứng thư đang bị tạm dừng); thử lại sau',
     NO_SIGNING_CERTIFICATE_FOUND: 'Không tìm thấy chứng thư số của người ký',
     NO_SIGNATURE: 'Tệp không có chữ ký số',
   } satisfies Record<SubIndication, string>,

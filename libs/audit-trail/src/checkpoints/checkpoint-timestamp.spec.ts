@@ -1,7 +1,11 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
-import { writeDevIssuingCaCrl } from '@docaxis/signature/testing/dev-issuing-ca-crl';
+import type { CrlReason } from '@docaxis/signature/pki/x509-extensions';
+import {
+  writeDevIssuingCaCrl,
+  writeDevIssuingCaDeltaCrl,
+} from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import {
   opensslTimestamper,
@@ -32,6 +36,15 @@ function tsaRevoked(revokedAt: Date, reason: string): RevocationChecker {
           ? { status: 'revoked', source: 'crl', producedAt: new Date(), revokedAt, reason }
           : { status: 'good', source: 'crl', producedAt: new Date() },
       ),
+  };
+}
+
+/** A valid token from a trusted TSA whose revocation the answer says was NOT checked, and why. */
+function trustedButNotChecked(why: RegExp): object {
+  return {
+    valid: true,
+    tsaChain: 'trusted',
+    tsaRevocation: { status: 'not-checked', note: expect.stringMatching(why) as unknown },
   };
 }
 
@@ -180,26 +193,40 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
     });
 
     /**
+     * A CRL folder whose issuing CA CRL (number 500) lists the TEST TSA at `revocationDate` for
+     * `reason`, and, with `released`, a delta CRL (501) taking it off with removeFromCRL.
+     */
+    const crlDirListingTsa = (
+      revocationDate: Date,
+      reason?: CrlReason,
+      released = false,
+    ): string => {
+      const folder = mkdtempSync(join(dir, 'tsa-listed-'));
+      const now = Date.now();
+      const window = { thisUpdate: new Date(now - 60_000), nextUpdate: new Date(now + 86_400_000) };
+      const entry = {
+        serialNumber: Buffer.from(pki.special('timestamping-authority').serialNumberHex, 'hex'),
+        revocationDate,
+        ...(reason ? { reason } : {}),
+      };
+      writeDevIssuingCaCrl(pki, folder, { ...window, crlNumber: 500, revoked: [entry] });
+      if (released) {
+        writeDevIssuingCaDeltaCrl(pki, folder, {
+          ...window,
+          crlNumber: 501,
+          deltaOf: 500,
+          revoked: [{ ...entry, reason: 'removeFromCRL' }],
+        });
+      }
+      return folder;
+    };
+
+    /**
      * A CRL folder whose issuing CA CRL revokes the TEST TSA 10 minutes from now, after the
      * genTime of any token openssl makes now (it cannot backdate): only the reason decides.
      */
-    const crlDirRevokingTsaLater = (reason?: 'keyCompromise' | 'superseded'): string => {
-      const folder = mkdtempSync(join(dir, 'tsa-revoked-later-'));
-      const now = Date.now();
-      writeDevIssuingCaCrl(pki, folder, {
-        thisUpdate: new Date(now - 60_000),
-        nextUpdate: new Date(now + 86_400_000),
-        crlNumber: 500,
-        revoked: [
-          {
-            serialNumber: Buffer.from(pki.special('timestamping-authority').serialNumberHex, 'hex'),
-            revocationDate: new Date(now + 10 * 60_000),
-            ...(reason ? { reason } : {}),
-          },
-        ],
-      });
-      return folder;
-    };
+    const crlDirRevokingTsaLater = (reason?: CrlReason): string =>
+      crlDirListingTsa(new Date(Date.now() + 10 * 60_000), reason);
 
     it.each([
       [
@@ -207,6 +234,12 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
         /\(keyCompromise\): a compromise voids the TSA's own genTime .* \(RFC 3161 §4\)$/,
       ],
       [undefined, /\(no reason code\): a revocation without a reason voids the TSA's own genTime/],
+      // Stricter than RFC 3161 §4, which keeps earlier tokens for an explicit unspecified (0):
+      // decided in revocation-time-rule.ts (UNSTATED_REASON) and the README.
+      [
+        'unspecified',
+        /\(unspecified\): a revocation for an unspecified reason voids the TSA's own genTime/,
+      ],
     ] as const)(
       "refuses a token whose TSA is revoked after its genTime for %s: genTime is the TSA's claim",
       async (reason, why) => {
@@ -239,20 +272,41 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       });
     });
 
+    it('a TSA on hold is neither untrusted nor good: revocation NOT checked, and why', async () => {
+      // Held since an hour before the token's genTime, and from 10 minutes after it: a hold is
+      // undecided either way (before genTime it would otherwise be untrusted, after it good).
+      for (const heldSince of [Date.now() - 3_600_000, Date.now() + 10 * 60_000]) {
+        const check = await checkTimestampToken(
+          stamp(),
+          checkpointCms,
+          await load(crlDirListingTsa(new Date(heldSince), 'certificateHold')),
+        );
+        expect(check).toMatchObject(
+          trustedButNotChecked(
+            /^TSA revocation NOT checked: TSA certificate ".*": on hold \(certificateHold\) since .*, undecided until its CA releases it \(removeFromCRL\) or revokes it$/,
+          ),
+        );
+      }
+    });
+
+    it('a TSA whose hold a delta CRL released (removeFromCRL) is good again', async () => {
+      const check = await checkTimestampToken(
+        stamp(),
+        checkpointCms,
+        await load(crlDirListingTsa(new Date(Date.now() - 3_600_000), 'certificateHold', true)),
+      );
+      expect(check).toMatchObject({ valid: true, tsaRevocation: { status: 'good', note: null } });
+    });
+
     it('says revocation was NOT checked when the folder has no CRL for the issuers', async () => {
       const empty = join(dir, 'no-crls');
       mkdirSync(empty, { recursive: true });
       const check = await checkTimestampToken(stamp(), checkpointCms, await load(empty));
-      expect(check).toMatchObject({
-        valid: true,
-        tsaChain: 'trusted',
-        tsaRevocation: {
-          status: 'not-checked',
-          note: expect.stringMatching(
-            /^TSA revocation NOT checked: TSA certificate ".*": no CRL available for issuer/,
-          ) as unknown,
-        },
-      });
+      expect(check).toMatchObject(
+        trustedButNotChecked(
+          /^TSA revocation NOT checked: TSA certificate ".*": no CRL available for issuer/,
+        ),
+      );
     });
 
     it('keeps a token made before its TSA was revoked, and says so', async () => {
@@ -303,16 +357,37 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
         checkpointCms,
         trustAt(new Date(Date.now() + 30 * 365 * 86_400_000)),
       );
-      expect(later).toMatchObject({
-        valid: true,
-        tsaChain: 'trusted',
-        tsaRevocation: {
-          status: 'not-checked',
-          note: expect.stringMatching(
-            /^TSA revocation NOT checked: TSA certificate ".*": expired .*, so a current CRL not listing it proves nothing/,
-          ) as unknown,
+      expect(later).toMatchObject(
+        trustedButNotChecked(
+          /^TSA revocation NOT checked: TSA certificate ".*": expired .*, so a current CRL not listing it proves nothing/,
+        ),
+      );
+    });
+
+    it('says revocation was NOT checked when the revocation source throws, even a non-Error', async () => {
+      // A source that throws a bare string (a callback library, a rejected promise of a reason):
+      // the note carries what was thrown, and the CA certificate above is still asked.
+      const asked: string[] = [];
+      const throwing: RevocationChecker = {
+        check: ({ certificate }) => {
+          asked.push(certificate.subject.text);
+          return certificate.subject.text.includes('Time-Stamping')
+            ? // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the case under test
+              Promise.reject('CRL share unmounted')
+            : Promise.resolve({ status: 'good', source: 'crl', producedAt: new Date() });
         },
-      });
+      };
+      const check = await checkTimestampToken(
+        stamp(),
+        checkpointCms,
+        TsaCertificateTrust.fromPemBundle(Buffer.from(pki.root.certPem), { revocation: throwing }),
+      );
+      expect(check).toMatchObject(
+        trustedButNotChecked(
+          /^TSA revocation NOT checked: TSA certificate ".*Time-Stamping.*": revocation check failed: CRL share unmounted$/,
+        ),
+      );
+      expect(asked).toHaveLength(2);
     });
 
     it('refuses AUDIT_TSA_CRL_DIR without a trust file, or a folder that cannot be read', async () => {

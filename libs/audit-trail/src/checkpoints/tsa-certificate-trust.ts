@@ -26,8 +26,9 @@ const TSA_CRL_DIR_REFRESH_MS = 60_000;
  * anchors with every certificate valid at the token's genTime (the same path building and RFC
  * 5280 checks as dispatch signatures). With a revocation checker (AUDIT_TSA_CRL_DIR), every
  * certificate of that path below the anchor is checked as dispatch signers' are: revoked at or
- * before genTime, or for a compromise (or without a reason) at any time, is untrusted; without one, or without a usable CRL, the result says revocation
- * was NOT checked.
+ * before genTime, or for a compromise (or without a reason, or `unspecified`) at any time, is
+ * untrusted; without one, without a usable CRL, or for a certificate on hold (suspended, so
+ * undecided), the result says revocation was NOT checked.
  */
 export class TsaCertificateTrust {
   private readonly paths: CertificatePathBuilder;

@@ -1,15 +1,18 @@
+import { chainRevocationOutcomes } from '@docaxis/signature/revocation/chain-revocation-outcomes';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import {
   describeReason,
   invalidFrom,
   judgeRevocationTiming,
+  voidingRevocation,
 } from '@docaxis/signature/revocation/revocation-time-rule';
 import type { CertificatePath } from '@docaxis/signature/trust/certificate-path-builder';
 
 /**
  * Whether the certificates of a checkpoint timestamp's TSA path (anchor excluded) were found
  * unrevoked: `good` (a current CRL for each, none listing it), `not-checked` (no revocation
- * source, or no usable CRL for one of them: `note` says which and why) or
+ * source, no usable CRL for one of them, or one on hold — suspended, so undecided: `note` says
+ * which and why) or
  * `revoked-after-gen-time` (revoked after the token was made for a reason that is no compromise:
  * it stays valid, as a signature made before its signer's revocation does, and `note` says when
  * and why).
@@ -22,7 +25,9 @@ export type TsaRevocation =
 /**
  * A certificate of the TSA path whose revocation makes the token untrusted: revoked at or before
  * genTime, or revoked for a compromise (or without a reason) at any time, since genTime is the
- * TSA's own claim and a compromised key can backdate it (RFC 3161 §4).
+ * TSA's own claim and a compromised key can backdate it (RFC 3161 §4). An explicit `unspecified`
+ * counts as no reason, which is stricter than RFC 3161 §4 (it keeps earlier tokens for it):
+ * decided in revocation-time-rule.ts (UNSTATED_REASON) and the README.
  */
 export interface TsaRevokedUntrusted {
   untrustedRevocation: string;
@@ -45,16 +50,12 @@ export async function checkTsaRevocation(
   }
   const unknown: string[] = [];
   const revokedAfter: string[] = [];
-  for (let i = 0; i + 1 < path.length; i += 1) {
-    const certificate = path[i];
-    const who = `${i === 0 ? 'TSA certificate' : 'CA certificate'} "${certificate.subject.text}"`;
-    let outcome;
-    try {
-      outcome = await checker.check({ certificate, issuer: path[i + 1], validationTime: now });
-    } catch (error) {
-      unknown.push(`${who}: revocation check failed: ${(error as Error).message}`);
-      continue;
-    }
+  for await (const { certificate, position, outcome } of chainRevocationOutcomes(
+    path,
+    checker,
+    now,
+  )) {
+    const who = `${position === 0 ? 'TSA certificate' : 'CA certificate'} "${certificate.subject.text}"`;
     if (outcome.status === 'unknown') {
       unknown.push(`${who}: ${outcome.note}`);
     } else if (outcome.status === 'good' && certificate.notAfter.getTime() < now.getTime()) {
@@ -66,9 +67,16 @@ export async function checkTsaRevocation(
     } else if (outcome.status === 'revoked') {
       const when = `${who} (serial ${certificate.serialNumber}) was revoked at ${outcome.revokedAt.toISOString()}${describeReason(outcome.reason)}`;
       const timing = judgeRevocationTiming(outcome, genTime, false);
+      if (timing.kind === 'on-hold') {
+        // Suspended: neither untrusted nor valid until the CA releases or revokes it.
+        unknown.push(
+          `${who}: on hold (certificateHold) since ${timing.heldSince.toISOString()}, undecided until its CA releases it (removeFromCRL) or revokes it`,
+        );
+        continue;
+      }
       if (timing.kind === 'compromised') {
         return {
-          untrustedRevocation: `${when}: a ${outcome.reason ? 'compromise' : 'revocation without a reason'} voids the TSA's own genTime ${genTime.toISOString()} (RFC 3161 §4)`,
+          untrustedRevocation: `${when}: a ${voidingRevocation(outcome.reason)} voids the TSA's own genTime ${genTime.toISOString()} (RFC 3161 §4)`,
         };
       }
       if (timing.kind === 'before') {

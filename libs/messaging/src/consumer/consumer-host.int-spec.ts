@@ -10,6 +10,7 @@ import { ConsumerHost } from './consumer-host';
 import { HandlerWiringError } from './handler-wiring.error';
 import type { InboundMessage } from './inbound-message';
 import { MessageHandlerRegistry } from './message-handler-registry';
+import { RetryLaterError } from './retry-later.error';
 
 const prefix = testPrefix('consumer');
 const DELIVERY_LIMIT = 2;
@@ -146,6 +147,34 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     expect(attempts).toEqual([0, 1]);
     expect(consumers.stats()).toMatchObject({ retried: 1, parked: 0 });
     expect(parked.byMessageId('recovers')).toBeUndefined();
+  });
+
+  it('keeps retrying a RetryLaterError at the longest step past the retry steps, until the handler settles it', async () => {
+    class SourcesDownError extends RetryLaterError {}
+    const attempts: number[] = [];
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', (message) => {
+        attempts.push(Number(message.headers['x-docaxis-attempt'] ?? 0));
+        if (attempts.length < 5) {
+          return Promise.reject(new SourcesDownError('SOURCES_DOWN', 'sources unreachable'));
+        }
+        return Promise.resolve();
+      });
+    const consumers = host(registry);
+    await consumers.start();
+    await publishSubmitted('retried-by-handler');
+    await waitUntil(() => consumers.stats().acked === 1, 'the handler to settle it');
+    // Two retry steps, yet four retries: the last two on the longest step.
+    expect(attempts).toEqual([0, 1, 2, 3, 4]);
+    expect(consumers.stats()).toMatchObject({ retried: 4, parked: 0 });
+    expect(parked.byMessageId('retried-by-handler')).toBeUndefined();
+    const retries = logger
+      .messages('warn')
+      .filter((m) => m.includes('retried-by-handler') && m.includes('retrying in'));
+    expect(retries.slice(2).every((m) => m.includes(`retrying in ${RETRY_DELAYS_MS[1]} ms`))).toBe(
+      true,
+    );
   });
 
   it('parks a permanent failure at once, with its code, without retrying', async () => {

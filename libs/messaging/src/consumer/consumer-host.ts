@@ -10,6 +10,7 @@ import type { DeliveryLane } from '../topology/delivery-lanes';
 import type { MessagingTopology } from '../topology/messaging-topology';
 import { failureCode, isPermanentFailure } from './failure-classification';
 import { HandlerWiringError } from './handler-wiring.error';
+import { RetryLaterError } from './retry-later.error';
 import { parseInboundMessage, type InboundMessage } from './inbound-message';
 import type { MessageHandler, MessageHandlerRegistry } from './message-handler-registry';
 import { attemptOf, originalRoutingKey, parkingHeaders, retryHeaders } from './parking-headers';
@@ -72,7 +73,9 @@ interface Subscription {
  *   queue of its attempt (delays 1 s, 5 s, 30 s, 2 min by default; the broker returns it to this
  *   queue when the delay ends) with the attempt count and the error in its headers, then the
  *   original is acked. Once the retries are spent it is parked with the error in its headers
- *   (`x-docaxis-parked-reason`, …). If the retry copy cannot be published, the message is nacked
+ *   (`x-docaxis-parked-reason`, …) — unless the failure is a RetryLaterError (the handler has a
+ *   deadline of its own, after which it settles the message): that one goes on being retried at
+ *   the longest delay. If the retry copy cannot be published, the message is nacked
  *   with requeue instead; the quorum queue counts returns and past its delivery limit (a handler
  *   that crashes the process, say) dead-letters it to the parked queue;
  * - a permanent failure: UnprocessableMessageError (unknown type, body breaking its contract, or
@@ -417,22 +420,30 @@ export class ConsumerHost {
       } else if (message.deliveryCount >= this.topology.deliveryLimit) {
         await this.park(subscription, channel, delivery, 'MESSAGING_DELIVERY_LIMIT', reason);
       } else {
-        await this.retryLater(subscription, channel, delivery, message, reason);
+        const boundedByHandler = error instanceof RetryLaterError;
+        await this.retryLater(subscription, channel, delivery, message, reason, boundedByHandler);
       }
     }
   }
 
-  /** Sends a copy to the retry step of this attempt (or parks it when none is left), then acks. */
+  /**
+   * Sends a copy to the retry step of this attempt, then acks. When no step is left it parks the
+   * message, unless the handler bounds its retries itself (RetryLaterError): then the longest
+   * step again.
+   */
   private async retryLater(
     subscription: Subscription,
     channel: Channel,
     delivery: ConsumeMessage,
     message: InboundMessage,
     reason: string,
+    boundedByHandler: boolean,
   ): Promise<void> {
     const attempt = attemptOf(message.headers) + 1;
-    const exchange = this.topology.retryExchange(attempt);
-    const attempts = this.topology.retryDelaysMs.length + 1;
+    const steps = this.topology.retryDelaysMs.length;
+    const step = boundedByHandler ? Math.min(attempt, steps) : attempt;
+    const exchange = this.topology.retryExchange(step);
+    const attempts = boundedByHandler ? 'until the handler settles it' : `of ${steps + 1}`;
     if (!exchange) {
       await this.park(subscription, channel, delivery, 'MESSAGING_RETRIES_EXHAUSTED', reason);
       return;
@@ -444,8 +455,8 @@ export class ConsumerHost {
         headers: retryHeaders(delivery, { attempt, reason }),
       });
       this.logger.warn(
-        `handler failed for ${where} (attempt ${attempt} of ${attempts}); ` +
-          `retrying in ${this.topology.retryDelaysMs[attempt - 1]} ms: ${reason}`,
+        `handler failed for ${where} (attempt ${attempt} ${attempts}); ` +
+          `retrying in ${this.topology.retryDelaysMs[step - 1]} ms: ${reason}`,
       );
       if (this.settle(() => channel.ack(delivery))) this.retried += 1;
     } catch (error) {

@@ -14,6 +14,7 @@ import {
   authorityKeyIdentifierExtension,
   crlNumberExtension,
   crlReasonExtension,
+  deltaCrlIndicatorExtension,
   encodeExtensions,
   invalidityDateExtension,
   type CrlReason,
@@ -33,6 +34,8 @@ export interface CrlSpec {
   thisUpdate: Date;
   nextUpdate: Date;
   crlNumber: number;
+  /** Set, a delta CRL (RFC 5280 §5.2.4) updating the complete CRL with this number. */
+  deltaOf?: number;
   revoked: readonly RevokedCertificateEntry[];
 }
 
@@ -41,7 +44,10 @@ export interface IssuedCrl {
   pem: string;
 }
 
-/** Builds and signs a v2 CRL (RFC 5280 §5) with CRL number and authority key identifier. */
+/**
+ * Builds and signs a v2 CRL (RFC 5280 §5) with CRL number and authority key identifier, and a
+ * delta CRL indicator when `deltaOf` is set.
+ */
 export function buildCrl(spec: CrlSpec): IssuedCrl {
   const algorithm = x509SignatureAlgorithmFor(spec.issuer.privateKey);
   const fields: Asn1Node[] = [
@@ -71,6 +77,7 @@ export function buildCrl(spec: CrlSpec): IssuedCrl {
       encodeExtensions([
         authorityKeyIdentifierExtension(spec.issuer.keyIdentifier),
         crlNumberExtension(spec.crlNumber),
+        ...(spec.deltaOf === undefined ? [] : [deltaCrlIndicatorExtension(spec.deltaOf)]),
       ]),
     ),
   );

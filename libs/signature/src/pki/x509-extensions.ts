@@ -56,13 +56,21 @@ export const EXTENDED_KEY_USAGE_OIDS: Readonly<Record<ExtendedKeyUsage, string>>
   ocspSigning: '1.3.6.1.5.5.7.3.9',
 };
 
-export type CrlReason = 'unspecified' | 'keyCompromise' | 'cACompromise' | 'superseded';
+export type CrlReason =
+  | 'unspecified'
+  | 'keyCompromise'
+  | 'cACompromise'
+  | 'superseded'
+  | 'certificateHold'
+  | 'removeFromCRL';
 
 const CRL_REASON_CODES: Readonly<Record<CrlReason, number>> = {
   unspecified: 0,
   keyCompromise: 1,
   cACompromise: 2,
   superseded: 4,
+  certificateHold: 6,
+  removeFromCRL: 8,
 };
 
 /** `Extensions ::= SEQUENCE OF Extension`, criticality written only when true (DER default). */
@@ -178,6 +186,11 @@ export function subjectAlternativeNameExtension(names: {
 
 export function crlNumberExtension(crlNumber: number): X509Extension {
   return { oid: '2.5.29.20', critical: false, value: asn1Integer(crlNumber) };
+}
+
+/** RFC 5280 §5.2.4: marks a delta CRL, naming the complete CRL (by number) it updates. */
+export function deltaCrlIndicatorExtension(baseCrlNumber: number): X509Extension {
+  return { oid: '2.5.29.27', critical: true, value: asn1Integer(baseCrlNumber) };
 }
 
 export function crlReasonExtension(reason: CrlReason): X509Extension {

@@ -63,6 +63,8 @@ export interface ParsedCrl {
   readonly nextUpdate?: Date;
   readonly crlNumber?: string;
   readonly isDelta: boolean;
+  /** A delta CRL's BaseCRLNumber (RFC 5280 §5.2.4): the complete CRL it updates, upper-case hex. */
+  readonly baseCrlNumber?: string;
   readonly scope?: CrlScope;
   /** Set when a critical (CRL or entry) extension we do not understand makes the CRL unusable. */
   readonly unsupportedCriticalExtension?: string;
@@ -142,6 +144,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
   }
   let crlNumber: string | undefined;
   let isDelta = false;
+  let baseCrlNumber: string | undefined;
   let scope: CrlScope | undefined;
   const crlExtensions = rest[0]?.tag === contextConstructed(0) ? rest[0].children[0] : undefined;
   for (const extension of extensionsOf(der, crlExtensions)) {
@@ -149,6 +152,10 @@ export function parseCrl(der: Buffer): ParsedCrl {
       crlNumber = decodeIntegerHex(extension.value, readAsn1Exact(extension.value));
     } else if (extension.oid === OID.deltaCrlIndicator) {
       isDelta = true;
+      baseCrlNumber = decodeIntegerHex(
+        extension.value,
+        expectTag(readAsn1Exact(extension.value), ASN1_TAG.integer, 'BaseCRLNumber'),
+      );
     } else if (extension.oid === OID.issuingDistributionPoint) {
       scope = parseScope(extension.value);
     } else if (extension.critical && !UNDERSTOOD_CRL_EXTENSIONS.has(extension.oid)) {
@@ -163,6 +170,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
     nextUpdate,
     crlNumber,
     isDelta,
+    ...(baseCrlNumber === undefined ? {} : { baseCrlNumber }),
     scope,
     unsupportedCriticalExtension,
     entries,

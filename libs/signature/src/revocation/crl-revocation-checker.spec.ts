@@ -1,7 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RevokedCertificateEntry } from '@docaxis/signature/pki/crl-builder';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
-import { writeDevIssuingCaCrl } from '@docaxis/signature/testing/dev-issuing-ca-crl';
+import {
+  writeDevIssuingCaCrl,
+  writeDevIssuingCaDeltaCrl,
+} from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
@@ -21,6 +25,37 @@ describe('CRL revocation checking (dev PKI)', () => {
   let root: ParsedCertificate;
   const cache = new CertificateCache();
   const now = new Date();
+
+  const serialOf = (certificate: ParsedCertificate): Buffer =>
+    Buffer.from(certificate.serialNumber, 'hex');
+
+  /**
+   * A checker over a folder whose issuing CA CRL is complete CRL number 20 listing `revoked`, with
+   * the delta CRLs `deltas` beside it (each a minute newer than the complete CRL's thisUpdate).
+   */
+  const checkerOver = async (
+    revoked: readonly RevokedCertificateEntry[],
+    deltas: readonly {
+      crlNumber: number;
+      deltaOf: number;
+      revoked: RevokedCertificateEntry[];
+    }[] = [],
+  ): Promise<CrlRevocationChecker> => {
+    const dir = mkdtempSync(join(pki.dir, '..', 'crl-folder-'));
+    const window = {
+      thisUpdate: new Date(now.getTime() - 120_000),
+      nextUpdate: new Date(now.getTime() + DAY),
+    };
+    writeDevIssuingCaCrl(pki, dir, { ...window, crlNumber: 20, revoked });
+    for (const delta of deltas) {
+      writeDevIssuingCaDeltaCrl(pki, dir, {
+        ...window,
+        thisUpdate: new Date(now.getTime() - 60_000),
+        ...delta,
+      });
+    }
+    return new CrlRevocationChecker([await DirectoryCrlSource.load(dir)]);
+  };
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('revocation', now);
@@ -92,28 +127,125 @@ describe('CRL revocation checking (dev PKI)', () => {
   it("passes on an entry's invalidityDate (RFC 5280 §5.3.2) with its reason", async () => {
     const seal = cache.parse(pki.agency('000.00.00.G22').organization.certDer);
     const invalidSince = new Date(Math.floor((now.getTime() - 3 * DAY) / 1000) * 1000);
-    const dir = mkdtempSync(join(pki.dir, '..', 'invalidity-crl-'));
-    writeDevIssuingCaCrl(pki, dir, {
-      thisUpdate: new Date(now.getTime() - 60_000),
-      nextUpdate: new Date(now.getTime() + DAY),
-      crlNumber: 7,
-      revoked: [
+    const outcome = await (
+      await checkerOver([
         {
-          serialNumber: Buffer.from(seal.serialNumber, 'hex'),
+          serialNumber: serialOf(seal),
           revocationDate: new Date(now.getTime() - DAY),
           reason: 'superseded',
           invalidityDate: invalidSince,
         },
-      ],
-    });
-    const outcome = await new CrlRevocationChecker([await DirectoryCrlSource.load(dir)]).check({
-      certificate: seal,
-      issuer: issuing,
-      validationTime: now,
-    });
+      ])
+    ).check({ certificate: seal, issuer: issuing, validationTime: now });
     expect(outcome).toMatchObject({ status: 'revoked', reason: 'superseded' });
     if (outcome.status !== 'revoked') throw new Error('unreachable');
     expect(outcome.invalidityDate?.toISOString()).toBe(invalidSince.toISOString());
+  });
+
+  describe('certificateHold, removeFromCRL and delta CRLs (RFC 5280 §5.2.4, §5.3.1)', () => {
+    let seal: ParsedCertificate;
+    let heldSince: Date;
+    const hold = (): RevokedCertificateEntry => ({
+      serialNumber: serialOf(seal),
+      revocationDate: heldSince,
+      reason: 'certificateHold',
+    });
+    const released = (): RevokedCertificateEntry => ({ ...hold(), reason: 'removeFromCRL' });
+    const check = (checker: CrlRevocationChecker) =>
+      checker.check({ certificate: seal, issuer: issuing, validationTime: now });
+
+    beforeAll(() => {
+      seal = cache.parse(pki.agency('000.00.00.G22').organization.certDer);
+      heldSince = new Date(Math.floor((now.getTime() - DAY) / 1000) * 1000);
+    });
+
+    it('reports a certificate on hold as listed with its reason: the time rule decides the rest', async () => {
+      const outcome = await check(await checkerOver([hold()]));
+      expect(outcome).toMatchObject({ status: 'revoked', reason: 'certificateHold' });
+      if (outcome.status !== 'revoked') throw new Error('unreachable');
+      expect(outcome.revokedAt.toISOString()).toBe(heldSince.toISOString());
+    });
+
+    it('a delta CRL entry removeFromCRL releases the hold: good, and says by which CRL', async () => {
+      const checker = await checkerOver(
+        [hold()],
+        [{ crlNumber: 21, deltaOf: 20, revoked: [released()] }],
+      );
+      await expect(check(checker)).resolves.toMatchObject({
+        status: 'good',
+        source: 'crl',
+        note: expect.stringMatching(
+          /^released from hold \(removeFromCRL\) by delta CRL 21 of /,
+        ) as unknown,
+      });
+    });
+
+    it('a delta CRL turning the hold into a revocation reports that revocation', async () => {
+      const revokedNow = new Date(Math.floor((now.getTime() - 90_000) / 1000) * 1000);
+      const checker = await checkerOver(
+        [hold()],
+        [
+          {
+            crlNumber: 21,
+            deltaOf: 20,
+            revoked: [{ ...hold(), revocationDate: revokedNow, reason: 'keyCompromise' }],
+          },
+        ],
+      );
+      const outcome = await check(checker);
+      expect(outcome).toMatchObject({ status: 'revoked', reason: 'keyCompromise' });
+      if (outcome.status !== 'revoked') throw new Error('unreachable');
+      expect(outcome.revokedAt.toISOString()).toBe(revokedNow.toISOString());
+    });
+
+    it('ignores a delta CRL for a newer base, or no newer than the complete CRL: the hold stands', async () => {
+      const checker = await checkerOver(
+        [hold()],
+        [
+          { crlNumber: 31, deltaOf: 30, revoked: [released()] },
+          { crlNumber: 19, deltaOf: 18, revoked: [released()] },
+        ],
+      );
+      await expect(check(checker)).resolves.toMatchObject({
+        status: 'revoked',
+        reason: 'certificateHold',
+      });
+    });
+
+    it('a delta CRL not listing the certificate leaves the complete CRL its say', async () => {
+      const other = { ...released(), serialNumber: Buffer.from('01', 'hex') };
+      const checker = await checkerOver(
+        [hold()],
+        [{ crlNumber: 21, deltaOf: 20, revoked: [other] }],
+      );
+      await expect(check(checker)).resolves.toMatchObject({
+        status: 'revoked',
+        reason: 'certificateHold',
+      });
+    });
+
+    it('reads removeFromCRL in a complete CRL as not listed, as OpenSSL does', async () => {
+      await expect(check(await checkerOver([released()]))).resolves.toMatchObject({
+        status: 'good',
+        note: expect.stringContaining('released from hold (removeFromCRL) by CRL 20') as unknown,
+      });
+    });
+
+    it('answers unknown with delta CRLs only: a delta says nothing of what it does not list', async () => {
+      const dir = mkdtempSync(join(pki.dir, '..', 'delta-only-'));
+      writeDevIssuingCaDeltaCrl(pki, dir, {
+        thisUpdate: new Date(now.getTime() - 60_000),
+        nextUpdate: new Date(now.getTime() + DAY),
+        crlNumber: 21,
+        deltaOf: 20,
+        revoked: [released()],
+      });
+      const checker = new CrlRevocationChecker([await DirectoryCrlSource.load(dir)]);
+      await expect(check(checker)).resolves.toMatchObject({
+        status: 'unknown',
+        note: expect.stringContaining('only delta CRLs, no complete CRL they update') as unknown,
+      });
+    });
   });
 
   it('answers unknown (never good) without a usable CRL', async () => {

@@ -3,9 +3,12 @@ import {
   verifySignature,
 } from '@docaxis/signature/cms/signature-algorithm';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
-import type { ParsedCrl } from './certificate-revocation-list';
+import { CRL_REASON_NAMES, type ParsedCrl } from './certificate-revocation-list';
 import type { CrlSource } from './crl-source';
+import { applicableDelta, crlNumberValue } from './delta-crl';
 import type { RevocationChecker, RevocationOutcome, RevocationRequest } from './revocation-checker';
+
+const REMOVE_FROM_CRL = CRL_REASON_NAMES[8];
 
 export interface CrlCheckerOptions {
   /** Tolerated clock difference between the CA and us for a CRL's thisUpdate. */
@@ -16,7 +19,9 @@ export interface CrlCheckerOptions {
  * Revocation status from CRLs. A CRL counts only when: its signature verifies with the key of
  * the issuer the path proved (a same-name rogue CA cannot vouch for anyone), the issuer may sign
  * CRLs, it is a complete CRL whose scope covers the certificate, and it is current at the
- * validation time. The newest such CRL decides; without one the answer is `unknown`.
+ * validation time. The newest such CRL decides, updated by the newest usable delta CRL that applies
+ * to it (delta-crl.ts); without a complete CRL the answer is `unknown` (a delta alone says nothing
+ * of what it does not list). A `removeFromCRL` entry means not revoked: a hold was released.
  */
 export class CrlRevocationChecker implements RevocationChecker {
   private readonly signatureResults = new Map<string, boolean>();
@@ -33,6 +38,7 @@ export class CrlRevocationChecker implements RevocationChecker {
     const { certificate, issuer, validationTime } = request;
     const rejected: string[] = [];
     let best: ParsedCrl | undefined;
+    const deltas: ParsedCrl[] = [];
     let sourceFailures = 0;
     for (const source of this.sources) {
       let crls: readonly ParsedCrl[];
@@ -48,6 +54,7 @@ export class CrlRevocationChecker implements RevocationChecker {
       for (const crl of crls) {
         const problem = this.unusableBecause(crl, certificate, issuer, validationTime);
         if (problem) rejected.push(problem);
+        else if (crl.isDelta) deltas.push(crl);
         else if (!best || crl.thisUpdate > best.thisUpdate) best = crl;
       }
       // The first source with a usable CRL answers: the HTTP source is not asked when the local
@@ -55,6 +62,7 @@ export class CrlRevocationChecker implements RevocationChecker {
       if (best) break;
     }
     if (!best) {
+      if (deltas.length > 0) rejected.push('only delta CRLs, no complete CRL they update');
       const why = rejected.length > 0 ? rejected.join('; ') : 'no CRL available';
       return {
         status: 'unknown',
@@ -62,12 +70,27 @@ export class CrlRevocationChecker implements RevocationChecker {
         note: `${why} for issuer "${certificate.issuer.text}"${sourceFailures > 0 ? ' (a source failed)' : ''}`,
       };
     }
-    const entry = best.entries.get(certificate.serialNumber);
-    if (!entry) return { status: 'good', source: 'crl', producedAt: best.thisUpdate };
+    const delta = applicableDelta(best, deltas);
+    const newest = delta ?? best;
+    // A delta CRL lists what changed since its base: a hold released (removeFromCRL) or turned
+    // into a revocation, new revocations. Not listed there, the complete CRL's entry stands.
+    const entry =
+      delta?.entries.get(certificate.serialNumber) ?? best.entries.get(certificate.serialNumber);
+    if (!entry) return { status: 'good', source: 'crl', producedAt: newest.thisUpdate };
+    if (entry.reason === REMOVE_FROM_CRL) {
+      // RFC 5280 §5.3.1: only delta CRLs should carry it; a complete CRL that does means the same
+      // (OpenSSL reads it so too): the certificate is no longer listed, its hold is over.
+      return {
+        status: 'good',
+        source: 'crl',
+        producedAt: newest.thisUpdate,
+        note: `released from hold (removeFromCRL) by ${delta ? 'delta ' : ''}CRL ${newest.crlNumber === undefined ? 'without a number' : crlNumberValue(newest.crlNumber).toString()} of ${newest.thisUpdate.toISOString()}`,
+      };
+    }
     return {
       status: 'revoked',
       source: 'crl',
-      producedAt: best.thisUpdate,
+      producedAt: newest.thisUpdate,
       revokedAt: entry.revokedAt,
       reason: entry.reason,
       ...(entry.invalidityDate ? { invalidityDate: entry.invalidityDate } : {}),
@@ -80,7 +103,6 @@ export class CrlRevocationChecker implements RevocationChecker {
     issuer: ParsedCertificate,
     validationTime: Date,
   ): string | undefined {
-    if (crl.isDelta) return 'delta CRLs are not used';
     if (crl.unsupportedCriticalExtension) {
       return `CRL has unsupported critical extension ${crl.unsupportedCriticalExtension}`;
     }

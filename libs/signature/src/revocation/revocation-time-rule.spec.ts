@@ -1,4 +1,4 @@
-import { judgeRevocationTiming } from './revocation-time-rule';
+import { judgeRevocationTiming, voidingRevocation } from './revocation-time-rule';
 
 const T = new Date('2026-11-01T10:00:00Z');
 const later = new Date('2026-11-10T10:00:00Z');
@@ -34,6 +34,25 @@ describe('judgeRevocationTiming: which revocations a claimed time can survive', 
     },
   );
 
+  it('a certificate on hold is undecided whenever the hold began and whatever proves the time', () => {
+    for (const revokedAt of [later, T, earlier]) {
+      for (const proven of [false, true]) {
+        expect(judgeRevocationTiming({ revokedAt, reason: 'certificateHold' }, T, proven)).toEqual({
+          kind: 'on-hold',
+          heldSince: revokedAt,
+        });
+      }
+    }
+    // An invalidityDate on a hold changes nothing: the hold is not a verdict yet.
+    expect(
+      judgeRevocationTiming(
+        { revokedAt: later, reason: 'certificateHold', invalidityDate: earlier },
+        T,
+        false,
+      ),
+    ).toEqual({ kind: 'on-hold', heldSince: later });
+  });
+
   it('judges a compromise by the time rule when a third party proves the time', () => {
     const compromise = { revokedAt: later, reason: 'keyCompromise' };
     expect(judgeRevocationTiming(compromise, T, true)).toMatchObject({ kind: 'after' });
@@ -62,5 +81,12 @@ describe('judgeRevocationTiming: which revocations a claimed time can survive', 
       kind: 'before',
       effectiveAt: earlier,
     });
+  });
+
+  it('names what voided a claimed time: a compromise, no reason, or an explicit unspecified', () => {
+    expect(voidingRevocation('keyCompromise')).toBe('compromise');
+    expect(voidingRevocation('cACompromise')).toBe('compromise');
+    expect(voidingRevocation(undefined)).toBe('revocation without a reason');
+    expect(voidingRevocation('unspecified')).toBe('revocation for an unspecified reason');
   });
 });

@@ -30,3 +30,16 @@ export function writeDevIssuingCaCrl(
   const crl = buildCrl({ ...spec, issuer: devIssuingCaIssuer(pki) });
   writeFileSync(join(folder, 'issuing-ca.crl'), crl.der);
 }
+
+/**
+ * Adds to `folder` a delta CRL of the TEST issuing CA (RFC 5280 §5.2.4) updating the complete CRL
+ * numbered `spec.deltaOf`: a hold released (`removeFromCRL`) or turned into a revocation.
+ */
+export function writeDevIssuingCaDeltaCrl(
+  pki: DevPki,
+  folder: string,
+  spec: Omit<CrlSpec, 'issuer'> & { deltaOf: number },
+): void {
+  const crl = buildCrl({ ...spec, issuer: devIssuingCaIssuer(pki) });
+  writeFileSync(join(folder, `issuing-ca-delta-${spec.crlNumber}.crl`), crl.der);
+}

@@ -3,6 +3,7 @@ import type {
   RevocationSummary,
 } from '@docaxis/signature/report/document-verification-report';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
+import { chainRevocationOutcomes } from '@docaxis/signature/revocation/chain-revocation-outcomes';
 import type {
   RevocationChecker,
   RevocationOutcome,
@@ -11,6 +12,7 @@ import {
   describeReason,
   invalidFrom,
   judgeRevocationTiming,
+  voidingRevocation,
 } from '@docaxis/signature/revocation/revocation-time-rule';
 import type {
   CertificatePath,
@@ -96,23 +98,13 @@ export class SignerCertificateValidator {
   ): Promise<RevocationSummary> {
     let summary: RevocationSummary | undefined;
     let severity = 0;
-    for (let i = 0; i + 1 < path.length; i += 1) {
-      const certificate = path[i];
-      const who = i === 0 ? 'signer certificate' : `CA certificate "${certificate.subject.text}"`;
-      let outcome: RevocationOutcome;
-      try {
-        outcome = await this.deps.revocation.check({
-          certificate,
-          issuer: path[i + 1],
-          validationTime,
-        });
-      } catch (error) {
-        outcome = {
-          status: 'unknown',
-          source: 'none',
-          note: `revocation check failed: ${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
+    for await (const { certificate, position, outcome } of chainRevocationOutcomes(
+      path,
+      this.deps.revocation,
+      validationTime,
+    )) {
+      const who =
+        position === 0 ? 'signer certificate' : `CA certificate "${certificate.subject.text}"`;
       const [entrySeverity, entry] = this.judgeRevocation(
         outcome,
         who,
@@ -134,6 +126,11 @@ export class SignerCertificateValidator {
     );
   }
 
+  /**
+   * One certificate's revocation as a finding, and its rank for the chain's summary (the worst
+   * wins): good 0, unknown 1, revoked after the signing time 2, on hold 3, revoked before it 4, a
+   * compromise the signing time cannot survive 5.
+   */
   private judgeRevocation(
     outcome: RevocationOutcome,
     who: string,
@@ -160,6 +157,19 @@ export class SignerCertificateValidator {
     if (outcome.invalidityDate) entry.invalidityDate = outcome.invalidityDate.toISOString();
     const revoked = `the ${who} (serial ${certificate.serialNumber}) was revoked at ${revokedAt}${describeReason(outcome.reason)}`;
     const timing = judgeRevocationTiming(outcome, signingTime.at, signingTime.proven);
+    if (timing.kind === 'on-hold') {
+      // Suspended, not revoked: the CA will release it or revoke it, and only then can the
+      // signature be judged (ETSI EN 319 102-1: INDETERMINATE / TRY_LATER).
+      findings.push(
+        defect(
+          'TRY_LATER',
+          'CERTIFICATE_ON_HOLD',
+          `the ${who} (serial ${certificate.serialNumber}) is on hold (certificateHold) since ${revokedAt}: suspended by its CA, neither valid nor revoked until the CA releases it (removeFromCRL) or revokes it; verify again later`,
+        ),
+      );
+      entry.note = `${who} on hold since ${revokedAt}: undecided until its CA releases or revokes it`;
+      return [3, entry];
+    }
     if (timing.kind === 'compromised') {
       // Whoever holds a compromised key also chooses the signingTime: "revoked after it" proves
       // nothing without a third party's proof of existence (ETSI EN 319 102-1 REVOKED_NO_POE).
@@ -167,11 +177,11 @@ export class SignerCertificateValidator {
         defect(
           'REVOKED_NO_POE',
           'CERTIFICATE_REVOKED_KEY_COMPROMISE',
-          `${revoked}: a ${outcome.reason ? 'compromise' : 'revocation without a reason'} voids any time the key's holder claims, and no signature timestamp proves the signature existed before it`,
+          `${revoked}: a ${voidingRevocation(outcome.reason)} voids any time the key's holder claims, and no signature timestamp proves the signature existed before it`,
         ),
       );
       entry.note = `${who} revoked${describeReason(outcome.reason)}: the claimed signing time ${signingTime.at.toISOString()} proves nothing`;
-      return [4, entry];
+      return [5, entry];
     }
     if (timing.kind === 'before') {
       findings.push(
@@ -182,7 +192,7 @@ export class SignerCertificateValidator {
         ),
       );
       entry.note = `${who} revoked before the signing time`;
-      return [3, entry];
+      return [4, entry];
     }
     entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.at.toISOString()}`;
     findings.push(

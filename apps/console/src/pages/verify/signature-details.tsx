@@ -8,6 +8,8 @@ export function SignatureDetails({ signature }: { signature: SignatureReport }) 
   const { t } = useI18n();
   const v = t.verify;
   const { signer, revocation, coverage } = signature;
+  // certificateHold (RFC 5280 §5.3.1): the CA suspended the certificate; it is not revoked.
+  const onHold = revocation.status === 'revoked' && revocation.reason === 'certificateHold';
   return (
     <section className="signature" aria-labelledby={`sig-${signature.index}-title`}>
       <h4 id={`sig-${signature.index}-title`}>
@@ -32,12 +34,13 @@ export function SignatureDetails({ signature }: { signature: SignatureReport }) 
           <span className="muted">({v.signingTimeSource[signature.signingTimeSource]})</span>
         </dd>
         <dt>{v.revocation}</dt>
-        <dd className={`revocation-${revocation.status}`}>
-          {v.revocationStatus[revocation.status]}{' '}
+        <dd className={onHold ? 'revocation-on-hold' : `revocation-${revocation.status}`}>
+          {onHold ? v.onHold : v.revocationStatus[revocation.status]}{' '}
           <span className="muted">
             ({v.revocationSource[revocation.source]}
-            {revocation.revokedAt && `, ${v.revokedAt} ${formatDateTime(revocation.revokedAt)}`}
-            {revocation.reason && `, ${revocation.reason}`})
+            {revocation.revokedAt &&
+              `, ${onHold ? v.heldSince : v.revokedAt} ${formatDateTime(revocation.revokedAt)}`}
+            {revocation.reason && !onHold && `, ${revocation.reason}`})
           </span>
         </dd>
         <dt>{v.coverage}</dt>

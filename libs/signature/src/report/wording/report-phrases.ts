@@ -3,6 +3,7 @@ import type {
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
 import type { Indication, SubIndication } from '@docaxis/signature/report/sub-indication';
+import { HOLD_REASON } from '@docaxis/signature/revocation/revocation-time-rule';
 import type { ReportWording } from './report-wording';
 
 /**
@@ -31,17 +32,22 @@ export function signerPhrase(signature: SignatureReport, words: ReportWording): 
   return `${name} (${facts.join('; ')})`;
 }
 
-/** Status, its source, when and why revoked, and the verifier's note. */
+/**
+ * Status, its source, when and why revoked, and the verifier's note. A certificate on hold
+ * (certificateHold) is said to be on hold, since when: the CA suspended it, it is not revoked.
+ */
 export function revocationPhrase(
   revocation: RevocationSummary,
   words: ReportWording,
   instant: (iso: string) => string = (iso) => iso,
 ): string {
+  const onHold = revocation.status === 'revoked' && revocation.reason === HOLD_REASON;
+  const status = onHold ? words.onHold : words.revocationStatus[revocation.status];
+  const since = onHold ? words.heldSince : words.revokedAt;
   return (
-    `${words.revocationStatus[revocation.status]} ` +
-    `(${words.revocationSource[revocation.source]}` +
-    `${revocation.revokedAt ? `, ${words.revokedAt} ${instant(revocation.revokedAt)}` : ''}` +
-    `${revocation.reason ? `, ${revocation.reason}` : ''})` +
+    `${status} (${words.revocationSource[revocation.source]}` +
+    `${revocation.revokedAt ? `, ${since} ${instant(revocation.revokedAt)}` : ''}` +
+    `${revocation.reason && !onHold ? `, ${revocation.reason}` : ''})` +
     `${revocation.note ? ` - ${revocation.note}` : ''}`
   );
 }

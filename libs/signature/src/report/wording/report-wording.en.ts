@@ -21,7 +21,8 @@ export const REPORT_WORDING_EN: ReportWording = {
     CHAIN_CONSTRAINTS_FAILURE: 'the certificate chain breaks a constraint',
     SIG_CONSTRAINTS_FAILURE: 'the signature does not meet the signing policy',
     CRYPTO_CONSTRAINTS_FAILURE: 'the algorithm or key size is no longer acceptable',
-    TRY_LATER: 'no revocation information yet, check again later',
+    TRY_LATER:
+      'no revocation information yet, or the certificate is on hold (suspended); check again later',
     NO_SIGNING_CERTIFICATE_FOUND: 'the signer certificate was not found',
     NO_SIGNATURE: 'the file carries no digital signature',
   },
@@ -47,6 +48,8 @@ export const REPORT_WORDING_EN: ReportWording = {
   revocationStatus: { good: 'not revoked', revoked: 'REVOKED', unknown: 'unknown' },
   revocationSource: { crl: 'CRL', ocsp: 'OCSP', none: 'no source' },
   revokedAt: 'revoked at',
+  onHold: 'ON HOLD: suspended by its CA, not revoked',
+  heldSince: 'on hold since',
   coverage: 'Coverage',
   coversWholeFile: 'the whole file',
   coversPartOfFile: 'part of the file (updated after signing)',

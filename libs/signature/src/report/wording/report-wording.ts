@@ -34,6 +34,9 @@ export interface ReportWording {
   revocationStatus: Record<RevocationStatus, string>;
   revocationSource: Record<RevocationSource, string>;
   revokedAt: string;
+  /** Instead of the status, for a certificate its CA suspended (certificateHold): not "revoked". */
+  onHold: string;
+  heldSince: string;
   coverage: string;
   coversWholeFile: string;
   coversPartOfFile: string;
