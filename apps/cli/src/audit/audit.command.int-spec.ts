@@ -14,6 +14,7 @@ import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-chec
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { ParameterFreeQueryLogger } from '@docaxis/persistence/database/parameter-free-query-logger';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { run } from '../cli-program';
@@ -194,11 +195,43 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     }
   });
 
-  it('exits 4, not the verdict 1, when the export cannot be written', async () => {
-    const out = join(tmpdir(), `audit-cli-missing-${process.pid}`, 'nested', 'audit.csv');
-    const unwritable = await cli('audit', 'export', '--out', out);
-    expect(unwritable.code).toBe(4);
-    expect(unwritable.stderr).toMatch(/^docaxis: unexpected error: .*ENOENT/m);
+  it('refuses an --out or --manifest that cannot be written before any query (exit 2, never 1)', async () => {
+    const queryFailures = jest.spyOn(ParameterFreeQueryLogger.prototype, 'logQueryError');
+    const connections = jest.spyOn(DataSource.prototype, 'initialize');
+    try {
+      const folder = join(tmpdir(), `audit-cli-missing-${process.pid}`, 'nested');
+      const unwritable = await cli('audit', 'export', '--out', join(folder, 'audit.csv'));
+      expect(unwritable).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `docaxis: --out ${join(folder, 'audit.csv')} cannot be written: the folder ${folder} does not exist; nothing was exported\n`,
+      });
+      const manifestDir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+      const out = join(manifestDir, 'audit.csv');
+      const badManifest = await cli('audit', 'export', '--out', out, '--manifest', manifestDir);
+      expect(badManifest.code).toBe(2);
+      expect(badManifest.stderr).toContain(`--manifest ${manifestDir} cannot be written: `);
+      expect(existsSync(out)).toBe(false);
+      // The database was not even connected to, and nothing was logged as a failed query.
+      expect(connections).not.toHaveBeenCalled();
+      expect(queryFailures).not.toHaveBeenCalled();
+    } finally {
+      connections.mockRestore();
+      queryFailures.mockRestore();
+    }
+  });
+
+  it('exits 4, not the verdict 1, when writing fails mid-way, with no query cut short', async () => {
+    const queryFailures = jest.spyOn(ParameterFreeQueryLogger.prototype, 'logQueryError');
+    try {
+      // Writable as far as a check can tell; every write fails (ENOSPC).
+      const full = await cli('audit', 'export', '--out', '/dev/full');
+      expect(full.code).toBe(4);
+      expect(full.stderr).toMatch(/^docaxis: unexpected error: .*ENOSPC/m);
+      expect(queryFailures).not.toHaveBeenCalled();
+    } finally {
+      queryFailures.mockRestore();
+    }
   });
 
   it('reports the first broken record and exits 1 after tampering', async () => {

@@ -20,9 +20,11 @@ import {
 } from '@docaxis/persistence/audit/audit-search.repository';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
+import { whyNotWritable } from '../writable-path';
 import { loadAuditCliConfig } from './audit-cli.config';
 import { AuditDatabaseUnreachableError } from './audit-database-unreachable.error';
 import { AxisCertificateFileError } from './axis-certificate-file.error';
+import { ExportOutputNotWritableError } from './export-output-not-writable.error';
 import { PdfOutputRequiredError } from './pdf-output-required.error';
 
 interface VerifyOptions {
@@ -116,6 +118,8 @@ export function registerAuditCommand(
       // A usage error before any work: no verification run, no manifest left for an export
       // that was never written.
       if (options.format === 'pdf' && !options.out) throw new PdfOutputRequiredError();
+      await refuseUnwritableOutput('--out', options.out);
+      await refuseUnwritableOutput('--manifest', options.manifest);
       await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const records = new AuditRecordRepository(dataSource);
         const exporter = new AuditExporter(
@@ -174,6 +178,16 @@ async function withDatabase(
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** An output that cannot be written is refused before the database is touched. */
+async function refuseUnwritableOutput(
+  option: '--out' | '--manifest',
+  path: string | undefined,
+): Promise<void> {
+  if (path === undefined) return;
+  const reason = await whyNotWritable(path);
+  if (reason !== null) throw new ExportOutputNotWritableError(option, path, reason);
 }
 
 function parseSeq(value: string): number {

@@ -68,8 +68,40 @@ describe('writeAuditCsv', () => {
     });
     const { records, closed } = source(100_000);
     await expect(writeAuditCsv(records, out)).rejects.toThrow('EPIPE');
-    // The source is closed once its read in flight resolves (a turn or two), far before its end.
-    for (let turn = 0; turn < 10 && !closed(); turn++) await new Promise(setImmediate);
+    // Closed by the time it rejects, far before its end.
     expect(closed()).toBe(true);
+  });
+
+  it('rejects only once the read in flight has settled and the source is closed', async () => {
+    // The destination fails before the first record arrives (a file that cannot be opened) while
+    // the first read, a page query in the app, is still running; it answers a turn later.
+    const events: string[] = [];
+    let reads = 0;
+    let readsInFlight = 0;
+    async function* records(): AsyncGenerator<AuditRecordEntity> {
+      try {
+        for (let seq = 1; seq <= 5_000; seq++) {
+          reads += 1;
+          readsInFlight += 1;
+          if (seq === 1) out.destroy(new Error('ENOENT: no such file or directory'));
+          await new Promise(setImmediate);
+          readsInFlight -= 1;
+          events.push(`read ${seq} settled`);
+          yield record(seq);
+        }
+      } finally {
+        events.push('source closed');
+      }
+    }
+    const out = new Writable({ write: (_chunk, _encoding, done) => done() });
+    await writeAuditCsv(records(), out).catch((error: Error) =>
+      events.push(`rejected: ${error.message}`),
+    );
+    expect(events).toEqual([
+      'read 1 settled',
+      'source closed',
+      'rejected: ENOENT: no such file or directory',
+    ]);
+    expect({ reads, readsInFlight }).toEqual({ reads: 1, readsInFlight: 0 });
   });
 });

@@ -51,9 +51,18 @@ export async function writeAuditCsv(
       count += 1;
     }
   }
-  // pipeline, not pipe: a destination that fails (an unwritable file, a client gone mid-export)
-  // rejects here and stops the read, where pipe() would unpipe and leave the writer waiting for a
-  // 'drain' that never comes, holding its database connection.
-  await pipeline(rows(), stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out);
+  const reading = rows();
+  try {
+    // pipeline, not pipe: a destination that fails (an unwritable file, a client gone mid-export)
+    // rejects here and stops the read, where pipe() would unpipe and leave the writer waiting for
+    // a 'drain' that never comes, holding its database connection.
+    await pipeline(reading, stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS] }), out);
+  } catch (failure) {
+    // pipeline rejects as soon as the destination fails, while a read (a page query) may still be
+    // in flight. Settle it and close the source first: a caller that closes the database on this
+    // rejection would otherwise cut that query ("Query failed: Connection terminated").
+    await reading.return(undefined).catch(() => undefined);
+    throw failure;
+  }
   return count;
 }
