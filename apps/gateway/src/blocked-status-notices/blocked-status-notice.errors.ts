@@ -10,8 +10,11 @@ export class StatusNoticeNotFoundError extends NotFoundError {
   }
 }
 
-/** Why a notice cannot be given up: only one whose message never reached the router can. */
-export type UnskippableState = 'delivered' | 'skipped' | 'ready';
+/**
+ * Why a notice cannot be given up: only one whose message never reached the router, with ready
+ * notices waiting behind it, can (what GET /admin/status-notices/blocking lists).
+ */
+export type UnskippableState = 'delivered' | 'skipped' | 'ready' | 'not-blocking';
 
 const WHY: Record<UnskippableState, string> = {
   delivered: 'it is already in its addressee’s inbox',
@@ -19,6 +22,10 @@ const WHY: Record<UnskippableState, string> = {
   ready:
     'its message reached the router and it waits for an earlier notice: skip that one ' +
     '(GET /api/v1/admin/status-notices/blocking lists them)',
+  'not-blocking':
+    'its message has not reached the router yet, but no ready notice waits behind it: it holds ' +
+    'nothing back, and it is delivered when its message arrives (only the notices ' +
+    'GET /api/v1/admin/status-notices/blocking lists can be skipped)',
 };
 
 export class StatusNoticeNotSkippableError extends ConflictError {

@@ -25,8 +25,9 @@ import {
  * was) or is lost. In one transaction, under the addressee's inbox lock: the notice is marked
  * skipped with the reason (the gap stays on record, as for a discarded message), the waiting
  * notices are delivered with their `status.delivered` events, and `status.skipped` is audited.
- * Only a notice that is neither delivered, given up nor ready may be skipped; should its
- * message arrive later, it delivers nothing.
+ * Only a notice that is neither delivered, given up nor ready, and that holds ready notices back
+ * (one `GET /admin/status-notices/blocking` lists), may be skipped; should its message arrive
+ * later, it delivers nothing.
  */
 @Injectable()
 export class SkipStatusNoticeUseCase {
@@ -50,7 +51,7 @@ export class SkipStatusNoticeUseCase {
     const { notice, released } = await this.dataSource.transaction(async (manager) => {
       const found = await this.notices.findLockingInbox(manager, id);
       if (!found) throw new StatusNoticeNotFoundError(id);
-      refuseUnlessBlocking(found);
+      refuseUnlessBlocking(found, await this.notices.waitingBehind(manager, found.id));
       const occurredAt = new Date().toISOString();
       const facts = noticeFacts(found);
       const delivered = await skipStatusNotice(this.notices, manager, {
@@ -75,10 +76,13 @@ export class SkipStatusNoticeUseCase {
   }
 }
 
-function refuseUnlessBlocking(notice: StatusNoticeEntity): void {
+/** `waitingBehind`: the ready notices it holds back, read under the inbox lock. */
+function refuseUnlessBlocking(notice: StatusNoticeEntity, waitingBehind: number): void {
   if (notice.deliverySeq !== null) throw new StatusNoticeNotSkippableError(notice.id, 'delivered');
   if (notice.skippedAt !== null) throw new StatusNoticeNotSkippableError(notice.id, 'skipped');
   if (notice.readyAt !== null) throw new StatusNoticeNotSkippableError(notice.id, 'ready');
+  // Merely late, it holds nothing back: skipped, it would never be delivered.
+  if (waitingBehind === 0) throw new StatusNoticeNotSkippableError(notice.id, 'not-blocking');
 }
 
 /** The facts every notice message carries (see `status.noticed`). */

@@ -60,10 +60,12 @@ export class DeliverStatusNoticeUseCase {
       await this.announcer.announce([notice.addresseeCode]);
     }
     if (!delivered.some((one) => one.id === notice.statusNoticeId)) {
-      // Not an error: the earlier notice's delivery (or its discard) releases this one.
+      // Not an error: the earlier notice's delivery (or its discard) releases this one. An
+      // operator may also have given it up before its message arrived; the statement does not
+      // tell the two apart, so the line names both.
       this.logger.log(
         `status notice ${notice.statusNoticeId} of ${notice.recipientCode} on dispatch ` +
-          `${notice.dispatchId} waits for an earlier notice to be delivered`,
+          `${notice.dispatchId} not delivered: it waits for an earlier notice, or was given up`,
       );
     }
   }

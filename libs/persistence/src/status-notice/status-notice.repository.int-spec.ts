@@ -251,6 +251,27 @@ describe('StatusNoticeRepository.deliver and skip: notice order without retries 
     expect(await listed()).toEqual([]);
   });
 
+  it('counts the ready notices a notice holds back, as the blocking list does', async () => {
+    const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
+    const [received, accepted, assigned] = [
+      await recordNotice(dispatchId, RECIPIENT, '01'),
+      await recordNotice(dispatchId, RECIPIENT, '03'),
+      await recordNotice(dispatchId, RECIPIENT, '04'),
+    ];
+    const otherRecipients = await recordNotice(dispatchId, OTHER_RECIPIENT, '03');
+    await handleStatusNoticed(dataSource, otherRecipients);
+    const behind = (ids: readonly string[]) =>
+      Promise.all(ids.map((id) => notices.waitingBehind(dataSource.manager, id)));
+    // 01 and 03 merely late, nothing ready behind them (another recipient's notice is not theirs).
+    expect(await behind([received, accepted, assigned])).toEqual([0, 0, 0]);
+    await handleStatusNoticed(dataSource, assigned);
+    expect(await behind([received, accepted, assigned])).toEqual([1, 1, 0]);
+    await discard(accepted, 'lost');
+    expect(await behind([received])).toEqual([1]);
+    await handleStatusNoticed(dataSource, received);
+    expect(await behind([received, assigned])).toEqual([0, 0]);
+  });
+
   it('releases the waiting notices when the parked earlier message is redriven', async () => {
     const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
     const received = await recordNotice(dispatchId, RECIPIENT, '01');

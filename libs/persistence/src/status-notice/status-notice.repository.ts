@@ -239,8 +239,8 @@ export class StatusNoticeRepository {
   /**
    * An operator discarded a notice's parked message, or skipped the notice itself: the notice is
    * given up (`skipped_at`, the reason kept as the gap in the addressee's inbox) and the ready
-   * notices that waited behind it are delivered, as `deliver` would have. Nothing changes for a notice already delivered or
-   * given up. Call it inside a transaction, like `deliver`.
+   * notices that waited behind it are delivered, as `deliver` would have. Nothing changes for a
+   * notice already delivered or given up. Call it inside a transaction, like `deliver`.
    */
   async skip(
     manager: EntityManager,
@@ -264,10 +264,7 @@ export class StatusNoticeRepository {
            CROSS JOIN LATERAL (
              SELECT count(*)::int AS waiting, min(s.ready_at) AS waiting_since
                FROM status_notices s
-              WHERE s.dispatch_id = b.dispatch_id AND s.recipient_code = b.recipient_code
-                AND s.addressee_code = b.addressee_code
-                AND s.delivery_seq IS NULL AND s.skipped_at IS NULL AND s.ready_at IS NOT NULL
-                AND (s.recorded_at, s.id) > (b.recorded_at, b.id)
+              WHERE ${READY_BEHIND_B}
            ) w
           WHERE b.delivery_seq IS NULL AND b.skipped_at IS NULL AND b.ready_at IS NULL
             AND w.waiting > 0
@@ -280,6 +277,21 @@ export class StatusNoticeRepository {
       waiting: row.waiting,
       waitingSince: row.waiting_since,
     }));
+  }
+
+  /**
+   * How many ready notices wait behind this one (same dispatch, recipient and addressee, recorded
+   * after it, neither delivered nor given up): what it holds back, counted as `blocking` counts.
+   * Under the inbox lock (`findLockingInbox`) the count stays as read until the transaction ends.
+   */
+  async waitingBehind(manager: EntityManager, id: string): Promise<number> {
+    const [row]: { waiting: number }[] = await manager.query(
+      `SELECT count(*)::int AS waiting
+         FROM status_notices b JOIN status_notices s ON ${READY_BEHIND_B}
+        WHERE b.id = $1`,
+      [id],
+    );
+    return row?.waiting ?? 0;
   }
 
   /**
@@ -319,10 +331,10 @@ export class StatusNoticeRepository {
    * of its (dispatch, recipient, addressee) that no waiting (not ready) notice precedes, and
    * announces each delivery (`status.delivered`, the template completed per notice, under the
    * correlation id of the request that recorded that notice: the template's only for notices
-   * recorded before notices kept theirs). The notice
-   * itself is read as ready (or gone) inside the statement, whose snapshot does not show its own
-   * ready mark. Positions come from `nextval` evaluated after the ORDER BY (PostgreSQL evaluates
-   * volatile output expressions after sorting), so they follow the order given.
+   * recorded before notices kept theirs). The notice itself is read as ready (or gone) inside the
+   * statement, whose snapshot does not show its own ready mark. Positions come from `nextval`
+   * evaluated after the ORDER BY (PostgreSQL evaluates volatile output expressions after
+   * sorting), so they follow the order given.
    */
   private async release(
     manager: EntityManager,
@@ -381,6 +393,15 @@ export class StatusNoticeRepository {
     return unwrapRows(rows).map((row) => ({ id: row.id, deliverySeq: Number(row.delivery_seq) }));
   }
 }
+
+/**
+ * `s` is a ready notice waiting behind notice `b`: of the same (dispatch, recipient, addressee),
+ * recorded after it, neither delivered nor given up.
+ */
+const READY_BEHIND_B = `s.dispatch_id = b.dispatch_id AND s.recipient_code = b.recipient_code
+                AND s.addressee_code = b.addressee_code
+                AND s.delivery_seq IS NULL AND s.skipped_at IS NULL AND s.ready_at IS NOT NULL
+                AND (s.recorded_at, s.id) > (b.recorded_at, b.id)`;
 
 /** A `status_notices` row as row_to_json writes it. */
 interface StatusNoticeJson {
