@@ -14,7 +14,10 @@ export interface WebhookView {
    * FAILING_PERSISTENTLY (null while active).
    */
   deactivationCode: string | null;
+  /** In English. */
   deactivationReason: string | null;
+  /** The same in Vietnamese (null for webhooks deactivated before it was recorded). */
+  deactivationReasonVi: string | null;
 }
 
 /** The inbox route an agency reads what no webhook told it. */
@@ -66,6 +69,7 @@ export function webhookView(webhook: WebhookEntity): WebhookView {
     deactivatedAt: webhook.deactivatedAt?.toISOString() ?? null,
     deactivationCode: webhook.deactivationCode,
     deactivationReason: webhook.deactivationReason,
+    deactivationReasonVi: webhook.deactivationReasonVi,
   };
 }
 

@@ -11,12 +11,19 @@ describe('persistentFailureStop', () => {
     ).toBeNull();
   });
 
-  it('stops it from the limit on, saying since when and the last error', () => {
+  it('stops it from the limit on, saying since when and the last error, in English and Vietnamese', () => {
     expect(persistentFailureStop(72, after(72), 'HTTP 500: down')(since)).toEqual({
       code: 'FAILING_PERSISTENTLY',
       reason:
         'every delivery attempt failed for 72 h (since 2026-11-20T08:00:00.000Z, the limit is 72 h); the last: HTTP 500: down',
+      reasonVi:
+        'mọi lần gửi đều thất bại trong 72 giờ (từ 2026-11-20T08:00:00.000Z, giới hạn là 72 giờ); lần cuối: HTTP 500: down',
+      // The statement that deactivates holds it to a streak started no later than this.
+      failingSinceAtMost: since,
     });
+    expect(persistentFailureStop(72, after(100), 'x')(since)?.failingSinceAtMost).toEqual(
+      after(28),
+    );
     expect(persistentFailureStop(72, after(100.5), 'x')(since)?.reason).toMatch(/failed for 100 h/);
   });
 

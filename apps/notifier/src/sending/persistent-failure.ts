@@ -1,4 +1,5 @@
-import type { WebhookDeactivation } from '@docaxis/persistence/webhook/webhook-deactivation';
+import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
+import type { WebhookStreakStop } from '@docaxis/persistence/webhook/webhook-notification.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -7,20 +8,26 @@ const HOUR_MS = 3_600_000;
  * failure, made at `attemptedAt`: yes once the failures have lasted `limitHours` (0: never). Past
  * that, the receiver is not down for a moment but gone or broken, and retrying at the backoff cap
  * forever would only cost both sides and hide it; the agency reactivates the webhook once it
- * works, and catches up on what it missed from its inbox.
+ * works, and catches up on what it missed from its inbox. The stop holds only while the webhook
+ * is still failing since no later than the attempt less the limit (checked as it is filed).
  */
 export function persistentFailureStop(
   limitHours: number,
   attemptedAt: Date,
   lastError: string,
-): (failingSince: Date) => WebhookDeactivation | null {
+): (failingSince: Date) => WebhookStreakStop | null {
+  const failingSinceAtMost = new Date(attemptedAt.getTime() - limitHours * HOUR_MS);
   return (failingSince) => {
-    const failingMs = attemptedAt.getTime() - failingSince.getTime();
-    if (limitHours === 0 || failingMs < limitHours * HOUR_MS) return null;
-    const hours = Math.floor(failingMs / HOUR_MS);
+    if (limitHours === 0 || failingSince > failingSinceAtMost) return null;
+    const hours = Math.floor((attemptedAt.getTime() - failingSince.getTime()) / HOUR_MS);
     return {
-      code: 'FAILING_PERSISTENTLY',
-      reason: `every delivery attempt failed for ${hours} h (since ${failingSince.toISOString()}, the limit is ${limitHours} h); the last: ${lastError}`,
+      ...WebhookDeactivationWording.failingPersistently({
+        hours,
+        failingSince,
+        limitHours,
+        lastError,
+      }),
+      failingSinceAtMost,
     };
   };
 }

@@ -49,7 +49,7 @@ describe('WebhookSender: signing with the sealed secret', () => {
         }
         if (!stop || !webhook.active) return Promise.resolve(null);
         webhook.active = false;
-        return Promise.resolve({ code: stop.code, reason: stop.reason });
+        return Promise.resolve({ code: stop.code, reason: stop.reason, reasonVi: stop.reasonVi });
       },
     } as unknown as WebhookNotificationRepository;
     const http = {
@@ -132,6 +132,8 @@ describe('WebhookSender: signing with the sealed secret', () => {
         ok: false,
         reason: 'not-public',
         message: 'the webhook host hooks.example.org resolves to 10.0.0.5, which is not public',
+        hostname: 'hooks.example.org',
+        refusedAddress: '10.0.0.5',
       },
     };
 
@@ -159,6 +161,8 @@ describe('WebhookSender: signing with the sealed secret', () => {
             webhookId: WEBHOOK_ID,
             code: 'DESTINATION_NOT_PUBLIC',
             reason: expect.stringContaining('resolves to 10.0.0.5'),
+            reasonVi:
+              'máy chủ webhook hooks.example.org phân giải tới 10.0.0.5, địa chỉ này không phải địa chỉ công cộng (loopback, mạng riêng, link-local, multicast hoặc dành riêng)',
           },
         });
       }
@@ -181,7 +185,7 @@ describe('WebhookSender: signing with the sealed secret', () => {
         const { send, recorded, metrics } = sender(claimed({ plain: SECRET }), {
           statusCode: null,
           error: 'refused: …',
-          refusal: { ok: false, reason, message: '…' },
+          refusal: { ok: false, reason, message: '…', hostname: 'hooks.example.org' },
         });
         await send.sendBatch();
         expect(recorded[0].deactivateWebhook).toBeUndefined();
@@ -238,6 +242,16 @@ describe('WebhookSender: signing with the sealed secret', () => {
       expect(logged.mock.calls[0][0]).toMatch(
         /webhook .* of agency 000\.00\.00\.H41 deactivated \(FAILING_PERSISTENTLY\): every delivery attempt failed for 72 h \(since 2026-11-20T08:00:00\.000Z.*the last: HTTP 500: down; its pending notifications wait/,
       );
+      // Worded in Vietnamese too, and holding only while the streak started 72 h before or earlier.
+      const streak = recorded.at(-1)!.failureStreak;
+      const stop = streak?.outcome === 'failed' ? streak.stopIf(webhook.failingSince!) : null;
+      expect(stop).toEqual({
+        code: 'FAILING_PERSISTENTLY',
+        reason: expect.stringContaining('failed for 72 h'),
+        reasonVi:
+          'mọi lần gửi đều thất bại trong 72 giờ (từ 2026-11-20T08:00:00.000Z, giới hạn là 72 giờ); lần cuối: HTTP 500: down',
+        failingSinceAtMost: new Date('2026-11-20T08:00:00.000Z'),
+      });
     });
 
     it('starts the 72 h again after a success', async () => {

@@ -12,6 +12,7 @@ import {
   type WebhookFailureStreakMove,
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
+import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
 import { persistentFailureStop } from './persistent-failure';
@@ -116,8 +117,10 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       deactivateWebhook: refused
         ? {
             webhookId: notification.webhookId,
-            code: 'DESTINATION_NOT_PUBLIC',
-            reason: refused.message,
+            ...WebhookDeactivationWording.destinationNotPublic(
+              refused.hostname,
+              refused.refusedAddress,
+            ),
           }
         : undefined,
       // A refused destination stops the webhook by itself; a secret the axis cannot open says

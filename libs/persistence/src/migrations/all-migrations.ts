@@ -21,6 +21,7 @@ import { WebhookFailingSince1795498616717 } from './1795498616717-webhook-failin
 import { AutovacuumForChurningTables1795501238669 } from './1795501238669-autovacuum-for-churning-tables';
 import { OutboxClaimByPendingIndex1795509537319 } from './1795509537319-outbox-claim-by-pending-index';
 import { DropSupersededAuditIndexes1795509800000 } from './1795509800000-drop-superseded-audit-indexes';
+import { WebhookDeactivationReasonVi1795510690552 } from './1795510690552-webhook-deactivation-reason-vi';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   AutovacuumForChurningTables1795501238669,
   OutboxClaimByPendingIndex1795509537319,
   DropSupersededAuditIndexes1795509800000,
+  WebhookDeactivationReasonVi1795510690552,
 ];

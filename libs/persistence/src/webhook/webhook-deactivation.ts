@@ -11,8 +11,13 @@
 export type WebhookDeactivationCode =
   'DEACTIVATED_BY_AGENCY' | 'REPLACED' | 'DESTINATION_NOT_PUBLIC' | 'FAILING_PERSISTENTLY';
 
-/** A deactivation: its code and, for the agency and operator, the words behind it. */
+/**
+ * A deactivation: its code and, for the agency and operator, the words behind it in English
+ * (`reason`, as the log writes it) and Vietnamese (`reasonVi`); webhook-deactivation-wording.ts
+ * words each kind.
+ */
 export interface WebhookDeactivation {
   readonly code: WebhookDeactivationCode;
   readonly reason: string;
+  readonly reasonVi: string;
 }

@@ -3,9 +3,11 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
+import { WebhookDeactivationWording } from './webhook-deactivation-wording';
 import {
   type WebhookAttemptOutcome,
   WebhookNotificationRepository,
+  type WebhookStreakStop,
 } from './webhook-notification.repository';
 import { WEBHOOKS_CHANGED_CHANNEL } from './webhook-subscribers';
 import { WebhookRepository } from './webhook.repository';
@@ -140,10 +142,10 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
   });
 
   describe('a webhook stopped by the notifier, and reactivated', () => {
-    const NOT_PUBLIC = {
-      code: 'DESTINATION_NOT_PUBLIC' as const,
-      reason: 'the webhook host receiver.example resolves to 10.0.0.5, which is not public',
-    };
+    const NOT_PUBLIC = WebhookDeactivationWording.destinationNotPublic(
+      'receiver.example',
+      '10.0.0.5',
+    );
 
     /** The notifications pending when the webhook was stopped. */
     let stopped: string[] = [];
@@ -171,7 +173,8 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
       // The second refusal of the same batch finds it already stopped.
       expect(await refusedAttempt(claimed[1].id, claimed[1].attempt)).toBeNull();
       const [webhook] = await dataSource.query(
-        `SELECT active, deactivated_at IS NOT NULL AS dated, deactivation_code, deactivation_reason
+        `SELECT active, deactivated_at IS NOT NULL AS dated, deactivation_code, deactivation_reason,
+                deactivation_reason_vi
            FROM webhooks WHERE id = $1`,
         [webhookId],
       );
@@ -180,6 +183,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
         dated: true,
         deactivation_code: 'DESTINATION_NOT_PUBLIC',
         deactivation_reason: NOT_PUBLIC.reason,
+        deactivation_reason_vi: NOT_PUBLIC.reasonVi,
       });
       const states = await dataSource.query(
         `SELECT DISTINCT state FROM webhook_notifications WHERE id = ANY($1::uuid[])`,
@@ -209,6 +213,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
         active: false,
         deactivationCode: 'REPLACED',
         deactivationReason: `replaced by webhook ${webhookId}`,
+        deactivationReasonVi: `đã được thay bằng webhook ${webhookId}`,
       });
       const resumed = await notifications.claimDue(10, 60_000);
       // Every pending notification of the webhook, however far its backoff had gone.
@@ -225,6 +230,8 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
       expect(await webhooks.findForAgency('000.00.00.H41', webhookId)).toMatchObject({
         active: false,
         deactivationCode: 'DEACTIVATED_BY_AGENCY',
+        deactivationReason: 'deactivated by the agency',
+        deactivationReasonVi: 'cơ quan đã tự ngừng webhook',
       });
       expect((await webhooks.reactivate('000.00.00.H41', webhookId))?.active).toBe(true);
     });
@@ -236,7 +243,13 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
     const FAILING = {
       code: 'FAILING_PERSISTENTLY' as const,
       reason: 'every delivery attempt failed for 72 h',
+      reasonVi: 'mọi lần gửi đều thất bại trong 72 giờ',
     };
+    /** The stop a notifier decides on a streak started at `since`: it holds for that streak. */
+    const failingStop = (since: Date): WebhookStreakStop => ({
+      ...FAILING,
+      failingSinceAtMost: since,
+    });
     let failingId: string;
     let notificationId: string;
 
@@ -282,7 +295,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
       return { claimed, deactivation };
     }
 
-    const failed = (stopIf: (since: Date) => typeof FAILING | null = () => null) => ({
+    const failed = (stopIf: (since: Date) => WebhookStreakStop | null = () => null) => ({
       webhookId: failingId,
       outcome: 'failed' as const,
       stopIf: jest.fn(stopIf),
@@ -311,10 +324,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
     });
 
     it('deactivates the webhook when stopIf says so, once; its notification stays pending and unclaimed', async () => {
-      const { deactivation } = await attempt(
-        hoursAfter(80),
-        failed(() => FAILING),
-      );
+      const { deactivation } = await attempt(hoursAfter(80), failed(failingStop));
       expect(deactivation).toEqual(FAILING);
       expect(
         await new WebhookRepository(dataSource).findForAgency('000.00.00.H41', failingId),
@@ -323,9 +333,10 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
         deactivatedAt: hoursAfter(80),
         deactivationCode: 'FAILING_PERSISTENTLY',
         deactivationReason: FAILING.reason,
+        deactivationReasonVi: FAILING.reasonVi,
       });
       // Another failure filed late (claimed before the stop) neither deactivates nor moves it.
-      const late = failed(() => FAILING);
+      const late = failed(failingStop);
       const deactivatedAgain = await notifications.recordAttempt({
         notificationId,
         attempt: 99,
@@ -385,17 +396,151 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
           ),
         ).toEqual([]);
         [notificationId] = await enqueue(1, uuidv7(), failingId);
-        expect(
-          await during(() =>
-            attempt(
-              hoursAfter(93),
-              failed(() => FAILING),
-            ),
-          ),
-        ).toEqual(['']);
+        expect(await during(() => attempt(hoursAfter(93), failed(failingStop)))).toEqual(['']);
       } finally {
         await listener.end();
       }
+    });
+
+    describe('raced by a success in flight (real interleaving on the webhook row)', () => {
+      const RACE_T0 = new Date('2026-11-10T08:00:00.000Z');
+      const raceHoursAfter = (hours: number) => new Date(RACE_T0.getTime() + hours * 3_600_000);
+      let raceId: string;
+
+      /** A webhook failing since RACE_T0, with two notifications claimed: two POSTs in flight. */
+      async function twoPostsInFlight() {
+        raceId = (
+          await new WebhookRepository(dataSource).register(
+            '000.00.00.H41',
+            'https://race.example/hook',
+            () => SEALED,
+          )
+        ).id;
+        await dataSource.query(`UPDATE webhooks SET failing_since = $2 WHERE id = $1`, [
+          raceId,
+          RACE_T0,
+        ]);
+        await enqueue(2, uuidv7(), raceId);
+        const claimed = (await notifications.claimDue(10, 60_000)).filter(
+          (claim) => claim.webhookId === raceId,
+        );
+        expect(claimed).toHaveLength(2);
+        return claimed;
+      }
+
+      function file(
+        claim: { id: string; attempt: number },
+        attemptedAt: Date,
+        statusCode: number,
+        failureStreak: WebhookAttemptOutcome['failureStreak'],
+      ) {
+        return notifications.recordAttempt({
+          notificationId: claim.id,
+          attempt: claim.attempt,
+          attemptedAt,
+          statusCode,
+          error: statusCode === 200 ? null : `HTTP ${statusCode}`,
+          durationMs: 1,
+          retryAt: statusCode === 200 ? null : new Date(Date.now() + 3_600_000),
+          failureStreak,
+        });
+      }
+
+      const filingsWaitingForTheRow = (count: number) =>
+        waitFor(
+          () =>
+            dataSource.query<{ waiting: number }[]>(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'
+                  AND query LIKE 'UPDATE webhooks%'`,
+            ),
+          ([row]) => row.waiting === count,
+          `${count} filing(s) waiting for the webhook row`,
+        );
+
+      /**
+       * Files `first`, then `second`, in that order on the webhook's row: another connection holds
+       * the row meanwhile, each filing queues for it (seen waiting in pg_stat_activity), and
+       * PostgreSQL hands the row to them in the order they queued once it is released.
+       */
+      async function inRowLockOrder<A, B>(
+        first: () => Promise<A>,
+        second: () => Promise<B>,
+      ): Promise<[A, B]> {
+        const holder = new Client({ connectionString: url });
+        await holder.connect();
+        try {
+          await holder.query('BEGIN');
+          await holder.query('SELECT 1 FROM webhooks WHERE id = $1 FOR UPDATE', [raceId]);
+          const filedFirst = first();
+          await filingsWaitingForTheRow(1);
+          const filedSecond = second();
+          await filingsWaitingForTheRow(2);
+          await holder.query('COMMIT');
+          return await Promise.all([filedFirst, filedSecond]);
+        } finally {
+          await holder.end();
+        }
+      }
+
+      const raced = async () =>
+        (
+          await dataSource.query<
+            { active: boolean; deactivation_code: string | null; failing_since: Date | null }[]
+          >(`SELECT active, deactivation_code, failing_since FROM webhooks WHERE id = $1`, [raceId])
+        )[0];
+
+      it('a success filed after the stop it raced leaves the webhook stopped, with the streak its reason states', async () => {
+        const [failing, succeeding] = await twoPostsInFlight();
+        const [stop, afterStop] = await inRowLockOrder(
+          () =>
+            file(failing, raceHoursAfter(80), 500, {
+              webhookId: raceId,
+              outcome: 'failed',
+              stopIf: failingStop,
+            }),
+          () =>
+            file(succeeding, raceHoursAfter(80), 200, { webhookId: raceId, outcome: 'succeeded' }),
+        );
+        expect(stop).toEqual(FAILING);
+        expect(afterStop).toBeNull();
+        expect(await raced()).toEqual({
+          active: false,
+          deactivation_code: 'FAILING_PERSISTENTLY',
+          failing_since: RACE_T0,
+        });
+        const states = await dataSource.query<{ id: string; state: string }[]>(
+          `SELECT id, state FROM webhook_notifications WHERE id = ANY($1::uuid[]) ORDER BY id`,
+          [[failing.id, succeeding.id]],
+        );
+        expect(Object.fromEntries(states.map((row) => [row.id, row.state]))).toEqual({
+          [failing.id]: 'pending',
+          [succeeding.id]: 'delivered',
+        });
+      });
+
+      it('a stop decided on a streak that a success ended meanwhile does not happen', async () => {
+        const [failing, succeeding] = await twoPostsInFlight();
+        // Decided on the streak as it was (since RACE_T0), not on the one the success left.
+        const staleStop = { ...FAILING, failingSinceAtMost: raceHoursAfter(8) };
+        const [, stop] = await inRowLockOrder(
+          () =>
+            file(succeeding, raceHoursAfter(80), 200, { webhookId: raceId, outcome: 'succeeded' }),
+          () =>
+            file(failing, raceHoursAfter(80), 500, {
+              webhookId: raceId,
+              outcome: 'failed',
+              stopIf: () => staleStop,
+            }),
+        );
+        expect(stop).toBeNull();
+        // The failure starts a new streak; the webhook goes on.
+        expect(await raced()).toEqual({
+          active: true,
+          deactivation_code: null,
+          failing_since: raceHoursAfter(80),
+        });
+      });
     });
   });
 });

@@ -69,8 +69,13 @@ export class WebhookEntity {
   @Column({ name: 'deactivation_code', type: 'varchar', length: 32, nullable: true })
   deactivationCode!: WebhookDeactivationCode | null;
 
+  /** In English (as the log writes it). */
   @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
   deactivationReason!: string | null;
+
+  /** The same in Vietnamese; NULL on rows deactivated before it was recorded. */
+  @Column({ name: 'deactivation_reason_vi', type: 'text', nullable: true })
+  deactivationReasonVi!: string | null;
 
   /**
    * Since when every delivery attempt has failed; NULL while the last one that counts succeeded

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
 import { WebhookNotificationEntity } from './webhook-notification.entity';
 import { WebhookEntity } from './webhook.entity';
+import { WebhookDeactivationWording } from './webhook-deactivation-wording';
 
 /** A webhook secret as stored encrypted (libs/webhooks/src/secrets seals and opens it). */
 export interface SealedSecretColumns {
@@ -74,13 +75,15 @@ export class WebhookRepository {
   /** Deactivates the agency's webhook (again is fine); false when it has no such webhook. */
   async deactivate(agencyCode: string, id: string): Promise<boolean> {
     const webhooks = this.dataSource.getRepository(WebhookEntity);
+    const { code, reason, reasonVi } = WebhookDeactivationWording.byAgency();
     const result = await webhooks.update(
       { agencyCode, id, active: true },
       {
         active: false,
         deactivatedAt: new Date(),
-        deactivationCode: 'DEACTIVATED_BY_AGENCY',
-        deactivationReason: 'deactivated by the agency',
+        deactivationCode: code,
+        deactivationReason: reason,
+        deactivationReasonVi: reasonVi,
       },
     );
     return (result.affected ?? 0) > 0 || (await webhooks.existsBy({ agencyCode, id }));
@@ -109,6 +112,7 @@ export class WebhookRepository {
           deactivatedAt: null,
           deactivationCode: null,
           deactivationReason: null,
+          deactivationReasonVi: null,
           failingSince: null,
         },
       );
@@ -193,12 +197,13 @@ async function replaceActive(
   agencyCode: string,
   successorId: string,
 ): Promise<void> {
+  const { code, reason, reasonVi } = WebhookDeactivationWording.replacedBy(successorId);
   await manager.query(
     `UPDATE webhooks
-        SET active = false, deactivated_at = now(), deactivation_code = 'REPLACED',
-            deactivation_reason = $2
+        SET active = false, deactivated_at = now(), deactivation_code = $2,
+            deactivation_reason = $3, deactivation_reason_vi = $4
       WHERE agency_code = $1 AND active`,
-    [agencyCode, `replaced by webhook ${successorId}`],
+    [agencyCode, code, reason, reasonVi],
   );
 }
 

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
 import type { WebhookAddressPolicy } from './webhook-address-policy';
 
 /** Every address a host name resolves to (injectable: tests resolve names to chosen addresses). */
@@ -31,6 +32,9 @@ export interface RefusedDestination {
   readonly reason: DestinationRefusal;
   /** For the agency and the delivery attempt's error: what was refused and why. */
   readonly message: string;
+  readonly hostname: string;
+  /** `not-public`, for a host name: the address it resolves to that is not public. */
+  readonly refusedAddress?: string;
 }
 
 /**
@@ -61,11 +65,13 @@ export async function checkWebhookDestination(
   if (addresses.length === 0) return unresolvable(hostname, 'no address');
   const refused = addresses.find(({ address }) => !policy.permits(address));
   if (refused) {
-    const via = refused.address === hostname ? '' : ` resolves to ${refused.address}, which`;
+    const refusedAddress = refused.address === hostname ? undefined : refused.address;
     return {
       ok: false,
       reason: 'not-public',
-      message: `the webhook host ${hostname}${via} is not a public address (loopback, private, link-local, multicast or reserved)`,
+      message: WebhookDeactivationWording.destinationNotPublic(hostname, refusedAddress).reason,
+      hostname,
+      refusedAddress,
     };
   }
   const [first] = addresses;
@@ -85,6 +91,7 @@ function lookupFailed(hostname: string, why: string): RefusedDestination {
     ok: false,
     reason: 'lookup-failed',
     message: `the webhook host ${hostname} could not be looked up just now (${why})`,
+    hostname,
   };
 }
 
@@ -93,5 +100,6 @@ function unresolvable(hostname: string, why: string): RefusedDestination {
     ok: false,
     reason: 'unresolvable',
     message: `the webhook host ${hostname} does not resolve (${why})`,
+    hostname,
   };
 }

@@ -46,8 +46,22 @@ export class WebhookDto implements WebhookView {
   })
   deactivationCode!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: null })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Why it is inactive, in words (English).',
+  })
   deactivationReason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'The same in Vietnamese (lý do ngừng webhook); null for a webhook deactivated before it was recorded.',
+  })
+  deactivationReasonVi!: string | null;
 }
 
 export class WebhookCatchUpDto {
