@@ -1,4 +1,4 @@
-import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { FilesystemBlobStore } from '@docaxis/blob-store/filesystem-blob-store';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
@@ -14,13 +14,25 @@ import {
 import { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
 import { PdfVerificationWorkerPool } from '@docaxis/signature/verification/worker-pool/pdf-verification-worker-pool';
 import type { VerifierConfig } from './config/verifier.config';
+import { RevocationRetryPolicy } from './verification/revocation-retry-policy';
 import { VerificationConsumer } from './verification/verification.consumer';
 import { VERIFIER_CONFIG } from './verification/verifier-config.token';
 import { VerifyDispatchUseCase } from './verification/verify-dispatch.usecase';
 
 /** Verifies every signature of every submitted dispatch against the dedicated CA. */
 @Module({})
-export class VerifierModule {
+export class VerifierModule implements OnApplicationShutdown {
+  constructor(private readonly verifier: PdfVerifier) {}
+
+  /**
+   * Ends the verification worker threads with the app, once messaging has stopped (its consumers
+   * wait for running verifications before this hook). Idle workers do not keep a process alive,
+   * but an app closed inside a longer-lived one (an in-process e2e run) otherwise left them running.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.verifier instanceof PdfVerificationWorkerPool) await this.verifier.close();
+  }
+
   static forRoot(config: VerifierConfig): DynamicModule {
     return {
       module: VerifierModule,
@@ -68,6 +80,10 @@ export class VerifierModule {
               ? PdfVerificationWorkerPool.start(verifierConfig, config.VERIFIER_WORKERS)
               : createPdfSignatureVerifier(verifierConfig);
           },
+        },
+        {
+          provide: RevocationRetryPolicy,
+          useValue: new RevocationRetryPolicy(config.VERIFIER_REVOCATION_RETRY_WINDOW_MS),
         },
         VerifyDispatchUseCase,
         VerificationConsumer,

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import {
+  REPORT_LANGUAGES,
+  type ReportLanguage,
+} from '@docaxis/signature/report/wording/report-wording';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
@@ -10,6 +14,7 @@ import { DownloadCorruptedError } from './download-corrupted.error';
 interface FetchOptions extends ApiCommandOptions {
   out: string;
   files: boolean;
+  lang: ReportLanguage;
 }
 
 interface DispatchView {
@@ -23,8 +28,9 @@ interface DispatchView {
 }
 
 /**
- * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files]`: the dispatch and its delivery states,
- * and its PDFs saved byte for byte (each checked against the SHA-256 the axis recorded).
+ * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files] [--lang vi|en]`: the dispatch and its
+ * delivery states (a rejection's reason in the --lang language), and its PDFs saved byte for byte
+ * (each checked against the SHA-256 the axis recorded).
  */
 export function registerFetchCommand(program: Command, io: CliIo): void {
   withConnectionOptions(
@@ -33,11 +39,16 @@ export function registerFetchCommand(program: Command, io: CliIo): void {
       .description('show a dispatch and download its PDFs, checked against their SHA-256')
       .argument('<dispatchId>', 'the dispatch id')
       .option('--out <dir>', 'folder the PDFs are saved in', '.')
-      .option('--no-files', 'only show the dispatch and its delivery states'),
+      .option('--no-files', 'only show the dispatch and its delivery states')
+      .addOption(
+        new Option('--lang <lang>', "language of a rejection's reason")
+          .choices(REPORT_LANGUAGES)
+          .default('vi'),
+      ),
   ).action(async (dispatchId: string, options: FetchOptions) => {
     const client = axisClient(options, io);
     const id = encodeURIComponent(dispatchId);
-    const view = await client.json<DispatchView>('GET', `/dispatches/${id}`);
+    const view = await client.json<DispatchView>('GET', `/dispatches/${id}?lang=${options.lang}`);
     const saved: { fileName: string; path: string; sha256: string }[] = [];
     if (options.files) {
       const dir = resolve(options.out);

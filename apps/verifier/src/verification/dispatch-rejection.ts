@@ -15,6 +15,9 @@ export enum DispatchRejectionCode {
   /** Revoked for a key compromise (or without a reason) and no timestamp proves the signature
    * predates it: the signer's claimed signing time proves nothing. */
   CertificateRevokedKeyCompromise = 'CERTIFICATE_REVOKED_KEY_COMPROMISE',
+  /** Its certificate (or a CA certificate of its path) is on hold: suspended by the CA, so the
+   * signature can be judged only once the CA releases or revokes it. */
+  CertificateOnHold = 'CERTIFICATE_ON_HOLD',
   CertificateNotAllowed = 'CERTIFICATE_NOT_ALLOWED',
   WeakAlgorithm = 'SIGNATURE_ALGORITHM_WEAK',
   RevocationUnknown = 'REVOCATION_STATUS_UNAVAILABLE',
@@ -25,6 +28,8 @@ export enum DispatchRejectionCode {
 
 export interface DispatchRejection {
   code: DispatchRejectionCode;
-  /** For the sender's clerk: which file and signature, and what to do about it. */
+  /** For the sender's clerk, in English: which file and signature, and what to do about it. */
   message: string;
+  /** The same in Vietnamese (the axis' default language). */
+  messageVi: string;
 }

@@ -3,6 +3,8 @@ import type {
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
 import { type DispatchRejection, DispatchRejectionCode } from './dispatch-rejection';
+import type { RejectedSignature } from './dispatch-rejection-wording';
+import { rejectionOf } from './dispatch-rejection-wording.registry';
 
 export interface VerifiedFile {
   fileName: string;
@@ -13,126 +15,105 @@ export interface VerifiedFile {
  * The axis' acceptance rule (QĐ 28/2018, NĐ 30/2020): every PDF of a dispatch must carry valid
  * signatures only, and among them a valid signature of the SENDING agency's organization
  * certificate (its "seal"); the leader's personal signature is reported but not enough alone.
- * Returns null when the dispatch may travel, or the first reason it may not.
+ * Returns null when the dispatch may travel, or the first reason it may not. A revocation status
+ * that could not be established (REVOCATION_STATUS_UNAVAILABLE, which a later try may clear) is
+ * returned only when nothing else is wrong: any final reason, in any file, comes first.
  */
 export function judgeDispatchSignatures(
   senderCode: string,
   files: readonly VerifiedFile[],
 ): DispatchRejection | null {
+  let unavailable: DispatchRejection | null = null;
   for (const file of files) {
     const rejection = judgeFile(senderCode, file);
-    if (rejection) return rejection;
+    if (rejection && !isRevocationUnavailable(rejection)) return rejection;
+    unavailable ??= rejection;
   }
-  return null;
+  return unavailable;
+}
+
+/** Whether the only thing wrong is a revocation status no source could give (not a hold). */
+export function isRevocationUnavailable(rejection: DispatchRejection): boolean {
+  return rejection.code === DispatchRejectionCode.RevocationUnknown;
 }
 
 function judgeFile(
   senderCode: string,
   { fileName, report }: VerifiedFile,
 ): DispatchRejection | null {
+  const file = { fileName, senderCode };
   if (report.signatures.length === 0) {
-    if (report.subIndication === 'FORMAT_FAILURE') {
-      return reject(DispatchRejectionCode.PdfMalformed, `"${fileName}" is not a readable PDF.`);
-    }
-    return reject(
-      DispatchRejectionCode.PdfUnsigned,
-      `"${fileName}" carries no digital signature; sign it with the agency's certificate of the dedicated CA.`,
+    return rejectionOf(
+      report.subIndication === 'FORMAT_FAILURE'
+        ? DispatchRejectionCode.PdfMalformed
+        : DispatchRejectionCode.PdfUnsigned,
+      file,
     );
   }
+  let unavailable: DispatchRejection | null = null;
   for (const signature of report.signatures) {
-    if (signature.indication !== 'TOTAL-PASSED') return rejectSignature(fileName, signature);
+    const atFault = () => ({ ...file, signature: rejectedSignature(signature) });
+    if (signature.indication !== 'TOTAL-PASSED') {
+      const rejection = rejectionOf(signatureRejectionCode(signature), atFault());
+      if (!isRevocationUnavailable(rejection)) return rejection;
+      // Judged as if it passed: its status may come later, the rest must hold anyway.
+      unavailable ??= rejection;
+    }
     if (signature.weakAlgorithm) {
-      return reject(
-        DispatchRejectionCode.WeakAlgorithm,
-        `Signature ${describe(signature)} on "${fileName}" uses ${signature.digestAlgorithm}, which is too weak.`,
-      );
+      return rejectionOf(DispatchRejectionCode.WeakAlgorithm, atFault());
     }
   }
   const organizationSignatures = report.signatures.filter((s) => s.signer.kind === 'organization');
-  if (organizationSignatures.some((s) => s.signer.agencyCode === senderCode)) return null;
+  if (organizationSignatures.some((s) => s.signer.agencyCode === senderCode)) return unavailable;
   const other = organizationSignatures.find((s) => s.signer.agencyCode !== undefined);
   if (other) {
-    return reject(
-      DispatchRejectionCode.SignerNotSender,
-      `"${fileName}" is signed by agency ${other.signer.agencyCode ?? '?'}, not by the sender ${senderCode}.`,
-    );
+    return rejectionOf(DispatchRejectionCode.SignerNotSender, {
+      ...file,
+      signerAgencyCode: other.signer.agencyCode,
+    });
   }
-  return reject(
-    DispatchRejectionCode.AgencySignatureMissing,
-    `"${fileName}" lacks the signature of agency ${senderCode}'s organization certificate (chữ ký số của cơ quan).`,
-  );
+  return rejectionOf(DispatchRejectionCode.AgencySignatureMissing, file);
 }
 
-function rejectSignature(fileName: string, signature: SignatureReport): DispatchRejection {
-  const where = `Signature ${describe(signature)} on "${fileName}"`;
+/** Why a signature that did not pass refuses the dispatch (its words: dispatch-rejection-wording). */
+function signatureRejectionCode(signature: SignatureReport): DispatchRejectionCode {
   if (signature.coverage.modificationsAfterSigning === 'disallowed') {
-    return reject(
-      DispatchRejectionCode.DocumentModifiedAfterSigning,
-      `${where}: the document was changed after it was signed.`,
-    );
+    return DispatchRejectionCode.DocumentModifiedAfterSigning;
   }
   switch (signature.subIndication) {
     case 'HASH_FAILURE':
-      return reject(
-        DispatchRejectionCode.SignatureHashMismatch,
-        `${where}: the signed bytes were altered.`,
-      );
+      return DispatchRejectionCode.SignatureHashMismatch;
     case 'SIG_CRYPTO_FAILURE':
-      return reject(
-        DispatchRejectionCode.SignatureInvalid,
-        `${where}: the signature value does not verify.`,
-      );
+      return DispatchRejectionCode.SignatureInvalid;
     case 'NO_CERTIFICATE_CHAIN_FOUND':
     case 'NO_SIGNING_CERTIFICATE_FOUND':
-      return reject(
-        DispatchRejectionCode.CertificateUntrusted,
-        `${where}: the certificate does not chain to the dedicated government root CA.`,
-      );
+      return DispatchRejectionCode.CertificateUntrusted;
     case 'EXPIRED':
-      return reject(
-        DispatchRejectionCode.CertificateExpired,
-        `${where}: the certificate had expired at signing time.`,
-      );
+      return DispatchRejectionCode.CertificateExpired;
     case 'NOT_YET_VALID':
-      return reject(
-        DispatchRejectionCode.CertificateNotYetValid,
-        `${where}: the certificate was not yet valid at signing time.`,
-      );
+      return DispatchRejectionCode.CertificateNotYetValid;
     case 'REVOKED':
-      return reject(
-        DispatchRejectionCode.CertificateRevoked,
-        `${where}: the certificate was revoked before signing.`,
-      );
+      return DispatchRejectionCode.CertificateRevoked;
     case 'REVOKED_NO_POE':
-      return reject(
-        DispatchRejectionCode.CertificateRevokedKeyCompromise,
-        `${where}: the certificate was revoked for a key compromise (or without a reason), so its claimed signing time proves nothing; re-sign with a valid certificate.`,
-      );
+      return DispatchRejectionCode.CertificateRevokedKeyCompromise;
     case 'CHAIN_CONSTRAINTS_FAILURE':
     case 'SIG_CONSTRAINTS_FAILURE':
     case 'CRYPTO_CONSTRAINTS_FAILURE':
-      return reject(
-        DispatchRejectionCode.CertificateNotAllowed,
-        `${where}: the certificate may not be used for document signatures.`,
-      );
+      return DispatchRejectionCode.CertificateNotAllowed;
     case 'TRY_LATER':
-      return reject(
-        DispatchRejectionCode.RevocationUnknown,
-        `${where}: the certificate's revocation status could not be established.`,
-      );
+      return signature.messages.some((message) => message.code === 'CERTIFICATE_ON_HOLD')
+        ? DispatchRejectionCode.CertificateOnHold
+        : DispatchRejectionCode.RevocationUnknown;
     default:
-      return reject(
-        DispatchRejectionCode.PdfMalformed,
-        `${where}: the signature is malformed (${signature.subIndication ?? 'unknown'}).`,
-      );
+      return DispatchRejectionCode.PdfMalformed;
   }
 }
 
-function describe(signature: SignatureReport): string {
-  const who = signature.signer.commonName ?? signature.signer.subject;
-  return `#${signature.index + 1} (${who})`;
-}
-
-function reject(code: DispatchRejectionCode, message: string): DispatchRejection {
-  return { code, message };
+function rejectedSignature(signature: SignatureReport): RejectedSignature {
+  return {
+    position: signature.index + 1,
+    signer: signature.signer.commonName ?? signature.signer.subject,
+    digestAlgorithm: signature.digestAlgorithm,
+    subIndication: signature.subIndication,
+  };
 }

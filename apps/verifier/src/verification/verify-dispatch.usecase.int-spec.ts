@@ -16,7 +16,24 @@ import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
+import { AmqpConnection } from '@docaxis/messaging/connection/amqp-connection';
+import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
+import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-handler-registry';
+import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
+import { ConfirmingPublisher } from '@docaxis/messaging/publisher/confirming-publisher';
+import {
+  QueueRecorder,
+  testAmqpUrl,
+  testPrefix,
+  waitUntil,
+} from '@docaxis/messaging/testing/rabbitmq-test-kit';
+import { RecordingLogger } from '@docaxis/messaging/testing/recording-logger';
+import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
+import type { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
+import type { VerifierConfig } from '../config/verifier.config';
 import { DispatchRejectionCode } from './dispatch-rejection';
+import { VerificationConsumer } from './verification.consumer';
+import { RevocationRetryPolicy } from './revocation-retry-policy';
 import { VerifyDispatchUseCase } from './verify-dispatch.usecase';
 import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
@@ -28,6 +45,8 @@ const RECIPIENTS = ['000.00.14.H20', '000.00.00.H41', '000.00.00.H14'];
 interface StoredDispatch {
   state: string;
   rejection_code: string | null;
+  rejection_message: string | null;
+  rejection_message_vi: string | null;
   verified_at: Date | null;
 }
 
@@ -62,6 +81,7 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
       verifier,
       relay,
       new AxisMetrics('verifier-spec'),
+      new RevocationRetryPolicy(3_600_000),
     );
   });
 
@@ -100,7 +120,8 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
 
   async function dispatchRow(id: string): Promise<StoredDispatch> {
     const [row] = await dataSource.query<StoredDispatch[]>(
-      `SELECT state, rejection_code, verified_at FROM dispatches WHERE id = $1`,
+      `SELECT state, rejection_code, rejection_message, rejection_message_vi, verified_at
+         FROM dispatches WHERE id = $1`,
       [id],
     );
     return row;
@@ -132,7 +153,12 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     await useCase.execute({ messageId: randomUUID(), dispatchId: id });
 
     const row = await dispatchRow(id);
-    expect(row).toMatchObject({ state: 'verified', rejection_code: null });
+    expect(row).toMatchObject({
+      state: 'verified',
+      rejection_code: null,
+      rejection_message: null,
+      rejection_message_vi: null,
+    });
     expect(row.verified_at).toBeInstanceOf(Date);
     expect(await fileReports(id)).toEqual([
       { file_name: 'file-0.pdf', indication: 'TOTAL-PASSED' },
@@ -175,9 +201,14 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     ]);
     await useCase.execute({ messageId: randomUUID(), dispatchId: id });
 
+    // Both languages stored: the English reason where it always was, the Vietnamese beside it.
+    const english = `"file-1.pdf" is signed by agency ${OTHER_AGENCY}, not by the sender ${SENDER}.`;
+    const vietnamese = `Tệp "file-1.pdf" mang chữ ký số của cơ quan có mã định danh ${OTHER_AGENCY}, không phải của cơ quan gửi ${SENDER}.`;
     expect(await dispatchRow(id)).toMatchObject({
       state: 'rejected',
       rejection_code: DispatchRejectionCode.SignerNotSender,
+      rejection_message: english,
+      rejection_message_vi: vietnamese,
     });
     expect((await fileReports(id)).map((file) => file.indication)).toEqual([
       'TOTAL-PASSED',
@@ -186,8 +217,11 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     const [event, ...more] = await events(id);
     expect(more).toEqual([]);
     expect(event.message_type).toBe('dispatch.rejected');
-    expect(event.payload).toMatchObject({ code: DispatchRejectionCode.SignerNotSender });
-    expect(String(event.payload.message)).toContain('file-1.pdf');
+    expect(event.payload).toMatchObject({
+      code: DispatchRejectionCode.SignerNotSender,
+      message: english,
+      messageVi: vietnamese,
+    });
   });
 
   it('decides once: a redelivery and a second message for a decided dispatch change nothing', async () => {
@@ -220,5 +254,127 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     await expect(
       useCase.execute({ messageId: randomUUID(), dispatchId: randomUUID() }),
     ).resolves.toBeUndefined();
+  });
+
+  /**
+   * The whole retry path: the real consumer behind a consumer host on real RabbitMQ, with retry
+   * steps of 20 and 40 ms and a virtual clock for the retry window. "Unreachable" is a verifier
+   * with no CRL folder content and no online sources: every signature INDETERMINATE / TRY_LATER.
+   */
+  describe('with the revocation sources unreachable, behind the consumer host (real RabbitMQ)', () => {
+    const HOUR = 3_600_000;
+    const prefix = testPrefix('revocation-retry');
+    const logger = new RecordingLogger();
+    const clock = { now: new Date() };
+    let sourcesReachable = false;
+    let connection: AmqpConnection;
+    let topology: MessagingTopology;
+    let publisher: ConfirmingPublisher;
+    let host: ConsumerHost;
+    let parked: QueueRecorder;
+
+    beforeAll(async () => {
+      const emptyCrlDir = mkdtempSync(join(testRunDir(), 'verifier-no-crls-'));
+      const unreachable = await createDevPkiPdfVerifier(pki, {
+        crlDir: emptyCrlDir,
+        onlineRevocation: false,
+      });
+      const switching: PdfVerifier = {
+        verify: (pdf, options) => (sourcesReachable ? verifier : unreachable).verify(pdf, options),
+      };
+      const retrying = new VerifyDispatchUseCase(
+        new DispatchVerificationRepository(dataSource),
+        blobs,
+        switching,
+        { nudge: () => undefined } as unknown as OutboxRelay,
+        new AxisMetrics('verifier-retry-spec'),
+        new RevocationRetryPolicy(HOUR, () => clock.now),
+      );
+      connection = new AmqpConnection({
+        url: testAmqpUrl(),
+        connectionName: `${prefix}-main`,
+        logger,
+      });
+      topology = new MessagingTopology(connection, { prefix, retryDelaysMs: [20, 40], logger });
+      await topology.declare();
+      publisher = new ConfirmingPublisher(connection, topology, { logger });
+      parked = await QueueRecorder.start(connection, topology.names.parkedQueue);
+      const registry = new MessageHandlerRegistry();
+      new VerificationConsumer(registry, retrying, {
+        VERIFIER_PREFETCH: 4,
+      } as VerifierConfig).onModuleInit();
+      host = new ConsumerHost(connection, topology, publisher, registry, { logger });
+      await host.start();
+    });
+
+    afterAll(async () => {
+      await host.stop();
+      await parked.stop();
+      await publisher.close();
+      await topology.deleteDeclared();
+      await connection.close();
+    });
+
+    async function submit(dispatchId: string): Promise<void> {
+      await publisher.publish({
+        exchange: 'events',
+        routingKey: MessageTypes.DispatchSubmitted,
+        messageId: randomUUID(),
+        type: MessageTypes.DispatchSubmitted,
+        body: {
+          occurredAt: new Date().toISOString(),
+          actor: 'gateway',
+          dispatchId,
+          senderCode: SENDER,
+          recipientCodes: RECIPIENTS,
+          fileCount: 1,
+        },
+      });
+    }
+
+    it('leaves the dispatch accepted and retries it past the retry steps without parking it, then verifies it once the sources answer', async () => {
+      sourcesReachable = false;
+      clock.now = new Date();
+      const id = await acceptedDispatch([await signedDispatchPdf(pki, SENDER)]);
+      const retriedBefore = host.stats().retried;
+      await submit(id);
+      // Three retries: one more than the two retry steps, which would park any other failure.
+      await waitUntil(() => host.stats().retried >= retriedBefore + 3, 'three retries');
+      expect(await dispatchRow(id)).toMatchObject({ state: 'accepted', rejection_code: null });
+      expect(await events(id)).toEqual([]);
+      expect(host.stats().parked).toBe(0);
+      expect(parked.messages).toHaveLength(0);
+      expect(logger.messages('warn').join('\n')).toContain(
+        `revocation status of dispatch ${id} unavailable; verifying it again later`,
+      );
+
+      sourcesReachable = true;
+      await waitUntil(async () => (await dispatchRow(id)).state !== 'accepted', 'the verdict');
+      expect(await dispatchRow(id)).toMatchObject({ state: 'verified', rejection_code: null });
+      expect((await events(id)).map((event) => event.message_type)).toEqual(['dispatch.verified']);
+      expect(host.stats().parked).toBe(0);
+      expect(parked.messages).toHaveLength(0);
+    });
+
+    it('rejects it with REVOCATION_STATUS_UNAVAILABLE once the window since acceptance has passed', async () => {
+      sourcesReachable = false;
+      clock.now = new Date();
+      const id = await acceptedDispatch([await signedDispatchPdf(pki, SENDER)]);
+      const retriedBefore = host.stats().retried;
+      await submit(id);
+      await waitUntil(() => host.stats().retried > retriedBefore, 'a retry');
+      expect((await dispatchRow(id)).state).toBe('accepted');
+
+      clock.now = new Date(Date.now() + HOUR);
+      await waitUntil(async () => (await dispatchRow(id)).state !== 'accepted', 'the verdict');
+      expect(await dispatchRow(id)).toMatchObject({
+        state: 'rejected',
+        rejection_code: DispatchRejectionCode.RevocationUnknown,
+      });
+      const [event, ...more] = await events(id);
+      expect(more).toEqual([]);
+      expect(event.payload).toMatchObject({ code: 'REVOCATION_STATUS_UNAVAILABLE' });
+      expect(parked.messages).toHaveLength(0);
+    });
   });
 });

@@ -7,6 +7,8 @@ import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
 import { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
 import { judgeDispatchSignatures } from './dispatch-signature-policy';
+import { RevocationRetryPolicy } from './revocation-retry-policy';
+import { RevocationStatusPendingError } from './revocation-status-pending.error';
 
 export interface VerifyDispatchCommand {
   messageId: string;
@@ -19,6 +21,10 @@ const CONSUMER = 'verifier.verify-dispatch';
  * Verifies every signature of every PDF of a submitted dispatch, stores the reports, and moves
  * the dispatch to verified or rejected with the event that says so. The CPU-heavy verification
  * comes first; the decision then commits atomically with its event, in one statement.
+ *
+ * A revocation status no source could give (CRL/OCSP unreachable), inside the retry window since
+ * acceptance, decides nothing: the dispatch stays accepted and RevocationStatusPendingError has
+ * the consumer host verify it again later (RevocationRetryPolicy).
  */
 @Injectable()
 export class VerifyDispatchUseCase {
@@ -30,6 +36,7 @@ export class VerifyDispatchUseCase {
     private readonly verifier: PdfVerifier,
     private readonly relay: OutboxRelay,
     private readonly metrics: AxisMetrics,
+    private readonly revocationRetry: RevocationRetryPolicy,
   ) {}
 
   async execute(command: VerifyDispatchCommand): Promise<void> {
@@ -40,10 +47,30 @@ export class VerifyDispatchUseCase {
     const reports = await Promise.all(
       files.map(async (file) => this.verifier.verify(await this.blobs.get(file.sha256))),
     );
-    const rejection = judgeDispatchSignatures(
-      dispatch.senderCode,
-      files.map((file, i) => ({ fileName: file.fileName, report: reports[i] })),
+    const decision = this.revocationRetry.decide(
+      judgeDispatchSignatures(
+        dispatch.senderCode,
+        files.map((file, i) => ({ fileName: file.fileName, report: reports[i] })),
+      ),
+      new Date(dispatch.acceptedAt),
     );
+    if (decision.kind === 'retry-later') {
+      this.metrics.verificationOutcomes.inc({ outcome: 'REVOCATION_STATUS_PENDING' });
+      this.logger.warn(
+        {
+          dispatchId: dispatch.id,
+          outcome: 'REVOCATION_STATUS_PENDING',
+          retryUntil: decision.retryUntil.toISOString(),
+        },
+        'Revocation status unavailable: dispatch left accepted, verified again later',
+      );
+      throw new RevocationStatusPendingError(
+        dispatch.id,
+        decision.retryUntil,
+        decision.rejection.message,
+      );
+    }
+    const rejection = decision.kind === 'rejected' ? decision.rejection : null;
     const occurredAt = new Date().toISOString();
     const summary = files.map((file, i) => ({
       fileId: file.id,
@@ -63,6 +90,7 @@ export class VerifyDispatchUseCase {
               senderCode: dispatch.senderCode,
               code: rejection.code,
               message: rejection.message,
+              messageVi: rejection.messageVi,
               files: summary,
               occurredAt,
               actor: 'verifier',
@@ -89,7 +117,12 @@ export class VerifyDispatchUseCase {
     const decided = await this.dispatches.recordVerdict({
       dispatchId: dispatch.id,
       verdict: rejection
-        ? { state: 'rejected', rejectionCode: rejection.code, rejectionMessage: rejection.message }
+        ? {
+            state: 'rejected',
+            rejectionCode: rejection.code,
+            rejectionMessage: rejection.message,
+            rejectionMessageVi: rejection.messageVi,
+          }
         : { state: 'verified' },
       reports: files.map((file, i) => ({ fileId: file.id, report: reports[i] })),
       mark: { consumer: CONSUMER, messageId: command.messageId },

@@ -38,6 +38,26 @@ describe('message contracts', () => {
     expect(check).toEqual({ ok: true, payload: body });
   });
 
+  it('accepts a dispatch.rejected with its Vietnamese message, and an older one without it', () => {
+    const older = {
+      ...base,
+      dispatchId,
+      senderCode: '000.00.00.G22',
+      code: 'PDF_UNSIGNED',
+      message: '"a.pdf" carries no digital signature.',
+    };
+    const bilingual = { ...older, messageVi: 'Tệp "a.pdf" không có chữ ký số.' };
+    expect(checkPayload(MessageTypes.DispatchRejected, older)).toEqual({
+      ok: true,
+      payload: older,
+    });
+    expect(checkPayload(MessageTypes.DispatchRejected, bilingual)).toEqual({
+      ok: true,
+      payload: bilingual,
+    });
+    expect(checkPayload(MessageTypes.DispatchRejected, { ...older, messageVi: 42 }).ok).toBe(false);
+  });
+
   it('lists every problem of an invalid body by path', () => {
     const check = checkPayload(MessageTypes.DispatchSubmitted, {
       ...base,

@@ -98,7 +98,10 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     senderCode: agencyCode,
     /** Stable error code of the refusal (e.g. SIGNATURE_INVALID). */
     code: errorCode,
+    /** The reason for the sender's clerk, in English. */
     message: z.string().max(4000),
+    /** The same in Vietnamese; absent from events published before it was added. */
+    messageVi: z.string().max(4000).optional(),
     files: z.array(fileVerificationSummary).optional(),
   }),
   [MessageTypes.DispatchRouted]: z.object({

@@ -17,13 +17,22 @@ export interface DispatchToVerify {
   senderCode: string;
   correlationId: string;
   priority: number;
+  /** When the gateway accepted it (created_at): the revocation retry window counts from here. */
+  acceptedAt: Date;
   files: { id: string; fileName: string; sha256: string }[];
   recipientCodes: string[];
 }
 
 /** The verifier's verdict on a dispatch. */
 export type VerificationVerdict =
-  { state: 'verified' } | { state: 'rejected'; rejectionCode: string; rejectionMessage: string };
+  | { state: 'verified' }
+  | {
+      state: 'rejected';
+      rejectionCode: string;
+      /** In English. */
+      rejectionMessage: string;
+      rejectionMessageVi: string;
+    };
 
 /** One file's verification report, stored as the file's `verification` (jsonb). */
 export interface FileVerificationReport {
@@ -56,7 +65,7 @@ export class DispatchVerificationRepository {
   async findToVerify(id: string): Promise<DispatchToVerify | null> {
     const rows: DispatchToVerify[] = await this.dataSource.query(
       preparedStatement(`SELECT d.id, d.state, d.sender_code AS "senderCode", d.correlation_id AS "correlationId",
-              d.priority,
+              d.priority, d.created_at AS "acceptedAt",
               COALESCE((SELECT json_agg(json_build_object(
                                   'id', f.id, 'fileName', f.file_name, 'sha256', f.sha256)
                                 ORDER BY f.ordinal)
@@ -85,22 +94,22 @@ export class DispatchVerificationRepository {
     const { dispatchId, verdict, reports, mark, announcement } = decision;
     const rejection =
       verdict.state === 'rejected'
-        ? [verdict.rejectionCode, verdict.rejectionMessage]
-        : [null, null];
+        ? [verdict.rejectionCode, verdict.rejectionMessage, verdict.rejectionMessageVi]
+        : [null, null, null];
     const rows: { id: string }[] = await manager.query(
-      preparedStatement(`WITH ${processedMarkCte(6)}, decided AS (
+      preparedStatement(`WITH ${processedMarkCte(7)}, decided AS (
          UPDATE dispatches
             SET state = $2, rejection_code = $3, rejection_message = $4,
-                verified_at = now(), updated_at = now()
+                rejection_message_vi = $5, verified_at = now(), updated_at = now()
           WHERE id = $1 AND state = 'accepted' AND EXISTS (SELECT 1 FROM processed)
           RETURNING id
        ), reported AS (
          UPDATE dispatch_files f
             SET verification = r.report
-           FROM decided, jsonb_to_recordset($5::jsonb) AS r(id uuid, report jsonb)
+           FROM decided, jsonb_to_recordset($6::jsonb) AS r(id uuid, report jsonb)
           WHERE f.dispatch_id = decided.id AND f.id = r.id
        ), announced AS (
-         ${outboxInsertFrom(8, 'decided')}
+         ${outboxInsertFrom(9, 'decided')}
        )
        SELECT id FROM decided`),
       [

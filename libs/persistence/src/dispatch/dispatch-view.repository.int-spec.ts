@@ -95,6 +95,28 @@ describe('DispatchViewRepository (real PostgreSQL)', () => {
     expect((await views.find(id, FIRST))!.notices).toHaveLength(2);
   });
 
+  it('reads the rejection in both languages, and one rejected before the Vietnamese words as NULL there', async () => {
+    const rejectedWith = async (messageVi: string | null) => {
+      const id = await insertRoutedDispatch(dataSource, SENDER);
+      await dataSource.query(
+        `UPDATE dispatches SET state = 'rejected', rejection_code = 'PDF_UNSIGNED',
+           rejection_message = '"a.pdf" carries no digital signature.', rejection_message_vi = $2
+         WHERE id = $1`,
+        [id, messageVi],
+      );
+      return (await views.find(id, SENDER))!.dispatch;
+    };
+    expect(await rejectedWith('Tệp "a.pdf" không có chữ ký số.')).toMatchObject({
+      rejectionCode: 'PDF_UNSIGNED',
+      rejectionMessage: '"a.pdf" carries no digital signature.',
+      rejectionMessageVi: 'Tệp "a.pdf" không có chữ ký số.',
+    });
+    expect(await rejectedWith(null)).toMatchObject({
+      rejectionMessage: '"a.pdf" carries no digital signature.',
+      rejectionMessageVi: null,
+    });
+  });
+
   it('answers null for an unknown dispatch', async () => {
     expect(await views.find(randomUUID(), SENDER)).toBeNull();
   });

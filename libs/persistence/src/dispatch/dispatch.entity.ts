@@ -94,8 +94,13 @@ export class DispatchEntity {
   @Column({ name: 'rejection_code', type: 'varchar', length: 64, nullable: true })
   rejectionCode!: string | null;
 
+  /** Why the verifier refused it, in English. */
   @Column({ name: 'rejection_message', type: 'text', nullable: true })
   rejectionMessage!: string | null;
+
+  /** The same in Vietnamese; null for dispatches rejected before it was recorded (English only). */
+  @Column({ name: 'rejection_message_vi', type: 'text', nullable: true })
+  rejectionMessageVi!: string | null;
 
   /** The earlier dispatch of the same sender this one replaces (an update; business type 3). */
   @Column({ name: 'replaces_dispatch_id', type: 'uuid', nullable: true })

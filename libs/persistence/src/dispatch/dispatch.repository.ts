@@ -38,6 +38,8 @@ export interface NewDispatch {
     | 'replacesDispatchId'
     | 'recalledAt'
     | 'recallReason'
+    // Only the verifier words a rejection in Vietnamese (DispatchVerificationRepository).
+    | 'rejectionMessageVi'
   > & { replacesDispatchId?: string | null };
   files: Omit<DispatchFileEntity, 'dispatch'>[];
   recipientCodes: readonly string[];
@@ -548,9 +550,10 @@ export class DispatchRepository {
   /**
    * Puts a queued dispatch into the recipient's inbox in one statement (atomic on its own, no
    * explicit transaction): records the consumer's mark, takes the inbox position, and writes the
-   * `dispatch.delivered.batch` announcement listing this one copy (`DeliveredBatchEvent`). Returns the position with what the caller reports of the
-   * dispatch; null, changing nothing, when the message was already processed or the copy is not
-   * queued (delivered already, or recalled).
+   * `dispatch.delivered.batch` announcement listing this one copy (`DeliveredBatchEvent`).
+   * Returns the position with what the caller reports of the dispatch; null, changing nothing,
+   * when the message was already processed or the copy is not queued (delivered already, or
+   * recalled).
    *
    * Readers page through an inbox by position (`delivery_seq > cursor`), so positions must become
    * visible in the order they are taken: were two deliveries to one agency to commit out of order,

@@ -22,6 +22,7 @@ import { AutovacuumForChurningTables1795501238669 } from './1795501238669-autova
 import { OutboxClaimByPendingIndex1795509537319 } from './1795509537319-outbox-claim-by-pending-index';
 import { DropSupersededAuditIndexes1795509800000 } from './1795509800000-drop-superseded-audit-indexes';
 import { WebhookDeactivationReasonVi1795510690552 } from './1795510690552-webhook-deactivation-reason-vi';
+import { DispatchRejectionMessageVi1795513641438 } from './1795513641438-dispatch-rejection-message-vi';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const ALL_MIGRATIONS = [
   OutboxClaimByPendingIndex1795509537319,
   DropSupersededAuditIndexes1795509800000,
   WebhookDeactivationReasonVi1795510690552,
+  DispatchRejectionMessageVi1795513641438,
 ];
