@@ -39,8 +39,13 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
     ]);
   }
 
-  /** Submits, expects 202, then waits for the verifier's verdict. */
-  async function rejectionOf(pdf: Buffer): Promise<{ code: string; message: string }> {
+  /**
+   * Submits, expects 202, then waits for the verifier's verdict: the rejection as served by
+   * default (its message in Vietnamese), with the dispatch's id.
+   */
+  async function rejectionOf(
+    pdf: Buffer,
+  ): Promise<{ code: string; message: string; dispatchId: string }> {
     const accepted = await submit(pdf);
     expect(accepted.status).toBe(202);
     const view = await waitFor(
@@ -51,7 +56,7 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
     expect(view.state).toBe('rejected');
     // A rejected dispatch is never routed: no recipient has it queued or delivered.
     expect(view.recipients.map((r: { state: string }) => r.state)).toEqual(['pending']);
-    return view.rejection;
+    return { ...view.rejection, dispatchId: accepted.body.dispatchId };
   }
 
   const signedBy = (options: (axis: RunningAxis) => SignedDispatchPdfOptions) => async () =>
@@ -106,7 +111,19 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       }))();
       const rejection = await rejectionOf(pdf);
       expect(rejection.code).toBe('CERTIFICATE_REVOKED_KEY_COMPROMISE');
-      expect(rejection.message).toContain('key compromise');
+      expect(rejection.message).toContain('bị thu hồi do lộ khóa bí mật');
+      // English on request, by query or by header, as for POST /verify's report.
+      const path = `/dispatches/${rejection.dispatchId}`;
+      const byQuery = await asAgency(axis, A).get(`${path}?lang=en`);
+      const byHeader = await asAgency(axis, A).get(path).set('Accept-Language', 'en-GB,en;q=0.8');
+      for (const english of [byQuery, byHeader]) {
+        expect(english.headers['content-language']).toBe('en');
+        expect(english.body.rejection.code).toBe('CERTIFICATE_REVOKED_KEY_COMPROMISE');
+        expect(english.body.rejection.message).toContain('key compromise');
+      }
+      const refused = await asAgency(axis, A).get(`${path}?lang=fr`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('REPORT_LANGUAGE_INVALID');
     });
 
     it('leader signature only, no agency seal → AGENCY_SIGNATURE_MISSING', async () => {
@@ -162,6 +179,44 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
         expect(JSON.stringify(refusal.payload)).not.toContain('trục liên thông');
       },
     );
+
+    it('the envelope as a file part (curl -F envelope=@envelope.json): accepted, and refused with the same codes as the text field', async () => {
+      const asFilePart = (envelope: Buffer) =>
+        asAgency(axis, A)
+          .post('/dispatches')
+          .attach('envelope', envelope, {
+            filename: 'envelope.json',
+            contentType: 'application/octet-stream', // what curl declares for a .json file
+          })
+          .attach('files', validPdf, 'van-ban.pdf');
+      const json = (envelope: unknown) => Buffer.from(JSON.stringify(envelope));
+      const accepted = await asFilePart(json(envelopeJson(A, [B])));
+      expect(accepted.status).toBe(202);
+      // All the way: verified and routed, as one sent with the text field.
+      await waitFor(
+        async () => (await asAgency(axis, A).get(`/dispatches/${accepted.body.dispatchId}`)).body,
+        (body) => body.state === 'routed',
+        'the dispatch whose envelope came as a file part to be routed',
+      );
+      const invalid: Record<string, unknown> = { ...envelopeJson(A, [B]) };
+      delete invalid.subject;
+      const twice = await asFilePart(json(envelopeJson(A, [B]))).field(
+        'envelope',
+        JSON.stringify(envelopeJson(A, [B])),
+      );
+      const refusals = [
+        await asFilePart(json(invalid)),
+        await asFilePart(Buffer.from('{"from": ')),
+        await asFilePart(json(envelopeJson(C, [B]))),
+        twice,
+      ];
+      expect(refusals.map((r) => [r.status, r.body.error.code])).toEqual([
+        [400, 'ENVELOPE_INVALID'],
+        [400, 'ENVELOPE_NOT_JSON'],
+        [403, 'SENDER_MISMATCH'],
+        [400, 'ENVELOPE_DUPLICATE'],
+      ]);
+    });
 
     it('envelope naming another sender → 403 SENDER_MISMATCH', async () => {
       const response = await submit(validPdf, envelopeJson(C, [B]));
@@ -243,7 +298,8 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
     );
     expect(states).toEqual([
       { state: 'rejected', n: 8 },
-      { state: 'routed', n: 2 },
+      // Incl. the one whose envelope came as a file part.
+      { state: 'routed', n: 3 },
     ]);
   });
 

@@ -29,6 +29,25 @@ export class EnvelopeNotJsonError extends InvalidInputError {
   }
 }
 
+export class EnvelopeDuplicateError extends InvalidInputError {
+  constructor() {
+    super(
+      'ENVELOPE_DUPLICATE',
+      'The request carries more than one envelope: send it once, as the text field or the file part "envelope".',
+    );
+  }
+}
+
+export class EnvelopeMediaTypeUnsupportedError extends UnsupportedMediaError {
+  constructor(declared: string) {
+    super(
+      'ENVELOPE_MEDIA_TYPE_UNSUPPORTED',
+      `The envelope file part is declared as ${declared}; send it as UTF-8 JSON (application/json, text/plain or no particular type).`,
+      { contentType: declared },
+    );
+  }
+}
+
 export class NoFilesError extends InvalidInputError {
   constructor() {
     super('FILES_MISSING', 'A dispatch needs at least one PDF in the multipart field "files".');

@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   Get,
   Headers,
@@ -10,7 +9,6 @@ import {
   Res,
   StreamableFile,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -21,19 +19,18 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { SubmissionAdmissionInterceptor } from '../admission/submission-admission.interceptor';
+import { REPORT_LANGUAGES } from '@docaxis/signature/report/wording/report-wording';
+import { SubmissionAdmission } from '../admission/submission-admission';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
-import {
-  DispatchSubmissionBodyInterceptor,
-  isEdxmlRequest,
-} from '../edxml/dispatch-submission-body.interceptor';
+import { DispatchSubmissionBody, isEdxmlRequest } from '../edxml/dispatch-submission-body';
 import {
   EDXML_RESPONSE_CONTENT_TYPE,
   looksLikeEdxml,
@@ -52,8 +49,13 @@ import {
   SubmitDispatchResultDto,
 } from './dtos/dispatch-view.dto';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
-import { SubmissionMetricsInterceptor } from './submission-metrics.interceptor';
-import { SubmitDispatchUseCase, type SubmitDispatchResult } from './submit-dispatch.usecase';
+import { reportLanguageOf } from '../verification/verification-report-format';
+import { SubmissionMetrics } from './submission-metrics';
+import {
+  type SubmitDispatchCommand,
+  SubmitDispatchUseCase,
+  type SubmitDispatchResult,
+} from './submit-dispatch.usecase';
 
 type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
 
@@ -70,25 +72,24 @@ export class DispatchesController {
     private readonly acknowledge: AcknowledgeDispatchUseCase,
     private readonly submitEdxml: SubmitEdxmlDispatchUseCase,
     private readonly readEdxml: ReadDispatchEdxmlUseCase,
+    private readonly admission: SubmissionAdmission,
+    private readonly submissionBody: DispatchSubmissionBody,
+    private readonly submissionMetrics: SubmissionMetrics,
   ) {}
 
   /**
-   * POST /api/v1/dispatches — multipart: `envelope` (JSON, or an edXML packet) and one or more
+   * POST /api/v1/dispatches — multipart: `envelope` (JSON, or an edXML packet; a text field or a
+   * file part) and one or more
    * `files` (signed PDFs); or a whole edXML packet as `application/xml` with its PDFs embedded.
    * 202: durably accepted; signatures are verified next. Follow it with GET /dispatches/:id.
    */
   @Post()
   @HttpCode(202)
-  // Admission comes before the body is read, so a refusal while busy costs little.
-  @UseInterceptors(
-    SubmissionMetricsInterceptor,
-    SubmissionAdmissionInterceptor,
-    DispatchSubmissionBodyInterceptor,
-  )
   @ApiOperation({
     summary: 'Send a dispatch (gửi văn bản điện tử)',
     description:
-      'Multipart: `envelope` (the JSON envelope, or an edXML packet) and one or more `files` ' +
+      'Multipart: `envelope` (the JSON envelope, or an edXML packet; a text field, or a UTF-8 ' +
+      'file part) and one or more `files` ' +
       '(signed PDFs); or a whole edXML packet as `application/xml` with its PDFs embedded. ' +
       '202 means durably accepted; signatures are verified next (follow GET /dispatches/{id}).',
   })
@@ -100,7 +101,9 @@ export class DispatchesController {
       properties: {
         envelope: {
           type: 'string',
-          description: 'The dispatch envelope as JSON (or an edXML packet).',
+          description:
+            'The dispatch envelope as JSON (or an edXML packet): a text field, or one UTF-8 file ' +
+            'part (application/json, text/plain or no particular type), not both.',
           example:
             '{"documentId":"000.00.00.G22,2026/05/04,123/QĐ-VPCP","from":"000.00.00.G22","to":["000.00.01.H29"],…}',
         },
@@ -130,6 +133,7 @@ export class DispatchesController {
       'ENVELOPE_MISSING',
       'ENVELOPE_NOT_JSON',
       'ENVELOPE_INVALID',
+      'ENVELOPE_DUPLICATE',
       'FILES_MISSING',
       'IDEMPOTENCY_KEY_INVALID',
       'EDXML_MALFORMED',
@@ -142,44 +146,58 @@ export class DispatchesController {
     403: ['SENDER_MISMATCH'],
     409: ['IDEMPOTENCY_KEY_REUSED', 'DISPATCH_NUMBER_DUPLICATE'],
     413: ['FILE_TOO_LARGE', 'TOO_MANY_FILES', 'ENVELOPE_TOO_LARGE', 'EDXML_TOO_LARGE'],
-    415: ['FILE_NOT_PDF', 'UNSUPPORTED_MEDIA_TYPE'],
+    415: ['FILE_NOT_PDF', 'UNSUPPORTED_MEDIA_TYPE', 'ENVELOPE_MEDIA_TYPE_UNSUPPORTED'],
     422: ['CONFIDENTIAL_DOCUMENT_REFUSED', 'RECIPIENT_UNKNOWN', 'RECIPIENT_SUSPENDED'],
     503: ['SUBMISSION_BACKLOG_FULL'],
   })
-  async submit(
+  submit(
     @CallingAgency() agency: AuthenticatedAgency,
     @CorrelationId() correlationId: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-    @Body('envelope') envelopeField: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<SubmitDispatchResult> {
+    // Admission, body and metrics are called here, not as Nest interceptors: a route with
+    // interceptors pays Nest's rxjs chain and an AsyncResource.bind per interceptor on every
+    // request (bench/README.md, "Session 8, gateway"). The order is theirs: admission comes
+    // before the body is read, so a refusal while busy costs little; every outcome is counted.
+    return this.submissionMetrics.count(async () => {
+      await this.admission.admit(agency.agencyCode, idempotencyKey);
+      await this.submissionBody.read(request, response);
+      const result = await this.submitBody(request, { agency, idempotencyKey, correlationId });
+      response.setHeader('Location', `/api/v1/dispatches/${result.dispatchId}`);
+      if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+      return result;
+    });
+  }
+
+  /** The submission the body read into `request` carries: an edXML packet or a JSON envelope. */
+  private submitBody(
+    request: Request,
+    common: Pick<SubmitDispatchCommand, 'agency' | 'idempotencyKey' | 'correlationId'>,
   ): Promise<SubmitDispatchResult> {
     const files = ((request.files as MulterFiles | undefined)?.files ?? []).map((file) => ({
       originalName: file.originalname,
       contentType: file.mimetype,
       bytes: file.buffer,
     }));
-    const common = { agency, idempotencyKey, correlationId };
-    let result: SubmitDispatchResult;
     if (isEdxmlRequest(request)) {
-      result = await this.submitEdxml.execute({ ...common, packet: request.body as Buffer });
-    } else if (looksLikeEdxml(envelopeField)) {
-      result = await this.submitEdxml.execute({
-        ...common,
-        packet: envelopeField as string,
-        parts: files,
-      });
-    } else {
-      result = await this.submitDispatch.execute({ ...common, envelopeField, files });
+      return this.submitEdxml.execute({ ...common, packet: request.body as Buffer });
     }
-    response.setHeader('Location', `/api/v1/dispatches/${result.dispatchId}`);
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return result;
+    // The multipart fields as the reader left them (the envelope's file part included).
+    const envelopeField = (request.body as Record<string, string | undefined> | undefined)
+      ?.envelope;
+    if (looksLikeEdxml(envelopeField)) {
+      return this.submitEdxml.execute({ ...common, packet: envelopeField as string, parts: files });
+    }
+    return this.submitDispatch.execute({ ...common, envelopeField, files });
   }
 
   /**
    * GET /api/v1/dispatches/:id — envelope, per-recipient state and verification report (JSON, the
-   * default); with `Accept: application/xml` (or `text/xml`) the edXML packet, PDFs embedded.
+   * default); with `Accept: application/xml` (or `text/xml`) the edXML packet, PDFs embedded. The
+   * JSON's rejection reason is in Vietnamese unless `?lang=en` (or `Accept-Language: en`) asks
+   * for English, as for POST /verify's PDF report.
    */
   @Get(':id')
   @RequireRoles(CallerRole.AgencySystem, CallerRole.Clerk)
@@ -187,12 +205,32 @@ export class DispatchesController {
     summary: 'Read a dispatch: envelope, delivery state per recipient, verification reports',
     description:
       'JSON by default; with `Accept: application/xml` the edXML packet, PDFs embedded. A ' +
-      'rejected dispatch has `state: "rejected"` and the reason in `rejection.code`.',
+      'rejected dispatch has `state: "rejected"`, the reason in `rejection.code` and its words ' +
+      'in `rejection.message`: Vietnamese by default, English with `?lang=en` or ' +
+      '`Accept-Language: en` (`Content-Language` says which).',
   })
   @DISPATCH_ID
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: REPORT_LANGUAGES,
+    description: 'language of `rejection.message` (JSON); vi by default',
+  })
   @ApiProduces('application/json', 'application/xml')
-  @ApiOkResponse({ type: DispatchViewDto })
-  @ApiErrorResponses({ 403: ['NOT_A_RECIPIENT'], 404: ['DISPATCH_NOT_FOUND'] })
+  @ApiOkResponse({
+    type: DispatchViewDto,
+    headers: {
+      'Content-Language': {
+        description: 'The language of `rejection.message` (JSON): `vi` or `en`.',
+        schema: { type: 'string', enum: [...REPORT_LANGUAGES] },
+      },
+    },
+  })
+  @ApiErrorResponses({
+    400: ['REPORT_LANGUAGE_INVALID'],
+    403: ['NOT_A_RECIPIENT'],
+    404: ['DISPATCH_NOT_FOUND'],
+  })
   async read(
     @CallingAgency() agency: AuthenticatedAgency,
     @Param('id') id: string,
@@ -200,7 +238,11 @@ export class DispatchesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DispatchView | string> {
     if (!prefersEdxml(request)) {
-      return this.readDispatch.execute(id, agency.agencyCode);
+      const language = reportLanguageOf(request);
+      const view = await this.readDispatch.execute(id, agency.agencyCode, language);
+      response.setHeader('Content-Language', language);
+      response.vary('Accept-Language');
+      return view;
     }
     const packet = await this.readEdxml.execute(id, agency.agencyCode);
     response.setHeader('Content-Type', EDXML_RESPONSE_CONTENT_TYPE);

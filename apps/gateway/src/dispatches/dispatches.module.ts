@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdmissionModule } from '../admission/admission.module';
 import { axisEdxmlSignerProvider } from '../edxml-status/axis-edxml-signer.provider';
-import { DispatchSubmissionBodyInterceptor } from '../edxml/dispatch-submission-body.interceptor';
+import { DispatchSubmissionBody } from '../edxml/dispatch-submission-body';
 import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifier.provider';
 import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
 import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
@@ -10,8 +10,8 @@ import { DeliveryAcknowledger } from './delivery-acknowledger';
 import { DispatchAccessService } from './dispatch-access.service';
 import { DispatchesController } from './dispatches.controller';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
-import { MultipartUploadInterceptor } from './multipart-upload.interceptor';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
+import { SubmissionMetrics } from './submission-metrics';
 import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
 
 @Module({
@@ -24,8 +24,8 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     AcknowledgeDispatchUseCase,
     DeliveryAcknowledger,
     DispatchAccessService,
-    MultipartUploadInterceptor,
-    DispatchSubmissionBodyInterceptor,
+    DispatchSubmissionBody,
+    SubmissionMetrics,
     SubmitEdxmlDispatchUseCase,
     ReadDispatchEdxmlUseCase,
     edxmlSignatureVerifierProvider,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DispatchEntity } from '@docaxis/persistence/dispatch/dispatch.entity';
 import { DispatchViewRepository } from '@docaxis/persistence/dispatch/dispatch-view.repository';
 import { isUuid } from '@docaxis/persistence/database/uuid';
+import type { ReportLanguage } from '@docaxis/signature/report/wording/report-wording';
 import { partyRoleOf } from './dispatch-access.service';
 import { DispatchNotFoundError } from './dispatch-submission.errors';
 import {
@@ -20,7 +21,12 @@ import {
 export class ReadDispatchUseCase {
   constructor(private readonly views: DispatchViewRepository) {}
 
-  async execute(dispatchId: string, agencyCode: string): Promise<DispatchView> {
+  /** `language`: of the words the axis adds (the rejection's reason); the envelope is as sent. */
+  async execute(
+    dispatchId: string,
+    agencyCode: string,
+    language: ReportLanguage,
+  ): Promise<DispatchView> {
     if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     const found = await this.views.find(dispatchId, agencyCode);
     if (!found) throw new DispatchNotFoundError(dispatchId);
@@ -40,6 +46,6 @@ export class ReadDispatchUseCase {
     // The sender follows every recipient; a recipient sees its own delivery only (its own
     // notices too: the query answers only those).
     const recipients = role === 'sender' ? (dispatch.recipients ?? []) : [ownCopy(dispatch)!];
-    return toDispatchView(dispatch, recipients, notices, links);
+    return toDispatchView(dispatch, recipients, notices, links, language);
   }
 }

@@ -83,6 +83,17 @@ describe('gateway OpenAPI document', () => {
     expect(document.components?.schemas?.ErrorBodyDto).toBeDefined();
   });
 
+  it("documents the language of a dispatch's rejection reason: ?lang, its refusal, Content-Language", () => {
+    const read = document.paths['/api/v1/dispatches/{id}'].get as unknown as Operation & {
+      parameters: { name: string; in: string; schema?: { enum?: string[] } }[];
+    };
+    const lang = read.parameters.find((parameter) => parameter.name === 'lang');
+    expect(lang).toMatchObject({ in: 'query', schema: { enum: ['vi', 'en'] } });
+    expect(JSON.stringify(read.responses['400'])).toContain('REPORT_LANGUAGE_INVALID');
+    const ok = read.responses['200'] as { headers?: Record<string, unknown> };
+    expect(ok.headers?.['Content-Language']).toBeDefined();
+  });
+
   it('documents the audit export headers, the verification scope format included', () => {
     const exported = document.paths['/api/v1/audit/export'].get as unknown as Operation;
     const ok = exported.responses['200'] as { headers?: Record<string, { description: string }> };

@@ -114,7 +114,14 @@ export class RejectionDto {
   @ApiProperty({ example: 'SIGNATURE_INVALID' })
   code!: string;
 
-  @ApiProperty({ example: 'A signature does not verify.' })
+  @ApiProperty({
+    description:
+      "The reason for the sender's clerk, in the language asked for (`?lang` or " +
+      '`Accept-Language`; Vietnamese by default). A dispatch rejected before Vietnamese reasons ' +
+      'were recorded has its English one in either language.',
+    example:
+      'Chữ ký số thứ 2 (Văn phòng Chính phủ) trên tệp "cong-van.pdf": chứng thư số đã bị thu hồi trước thời điểm ký.',
+  })
   message!: string;
 }
 

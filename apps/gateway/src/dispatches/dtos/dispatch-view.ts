@@ -1,6 +1,7 @@
 import type { DispatchEntity } from '@docaxis/persistence/dispatch/dispatch.entity';
 import type { DispatchRecipientEntity } from '@docaxis/persistence/dispatch/dispatch-recipient.entity';
 import type { StatusNoticeEntity } from '@docaxis/persistence/status-notice/status-notice.entity';
+import type { ReportLanguage } from '@docaxis/signature/report/wording/report-wording';
 import {
   type StatusNoticeView,
   toStatusNoticeView,
@@ -12,6 +13,7 @@ export interface DispatchView {
   documentId: string;
   senderCode: string;
   state: string;
+  /** Why the verifier refused it; `message` in the language the caller asked for. */
   rejection: { code: string; message: string } | null;
   envelope: Record<string, unknown>;
   createdAt: string;
@@ -107,11 +109,21 @@ export function toRecipientView(recipient: DispatchRecipientEntity): RecipientVi
   };
 }
 
+/**
+ * The verifier's reason in `language`. A dispatch rejected before the Vietnamese words were
+ * recorded has only the English ones, served in either language.
+ */
+export function rejectionMessageIn(dispatch: DispatchEntity, language: ReportLanguage): string {
+  const english = dispatch.rejectionMessage ?? '';
+  return language === 'vi' ? (dispatch.rejectionMessageVi ?? english) : english;
+}
+
 export function toDispatchView(
   dispatch: DispatchEntity,
   visibleRecipients: DispatchRecipientEntity[],
   visibleNotices: StatusNoticeEntity[],
   links: DispatchLinks,
+  language: ReportLanguage,
 ): DispatchView {
   return {
     id: dispatch.id,
@@ -120,7 +132,7 @@ export function toDispatchView(
     state: dispatch.state,
     rejection:
       dispatch.rejectionCode !== null
-        ? { code: dispatch.rejectionCode, message: dispatch.rejectionMessage ?? '' }
+        ? { code: dispatch.rejectionCode, message: rejectionMessageIn(dispatch, language) }
         : null,
     envelope: dispatch.envelope,
     createdAt: dispatch.createdAt.toISOString(),

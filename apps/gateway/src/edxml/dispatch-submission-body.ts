@@ -1,16 +1,9 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { raw } from 'body-parser';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Observable } from 'rxjs';
 import { EdxmlMalformedError, EdxmlTooLargeError } from '@docaxis/edxml/packet/edxml-errors';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.interceptor';
+import { multipartUploadReader, type MultipartUploadReader } from '../dispatches/multipart-upload';
 import { EDXML_MEDIA_TYPES } from './edxml-media-types';
 import { edxmlPacketLimitBytes } from './edxml-packet-limit';
 
@@ -23,34 +16,32 @@ interface BodyParserError {
 
 /**
  * The body of POST /dispatches: an edXML packet (`application/xml`, `text/xml`) is read raw into
- * a Buffer, capped at the packet limit, for this route only; anything else goes through the
- * multipart interceptor unchanged.
+ * a Buffer, capped at the packet limit, for this route only; anything else is read as multipart,
+ * where the envelope may be a text field or a file part. The route reads it itself, after
+ * admission, rather than through a Nest interceptor (see SubmissionMetrics).
  */
 @Injectable()
-export class DispatchSubmissionBodyInterceptor implements NestInterceptor {
+export class DispatchSubmissionBody {
   private readonly limitBytes: number;
   private readonly readPacket: RequestHandler;
+  private readonly readMultipart: MultipartUploadReader;
 
-  constructor(
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
-    private readonly multipart: MultipartUploadInterceptor,
-  ) {
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.limitBytes = edxmlPacketLimitBytes(config);
     this.readPacket = raw({ type: [...EDXML_MEDIA_TYPES], limit: this.limitBytes });
+    this.readMultipart = multipartUploadReader(config, { envelopeFilePart: true });
   }
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    if (!isEdxmlRequest(request)) return this.multipart.intercept(context, next);
+  /** Reads the body into `request.body` (a Buffer for a packet) and `request.files`. */
+  async read(request: Request, response: Response): Promise<void> {
+    if (!isEdxmlRequest(request)) return this.readMultipart(request, response);
     await new Promise<void>((resolve, reject) => {
-      this.readPacket(request, http.getResponse<Response>(), (error?: unknown) =>
+      this.readPacket(request, response, (error?: unknown) =>
         error ? reject(this.translate(error)) : resolve(),
       );
     });
     // An empty body leaves no Buffer behind; the parser then reports it as malformed.
     if (!Buffer.isBuffer(request.body)) request.body = Buffer.alloc(0);
-    return next.handle();
   }
 
   private translate(error: BodyParserError): Error {

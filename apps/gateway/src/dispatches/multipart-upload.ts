@@ -1,0 +1,100 @@
+import type { Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import { DomainError } from '@docaxis/errors/domain-error';
+import type { GatewayConfig } from '../config/gateway.config';
+import {
+  EnvelopeDuplicateError,
+  EnvelopeTooLargeError,
+  FileTooLargeError,
+  MultipartInvalidError,
+  TooManyFilesError,
+} from './dispatch-submission.errors';
+import {
+  ENVELOPE_FIELD,
+  envelopeCappedMemoryStorage,
+  envelopeFileMediaTypeRefusal,
+  takeEnvelopeFilePart,
+} from './envelope-file-part';
+
+type UploadLimits = Pick<
+  GatewayConfig,
+  'MAX_FILE_BYTES' | 'MAX_FILES_PER_DISPATCH' | 'MAX_ENVELOPE_BYTES'
+>;
+
+export interface MultipartUploadOptions {
+  /** Whether the envelope may come as a file part (POST /dispatches) besides a text field. */
+  envelopeFilePart: boolean;
+}
+
+/** Reads a multipart request into `request.body` and `request.files`, or rejects typed. */
+export type MultipartUploadReader = (request: Request, response: Response) => Promise<void>;
+
+/**
+ * Parses `multipart/form-data` (text fields, file parts `files`, and with `envelopeFilePart` one
+ * file part `envelope`) with hard limits, and turns multer's failures into typed errors with
+ * stable codes (Nest's own multer wrapper keeps only a message). Files stay in memory: they are
+ * bounded by the limits and hashed right away; an envelope file part by the envelope's limit.
+ */
+export function multipartUploadReader(
+  limits: UploadLimits,
+  options: MultipartUploadOptions,
+): MultipartUploadReader {
+  const envelopeFileParts = options.envelopeFilePart ? 1 : 0;
+  const parts = [{ name: 'files', maxCount: limits.MAX_FILES_PER_DISPATCH }];
+  if (options.envelopeFilePart) parts.push({ name: ENVELOPE_FIELD, maxCount: 1 });
+  const upload = multer({
+    storage: envelopeCappedMemoryStorage(limits.MAX_ENVELOPE_BYTES),
+    fileFilter: (_request, file, accept) => {
+      const refusal =
+        file.fieldname === ENVELOPE_FIELD ? envelopeFileMediaTypeRefusal(file.mimetype) : null;
+      if (refusal) accept(refusal);
+      else accept(null, true);
+    },
+    // Browsers and curl send file names as raw UTF-8; busboy's latin1 default garbles Vietnamese.
+    defParamCharset: 'utf8',
+    limits: {
+      fileSize: limits.MAX_FILE_BYTES,
+      files: limits.MAX_FILES_PER_DISPATCH + envelopeFileParts,
+      fieldSize: limits.MAX_ENVELOPE_BYTES,
+      fields: 5,
+      parts: limits.MAX_FILES_PER_DISPATCH + envelopeFileParts + 5,
+      headerPairs: 200,
+    },
+  }).fields(parts);
+
+  const translate = (error: unknown): Error => {
+    if (error instanceof DomainError) return error;
+    if (error instanceof MulterError) {
+      switch (error.code) {
+        case 'LIMIT_FILE_SIZE':
+          return new FileTooLargeError(limits.MAX_FILE_BYTES);
+        case 'LIMIT_FILE_COUNT':
+          return new TooManyFilesError(limits.MAX_FILES_PER_DISPATCH);
+        case 'LIMIT_FIELD_VALUE':
+          return new EnvelopeTooLargeError(limits.MAX_ENVELOPE_BYTES);
+        case 'LIMIT_UNEXPECTED_FILE':
+          if (error.field === 'files') return new TooManyFilesError(limits.MAX_FILES_PER_DISPATCH);
+          if (options.envelopeFilePart && error.field === ENVELOPE_FIELD) {
+            return new EnvelopeDuplicateError();
+          }
+          return new MultipartInvalidError(
+            `unexpected file field "${error.field ?? ''}" (use "files")`,
+          );
+        default:
+          return new MultipartInvalidError(error.message);
+      }
+    }
+    // busboy's parse errors (truncated body, bad boundary) arrive as plain Errors.
+    return new MultipartInvalidError(error instanceof Error ? error.message : String(error));
+  };
+
+  return async (request, response) => {
+    if (!request.is('multipart/form-data')) {
+      throw new MultipartInvalidError('Content-Type must be multipart/form-data');
+    }
+    await new Promise<void>((resolve, reject) => {
+      upload(request, response, (error: unknown) => (error ? reject(translate(error)) : resolve()));
+    });
+    if (options.envelopeFilePart) takeEnvelopeFilePart(request);
+  };
+}
