@@ -87,6 +87,7 @@ describe('POST /api/v1/verify (clerk verification)', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/pdf/);
     expect(response.headers['content-language']).toBe('vi');
+    expect(response.headers.vary).toMatch(/\bAccept-Language\b/);
     const body = response.body as Buffer;
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = flat(extractPdfText(body));
@@ -112,6 +113,8 @@ describe('POST /api/v1/verify (clerk verification)', () => {
         ),
       );
       expect(response.status).toBe(200);
+      expect(response.headers['content-language']).toBe('en');
+      expect(response.headers.vary).toMatch(/\bAccept-Language\b/);
       const text = flat(extractPdfText(response.body as Buffer));
       expect(text).toContain('Digital signature verification report');
       expect(text).toContain('VALID (TOTAL-PASSED)');

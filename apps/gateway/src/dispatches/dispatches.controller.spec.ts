@@ -1,21 +1,13 @@
-import type { Request, Response } from 'express';
-import express from 'express';
+import type { Response } from 'express';
+import { expressRequestWith as requestWith } from '@docaxis/testing/express-request';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { ReportLanguageInvalidError } from '../verification/verification.errors';
+import { ResponseLanguageInvalidError } from '../http/response-language';
 import { DispatchesController } from './dispatches.controller';
 import type { DispatchView } from './dtos/dispatch-view';
 import type { ReadDispatchUseCase } from './read-dispatch.usecase';
 
 const DISPATCH_ID = '0190f3a0-0000-7000-8000-000000000001';
 const agency = { agencyCode: '000.00.00.G22' } as AuthenticatedAgency;
-
-/** A real express request (its accepts/acceptsLanguages), with the given headers and query. */
-function requestWith(headers: Record<string, string>, query: Record<string, unknown> = {}) {
-  const request = Object.create(express.request) as Request;
-  Object.defineProperty(request, 'headers', { value: headers });
-  Object.defineProperty(request, 'query', { value: query });
-  return request;
-}
 
 /** The response headers the route sets, recorded. */
 function recordingResponse() {
@@ -77,7 +69,7 @@ describe('DispatchesController.read, the language of the rejection reason', () =
     const { response } = recordingResponse();
     await expect(
       controller.read(agency, DISPATCH_ID, requestWith({}, { lang: 'fr' }), response),
-    ).rejects.toThrow(ReportLanguageInvalidError);
+    ).rejects.toThrow(ResponseLanguageInvalidError);
     expect(asked).toEqual([]);
   });
 });

@@ -19,7 +19,6 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -39,9 +38,11 @@ import {
 import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
 import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
 import { CorrelationId } from '../http/correlation-id.decorator';
+import { declareResponseLanguage, responseLanguageOf } from '../http/response-language';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiLanguageQuery } from '../openapi/api-language-query.decorator';
 import type { DispatchView, RecipientView } from './dtos/dispatch-view';
 import {
   DispatchViewDto,
@@ -49,7 +50,6 @@ import {
   SubmitDispatchResultDto,
 } from './dtos/dispatch-view.dto';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
-import { reportLanguageOf } from '../verification/verification-report-format';
 import { SubmissionMetrics } from './submission-metrics';
 import {
   type SubmitDispatchCommand,
@@ -210,12 +210,7 @@ export class DispatchesController {
       '`Accept-Language: en` (`Content-Language` says which).',
   })
   @DISPATCH_ID
-  @ApiQuery({
-    name: 'lang',
-    required: false,
-    enum: REPORT_LANGUAGES,
-    description: 'language of `rejection.message` (JSON); vi by default',
-  })
+  @ApiLanguageQuery('`rejection.message` (JSON)')
   @ApiProduces('application/json', 'application/xml')
   @ApiOkResponse({
     type: DispatchViewDto,
@@ -238,10 +233,9 @@ export class DispatchesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DispatchView | string> {
     if (!prefersEdxml(request)) {
-      const language = reportLanguageOf(request);
+      const language = responseLanguageOf(request);
       const view = await this.readDispatch.execute(id, agency.agencyCode, language);
-      response.setHeader('Content-Language', language);
-      response.vary('Accept-Language');
+      declareResponseLanguage(response, language);
       return view;
     }
     const packet = await this.readEdxml.execute(id, agency.agencyCode);

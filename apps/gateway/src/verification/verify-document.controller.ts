@@ -14,21 +14,21 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import { renderVerificationReportPdf } from '@docaxis/signature/report/verification-report-pdf';
-import { REPORT_LANGUAGES } from '@docaxis/signature/report/wording/report-wording';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
 import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.interceptor';
 import { NoFilesError } from '../dispatches/dispatch-submission.errors';
+import { declareResponseLanguage, responseLanguageOf } from '../http/response-language';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiLanguageQuery } from '../openapi/api-language-query.decorator';
 import { VerifyResponseDto } from './dtos/verify-response.dto';
-import { PDF_MEDIA_TYPE, prefersPdfReport, reportLanguageOf } from './verification-report-format';
+import { PDF_MEDIA_TYPE, prefersPdfReport } from './verification-report-format';
 import { VerifyDocumentUseCase } from './verify-document.usecase';
 
 type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
@@ -62,12 +62,7 @@ export class VerifyDocumentController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiProduces('application/json', PDF_MEDIA_TYPE)
-  @ApiQuery({
-    name: 'lang',
-    required: false,
-    enum: REPORT_LANGUAGES,
-    description: 'language of the PDF report (Accept: application/pdf); vi by default',
-  })
+  @ApiLanguageQuery('the PDF report (Accept: application/pdf)')
   @ApiBody({
     schema: {
       type: 'object',
@@ -86,7 +81,7 @@ export class VerifyDocumentController {
   ): Promise<VerifyResponse | StreamableFile> {
     const asPdf = prefersPdfReport(request);
     // Judged before any work, so a bad parameter costs no verification.
-    const language = asPdf ? reportLanguageOf(request) : undefined;
+    const language = asPdf ? responseLanguageOf(request) : undefined;
     const files = (request.files as MulterFiles | undefined)?.files ?? [];
     if (files.length === 0) throw new NoFilesError();
     const verified = await this.verifyDocument.execute(
@@ -96,7 +91,7 @@ export class VerifyDocumentController {
       return { reports: verified.map(({ fileName, report }) => ({ fileName, ...report })) };
     }
     const pdf = await renderVerificationReportPdf(verified, { language });
-    response.setHeader('Content-Language', language ?? 'vi');
+    declareResponseLanguage(response, language ?? 'vi');
     return new StreamableFile(pdf, {
       type: PDF_MEDIA_TYPE,
       length: pdf.length,
