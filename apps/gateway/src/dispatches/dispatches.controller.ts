@@ -29,9 +29,9 @@ import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
-import { DispatchSubmissionBody, isEdxmlRequest } from '../edxml/dispatch-submission-body';
 import {
   EDXML_RESPONSE_CONTENT_TYPE,
+  isEdxmlRequest,
   looksLikeEdxml,
   prefersEdxml,
 } from '../edxml/edxml-media-types';
@@ -40,6 +40,7 @@ import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.useca
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { declareResponseLanguage, responseLanguageOf } from '../http/response-language';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
+import { DispatchSubmissionBody } from './dispatch-submission-body';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { ApiLanguageQuery } from '../openapi/api-language-query.decorator';
@@ -49,6 +50,7 @@ import {
   RecipientViewDto,
   SubmitDispatchResultDto,
 } from './dtos/dispatch-view.dto';
+import { multipartFilePartsOf } from './multipart-file-parts';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
 import { SubmissionMetrics } from './submission-metrics';
 import {
@@ -56,8 +58,6 @@ import {
   SubmitDispatchUseCase,
   type SubmitDispatchResult,
 } from './submit-dispatch.usecase';
-
-type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
 
 const DISPATCH_ID = ApiParam({ name: 'id', format: 'uuid', description: 'The dispatch id.' });
 
@@ -176,7 +176,7 @@ export class DispatchesController {
     request: Request,
     common: Pick<SubmitDispatchCommand, 'agency' | 'idempotencyKey' | 'correlationId'>,
   ): Promise<SubmitDispatchResult> {
-    const files = ((request.files as MulterFiles | undefined)?.files ?? []).map((file) => ({
+    const files = (multipartFilePartsOf(request).files ?? []).map((file) => ({
       originalName: file.originalname,
       contentType: file.mimetype,
       bytes: file.buffer,

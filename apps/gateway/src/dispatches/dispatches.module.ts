@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AdmissionModule } from '../admission/admission.module';
 import { axisEdxmlSignerProvider } from '../edxml-status/axis-edxml-signer.provider';
-import { DispatchSubmissionBody } from '../edxml/dispatch-submission-body';
 import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifier.provider';
 import { ReadDispatchEdxmlUseCase } from '../edxml/read-dispatch-edxml.usecase';
 import { SubmitEdxmlDispatchUseCase } from '../edxml/submit-edxml-dispatch.usecase';
 import { AcknowledgeDispatchUseCase } from './acknowledge-dispatch.usecase';
 import { DeliveryAcknowledger } from './delivery-acknowledger';
 import { DispatchAccessService } from './dispatch-access.service';
+import { DispatchSubmissionBody } from './dispatch-submission-body';
 import { DispatchesController } from './dispatches.controller';
 import { DownloadDispatchFileUseCase } from './download-dispatch-file.usecase';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';

@@ -7,6 +7,7 @@ import {
   EnvelopeTooLargeError,
   MultipartInvalidError,
 } from './dispatch-submission.errors';
+import { multipartFilePartsOf } from './multipart-file-parts';
 
 /** The multipart field that carries the dispatch envelope, as a text field or a file part. */
 export const ENVELOPE_FIELD = 'envelope';
@@ -72,8 +73,6 @@ export function envelopeCappedMemoryStorage(maxEnvelopeBytes: number): multer.St
   };
 }
 
-type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -83,16 +82,16 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function takeEnvelopeFilePart(request: Request): void {
   const body = request.body as Record<string, unknown>;
-  const files = request.files as MulterFiles | undefined;
+  const files = multipartFilePartsOf(request);
   const textField = body[ENVELOPE_FIELD];
-  const fileParts = files?.[ENVELOPE_FIELD];
+  const fileParts = files[ENVELOPE_FIELD];
   if (Array.isArray(textField)) throw new EnvelopeDuplicateError();
   if (textField !== undefined && typeof textField !== 'string') {
     throw new MultipartInvalidError(`"${ENVELOPE_FIELD}" must be one text field or one file part`);
   }
   if (fileParts === undefined || fileParts.length === 0) return;
   if (textField !== undefined || fileParts.length > 1) throw new EnvelopeDuplicateError();
-  delete files![ENVELOPE_FIELD];
+  delete files[ENVELOPE_FIELD];
   try {
     body[ENVELOPE_FIELD] = strictUtf8.decode(fileParts[0].buffer);
   } catch {

@@ -11,7 +11,7 @@ import type { Observable } from 'rxjs';
 import { EdxmlMalformedError, EdxmlTooLargeError } from '@docaxis/edxml/packet/edxml-errors';
 import type { RequestWithAgency } from '../auth/client-certificate.guard';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { isEdxmlRequest } from '../edxml/dispatch-submission-body';
+import { isEdxmlRequest } from '../edxml/edxml-media-types';
 import { EDXML_MEDIA_TYPES } from '../edxml/edxml-media-types';
 import { EdxmlStatusPacketAdapter } from './edxml-status-packet.adapter';
 

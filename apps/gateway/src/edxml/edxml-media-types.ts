@@ -5,6 +5,11 @@ export const EDXML_MEDIA_TYPES = ['application/xml', 'text/xml'] as const;
 
 export const EDXML_RESPONSE_CONTENT_TYPE = 'application/xml; charset=utf-8';
 
+/** Whether the request's body is a whole edXML packet (its `Content-Type`). */
+export function isEdxmlRequest(request: Pick<Request, 'is'>): boolean {
+  return Boolean(request.is([...EDXML_MEDIA_TYPES]));
+}
+
 /** Whether the caller asks for edXML over JSON (`Accept`); JSON stays the default. */
 export function prefersEdxml(request: Pick<Request, 'accepts'>): boolean {
   const chosen = request.accepts(['application/json', ...EDXML_MEDIA_TYPES]);

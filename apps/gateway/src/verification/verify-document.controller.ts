@@ -24,14 +24,13 @@ import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
 import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.interceptor';
 import { NoFilesError } from '../dispatches/dispatch-submission.errors';
+import { multipartFilePartsOf } from '../dispatches/multipart-file-parts';
 import { declareResponseLanguage, responseLanguageOf } from '../http/response-language';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { ApiLanguageQuery } from '../openapi/api-language-query.decorator';
 import { VerifyResponseDto } from './dtos/verify-response.dto';
 import { PDF_MEDIA_TYPE, prefersPdfReport } from './verification-report-format';
 import { VerifyDocumentUseCase } from './verify-document.usecase';
-
-type MulterFiles = Record<string, Express.Multer.File[] | undefined>;
 
 export interface VerifyResponse {
   reports: (DocumentVerificationReport & { fileName: string })[];
@@ -82,7 +81,7 @@ export class VerifyDocumentController {
     const asPdf = prefersPdfReport(request);
     // Judged before any work, so a bad parameter costs no verification.
     const language = asPdf ? responseLanguageOf(request) : undefined;
-    const files = (request.files as MulterFiles | undefined)?.files ?? [];
+    const files = multipartFilePartsOf(request).files ?? [];
     if (files.length === 0) throw new NoFilesError();
     const verified = await this.verifyDocument.execute(
       files.map((file) => ({ fileName: file.originalname, bytes: file.buffer })),

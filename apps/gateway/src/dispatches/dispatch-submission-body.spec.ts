@@ -4,10 +4,9 @@ import { of } from 'rxjs';
 import request from 'supertest';
 import type { DomainError } from '@docaxis/errors/domain-error';
 import type { GatewayConfig } from '../config/gateway.config';
-import { MultipartUploadInterceptor } from '../dispatches/multipart-upload.interceptor';
+import { edxmlPacketLimitBytes } from '../edxml/edxml-packet-limit';
 import { DispatchSubmissionBody } from './dispatch-submission-body';
-import { edxmlPacketLimitBytes } from './edxml-packet-limit';
-import { looksLikeEdxml, prefersEdxml } from './edxml-media-types';
+import { MultipartUploadInterceptor } from './multipart-upload.interceptor';
 
 const config = {
   MAX_FILE_BYTES: 3072,
@@ -195,37 +194,5 @@ describe('DispatchSubmissionBody: the envelope as a multipart file part', () => 
       .post('/')
       .attach('envelope', Buffer.from(ENVELOPE), 'envelope.json');
     expect(response.body).toEqual({ code: 'MULTIPART_INVALID' });
-  });
-});
-
-describe('looksLikeEdxml', () => {
-  it.each([
-    ['<?xml version="1.0"?><edXML/>', true],
-    ['\uFEFF  \n<edXML/>', true],
-    ['{"from":{}}', false],
-    [undefined, false],
-  ])('%j → %s', (field, expected) => {
-    expect(looksLikeEdxml(field)).toBe(expected);
-  });
-});
-
-describe('prefersEdxml', () => {
-  const withAccept = (accept: string | undefined) => {
-    const app = express();
-    app.get('/', (req, res) => res.json({ edxml: prefersEdxml(req) }));
-    const test = request(app).get('/');
-    return accept === undefined ? test : test.set('Accept', accept);
-  };
-
-  it.each([
-    [undefined, false],
-    ['*/*', false],
-    ['application/json', false],
-    ['text/html', false],
-    ['application/xml', true],
-    ['text/xml', true],
-    ['application/json;q=0.5, application/xml', true],
-  ])('Accept %s → %s', async (accept, expected) => {
-    expect((await withAccept(accept)).body).toEqual({ edxml: expected });
   });
 });

@@ -3,9 +3,9 @@ import { raw } from 'body-parser';
 import type { Request, RequestHandler, Response } from 'express';
 import { EdxmlMalformedError, EdxmlTooLargeError } from '@docaxis/edxml/packet/edxml-errors';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { multipartUploadReader, type MultipartUploadReader } from '../dispatches/multipart-upload';
-import { EDXML_MEDIA_TYPES } from './edxml-media-types';
-import { edxmlPacketLimitBytes } from './edxml-packet-limit';
+import { EDXML_MEDIA_TYPES, isEdxmlRequest } from '../edxml/edxml-media-types';
+import { edxmlPacketLimitBytes } from '../edxml/edxml-packet-limit';
+import { multipartUploadReader, type MultipartUploadReader } from './multipart-upload';
 
 interface BodyParserError {
   type?: string;
@@ -53,9 +53,4 @@ export class DispatchSubmissionBody {
     }
     return new EdxmlMalformedError(error.message ?? 'the request body could not be read');
   }
-}
-
-/** Whether POST /dispatches carries a whole packet as its body. */
-export function isEdxmlRequest(request: Request): boolean {
-  return Boolean(request.is([...EDXML_MEDIA_TYPES]));
 }
