@@ -26,9 +26,13 @@ export abstract class BlobStore {
    * when it is gone already, does nothing.
    */
   abstract discard(blob: StoredBlob): Promise<void>;
-  /** The whole blob; throws BlobNotFoundError when absent. */
+  /**
+   * The whole blob. Throws BlobNotFoundError only when the blob is definitely absent; any other
+   * failure (an I/O error, no permission, BlobStoreUnavailableError) says nothing about the blob
+   * and may clear on a retry.
+   */
   abstract get(sha256: string): Promise<Buffer>;
-  /** A stream of the blob, for serving large files without buffering them. */
+  /** A stream of the blob, for serving large files without buffering them; fails like `get`. */
   abstract openReadStream(sha256: string): Promise<Readable>;
   abstract has(sha256: string): Promise<boolean>;
 }

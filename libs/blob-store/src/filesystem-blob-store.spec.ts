@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BlobNotFoundError } from './blob-not-found.error';
+import { BlobStoreUnavailableError } from './blob-store-unavailable.error';
 import { FilesystemBlobStore } from './filesystem-blob-store';
 
 describe('FilesystemBlobStore', () => {
@@ -53,6 +54,23 @@ describe('FilesystemBlobStore', () => {
       code: 'BLOB_NOT_FOUND',
     });
     expect(await store.has('zz')).toBe(false);
+  });
+
+  describe('telling a definite absence from a failure to read', () => {
+    it('fails a blob it cannot read (here a directory in its place) with the error itself, not BLOB_NOT_FOUND', async () => {
+      const sha = '1'.repeat(64);
+      mkdirSync(join(root, '11', '11', sha), { recursive: true });
+      await expect(store.get(sha)).rejects.toMatchObject({ code: 'EISDIR' });
+    });
+
+    it('says the store is unavailable, not that the blob is absent, when its root is gone (a volume not mounted)', async () => {
+      const { sha256 } = await store.put(Buffer.from('%PDF-1.7 on a lost volume'));
+      rmSync(root, { recursive: true, force: true });
+      const unmounted = { code: 'BLOB_STORE_UNAVAILABLE', kind: 'unavailable' };
+      await expect(store.get(sha256)).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+      await expect(store.get(sha256)).rejects.toMatchObject(unmounted);
+      await expect(store.openReadStream(sha256)).rejects.toMatchObject(unmounted);
+    });
   });
 
   describe('discard (undoing a put nobody wants)', () => {

@@ -15,6 +15,7 @@ import {
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobNotFoundError } from './blob-not-found.error';
+import { BlobStoreUnavailableError } from './blob-store-unavailable.error';
 import { BlobStore, type StoredBlob } from './blob-store';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -85,13 +86,17 @@ export class FilesystemBlobStore extends BlobStore {
     try {
       return await readFile(this.pathOf(sha256));
     } catch (error) {
-      throw this.translate(error, sha256);
+      throw await this.translate(error, sha256);
     }
   }
 
   async openReadStream(sha256: string): Promise<Readable> {
     const path = this.pathOf(sha256);
-    if (!(await this.exists(path))) throw new BlobNotFoundError(sha256);
+    try {
+      await access(path);
+    } catch (error) {
+      throw await this.translate(error, sha256);
+    }
     return createReadStream(path);
   }
 
@@ -117,19 +122,30 @@ export class FilesystemBlobStore extends BlobStore {
     }
   }
 
+  /** False when there is no such file; a failure to look (EACCES, EIO) is thrown, not "absent". */
   private async exists(path: string): Promise<boolean> {
     try {
       await access(path);
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
     }
   }
 
-  private translate(error: unknown, sha256: string): unknown {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT'
-      ? new BlobNotFoundError(sha256)
-      : error;
+  /**
+   * Only a definite absence is BlobNotFoundError (callers may refuse for good on it): no such file
+   * under a root that is there. Any other failure (EIO, EACCES, the root itself gone) stays an
+   * error a retry may clear.
+   */
+  private async translate(error: unknown, sha256: string): Promise<unknown> {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+    try {
+      await access(this.rootDir);
+    } catch {
+      return new BlobStoreUnavailableError(this.rootDir);
+    }
+    return new BlobNotFoundError(sha256);
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -57,6 +57,7 @@ interface StoredDispatch {
 describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let pki: DevPki;
+  let blobDir: string;
   let blobs: FilesystemBlobStore;
   let verifier: PdfSignatureVerifier;
   let useCase: VerifyDispatchUseCase;
@@ -72,7 +73,8 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
       [SENDER, ...RECIPIENTS].map((code) => ({ code, name: code })),
     );
     pki = await testPki();
-    blobs = new FilesystemBlobStore(mkdtempSync(join(testRunDir(), 'verifier-blobs-')));
+    blobDir = mkdtempSync(join(testRunDir(), 'verifier-blobs-'));
+    blobs = new FilesystemBlobStore(blobDir);
     verifier = await createDevPkiPdfVerifier(pki);
     const relay = { nudge: () => undefined } as unknown as OutboxRelay;
     useCase = new VerifyDispatchUseCase(
@@ -250,6 +252,72 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
     expect((await dispatchRow(id)).state).toBe('verified');
   });
 
+  /** Where the blob store keeps the bytes of a dispatch's file (FilesystemBlobStore's layout). */
+  async function blobPathOf(id: string, fileName: string): Promise<string> {
+    const [{ sha256 }] = await dataSource.query<{ sha256: string }[]>(
+      `SELECT sha256 FROM dispatch_files WHERE dispatch_id = $1 AND file_name = $2`,
+      [id, fileName],
+    );
+    return join(blobDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  describe('a stored file that cannot be read', () => {
+    it('refuses the dispatch with FILE_MISSING when the blob store definitely lacks it, keeping the other reports', async () => {
+      const id = await acceptedDispatch([
+        await signedDispatchPdf(pki, SENDER),
+        await signedDispatchPdf(pki, SENDER, {
+          unsigned: { title: `Phụ lục ${randomUUID()} (TEST)` },
+        }),
+      ]);
+      rmSync(await blobPathOf(id, 'file-1.pdf'));
+      await useCase.execute({ messageId: randomUUID(), dispatchId: id });
+
+      const english = `"file-1.pdf" is missing from the dispatch's stored files; send the dispatch again.`;
+      const vietnamese =
+        'Không tìm thấy tệp "file-1.pdf" trong các tệp đã lưu của văn bản; đề nghị gửi lại văn bản.';
+      expect(await dispatchRow(id)).toMatchObject({
+        state: 'rejected',
+        rejection_code: 'FILE_MISSING',
+        rejection_message: english,
+        rejection_message_vi: vietnamese,
+      });
+      expect(await fileReports(id)).toEqual([
+        { file_name: 'file-0.pdf', indication: 'TOTAL-PASSED' },
+        { file_name: 'file-1.pdf', indication: null },
+      ]);
+      const [event, ...more] = await events(id);
+      expect(more).toEqual([]);
+      expect(event.message_type).toBe('dispatch.rejected');
+      expect(event.payload).toMatchObject({
+        code: 'FILE_MISSING',
+        message: english,
+        messageVi: vietnamese,
+        files: [{ fileName: 'file-0.pdf', indication: 'TOTAL-PASSED', signatures: 2 }],
+      });
+    });
+
+    it('decides nothing on a read error that is not an absence: it throws, for a retry, and a later try verifies', async () => {
+      const pdf = await signedDispatchPdf(pki, SENDER, {
+        unsigned: { title: `Công văn ${randomUUID()} (TEST)` },
+      });
+      const id = await acceptedDispatch([pdf]);
+      const path = await blobPathOf(id, 'file-0.pdf');
+      // A directory where the file should be: reading fails (EISDIR), the blob is not absent.
+      rmSync(path);
+      mkdirSync(path);
+      await expect(useCase.execute({ messageId: randomUUID(), dispatchId: id })).rejects.toThrow(
+        expect.objectContaining({ code: 'EISDIR' }),
+      );
+      expect(await dispatchRow(id)).toMatchObject({ state: 'accepted', rejection_code: null });
+      expect(await events(id)).toEqual([]);
+
+      rmSync(path, { recursive: true });
+      await blobs.put(pdf);
+      await useCase.execute({ messageId: randomUUID(), dispatchId: id });
+      expect(await dispatchRow(id)).toMatchObject({ state: 'verified' });
+    });
+  });
+
   it('ignores an unknown dispatch', async () => {
     await expect(
       useCase.execute({ messageId: randomUUID(), dispatchId: randomUUID() }),
@@ -352,6 +420,25 @@ describe('VerifyDispatchUseCase (real PostgreSQL)', () => {
       await waitUntil(async () => (await dispatchRow(id)).state !== 'accepted', 'the verdict');
       expect(await dispatchRow(id)).toMatchObject({ state: 'verified', rejection_code: null });
       expect((await events(id)).map((event) => event.message_type)).toEqual(['dispatch.verified']);
+      expect(host.stats().parked).toBe(0);
+      expect(parked.messages).toHaveLength(0);
+    });
+
+    it('refuses a dispatch whose stored file is missing with FILE_MISSING, its message acked, not parked', async () => {
+      const id = await acceptedDispatch([
+        await signedDispatchPdf(pki, SENDER, {
+          unsigned: { title: `Công văn ${randomUUID()} (TEST)` },
+        }),
+      ]);
+      rmSync(await blobPathOf(id, 'file-0.pdf'));
+      const ackedBefore = host.stats().acked;
+      await submit(id);
+      await waitUntil(() => host.stats().acked > ackedBefore, 'the message acked');
+      expect(await dispatchRow(id)).toMatchObject({
+        state: 'rejected',
+        rejection_code: 'FILE_MISSING',
+      });
+      expect((await events(id)).map((event) => event.payload.code)).toEqual(['FILE_MISSING']);
       expect(host.stats().parked).toBe(0);
       expect(parked.messages).toHaveLength(0);
     });

@@ -1,13 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { BlobNotFoundError } from '@docaxis/blob-store/blob-not-found.error';
 import { BlobStore } from '@docaxis/blob-store/blob-store';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
-import { DispatchVerificationRepository } from '@docaxis/persistence/dispatch/dispatch-verification.repository';
+import {
+  DispatchVerificationRepository,
+  type DispatchToVerify,
+} from '@docaxis/persistence/dispatch/dispatch-verification.repository';
+import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import { PdfVerifier } from '@docaxis/signature/verification/pdf-verifier';
+import { DispatchRejectionCode } from './dispatch-rejection';
+import { rejectionOf } from './dispatch-rejection-wording.registry';
 import { judgeDispatchSignatures } from './dispatch-signature-policy';
-import { RevocationRetryPolicy } from './revocation-retry-policy';
+import { RevocationRetryPolicy, type VerificationDecision } from './revocation-retry-policy';
 import { RevocationStatusPendingError } from './revocation-status-pending.error';
 
 export interface VerifyDispatchCommand {
@@ -43,17 +50,8 @@ export class VerifyDispatchUseCase {
     const dispatch = await this.dispatches.findToVerify(command.dispatchId);
     if (!dispatch || dispatch.state !== 'accepted') return; // unknown or already decided: nothing to do
     const { files } = dispatch;
-    // All files at once: the reads overlap, and with worker threads so do the verifications.
-    const reports = await Promise.all(
-      files.map(async (file) => this.verifier.verify(await this.blobs.get(file.sha256))),
-    );
-    const decision = this.revocationRetry.decide(
-      judgeDispatchSignatures(
-        dispatch.senderCode,
-        files.map((file, i) => ({ fileName: file.fileName, report: reports[i] })),
-      ),
-      new Date(dispatch.acceptedAt),
-    );
+    const outcome = await this.verifyFiles(files);
+    const decision = this.decide(dispatch, outcome);
     if (decision.kind === 'retry-later') {
       this.metrics.verificationOutcomes.inc({ outcome: 'REVOCATION_STATUS_PENDING' });
       this.logger.warn(
@@ -72,11 +70,16 @@ export class VerifyDispatchUseCase {
     }
     const rejection = decision.kind === 'rejected' ? decision.rejection : null;
     const occurredAt = new Date().toISOString();
-    const summary = files.map((file, i) => ({
+    // Only the files verified: a missing one has no report (the rejection names it).
+    const verified = files.flatMap((file, i) => {
+      const report = outcome.reports[i];
+      return report ? [{ file, report }] : [];
+    });
+    const summary = verified.map(({ file, report }) => ({
       fileId: file.id,
       fileName: file.fileName,
-      indication: reports[i].indication,
-      signatures: reports[i].signatures.length,
+      indication: report.indication,
+      signatures: report.signatures.length,
     }));
     const announcement = outboxRowOf(
       rejection
@@ -124,7 +127,7 @@ export class VerifyDispatchUseCase {
             rejectionMessageVi: rejection.messageVi,
           }
         : { state: 'verified' },
-      reports: files.map((file, i) => ({ fileId: file.id, report: reports[i] })),
+      reports: verified.map(({ file, report }) => ({ fileId: file.id, report })),
       mark: { consumer: CONSUMER, messageId: command.messageId },
       announcement,
     });
@@ -139,4 +142,67 @@ export class VerifyDispatchUseCase {
     );
     this.relay.nudge();
   }
+
+  /** A missing file refuses the dispatch; otherwise its signatures decide (or say: retry later). */
+  private decide(dispatch: DispatchToVerify, outcome: VerifiedFiles): VerificationDecision {
+    if (!outcome.missing) {
+      return this.revocationRetry.decide(
+        judgeDispatchSignatures(
+          dispatch.senderCode,
+          dispatch.files.map((file, i) => ({
+            fileName: file.fileName,
+            report: outcome.reports[i],
+          })),
+        ),
+        new Date(dispatch.acceptedAt),
+      );
+    }
+    const { missing } = outcome;
+    // The bytes were stored when the dispatch was accepted: losing them is the store's incident.
+    this.logger.error(
+      { dispatchId: dispatch.id, fileId: missing.id, sha256: missing.sha256 },
+      'A stored file of an accepted dispatch is missing from the blob store: dispatch refused',
+    );
+    return {
+      kind: 'rejected',
+      rejection: rejectionOf(DispatchRejectionCode.FileMissing, {
+        fileName: missing.fileName,
+        senderCode: dispatch.senderCode,
+      }),
+    };
+  }
+
+  /**
+   * Every file's report, in file order, all files at once: the reads overlap, and with worker
+   * threads so do the verifications. A file the blob store definitely lacks (BlobNotFoundError)
+   * can never be verified, so it decides the dispatch (the first such file, in file order),
+   * whatever else failed; any other failure (an I/O error, the store unreadable) is thrown, for
+   * the consumer host to retry.
+   */
+  private async verifyFiles(files: DispatchToVerify['files']): Promise<VerifiedFiles> {
+    const outcomes = await Promise.allSettled(
+      files.map(async (file) => this.verifier.verify(await this.blobs.get(file.sha256))),
+    );
+    const missing = files.find((_, i) => {
+      const outcome = outcomes[i];
+      return outcome.status === 'rejected' && outcome.reason instanceof BlobNotFoundError;
+    });
+    const reports = outcomes.map((outcome) =>
+      outcome.status === 'fulfilled' ? outcome.value : undefined,
+    );
+    if (missing) return { missing, reports };
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    return { reports: reports.filter((report) => report !== undefined) };
+  }
 }
+
+/** The reports of a dispatch's files, by file in file order. */
+type VerifiedFiles =
+  | { missing?: undefined; reports: DocumentVerificationReport[] }
+  | {
+      /** The first file definitely missing from the blob store. */
+      missing: DispatchToVerify['files'][number];
+      /** Undefined for a file not verified. */
+      reports: (DocumentVerificationReport | undefined)[];
+    };
