@@ -202,7 +202,6 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     await waitUntil(
       () => received.filter((m) => m.messageId.startsWith('bulk-')).length === count,
       'bulk deliveries',
-      20_000,
     );
     expect(publisher.stats().inFlight).toBe(0);
   });

@@ -40,11 +40,18 @@ export async function closeConnectionsNamed(
   return pids.length;
 }
 
-/** Polls `check` until it returns true or throws on timeout, with what it was waiting for. */
+/**
+ * Polls `check` until it returns true or throws on timeout, with what it was waiting for. The
+ * default (45 s, under jest's 60 s test timeout so this message is the one that shows) allows for
+ * a loaded CI machine, where a reconnection, a retry round or a verification can take many
+ * seconds; waiting longer costs nothing when the condition comes true.
+ */
+export const WAIT_UNTIL_DEFAULT_MS = 45_000;
+
 export async function waitUntil(
   check: () => boolean | Promise<boolean>,
   what: string,
-  timeoutMs = 10_000,
+  timeoutMs = WAIT_UNTIL_DEFAULT_MS,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -76,7 +83,7 @@ export class QueueRecorder {
     return this.messages.find((m) => m.properties.messageId === messageId);
   }
 
-  async waitFor(messageId: string, timeoutMs = 10_000): Promise<ConsumeMessage> {
+  async waitFor(messageId: string, timeoutMs = WAIT_UNTIL_DEFAULT_MS): Promise<ConsumeMessage> {
     await waitUntil(
       () => this.byMessageId(messageId) !== undefined,
       `message ${messageId}`,
