@@ -63,8 +63,10 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
       connectionName: `${prefix}-${name}`,
       logger,
     });
+    // A time-out far above any confirm on a loaded machine: a publish that timed out would be
+    // retried, and the specs below count publishes and statements exactly.
     const publisher = new ConfirmingPublisher(connection, topology, {
-      publishTimeoutMs: 3000,
+      publishTimeoutMs: 30_000,
       logger,
     });
     const created = { dataSource, connection, publisher };
@@ -172,11 +174,7 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/.test(id))).toBe(true);
     relays.forEach((relay) => relay.nudge());
 
-    await waitUntil(
-      () => ids.every((id) => seen.has(id)),
-      'all 2,000 messages at the consumer',
-      30_000,
-    );
+    await waitUntil(() => ids.every((id) => seen.has(id)), 'all 2,000 messages at the consumer');
     await Promise.all(relays.map((relay) => relay.stop()));
     await new Promise((resolve) => setTimeout(resolve, 300)); // room for a duplicate to show up
     expect(ids.filter((id) => seen.get(id) !== 1)).toEqual([]);
@@ -203,11 +201,10 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     const query = jest.spyOn(main.dataSource, 'query');
     try {
       relay.start();
-      await waitUntil(() => ids.every((id) => seen.has(id)), 'all 200 messages', 20_000);
+      await waitUntil(() => ids.every((id) => seen.has(id)), 'all 200 messages');
       await waitUntil(
         async () => (await outboxRows(main.dataSource)).length === 0,
         'the last batch deleted',
-        20_000,
       );
       await relay.stop();
       // 4 batches: 4 claims (the 2nd to 4th deleting their predecessor) and one claim that
@@ -227,7 +224,11 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     // A relay whose publisher is closed: every publish fails (as while the broker is away).
     const broken = await instance('closed-publisher');
     await broken.publisher.close();
-    const retry = { baseMs: 400, maxMs: 400 };
+    // A backoff of a minute, and the minute passed by moving the row's due time (PostgreSQL's
+    // clock decides what is due): a short real backoff raced the statements that check it is
+    // not due yet, which a loaded machine can run later than its end.
+    const BACKOFF_MS = 60_000;
+    const retry = { baseMs: BACKOFF_MS, maxMs: BACKOFF_MS };
     const failing = new OutboxRelay(main.dataSource, broken.publisher, { retry, logger });
     const id = await main.dataSource.transaction((manager) =>
       writer.enqueue(manager, submitted(7)),
@@ -236,14 +237,20 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     const [row] = await outboxRows(main.dataSource);
     expect(row).toMatchObject({ id, attempts: 1 });
     expect(row.last_error).toMatch(/^MESSAGING_PUBLISH_FAILED: .*the publisher is closed/);
-    expect(row.retry_in_ms).toBeGreaterThan(200);
+    expect(row.retry_in_ms).toBeGreaterThan(BACKOFF_MS - 15_000);
+    expect(row.retry_in_ms).toBeLessThanOrEqual(BACKOFF_MS);
     expect(failing.stats().lastError?.message).toContain('MESSAGING_PUBLISH_FAILED');
     const relay = new OutboxRelay(main.dataSource, main.publisher, { retry, logger });
     expect(await relay.backlog()).toEqual({ pending: 1, due: 0 });
     // Not due yet: nothing is claimed before the backoff ends.
     expect((await relay.relayBatch()).claimed).toBe(0);
 
-    await waitUntil(async () => (await relay.backlog()).due === 1, 'the retry to come due', 20_000);
+    await main.dataSource.query(
+      `UPDATE outbox_messages SET available_at = available_at - $2 * interval '1 millisecond'
+        WHERE id = $1`,
+      [id, BACKOFF_MS],
+    );
+    expect(await relay.backlog()).toEqual({ pending: 1, due: 1 });
     expect(await relay.relayBatch()).toEqual({ claimed: 1, published: 1, failed: 0 });
     expect(await outboxRows(main.dataSource)).toEqual([]);
     await waitUntil(() => seen.has(id), 'the retried message');
@@ -291,13 +298,18 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     });
     relay.start();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 50)); // the first (empty) poll is over
+      // Its first (empty) poll is over: it sleeps until the next one (a fixed 50 ms pause let a
+      // slow first poll find the row itself, and the nudge then proved nothing).
+      await waitUntil(
+        () => (relay as unknown as { wake?: () => void }).wake !== undefined,
+        'the relay asleep after its first poll',
+      );
       const id = await main.dataSource.transaction((manager) =>
         writer.enqueue(manager, submitted(42)),
       );
       relay.nudge();
       // The next poll is a minute away: arriving well within that proves the nudge did it.
-      await waitUntil(() => seen.has(id), 'the nudged message', 20_000);
+      await waitUntil(() => seen.has(id), 'the nudged message');
     } finally {
       await relay.stop();
     }
