@@ -89,18 +89,20 @@ describe('MessageBatcher behind the ConsumerHost (real RabbitMQ)', () => {
     const batches: string[][] = [];
     let commit!: () => void;
     const committed = new Promise<void>((resolve) => (commit = resolve));
+    const ids = ['a-1', 'a-2', 'a-3', 'a-4', 'a-5'];
+    // The batch closes when it is full, not when a linger ends: a 300 ms linger raced the
+    // deliveries, which a loaded broker and client can spread over more than that.
     const host = await consume(
       new MessageBatcher<string>({
-        maxSize: 50,
-        lingerMs: 300,
-        handleBatch: async (ids) => {
-          batches.push([...ids]);
+        maxSize: ids.length,
+        lingerMs: 60_000,
+        handleBatch: async (batch) => {
+          batches.push([...batch]);
           await committed;
         },
         handleOne: () => Promise.reject(new Error('only batches expected')),
       }),
     );
-    const ids = ['a-1', 'a-2', 'a-3', 'a-4', 'a-5'];
     await publishAll(ids);
     await waitUntil(() => batches.flat().length === ids.length, 'every message in a batch');
     expect(batches).toEqual([ids]);
@@ -115,12 +117,14 @@ describe('MessageBatcher behind the ConsumerHost (real RabbitMQ)', () => {
   it('parks the poisoned message of a failed batch and handles the others one by one', async () => {
     const batches: string[][] = [];
     const alone: string[] = [];
+    const ids = ['b-1', 'b-poison', 'b-2', 'b-3'];
+    // Full batch, not a linger (as above).
     const host = await consume(
       new MessageBatcher<string>({
-        maxSize: 50,
-        lingerMs: 300,
-        handleBatch: (ids) => {
-          batches.push([...ids]);
+        maxSize: ids.length,
+        lingerMs: 60_000,
+        handleBatch: (batch) => {
+          batches.push([...batch]);
           return Promise.reject(new Error('one of them breaks the statement'));
         },
         handleOne: (id) => {
@@ -132,7 +136,6 @@ describe('MessageBatcher behind the ConsumerHost (real RabbitMQ)', () => {
         },
       }),
     );
-    const ids = ['b-1', 'b-poison', 'b-2', 'b-3'];
     await publishAll(ids);
     const copy = await parked.waitFor('b-poison');
     expect(copy.properties.headers).toMatchObject({
