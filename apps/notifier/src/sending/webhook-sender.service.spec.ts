@@ -6,6 +6,7 @@ import type {
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
 import type { WebhookDeactivation } from '@docaxis/persistence/webhook/webhook-deactivation';
 import { Logger } from '@nestjs/common';
+import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import type { NotifierConfig } from '../config/notifier.config';
@@ -124,17 +125,14 @@ describe('WebhookSender: signing with the sealed secret', () => {
   });
 
   describe('a host that resolves to a non-public address', () => {
+    const deactivation = WebhookDeactivationWording.destinationNotPublic(
+      'hooks.example.org',
+      '10.0.0.5',
+    );
     const refused: WebhookAnswer = {
       statusCode: null,
-      error:
-        'refused: the webhook host hooks.example.org resolves to 10.0.0.5, which is not public',
-      refusal: {
-        ok: false,
-        reason: 'not-public',
-        message: 'the webhook host hooks.example.org resolves to 10.0.0.5, which is not public',
-        hostname: 'hooks.example.org',
-        refusedAddress: '10.0.0.5',
-      },
+      error: `refused: ${deactivation.reason}`,
+      refusal: { ok: false, reason: 'not-public', message: deactivation.reason, deactivation },
     };
 
     afterEach(() => jest.restoreAllMocks());
@@ -185,7 +183,7 @@ describe('WebhookSender: signing with the sealed secret', () => {
         const { send, recorded, metrics } = sender(claimed({ plain: SECRET }), {
           statusCode: null,
           error: 'refused: …',
-          refusal: { ok: false, reason, message: '…', hostname: 'hooks.example.org' },
+          refusal: { ok: false, reason, message: '…' },
         });
         await send.sendBatch();
         expect(recorded[0].deactivateWebhook).toBeUndefined();

@@ -12,7 +12,6 @@ import {
   type WebhookFailureStreakMove,
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
-import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
 import { persistentFailureStop } from './persistent-failure';
@@ -115,13 +114,7 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       durationMs,
       retryAt,
       deactivateWebhook: refused
-        ? {
-            webhookId: notification.webhookId,
-            ...WebhookDeactivationWording.destinationNotPublic(
-              refused.hostname,
-              refused.refusedAddress,
-            ),
-          }
+        ? { webhookId: notification.webhookId, ...refused.deactivation }
         : undefined,
       // A refused destination stops the webhook by itself; a secret the axis cannot open says
       // nothing about the receiver.

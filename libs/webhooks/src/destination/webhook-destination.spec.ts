@@ -33,6 +33,14 @@ describe('checkWebhookDestination', () => {
     );
     expect(checked).toMatchObject({ ok: false, reason: 'not-public' });
     expect(!checked.ok && checked.message).toContain('resolves to 10.0.0.5');
+    // The webhook stops with the same words the refusal gives.
+    expect(checked).toMatchObject({
+      deactivation: {
+        code: 'DESTINATION_NOT_PUBLIC',
+        reason: !checked.ok && checked.message,
+        reasonVi: expect.stringContaining('phân giải tới 10.0.0.5'),
+      },
+    });
   });
 
   it.each([
@@ -45,6 +53,7 @@ describe('checkWebhookDestination', () => {
     const lookup = jest.fn<ReturnType<HostLookup>, Parameters<HostLookup>>();
     const checked = await checkWebhookDestination(new URL(url), policy, lookup);
     expect(checked).toMatchObject({ ok: false, reason: 'not-public' });
+    expect(!checked.ok && checked.message).not.toContain('resolves to');
     expect(lookup).not.toHaveBeenCalled();
   });
 

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import type { WebhookDeactivation } from '@docaxis/persistence/webhook/webhook-deactivation';
 import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
 import type { WebhookAddressPolicy } from './webhook-address-policy';
 
@@ -27,15 +28,21 @@ export interface CheckedDestination {
  */
 export type DestinationRefusal = 'not-public' | 'unresolvable' | 'lookup-failed';
 
-export interface RefusedDestination {
-  readonly ok: false;
-  readonly reason: DestinationRefusal;
-  /** For the agency and the delivery attempt's error: what was refused and why. */
-  readonly message: string;
-  readonly hostname: string;
-  /** `not-public`, for a host name: the address it resolves to that is not public. */
-  readonly refusedAddress?: string;
-}
+export type RefusedDestination =
+  | {
+      readonly ok: false;
+      readonly reason: 'not-public';
+      /** For the agency and the delivery attempt's error: what was refused and why. */
+      readonly message: string;
+      /** The same refusal as the webhook's deactivation, in English and Vietnamese. */
+      readonly deactivation: WebhookDeactivation;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: Exclude<DestinationRefusal, 'not-public'>;
+      /** For the agency and the delivery attempt's error: what was refused and why. */
+      readonly message: string;
+    };
 
 /**
  * Resolves the URL's host and judges every address it has: one that is not public (and not
@@ -65,14 +72,12 @@ export async function checkWebhookDestination(
   if (addresses.length === 0) return unresolvable(hostname, 'no address');
   const refused = addresses.find(({ address }) => !policy.permits(address));
   if (refused) {
-    const refusedAddress = refused.address === hostname ? undefined : refused.address;
-    return {
-      ok: false,
-      reason: 'not-public',
-      message: WebhookDeactivationWording.destinationNotPublic(hostname, refusedAddress).reason,
+    // A literal is the refused address itself; a name is worded with the address it resolved to.
+    const deactivation = WebhookDeactivationWording.destinationNotPublic(
       hostname,
-      refusedAddress,
-    };
+      refused.address === hostname ? undefined : refused.address,
+    );
+    return { ok: false, reason: 'not-public', message: deactivation.reason, deactivation };
   }
   const [first] = addresses;
   return { ok: true, hostname, address: first.address, family: first.family === 6 ? 6 : 4 };
@@ -91,7 +96,6 @@ function lookupFailed(hostname: string, why: string): RefusedDestination {
     ok: false,
     reason: 'lookup-failed',
     message: `the webhook host ${hostname} could not be looked up just now (${why})`,
-    hostname,
   };
 }
 
@@ -100,6 +104,5 @@ function unresolvable(hostname: string, why: string): RefusedDestination {
     ok: false,
     reason: 'unresolvable',
     message: `the webhook host ${hostname} does not resolve (${why})`,
-    hostname,
   };
 }
