@@ -13,6 +13,7 @@ import {
   waitUntil,
 } from '@docaxis/messaging/testing/rabbitmq-test-kit';
 import { RecordingLogger } from '@docaxis/messaging/testing/recording-logger';
+import { agencyInboxQueue } from '@docaxis/messaging/topology/consumer-queue-definition';
 import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository';
@@ -27,6 +28,8 @@ import { DeliverToInboxUseCase } from './deliver-to-inbox.usecase';
 const prefix = testPrefix('agency-inbox');
 const SENDER = '000.00.00.G22';
 const LATE = '000.00.00.H41';
+/** Registered late too, but its first start fails. */
+const HINDERED = '000.00.00.H14';
 
 /**
  * An agency registered after start-up has its inbox consumed like the others: through the
@@ -84,26 +87,69 @@ describe('AgencyInboxConsumers, agencies registered after start-up (real Postgre
   const requestDelivery = (messageId: string, type: string, body: Record<string, unknown>) =>
     publisher.publish({ exchange: 'delivery', routingKey: LATE, messageId, type, body });
 
-  it('delivers a copy asked of the late agency', async () => {
+  /** Whether its copy of the dispatch reached the inbox. */
+  async function delivered(dispatchId: string, recipientCode: string): Promise<boolean> {
+    const [row] = await dataSource.query<{ state: string }[]>(
+      `SELECT state FROM dispatch_recipients WHERE dispatch_id = $1 AND recipient_code = $2`,
+      [dispatchId, recipientCode],
+    );
+    return row.state === 'delivered';
+  }
+
+  /** A routed dispatch with a queued copy for `recipientCode`, and the message asking for it. */
+  async function queuedCopyFor(recipientCode: string): Promise<string> {
     const dispatchId = await insertRoutedDispatch(dataSource, SENDER);
     await dataSource.query(
       `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, 'queued')`,
-      [dispatchId, LATE],
+      [dispatchId, recipientCode],
     );
-    await requestDelivery(randomUUID(), 'delivery.requested', {
-      dispatchId,
-      recipientCode: LATE,
-      priority: 0,
-      occurredAt: new Date().toISOString(),
-      actor: 'router',
+    await publisher.publish({
+      exchange: 'delivery',
+      routingKey: recipientCode,
+      messageId: randomUUID(),
+      type: 'delivery.requested',
+      body: {
+        dispatchId,
+        recipientCode,
+        priority: 0,
+        occurredAt: new Date().toISOString(),
+        actor: 'router',
+      },
     });
-    await waitUntil(async () => {
-      const [row] = await dataSource.query<{ state: string }[]>(
-        `SELECT state FROM dispatch_recipients WHERE dispatch_id = $1`,
-        [dispatchId],
-      );
-      return row.state === 'delivered';
-    }, 'the delivery');
+    return dispatchId;
+  }
+
+  it('delivers a copy asked of the late agency', async () => {
+    const dispatchId = await queuedCopyFor(LATE);
+    await waitUntil(() => delivered(dispatchId, LATE), 'the delivery');
+  });
+
+  it('starts consuming an agency whose first start failed at the next look, not only after a restart', async () => {
+    // A queue of another kind squatting on the agency's inbox name: declaring it is refused.
+    const [urgent, normal] = topology.brokerQueues(agencyInboxQueue(HINDERED));
+    const squatter = await connection.createChannel();
+    await squatter.assertQueue(normal.brokerName, { durable: false });
+    try {
+      await new AgencyRepository(dataSource).upsertMany([
+        { code: HINDERED, name: 'UBND Cao Bằng' },
+      ]);
+      await expect(inboxes.consumeNewlyActive()).rejects.toThrow(/PRECONDITION_FAILED/);
+    } finally {
+      await squatter.deleteQueue(normal.brokerName);
+      await squatter.close();
+    }
+
+    await inboxes.consumeNewlyActive();
+    const dispatchId = await queuedCopyFor(HINDERED);
+    await waitUntil(() => delivered(dispatchId, HINDERED), 'the delivery');
+    const check = await connection.createChannel();
+    try {
+      for (const lane of [urgent, normal]) {
+        expect((await check.checkQueue(lane.brokerName)).consumerCount).toBe(1);
+      }
+    } finally {
+      await check.close();
+    }
   });
 
   it('parks a delivery request breaking its contract, and a message of another type, at once', async () => {

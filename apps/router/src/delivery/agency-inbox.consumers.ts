@@ -38,6 +38,9 @@ export class AgencyInboxConsumers
   implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly logger = new Logger(AgencyInboxConsumers.name);
+  /** Agencies whose inbox handler is on the registry (once each: a second would be a wiring error). */
+  private readonly registered = new Set<string>();
+  /** Agencies whose inbox queue is consumed: marked once its consumer has started, not before. */
   private readonly consumed = new Set<string>();
   /** By recipient agency code: its inbox's position lock is taken once per statement. */
   private readonly batchers = new Map<string, MessageBatcher<DeliverToInboxCommand>>();
@@ -55,7 +58,11 @@ export class AgencyInboxConsumers
 
   /** Registered before the consumer host starts, so its wiring check sees every queue. */
   async onModuleInit(): Promise<void> {
-    for (const code of await this.agencies.listActiveCodes()) this.register(code);
+    for (const code of await this.agencies.listActiveCodes()) {
+      this.register(code);
+      // The consumer host starts it with the others, or the app does not start.
+      this.consumed.add(code);
+    }
   }
 
   onApplicationBootstrap(): void {
@@ -87,28 +94,45 @@ export class AgencyInboxConsumers
     return look;
   }
 
+  /**
+   * An agency whose consumer fails to start stays unconsumed, so the next look tries it again;
+   * the others are still started. Throws the first failure once all were tried.
+   */
   private async startNewlyActive(): Promise<void> {
+    const failures: unknown[] = [];
     for (const code of await this.agencies.listActiveCodes()) {
       if (this.consumed.has(code)) continue;
-      await this.consumers.startRegistered(this.register(code));
+      try {
+        await this.consumers.startRegistered(this.register(code));
+      } catch (error) {
+        failures.push(error);
+        this.logger.warn(
+          { err: error, agencyCode: code },
+          'Could not start consuming the inbox queue of an agency; will retry',
+        );
+        continue;
+      }
+      this.consumed.add(code);
       this.logger.log(
         { agencyCode: code },
         'Consuming the inbox queue of a newly registered agency',
       );
     }
+    if (failures.length > 0) throw failures[0];
   }
 
   /**
-   * Registers the agency's inbox queue on the registry, whose dispatcher checks each message's
-   * type and contract before `handle` (a message breaking them is parked at once), at start-up
-   * and for agencies found later alike.
+   * Registers the agency's inbox queue on the registry (once), whose dispatcher checks each
+   * message's type and contract before `handle` (a message breaking them is parked at once), at
+   * start-up and for agencies found later alike.
    */
   private register(code: string): ConsumerQueueDefinition {
     const queue = agencyInboxQueue(code);
+    if (this.registered.has(code)) return queue;
     this.registry
       .consume(queue)
       .handle(queue, MessageTypes.DeliveryRequested, (message) => this.handle(message));
-    this.consumed.add(code);
+    this.registered.add(code);
     return queue;
   }
 

@@ -58,6 +58,8 @@ interface Subscription {
   readonly inFlight: Set<Promise<void>>;
   retryTimer?: NodeJS.Timeout;
   retryAttempts: number;
+  /** Set once no longer consumed (stopConsuming): a channel arriving late is closed at once. */
+  released?: boolean;
 }
 
 /**
@@ -171,7 +173,30 @@ export class ConsumerHost {
       this.registry.dispatcherFor(queue.name),
       consumed.prefetch,
     );
-    if (this.started) for (const subscription of added) await this.startSubscription(subscription);
+    if (!this.started) return;
+    try {
+      for (const subscription of added) await this.startSubscription(subscription);
+    } catch (error) {
+      // Forgotten again (a lane that started included), so that a later call starts it afresh.
+      await this.stopConsuming(queue.name);
+      throw error;
+    }
+  }
+
+  /**
+   * Stops consuming one queue (every lane): cancels its consumers, waits for its running
+   * handlers to finish and be acked (bounded by `stopTimeoutMs`), then closes its channels.
+   * Whatever it holds stays in the queue, for whoever consumes it next; `startRegistered`
+   * consumes it again. Does nothing for a queue not consumed.
+   */
+  async stopConsuming(queueName: string): Promise<void> {
+    const subscriptions = [...this.subscriptions.values()].filter((s) => s.name === queueName);
+    for (const subscription of subscriptions) {
+      subscription.released = true;
+      this.subscriptions.delete(subscription.brokerName);
+    }
+    this.consumedNames.delete(queueName);
+    await this.detach(subscriptions);
   }
 
   /** Throws MESSAGING_HANDLER_WIRING if the registry's wiring is wrong (see MessageHandlerRegistry). */
@@ -211,7 +236,11 @@ export class ConsumerHost {
     this.stopping = true;
     this.removeHook?.();
     for (const wake of this.wakeSleepers.splice(0)) wake();
-    const subscriptions = [...this.subscriptions.values()];
+    await this.detach([...this.subscriptions.values()]);
+  }
+
+  /** Cancels the consumers, waits for their running handlers (bounded), closes the channels. */
+  private async detach(subscriptions: readonly Subscription[]): Promise<void> {
     for (const subscription of subscriptions) clearTimeout(subscription.retryTimer);
     await Promise.all(
       subscriptions.map(async ({ channel, consumerTag }) => {
@@ -303,7 +332,7 @@ export class ConsumerHost {
 
   /** Starts consuming on `channel`, unless the subscription already has a channel. */
   private async attach(subscription: Subscription, channel: Channel): Promise<void> {
-    if (subscription.channel || this.stopping) {
+    if (subscription.channel || subscription.released || this.stopping) {
       await channel.close().catch(() => undefined);
       return;
     }
@@ -316,7 +345,7 @@ export class ConsumerHost {
       if (subscription.channel !== channel) return;
       subscription.channel = undefined;
       subscription.consumerTag = undefined;
-      if (!this.stopping) this.scheduleRetry(subscription);
+      if (!this.stopping && !subscription.released) this.scheduleRetry(subscription);
     });
     await channel.prefetch(subscription.prefetch);
     const { consumerTag } = await channel.consume(
@@ -343,7 +372,8 @@ export class ConsumerHost {
     subscription.retryAttempts += 1;
     subscription.retryTimer = setTimeout(() => {
       // While disconnected, the reconnect hook restarts it instead.
-      if (this.stopping || subscription.channel || !this.connection.isConnected()) return;
+      if (this.stopping || subscription.released || subscription.channel) return;
+      if (!this.connection.isConnected()) return;
       void (async () => {
         try {
           await subscription.declare();

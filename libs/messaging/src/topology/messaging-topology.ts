@@ -127,7 +127,10 @@ export class MessagingTopology {
     try {
       await declaration;
     } catch (error) {
+      // Not declared: a reconnect must not redeclare it (one refused queue would stop the
+      // redeclaration of those after it); the next call tries again.
       this.declarations.delete(name);
+      this.queues.delete(queue.name);
       throw error;
     }
     return name;
