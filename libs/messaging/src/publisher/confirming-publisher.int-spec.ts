@@ -35,7 +35,10 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     await connection.start();
     topology = new MessagingTopology(connection, { prefix, logger });
     await topology.declare();
-    publisher = new ConfirmingPublisher(connection, topology, { publishTimeoutMs: 5000, logger });
+    // Not the time-out under test (the specs below make their own publishers for that): far above
+    // any confirm, so the 1,500 large publishes queued behind back-pressure cannot time out on a
+    // loaded machine and broker.
+    publisher = new ConfirmingPublisher(connection, topology, { publishTimeoutMs: 45_000, logger });
     consumers = new ConsumerHost(connection, topology, publisher, new MessageHandlerRegistry(), {
       logger,
     });
@@ -155,7 +158,6 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
       logger,
     });
     await stalled.start();
-    const viaProxy = new ConfirmingPublisher(stalled, topology, { publishTimeoutMs: 400, logger });
     const message = (messageId: string) => ({
       exchange: 'events' as const,
       routingKey: 'dispatch.submitted',
@@ -163,14 +165,42 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
       type: 'dispatch.submitted',
       body: { via: 'proxy' },
     });
+    // The publish time-outs run on a fake clock (only setTimeout is faked; the sockets are real):
+    // the stalled publish times out when the clock says so, and the publishes around it wait for
+    // their confirms however slowly a loaded machine answers (a real 400 ms time-out covered
+    // them too, opening the channel included, and raced them).
+    jest.useFakeTimers({
+      doNotFake: [
+        'Date',
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+      ],
+    });
+    const viaProxy = new ConfirmingPublisher(stalled, topology, { publishTimeoutMs: 400, logger });
     try {
       await viaProxy.publish(message('stall-before'));
       proxy.pause();
-      await expect(viaProxy.publish(message('stall-during'))).rejects.toThrow(
+      let during: unknown = 'waiting';
+      const stalledPublish = viaProxy.publish(message('stall-during'));
+      stalledPublish.catch((error: unknown) => (during = error));
+      // Written to the stalled socket (microtasks only), now waiting for its confirm.
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      jest.advanceTimersByTime(399);
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      expect(during).toBe('waiting');
+      jest.advanceTimersByTime(1);
+      await expect(stalledPublish).rejects.toThrow(
         /stall-during .* timed out after 400 ms while waiting for the broker confirm/,
       );
       proxy.resume();
       await expect(viaProxy.publish(message('stall-after'))).resolves.toBeUndefined();
+      jest.useRealTimers();
       // The stalled message did reach the broker once bytes flowed: a time-out means "unknown",
       // which is why the outbox retries and consumers deduplicate.
       await waitUntil(
@@ -178,6 +208,7 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
         'the message sent after the stall',
       );
     } finally {
+      jest.useRealTimers();
       proxy.resume();
       await viaProxy.close();
       await stalled.close();
