@@ -18,12 +18,14 @@ describe('persistentFailureStop', () => {
         'every delivery attempt failed for 72 h (since 2026-11-20T08:00:00.000Z, the limit is 72 h); the last: HTTP 500: down',
       reasonVi:
         'mọi lần gửi đều thất bại trong 72 giờ (từ 2026-11-20T08:00:00.000Z, giới hạn là 72 giờ); lần cuối: HTTP 500: down',
-      // The statement that deactivates holds it to a streak started no later than this.
-      failingSinceAtMost: since,
     });
-    expect(persistentFailureStop(72, after(100), 'x')(since)?.failingSinceAtMost).toEqual(
-      after(28),
+    // At 100 h, a streak started 72 h before or earlier, and no later one.
+    expect(persistentFailureStop(72, after(100), 'x')(after(28))?.code).toBe(
+      'FAILING_PERSISTENTLY',
     );
+    expect(
+      persistentFailureStop(72, after(100), 'x')(new Date(after(28).getTime() + 1)),
+    ).toBeNull();
     expect(persistentFailureStop(72, after(100.5), 'x')(since)?.reason).toMatch(/failed for 100 h/);
   });
 

@@ -1,5 +1,5 @@
 import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
-import type { WebhookStreakStop } from '@docaxis/persistence/webhook/webhook-notification.repository';
+import type { WebhookDeactivation } from '@docaxis/persistence/webhook/webhook-deactivation';
 
 const HOUR_MS = 3_600_000;
 
@@ -8,26 +8,23 @@ const HOUR_MS = 3_600_000;
  * failure, made at `attemptedAt`: yes once the failures have lasted `limitHours` (0: never). Past
  * that, the receiver is not down for a moment but gone or broken, and retrying at the backoff cap
  * forever would only cost both sides and hide it; the agency reactivates the webhook once it
- * works, and catches up on what it missed from its inbox. The stop holds only while the webhook
- * is still failing since no later than the attempt less the limit (checked as it is filed).
+ * works, and catches up on what it missed from its inbox. The repository asks it about the
+ * streak's start as it stands when the failure is filed.
  */
 export function persistentFailureStop(
   limitHours: number,
   attemptedAt: Date,
   lastError: string,
-): (failingSince: Date) => WebhookStreakStop | null {
+): (failingSince: Date) => WebhookDeactivation | null {
   const failingSinceAtMost = new Date(attemptedAt.getTime() - limitHours * HOUR_MS);
   return (failingSince) => {
     if (limitHours === 0 || failingSince > failingSinceAtMost) return null;
     const hours = Math.floor((attemptedAt.getTime() - failingSince.getTime()) / HOUR_MS);
-    return {
-      ...WebhookDeactivationWording.failingPersistently({
-        hours,
-        failingSince,
-        limitHours,
-        lastError,
-      }),
-      failingSinceAtMost,
-    };
+    return WebhookDeactivationWording.failingPersistently({
+      hours,
+      failingSince,
+      limitHours,
+      lastError,
+    });
   };
 }

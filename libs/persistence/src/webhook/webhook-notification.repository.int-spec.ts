@@ -4,10 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { WebhookDeactivationWording } from './webhook-deactivation-wording';
+import type { WebhookDeactivation } from './webhook-deactivation';
 import {
   type WebhookAttemptOutcome,
   WebhookNotificationRepository,
-  type WebhookStreakStop,
 } from './webhook-notification.repository';
 import { WEBHOOKS_CHANGED_CHANNEL } from './webhook-subscribers';
 import { WebhookRepository } from './webhook.repository';
@@ -245,11 +245,8 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
       reason: 'every delivery attempt failed for 72 h',
       reasonVi: 'mọi lần gửi đều thất bại trong 72 giờ',
     };
-    /** The stop a notifier decides on a streak started at `since`: it holds for that streak. */
-    const failingStop = (since: Date): WebhookStreakStop => ({
-      ...FAILING,
-      failingSinceAtMost: since,
-    });
+    /** A stop whatever the streak: the tests that use it are about what the stop does. */
+    const failingStop = (): WebhookDeactivation => FAILING;
     let failingId: string;
     let notificationId: string;
 
@@ -295,7 +292,7 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
       return { claimed, deactivation };
     }
 
-    const failed = (stopIf: (since: Date) => WebhookStreakStop | null = () => null) => ({
+    const failed = (stopIf: (since: Date) => WebhookDeactivation | null = () => null) => ({
       webhookId: failingId,
       outcome: 'failed' as const,
       stopIf: jest.fn(stopIf),
@@ -519,10 +516,12 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
         });
       });
 
-      it('a stop decided on a streak that a success ended meanwhile does not happen', async () => {
+      it('a failure filed after a success it raced is judged on the streak the success left: no stop', async () => {
         const [failing, succeeding] = await twoPostsInFlight();
-        // Decided on the streak as it was (since RACE_T0), not on the one the success left.
-        const staleStop = { ...FAILING, failingSinceAtMost: raceHoursAfter(8) };
+        // Failing for 72 h at 80 h: the streak claimed with both POSTs (since RACE_T0) would stop.
+        const failedFor72Hours = jest.fn((since: Date) =>
+          since <= raceHoursAfter(8) ? FAILING : null,
+        );
         const [, stop] = await inRowLockOrder(
           () =>
             file(succeeding, raceHoursAfter(80), 200, { webhookId: raceId, outcome: 'succeeded' }),
@@ -530,9 +529,10 @@ describe('WebhookNotificationRepository: the durable notification queue (real Po
             file(failing, raceHoursAfter(80), 500, {
               webhookId: raceId,
               outcome: 'failed',
-              stopIf: () => staleStop,
+              stopIf: failedFor72Hours,
             }),
         );
+        expect(failedFor72Hours.mock.calls).toEqual([[raceHoursAfter(80)]]);
         expect(stop).toBeNull();
         // The failure starts a new streak; the webhook goes on.
         expect(await raced()).toEqual({

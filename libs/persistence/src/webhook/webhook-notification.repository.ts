@@ -33,26 +33,18 @@ export interface ClaimedWebhookNotification {
 }
 
 /**
- * A deactivation decided on a failure streak. It holds only while the webhook is still failing
- * since no later than `failingSinceAtMost` (the attempt's time less the limit): the statement that
- * deactivates checks that itself, on the row as it is when it runs.
- */
-export interface WebhookStreakStop extends WebhookDeactivation {
-  readonly failingSinceAtMost: Date;
-}
-
-/**
  * How an attempt moves its webhook's failure streak (`webhooks.failing_since`): a success ends
  * it (on an active webhook only: a stopped one keeps the streak its reason states); a failure
  * starts it, or continues it and, through `stopIf`, may end the webhook, decided on the streak's
- * start as committed (several senders may be filing failures of one webhook).
+ * start as committed and locked (several senders may be filing outcomes of one webhook): `stopIf`
+ * judges the start it is given, never one it read before.
  */
 export type WebhookFailureStreakMove =
   | { webhookId: string; outcome: 'succeeded' }
   | {
       webhookId: string;
       outcome: 'failed';
-      stopIf: (failingSince: Date) => WebhookStreakStop | null;
+      stopIf: (failingSince: Date) => WebhookDeactivation | null;
     };
 
 export interface WebhookAttemptOutcome {
@@ -189,25 +181,18 @@ export class WebhookNotificationRepository {
         );
       }
       const streakStop = await moveFailureStreak(manager, outcome);
-      const stop: ({ webhookId: string } & WebhookDeactivation) | null =
-        outcome.deactivateWebhook ?? streakStop;
+      const stop = outcome.deactivateWebhook ?? streakStop;
       if (!stop) return null;
-      // One statement decides: a stop decided on the failure streak happens only if the webhook
-      // is still failing since before the threshold, however the streak moved since it was read.
+      // No condition on the streak here: a stop on it was decided on the row as moveFailureStreak
+      // locked it, and this transaction holds that lock until it commits, so no success,
+      // reactivation or other failure can move the streak in between (they wait, then find the
+      // webhook stopped).
       const [, affected]: [unknown, number] = await manager.query(
         `UPDATE webhooks
             SET active = false, deactivated_at = $2, deactivation_code = $3,
                 deactivation_reason = $4, deactivation_reason_vi = $5
-          WHERE id = $1 AND active
-            AND ($6::timestamptz IS NULL OR failing_since <= $6::timestamptz)`,
-        [
-          stop.webhookId,
-          outcome.attemptedAt,
-          stop.code,
-          stop.reason,
-          stop.reasonVi,
-          streakStop && !outcome.deactivateWebhook ? streakStop.failingSinceAtMost : null,
-        ],
+          WHERE id = $1 AND active`,
+        [stop.webhookId, outcome.attemptedAt, stop.code, stop.reason, stop.reasonVi],
       );
       return affected > 0
         ? { code: stop.code, reason: stop.reason, reasonVi: stop.reasonVi }
@@ -223,7 +208,7 @@ export class WebhookNotificationRepository {
 async function moveFailureStreak(
   manager: EntityManager,
   { failureStreak: move, attemptedAt }: WebhookAttemptOutcome,
-): Promise<({ webhookId: string } & WebhookStreakStop) | null> {
+): Promise<({ webhookId: string } & WebhookDeactivation) | null> {
   if (!move) return null;
   if (move.outcome === 'succeeded') {
     // Not on a webhook a failure stopped meanwhile (its POST in flight as the stop committed):
