@@ -262,7 +262,7 @@ export class DispatchLoad {
   private retryingTransientFailures<Response extends { status: number }>(
     send: () => Promise<Response>,
   ): Promise<Response> {
-    return sendRetryingTransientFailures(send, () => this.retries++);
+    return sendRetryingTransientFailures(send, () => this.retries++, this.clock);
   }
 
   private errorSummary(): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DispatchLoad, type LoadOptions } from '../../bench/axis/dispatch-load';
 import type { GatewayClient, GatewayResponse } from '../../bench/axis/gateway-client';
-import { type LoadClock, realLoadClock } from '../../bench/axis/load-clock';
+import type { LoadClock } from '../../bench/axis/load-clock';
 
 type Failure = number | 'socket hang up';
 
@@ -42,8 +42,13 @@ class ScriptedGateway {
     private readonly ackFailures: Failure[] = [],
     /** POST /dispatches answered 503 with this Retry-After (admission control) first. */
     private readonly busyRefusals: string[] = [],
-    /** What its answers take, and the load's clock. */
-    private readonly clock: LoadClock = realLoadClock,
+    /**
+     * What its answers take, and the load's clock: virtual, so the sending window, the retries'
+     * backoff and the drain deadline do not depend on how loaded the machine is (on the real
+     * clock a late turn could end the 0.1 s window before the first submission, or the drain
+     * before a retried acknowledgement).
+     */
+    private readonly clock: LoadClock = new VirtualClock(),
   ) {}
 
   readonly sender = {
@@ -136,8 +141,8 @@ describe('the end-to-end bench client (DispatchLoad): polls and acknowledgements
 
 describe('the end-to-end bench client (DispatchLoad): admission control', () => {
   it('waits Retry-After after a 503 and sends the same submission again, counting a busy refusal, not an error', async () => {
-    // On a virtual clock: the second waited at the door and the axis' latency are told apart
-    // exactly, however slow the machine running the spec.
+    // On its own virtual clock, read below: the second waited at the door and the axis' latency
+    // are told apart exactly, however slow the machine running the spec.
     const clock = new VirtualClock();
     const gateway = new ScriptedGateway([], [], ['1'], clock);
     const result = await gateway.load().run({ ...OPTIONS, seconds: 1.2 });
