@@ -51,7 +51,12 @@ export class SkipStatusNoticeUseCase {
     const { notice, released } = await this.dataSource.transaction(async (manager) => {
       const found = await this.notices.findLockingInbox(manager, id);
       if (!found) throw new StatusNoticeNotFoundError(id);
-      refuseUnlessBlocking(found, await this.notices.waitingBehind(manager, found.id));
+      refuseUnlessWaiting(found);
+      // Merely late, it holds nothing back: skipped, it would never be delivered. Asked last, as
+      // the one check that costs a query (read under the inbox lock).
+      if ((await this.notices.waitingBehind(manager, found.id)) === 0) {
+        throw new StatusNoticeNotSkippableError(found.id, 'not-blocking');
+      }
       const occurredAt = new Date().toISOString();
       const facts = noticeFacts(found);
       const delivered = await skipStatusNotice(this.notices, manager, {
@@ -76,13 +81,11 @@ export class SkipStatusNoticeUseCase {
   }
 }
 
-/** `waitingBehind`: the ready notices it holds back, read under the inbox lock. */
-function refuseUnlessBlocking(notice: StatusNoticeEntity, waitingBehind: number): void {
+/** Refuses a notice that is delivered, given up or ready: only one still waiting may be skipped. */
+function refuseUnlessWaiting(notice: StatusNoticeEntity): void {
   if (notice.deliverySeq !== null) throw new StatusNoticeNotSkippableError(notice.id, 'delivered');
   if (notice.skippedAt !== null) throw new StatusNoticeNotSkippableError(notice.id, 'skipped');
   if (notice.readyAt !== null) throw new StatusNoticeNotSkippableError(notice.id, 'ready');
-  // Merely late, it holds nothing back: skipped, it would never be delivered.
-  if (waitingBehind === 0) throw new StatusNoticeNotSkippableError(notice.id, 'not-blocking');
 }
 
 /** The facts every notice message carries (see `status.noticed`). */
