@@ -30,6 +30,8 @@ const SENDER = '000.00.00.G22';
 const LATE = '000.00.00.H41';
 /** Registered late too, but its first start fails. */
 const HINDERED = '000.00.00.H14';
+/** Suspended before the router starts. */
+const SUSPENDED = '000.00.00.H20';
 
 /**
  * An agency registered after start-up has its inbox consumed like the others: through the
@@ -48,7 +50,9 @@ describe('AgencyInboxConsumers, agencies registered after start-up (real Postgre
   beforeAll(async () => {
     ({ dataSource } = await agencyDatabase('agency-inbox', [
       { code: SENDER, name: 'Văn phòng Chính phủ' },
+      { code: SUSPENDED, name: 'UBND tỉnh Đồng Tháp' },
     ]));
+    await new AgencyRepository(dataSource).setStatus(SUSPENDED, 'suspended');
     connection = new AmqpConnection({ url: testAmqpUrl(), connectionName: prefix, logger });
     topology = new MessagingTopology(connection, { prefix, retryDelaysMs: [50], logger });
     await topology.declare();
@@ -124,6 +128,30 @@ describe('AgencyInboxConsumers, agencies registered after start-up (real Postgre
     await waitUntil(() => delivered(dispatchId, LATE), 'the delivery');
   });
 
+  /**
+   * README: what was accepted for a suspended agency is delivered into its inbox and waits
+   * there until it is reactivated, whether the router started before or after the suspension.
+   */
+  it("delivers into a suspended agency's inbox, suspended before start-up or while running", async () => {
+    const beforeStart = await queuedCopyFor(SUSPENDED);
+    await waitUntil(
+      () => delivered(beforeStart, SUSPENDED),
+      'the delivery to the agency suspended before start-up',
+    );
+
+    await new AgencyRepository(dataSource).setStatus(LATE, 'suspended');
+    try {
+      await inboxes.refresh();
+      const whileRunning = await queuedCopyFor(LATE);
+      await waitUntil(
+        () => delivered(whileRunning, LATE),
+        'the delivery to the agency suspended since',
+      );
+    } finally {
+      await new AgencyRepository(dataSource).setStatus(LATE, 'active');
+    }
+  });
+
   it('starts consuming an agency whose first start failed at the next look, not only after a restart', async () => {
     // A queue of another kind squatting on the agency's inbox name: declaring it is refused.
     const [urgent, normal] = topology.brokerQueues(agencyInboxQueue(HINDERED));
@@ -133,13 +161,13 @@ describe('AgencyInboxConsumers, agencies registered after start-up (real Postgre
       await new AgencyRepository(dataSource).upsertMany([
         { code: HINDERED, name: 'UBND Cao Bằng' },
       ]);
-      await expect(inboxes.consumeNewlyActive()).rejects.toThrow(/PRECONDITION_FAILED/);
+      await expect(inboxes.consumeNewlyRegistered()).rejects.toThrow(/PRECONDITION_FAILED/);
     } finally {
       await squatter.deleteQueue(normal.brokerName);
       await squatter.close();
     }
 
-    await inboxes.consumeNewlyActive();
+    await inboxes.consumeNewlyRegistered();
     const dispatchId = await queuedCopyFor(HINDERED);
     await waitUntil(() => delivered(dispatchId, HINDERED), 'the delivery');
     const check = await connection.createChannel();

@@ -21,11 +21,14 @@ import { ROUTER_CONFIG, type RouterConfig } from '../config/router.config';
 import { DeliverToInboxUseCase, type DeliverToInboxCommand } from './deliver-to-inbox.usecase';
 
 /**
- * Consumes every active agency's inbox queue (one durable quorum queue per agency, so a backlog
- * or an outage at one agency never holds up another). Agencies registered (or reactivated) after
- * start-up are picked up at once when the `directory.changed` event saying so reaches this
- * instance (DirectoryChangeConsumer; one router instance of several takes each event), and by
- * every instance at its periodic look at the directory (ROUTER_AGENCY_REFRESH_MS).
+ * Consumes every registered agency's inbox queue (one durable quorum queue per agency, so a
+ * backlog or an outage at one agency never holds up another), suspended agencies included: what
+ * was accepted for an agency before its suspension is delivered into its inbox and waits there
+ * until it is reactivated (it can fetch nothing meanwhile), whether or not a router restarted in
+ * between. Agencies registered after start-up are picked up at once when the `directory.changed`
+ * event saying so reaches this instance (DirectoryChangeConsumer; one router instance of several
+ * takes each event), and by every instance at its periodic look at the directory
+ * (ROUTER_AGENCY_REFRESH_MS).
  *
  * The messages of one agency that arrive together (within ROUTER_DELIVERY_BATCH_LINGER_MS, up to
  * ROUTER_DELIVERY_BATCH_MAX) go into its inbox in one statement, one commit; each is acked only
@@ -58,7 +61,7 @@ export class AgencyInboxConsumers
 
   /** Registered before the consumer host starts, so its wiring check sees every queue. */
   async onModuleInit(): Promise<void> {
-    for (const code of await this.agencies.listActiveCodes()) {
+    for (const code of await this.agencies.listCodes()) {
       this.register(code);
       // The consumer host starts it with the others, or the app does not start.
       this.consumed.add(code);
@@ -77,19 +80,19 @@ export class AgencyInboxConsumers
   /** The periodic look: starts consuming new agencies' inboxes; a failure waits for the next. */
   async refresh(): Promise<void> {
     try {
-      await this.consumeNewlyActive();
+      await this.consumeNewlyRegistered();
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not refresh the agency inbox consumers; will retry');
     }
   }
 
   /**
-   * Starts consuming the inbox queue (declaring it) of every active agency not consumed yet;
+   * Starts consuming the inbox queue (declaring it) of every registered agency not consumed yet;
    * throws on failure. Runs one at a time (the periodic look and a `directory.changed` may
    * coincide), so an agency is never registered twice.
    */
-  consumeNewlyActive(): Promise<void> {
-    const look = this.lookup.catch(() => undefined).then(() => this.startNewlyActive());
+  consumeNewlyRegistered(): Promise<void> {
+    const look = this.lookup.catch(() => undefined).then(() => this.startNewlyRegistered());
     this.lookup = look;
     return look;
   }
@@ -98,9 +101,9 @@ export class AgencyInboxConsumers
    * An agency whose consumer fails to start stays unconsumed, so the next look tries it again;
    * the others are still started. Throws the first failure once all were tried.
    */
-  private async startNewlyActive(): Promise<void> {
+  private async startNewlyRegistered(): Promise<void> {
     const failures: unknown[] = [];
-    for (const code of await this.agencies.listActiveCodes()) {
+    for (const code of await this.agencies.listCodes()) {
       if (this.consumed.has(code)) continue;
       try {
         await this.consumers.startRegistered(this.register(code));

@@ -4,15 +4,15 @@ import { MessageHandlerRegistry } from '@docaxis/messaging/consumer/message-hand
 import { AgencyInboxConsumers } from './agency-inbox.consumers';
 import { DIRECTORY_CHANGED_QUEUE } from './directory-changed.queue';
 
-/** Directory actions after which an agency may receive: its inbox must be consumed now. */
-const ACTIONS_OPENING_AN_INBOX: ReadonlySet<string> = new Set([
-  'agency.registered',
-  'agency.reactivated',
-]);
+/**
+ * Directory actions after which an agency has an inbox to consume. Suspension and reactivation
+ * change nothing here: a suspended agency's inbox is consumed too (AgencyInboxConsumers).
+ */
+const ACTIONS_OPENING_AN_INBOX: ReadonlySet<string> = new Set(['agency.registered']);
 
 /**
- * Thin adapter: a `directory.changed` registering or reactivating an agency → the router starts
- * consuming its inbox queue at once, instead of at its next periodic look at the directory.
+ * Thin adapter: a `directory.changed` registering an agency → the router starts consuming its
+ * inbox queue at once, instead of at its next periodic look at the directory.
  * Idempotent: an agency already consumed is skipped; a failure is retried by the consumer host.
  */
 @Injectable()
@@ -30,7 +30,7 @@ export class DirectoryChangeConsumer implements OnModuleInit {
         MessageTypes.DirectoryChanged,
         async (message) => {
           if (ACTIONS_OPENING_AN_INBOX.has(message.body.action)) {
-            await this.inboxes.consumeNewlyActive();
+            await this.inboxes.consumeNewlyRegistered();
           }
         },
       );

@@ -1,7 +1,7 @@
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { defineConsumerQueue } from '@docaxis/messaging/topology/consumer-queue-definition';
 
-/** Directory changes the router acts on: an agency registered or reactivated gets its inbox consumed. */
+/** Directory changes the router acts on: an agency registered gets its inbox consumed. */
 export const DIRECTORY_CHANGED_QUEUE = defineConsumerQueue({
   name: 'router.directory-changed',
   bindings: [{ exchange: 'events', routingKey: MessageTypes.DirectoryChanged }],

@@ -84,6 +84,14 @@ export class AgencyRepository {
     return rows.length === 0 ? null : this.findByCode(code, manager);
   }
 
+  /** Every registered agency's code, suspended ones included. */
+  async listCodes(): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(AgencyEntity)
+      .find({ select: { code: true }, order: { code: 'ASC' } });
+    return rows.map((row) => row.code);
+  }
+
   async listActiveCodes(): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(AgencyEntity)
