@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
 import { ConfirmingPublisher } from '@docaxis/messaging/publisher/confirming-publisher';
+import { waitUntil } from '@docaxis/messaging/testing/rabbitmq-test-kit';
 import { MessagingTopology } from '@docaxis/messaging/topology/messaging-topology';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
@@ -60,11 +61,10 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
     return row.count;
   }
 
+  // Waits for the condition, bounded only by the kit's generous default: fixed 10 to 20 s
+  // deadlines that then fell through to the assertions raced a loaded machine.
   async function waitForRecords(count: number): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    while ((await recordedCount()) < count && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitUntil(async () => (await recordedCount()) >= count, `${count} audit records`);
   }
 
   it('records every event published, once, acknowledging after the commit', async () => {
@@ -119,10 +119,7 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
     });
     await waitForRecords(122);
     const consumers = moduleRef.get(ConsumerHost);
-    const deadline = Date.now() + 10_000;
-    while (consumers.stats().acked < 123 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20)); // the redelivery's ack
-    }
+    await waitUntil(() => consumers.stats().acked >= 123, "the redelivery's ack");
 
     expect(await recordedCount()).toBe(122);
     const trail = await records.trailOf(DISPATCH);
@@ -192,10 +189,10 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
     const before = consumers.stats();
     try {
       await publisher.publish(batch);
-      const deadline = Date.now() + 20_000;
-      while ((await batchRecords()).length < 60 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitUntil(
+        async () => (await batchRecords()).length >= 60,
+        'the batch recorded, its failed append redelivered',
+      );
     } finally {
       spy.mockRestore();
     }
@@ -211,10 +208,7 @@ describe('AuditRecordingModule (real RabbitMQ and PostgreSQL)', () => {
     // The same message once more (a redelivery after a lost ack): nothing new.
     const acked = consumers.stats().acked;
     await publisher.publish(batch);
-    const deadline = Date.now() + 10_000;
-    while (consumers.stats().acked === acked && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitUntil(() => consumers.stats().acked > acked, 'the repeated batch acked');
     expect(consumers.stats().acked).toBe(acked + 1);
     expect(await batchRecords()).toHaveLength(60);
     expect(consumers.stats().parked).toBe(0);
