@@ -13,8 +13,9 @@ export async function insertRoutedDispatch(db: DataSource, senderCode: string): 
   number++;
   await db.query(
     `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
-       promulgation_year, subject, urgency, envelope, state, correlation_id)
-     VALUES ($1, $2, repeat('0', 64), $4, $3, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', '{}', 'routed', $5)`,
+       promulgation_year, subject, urgency, envelope, state, correlation_id, verified_at)
+     VALUES ($1, $2, repeat('0', 64), $4, $3, 'VPCP-KSTT', 2026, 'V/v thử nghiệm', 'normal', '{}', 'routed', $5,
+       now())`,
     [id, senderCode, String(number), id, id],
   );
   return id;

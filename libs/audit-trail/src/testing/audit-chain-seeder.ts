@@ -90,11 +90,12 @@ export async function seedDispatchesForChain(
   );
   await dataSource.query(
     `INSERT INTO dispatches (id, sender_code, request_digest, document_id, code_number, code_notation,
-                             promulgation_year, subject, urgency, envelope, state, correlation_id, due_date)
+                             promulgation_year, subject, urgency, envelope, state, correlation_id, due_date,
+                             verified_at)
      SELECT ('0196f7a2-0000-7000-8000-' || lpad(to_hex(d), 12, '0'))::uuid,
             ($1::varchar[])[d % 60 + 1], repeat('0', 64), 'seed-' || d, d::text, 'CV-BENCH', 2026,
             'Công văn số ' || d, 'normal', '{}'::jsonb, 'routed', 'seed-' || d,
-            DATE '2026-01-01' + (d % 30)
+            DATE '2026-01-01' + (d % 30), now()
        FROM generate_series(0, $2::int - 1) AS d
      ON CONFLICT DO NOTHING`,
     [SEEDED_AGENCIES, dispatchCount],

@@ -21,6 +21,11 @@ import type { DispatchState } from './dispatch-state';
   'ck_dispatches_state',
   "state IN ('accepted', 'verified', 'rejected', 'routed', 'withdrawn')",
 )
+// The verdict writes the state with its time and, for a rejection, its code: the partial indexes
+// below read those columns instead of `state`, so that the router's state change is a HOT update
+// (migration DispatchIndexesWithoutState).
+@Check('ck_dispatches_rejection_code', "(state = 'rejected') = (rejection_code IS NOT NULL)")
+@Check('ck_dispatches_verified_at', "(state = 'accepted') = (verified_at IS NULL)")
 // A replayed request with the same idempotency key returns the original dispatch.
 @Index('uq_dispatches_idempotency', ['senderCode', 'idempotencyKey'], {
   unique: true,
@@ -29,7 +34,7 @@ import type { DispatchState } from './dispatch-state';
 // Number and notation are unique per agency per year (NĐ 30/2020); a rejected dispatch frees them.
 @Index('uq_dispatches_number', ['senderCode', 'promulgationYear', 'codeNumber', 'codeNotation'], {
   unique: true,
-  where: "state <> 'rejected' AND business_type = 0",
+  where: 'rejection_code IS NULL AND business_type = 0',
 })
 @Index('ix_dispatches_sender_created', ['senderCode', 'createdAt'])
 // Auditors search the trail by number and notation.
@@ -37,7 +42,7 @@ import type { DispatchState } from './dispatch-state';
 @Index('ix_dispatches_replaces', ['replacesDispatchId'])
 // The gateway's admission control counts dispatches awaiting verification per sender
 // (index-only scan).
-@Index('ix_dispatches_awaiting_verification', ['senderCode'], { where: "state = 'accepted'" })
+@Index('ix_dispatches_awaiting_verification', ['senderCode'], { where: 'verified_at IS NULL' })
 export class DispatchEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -11,13 +11,14 @@ export class VerificationBacklogRepository {
 
   /**
    * Dispatches in state `accepted` per sender: their announcement is in the outbox or on the
-   * verifiers' queue. An index-only scan of `ix_dispatches_awaiting_verification` (keyed on
-   * sender_code), whose size is the backlog.
+   * verifiers' queue. They are the ones without a verdict time (`ck_dispatches_verified_at`),
+   * the predicate of `ix_dispatches_awaiting_verification` (keyed on sender_code): an index-only
+   * scan of the backlog alone.
    */
   async countAwaitingVerificationBySender(): Promise<PendingBySender> {
     const rows = await this.dataSource.query<Array<{ sender_code: string; pending: number }>>(
       `SELECT sender_code, count(*)::int AS pending FROM dispatches
-        WHERE state = 'accepted' GROUP BY sender_code`,
+        WHERE verified_at IS NULL GROUP BY sender_code`,
     );
     return new Map(rows.map((row) => [row.sender_code, row.pending]));
   }

@@ -23,6 +23,7 @@ import { OutboxClaimByPendingIndex1795509537319 } from './1795509537319-outbox-c
 import { DropSupersededAuditIndexes1795509800000 } from './1795509800000-drop-superseded-audit-indexes';
 import { WebhookDeactivationReasonVi1795510690552 } from './1795510690552-webhook-deactivation-reason-vi';
 import { DispatchRejectionMessageVi1795513641438 } from './1795513641438-dispatch-rejection-message-vi';
+import { DispatchIndexesWithoutState1795523235594 } from './1795523235594-dispatch-indexes-without-state';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const ALL_MIGRATIONS = [
   DropSupersededAuditIndexes1795509800000,
   WebhookDeactivationReasonVi1795510690552,
   DispatchRejectionMessageVi1795513641438,
+  DispatchIndexesWithoutState1795523235594,
 ];
