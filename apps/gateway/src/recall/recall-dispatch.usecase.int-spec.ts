@@ -62,7 +62,10 @@ describe('RecallDispatchUseCase (real PostgreSQL)', () => {
     expect(await codeOf(recall(delivered, STRANGER))).toBe('DISPATCH_NOT_FOUND');
     expect(await codeOf(recall(delivered, RECIPIENT))).toBe('NOT_THE_SENDER');
     const rejected = await dispatchTo('pending');
-    await dataSource.query(`UPDATE dispatches SET state = 'rejected', rejection_code = 'PDF_UNSIGNED' WHERE id = $1`, [rejected]);
+    await dataSource.query(
+      `UPDATE dispatches SET state = 'rejected', rejection_code = 'PDF_UNSIGNED' WHERE id = $1`,
+      [rejected],
+    );
     expect(await codeOf(recall(rejected))).toBe('DISPATCH_NOT_RECALLABLE');
 
     await expect(recall(delivered)).resolves.toMatchObject({

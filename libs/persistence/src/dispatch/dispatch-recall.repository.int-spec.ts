@@ -145,7 +145,10 @@ describe('DispatchRecallRepository.recall (real PostgreSQL)', () => {
     });
 
     const rejected = await dispatchWith({ [FETCHER]: 'pending' });
-    await dataSource.query(`UPDATE dispatches SET state = 'rejected', rejection_code = 'PDF_UNSIGNED' WHERE id = $1`, [rejected]);
+    await dataSource.query(
+      `UPDATE dispatches SET state = 'rejected', rejection_code = 'PDF_UNSIGNED' WHERE id = $1`,
+      [rejected],
+    );
     expect(await recalls.recall(recallOf(rejected, SENDER))).toMatchObject({
       dispatch: { state: 'rejected', recalledAt: null },
       recalled: null,
