@@ -52,7 +52,10 @@ describe('recovery after the broker closes the connection (real RabbitMQ, rabbit
     await connection.start();
     topology = new MessagingTopology(connection, { prefix, logger });
     await topology.declare();
-    publisher = new ConfirmingPublisher(connection, topology, { publishTimeoutMs: 8000, logger });
+    // The publish made during the outage waits for the whole recovery (noticing the loss,
+    // reconnecting, re-declaring the topology, the confirm): many seconds on a loaded machine,
+    // so a bound well above it (8 s raced it); what it proves is that it waits instead of failing.
+    publisher = new ConfirmingPublisher(connection, topology, { publishTimeoutMs: 45_000, logger });
     const registry = new MessageHandlerRegistry()
       .consume(routedQueue)
       .handle(routedQueue, 'dispatch.routed', (message) => {
@@ -120,7 +123,9 @@ describe('recovery after the broker closes the connection (real RabbitMQ, rabbit
     expect(logger.messages('warn')).toEqual(
       expect.arrayContaining([expect.stringContaining('lost the RabbitMQ connection')]),
     );
-  });
+    // Two rabbitmqctl runs (an Erlang VM each) and a full recovery: more than jest's default
+    // 60 s can be needed on a loaded machine.
+  }, 120_000);
 
   it('reopens a consumer channel the broker closed while the connection stayed up', async () => {
     // Acking an unknown delivery tag is a channel error (406): the broker closes that channel only.
