@@ -27,9 +27,12 @@ describe('NotificationListener: reconnecting with exponential backoff (virtual c
     await gate.stop();
   });
 
-  /** Lets real I/O run (timers stay virtual) until `done`, within 10 s of real time. */
+  /**
+   * Lets real I/O run (timers stay virtual) until `done`, within 45 s of real time (a connection
+   * attempt through the gate, or LISTEN on a real one, can take seconds on a loaded machine).
+   */
   async function untilReal(done: () => boolean, what: string): Promise<void> {
-    const deadline = performance.now() + 10_000;
+    const deadline = performance.now() + 45_000;
     while (!done()) {
       if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setImmediate(resolve));
