@@ -25,7 +25,7 @@ import {
 } from '@docaxis/signature/trust/distinguished-name';
 
 /** RFC 5280 §5.3.1 CRLReason names by code (OCSP's RevokedInfo uses the same codes). */
-export const CRL_REASON_NAMES: Readonly<Record<number, string>> = {
+const CRL_REASONS = {
   0: 'unspecified',
   1: 'keyCompromise',
   2: 'cACompromise',
@@ -36,11 +36,17 @@ export const CRL_REASON_NAMES: Readonly<Record<number, string>> = {
   8: 'removeFromCRL',
   9: 'privilegeWithdrawn',
   10: 'aACompromise',
-};
+} as const;
+
+export type CrlReasonName = (typeof CRL_REASONS)[keyof typeof CRL_REASONS];
+
+/** The same table, indexed by a decoded code (7, unassigned, has no name). */
+export const CRL_REASON_NAMES: Readonly<Record<number, CrlReasonName>> = CRL_REASONS;
 
 export interface RevokedCertificateEntry {
   readonly revokedAt: Date;
-  readonly reason?: string;
+  /** Absent when the entry states none, or a code RFC 5280 does not define. */
+  readonly reason?: CrlReasonName;
   /** RFC 5280 §5.3.2: when the key is known or suspected to have been compromised, or the
    * certificate otherwise became invalid; may be earlier than revokedAt. */
   readonly invalidityDate?: Date;
@@ -113,7 +119,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
         ASN1_TAG.sequence,
         'revoked entry',
       ).children;
-      let reason: string | undefined;
+      let reason: CrlReasonName | undefined;
       let invalidityDate: Date | undefined;
       for (const extension of extensionsOf(der, extensions)) {
         if (extension.oid === OID.crlReason) {

@@ -3,12 +3,10 @@ import {
   verifySignature,
 } from '@docaxis/signature/cms/signature-algorithm';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
-import { CRL_REASON_NAMES, type ParsedCrl } from './certificate-revocation-list';
+import type { ParsedCrl } from './certificate-revocation-list';
 import type { CrlSource } from './crl-source';
 import { applicableDelta, crlNumberValue } from './delta-crl';
 import type { RevocationChecker, RevocationOutcome, RevocationRequest } from './revocation-checker';
-
-const REMOVE_FROM_CRL = CRL_REASON_NAMES[8];
 
 export interface CrlCheckerOptions {
   /** Tolerated clock difference between the CA and us for a CRL's thisUpdate. */
@@ -77,7 +75,7 @@ export class CrlRevocationChecker implements RevocationChecker {
     const entry =
       delta?.entries.get(certificate.serialNumber) ?? best.entries.get(certificate.serialNumber);
     if (!entry) return { status: 'good', source: 'crl', producedAt: newest.thisUpdate };
-    if (entry.reason === REMOVE_FROM_CRL) {
+    if (entry.reason === 'removeFromCRL') {
       // RFC 5280 §5.3.1: only delta CRLs should carry it; a complete CRL that does means the same
       // (OpenSSL reads it so too): the certificate is no longer listed, its hold is over.
       return {
