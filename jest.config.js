@@ -47,6 +47,10 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60000,
+  // Per test and per hook. Generous because CI runs the three tiers at once on a 2-core machine
+  // that may be busy besides: a beforeAll that starts the axis and delivers a dispatch, or
+  // generates a PKI with openssl, took 20 to 30 s at load ~16. The polling helpers give up first
+  // (45 s, test/support/wait-for.ts and the messaging kit's waitUntil), naming what they awaited.
+  testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -1,6 +1,6 @@
 /**
  * Polls `probe` until `done` holds for its result; fails with the last result when time runs out.
- * The default (45 s, under jest's 60 s test timeout so this message is the one that shows) allows
+ * The default (45 s, under jest's test timeout so this message is the one that shows) allows
  * for a loaded machine: a first verification alone took 16 s at load ~20, and waiting longer
  * costs nothing when the condition comes true.
  */

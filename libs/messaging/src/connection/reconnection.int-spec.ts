@@ -123,9 +123,7 @@ describe('recovery after the broker closes the connection (real RabbitMQ, rabbit
     expect(logger.messages('warn')).toEqual(
       expect.arrayContaining([expect.stringContaining('lost the RabbitMQ connection')]),
     );
-    // Two rabbitmqctl runs (an Erlang VM each) and a full recovery: more than jest's default
-    // 60 s can be needed on a loaded machine.
-  }, 120_000);
+  });
 
   it('reopens a consumer channel the broker closed while the connection stayed up', async () => {
     // Acking an unknown delivery tag is a channel error (406): the broker closes that channel only.

@@ -42,7 +42,7 @@ export async function closeConnectionsNamed(
 
 /**
  * Polls `check` until it returns true or throws on timeout, with what it was waiting for. The
- * default (45 s, under jest's 60 s test timeout so this message is the one that shows) allows for
+ * default (45 s, under jest's test timeout so this message is the one that shows) allows for
  * a loaded CI machine, where a reconnection, a retry round or a verification can take many
  * seconds; waiting longer costs nothing when the condition comes true.
  */
