@@ -273,6 +273,8 @@ describe('docaxis verify (in-process)', () => {
 describe('docaxis verify (real process)', () => {
   const repoRoot = resolve(__dirname, '../../../..');
 
+  // Synchronous, so jest's timeout cannot end it: the child's own bound is generous, since
+  // compiling and starting the CLI took ~9 s per run at load ~16.
   function spawnCli(args: string[]): CliResult {
     const child = spawnSync(
       process.execPath,
@@ -284,7 +286,7 @@ describe('docaxis verify (real process)', () => {
         'apps/cli/src/main.ts',
         ...args,
       ],
-      { cwd: repoRoot, env: { ...process.env, ...pkiEnv() }, encoding: 'utf8', timeout: 60_000 },
+      { cwd: repoRoot, env: { ...process.env, ...pkiEnv() }, encoding: 'utf8', timeout: 120_000 },
     );
     return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
   }
