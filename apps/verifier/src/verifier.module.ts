@@ -30,7 +30,7 @@ export class VerifierModule implements OnApplicationShutdown {
    * but an app closed inside a longer-lived one (an in-process e2e run) otherwise left them running.
    */
   async onApplicationShutdown(): Promise<void> {
-    if (this.verifier instanceof PdfVerificationWorkerPool) await this.verifier.close();
+    await this.verifier.close?.();
   }
 
   static forRoot(config: VerifierConfig): DynamicModule {

@@ -8,4 +8,7 @@ import type { VerifyOptions } from './pdf-signature-verifier';
  */
 export abstract class PdfVerifier {
   abstract verify(pdf: Buffer, options?: VerifyOptions): Promise<DocumentVerificationReport>;
+
+  /** Releases what the verifier holds beyond the heap (worker threads); absent when nothing. */
+  close?(): Promise<void>;
 }

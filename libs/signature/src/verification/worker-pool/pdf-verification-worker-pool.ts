@@ -78,7 +78,7 @@ export class PdfVerificationWorkerPool extends PdfVerifier {
     });
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.closing = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.thread.terminate()));
