@@ -666,7 +666,8 @@ describe('hostile input: every refusal is specific, and the axis keeps serving w
       60_000,
     );
     await stillServing();
-  });
+    // Three waits of up to 60 s each (two hostile PDFs verified, one dispatch delivered).
+  }, 240_000);
 
   it('SQL-ish text in every text field is stored and served verbatim, as data', async () => {
     const envelope = valid({

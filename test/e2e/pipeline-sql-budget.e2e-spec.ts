@@ -106,5 +106,6 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
       5 * auditBatches + 0.5,
     );
     expect(auditBatches).toBeLessThanOrEqual(9);
-  });
+    // Four waits of up to 60 s each (delivered, then audited, for the warm-up and the 20).
+  }, 300_000);
 });
