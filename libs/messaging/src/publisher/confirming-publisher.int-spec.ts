@@ -10,6 +10,7 @@ import { testAmqpUrl, testPrefix, waitUntil } from '../testing/rabbitmq-test-kit
 import { RecordingLogger } from '../testing/recording-logger';
 import { ConfirmingPublisher } from './confirming-publisher';
 import { MessageUnroutableError } from './message-unroutable.error';
+import { PublishFailedError } from './publish-failed.error';
 import { PublishTimeoutError } from './publish-timeout.error';
 
 const prefix = testPrefix('publisher');
@@ -147,7 +148,76 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     await expect(publish).rejects.toThrow(/timed out after 300 ms while waiting for a connection/);
     // Far below Jest's own time-out: proves the publish gave up instead of hanging.
     expect(Date.now() - started).toBeLessThan(10_000);
+    // Nor does closing wait for the channel still waiting for a connection; nothing is published after.
+    await lonely.close();
+    await expect(
+      lonely.publish({
+        exchange: 'events',
+        routingKey: 'dispatch.submitted',
+        messageId: 'after-close-unreachable',
+        type: 'dispatch.submitted',
+        body: {},
+      }),
+    ).rejects.toThrow(/the publisher is closed/);
     await unreachable.close();
+  });
+
+  it('fails the publishes waiting for back-pressure to ease when the channel is lost while closing, instead of opening another', async () => {
+    const proxy = await PausableTcpProxy.start('127.0.0.1', 5672);
+    const dropping = new AmqpConnection({
+      url: proxy.url(),
+      connectionName: `${prefix}-dropping`,
+      reconnect: { initialDelayMs: 50, maxDelayMs: 100 },
+      logger,
+    });
+    await dropping.start();
+    // Long enough that a publish which reopened a channel would still be waiting for a connection.
+    const viaProxy = new ConfirmingPublisher(dropping, topology, {
+      publishTimeoutMs: 20_000,
+      logger,
+    });
+    const message = (messageId: string, body: Record<string, unknown> = {}) => ({
+      exchange: 'events' as const,
+      routingKey: 'dispatch.submitted',
+      messageId,
+      type: 'dispatch.submitted',
+      body,
+    });
+    try {
+      await viaProxy.publish(message('drop-before'));
+      proxy.pause();
+      // More bytes than the stalled sockets' kernel buffers hold (at most 4 + 32 MB here), then
+      // more frames than the channel's write buffer takes (1,024): the last ones wait for
+      // back-pressure to ease, which it never does.
+      const large = { blob: 'x'.repeat(1024 * 1024) };
+      const publishes = [
+        ...Array.from({ length: 64 }, (_, i) => message(`drop-large-${i}`, large)),
+        ...Array.from({ length: 2000 }, (_, i) => message(`drop-small-${i}`)),
+      ];
+      const outcomes = publishes.map((publish) =>
+        viaProxy.publish(publish).then(
+          () => 'published',
+          (error: unknown) => error,
+        ),
+      );
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      const closing = viaProxy.close();
+      await proxy.close(); // the connection drops: its channel closes under the waiting publishes
+
+      const errors = await Promise.all(outcomes);
+      expect(errors.filter((error) => !(error instanceof PublishFailedError))).toEqual([]);
+      const closedOnes = errors.filter((error) =>
+        /the publisher is closed/.test((error as Error).message),
+      );
+      expect(closedOnes.length).toBeGreaterThan(0);
+      await closing;
+      await expect(viaProxy.publish(message('drop-after'))).rejects.toThrow(
+        /the publisher is closed/,
+      );
+    } finally {
+      await dropping.close();
+      await proxy.close();
+    }
   });
 
   it('times out while the connection is stalled, then publishes again once it flows', async () => {

@@ -165,17 +165,27 @@ export class ConfirmingPublisher {
     return { confirmed: this.confirmed, failed: this.failed, inFlight: this.inFlight };
   }
 
-  /** Waits (bounded by the time-out) for in-flight publishes, then closes the channel. */
+  /**
+   * Waits (bounded by the time-out) for in-flight publishes, then closes the channel. From the
+   * call on, publishes fail with MESSAGING_PUBLISH_FAILED ("the publisher is closed"), and so do
+   * those in flight that lose their channel: no channel is opened any more.
+   */
   async close(): Promise<void> {
     this.closed = true;
     const deadline = Date.now() + this.publishTimeoutMs;
     while (this.inFlight > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const state = await this.current?.catch(() => undefined);
+    const opening = this.current;
+    const state = this.currentState;
     this.current = undefined;
     this.currentState = undefined;
-    if (state && !state.closed) await state.channel.close().catch(() => undefined);
+    if (state) {
+      if (!state.closed) await state.channel.close().catch(() => undefined);
+      return;
+    }
+    // Still waiting for a connection, which may never come back: closed once it opens, if ever.
+    void opening?.then((late) => late.channel.close()).catch(() => undefined);
   }
 
   private async send(
@@ -184,9 +194,17 @@ export class ConfirmingPublisher {
     options: Options.Publish,
   ): Promise<void> {
     for (;;) {
+      if (this.closed && !this.current) {
+        throw new PublishFailedError(
+          pending.messageId,
+          pending.exchange,
+          'the publisher is closed',
+        );
+      }
       const state = await this.channelState();
       if (pending.settled) return;
-      if (state.closed) continue;
+      // Closed meanwhile, or no longer the publisher's (close() let go of it).
+      if (state.closed || state !== this.currentState) continue;
       if (!state.writable) {
         pending.phase = 'channel back-pressure to ease';
         await new Promise<void>((resolve) => state.drainWaiters.push(resolve));
