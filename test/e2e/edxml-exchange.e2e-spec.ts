@@ -158,6 +158,8 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
       );
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/xml/);
+      // The same URL answers JSON too: Accept chose, and a cache must know it.
+      expect(response.headers.vary).toMatch(/(^|,\s*)Accept(\s*,|$)/);
       const packet = parseEdxmlPacket(response.body as Buffer);
       expect(packet.messageHeader.documentId).toBe(documentId);
       expect(packet.messageHeader.subject).toBe(envelope.subject);

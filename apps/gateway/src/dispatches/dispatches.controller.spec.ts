@@ -62,7 +62,7 @@ describe('DispatchesController.read, the language of the rejection reason', () =
     ).resolves.toEqual({ id: DISPATCH_ID });
     expect(asked).toEqual([language]);
     expect(sent['content-language']).toBe(language);
-    expect(varies).toEqual(['Accept-Language']);
+    expect(varies).toEqual(['Accept', 'Accept-Language']);
   });
 
   it('refuses an unsupported ?lang before reading anything', async () => {

@@ -232,6 +232,8 @@ export class DispatchesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DispatchView | string> {
+    // Accept chose the format (JSON or edXML): a cache must not serve one to a caller asking the other.
+    response.vary('Accept');
     if (!prefersEdxml(request)) {
       const language = responseLanguageOf(request);
       const view = await this.readDispatch.execute(id, agency.agencyCode, language);

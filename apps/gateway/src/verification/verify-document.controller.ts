@@ -79,6 +79,8 @@ export class VerifyDocumentController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<VerifyResponse | StreamableFile> {
     const asPdf = prefersPdfReport(request);
+    // Accept chose the format (JSON or PDF): a cache must not serve one to a caller asking the other.
+    response.vary('Accept');
     // Judged before any work, so a bad parameter costs no verification.
     const language = asPdf ? responseLanguageOf(request) : undefined;
     const files = multipartFilePartsOf(request).files ?? [];
