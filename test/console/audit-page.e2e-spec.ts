@@ -112,5 +112,6 @@ describe('console: audit (auditor)', () => {
     } finally {
       await context.close();
     }
-  });
+    // Page waits of up to 90 s each (console-browser.ts) on a loaded machine.
+  }, 300_000);
 });

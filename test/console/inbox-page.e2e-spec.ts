@@ -165,5 +165,6 @@ describe('console: inbox and status notices (clerks)', () => {
       await recipient.close();
       await sender.close();
     }
-  });
+    // Several pipeline round trips (status notices, a recall), each awaited up to 45 s.
+  }, 300_000);
 });

@@ -120,7 +120,8 @@ describe('console: verify a document (clerk)', () => {
     } finally {
       await context.close();
     }
-  });
+    // Two verifications and a PDF report behind page waits of up to 90 s each.
+  }, 300_000);
 
   it('answers index.html for deep links but a 404 for a missing asset', async () => {
     const get = (path: string) =>

@@ -66,16 +66,23 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * How long a page action or wait may take: the pages wait on the gateway, which verifies
+ * signatures and renders PDF reports while CI loads the machine (a verification alone has taken
+ * 16 s there), so Playwright's 30 s default raced them. A wait that succeeds costs nothing more.
+ */
+const PAGE_TIMEOUT_MS = 90_000;
+
+/**
  * A browser context that presents `credential` as its TLS client certificate to the gateway,
  * as a clerk's or auditor's browser would. The gateway's certificate is from the TEST CA.
  */
-export function contextAs(
+export async function contextAs(
   browser: Browser,
   axis: RunningAxis,
   credential: DevPkiCredential,
   language: 'vi' | 'en' = 'vi',
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
     locale: language === 'vi' ? 'vi-VN' : 'en-GB',
@@ -89,6 +96,8 @@ export function contextAs(
       },
     ],
   });
+  context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  return context;
 }
 
 /** Saves a full-page screenshot as test-output/console/<name>.png and returns its path. */
