@@ -121,7 +121,8 @@ describe('batch acknowledgement POST /inbox/ack (real RabbitMQ and PostgreSQL)',
       "C's acknowledgement audited",
     );
     expect(await acknowledgementsAudited(toBoth, B)).toBe(1);
-  });
+    // Four dispatches through the whole pipeline, one after the other, then the audit trail.
+  }, 240_000);
 
   it.each([
     ['no body', 400, 'ACK_REQUEST_INVALID', undefined],

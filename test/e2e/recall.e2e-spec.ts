@@ -292,6 +292,7 @@ describe('recall (real RabbitMQ and PostgreSQL)', () => {
       expect((await inbox(axis, B)).some((i) => i.dispatchId === dispatchId)).toBe(false);
       const parked = (await asAdmin(axis).get('/admin/parked-messages?limit=200')).body.items;
       expect(parked).toEqual([]);
-    });
+      // A verification, the router ending it and the audit trail, each awaited up to 45 s.
+    }, 240_000);
   });
 });
