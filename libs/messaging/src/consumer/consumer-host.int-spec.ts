@@ -329,6 +329,74 @@ describe('ConsumerHost (real RabbitMQ)', () => {
     );
   });
 
+  it('stops consuming one queue alone: its running handlers finish and are acked, the rest waits in the queue for the next start', async () => {
+    const registry = new MessageHandlerRegistry()
+      .consume(submittedQueue)
+      .handle(submittedQueue, 'dispatch.submitted', () => Promise.resolve());
+    const consumers = host(registry);
+    await consumers.start();
+    const code = '000.01.01.H08';
+    const inbox = agencyInboxQueue(code);
+    const started: string[] = [];
+    const finished: string[] = [];
+    let finishHandlers = () => undefined as void;
+    const handlersMayFinish = new Promise<void>((resolve) => (finishHandlers = resolve));
+    registry
+      .consume(inbox, { prefetch: 2 })
+      .handle(inbox, 'delivery.requested', async (message) => {
+        started.push(message.messageId);
+        await handlersMayFinish;
+        finished.push(message.messageId);
+      });
+    const cancels = countCancels(connection);
+    await consumers.startRegistered(inbox);
+    cancels.stopCounting();
+    for (let i = 0; i < 4; i++) {
+      await publisher.publish({
+        exchange: 'delivery',
+        routingKey: code,
+        messageId: `stop-one-${i}`,
+        type: 'delivery.requested',
+        body: {
+          occurredAt: new Date().toISOString(),
+          actor: 'router',
+          dispatchId: '0190f3a0-0000-7000-8000-000000000003',
+          recipientCode: code,
+          priority: 0,
+        },
+      });
+    }
+    await waitUntil(() => started.length === 2, 'a full prefetch window of running handlers');
+    const ackedBefore = consumers.stats().acked;
+    const stopping = consumers.stopConsuming(inbox.name);
+    const [, normal] = topology.brokerQueues(inbox);
+    const channel = await connection.createChannel();
+    try {
+      // Once the broker has confirmed the cancels (both lanes), the running handlers may finish.
+      expect(cancels.requested).toBe(2);
+      await waitUntil(() => cancels.confirmed === cancels.requested, 'the consumers cancelled');
+      finishHandlers();
+      await stopping;
+      expect(finished.sort()).toEqual([...started].sort());
+      expect(consumers.stats().acked).toBe(ackedBefore + 2);
+      // The broker applies the acks and the consumer's removal to the quorum queue on its own time.
+      const queue = () => channel.checkQueue(normal.brokerName);
+      await waitUntil(
+        async () => (await queue()).consumerCount === 0,
+        'no consumer left on the queue',
+      );
+      expect(await queue()).toMatchObject({ messageCount: 2, consumerCount: 0 });
+      // The other queues go on.
+      expect(consumers.isConsuming()).toBe(true);
+
+      await consumers.startRegistered(inbox);
+      await waitUntil(() => finished.length === 4, 'the two left in the queue');
+      expect(finished.slice(2).sort()).toEqual(['stop-one-2', 'stop-one-3']);
+    } finally {
+      await channel.close();
+    }
+  });
+
   it('refuses to start when a consumed queue has no handler, consuming nothing', async () => {
     const lonely = defineConsumerQueue({
       name: 'lonely',
