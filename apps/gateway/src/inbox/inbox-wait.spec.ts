@@ -85,13 +85,17 @@ describe('inbox long-poll', () => {
     const answers = [[], ['item']];
     const probe = jest.fn(() => Promise.resolve(answers.shift() ?? []));
     const onWoken = jest.fn();
+    const pauses: number[] = [];
     const wakeup: InboxWakeup = {
       listening: true,
-      next: () => new Promise((resolve) => setTimeout(() => resolve(true), 5)),
+      // Woken 5 ms into a pause that could have lasted the whole wait.
+      next: (ms: number) => {
+        pauses.push(ms);
+        now += 5;
+        return Promise.resolve(true);
+      },
       close: () => undefined,
     };
-    jest.restoreAllMocks(); // real time: the wake-up, not a pause, must end this wait
-    const started = Date.now();
     await expect(
       waitUntilFound(probe, wakeup, {
         waitMs: 10_000,
@@ -100,7 +104,10 @@ describe('inbox long-poll', () => {
         onWoken,
       }),
     ).resolves.toEqual(['item']);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Counted, not timed: one pause, ended by the wake-up, then the look that found the item (a
+    // real 5 ms timer and an elapsed-time bound stood here).
+    expect(pauses).toEqual([10_000]);
+    expect(probe).toHaveBeenCalledTimes(2);
     expect(onWoken).toHaveBeenCalledTimes(1);
   });
 
