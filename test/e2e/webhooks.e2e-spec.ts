@@ -95,8 +95,9 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       WEBHOOK_POLL_MS: '100',
       WEBHOOK_RETRY_BASE_MS: '200',
       WEBHOOK_RETRY_MAX_MS: '1000',
-      WEBHOOK_TIMEOUT_MS: '2000',
-      WEBHOOK_LEASE_MS: '5000',
+      // The default call time-out (10 s) and lease (60 s): no spec here waits for either, and at
+      // 2 and 5 s a loaded machine could time a call out, or let another poll take a leased
+      // notification, sending it twice, beside the failures the receiver scripts.
     });
     hookUrl = await receiver.start(
       readFileSync(axis.pki.server.certPath, 'utf8'),
@@ -209,7 +210,8 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
         () => Promise.resolve(receiver.processed.size),
         (size) => size === dispatchIds.length,
         'both notifications processed by the receiver',
-        30_000,
+        // Two dispatches through the whole pipeline, then the scripted failures and retries.
+        90_000,
       );
       const notified = [...receiver.processed.keys()].map(
         (id) => receiver.calls.find((call) => call.id === id)!.body.data.dispatchId,
@@ -219,7 +221,7 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
         `webhook receiver: ${receiver.calls.length} calls, ${receiver.processed.size} notifications, ` +
           `${FAILING_FIRST} answered 503`,
       );
-    });
+    }, 180_000);
 
     it('retried the failed calls with the same id and a growing attempt number', () => {
       expect(receiver.calls.length).toBeGreaterThanOrEqual(dispatchIds.length + FAILING_FIRST);
