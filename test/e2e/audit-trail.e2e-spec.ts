@@ -65,7 +65,8 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
       (body) => body.checkpoint !== null && body.checkpoint.headSeq === body.head?.seq,
       'a checkpoint of the head',
     );
-  });
+    // Starts the axis and awaits a delivery, a status notice and a checkpoint (up to 45 s each).
+  }, 240_000);
 
   afterAll(async () => {
     await axis?.stop();

@@ -26,7 +26,8 @@ describe('update by replacement (real RabbitMQ and PostgreSQL)', () => {
       code: view.envelope.code,
       replaces: { documentId: originalDocumentId, reason },
     });
-  });
+    // Starts the axis and delivers two dispatches one after the other (up to 45 s each).
+  }, 240_000);
 
   afterAll(async () => {
     await axis?.stop();
