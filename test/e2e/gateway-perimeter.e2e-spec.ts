@@ -306,8 +306,14 @@ describe('trusted-proxy mode and per-agency rate limits', () => {
     expect((await call(axis, '/inbox', { forwarded: escaped(credential) })).status).toBe(200);
 
     publishRevocation(axis.pki, issuingCrlPath, credential);
+    // Until the reload, each poll is C's and counts against its budget (LIMIT per window): paced
+    // at 4 a second rather than waitFor's 20, so a reload that a loaded machine runs seconds late
+    // is not outlasted by the budget (a 429 would never turn into the awaited 401).
     const direct = await waitFor(
-      () => call(axis, '/inbox', { from: '127.0.0.2', tls: credential }),
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        return call(axis, '/inbox', { from: '127.0.0.2', tls: credential });
+      },
       (response) => response.status === 401,
       'the handshake to see the new CRL',
     );
