@@ -4,14 +4,18 @@
  * gateway's process) and SQL statements per POST /api/v1/dispatches (a JSON envelope, two
  * ~100 KB signed PDFs, three recipients). The gateway runs alone in this process (no workers:
  * its outbox relay still publishes); the client sends from a process of its own.
+ * `--callgrind` (the gateway under valgrind's callgrind, `--instr-atstart=no`) counts the
+ * window's instructions only; `--alloc-prof FILE` samples where it allocates. Each run also
+ * reports the window's garbage collections.
  * `--measure inbox-polls`: the same per empty GET /api/v1/inbox (the recipients' poll, no wait),
  * warm-up included.
  */
-import { fork } from 'node:child_process';
+import { execFile, fork } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { connect } from 'amqplib';
 import { topologyNames } from '@docaxis/messaging/topology/topology-names';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
@@ -20,6 +24,7 @@ import { SqlStatementCounter } from '@docaxis/testing/sql-statement-counter';
 import { dropRunDatabases } from '@docaxis/testing/test-database';
 import { TEST_RUN_ENV, testRunDir } from '@docaxis/testing/test-run';
 import { BenchArgumentError } from './support/bench-argument-error';
+import { GcMeter } from './submission/gc-meter';
 import { parseSubmissionBenchArguments } from './submission/submission-bench-arguments';
 import type { SubmissionClientSetup } from './submission/submission-client';
 
@@ -85,23 +90,43 @@ async function main(): Promise<void> {
     });
     const profiler = new Session();
     profiler.connect();
+    const gc = new GcMeter();
     let cpuBefore = process.cpuUsage();
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const elapsedMs = await new Promise<number>((resolve, reject) => {
       child.on('message', (message: { kind: string; ms?: number }) => {
         if (message.kind === 'warm') {
-          if (options.cpuProfile) {
-            void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
-          }
-          sql.counting = true;
-          cpuBefore = process.cpuUsage();
-          child.send({ kind: 'go' });
+          void measuredWindow(options.callgrind, 'on').then(() => {
+            if (options.allocationProfile) {
+              void profiler.post('HeapProfiler.enable').then(() =>
+                profiler.post('HeapProfiler.startSampling', {
+                  samplingInterval: 4096,
+                  // Node 20's V8 takes these, its typings do not know them yet.
+                  includeObjectsCollectedByMajorGC: true,
+                  includeObjectsCollectedByMinorGC: true,
+                } as { samplingInterval: number }),
+              );
+            }
+            if (options.cpuProfile) {
+              void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
+            }
+            sql.counting = true;
+            gc.start();
+            cpuBefore = process.cpuUsage();
+            child.send({ kind: 'go' });
+          }, reject);
         } else if (message.kind === 'done') resolve(message.ms ?? 0);
       });
       void exited.then((code) => reject(new Error(`the client exited (${code}) before done`)));
     });
     const cpu = process.cpuUsage(cpuBefore);
+    const collections = gc.stop();
+    await measuredWindow(options.callgrind, 'off');
     sql.counting = false;
+    if (options.allocationProfile) {
+      const { profile } = await profiler.post('HeapProfiler.stopSampling');
+      writeFileSync(options.allocationProfile, JSON.stringify(profile));
+    }
     if (options.cpuProfile) {
       const { profile } = await profiler.post('Profiler.stop');
       writeFileSync(options.cpuProfile, JSON.stringify(profile));
@@ -122,6 +147,13 @@ async function main(): Promise<void> {
         `(user ${perDispatch(cpu.user / 1000)}, system ${perDispatch(cpu.system / 1000)})`,
     );
     console.log(`SQL statements per ${what}: ${perDispatch(total)}`);
+    const { scavenges, markCompacts } = collections;
+    console.log(
+      `GC in the window: ${scavenges.count} scavenges (${scavenges.ms.toFixed(0)} ms), ` +
+        `${markCompacts.count} mark-compacts (${markCompacts.ms.toFixed(0)} ms); ` +
+        `per ${what}: ${perDispatch(scavenges.count + markCompacts.count)} collections, ` +
+        `${perDispatch(scavenges.ms + markCompacts.ms)} ms of pauses`,
+    );
     console.log(sql.report(options.count));
   } finally {
     sql.uninstall();
@@ -131,6 +163,12 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true });
     rmSync(testRunDir(), { recursive: true, force: true });
   }
+}
+
+/** Under callgrind (`--callgrind`), starts or ends the instrumented window of this process. */
+async function measuredWindow(callgrind: boolean, instrumentation: 'on' | 'off'): Promise<void> {
+  if (!callgrind) return;
+  await promisify(execFile)('callgrind_control', ['-i', instrumentation, String(process.pid)]);
 }
 
 main().catch((error: unknown) => {

@@ -24,14 +24,25 @@ export interface SubmissionBenchArguments {
   logLevel: string;
   /** Writes a V8 CPU profile of the measured window (the gateway's side only) to this file. */
   cpuProfile: string | null;
+  /**
+   * Writes a V8 sampling heap profile of the window to this file: where the gateway allocates,
+   * collected objects included (what makes it collect garbage), one sample per 4 KB.
+   */
+  allocationProfile: string | null;
+  /**
+   * The gateway runs under valgrind's callgrind with instrumentation off at start
+   * (`--instr-atstart=no`): switch it on for the measured window only (`callgrind_control -i`),
+   * so the profile counts the window's instructions and not start-up or warm-up.
+   */
+  callgrind: boolean;
 }
 
 const USAGE =
-  '--measure submissions|inbox-polls, --count N, --concurrency C, --warmup W, --log-level L, --cpu-prof FILE';
+  '--measure submissions|inbox-polls, --count N, --concurrency C, --warmup W, --log-level L, --cpu-prof FILE, --alloc-prof FILE, --callgrind';
 
 /**
  * `npm run bench:submission [-- --measure submissions|inbox-polls --count N --concurrency C --warmup W --log-level L
- * --cpu-prof FILE]`.
+ * --cpu-prof FILE --alloc-prof FILE --callgrind]`.
  * Refuses what would measure nothing or divide by zero (a count or concurrency that is not a
  * positive integer) before the axis is started.
  */
@@ -43,6 +54,8 @@ export function parseSubmissionBenchArguments(argv: readonly string[]): Submissi
     warmup: 300,
     logLevel: 'warn',
     cpuProfile: null,
+    allocationProfile: null,
+    callgrind: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
@@ -71,6 +84,12 @@ export function parseSubmissionBenchArguments(argv: readonly string[]): Submissi
         break;
       case '--cpu-prof':
         result.cpuProfile = readPathArgument(argument, argv[++i], 'a file');
+        break;
+      case '--alloc-prof':
+        result.allocationProfile = readPathArgument(argument, argv[++i], 'a file');
+        break;
+      case '--callgrind':
+        result.callgrind = true;
         break;
       default:
         throw new BenchArgumentError(`unknown argument ${argument} (${USAGE})`);

@@ -12,6 +12,8 @@ describe('npm run bench:submission arguments', () => {
       warmup: 300,
       logLevel: 'warn',
       cpuProfile: null,
+      allocationProfile: null,
+      callgrind: false,
     });
     expect(
       parseSubmissionBenchArguments([
@@ -27,6 +29,9 @@ describe('npm run bench:submission arguments', () => {
         'error',
         '--cpu-prof',
         '/tmp/gateway.cpuprofile',
+        '--alloc-prof',
+        '/tmp/gateway.heapprofile',
+        '--callgrind',
       ]),
     ).toEqual({
       measure: 'inbox-polls',
@@ -35,6 +40,8 @@ describe('npm run bench:submission arguments', () => {
       warmup: 60,
       logLevel: 'error',
       cpuProfile: '/tmp/gateway.cpuprofile',
+      allocationProfile: '/tmp/gateway.heapprofile',
+      callgrind: true,
     });
   });
 
@@ -57,6 +64,7 @@ describe('npm run bench:submission arguments', () => {
     expect(refusal(['--log-level', 'loud'])).toBe('--log-level must be a pino level, got loud');
     expect(refusal(['--log-level'])).toBe('--log-level must be a pino level, got nothing');
     expect(refusal(['--cpu-prof'])).toBe('--cpu-prof needs a file');
+    expect(refusal(['--alloc-prof'])).toBe('--alloc-prof needs a file');
     expect(refusal(['--measure', 'acks'])).toBe(
       '--measure must be submissions or inbox-polls, got acks',
     );
