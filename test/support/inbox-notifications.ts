@@ -39,7 +39,6 @@ export async function listenToInboxNotifications(
         () => Promise.resolve(heard),
         (payloads) => payloads.includes(marker),
         'the marker',
-        10_000,
       );
       onEach = undefined;
       return heard.filter((payload) => payload !== marker);
