@@ -110,7 +110,8 @@ function opensslTime(date: Date): string {
 
 /**
  * Until openssl says it waits for connections. Not by probing the port: openssl serves one
- * connection at a time and would hang on a probe that sends no request.
+ * connection at a time and would hang on a probe that sends no request. Bounded as the other test
+ * waits (45 s): starting a process can take seconds on a loaded machine.
  */
 function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -118,7 +119,7 @@ function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`openssl ocsp did not listen on ${port}: ${stderr}`));
-    }, 15_000);
+    }, 45_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (stderr.includes('waiting for OCSP client connections')) {
