@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ConsumeMessage } from 'amqplib';
 import { PARKED_HEADERS, RETRY_HEADERS } from '@docaxis/messaging/consumer/parking-headers';
+import { withoutPublishId } from '@docaxis/messaging/publisher/publish-id';
 import type { CollectedParkedMessage } from '@docaxis/persistence/parked-message/parked-message.repository';
 
 /** One entry of the broker's `x-death` header (a message it dead-lettered itself). */
@@ -54,7 +55,7 @@ export function collectParkedDelivery(delivery: ConsumeMessage): CollectedParked
         ? `dead-lettered by the broker (${deathReason}); the consumer's error is in its log`
         : 'no reason recorded'),
     attempts,
-    headers: jsonSafe(headers),
+    headers: jsonSafe(withoutPublishId(headers)),
     properties: jsonSafe({
       contentType: properties.contentType,
       contentEncoding: properties.contentEncoding,

@@ -1,5 +1,6 @@
 import type { ConsumeMessage } from 'amqplib';
 import { CORRELATION_ID_HEADER } from '../contracts/message-types';
+import { withoutPublishId } from '../publisher/publish-id';
 import { baseRoutingKey } from '../topology/delivery-lanes';
 import { originalRoutingKey, RETRY_HEADERS } from './parking-headers';
 
@@ -66,7 +67,7 @@ export function parseInboundMessage(delivery: ConsumeMessage): InboundParseResul
       body,
       redelivered: fields.redelivered,
       deliveryCount: Number.isFinite(deliveryCount) && deliveryCount > 0 ? deliveryCount : 0,
-      headers,
+      headers: withoutPublishId(headers),
       exchange: asText(headers[RETRY_HEADERS.exchange]) ?? fields.exchange,
       routingKey: baseRoutingKey(originalRoutingKey(delivery)),
       publishedAt: typeof timestamp === 'number' ? new Date(timestamp * 1000) : undefined,

@@ -124,6 +124,51 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     expect(publisher.stats().failed).toBe(2);
   });
 
+  it('fails exactly the returned publish when two in flight share a message id, and consumers see the id unchanged', async () => {
+    const proxy = await PausableTcpProxy.start('127.0.0.1', 5672);
+    const viaProxy = new AmqpConnection({
+      url: proxy.url(),
+      connectionName: `${prefix}-shared-id`,
+      logger,
+    });
+    await viaProxy.start();
+    const twin = new ConfirmingPublisher(viaProxy, topology, { logger });
+    const message = (routingKey: string, blob = '') => ({
+      exchange: 'events' as const,
+      routingKey,
+      messageId: 'shared-id-1',
+      type: 'dispatch.submitted',
+      body: { routingKey, blob },
+    });
+    try {
+      await twin.publish(message('dispatch.submitted')); // the channel is open before the pause
+      // Both publishes reach the broker together: it routes the first to the queue and returns
+      // the second while the queue is still writing the first (8 MB), before confirming it.
+      proxy.pause();
+      const routed = twin.publish(message('dispatch.submitted', 'x'.repeat(8 * 1024 * 1024)));
+      const unroutable = twin.publish(message('dispatch.nobody-listens'));
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      proxy.resume();
+      await expect(unroutable).rejects.toBeInstanceOf(MessageUnroutableError);
+      await expect(routed).resolves.toBeUndefined();
+      await waitUntil(
+        () => received.filter((m) => m.messageId === 'shared-id-1').length === 2,
+        'both routed copies of shared-id-1',
+      );
+      for (const copy of received.filter((m) => m.messageId === 'shared-id-1')) {
+        expect(copy.body).toMatchObject({ routingKey: 'dispatch.submitted' });
+        expect(Object.keys(copy.headers).filter((name) => name.startsWith('x-docaxis-'))).toEqual(
+          [],
+        );
+      }
+    } finally {
+      proxy.resume();
+      await twin.close();
+      await viaProxy.close();
+      await proxy.close();
+    }
+  });
+
   it('times out, instead of hanging, while the broker cannot be reached at all', async () => {
     const port = await unusedPort();
     const unreachable = new AmqpConnection({

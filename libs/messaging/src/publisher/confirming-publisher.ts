@@ -7,6 +7,7 @@ import { laneOfPriority, laneRoutingKey } from '../topology/delivery-lanes';
 import type { MessagingTopology } from '../topology/messaging-topology';
 import { MessageUnroutableError } from './message-unroutable.error';
 import { encodeBody, publishOptionsFor, type OutboundMessage } from './outbound-message';
+import { newPublishId, PUBLISH_ID_HEADER } from './publish-id';
 import { PublishFailedError } from './publish-failed.error';
 import { PublishTimeoutError } from './publish-timeout.error';
 
@@ -30,6 +31,8 @@ type Phase = 'a connection' | 'channel back-pressure to ease' | 'the broker conf
 
 interface PendingPublish {
   readonly messageId: string;
+  /** This publish's own id (PUBLISH_ID_HEADER): what a `basic.return` is matched on. */
+  readonly publishId: string;
   readonly exchange: string;
   readonly routingKey: string;
   phase: Phase;
@@ -45,8 +48,8 @@ interface ChannelState {
   closed: boolean;
   closeReason?: string;
   drainWaiters: Array<() => void>;
-  /** messageId → publishes awaiting their confirm, to tie a `basic.return` to its publish. */
-  awaiting: Map<string, PendingPublish[]>;
+  /** publishId → the publish awaiting its confirm, to tie a `basic.return` to its publish. */
+  awaiting: Map<string, PendingPublish>;
 }
 
 /**
@@ -55,7 +58,9 @@ interface ChannelState {
  * pipelined, never awaited one by one. Every publish is `mandatory`: the broker returns a message
  * no queue would receive, and that publish rejects with MESSAGING_UNROUTABLE (RabbitMQ sends
  * `basic.return` before the `basic.ack` of the same message, on the same channel, so the return is
- * seen first). Every publish also has a time-out covering the whole way (waiting for a
+ * seen first); the return is tied to its publish by a per-publish id header (publish-id.ts), not
+ * by the message id, which two publishes in flight may share (a redrive, an outbox retry). Every
+ * publish also has a time-out covering the whole way (waiting for a
  * connection, for back-pressure to ease, for the confirm), so no promise hangs.
  */
 export class ConfirmingPublisher {
@@ -125,9 +130,11 @@ export class ConfirmingPublisher {
       return Promise.reject(new PublishFailedError(messageId, exchange, 'the publisher is closed'));
     }
     this.inFlight += 1;
+    const publishId = newPublishId();
     return new Promise<void>((resolve, reject) => {
       const pending: PendingPublish = {
         messageId,
+        publishId,
         exchange,
         routingKey,
         phase: 'a connection',
@@ -151,12 +158,17 @@ export class ConfirmingPublisher {
         else this.failed += 1;
         finish();
       };
-      this.send(pending, content, { ...options, mandatory: true }).catch((error: unknown) =>
-        pending.reject(
-          error instanceof DomainError
-            ? error
-            : new PublishFailedError(messageId, exchange, (error as Error).message),
-        ),
+      const headers: Record<string, unknown> = {
+        ...(options.headers as Record<string, unknown> | undefined),
+        [PUBLISH_ID_HEADER]: publishId,
+      };
+      this.send(pending, content, { ...options, headers, mandatory: true }).catch(
+        (error: unknown) =>
+          pending.reject(
+            error instanceof DomainError
+              ? error
+              : new PublishFailedError(messageId, exchange, (error as Error).message),
+          ),
       );
     });
   }
@@ -212,16 +224,14 @@ export class ConfirmingPublisher {
         continue;
       }
       pending.phase = 'the broker confirm';
-      const queue = state.awaiting.get(pending.messageId) ?? [];
-      queue.push(pending);
-      state.awaiting.set(pending.messageId, queue);
+      state.awaiting.set(pending.publishId, pending);
       const writable = state.channel.publish(
         pending.exchange,
         pending.routingKey,
         content,
         options,
         (error: unknown) => {
-          forget(state, pending);
+          state.awaiting.delete(pending.publishId);
           if (!error) pending.resolve();
           else {
             const reason =
@@ -280,13 +290,14 @@ export class ConfirmingPublisher {
   }
 
   private onReturn(state: ChannelState, message: Message): void {
-    const messageId = message.properties.messageId as string | undefined;
-    const pending = messageId ? state.awaiting.get(messageId)?.[0] : undefined;
+    const publishId = (message.properties.headers ?? {})[PUBLISH_ID_HEADER] as unknown;
+    const pending = typeof publishId === 'string' ? state.awaiting.get(publishId) : undefined;
     if (!pending) {
+      const messageId = message.properties.messageId as string | undefined;
       this.logger.warn(`a returned message (${messageId ?? 'no id'}) matched no publish in flight`);
       return;
     }
-    forget(state, pending);
+    state.awaiting.delete(pending.publishId);
     const fields = message.fields as unknown as {
       replyText?: string;
       exchange: string;
@@ -301,12 +312,4 @@ export class ConfirmingPublisher {
       ),
     );
   }
-}
-
-function forget(state: ChannelState, pending: PendingPublish): void {
-  const queue = state.awaiting.get(pending.messageId);
-  if (!queue) return;
-  const index = queue.indexOf(pending);
-  if (index >= 0) queue.splice(index, 1);
-  if (queue.length === 0) state.awaiting.delete(pending.messageId);
 }
