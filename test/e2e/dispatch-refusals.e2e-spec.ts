@@ -126,6 +126,20 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       expect(refused.body.error.code).toBe('REPORT_LANGUAGE_INVALID');
     });
 
+    it('certificate on hold (certificateHold in the CRL) → CERTIFICATE_ON_HOLD, refused at once', async () => {
+      // The TEST PKI's issuing CA CRL holds this seal since 10 days ago: suspended, neither valid
+      // nor revoked, so the signature cannot be judged until the CA decides. Not an outage of
+      // the revocation sources: no retry window, refused with its own code.
+      const pdf = await signedBy((x) => ({ organization: x.pki.special('held-organization') }))();
+      const rejection = await rejectionOf(pdf);
+      expect(rejection.code).toBe('CERTIFICATE_ON_HOLD');
+      expect(rejection.message).toContain('đang bị tổ chức cấp chứng thư số tạm dừng');
+      const english = await asAgency(axis, A).get(`/dispatches/${rejection.dispatchId}?lang=en`);
+      expect(english.headers['content-language']).toBe('en');
+      expect(english.body.rejection.code).toBe('CERTIFICATE_ON_HOLD');
+      expect(english.body.rejection.message).toContain('on hold (suspended by its CA)');
+    });
+
     it('leader signature only, no agency seal → AGENCY_SIGNATURE_MISSING', async () => {
       const leaderOnly = await signedDispatchPdf(axis.pki, A, {
         organization: axis.pki.agency(A).leader,
@@ -297,7 +311,7 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       `SELECT state, count(*)::int AS n FROM dispatches GROUP BY state ORDER BY state`,
     );
     expect(states).toEqual([
-      { state: 'rejected', n: 8 },
+      { state: 'rejected', n: 9 },
       // Incl. the one whose envelope came as a file part.
       { state: 'routed', n: 3 },
     ]);

@@ -128,6 +128,7 @@ describe('generateDevPki', () => {
       'revoked-organization',
       'superseded-organization',
       'revoked-without-reason-organization',
+      'held-organization',
       'revoked-client',
       'revoked-timestamping-authority',
     ] as const)('refuses %s as revoked', (name) => {
@@ -321,6 +322,7 @@ describe('generateDevPki', () => {
         'revoked-organization',
         'superseded-organization',
         'revoked-without-reason-organization',
+        'held-organization',
         'revoked-client',
         'revoked-timestamping-authority',
       ] as const;
@@ -338,12 +340,14 @@ describe('generateDevPki', () => {
       expect(reasonOf('revoked-timestamping-authority')).toBe('Key Compromise');
       expect(reasonOf('superseded-organization')).toBe('Superseded');
       expect(reasonOf('revoked-without-reason-organization')).toBeUndefined();
+      expect(reasonOf('held-organization')).toBe('Certificate Hold');
       expect(text.match(/Key Compromise/g)).toHaveLength(3);
       expect(text).not.toContain(pki.agency(G22.code).organization.serialNumberHex);
       expect(manifest.crls['issuing-ca'].revoked.map((entry) => entry.holder)).toEqual([
         'special/revoked-organization',
         'special/superseded-organization',
         'special/revoked-without-reason-organization',
+        'special/held-organization',
         'special/revoked-client',
         'special/revoked-timestamping-authority',
       ]);

@@ -340,6 +340,14 @@ export async function generateDevPki(options: GenerateDevPkiOptions): Promise<De
     undefined,
     'G22 seal listed in the issuing CA CRL without a reason code (10 days ago)',
   );
+  // Suspended, neither valid nor revoked: a signature by it waits for the CA's decision
+  // (INDETERMINATE / TRY_LATER, CERTIFICATE_ON_HOLD), whatever time it claims.
+  issueRevokedSpecial(
+    'held-organization',
+    (slot) => organizationCertificateSpec(specialAgency, revokedWindow(slot)),
+    'certificateHold',
+    'G22 seal on hold in the issuing CA CRL (certificateHold, 10 days ago)',
+  );
   issueSpecial(
     'wrong-key-usage-organization',
     (slot) => ({
@@ -511,6 +519,7 @@ async function generateKeys(agencies: readonly DevAgency[]): Promise<Map<string,
     ['special/revoked-organization', RSA, 'rsa-2048'],
     ['special/superseded-organization', RSA, 'rsa-2048'],
     ['special/revoked-without-reason-organization', RSA, 'rsa-2048'],
+    ['special/held-organization', RSA, 'rsa-2048'],
     ['special/wrong-key-usage-organization', RSA, 'rsa-2048'],
     ['special/ecdsa-p256-organization', EC_P256, 'ec-p256'],
     ['special/ecdsa-p384-organization', EC_P384, 'ec-p384'],

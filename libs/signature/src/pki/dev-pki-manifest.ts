@@ -8,8 +8,9 @@ export const DEV_PKI_MANIFEST_FILE = 'manifest.json';
 // 2: clerk certificates per agency and the axis operator's auditor and admin certificates;
 // 3: the TEST OCSP responder and TSA (expired-timestamping-authority came later, unbumped);
 // 4: revoked-timestamping-authority; 5: superseded-organization and
-// revoked-without-reason-organization. A new special certificate needs a new version.
-export const DEV_PKI_FORMAT_VERSION = 5;
+// revoked-without-reason-organization; 6: held-organization. A new special certificate needs a
+// new version.
+export const DEV_PKI_FORMAT_VERSION = 6;
 
 /** Sub-folders, relative to the PKI folder (the config defaults point at these under certs/dev). */
 export const DEV_PKI_DIRECTORIES = {
@@ -35,6 +36,7 @@ export const DEV_PKI_SPECIAL_NAMES = [
   'revoked-organization',
   'superseded-organization',
   'revoked-without-reason-organization',
+  'held-organization',
   'wrong-key-usage-organization',
   'ecdsa-p256-organization',
   'ecdsa-p384-organization',
