@@ -127,6 +127,39 @@ describe('OcspRevocationChecker against openssl ocsp', () => {
     );
   });
 
+  it("gives a seal on hold (revoked, certificateHold) the CRL path's verdict: INDETERMINATE / TRY_LATER, CERTIFICATE_ON_HOLD", async () => {
+    // Claimed 20 days ago, before the hold began: a hold is undecided whatever time is claimed.
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organization: pki.special('held-organization'),
+      signingTime: new Date(Date.now() - 20 * DAY),
+    });
+    const byOcsp = await verifierWith(new OcspRevocationChecker()).verify(pdf);
+    expect(byOcsp.signatures[0].revocation).toMatchObject({
+      status: 'revoked',
+      source: 'ocsp',
+      reason: 'certificateHold',
+    });
+    // The same PKI's issuing CA CRL holds the same seal: both paths must judge it alike.
+    const byCrl = await new PdfSignatureVerifier({
+      trustStore: devPkiTrustStore(pki),
+      revocation: new CrlRevocationChecker([await DirectoryCrlSource.load(pki.crlDir)]),
+    }).verify(pdf);
+    expect(byCrl.signatures[0].revocation).toMatchObject({
+      status: 'revoked',
+      source: 'crl',
+      reason: 'certificateHold',
+    });
+    const verdict = (report: typeof byOcsp) => ({
+      indication: `${report.indication}/${report.subIndication}`,
+      codes: report.signatures[0].messages.map((m) => m.code).sort(),
+    });
+    expect(verdict(byOcsp)).toEqual(verdict(byCrl));
+    expect(verdict(byOcsp).indication).toBe('INDETERMINATE/TRY_LATER');
+    expect(verdict(byOcsp).codes).toContain('CERTIFICATE_ON_HOLD');
+    expect(verdict(byOcsp).codes).not.toContain('CERTIFICATE_REVOKED');
+  });
+
   it('accepts a response signed by the issuing CA itself, without nextUpdate while it is fresh', async () => {
     await restart({ signWithIssuer: true });
     try {
