@@ -8,6 +8,7 @@ import type { ConfirmingPublisher } from '../publisher/confirming-publisher';
 import type { ConsumerQueueDefinition } from '../topology/consumer-queue-definition';
 import type { DeliveryLane } from '../topology/delivery-lanes';
 import type { MessagingTopology } from '../topology/messaging-topology';
+import { CopiedDeliveries } from './copied-deliveries';
 import { failureCode, isPermanentFailure } from './failure-classification';
 import { HandlerWiringError } from './handler-wiring.error';
 import { RetryLaterError } from './retry-later.error';
@@ -34,6 +35,11 @@ export interface ConsumerStats {
   /** Sent to a retry queue to be tried again after a delay. */
   readonly retried: number;
   readonly parked: number;
+  /**
+   * Redeliveries of a message already sent on as a retry or parked copy (its ack was lost with
+   * its channel): acked without a second copy.
+   */
+  readonly alreadyCopied: number;
   readonly inFlight: number;
 }
 
@@ -86,6 +92,9 @@ interface Subscription {
  * - not decodable (no messageId or type, not JSON) → parked at once.
  * Parking = publish a copy to the dead-letter exchange with confirms, then ack; if that fails,
  * reject without requeue and let the broker dead-letter it (reason in the log only).
+ * A retry or parked copy is confirmed before the original is acked; if the ack is lost (its
+ * channel closed in between), the redelivered original is recognised and acked without a second
+ * copy (copied-deliveries.ts).
  *
  * After a reconnect (or a channel closed by the broker) consumers are restarted. A message taken
  * before the connection dropped cannot be acked any more; the broker redelivers it, which the
@@ -106,6 +115,8 @@ export class ConsumerHost {
   private requeued = 0;
   private retried = 0;
   private parked = 0;
+  private alreadyCopied = 0;
+  private readonly copied = new CopiedDeliveries();
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -277,6 +288,7 @@ export class ConsumerHost {
       requeued: this.requeued,
       retried: this.retried,
       parked: this.parked,
+      alreadyCopied: this.alreadyCopied,
       inFlight,
     };
   }
@@ -422,6 +434,14 @@ export class ConsumerHost {
       }
       return;
     }
+    if (await this.copied.isCopied(subscription.brokerName, delivery)) {
+      this.logger.warn(
+        `${String(delivery.properties.messageId)} came back to ${subscription.brokerName} after ` +
+          'its retry or parked copy was published; acked without another copy',
+      );
+      if (this.settle(() => channel.ack(delivery))) this.alreadyCopied += 1;
+      return;
+    }
     const parsed = parseInboundMessage(delivery);
     if (!parsed.ok) {
       await this.park(
@@ -480,10 +500,12 @@ export class ConsumerHost {
     }
     const where = `${message.type} ${message.messageId} on ${subscription.brokerName}`;
     try {
-      await this.publisher.publishRaw(exchange, subscription.brokerName, delivery.content, {
+      const copy = this.publisher.publishRaw(exchange, subscription.brokerName, delivery.content, {
         ...copiedProperties(delivery),
         headers: retryHeaders(delivery, { attempt, reason }),
       });
+      this.copied.track(subscription.brokerName, delivery, copy);
+      await copy;
       this.logger.warn(
         `handler failed for ${where} (attempt ${attempt} ${attempts}); ` +
           `retrying in ${this.topology.retryDelaysMs[step - 1]} ms: ${reason}`,
@@ -539,7 +561,7 @@ export class ConsumerHost {
     this.logger.error(`parking ${describe} from ${subscription.brokerName}: ${code}: ${reason}`);
     if (properties.messageId) {
       try {
-        await this.publisher.publishRaw(
+        const copy = this.publisher.publishRaw(
           this.topology.names.deadLetterExchange,
           originalRoutingKey(delivery),
           delivery.content,
@@ -552,6 +574,8 @@ export class ConsumerHost {
             }),
           },
         );
+        this.copied.track(subscription.brokerName, delivery, copy);
+        await copy;
         if (this.settle(() => channel.ack(delivery))) this.parked += 1;
         return;
       } catch (error) {

@@ -41,6 +41,23 @@ export async function closeConnectionsNamed(
 }
 
 /**
+ * Messages in a queue of the default vhost, ready and unacknowledged together (`checkQueue`
+ * counts only the ready ones): 0 means every delivery of it was settled.
+ */
+export async function queueDepth(queue: string): Promise<number> {
+  const { stdout } = await run('rabbitmqctl', [
+    'list_queues',
+    'name',
+    'messages',
+    '--quiet',
+    '--no-table-headers',
+  ]);
+  const line = stdout.split('\n').find((row) => row.split('\t')[0] === queue);
+  if (!line) throw new Error(`queue ${queue} not found`);
+  return Number(line.split('\t')[1]);
+}
+
+/**
  * Polls `check` until it returns true or throws on timeout, with what it was waiting for. The
  * default (45 s, under jest's test timeout so this message is the one that shows) allows for
  * a loaded CI machine, where a reconnection, a retry round or a verification can take many
