@@ -4,7 +4,7 @@ import { laneQueuesOf } from '@docaxis/messaging/topology/delivery-lanes';
 import { queueName } from '@docaxis/messaging/topology/topology-names';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
-import { AUDIT_EVENTS_QUEUE } from '../../apps/audit/src/recording/audit-events.queue';
+import { AUDIT_EVENTS_QUEUE } from '@docaxis/messaging/topology/audit-events-queue';
 import { CallerRole } from '../../apps/gateway/src/auth/caller-role';
 import { SubmitDispatchUseCase } from '../../apps/gateway/src/dispatches/submit-dispatch.usecase';
 import { DISPATCH_SUBMITTED_QUEUE } from '../../apps/verifier/src/verification/verification.queues';

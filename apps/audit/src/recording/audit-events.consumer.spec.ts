@@ -5,7 +5,7 @@ import type { AuditBatcher } from './audit-batcher';
 import { AuditEventInvalidError } from './audit-event-invalid.error';
 import { AuditEventMapper } from './audit-event-mapper';
 import { AuditEventsConsumer } from './audit-events.consumer';
-import { AUDIT_EVENTS_QUEUE } from './audit-events.queue';
+import { AUDIT_EVENTS_QUEUE } from '@docaxis/messaging/topology/audit-events-queue';
 import { DEFAULT_AUDIT_RECORDING_OPTIONS } from './audit-recording.config';
 
 const message: InboundMessage = {

@@ -7,7 +7,7 @@ import type { AppendOutcome } from './audit-appender.service';
 import { AuditBatcher } from './audit-batcher';
 import type { AuditEventInput } from './audit-event-input';
 import { AuditEventMapper } from './audit-event-mapper';
-import { AUDIT_EVENTS_QUEUE } from './audit-events.queue';
+import { AUDIT_EVENTS_QUEUE } from '@docaxis/messaging/topology/audit-events-queue';
 import { AUDIT_RECORDING_OPTIONS, type AuditRecordingOptions } from './audit-recording.config';
 
 /**

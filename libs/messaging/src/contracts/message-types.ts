@@ -6,7 +6,7 @@
 
 /** Logical exchanges; the same union as the outbox's `destination` column. */
 export const Exchanges = {
-  /** Topic exchange: routing key = event type; the audit app binds `#`. */
+  /** Topic exchange: routing key = event type; the audit's queue binds `#` (always declared). */
   Events: 'events',
   /** Direct exchange: routing key = recipient agency code; one inbox queue per agency. */
   Delivery: 'delivery',

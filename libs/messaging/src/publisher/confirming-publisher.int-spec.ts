@@ -3,6 +3,7 @@ import { AmqpConnection } from '../connection/amqp-connection';
 import { ConsumerHost } from '../consumer/consumer-host';
 import type { InboundMessage } from '../consumer/inbound-message';
 import { MessageHandlerRegistry } from '../consumer/message-handler-registry';
+import { AUDIT_EVENTS_QUEUE } from '../topology/audit-events-queue';
 import { defineConsumerQueue } from '../topology/consumer-queue-definition';
 import { MessagingTopology } from '../topology/messaging-topology';
 import { PausableTcpProxy } from '../testing/pausable-tcp-proxy';
@@ -97,17 +98,8 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     expect(messageCount).toBe(0);
   });
 
-  it('rejects a mandatory publish that no queue would receive, on either exchange', async () => {
-    const unroutable = publisher.publish({
-      exchange: 'events',
-      routingKey: 'dispatch.nobody-listens',
-      messageId: 'unroutable-1',
-      type: 'dispatch.nobody-listens',
-      body: {},
-    });
-    await expect(unroutable).rejects.toBeInstanceOf(MessageUnroutableError);
-    await expect(unroutable).rejects.toMatchObject({ code: 'MESSAGING_UNROUTABLE' });
-
+  it('rejects a mandatory publish that no queue would receive', async () => {
+    const failedBefore = publisher.stats().failed;
     const toMissingInbox = () =>
       publisher.publish({
         exchange: 'delivery',
@@ -116,12 +108,41 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
         type: 'delivery.requested',
         body: {},
       });
+    const unroutable = toMissingInbox();
+    await expect(unroutable).rejects.toBeInstanceOf(MessageUnroutableError);
+    await expect(unroutable).rejects.toMatchObject({ code: 'MESSAGING_UNROUTABLE' });
     await expect(toMissingInbox()).rejects.toThrow(/returned unroutable \(NO_ROUTE\)/);
     // Once the agency's inbox exists, the same publish is routed.
     await topology.ensureAgencyInbox('000.00.00.H14');
     await expect(toMissingInbox()).resolves.toBeUndefined();
     // The channel survived the returns: publishing goes on.
-    expect(publisher.stats().failed).toBe(2);
+    expect(publisher.stats().failed - failedBefore).toBe(2);
+  });
+
+  it("routes an event of any type to the audit's catch-all queue, which the shared topology declares", async () => {
+    const alone = new MessagingTopology(connection, { prefix: `${prefix}-alone`, logger });
+    await alone.declare(); // what every app declares at start-up, no consumer queue of its own
+    const lonely = new ConfirmingPublisher(connection, alone, { logger });
+    try {
+      await expect(
+        lonely.publish({
+          exchange: 'events',
+          routingKey: 'dispatch.nobody-listens',
+          messageId: 'catch-all-1',
+          type: 'dispatch.nobody-listens',
+          body: {},
+        }),
+      ).resolves.toBeUndefined();
+      const catchAll = alone.queueName(AUDIT_EVENTS_QUEUE);
+      expect(alone.declaredQueueNames()).toContain(catchAll);
+      const channel = await connection.createChannel();
+      const { messageCount } = await channel.checkQueue(catchAll);
+      await channel.close();
+      expect(messageCount).toBe(1);
+    } finally {
+      await lonely.close();
+      await alone.deleteDeclared();
+    }
   });
 
   it('fails exactly the returned publish when two in flight share a message id, and consumers see the id unchanged', async () => {
@@ -133,20 +154,22 @@ describe('ConfirmingPublisher (real RabbitMQ)', () => {
     });
     await viaProxy.start();
     const twin = new ConfirmingPublisher(viaProxy, topology, { logger });
-    const message = (routingKey: string, blob = '') => ({
-      exchange: 'events' as const,
+    const message = (exchange: 'events' | 'delivery', routingKey: string, blob = '') => ({
+      exchange,
       routingKey,
       messageId: 'shared-id-1',
       type: 'dispatch.submitted',
       body: { routingKey, blob },
     });
     try {
-      await twin.publish(message('dispatch.submitted')); // the channel is open before the pause
+      await twin.publish(message('events', 'dispatch.submitted')); // the channel is open before the pause
       // Both publishes reach the broker together: it routes the first to the queue and returns
       // the second while the queue is still writing the first (8 MB), before confirming it.
       proxy.pause();
-      const routed = twin.publish(message('dispatch.submitted', 'x'.repeat(8 * 1024 * 1024)));
-      const unroutable = twin.publish(message('dispatch.nobody-listens'));
+      const routed = twin.publish(
+        message('events', 'dispatch.submitted', 'x'.repeat(8 * 1024 * 1024)),
+      );
+      const unroutable = twin.publish(message('delivery', '000.00.00.Z99')); // no such inbox
       for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
       proxy.resume();
       await expect(unroutable).rejects.toBeInstanceOf(MessageUnroutableError);

@@ -3,6 +3,7 @@ import type { Channel, ChannelModel } from 'amqplib';
 import type { AmqpConnection } from '../connection/amqp-connection';
 import type { LogicalExchange } from '../contracts/message-types';
 import type { MessagingLogger } from '../messaging-logger';
+import { AUDIT_EVENTS_QUEUE } from './audit-events-queue';
 import { agencyInboxQueue, type ConsumerQueueDefinition } from './consumer-queue-definition';
 import { laneQueuesOf, type DeliveryLane } from './delivery-lanes';
 import {
@@ -44,11 +45,14 @@ export interface TopologySettings {
  * Declares the exchanges and queues, idempotently, and again after every reconnect (a broker
  * restart with non-durable state, or someone deleting a queue, heals on the next connect).
  *
- *   <p>.events (topic) ──bindings──▶ <p>.<consumer>.v1 (quorum) ─┐
+ *   <p>.events (topic) ──bindings──▶ <p>.<consumer>.v1 (quorum) ─┐  (<p>.audit.events.v1 binds #)
  *   <p>.delivery (direct, key = agency code) ──▶ <p>.inbox.<code>.v1 (quorum) ─┤ delivery limit,
  *   <p>.dead-letter (topic) ◀── rejected / over the delivery limit ───────────┘ rejections
  *   <p>.dead-letter ──#──▶ <p>.parked.v1
  *   <p>.retry.<d>ms (fanout) ──▶ <p>.retry.<d>ms.v1 (TTL d) ──expired, key = queue──▶ (default) ──▶ that queue
+ *
+ * The audit's catch-all queue is part of the base every app declares (audit-events-queue.ts):
+ * events are published `mandatory`, and it makes sure none is ever unroutable.
  *
  * Urgent messages (routing key `urgent.<key>`) go to `<p>.<consumer>.urgent.v1` for consumers
  * with an urgent lane (delivery-lanes.ts). A failed message is republished to the retry step of
@@ -176,10 +180,14 @@ export class MessagingTopology {
     this.baseDeclared = undefined;
   }
 
-  /** Broker names of the queues declared so far (every lane, the retry queues; not the parked queue). */
+  /**
+   * Broker names of the queues declared so far (every lane, the audit's catch-all, the retry
+   * queues; not the parked queue).
+   */
   declaredQueueNames(): string[] {
+    const consumerQueues = [AUDIT_EVENTS_QUEUE, ...this.queues.values()];
     return [
-      ...[...this.queues.values()].flatMap((q) => this.brokerQueues(q).map((b) => b.brokerName)),
+      ...new Set(consumerQueues.flatMap((q) => this.brokerQueues(q).map((b) => b.brokerName))),
       ...this.retrySteps().map((step) => step.queue),
     ];
   }
@@ -221,6 +229,8 @@ export class MessagingTopology {
       await channel.assertQueue(queue, { durable: true, arguments: retryQueueArguments(delay) });
       await channel.bindQueue(queue, exchange, '');
     }
+    // Same arguments as when the audit declares it as its own consumer queue: idempotent.
+    await this.declareConsumerQueue(channel, AUDIT_EVENTS_QUEUE);
   }
 
   private async declareConsumerQueue(

@@ -13,7 +13,7 @@ export interface BacklogSources {
 
 /**
  * Gauges read at scrape time, so they are true whichever instance answers: the depth of every
- * queue this app consumes and of the parked-message queue (the DLQ), the outbox backlog and the
+ * queue this app declares (its consumers', the audit's catch-all) and of the parked-message queue (the DLQ), the outbox backlog and the
  * age of its oldest row (relay lag), the parked messages filed for operators, and the status
  * notices waiting behind an earlier one.
  */
@@ -23,7 +23,7 @@ export function registerBacklogGauges(registry: Registry, sources: BacklogSource
 
   new Gauge({
     name: 'docaxis_queue_messages',
-    help: 'Messages ready in a RabbitMQ queue this app consumes (parked: the dead-letter queue)',
+    help: 'Messages ready in a RabbitMQ queue this app declares (parked: the dead-letter queue)',
     labelNames: ['queue'] as const,
     registers: [registry],
     async collect() {
