@@ -16,6 +16,7 @@ import {
   crlReasonExtension,
   deltaCrlIndicatorExtension,
   encodeExtensions,
+  freshestCrlExtension,
   invalidityDateExtension,
   type CrlReason,
 } from './x509-extensions';
@@ -36,6 +37,8 @@ export interface CrlSpec {
   crlNumber: number;
   /** Set, a delta CRL (RFC 5280 §5.2.4) updating the complete CRL with this number. */
   deltaOf?: number;
+  /** Written as freshestCRL (RFC 5280 §5.2.6): where the delta CRLs of this complete CRL are. */
+  freshestCrlUrls?: readonly string[];
   revoked: readonly RevokedCertificateEntry[];
 }
 
@@ -45,8 +48,8 @@ export interface IssuedCrl {
 }
 
 /**
- * Builds and signs a v2 CRL (RFC 5280 §5) with CRL number and authority key identifier, and a
- * delta CRL indicator when `deltaOf` is set.
+ * Builds and signs a v2 CRL (RFC 5280 §5) with CRL number and authority key identifier, a delta
+ * CRL indicator when `deltaOf` is set and freshestCRL when `freshestCrlUrls` are given.
  */
 export function buildCrl(spec: CrlSpec): IssuedCrl {
   const algorithm = x509SignatureAlgorithmFor(spec.issuer.privateKey);
@@ -78,6 +81,7 @@ export function buildCrl(spec: CrlSpec): IssuedCrl {
         authorityKeyIdentifierExtension(spec.issuer.keyIdentifier),
         crlNumberExtension(spec.crlNumber),
         ...(spec.deltaOf === undefined ? [] : [deltaCrlIndicatorExtension(spec.deltaOf)]),
+        ...(spec.freshestCrlUrls?.length ? [freshestCrlExtension(spec.freshestCrlUrls)] : []),
       ]),
     ),
   );

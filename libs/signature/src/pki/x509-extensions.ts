@@ -134,17 +134,25 @@ export function authorityKeyIdentifierExtension(keyIdentifier: Buffer): X509Exte
 
 /** One DistributionPoint per URL, each with `fullName` = a single uniformResourceIdentifier. */
 export function crlDistributionPointsExtension(urls: readonly string[]): X509Extension {
-  return {
-    oid: '2.5.29.31',
-    critical: false,
-    value: asn1Sequence(
-      urls.map((url) =>
-        asn1Sequence([
-          asn1Explicit(0, asn1ImplicitConstructed(0, [asn1ImplicitPrimitive(6, Buffer.from(url))])),
-        ]),
-      ),
+  return { oid: '2.5.29.31', critical: false, value: distributionPoints(urls) };
+}
+
+/**
+ * RFC 5280 §5.2.6 freshestCRL in a complete CRL: where its delta CRLs are published, with the
+ * syntax of cRLDistributionPoints. Non-critical, as the RFC requires.
+ */
+export function freshestCrlExtension(urls: readonly string[]): X509Extension {
+  return { oid: '2.5.29.46', critical: false, value: distributionPoints(urls) };
+}
+
+function distributionPoints(urls: readonly string[]): Asn1Node {
+  return asn1Sequence(
+    urls.map((url) =>
+      asn1Sequence([
+        asn1Explicit(0, asn1ImplicitConstructed(0, [asn1ImplicitPrimitive(6, Buffer.from(url))])),
+      ]),
     ),
-  };
+  );
 }
 
 /** authorityInfoAccess with one id-ad-ocsp accessLocation per URL (RFC 5280 §4.2.2.1). */

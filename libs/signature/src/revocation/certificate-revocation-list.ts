@@ -23,6 +23,7 @@ import {
   parseDistinguishedName,
   type DistinguishedName,
 } from '@docaxis/signature/trust/distinguished-name';
+import { parseCrlDistributionUris } from '@docaxis/signature/trust/parsed-certificate';
 
 /** RFC 5280 §5.3.1 CRLReason names by code (OCSP's RevokedInfo uses the same codes). */
 const CRL_REASONS = {
@@ -72,6 +73,8 @@ export interface ParsedCrl {
   /** A delta CRL's BaseCRLNumber (RFC 5280 §5.2.4): the complete CRL it updates, upper-case hex. */
   readonly baseCrlNumber?: string;
   readonly scope?: CrlScope;
+  /** A complete CRL's freshestCRL (RFC 5280 §5.2.6): where its delta CRLs are; empty if none. */
+  readonly freshestCrlUris: readonly string[];
   /** Set when a critical (CRL or entry) extension we do not understand makes the CRL unusable. */
   readonly unsupportedCriticalExtension?: string;
   /** Upper-case hex serial → entry. */
@@ -152,6 +155,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
   let isDelta = false;
   let baseCrlNumber: string | undefined;
   let scope: CrlScope | undefined;
+  let freshestCrlUris: string[] = [];
   const crlExtensions = rest[0]?.tag === contextConstructed(0) ? rest[0].children[0] : undefined;
   for (const extension of extensionsOf(der, crlExtensions)) {
     if (extension.oid === OID.crlNumber) {
@@ -164,6 +168,8 @@ export function parseCrl(der: Buffer): ParsedCrl {
       );
     } else if (extension.oid === OID.issuingDistributionPoint) {
       scope = parseScope(extension.value);
+    } else if (extension.oid === OID.freshestCrl) {
+      freshestCrlUris = parseCrlDistributionUris(extension.value, readAsn1Exact(extension.value));
     } else if (extension.critical && !UNDERSTOOD_CRL_EXTENSIONS.has(extension.oid)) {
       unsupportedCriticalExtension ??= extension.oid;
     }
@@ -178,6 +184,7 @@ export function parseCrl(der: Buffer): ParsedCrl {
     isDelta,
     ...(baseCrlNumber === undefined ? {} : { baseCrlNumber }),
     scope,
+    freshestCrlUris,
     unsupportedCriticalExtension,
     entries,
     tbsCertList: asn1Encoding(der, tbs),

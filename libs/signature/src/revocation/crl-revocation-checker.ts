@@ -5,12 +5,18 @@ import {
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import type { ParsedCrl } from './certificate-revocation-list';
 import type { CrlSource } from './crl-source';
+import type { CrlUrlFetcher } from './crl-url-fetcher';
 import { applicableDelta, crlNumberValue } from './delta-crl';
 import type { RevocationChecker, RevocationOutcome, RevocationRequest } from './revocation-checker';
 
 export interface CrlCheckerOptions {
   /** Tolerated clock difference between the CA and us for a CRL's thisUpdate. */
   clockSkewMs?: number;
+  /**
+   * Set (revocation online), the delta CRLs a deciding complete CRL names in its freshestCRL
+   * (RFC 5280 §5.2.6) are fetched with it and applied. Unset, only deltas the sources hold count.
+   */
+  freshestCrlFetcher?: CrlUrlFetcher;
 }
 
 /**
@@ -20,16 +26,20 @@ export interface CrlCheckerOptions {
  * validation time. The newest such CRL decides, updated by the newest usable delta CRL that applies
  * to it (delta-crl.ts); without a complete CRL the answer is `unknown` (a delta alone says nothing
  * of what it does not list). A `removeFromCRL` entry means not revoked: a hold was released.
+ * Online, the deltas the deciding complete CRL names in its freshestCRL are fetched too; one that
+ * cannot be had leaves the complete CRL's answer, with a note (freshestDeltas).
  */
 export class CrlRevocationChecker implements RevocationChecker {
   private readonly signatureResults = new Map<string, boolean>();
   private readonly clockSkewMs: number;
+  private readonly freshestCrlFetcher: CrlUrlFetcher | undefined;
 
   constructor(
     private readonly sources: readonly CrlSource[],
     options: CrlCheckerOptions = {},
   ) {
     this.clockSkewMs = options.clockSkewMs ?? 5 * 60 * 1000;
+    this.freshestCrlFetcher = options.freshestCrlFetcher;
   }
 
   async check(request: RevocationRequest): Promise<RevocationOutcome> {
@@ -68,13 +78,22 @@ export class CrlRevocationChecker implements RevocationChecker {
         note: `${why} for issuer "${certificate.issuer.text}"${sourceFailures > 0 ? ' (a source failed)' : ''}`,
       };
     }
-    const delta = applicableDelta(best, deltas);
+    const freshest = await this.freshestDeltas(best, request);
+    const delta = applicableDelta(best, [...deltas, ...freshest.deltas]);
     const newest = delta ?? best;
+    const missingDelta = freshest.missing ? [freshest.missing] : [];
     // A delta CRL lists what changed since its base: a hold released (removeFromCRL) or turned
     // into a revocation, new revocations. Not listed there, the complete CRL's entry stands.
     const entry =
       delta?.entries.get(certificate.serialNumber) ?? best.entries.get(certificate.serialNumber);
-    if (!entry) return { status: 'good', source: 'crl', producedAt: newest.thisUpdate };
+    if (!entry) {
+      return {
+        status: 'good',
+        source: 'crl',
+        producedAt: newest.thisUpdate,
+        ...noteOf(missingDelta),
+      };
+    }
     if (entry.reason === 'removeFromCRL') {
       // RFC 5280 §5.3.1: only delta CRLs should carry it; a complete CRL that does means the same
       // (OpenSSL reads it so too): the certificate is no longer listed, its hold is over.
@@ -82,7 +101,10 @@ export class CrlRevocationChecker implements RevocationChecker {
         status: 'good',
         source: 'crl',
         producedAt: newest.thisUpdate,
-        note: `released from hold (removeFromCRL) by ${delta ? 'delta ' : ''}CRL ${newest.crlNumber === undefined ? 'without a number' : crlNumberValue(newest.crlNumber).toString()} of ${newest.thisUpdate.toISOString()}`,
+        ...noteOf([
+          `released from hold (removeFromCRL) by ${delta ? 'delta ' : ''}CRL ${numberOf(newest)} of ${newest.thisUpdate.toISOString()}`,
+          ...missingDelta,
+        ]),
       };
     }
     return {
@@ -92,7 +114,66 @@ export class CrlRevocationChecker implements RevocationChecker {
       revokedAt: entry.revokedAt,
       reason: entry.reason,
       ...(entry.invalidityDate ? { invalidityDate: entry.invalidityDate } : {}),
+      ...noteOf(missingDelta),
     };
+  }
+
+  /**
+   * The delta CRLs `complete` names in its freshestCRL, fetched when revocation is online. Only
+   * `complete` has passed unusableBecause (its signature verified with the issuer's key), so the
+   * URLs followed are the CA's own, not a forger's. Each delta is judged as any other CRL.
+   *
+   * Decided: a delta that cannot be had (unreachable, stale, badly signed, based on a later
+   * complete CRL) leaves the complete CRL's answer, with `missing` saying so. RFC 5280 makes delta
+   * CRLs optional for relying parties (§5.2.4, §6.3.3: only with use-deltas), and the complete CRL
+   * is current (before its nextUpdate): the CA stands by it until then. What it may miss are the
+   * changes since its thisUpdate: a hold released since (the signature stays CERTIFICATE_ON_HOLD
+   * though it would pass), a hold or revocation since (it passes, as it would offline). Answering
+   * `unknown` instead would hold back every dispatch (TRY_LATER) for as long as the delta is out
+   * of reach, although a current complete CRL answers. README, "Delta CRLs".
+   */
+  private async freshestDeltas(
+    complete: ParsedCrl,
+    request: RevocationRequest,
+  ): Promise<{ deltas: readonly ParsedCrl[]; missing?: string }> {
+    if (!this.freshestCrlFetcher || complete.freshestCrlUris.length === 0) return { deltas: [] };
+    const { certificate, issuer, validationTime } = request;
+    const where = `the delta CRL named by CRL ${numberOf(complete)}'s freshestCRL (${complete.freshestCrlUris.join(', ')})`;
+    const alone =
+      'the complete CRL answers alone, possibly without holds, releases or revocations since its thisUpdate';
+    let fetched: readonly ParsedCrl[];
+    try {
+      fetched = await this.freshestCrlFetcher.crlsAt(complete.freshestCrlUris, certificate.issuer);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { deltas: [], missing: `${where} could not be fetched (${why}): ${alone}` };
+    }
+    const deltas: ParsedCrl[] = [];
+    const problems: string[] = [];
+    for (const crl of fetched) {
+      const problem = crl.isDelta
+        ? this.unusableBecause(crl, certificate, issuer, validationTime)
+        : 'a complete CRL, not a delta';
+      if (problem) problems.push(problem);
+      else deltas.push(crl);
+    }
+    if (applicableDelta(complete, deltas)) return { deltas };
+    // A delta numbered at or below the complete CRL adds nothing to it: nothing is missing.
+    const completeNumber =
+      complete.crlNumber === undefined ? undefined : crlNumberValue(complete.crlNumber);
+    if (
+      completeNumber !== undefined &&
+      deltas.some((d) => d.crlNumber !== undefined && crlNumberValue(d.crlNumber) <= completeNumber)
+    ) {
+      return { deltas };
+    }
+    const why =
+      problems.length > 0
+        ? problems.join('; ')
+        : deltas.length > 0
+          ? 'none updates this complete CRL'
+          : 'no CRL of this issuer there';
+    return { deltas, missing: `${where} is not usable (${why}): ${alone}` };
   }
 
   private unusableBecause(
@@ -148,4 +229,15 @@ export class CrlRevocationChecker implements RevocationChecker {
     this.signatureResults.set(key, verified);
     return verified;
   }
+}
+
+function numberOf(crl: ParsedCrl): string {
+  return crl.crlNumber === undefined
+    ? 'without a number'
+    : crlNumberValue(crl.crlNumber).toString();
+}
+
+/** `{ note }` joining `notes`, or nothing when there are none. */
+function noteOf(notes: readonly string[]): { note?: string } {
+  return notes.length > 0 ? { note: notes.join('; ') } : {};
 }

@@ -4,6 +4,7 @@ import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certific
 import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
 import { parseCrl, type ParsedCrl } from './certificate-revocation-list';
 import type { CrlSource } from './crl-source';
+import type { CrlUrlFetcher } from './crl-url-fetcher';
 
 export interface HttpCrlSourceOptions {
   /** Per request; a CRL endpoint that hangs must not hang verification. */
@@ -25,12 +26,14 @@ interface CacheEntry {
 }
 
 /**
- * CRLs fetched from the http(s) CRL distribution points of the certificate being checked, kept
- * in memory until shortly before their nextUpdate. Concurrent checks share one request per URL.
- * Only certificates of an already proven path reach a revocation source, so the URLs fetched are
- * those a trusted CA wrote; the checker still verifies every CRL's signature itself.
+ * CRLs fetched from the http(s) CRL distribution points of the certificate being checked, and the
+ * delta CRLs a complete CRL's freshestCRL names (as a CrlUrlFetcher), kept in memory until
+ * shortly before their nextUpdate. Concurrent checks share one request per URL. Only certificates
+ * of an already proven path reach a revocation source, so the distribution points fetched are
+ * those a trusted CA wrote; the checker asks for freshestCRL URLs only of a complete CRL whose
+ * signature it verified, and verifies every CRL's signature itself.
  */
-export class HttpCrlSource implements CrlSource {
+export class HttpCrlSource implements CrlSource, CrlUrlFetcher {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly inFlight = new Map<string, Promise<readonly ParsedCrl[]>>();
   private readonly failures = new Map<string, { until: number; error: string }>();
@@ -50,18 +53,22 @@ export class HttpCrlSource implements CrlSource {
     this.now = options.now ?? (() => new Date());
   }
 
-  async crlsFor(
+  crlsFor(
     issuer: DistinguishedName,
     certificate: ParsedCertificate,
   ): Promise<readonly ParsedCrl[]> {
-    const urls = certificate.crlDistributionUris.filter((uri) => /^https?:\/\//i.test(uri));
-    if (urls.length === 0) return [];
+    return this.crlsAt(certificate.crlDistributionUris, issuer);
+  }
+
+  async crlsAt(urls: readonly string[], issuer: DistinguishedName): Promise<readonly ParsedCrl[]> {
+    const httpUrls = urls.filter((uri) => /^https?:\/\//i.test(uri));
+    if (httpUrls.length === 0) return [];
     const found: ParsedCrl[] = [];
     const errors: string[] = [];
-    for (const url of urls) {
+    for (const url of httpUrls) {
       try {
         found.push(
-          ...(await this.crlsAt(url)).filter((crl) => crl.issuer.matchKey === issuer.matchKey),
+          ...(await this.crlsAtUrl(url)).filter((crl) => crl.issuer.matchKey === issuer.matchKey),
         );
       } catch (error) {
         errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
@@ -76,7 +83,7 @@ export class HttpCrlSource implements CrlSource {
     return found;
   }
 
-  private async crlsAt(url: string): Promise<readonly ParsedCrl[]> {
+  private async crlsAtUrl(url: string): Promise<readonly ParsedCrl[]> {
     const now = this.now().getTime();
     const cached = this.cache.get(url);
     if (cached && now < cached.refreshAt) return cached.crls;

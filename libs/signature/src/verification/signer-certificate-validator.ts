@@ -149,12 +149,16 @@ export class SignerCertificateValidator {
       return [1, { status: 'unknown', source: 'none', note: `${who}: ${outcome.note}` }];
     }
     if (outcome.status === 'good') {
-      return [0, { status: 'good', source: outcome.source }];
+      // A hold released, or a delta CRL that could not be had: said in the report.
+      const note = outcome.note ? { note: `${who}: ${outcome.note}` } : {};
+      return [0, { status: 'good', source: outcome.source, ...note }];
     }
     const revokedAt = outcome.revokedAt.toISOString();
     const entry: RevocationSummary = { status: 'revoked', source: outcome.source, revokedAt };
     if (outcome.reason) entry.reason = outcome.reason;
     if (outcome.invalidityDate) entry.invalidityDate = outcome.invalidityDate.toISOString();
+    // What the source adds (a delta CRL that could not be had) follows the judgement's own note.
+    const sourceNote = outcome.note ? `; ${outcome.note}` : '';
     const revoked = `the ${who} (serial ${certificate.serialNumber}) was revoked at ${revokedAt}${describeReason(outcome.reason)}`;
     const timing = judgeRevocationTiming(outcome, signingTime.at, signingTime.proven);
     if (timing.kind === 'on-hold') {
@@ -167,7 +171,7 @@ export class SignerCertificateValidator {
           `the ${who} (serial ${certificate.serialNumber}) is on hold (certificateHold) since ${revokedAt}: suspended by its CA, neither valid nor revoked until the CA releases it (removeFromCRL) or revokes it; verify again later`,
         ),
       );
-      entry.note = `${who} on hold since ${revokedAt}: undecided until its CA releases or revokes it`;
+      entry.note = `${who} on hold since ${revokedAt}: undecided until its CA releases or revokes it${sourceNote}`;
       return [3, entry];
     }
     if (timing.kind === 'compromised') {
@@ -180,7 +184,7 @@ export class SignerCertificateValidator {
           `${revoked}: a ${voidingRevocation(outcome.reason)} voids any time the key's holder claims, and no signature timestamp proves the signature existed before it`,
         ),
       );
-      entry.note = `${who} revoked${describeReason(outcome.reason)}: the claimed signing time ${signingTime.at.toISOString()} proves nothing`;
+      entry.note = `${who} revoked${describeReason(outcome.reason)}: the claimed signing time ${signingTime.at.toISOString()} proves nothing${sourceNote}`;
       return [5, entry];
     }
     if (timing.kind === 'before') {
@@ -191,10 +195,10 @@ export class SignerCertificateValidator {
           `${revoked}${invalidFrom(timing.effectiveAt, outcome.revokedAt)}, before the signing time`,
         ),
       );
-      entry.note = `${who} revoked before the signing time`;
+      entry.note = `${who} revoked before the signing time${sourceNote}`;
       return [4, entry];
     }
-    entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.at.toISOString()}`;
+    entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.at.toISOString()}${sourceNote}`;
     findings.push(
       note(
         'CERTIFICATE_REVOKED_AFTER_SIGNING',

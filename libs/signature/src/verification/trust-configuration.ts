@@ -18,8 +18,8 @@ export interface TrustConfiguration {
   extraCrlSources?: readonly CrlSource[];
   /**
    * Also ask the network: the OCSP responders of each certificate's authorityInfoAccess first,
-   * then its http(s) CRL distribution points after the folder. Off, only the folder answers
-   * (closed networks, reproducible tests).
+   * then its http(s) CRL distribution points after the folder, and the delta CRLs a complete
+   * CRL's freshestCRL names. Off, only the folder answers (closed networks, reproducible tests).
    */
   onlineRevocation?: boolean;
   /**
@@ -50,11 +50,13 @@ export async function loadTrustConfiguration(
   if (!config.onlineRevocation) {
     return { trustStore, revocation: new CrlRevocationChecker(crlSources) };
   }
+  // The same HTTP source (one cache) fetches distribution points and freshestCRL deltas.
+  const http = new HttpCrlSource();
   return {
     trustStore,
     revocation: new FirstConclusiveRevocationChecker([
       new OcspRevocationChecker(),
-      new CrlRevocationChecker([...crlSources, new HttpCrlSource()]),
+      new CrlRevocationChecker([...crlSources, http], { freshestCrlFetcher: http }),
     ]),
   };
 }
