@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { runInMessageContext } from '@docaxis/observability/correlation-context';
 import { CORRELATION_ID_HEADER } from '../contracts/message-types';
 import type { AmqpConnection } from '../connection/amqp-connection';
@@ -8,13 +8,9 @@ import type { ConfirmingPublisher } from '../publisher/confirming-publisher';
 import type { ConsumerQueueDefinition } from '../topology/consumer-queue-definition';
 import type { DeliveryLane } from '../topology/delivery-lanes';
 import type { MessagingTopology } from '../topology/messaging-topology';
-import { CopiedDeliveries } from './copied-deliveries';
-import { failureCode, isPermanentFailure } from './failure-classification';
+import { DeliveryFate, type DeliveryCounts, type RawDeliveryHandler } from './delivery-fate';
 import { HandlerWiringError } from './handler-wiring.error';
-import { RetryLaterError } from './retry-later.error';
-import { parseInboundMessage, type InboundMessage } from './inbound-message';
 import type { MessageHandler, MessageHandlerRegistry } from './message-handler-registry';
-import { attemptOf, originalRoutingKey, parkingHeaders, retryHeaders } from './parking-headers';
 
 export interface ConsumerHostSettings {
   /** Unacknowledged messages per consumer (AMQP_PREFETCH). Default 200. */
@@ -26,20 +22,7 @@ export interface ConsumerHostSettings {
   appName?: string;
 }
 
-/** Handler of undecoded deliveries (the parked queue's collector). */
-export type RawDeliveryHandler = (delivery: ConsumeMessage) => Promise<void>;
-
-export interface ConsumerStats {
-  readonly acked: number;
-  readonly requeued: number;
-  /** Sent to a retry queue to be tried again after a delay. */
-  readonly retried: number;
-  readonly parked: number;
-  /**
-   * Redeliveries of a message already sent on as a retry or parked copy (its ack was lost with
-   * its channel): acked without a second copy.
-   */
-  readonly alreadyCopied: number;
+export interface ConsumerStats extends DeliveryCounts {
   readonly inFlight: number;
 }
 
@@ -75,26 +58,7 @@ interface Subscription {
  * A definition with an urgent lane is two queues, each on its own channel and prefetch: an
  * urgent message is taken at once even while the normal queue holds a backlog.
  *
- * Outcomes of a delivery:
- * - handler resolves → ack;
- * - handler throws a transient failure (failure-classification.ts) → a copy goes to the retry
- *   queue of its attempt (delays 1 s, 5 s, 30 s, 2 min by default; the broker returns it to this
- *   queue when the delay ends) with the attempt count and the error in its headers, then the
- *   original is acked. Once the retries are spent it is parked with the error in its headers
- *   (`x-docaxis-parked-reason`, …) — unless the failure is a RetryLaterError (the handler has a
- *   deadline of its own, after which it settles the message): that one goes on being retried at
- *   the longest delay. If the retry copy cannot be published, the message is nacked
- *   with requeue instead; the quorum queue counts returns and past its delivery limit (a handler
- *   that crashes the process, say) dead-letters it to the parked queue;
- * - a permanent failure: UnprocessableMessageError (unknown type, body breaking its contract, or
- *   thrown by a handler that knows retrying is useless) or a domain error about the message
- *   itself (invalid input, not found, …) → parked at once;
- * - not decodable (no messageId or type, not JSON) → parked at once.
- * Parking = publish a copy to the dead-letter exchange with confirms, then ack; if that fails,
- * reject without requeue and let the broker dead-letter it (reason in the log only).
- * A retry or parked copy is confirmed before the original is acked; if the ack is lost (its
- * channel closed in between), the redelivered original is recognised and acked without a second
- * copy (copied-deliveries.ts).
+ * What becomes of each delivery (ack, retry, park) is decided in delivery-fate.ts.
  *
  * After a reconnect (or a channel closed by the broker) consumers are restarted. A message taken
  * before the connection dropped cannot be acked any more; the broker redelivers it, which the
@@ -110,23 +74,18 @@ export class ConsumerHost {
   private removeHook?: () => void;
   private started = false;
   private stopping = false;
-  private wakeSleepers: Array<() => void> = [];
-  private acked = 0;
-  private requeued = 0;
-  private retried = 0;
-  private parked = 0;
-  private alreadyCopied = 0;
-  private readonly copied = new CopiedDeliveries();
+  private readonly fate: DeliveryFate;
 
   constructor(
     private readonly connection: AmqpConnection,
     private readonly topology: MessagingTopology,
-    private readonly publisher: ConfirmingPublisher,
+    publisher: ConfirmingPublisher,
     private readonly registry: MessageHandlerRegistry,
     private readonly settings: ConsumerHostSettings = {},
   ) {
     this.prefetch = settings.prefetch ?? 200;
     this.logger = settings.logger ?? new Logger(ConsumerHost.name);
+    this.fate = new DeliveryFate(topology, publisher, this.logger);
   }
 
   /**
@@ -246,7 +205,7 @@ export class ConsumerHost {
     if (this.stopping) return;
     this.stopping = true;
     this.removeHook?.();
-    for (const wake of this.wakeSleepers.splice(0)) wake();
+    this.fate.stop();
     await this.detach([...this.subscriptions.values()]);
   }
 
@@ -283,14 +242,7 @@ export class ConsumerHost {
   stats(): ConsumerStats {
     let inFlight = 0;
     for (const subscription of this.subscriptions.values()) inFlight += subscription.inFlight.size;
-    return {
-      acked: this.acked,
-      requeued: this.requeued,
-      retried: this.retried,
-      parked: this.parked,
-      alreadyCopied: this.alreadyCopied,
-      inFlight,
-    };
+    return { ...this.fate.counts(), inFlight };
   }
 
   /** Whether every consumer currently has a live channel (for health checks). */
@@ -414,210 +366,12 @@ export class ConsumerHost {
     const { correlationId } = delivery.properties as { correlationId?: unknown };
     const header = (delivery.properties.headers ?? {})[CORRELATION_ID_HEADER] as unknown;
     const id = [correlationId, header].find((v): v is string => typeof v === 'string' && v !== '');
-    return runInMessageContext({ correlationId: id, consumer: this.settings.appName }, () =>
-      this.handle(subscription, channel, delivery),
-    );
-  }
-
-  private async handle(
-    subscription: Subscription,
-    channel: Channel,
-    delivery: ConsumeMessage,
-  ): Promise<void> {
+    const source = { queue: subscription.brokerName, channel };
     const { handling } = subscription;
-    if (handling.kind === 'raw') {
-      try {
-        await handling.handler(delivery);
-        if (this.settle(() => channel.ack(delivery))) this.acked += 1;
-      } catch (error) {
-        await this.requeueLater(subscription, channel, delivery, (error as Error).message);
-      }
-      return;
-    }
-    if (await this.copied.isCopied(subscription.brokerName, delivery)) {
-      this.logger.warn(
-        `${String(delivery.properties.messageId)} came back to ${subscription.brokerName} after ` +
-          'its retry or parked copy was published; acked without another copy',
-      );
-      if (this.settle(() => channel.ack(delivery))) this.alreadyCopied += 1;
-      return;
-    }
-    const parsed = parseInboundMessage(delivery);
-    if (!parsed.ok) {
-      await this.park(
-        subscription,
-        channel,
-        delivery,
-        'MESSAGING_MESSAGE_MALFORMED',
-        parsed.reason,
-      );
-      return;
-    }
-    const message = parsed.message;
-    const started = Date.now();
-    try {
-      await handling.handler(message);
-      if (this.settle(() => channel.ack(delivery))) this.acked += 1;
-      this.logger.debug?.(
-        `handled ${message.type} ${message.messageId} from ${subscription.brokerName} ` +
-          `in ${Date.now() - started} ms`,
-      );
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      if (isPermanentFailure(error)) {
-        const code = failureCode(error, 'MESSAGING_PERMANENT_FAILURE');
-        await this.park(subscription, channel, delivery, code, reason);
-      } else if (message.deliveryCount >= this.topology.deliveryLimit) {
-        await this.park(subscription, channel, delivery, 'MESSAGING_DELIVERY_LIMIT', reason);
-      } else {
-        const boundedByHandler = error instanceof RetryLaterError;
-        await this.retryLater(subscription, channel, delivery, message, reason, boundedByHandler);
-      }
-    }
-  }
-
-  /**
-   * Sends a copy to the retry step of this attempt, then acks. When no step is left it parks the
-   * message, unless the handler bounds its retries itself (RetryLaterError): then the longest
-   * step again.
-   */
-  private async retryLater(
-    subscription: Subscription,
-    channel: Channel,
-    delivery: ConsumeMessage,
-    message: InboundMessage,
-    reason: string,
-    boundedByHandler: boolean,
-  ): Promise<void> {
-    const attempt = attemptOf(message.headers) + 1;
-    const steps = this.topology.retryDelaysMs.length;
-    const step = boundedByHandler ? Math.min(attempt, steps) : attempt;
-    const exchange = this.topology.retryExchange(step);
-    const attempts = boundedByHandler ? 'until the handler settles it' : `of ${steps + 1}`;
-    if (!exchange) {
-      await this.park(subscription, channel, delivery, 'MESSAGING_RETRIES_EXHAUSTED', reason);
-      return;
-    }
-    const where = `${message.type} ${message.messageId} on ${subscription.brokerName}`;
-    try {
-      const copy = this.publisher.publishRaw(exchange, subscription.brokerName, delivery.content, {
-        ...copiedProperties(delivery),
-        headers: retryHeaders(delivery, { attempt, reason }),
-      });
-      this.copied.track(subscription.brokerName, delivery, copy);
-      await copy;
-      this.logger.warn(
-        `handler failed for ${where} (attempt ${attempt} ${attempts}); ` +
-          `retrying in ${this.topology.retryDelaysMs[step - 1]} ms: ${reason}`,
-      );
-      if (this.settle(() => channel.ack(delivery))) this.retried += 1;
-    } catch (error) {
-      this.logger.warn(
-        `handler failed for ${where} and its retry copy could not be published ` +
-          `(${(error as Error).message}); requeued: ${reason}`,
-      );
-      if (this.settle(() => channel.nack(delivery, false, true))) this.requeued += 1;
-    }
-  }
-
-  /** Returns the message to its queue after a delay growing with its deliveries (max 30 s). */
-  private async requeueLater(
-    subscription: Subscription,
-    channel: Channel,
-    delivery: ConsumeMessage,
-    reason: string,
-  ): Promise<void> {
-    const deliveries = Number(delivery.properties.headers?.['x-delivery-count'] ?? 0) || 0;
-    const delay = Math.min(30_000, 250 * 2 ** Math.min(deliveries, 7));
-    this.logger.warn(
-      `handler failed for ${String(delivery.properties.messageId ?? '(no id)')} on ` +
-        `${subscription.brokerName}; requeued in ${delay} ms: ${reason}`,
+    return runInMessageContext({ correlationId: id, consumer: this.settings.appName }, () =>
+      handling.kind === 'raw'
+        ? this.fate.handleRaw(source, delivery, handling.handler)
+        : this.fate.handleDecoded(source, delivery, handling.handler),
     );
-    await this.sleepUnlessStopping(delay);
-    if (this.settle(() => channel.nack(delivery, false, true))) this.requeued += 1;
   }
-
-  private sleepUnlessStopping(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeSleepers.push(done);
-    });
-  }
-
-  private async park(
-    subscription: Subscription,
-    channel: Channel,
-    delivery: ConsumeMessage,
-    code: string,
-    reason: string,
-  ): Promise<void> {
-    const { properties } = delivery;
-    const describe = `${String(properties.type ?? '(no type)')} ${String(properties.messageId ?? '(no id)')}`;
-    this.logger.error(`parking ${describe} from ${subscription.brokerName}: ${code}: ${reason}`);
-    if (properties.messageId) {
-      try {
-        const copy = this.publisher.publishRaw(
-          this.topology.names.deadLetterExchange,
-          originalRoutingKey(delivery),
-          delivery.content,
-          {
-            ...copiedProperties(delivery),
-            headers: parkingHeaders(properties.headers, {
-              code,
-              reason,
-              queue: subscription.brokerName,
-            }),
-          },
-        );
-        this.copied.track(subscription.brokerName, delivery, copy);
-        await copy;
-        if (this.settle(() => channel.ack(delivery))) this.parked += 1;
-        return;
-      } catch (error) {
-        this.logger.warn(
-          `could not park ${describe} with headers (${(error as Error).message}); rejecting it instead`,
-        );
-      }
-    }
-    // Without requeue the quorum queue dead-letters it to the parked queue.
-    if (this.settle(() => channel.reject(delivery, false))) this.parked += 1;
-  }
-
-  /** Acks/nacks on the channel the message came from; false if that channel is gone. */
-  private settle(action: () => void): boolean {
-    try {
-      action();
-      return true;
-    } catch (error) {
-      this.logger.warn(
-        `could not settle a delivery (${(error as Error).message}); the broker will redeliver it`,
-      );
-      return false;
-    }
-  }
-}
-
-/**
- * The original properties of a delivery for a copy of it (retry or parked), minus those that
- * could make the copy vanish or be refused (expiration, a user id the broker checks against the
- * connection's user).
- */
-function copiedProperties(delivery: ConsumeMessage): Options.Publish {
-  const { properties } = delivery;
-  return {
-    messageId: properties.messageId as string,
-    type: properties.type as string | undefined,
-    correlationId: properties.correlationId as string | undefined,
-    contentType: properties.contentType as string | undefined,
-    contentEncoding: properties.contentEncoding as string | undefined,
-    timestamp: properties.timestamp as number | undefined,
-    appId: properties.appId as string | undefined,
-    priority: properties.priority as number | undefined,
-    persistent: true,
-  };
 }
