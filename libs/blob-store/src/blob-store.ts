@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { BlobBytes } from './blob-bytes';
 
 /** What the store knows about a stored blob. */
 export interface StoredBlob {
@@ -18,8 +19,8 @@ export interface StoredBlob {
  * filesystem store for shared or object storage.
  */
 export abstract class BlobStore {
-  /** Stores the bytes (idempotent) and returns their address. */
-  abstract put(bytes: Buffer): Promise<StoredBlob>;
+  /** Stores the bytes (idempotent; pieces as their concatenation) and returns their address. */
+  abstract put(bytes: BlobBytes): Promise<StoredBlob>;
   /**
    * Undoes a `put` nobody wants (a refused submission): removes the blob if that `put` created it
    * and no `put` of the same bytes came since, which may be about to reference it. Otherwise, or

@@ -30,6 +30,19 @@ describe('FilesystemBlobStore', () => {
     expect(await store.has(stored.sha256)).toBe(true);
   });
 
+  it('stores pieces as their concatenation, under the same address as the whole', async () => {
+    const whole = Buffer.from('%PDF-1.7 sent in pieces');
+    const pieces = [whole.subarray(0, 4), whole.subarray(4, 11), whole.subarray(11)];
+    const stored = await store.put(pieces);
+    expect(stored).toEqual({
+      sha256: createHash('sha256').update(whole).digest('hex'),
+      sizeBytes: whole.length,
+      createdAs: expect.any(String),
+    });
+    expect((await store.get(stored.sha256)).equals(whole)).toBe(true);
+    expect((await store.put(whole)).createdAs).toBeUndefined(); // the same blob
+  });
+
   it('stores equal bytes once, even when written concurrently', async () => {
     const bytes = Buffer.alloc(256 * 1024, 7);
     const results = await Promise.all(Array.from({ length: 8 }, () => store.put(bytes)));

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobNotFoundError } from './blob-not-found.error';
 import { BlobStoreUnavailableError } from './blob-store-unavailable.error';
+import type { BlobBytes } from './blob-bytes';
 import { BlobStore, type StoredBlob } from './blob-store';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -30,15 +31,23 @@ export class FilesystemBlobStore extends BlobStore {
     super();
   }
 
-  async put(bytes: Buffer): Promise<StoredBlob> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  async put(bytes: BlobBytes): Promise<StoredBlob> {
+    const pieces = Buffer.isBuffer(bytes) ? [bytes] : bytes;
+    const hash = createHash('sha256');
+    let sizeBytes = 0;
+    for (const piece of pieces) {
+      hash.update(piece);
+      sizeBytes += piece.length;
+    }
+    const sha256 = hash.digest('hex');
     const target = this.pathOf(sha256);
-    const stored = { sha256, sizeBytes: bytes.length };
+    const stored = { sha256, sizeBytes };
     // Touching the blob tells a concurrent `discard` it is wanted again.
     if (await this.touch(target)) return stored;
     await mkdir(join(target, '..'), { recursive: true });
     const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     try {
+      // Pieces are written one after another: nothing joins them in memory.
       await writeFile(temporary, bytes, { flag: 'wx' });
       const createdAs = versionOf(await stat(temporary, { bigint: true }));
       // link, not rename: it never replaces a concurrent writer's blob, so each blob has exactly

@@ -6,6 +6,7 @@ import type { DomainError } from '@docaxis/errors/domain-error';
 import type { GatewayConfig } from '../config/gateway.config';
 import { edxmlPacketLimitBytes } from '../edxml/edxml-packet-limit';
 import { DispatchSubmissionBody } from './dispatch-submission-body';
+import { filePartBytes } from './file-pieces-storage';
 import { MultipartUploadInterceptor } from './multipart-upload.interceptor';
 
 const config = {
@@ -194,5 +195,53 @@ describe('DispatchSubmissionBody: the envelope as a multipart file part', () => 
       .post('/')
       .attach('envelope', Buffer.from(ENVELOPE), 'envelope.json');
     expect(response.body).toEqual({ code: 'MULTIPART_INVALID' });
+  });
+});
+
+describe('DispatchSubmissionBody: the PDFs as they arrived', () => {
+  // Over several of busboy's pieces: the bytes differ from one position to the next.
+  const PDF = Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256)),
+  ]);
+
+  /** What each `files` part left: its pieces (not joined) and their bytes in order. */
+  function readFileParts(read: (req: express.Request, res: express.Response) => Promise<void>) {
+    const app = express();
+    app.post('/', (req, res) => {
+      read(req, res).then(
+        () =>
+          res.json(
+            ((req.files as Record<string, Express.Multer.File[]>).files ?? []).map((part) => {
+              const bytes = filePartBytes(part);
+              const whole = Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes);
+              return { inPieces: !Buffer.isBuffer(bytes), equal: whole.equals(PDF) };
+            }),
+          ),
+        (error: DomainError) => res.status(418).json({ code: error.code }),
+      );
+    });
+    return request(app).post('/').field('envelope', '{}').attach('files', PDF, 'a.pdf');
+  }
+
+  it('keeps them in the pieces the request delivered, byte for byte, unjoined', async () => {
+    const body = new DispatchSubmissionBody({ ...config, MAX_FILE_BYTES: 4096 });
+    const response = await readFileParts((req, res) => body.read(req, res));
+    expect(response.body).toEqual([{ inPieces: true, equal: true }]);
+  });
+
+  it('leaves POST /verify its whole Buffer, which the PDF parser reads', async () => {
+    const interceptor = new MultipartUploadInterceptor({ ...config, MAX_FILE_BYTES: 4096 });
+    const response = await readFileParts((req, res) =>
+      interceptor
+        .intercept(
+          {
+            switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
+          } as unknown as ExecutionContext,
+          { handle: () => of(null) },
+        )
+        .then(() => undefined),
+    );
+    expect(response.body).toEqual([{ inPieces: false, equal: true }]);
   });
 });

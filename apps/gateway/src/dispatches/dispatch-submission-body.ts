@@ -29,7 +29,11 @@ export class DispatchSubmissionBody {
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.limitBytes = edxmlPacketLimitBytes(config);
     this.readPacket = raw({ type: [...EDXML_MEDIA_TYPES], limit: this.limitBytes });
-    this.readMultipart = multipartUploadReader(config, { envelopeFilePart: true });
+    this.readMultipart = multipartUploadReader(config, {
+      envelopeFilePart: true,
+      // The PDFs are only hashed and stored (SubmitDispatchUseCase): no need to join them.
+      filePieces: true,
+    });
   }
 
   /** Reads the body into `request.body` (a Buffer for a packet) and `request.files`. */

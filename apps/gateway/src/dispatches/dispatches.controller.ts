@@ -50,6 +50,7 @@ import {
   RecipientViewDto,
   SubmitDispatchResultDto,
 } from './dtos/dispatch-view.dto';
+import { filePartBytes } from './file-pieces-storage';
 import { multipartFilePartsOf } from './multipart-file-parts';
 import { ReadDispatchUseCase } from './read-dispatch.usecase';
 import { SubmissionMetrics } from './submission-metrics';
@@ -179,7 +180,7 @@ export class DispatchesController {
     const files = (multipartFilePartsOf(request).files ?? []).map((file) => ({
       originalName: file.originalname,
       contentType: file.mimetype,
-      bytes: file.buffer,
+      bytes: filePartBytes(file),
     }));
     if (isEdxmlRequest(request)) {
       return this.submitEdxml.execute({ ...common, packet: request.body as Buffer });

@@ -39,15 +39,17 @@ export function envelopeFileMediaTypeRefusal(
 }
 
 /**
- * Multer storage that keeps files in memory and holds an envelope file part to the envelope's own
- * limit (the text field's `fieldSize`), not the PDFs' `fileSize`: it stops collecting, and fails
- * the upload, at the first byte over.
+ * Multer storage that keeps an envelope file part in memory, held to the envelope's own limit
+ * (the text field's `fieldSize`), not the PDFs' `fileSize`: it stops collecting, and fails the
+ * upload, at the first byte over. Other file parts go to `files`.
  */
-export function envelopeCappedMemoryStorage(maxEnvelopeBytes: number): multer.StorageEngine {
-  const memory = multer.memoryStorage();
+export function envelopeCappedMemoryStorage(
+  maxEnvelopeBytes: number,
+  files: multer.StorageEngine,
+): multer.StorageEngine {
   return {
     _handleFile(request, file, callback) {
-      if (file.fieldname !== ENVELOPE_FIELD) return memory._handleFile(request, file, callback);
+      if (file.fieldname !== ENVELOPE_FIELD) return files._handleFile(request, file, callback);
       const chunks: Buffer[] = [];
       let size = 0;
       let settled = false;
@@ -69,7 +71,7 @@ export function envelopeCappedMemoryStorage(maxEnvelopeBytes: number): multer.St
         callback(null, { buffer, size: buffer.length });
       });
     },
-    _removeFile: (request, file, callback) => memory._removeFile(request, file, callback),
+    _removeFile: (request, file, callback) => files._removeFile(request, file, callback),
   };
 }
 

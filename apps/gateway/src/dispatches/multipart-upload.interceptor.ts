@@ -19,7 +19,10 @@ export class MultipartUploadInterceptor implements NestInterceptor {
   private readonly read: MultipartUploadReader;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
-    this.read = multipartUploadReader(config, { envelopeFilePart: false });
+    this.read = multipartUploadReader(config, {
+      envelopeFilePart: false,
+      filePieces: false,
+    });
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

@@ -15,6 +15,7 @@ import {
   envelopeFileMediaTypeRefusal,
   takeEnvelopeFilePart,
 } from './envelope-file-part';
+import { filePiecesStorage } from './file-pieces-storage';
 
 type UploadLimits = Pick<
   GatewayConfig,
@@ -24,6 +25,11 @@ type UploadLimits = Pick<
 export interface MultipartUploadOptions {
   /** Whether the envelope may come as a file part (POST /dispatches) besides a text field. */
   envelopeFilePart: boolean;
+  /**
+   * Whether `files` parts are kept in the pieces they arrived in (`filePiecesStorage`, read with
+   * `filePartBytes`) rather than joined into `buffer`: for bytes that are only hashed and stored.
+   */
+  filePieces: boolean;
 }
 
 /** Reads a multipart request into `request.body` and `request.files`, or rejects typed. */
@@ -32,8 +38,9 @@ export type MultipartUploadReader = (request: Request, response: Response) => Pr
 /**
  * Parses `multipart/form-data` (text fields, file parts `files`, and with `envelopeFilePart` one
  * file part `envelope`) with hard limits, and turns multer's failures into typed errors with
- * stable codes (Nest's own multer wrapper keeps only a message). Files stay in memory: they are
- * bounded by the limits and hashed right away; an envelope file part by the envelope's limit.
+ * stable codes (Nest's own multer wrapper keeps only a message). Files stay in memory (whole, or
+ * in pieces with `filePieces`): they are bounded by the limits and hashed right away; an
+ * envelope file part by the envelope's limit.
  */
 export function multipartUploadReader(
   limits: UploadLimits,
@@ -43,7 +50,10 @@ export function multipartUploadReader(
   const parts = [{ name: 'files', maxCount: limits.MAX_FILES_PER_DISPATCH }];
   if (options.envelopeFilePart) parts.push({ name: ENVELOPE_FIELD, maxCount: 1 });
   const upload = multer({
-    storage: envelopeCappedMemoryStorage(limits.MAX_ENVELOPE_BYTES),
+    storage: envelopeCappedMemoryStorage(
+      limits.MAX_ENVELOPE_BYTES,
+      options.filePieces ? filePiecesStorage() : multer.memoryStorage(),
+    ),
     fileFilter: (_request, file, accept) => {
       const refusal =
         file.fieldname === ENVELOPE_FIELD ? envelopeFileMediaTypeRefusal(file.mimetype) : null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { type BlobBytes, byteLengthOf, leadingBytesOf } from '@docaxis/blob-store/blob-bytes';
 import { BlobStore, type StoredBlob } from '@docaxis/blob-store/blob-store';
 import { deliveryPriorityOf } from '@docaxis/edxml/document-metadata/urgency-levels';
 import { ConfidentialDocumentRefusedError } from '@docaxis/edxml/envelope/confidential-document-refused.error';
@@ -39,7 +40,8 @@ import {
 export interface UploadedPdf {
   originalName: string;
   contentType: string;
-  bytes: Buffer;
+  /** Whole, or in the pieces a multipart part arrived in (stored as they are). */
+  bytes: BlobBytes;
 }
 
 export interface SubmitDispatchCommand {
@@ -178,7 +180,7 @@ export class SubmitDispatchUseCase {
           ordinal,
           fileName: file.originalName,
           contentType: 'application/pdf',
-          sizeBytes: file.bytes.length,
+          sizeBytes: byteLengthOf(file.bytes),
           sha256: fileDigests[ordinal],
           verification: null,
         })),
@@ -227,7 +229,7 @@ export class SubmitDispatchUseCase {
   private checkFiles(files: readonly UploadedPdf[]): void {
     if (files.length === 0) throw new NoFilesError();
     for (const file of files) {
-      if (!file.bytes.subarray(0, 1024).includes('%PDF-'))
+      if (!leadingBytesOf(file.bytes, 1024).includes('%PDF-'))
         throw new FileNotPdfError(file.originalName);
     }
   }
