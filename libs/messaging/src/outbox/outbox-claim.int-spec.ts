@@ -99,6 +99,9 @@ describe('outbox relay claim on a table full of dead versions (real PostgreSQL)'
     );
     await dataSource.initialize();
     repository = new OutboxRepository(dataSource);
+    // This database's own table, never vacuumed during the spec, whatever the server's autovacuum
+    // setting: a vacuum would remove the dead versions the specs below read past.
+    await dataSource.query(`ALTER TABLE outbox_messages SET (autovacuum_enabled = false)`);
     // What the relay leaves behind on a server that does not vacuum: each message inserted, its
     // available_at pushed forward by a claim (a new version, new index entries) and deleted.
     await dataSource.query(
