@@ -10,10 +10,11 @@ import {
 } from '@docaxis/testing/inbox-notifications';
 import { recordQueries } from '@docaxis/testing/recorded-queries';
 import { deliverStatusNotice } from '@docaxis/testing/status-notice-delivery';
+import { waitFor } from '@docaxis/testing/wait-for';
 import { insertStatusNotice, newStatusNotice } from '@docaxis/testing/status-notice-rows';
 import { dataSourceOptions } from '../database/data-source-options';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
-import { InboxDeliveryAnnouncer } from './inbox-delivery-announcer';
+import { INBOX_ANNOUNCEMENT_SQL, InboxDeliveryAnnouncer } from './inbox-delivery-announcer';
 
 const SENDER = '000.00.00.G22';
 const RECIPIENT = '000.00.00.H41';
@@ -60,6 +61,57 @@ describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
     ]);
     // The announcement, then the spec's marker.
     expect(statements.length - from).toBe(2);
+  });
+
+  it('announcements made together share one statement (one transaction)', async () => {
+    const from = statements.length;
+    const heardTogether = await heard.during(() =>
+      Promise.all([announcer.announce([RECIPIENT]), announcer.announce([SENDER, RECIPIENT])]),
+    );
+    expect(heardTogether).toEqual([RECIPIENT, SENDER]);
+    expect(statements.length - from).toBe(2);
+  });
+
+  it('one made while another is being sent goes out in the next statement, not lost', async () => {
+    const from = statements.length;
+    const heardBoth = await heard.during(async () => {
+      const first = announcer.announce([RECIPIENT]);
+      await waitFor(
+        () => Promise.resolve(statements.length),
+        (count) => count > from,
+        'the first announcement sent',
+      );
+      await Promise.all([first, announcer.announce([SENDER])]);
+    });
+    expect(heardBoth).toEqual([RECIPIENT, SENDER]);
+    expect(statements.length - from).toBe(3);
+  });
+
+  it('commits the announcement without waiting for its WAL flush, and nothing else on that connection', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(INBOX_ANNOUNCEMENT_SQL, ['docaxis_spec_unheard', [RECIPIENT]]);
+      const [inside]: Array<{ synchronous_commit: string }> =
+        await runner.query(`SHOW synchronous_commit`);
+      expect(inside.synchronous_commit).toBe('off');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    // On a pool of one connection, so the next statement runs where the announcement did.
+    const single = new DataSource(dataSourceOptions({ url, poolSize: 1 }));
+    await single.initialize();
+    try {
+      expect(
+        await heard.during(() => new InboxDeliveryAnnouncer(single).announce([SENDER])),
+      ).toEqual([SENDER]);
+      const [after] =
+        await single.query<Array<{ synchronous_commit: string }>>(`SHOW synchronous_commit`);
+      expect(after.synchronous_commit).toBe('on');
+    } finally {
+      await single.destroy();
+    }
   });
 
   it('sends nothing, not even a statement, for no agency', async () => {
@@ -117,7 +169,11 @@ describe('InboxDeliveryAnnouncer (real PostgreSQL)', () => {
       expect(await heard.during(() => gated.announce([RECIPIENT]))).toEqual([]);
       expect(await heard.during(() => gated.announce([SENDER]))).toEqual([]);
       expect(gate.accepted).toBeGreaterThan(accepted);
-      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      // The pool may warn of the cut connection too (when it notices it idle): not ours.
+      const announcerWarnings = warn.mock.calls
+        .map(([message]) => String(message))
+        .filter((message) => message.startsWith('inbox delivery to'));
+      expect(announcerWarnings).toEqual([
         expect.stringMatching(new RegExp(`^inbox delivery to ${RECIPIENT} not announced .*: \\S`)),
         expect.stringMatching(new RegExp(`^inbox delivery to ${SENDER} not announced .*: \\S`)),
       ]);
