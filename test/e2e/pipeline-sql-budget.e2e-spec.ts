@@ -75,9 +75,10 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
       `SQL statements per dispatch (${DISPATCHES} dispatches):\n${sql.report(DISPATCHES)}`,
     );
 
-    // After each delivering statement commits, one pg_notify statement wakes the recipients'
-    // long-polls (InboxDeliveryAnnouncer). How many copies share a delivering statement depends on
-    // timing (a loaded machine delivers more of them alone), so the bounds are the worst case.
+    // After each delivering statement commits, a pg_notify statement wakes the recipients'
+    // long-polls (InboxDeliveryAnnouncer; those committed together share one). How many copies
+    // share a delivering statement or an announcement depends on timing (a loaded machine
+    // delivers more of them alone), so the bounds are the worst case.
     const INBOX_ANNOUNCEMENTS = /^SELECT unnest$/;
     const routerWork = perDispatch(
       'router',
@@ -100,6 +101,8 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
     }
     // No agency has a webhook: the notifier neither records nor looks anything up per event.
     expect(perDispatch('notifier', /processed_messages|webhooks|WebhookEntity/)).toBe(0);
+    // It writes no outbox rows, so it runs no relay: not even idle claims.
+    expect(sql.total('notifier', OUTBOX_RELAY_STATEMENTS)).toBe(0);
     // The audit appends in batches of 5 statements each, never more batches than events (9).
     const auditBatches = perDispatch('audit', /^INSERT audit_records/);
     expect(perDispatch('audit', undefined, OUTBOX_RELAY_STATEMENTS)).toBeLessThanOrEqual(

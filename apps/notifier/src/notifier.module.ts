@@ -33,7 +33,11 @@ export class NotifierModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'docaxis-notifier',
         }),
-        MessagingModule.forRoot(messagingOptionsFromEnv(config, 'docaxis-notifier')),
+        // The notifier writes no outbox rows: no relay polling (5 idle claims a second).
+        MessagingModule.forRoot({
+          ...messagingOptionsFromEnv(config, 'docaxis-notifier'),
+          relay: false,
+        }),
         HealthModule.forRoot({}),
         MetricsModule.forRoot({ appName: 'notifier', databaseBacklog: true }),
       ],
