@@ -101,6 +101,17 @@ describe('verifyCmsSignature against openssl-made CMS', () => {
     expect(defects(verify(brokenAttribute))).toEqual(['SIG_CRYPTO_FAILURE:SIGNATURE_INVALID']);
   });
 
+  it('reports the CMS malformed when the unsigned signature algorithm parameters changed', () => {
+    // openssl writes rsaEncryption with NULL parameters; the signature does not cover them.
+    const cms = rsa.sign(content);
+    const algorithm = parseSignedData(cms).signerInfos[0].signatureAlgorithm;
+    const parameters = algorithm.children[1];
+    expect(cms.subarray(parameters.start, parameters.end).toString('hex')).toBe('0500');
+    const changed = Buffer.from(cms);
+    changed[parameters.start] = 0x04; // an empty OCTET STRING
+    expect(defects(verify(changed))).toEqual(['FORMAT_FAILURE:CMS_MALFORMED']);
+  });
+
   it('reports NO_SIGNING_CERTIFICATE_FOUND when the CMS carries no certificate', () => {
     expect(defects(verify(rsa.sign(content, { extraArgs: ['-nocerts'] })))).toEqual([
       'NO_SIGNING_CERTIFICATE_FOUND:SIGNER_CERTIFICATE_NOT_FOUND',

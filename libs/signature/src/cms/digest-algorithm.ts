@@ -1,3 +1,4 @@
+import { expectNoAlgorithmParameters } from './algorithm-parameters';
 import { ASN1_TAG, expectTag, type Asn1Node } from './asn1-reader';
 import { decodeOid } from './asn1-values';
 import { OID } from './object-identifiers';
@@ -26,7 +27,10 @@ export function digestAlgorithmByName(name: DigestAlgorithmName): DigestAlgorith
   return found;
 }
 
-/** Reads a digest AlgorithmIdentifier; MD5 and unknown digests are refused. */
+/**
+ * Reads a digest AlgorithmIdentifier; MD5 and unknown digests are refused (UnsupportedAlgorithmError),
+ * parameters other than none or NULL too (Asn1DecodingError).
+ */
 export function parseDigestAlgorithm(
   bytes: Buffer,
   algorithmIdentifier: Asn1Node,
@@ -38,5 +42,6 @@ export function parseDigestAlgorithm(
     const name = oid === OID.md5 ? 'MD5 (broken)' : oid;
     throw new UnsupportedAlgorithmError(`digest algorithm ${name} is not accepted`, { oid });
   }
+  expectNoAlgorithmParameters(sequence, 'absent-or-null', `digest algorithm ${found.name}`);
   return found;
 }

@@ -1,4 +1,6 @@
 import { constants, createVerify, verify, type KeyObject } from 'node:crypto';
+import { expectNoAlgorithmParameters } from './algorithm-parameters';
+import { Asn1DecodingError } from './asn1-decoding-error';
 import { ASN1_TAG, contextConstructed, expectTag, type Asn1Node } from './asn1-reader';
 import { decodeOid, decodeSmallInteger } from './asn1-values';
 import { parseDigestAlgorithm, type DigestAlgorithmName } from './digest-algorithm';
@@ -50,6 +52,7 @@ export function parseSignatureAlgorithm(
   const oid = decodeOid(bytes, expectTag(sequence.children[0], ASN1_TAG.oid, 'signature OID'));
   const hashed = HASHED_SIGNATURES[oid];
   if (hashed) {
+    expectNoAlgorithmParameters(sequence, 'absent-or-null', hashed.name);
     return { oid, scheme: hashed.scheme, hash: hashed.hash, displayName: hashed.name };
   }
   if (oid === OID.rsaEncryption || oid === OID.ecPublicKey) {
@@ -58,19 +61,28 @@ export function parseSignatureAlgorithm(
     }
     const scheme = oid === OID.rsaEncryption ? 'rsa-pkcs1' : 'ecdsa';
     const prefix = scheme === 'rsa-pkcs1' ? 'rsaEncryption' : 'ecPublicKey';
+    expectNoAlgorithmParameters(sequence, 'absent-or-null', prefix);
     return { oid, scheme, hash: contentDigest, displayName: `${prefix}+${contentDigest}` };
   }
   if (oid === OID.rsassaPss) {
+    if (sequence.children.length > 2) {
+      throw new Asn1DecodingError('RSASSA-PSS: more than an OID and parameters');
+    }
     return parsePssParameters(bytes, oid, sequence.children[1]);
   }
   if (oid === OID.ed25519) {
+    expectNoAlgorithmParameters(sequence, 'absent', 'Ed25519');
     return { oid, scheme: 'ed25519', hash: null, displayName: 'Ed25519' };
   }
   const name = oid === OID.md5WithRsa ? 'md5WithRSAEncryption (broken)' : oid;
   throw new UnsupportedAlgorithmError(`signature algorithm ${name} is not accepted`, { oid });
 }
 
-/** RFC 4055 RSASSA-PSS-params; node:crypto takes the MGF1 hash from the signature hash only. */
+/**
+ * RFC 4055 RSASSA-PSS-params, which a signature's AlgorithmIdentifier must carry (an empty
+ * SEQUENCE means every default); fields in order, each at most once, nothing else. node:crypto
+ * takes the MGF1 hash from the signature hash only.
+ */
 function parsePssParameters(
   bytes: Buffer,
   oid: string,
@@ -79,16 +91,24 @@ function parsePssParameters(
   let hash: DigestAlgorithmName = 'sha1';
   let mgfHash: DigestAlgorithmName = 'sha1';
   let saltLength = 20;
-  const fields = parameters?.tag === ASN1_TAG.sequence ? parameters.children : [];
+  const fields = expectTag(parameters, ASN1_TAG.sequence, 'RSASSA-PSS-params').children;
+  let previousTag = -1;
   for (const field of fields) {
+    if (field.tag <= previousTag || field.children.length !== 1) {
+      throw new Asn1DecodingError('RSASSA-PSS-params: fields out of order, repeated or empty');
+    }
+    previousTag = field.tag;
     const inner = field.children[0];
     if (field.tag === contextConstructed(0)) {
       hash = parseDigestAlgorithm(bytes, inner).name;
     } else if (field.tag === contextConstructed(1)) {
       const mgf = expectTag(inner, ASN1_TAG.sequence, 'maskGenAlgorithm');
-      const mgfOid = decodeOid(bytes, mgf.children[0]);
+      const mgfOid = decodeOid(bytes, expectTag(mgf.children[0], ASN1_TAG.oid, 'MGF OID'));
       if (mgfOid !== OID.mgf1) {
         throw new UnsupportedAlgorithmError(`PSS mask generation ${mgfOid} is not supported`);
+      }
+      if (mgf.children.length !== 2) {
+        throw new Asn1DecodingError('maskGenAlgorithm: MGF1 takes exactly one hash algorithm');
       }
       mgfHash = parseDigestAlgorithm(bytes, mgf.children[1]).name;
     } else if (field.tag === contextConstructed(2)) {
@@ -97,6 +117,10 @@ function parsePssParameters(
       if (decodeSmallInteger(bytes, expectTag(inner, ASN1_TAG.integer, 'trailerField')) !== 1) {
         throw new UnsupportedAlgorithmError('PSS trailer field other than 1');
       }
+    } else {
+      throw new Asn1DecodingError(
+        `RSASSA-PSS-params: unknown field tag 0x${field.tag.toString(16)}`,
+      );
     }
   }
   if (mgfHash !== hash) {
