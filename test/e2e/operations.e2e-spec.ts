@@ -75,6 +75,16 @@ describe('operations endpoints', () => {
     }
     const post = await request(axis.gatewayManagementUrl).post('/api/v1/dispatches');
     expect(post.status).toBe(404);
+    // Worded as every error answer is: Vietnamese unless English is asked for.
+    expect([post.headers['content-language'], post.body.error.message]).toEqual([
+      'vi',
+      'Không tìm thấy đường dẫn POST /api/v1/dispatches trên trục.',
+    ]);
+    const english = await request(axis.gatewayManagementUrl).get('/api/v1/inbox?lang=en');
+    expect([english.headers['content-language'], english.body.error.message]).toEqual([
+      'en',
+      'Cannot GET /api/v1/inbox',
+    ]);
   });
 
   it('answers /health/live and /health/ready on every app, with the checks each depends on', async () => {

@@ -11,13 +11,17 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { httpStatusForKind } from '@docaxis/errors/http-status-for-kind';
+import type { ReportLanguage } from '@docaxis/signature/report/wording/report-wording';
 import { bodyParserFailureOf } from './body-parser-failure';
+import { frameworkErrorMessage, INTERNAL_ERROR_MESSAGE } from './framework-error-wording';
 import { healthCheckFailureOf } from './health-check-failure';
+import { declareResponseLanguage, errorLanguageOf } from './response-language';
 
 /** The body of every error the API returns. */
 export interface ErrorBody {
   error: {
     code: string;
+    /** In the negotiated language (Vietnamese by default); `Content-Language` says which. */
     message: string;
     details?: Readonly<Record<string, unknown>>;
     /** Present on 5xx: quote it to the operators; the same id is in the server log. */
@@ -42,7 +46,9 @@ const CODE_FOR_STATUS: Readonly<Record<number, string>> = {
 /**
  * The one place where errors become HTTP responses: typed domain errors keep their stable code
  * and map their kind to a status; framework HTTP errors keep theirs (a failed readiness check
- * keeps terminus' own body); anything unexpected is a 500 with an error id that is logged.
+ * keeps terminus' own body); anything unexpected is a 500 with an error id that is logged. The
+ * message is worded in the caller's language, as every other answer is: Vietnamese unless
+ * `?lang=en` or `Accept-Language: en` asks for English.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -52,11 +58,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const { status, body } = this.toResponse(exception, request);
+    const language = errorLanguageOf(request);
+    const { status, body } = this.toResponse(exception, request, language);
     if (response.headersSent) {
       response.destroy();
       return;
     }
+    // Terminus' readiness body is the one answer not worded in a language.
+    if (!healthCheckFailureOf(exception)) declareResponseLanguage(response, language);
     const retryAfterSeconds = retryAfterOf(exception);
     if (retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(retryAfterSeconds));
@@ -66,20 +75,20 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private toResponse(
     exception: unknown,
     request: Request,
+    language: ReportLanguage,
   ): { status: number; body: ErrorBody | HealthCheckResult } {
     if (exception instanceof DomainError) {
       const status = httpStatusForKind(exception.kind);
-      return {
-        status,
-        body: {
-          error: { code: exception.code, message: exception.message, details: exception.details },
-        },
-      };
+      const { code, details } = exception;
+      return { status, body: { error: { code, message: exception.messageIn(language), details } } };
     }
     const bodyFailure = bodyParserFailureOf(exception);
     if (bodyFailure) {
-      const { status, code, message } = bodyFailure;
-      return { status, body: { error: { code, message } } };
+      const { status, code, message, messageVi } = bodyFailure;
+      return {
+        status,
+        body: { error: { code, message: language === 'vi' ? messageVi : message } },
+      };
     }
     const healthFailure = healthCheckFailureOf(exception);
     if (healthFailure) {
@@ -89,24 +98,16 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_FOR_STATUS[status] ?? `HTTP_${status}`;
-      if (status < 500) return { status, body: { error: { code, message: exception.message } } };
+      const message = frameworkErrorMessage(exception, request, language);
+      if (status < 500) return { status, body: { error: { code, message } } };
       // Thrown on purpose with a status and a message meant for the caller (e.g. 503 while
       // draining): kept, with an error id for the operators as on every 5xx.
       const errorId = this.logUnexpected(exception, request);
-      return { status, body: { error: { code, message: exception.message, errorId } } };
+      return { status, body: { error: { code, message, errorId } } };
     }
     const errorId = this.logUnexpected(exception, request);
-    return {
-      status: 500,
-      body: {
-        error: {
-          code: 'INTERNAL_ERROR',
-          message:
-            'The axis could not complete the request. Nothing you sent was lost; retry later.',
-          errorId,
-        },
-      },
-    };
+    const message = INTERNAL_ERROR_MESSAGE[language];
+    return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message, errorId } } };
   }
 
   /** Logs a server-side failure under a fresh error id, which the answer quotes. */

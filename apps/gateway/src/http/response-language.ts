@@ -12,6 +12,9 @@ export class ResponseLanguageInvalidError extends InvalidInputError {
       'REPORT_LANGUAGE_INVALID',
       `The report language "${asked}" is not supported; use one of: ${REPORT_LANGUAGES.join(', ')}.`,
       { supported: [...REPORT_LANGUAGES] },
+      {
+        vi: `Ngôn ngữ "${asked}" không được hỗ trợ; chỉ dùng một trong các giá trị: ${REPORT_LANGUAGES.join(', ')}.`,
+      },
     );
   }
 }
@@ -32,6 +35,22 @@ export function responseLanguageOf(
       );
     return language;
   }
+  return acceptedLanguageOf(request);
+}
+
+/**
+ * The language an error is worded in: as `responseLanguageOf`, except that an unsupported `?lang`
+ * falls back to `Accept-Language` (else Vietnamese) instead of being refused, since the refusal
+ * itself must be worded in something.
+ */
+export function errorLanguageOf(
+  request: Pick<Request, 'query' | 'acceptsLanguages'>,
+): ReportLanguage {
+  const asked = request.query.lang;
+  return REPORT_LANGUAGES.find((candidate) => candidate === asked) ?? acceptedLanguageOf(request);
+}
+
+function acceptedLanguageOf(request: Pick<Request, 'acceptsLanguages'>): ReportLanguage {
   const accepted = request.acceptsLanguages(...REPORT_LANGUAGES);
   return REPORT_LANGUAGES.find((candidate) => candidate === accepted) ?? 'vi';
 }

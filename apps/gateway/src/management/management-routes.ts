@@ -8,6 +8,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HealthController } from '@docaxis/observability/health/health.controller';
 import { MetricsController } from '@docaxis/observability/metrics/metrics.controller';
 import type { ErrorBody } from '../http/domain-exception.filter';
+import { routeNotFoundMessage } from '../http/framework-error-wording';
+import { declareResponseLanguage, errorLanguageOf } from '../http/response-language';
 import { ManagementListener } from './management-listener';
 
 /** The routes only the management listener serves: probes and the Prometheus scrape. */
@@ -17,7 +19,7 @@ const MANAGEMENT_CONTROLLERS: readonly unknown[] = [HealthController, MetricsCon
 
 /** The answer to a route a listener does not serve: the same as for a route nobody serves. */
 function routeNotFound(request: Request): NotFoundException {
-  return new NotFoundException(`Cannot ${request.method} ${request.path}`);
+  return new NotFoundException(routeNotFoundMessage(request, 'en'));
 }
 
 /**
@@ -49,8 +51,11 @@ export function confineManagementListener(listener: ManagementListener): Request
     if (!listener.accepted(request)) return next();
     const path = request.path.toLowerCase().replace(/\/+$/, '');
     if (['GET', 'HEAD'].includes(request.method) && served.has(path)) return next();
+    // Worded as the filter words the public port's 404 (this answer never reaches the filter).
+    const language = errorLanguageOf(request);
+    declareResponseLanguage(response, language);
     const body: ErrorBody = {
-      error: { code: 'ROUTE_NOT_FOUND', message: routeNotFound(request).message },
+      error: { code: 'ROUTE_NOT_FOUND', message: routeNotFoundMessage(request, language) },
     };
     response.status(404).json(body);
   };

@@ -48,6 +48,14 @@ const RETRY_AFTER_HEADER = {
 };
 const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
+const CONTENT_LANGUAGE_HEADER = {
+  'Content-Language': {
+    description:
+      'The language of `error.message`: `vi` by default, `en` on `?lang=en` or `Accept-Language: en` (`Vary: Accept-Language`).',
+    schema: { type: 'string', enum: ['vi', 'en'] },
+  },
+};
+
 /**
  * Documents a route's error answers: for each status the stable codes it may carry, all in the
  * one error body shape. Authenticated routes (the default) also get the guard's 401/403 codes
@@ -73,7 +81,10 @@ export function ApiErrorResponses(
       ApiResponse({
         status,
         description: `${STATUS_TEXT[status] ?? 'Internal error'}. Codes: ${list.map((c) => `\`${c}\``).join(', ')}.`,
-        ...(RETRY_AFTER_STATUSES.has(status) ? { headers: RETRY_AFTER_HEADER } : {}),
+        headers: {
+          ...CONTENT_LANGUAGE_HEADER,
+          ...(RETRY_AFTER_STATUSES.has(status) ? RETRY_AFTER_HEADER : {}),
+        },
         content: {
           'application/json': {
             schema: {
@@ -97,6 +108,6 @@ export function ApiErrorResponses(
 
 function exampleMessage(code: string | undefined): string {
   return code === 'INTERNAL_ERROR'
-    ? 'The axis could not complete the request. Nothing you sent was lost; retry later.'
-    : `Refused: ${code ?? 'see code'}.`;
+    ? 'Trục không hoàn tất được yêu cầu. Dữ liệu đã gửi không bị mất; vui lòng thử lại sau.'
+    : `Từ chối: ${code ?? 'xem mã lỗi'}.`;
 }

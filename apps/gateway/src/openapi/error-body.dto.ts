@@ -11,8 +11,9 @@ export class ErrorDto {
   code!: string;
 
   @ApiProperty({
-    description: 'Human-readable explanation; wording may improve over time.',
-    example: 'The envelope is invalid.',
+    description:
+      'Human-readable explanation, in Vietnamese by default and in English with `?lang=en` or `Accept-Language: en` (the `Content-Language` header says which); wording may improve over time, switch on `code`.',
+    example: 'Thiếu trường "envelope" (thông tin văn bản điện tử đi, dạng JSON).',
   })
   message!: string;
 

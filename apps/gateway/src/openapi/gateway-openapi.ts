@@ -11,7 +11,8 @@ Every call is made over mutual TLS: the agency system presents its client certif
 the dedicated government CA, and the agency code (mã định danh) is read from the certificate
 subject, never from the request. Errors always have the shape
 \`{"error": {"code": "STABLE_CODE", "message": "…", "details": {…}}}\`; a 5xx carries an \`errorId\`
-that is also in the server log. Send \`X-Correlation-Id\` to follow a request through the axis'
+that is also in the server log. The message is in Vietnamese by default and in English with
+\`?lang=en\` or \`Accept-Language: en\` (\`Content-Language\` says which); the code never changes. Send \`X-Correlation-Id\` to follow a request through the axis'
 logs; the gateway echoes the one it used.`;
 
 /** The OpenAPI document of every route the gateway app has mounted. */
