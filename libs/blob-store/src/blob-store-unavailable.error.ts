@@ -6,6 +6,11 @@ import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
  */
 export class BlobStoreUnavailableError extends UnavailableError {
   constructor(rootDir: string) {
-    super('BLOB_STORE_UNAVAILABLE', `The file store at ${rootDir} cannot be read`, { rootDir });
+    super(
+      'BLOB_STORE_UNAVAILABLE',
+      `The file store at ${rootDir} cannot be read`,
+      { rootDir },
+      { vi: 'Kho lưu trữ tệp của trục tạm thời không đọc được; vui lòng thử lại sau.' },
+    );
   }
 }

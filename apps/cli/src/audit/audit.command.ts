@@ -211,7 +211,10 @@ function verificationRequest(
 ): TrailVerificationRequest {
   if (checkpoint !== undefined && from !== 'checkpoint') {
     throw new AuditVerifyRequestError(
-      `--checkpoint starts from that checkpoint: it cannot be combined with ${fromOption} genesis|<seq>`,
+      {
+        en: `--checkpoint starts from that checkpoint: it cannot be combined with ${fromOption} genesis|<seq>`,
+        vi: `--checkpoint bắt đầu từ điểm kiểm soát đó: không dùng kèm ${fromOption} genesis|<seq>`,
+      },
       { from, checkpoint },
     );
   }

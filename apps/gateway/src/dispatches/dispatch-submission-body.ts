@@ -55,6 +55,9 @@ export class DispatchSubmissionBody {
         this.limitBytes,
       );
     }
-    return new EdxmlMalformedError(error.message ?? 'the request body could not be read');
+    return new EdxmlMalformedError({
+      en: error.message ?? 'the request body could not be read',
+      vi: 'không đọc được nội dung yêu cầu',
+    });
   }
 }

@@ -44,7 +44,10 @@ export class StatusPacketBodyInterceptor implements NestInterceptor {
         reject(
           failure.type === 'entity.too.large'
             ? new EdxmlTooLargeError(failure.length ?? this.limitBytes + 1, this.limitBytes)
-            : new EdxmlMalformedError(failure.message ?? 'the request body could not be read'),
+            : new EdxmlMalformedError({
+                en: failure.message ?? 'the request body could not be read',
+                vi: 'không đọc được nội dung yêu cầu',
+              }),
         );
       });
     });

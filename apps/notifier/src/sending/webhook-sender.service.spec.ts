@@ -132,7 +132,13 @@ describe('WebhookSender: signing with the sealed secret', () => {
     const refused: WebhookAnswer = {
       statusCode: null,
       error: `refused: ${deactivation.reason}`,
-      refusal: { ok: false, reason: 'not-public', message: deactivation.reason, deactivation },
+      refusal: {
+        ok: false,
+        reason: 'not-public',
+        message: deactivation.reason,
+        messageVi: deactivation.reasonVi,
+        deactivation,
+      },
     };
 
     afterEach(() => jest.restoreAllMocks());
@@ -183,7 +189,7 @@ describe('WebhookSender: signing with the sealed secret', () => {
         const { send, recorded, metrics } = sender(claimed({ plain: SECRET }), {
           statusCode: null,
           error: 'refused: …',
-          refusal: { ok: false, reason, message: '…' },
+          refusal: { ok: false, reason, message: '…', messageVi: '…' },
         });
         await send.sendBatch();
         expect(recorded[0].deactivateWebhook).toBeUndefined();

@@ -93,7 +93,11 @@ export class AuditChainVerifier {
     checkRequest(request, fromSeq);
     const head = await this.reader.head();
     if (head === null) {
-      if (fromSeq > 1) throw new AuditVerifyRequestError('the chain is empty', { fromSeq });
+      if (fromSeq > 1)
+        throw new AuditVerifyRequestError(
+          { en: 'the chain is empty', vi: 'chuỗi nhật ký đang trống' },
+          { fromSeq },
+        );
       return request.anchor
         ? fail(0, {
             seq: 1,
@@ -105,10 +109,13 @@ export class AuditChainVerifier {
         : { ok: true, recordsChecked: 0, fromSeq, head: null };
     }
     if (fromSeq > head.seq) {
-      throw new AuditVerifyRequestError(`fromSeq ${fromSeq} is past the head (${head.seq})`, {
-        fromSeq,
-        head: head.seq,
-      });
+      throw new AuditVerifyRequestError(
+        {
+          en: `fromSeq ${fromSeq} is past the head (${head.seq})`,
+          vi: `fromSeq ${fromSeq} vượt quá bản ghi cuối cùng của chuỗi (${head.seq})`,
+        },
+        { fromSeq, head: head.seq },
+      );
     }
     const upTo = Math.min(request.toSeq ?? head.seq, head.seq);
 
@@ -340,14 +347,20 @@ function fail(recordsChecked: number, finding: Finding): Failure {
 
 function checkRequest(request: AuditChainVerifyRequest, fromSeq: number): void {
   if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) {
-    throw new AuditVerifyRequestError('fromSeq must be a positive integer', { fromSeq });
+    throw new AuditVerifyRequestError(
+      { en: 'fromSeq must be a positive integer', vi: 'fromSeq phải là số nguyên dương' },
+      { fromSeq },
+    );
   }
   const { toSeq, anchor } = request;
   if (toSeq !== undefined && (!Number.isSafeInteger(toSeq) || toSeq < fromSeq)) {
-    throw new AuditVerifyRequestError('toSeq must be an integer not below fromSeq', {
-      fromSeq,
-      toSeq,
-    });
+    throw new AuditVerifyRequestError(
+      {
+        en: 'toSeq must be an integer not below fromSeq',
+        vi: 'toSeq phải là số nguyên không nhỏ hơn fromSeq',
+      },
+      { fromSeq, toSeq },
+    );
   }
   if (
     anchor &&
@@ -355,10 +368,12 @@ function checkRequest(request: AuditChainVerifyRequest, fromSeq: number): void {
       anchor.seq < fromSeq ||
       (toSeq !== undefined && anchor.seq > toSeq))
   ) {
-    throw new AuditVerifyRequestError('the anchor must lie within the verified range', {
-      fromSeq,
-      toSeq,
-      anchorSeq: anchor.seq,
-    });
+    throw new AuditVerifyRequestError(
+      {
+        en: 'the anchor must lie within the verified range',
+        vi: 'điểm neo phải nằm trong khoảng được kiểm tra',
+      },
+      { fromSeq, toSeq, anchorSeq: anchor.seq },
+    );
   }
 }

@@ -7,6 +7,9 @@ export class AuditCheckpointNotFoundError extends NotFoundError {
       'AUDIT_CHECKPOINT_NOT_FOUND',
       `No signed checkpoint has head seq ${headSeq}: verify from the latest (from=checkpoint) or from=genesis`,
       { headSeq },
+      {
+        vi: `Không có điểm kiểm soát đã ký nào có số thứ tự bản ghi cuối là ${headSeq}: hãy kiểm tra từ điểm kiểm soát mới nhất (from=checkpoint) hoặc từ đầu chuỗi (from=genesis).`,
+      },
     );
   }
 }

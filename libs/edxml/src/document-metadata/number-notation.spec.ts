@@ -88,6 +88,9 @@ describe('number and notation (số, ký hiệu)', () => {
     expect(!check.ok && check.error.message).toBe(
       'Number (số) is invalid: "7" must be written with two digits below 10 (07)',
     );
+    expect(!check.ok && check.error.messageVi).toBe(
+      'Số của văn bản không đúng quy định: số nhỏ hơn 10 phải ghi bằng hai chữ số (07), không phải "7".',
+    );
   });
 
   it('formats back', () => {

@@ -1,3 +1,4 @@
+import type { BilingualText } from '@docaxis/errors/domain-error';
 import { characterCount } from '../text/safe-text';
 import {
   CONG_VAN,
@@ -60,35 +61,45 @@ export function checkNumberNotation(codeNumber: string, codeNotation: string): N
   if (numberProblem) return invalid('number', numberProblem);
 
   const notation = codeNotation.normalize('NFC').trim();
-  if (notation.length === 0) return invalid('notation', 'it is empty');
+  if (notation.length === 0)
+    return invalid('notation', { en: 'it is empty', vi: 'ký hiệu để trống' });
   if (characterCount(notation) > NOTATION_MAX_LENGTH) {
-    return invalid('notation', `"${notation}" is longer than ${NOTATION_MAX_LENGTH} characters`);
+    return invalid('notation', {
+      en: `"${notation}" is longer than ${NOTATION_MAX_LENGTH} characters`,
+      vi: `"${notation}" dài quá ${NOTATION_MAX_LENGTH} ký tự`,
+    });
   }
   const yearMatch = /^(\d{4})\/(.*)$/su.exec(notation);
   const body = yearMatch ? yearMatch[2] : notation;
   if (body.includes('/')) {
-    return invalid('notation', `"${notation}" has more than one "/" after the number`);
+    return invalid('notation', {
+      en: `"${notation}" has more than one "/" after the number`,
+      vi: `"${notation}" có nhiều hơn một dấu "/" sau số`,
+    });
   }
   const segments = body.split('-');
   for (const segment of segments) {
     if (segment.length === 0) {
-      return invalid('notation', `"${notation}" has an empty part between "-" separators`);
+      return invalid('notation', {
+        en: `"${notation}" has an empty part between "-" separators`,
+        vi: `"${notation}" có nhóm chữ để trống giữa hai dấu "-"`,
+      });
     }
     if (!SEGMENT.test(segment)) {
-      return invalid(
-        'notation',
-        `"${segment}" in "${notation}" may only hold Vietnamese letters and digits`,
-      );
+      return invalid('notation', {
+        en: `"${segment}" in "${notation}" may only hold Vietnamese letters and digits`,
+        vi: `nhóm "${segment}" trong "${notation}" chỉ được gồm chữ cái tiếng Việt và chữ số`,
+      });
     }
   }
   const first = segments[0];
   const copyMark = COPY_MARKS.find((mark) => mark === first);
   const startsWithTypeOrCopy = copyMark !== undefined || !!findDocumentTypeByAbbreviation(first);
   if (startsWithTypeOrCopy && segments.length < 2) {
-    return invalid(
-      'notation',
-      `"${notation}" lacks the issuing body's abbreviation after "${first}-"`,
-    );
+    return invalid('notation', {
+      en: `"${notation}" lacks the issuing body's abbreviation after "${first}-"`,
+      vi: `"${notation}" thiếu chữ viết tắt tên cơ quan, tổ chức ban hành sau "${first}-"`,
+    });
   }
   return {
     ok: true,
@@ -107,10 +118,10 @@ export function checkNumberNotation(codeNumber: string, codeNotation: string): N
 export function parseNumberNotation(text: string): NumberNotation {
   const slash = text.indexOf('/');
   if (slash < 0) {
-    throw new NumberNotationInvalidError(
-      'notation',
-      `"${text.trim()}" has no "/" between the number and the notation`,
-    );
+    throw new NumberNotationInvalidError('notation', {
+      en: `"${text.trim()}" has no "/" between the number and the notation`,
+      vi: `"${text.trim()}" thiếu dấu "/" giữa số và ký hiệu`,
+    });
   }
   const check = checkNumberNotation(text.slice(0, slash), text.slice(slash + 1));
   if (!check.ok) throw check.error;
@@ -134,37 +145,54 @@ export function checkNotationMatchesType(
   if (type.abbreviation === null) {
     const looksTyped = findDocumentTypeByAbbreviation(first);
     if (looksTyped && value.segments.length >= 2 && !ISSUERS_SPELLED_LIKE_A_TYPE.has(first)) {
-      return new NotationTypeMismatchError(
-        `Notation (ký hiệu) "${value.notation}" starts with "${first}" (${looksTyped.name}) but the document type is ${CONG_VAN.name}, whose notation has no type abbreviation`,
-      );
+      return new NotationTypeMismatchError({
+        en: `Notation (ký hiệu) "${value.notation}" starts with "${first}" (${looksTyped.name}) but the document type is ${CONG_VAN.name}, whose notation has no type abbreviation`,
+        vi: `Ký hiệu "${value.notation}" bắt đầu bằng "${first}" (${looksTyped.name}) nhưng loại văn bản là ${CONG_VAN.name}, ký hiệu của loại văn bản này không có chữ viết tắt tên loại`,
+      });
     }
     return undefined;
   }
   if (first !== type.abbreviation) {
-    return new NotationTypeMismatchError(
-      `Notation (ký hiệu) "${value.notation}" must start with "${type.abbreviation}-" for a ${type.name}`,
-    );
+    return new NotationTypeMismatchError({
+      en: `Notation (ký hiệu) "${value.notation}" must start with "${type.abbreviation}-" for a ${type.name}`,
+      vi: `Ký hiệu của ${type.name} phải bắt đầu bằng "${type.abbreviation}-", không phải "${value.notation}"`,
+    });
   }
   return undefined;
 }
 
-function findNumberProblem(number: string): string | undefined {
-  if (number.length === 0) return 'it is empty';
-  if (!/^[0-9]+$/.test(number)) return `"${number}" must contain only digits 0-9`;
+function findNumberProblem(number: string): BilingualText | undefined {
+  if (number.length === 0) return { en: 'it is empty', vi: 'số để trống' };
+  if (!/^[0-9]+$/.test(number)) {
+    return {
+      en: `"${number}" must contain only digits 0-9`,
+      vi: `"${number}" chỉ được gồm chữ số 0-9`,
+    };
+  }
   if (number.length > NUMBER_MAX_DIGITS) {
-    return `"${number}" has more than ${NUMBER_MAX_DIGITS} digits`;
+    return {
+      en: `"${number}" has more than ${NUMBER_MAX_DIGITS} digits`,
+      vi: `"${number}" có nhiều hơn ${NUMBER_MAX_DIGITS} chữ số`,
+    };
   }
   const value = Number(number);
-  if (value === 0) return `"${number}" must be 01 or more`;
+  if (value === 0)
+    return { en: `"${number}" must be 01 or more`, vi: `"${number}" phải từ 01 trở lên` };
   if (value < 10 && number.length !== 2) {
-    return `"${number}" must be written with two digits below 10 (0${value})`;
+    return {
+      en: `"${number}" must be written with two digits below 10 (0${value})`,
+      vi: `số nhỏ hơn 10 phải ghi bằng hai chữ số (0${value}), không phải "${number}"`,
+    };
   }
   if (value >= 10 && number.startsWith('0')) {
-    return `"${number}" must not have a leading zero from 10 on (${value})`;
+    return {
+      en: `"${number}" must not have a leading zero from 10 on (${value})`,
+      vi: `số từ 10 trở lên không ghi số 0 ở đầu (${value}), không phải "${number}"`,
+    };
   }
   return undefined;
 }
 
-function invalid(part: 'number' | 'notation', reason: string): NumberNotationCheck {
+function invalid(part: 'number' | 'notation', reason: BilingualText): NumberNotationCheck {
   return { ok: false, error: new NumberNotationInvalidError(part, reason) };
 }

@@ -16,6 +16,9 @@ export class ConfidentialDocumentRefusedError extends UnprocessableError {
       `Secret documents (Mật, Tối mật, Tuyệt mật) never travel on the document axis; this one is marked ${level}. ` +
         `Văn bản mật (Mật, Tối mật, Tuyệt mật) không được gửi, nhận qua trục liên thông văn bản; văn bản này có độ mật "${level}".`,
       { confidentiality },
+      {
+        vi: `Văn bản mật (Mật, Tối mật, Tuyệt mật) không được gửi, nhận qua trục liên thông văn bản; văn bản này có độ mật "${level}".`,
+      },
     );
   }
 }

@@ -37,10 +37,16 @@ export class EnvelopeValidationError extends InvalidInputError {
 
   constructor(issues: readonly EnvelopeIssue[]) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+    // Each issue's message is English (with the Vietnamese field name) and keeps its published
+    // shape; the Vietnamese names the fields to fix, the stable per-field codes say what is wrong.
+    const fields = [...new Set(issues.map((issue) => issue.path || '(envelope)'))];
     super(
       'ENVELOPE_INVALID',
       `Dispatch envelope is invalid (${count}): ${issues.map((issue) => issue.message).join('; ')}`,
       { issues },
+      {
+        vi: `Thông tin văn bản điện tử không hợp lệ (${issues.length} lỗi); các trường cần sửa: ${fields.join(', ')} (xem chi tiết tại details.issues).`,
+      },
     );
     this.issues = issues;
   }

@@ -38,9 +38,10 @@ export class EdxmlChildReader {
     for (const child of this.element.children) {
       if (child.name !== name) continue;
       if (child.namespace !== EDXML_NAMESPACE) {
-        throw new EdxmlNamespaceInvalidError(
-          `<${name}> at ${this.pathOf(name)} is in ${child.namespace ? `"${child.namespace}"` : 'no namespace'}`,
-        );
+        throw new EdxmlNamespaceInvalidError({
+          en: `<${name}> at ${this.pathOf(name)} is in ${child.namespace ? `"${child.namespace}"` : 'no namespace'}`,
+          vi: `<${name}> tại ${this.pathOf(name)} ${child.namespace ? `thuộc không gian tên "${child.namespace}"` : 'không thuộc không gian tên nào'}`,
+        });
       }
       this.consumed.add(child);
       found.push(child);

@@ -1,9 +1,12 @@
+import type { BilingualText } from '@docaxis/errors/domain-error';
 import { InvalidInputError, PayloadTooLargeError } from '@docaxis/errors/domain-error-kinds';
 
 /** Not well-formed XML, a non-UTF-8 encoding, an undefined entity, more than one root. */
 export class EdxmlMalformedError extends InvalidInputError {
-  constructor(reason: string) {
-    super('EDXML_MALFORMED', `edXML packet is not well-formed XML: ${reason}`);
+  constructor(reason: BilingualText) {
+    super('EDXML_MALFORMED', `edXML packet is not well-formed XML: ${reason.en}`, undefined, {
+      vi: `Gói tin edXML không phải là XML đúng cú pháp: ${reason.vi}.`,
+    });
   }
 }
 
@@ -13,32 +16,45 @@ export class EdxmlDoctypeForbiddenError extends InvalidInputError {
     super(
       'EDXML_DOCTYPE_FORBIDDEN',
       'edXML packet must not contain a DOCTYPE or ENTITY declaration (refused before parsing)',
+      undefined,
+      {
+        vi: 'Gói tin edXML không được chứa khai báo DOCTYPE hoặc ENTITY (bị từ chối trước khi phân tích).',
+      },
     );
   }
 }
 
 export class EdxmlTooLargeError extends PayloadTooLargeError {
   constructor(size: number, maxBytes: number) {
-    super('EDXML_TOO_LARGE', `edXML packet has ${size} bytes, more than the ${maxBytes} allowed`, {
-      size,
-      maxBytes,
-    });
+    super(
+      'EDXML_TOO_LARGE',
+      `edXML packet has ${size} bytes, more than the ${maxBytes} allowed`,
+      { size, maxBytes },
+      { vi: `Gói tin edXML có dung lượng ${size} byte, vượt mức tối đa ${maxBytes} byte.` },
+    );
   }
 }
 
 export class EdxmlTooDeepError extends InvalidInputError {
   constructor(maxDepth: number) {
-    super('EDXML_TOO_DEEP', `edXML packet nests elements deeper than ${maxDepth} levels`, {
-      maxDepth,
-    });
+    super(
+      'EDXML_TOO_DEEP',
+      `edXML packet nests elements deeper than ${maxDepth} levels`,
+      { maxDepth },
+      { vi: `Gói tin edXML có các phần tử lồng nhau sâu quá ${maxDepth} cấp.` },
+    );
   }
 }
 
 export class EdxmlNamespaceInvalidError extends InvalidInputError {
-  constructor(reason: string) {
+  constructor(reason: BilingualText) {
     super(
       'EDXML_NAMESPACE_INVALID',
-      `edXML packet is not in the namespace http://www.mic.gov.vn/TBT/QCVN_102_2016: ${reason}`,
+      `edXML packet is not in the namespace http://www.mic.gov.vn/TBT/QCVN_102_2016: ${reason.en}`,
+      undefined,
+      {
+        vi: `Gói tin edXML không thuộc không gian tên http://www.mic.gov.vn/TBT/QCVN_102_2016: ${reason.vi}.`,
+      },
     );
   }
 }
@@ -72,6 +88,9 @@ export class EdxmlStructureError extends InvalidInputError {
       'EDXML_STRUCTURE_INVALID',
       `edXML packet does not follow QCVN 102:2016: ${issues.map((issue) => issue.message).join('; ')}`,
       { issues },
+      {
+        vi: `Gói tin edXML không đúng cấu trúc theo QCVN 102:2016/BTTTT (${issues.length} lỗi); các phần tử cần sửa: ${[...new Set(issues.map((issue) => issue.path))].join(', ')} (xem chi tiết tại details.issues).`,
+      },
     );
     this.issues = issues;
   }

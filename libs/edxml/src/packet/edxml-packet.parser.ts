@@ -67,9 +67,10 @@ export function parseEdxmlStatus(xml: Buffer | string, options?: EdxmlParseOptio
 export function parseEdxml(xml: Buffer | string, options?: EdxmlParseOptions): ParsedEdxml {
   const root = readXmlDocument(xml, { ...DEFAULT_XML_READ_LIMITS, ...options });
   if (root.namespace !== EDXML_NAMESPACE) {
-    throw new EdxmlNamespaceInvalidError(
-      `the root <${root.name}> is in ${root.namespace ? `"${root.namespace}"` : 'no namespace'}`,
-    );
+    throw new EdxmlNamespaceInvalidError({
+      en: `the root <${root.name}> is in ${root.namespace ? `"${root.namespace}"` : 'no namespace'}`,
+      vi: `phần tử gốc <${root.name}> ${root.namespace ? `thuộc không gian tên "${root.namespace}"` : 'không thuộc không gian tên nào'}`,
+    });
   }
   const issues: EdxmlIssue[] = [];
   if (root.name !== 'edXML') {

@@ -115,5 +115,14 @@ describe('readXmlDocument (safe XML)', () => {
     const error = refusal('<edXML:edXML><edXML:a/></edXML:edXML>');
     expect(error.code).toBe('EDXML_NAMESPACE_INVALID');
     expect(error.message).toContain('the prefix "edXML" of <edXML:edXML> is not declared');
+    expect(error.messageVi).toContain('tiền tố "edXML" của <edXML:edXML> chưa được khai báo');
+  });
+
+  it('says in Vietnamese where the syntax breaks, without the parser’s English', () => {
+    const error = refusal('<a>\n<b></a>');
+    expect(error.message).toMatch(/\(line 2, column \d+\)/);
+    expect(error.messageVi).toMatch(
+      /^Gói tin edXML không phải là XML đúng cú pháp: lỗi cú pháp tại dòng 2, cột \d+\.$/,
+    );
   });
 });

@@ -65,7 +65,10 @@ export function readXmlDocument(
   if (DECLARATION.test(xml)) throw new EdxmlDoctypeForbiddenError();
   const encoding = ENCODING.exec(xml)?.[1];
   if (encoding !== undefined && encoding.toUpperCase() !== 'UTF-8') {
-    throw new EdxmlMalformedError(`encoding "${encoding}" is not supported; edXML is UTF-8`);
+    throw new EdxmlMalformedError({
+      en: `encoding "${encoding}" is not supported; edXML is UTF-8`,
+      vi: `bảng mã "${encoding}" không được hỗ trợ; edXML dùng UTF-8`,
+    });
   }
 
   const { lean, lifted } = liftLongBase64Texts(xml);
@@ -73,7 +76,10 @@ export function readXmlDocument(
   const validation = XMLValidator.validate(lean);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
-    throw new EdxmlMalformedError(`${msg} (line ${line}, column ${col})`);
+    throw new EdxmlMalformedError({
+      en: `${msg} (line ${line}, column ${col})`,
+      vi: `lỗi cú pháp tại dòng ${line}, cột ${col}`,
+    });
   }
 
   const parser = new XMLParser({
@@ -97,12 +103,15 @@ export function readXmlDocument(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes('Maximum nested tags')) throw new EdxmlTooDeepError(limits.maxDepth);
-    throw new EdxmlMalformedError(message);
+    throw new EdxmlMalformedError({ en: message, vi: 'lỗi cú pháp XML' });
   }
 
   const roots = nodes.filter((node) => elementName(node) !== undefined);
   if (roots.length !== 1) {
-    throw new EdxmlMalformedError(`expected exactly one root element, found ${roots.length}`);
+    throw new EdxmlMalformedError({
+      en: `expected exactly one root element, found ${roots.length}`,
+      vi: `gói tin phải có đúng một phần tử gốc, nhưng có ${roots.length}`,
+    });
   }
   return toElement(roots[0], new Map([['xml', XML_NAMESPACE]]), lifted);
 }
@@ -160,11 +169,19 @@ function decode(input: Buffer | string, maxBytes: number): string {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      throw new EdxmlMalformedError('the bytes are not valid UTF-8');
+      throw new EdxmlMalformedError({
+        en: 'the bytes are not valid UTF-8',
+        vi: 'dữ liệu không phải là văn bản mã UTF-8 hợp lệ',
+      });
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\u0000')) throw new EdxmlMalformedError('it contains a NUL character');
+  if (text.includes('\u0000')) {
+    throw new EdxmlMalformedError({
+      en: 'it contains a NUL character',
+      vi: 'gói tin chứa ký tự NUL',
+    });
+  }
   return text;
 }
 
@@ -234,7 +251,10 @@ function toElement(
 function resolvePrefix(prefix: string, scope: ReadonlyMap<string, string>, name: string): string {
   const namespace = scope.get(prefix);
   if (!namespace) {
-    throw new EdxmlNamespaceInvalidError(`the prefix "${prefix}" of <${name}> is not declared`);
+    throw new EdxmlNamespaceInvalidError({
+      en: `the prefix "${prefix}" of <${name}> is not declared`,
+      vi: `tiền tố "${prefix}" của <${name}> chưa được khai báo`,
+    });
   }
   return namespace;
 }
@@ -244,15 +264,26 @@ function decodeReferences(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^;&\s]*);?/g, (reference, name: string) => {
     if (!reference.endsWith(';')) {
-      throw new EdxmlMalformedError(`"&" must start an entity reference ending in ";"`);
+      throw new EdxmlMalformedError({
+        en: `"&" must start an entity reference ending in ";"`,
+        vi: `ký tự "&" phải mở đầu một tham chiếu thực thể kết thúc bằng ";"`,
+      });
     }
     const predefined = PREDEFINED_ENTITIES.get(name);
     if (predefined !== undefined) return predefined;
     const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
-    if (!numeric) throw new EdxmlMalformedError(`the entity "&${name};" is not defined`);
+    if (!numeric) {
+      throw new EdxmlMalformedError({
+        en: `the entity "&${name};" is not defined`,
+        vi: `thực thể "&${name};" chưa được định nghĩa`,
+      });
+    }
     const codePoint = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
     if (!isXmlCharacter(codePoint)) {
-      throw new EdxmlMalformedError(`the character reference "&${name};" is not an XML character`);
+      throw new EdxmlMalformedError({
+        en: `the character reference "&${name};" is not an XML character`,
+        vi: `tham chiếu ký tự "&${name};" không phải là ký tự XML hợp lệ`,
+      });
     }
     return String.fromCodePoint(codePoint);
   });

@@ -11,6 +11,9 @@ export class MessageUnroutableError extends UnavailableError {
       'MESSAGING_UNROUTABLE',
       `Message ${messageId} to "${exchange}" with routing key "${routingKey}" was returned unroutable (${replyText})`,
       { messageId, exchange, routingKey },
+      {
+        vi: `Thông điệp ${messageId} chưa chuyển được vì nơi nhận chưa sẵn sàng; vui lòng thử lại sau.`,
+      },
     );
   }
 }

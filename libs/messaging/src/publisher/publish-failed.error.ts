@@ -6,9 +6,9 @@ export class PublishFailedError extends UnavailableError {
     super(
       'MESSAGING_PUBLISH_FAILED',
       `Publishing message ${messageId} to "${exchange}" failed: ${reason}`,
+      { messageId, exchange },
       {
-        messageId,
-        exchange,
+        vi: `Không gửi được thông điệp ${messageId} tới hệ thống chuyển thông điệp; vui lòng thử lại sau.`,
       },
     );
   }

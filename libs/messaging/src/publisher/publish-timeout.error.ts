@@ -7,6 +7,9 @@ export class PublishTimeoutError extends UnavailableError {
       'MESSAGING_PUBLISH_TIMEOUT',
       `Publishing message ${messageId} to "${exchange}" timed out after ${timeoutMs} ms while waiting for ${waitingFor}`,
       { messageId, exchange, timeoutMs, waitingFor },
+      {
+        vi: `Hệ thống chuyển thông điệp không xác nhận thông điệp ${messageId} trong ${timeoutMs} ms; thông điệp có thể đã hoặc chưa được chuyển, vui lòng thử lại sau.`,
+      },
     );
   }
 }

@@ -6,9 +6,9 @@ export class AuditPageLimitError extends InvalidInputError {
     super(
       'AUDIT_PAGE_LIMIT_INVALID',
       `Page size must be an integer from 1 to ${max}, got ${limit}`,
+      { limit, max },
       {
-        limit,
-        max,
+        vi: `Số bản ghi mỗi trang phải là số nguyên từ 1 đến ${max}, giá trị nhận được là ${limit}.`,
       },
     );
   }

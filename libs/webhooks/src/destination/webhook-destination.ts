@@ -34,6 +34,8 @@ export type RefusedDestination =
       readonly reason: 'not-public';
       /** For the agency and the delivery attempt's error: what was refused and why. */
       readonly message: string;
+      /** The same in Vietnamese, for the agency's refused registration. */
+      readonly messageVi: string;
       /** The same refusal as the webhook's deactivation, in English and Vietnamese. */
       readonly deactivation: WebhookDeactivation;
     }
@@ -42,6 +44,8 @@ export type RefusedDestination =
       readonly reason: Exclude<DestinationRefusal, 'not-public'>;
       /** For the agency and the delivery attempt's error: what was refused and why. */
       readonly message: string;
+      /** The same in Vietnamese, for the agency's refused registration. */
+      readonly messageVi: string;
     };
 
 /**
@@ -66,10 +70,10 @@ export async function checkWebhookDestination(
       const code = (error as NodeJS.ErrnoException).code;
       return code !== undefined && NAME_DOES_NOT_EXIST.has(code)
         ? unresolvable(hostname, code)
-        : lookupFailed(hostname, code ?? 'lookup failed');
+        : lookupFailed(hostname, code);
     }
   }
-  if (addresses.length === 0) return unresolvable(hostname, 'no address');
+  if (addresses.length === 0) return unresolvable(hostname);
   const refused = addresses.find(({ address }) => !policy.permits(address));
   if (refused) {
     // A literal is the refused address itself; a name is worded with the address it resolved to.
@@ -77,7 +81,13 @@ export async function checkWebhookDestination(
       hostname,
       refused.address === hostname ? undefined : refused.address,
     );
-    return { ok: false, reason: 'not-public', message: deactivation.reason, deactivation };
+    return {
+      ok: false,
+      reason: 'not-public',
+      message: deactivation.reason,
+      messageVi: deactivation.reasonVi,
+      deactivation,
+    };
   }
   const [first] = addresses;
   return { ok: true, hostname, address: first.address, family: first.family === 6 ? 6 : 4 };
@@ -91,18 +101,22 @@ export async function checkWebhookDestination(
  */
 const NAME_DOES_NOT_EXIST: ReadonlySet<string> = new Set(['ENOTFOUND', 'ENODATA']);
 
-function lookupFailed(hostname: string, why: string): RefusedDestination {
+/** `code`: the resolver's error code, when it gave one. */
+function lookupFailed(hostname: string, code?: string): RefusedDestination {
   return {
     ok: false,
     reason: 'lookup-failed',
-    message: `the webhook host ${hostname} could not be looked up just now (${why})`,
+    message: `the webhook host ${hostname} could not be looked up just now (${code ?? 'lookup failed'})`,
+    messageVi: `chưa tra cứu được máy chủ webhook ${hostname} lúc này (${code ?? 'không rõ nguyên nhân'})`,
   };
 }
 
-function unresolvable(hostname: string, why: string): RefusedDestination {
+/** `code`: the resolver's error code; none when the name resolved to no address at all. */
+function unresolvable(hostname: string, code?: string): RefusedDestination {
   return {
     ok: false,
     reason: 'unresolvable',
-    message: `the webhook host ${hostname} does not resolve (${why})`,
+    message: `the webhook host ${hostname} does not resolve (${code ?? 'no address'})`,
+    messageVi: `tên máy chủ webhook ${hostname} không phân giải được thành địa chỉ nào (${code ?? 'không có địa chỉ'})`,
   };
 }
