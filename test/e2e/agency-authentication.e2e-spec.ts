@@ -141,6 +141,50 @@ describe('authentication from registered client certificates', () => {
     expect(code(await anonymous(axis).get('/inbox'))).toBe('CLIENT_CERTIFICATE_REQUIRED');
   });
 
+  it('words its refusals in Vietnamese by default and in English on request, and says which', async () => {
+    const vietnamese = await asClerk(axis, A).post('/dispatches');
+    expect(vietnamese.status).toBe(403);
+    expect(vietnamese.headers['content-language']).toBe('vi');
+    expect(vietnamese.headers.vary).toMatch(/\bAccept-Language\b/);
+    expect(vietnamese.body.error).toMatchObject({
+      code: 'ROLE_NOT_GRANTED',
+      message: expect.stringContaining('Chức năng này yêu cầu một trong các vai trò'),
+      details: { granted: ['clerk'] },
+    });
+
+    const asked = await asClerk(axis, A)
+      .post('/dispatches')
+      .set('Accept-Language', 'en-US, vi;q=0.5');
+    expect(asked.headers['content-language']).toBe('en');
+    expect(asked.body.error.message).toContain('This route needs one of the roles');
+    const byQuery = await asClerk(axis, A).post('/dispatches?lang=en');
+    expect(byQuery.body.error).toMatchObject({ code: 'ROLE_NOT_GRANTED' });
+    expect(byQuery.body.error.message).toContain('This route needs one of the roles');
+
+    // Framework-level answers too: an unknown route, a body that is not JSON.
+    const noRoute = await asAgency(axis, A).get('/no-such-route');
+    expect([noRoute.status, noRoute.headers['content-language']]).toEqual([404, 'vi']);
+    expect(noRoute.body.error).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: 'Không tìm thấy đường dẫn GET /api/v1/no-such-route trên trục.',
+    });
+    const notJson = (language: string) =>
+      asAgency(axis, A)
+        .post('/inbox/ack')
+        .set('Content-Type', 'application/json')
+        .set('Accept-Language', language)
+        .send('{"dispatchIds": [');
+    const english = await notJson('en');
+    expect([english.status, english.headers['content-language']]).toEqual([400, 'en']);
+    expect(english.body.error.code).toBe('BAD_REQUEST');
+    expect(english.body.error.message).toContain('JSON');
+    const vietnameseNotJson = await notJson('vi');
+    expect(vietnameseNotJson.body.error).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'Nội dung yêu cầu không phải là JSON hợp lệ.',
+    });
+  });
+
   it('registers the operator certificates for the operator agency', async () => {
     const rows: { agency_code: string; roles: string[] }[] = await axis.db.query(
       `SELECT agency_code, roles FROM agency_certificates WHERE sha256_fingerprint = ANY($1)`,

@@ -177,6 +177,10 @@ describe('docaxis CLI against the running axis', () => {
     const notRecipient = await cli(agency(C), 'ack', '00000000-0000-4000-8000-000000000000');
     expect(notRecipient.code).toBe(1);
     expect(notRecipient.stderr).toContain('DISPATCH_NOT_FOUND');
+    // Printed as the axis words it: Vietnamese, the axis' default.
+    expect(notRecipient.stderr).toContain(
+      'Không tìm thấy văn bản 00000000-0000-4000-8000-000000000000',
+    );
 
     const unnamed = await cli(agency(A), 'send', envelopeFile(), pdfFile, '--to', C);
     expect(unnamed.code).toBe(2);

@@ -334,7 +334,10 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
 
     it('an unregistered umbrella agency → 422 RECIPIENT_IS_UMBRELLA naming the agencies below it', async () => {
       const packet = packetOf(envelopeJson(A, [UMBRELLA]), [pdfAttachment()]);
-      const response = await postPacket(axis, A, buildEdxmlPacket(packet));
+      const response = await postPacket(axis, A, buildEdxmlPacket(packet)).set(
+        'Accept-Language',
+        'en',
+      );
       expect(response.status).toBe(422);
       expect(response.body.error).toMatchObject({
         code: 'RECIPIENT_IS_UMBRELLA',

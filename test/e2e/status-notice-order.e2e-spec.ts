@@ -271,6 +271,7 @@ describe('status notice order without retries (router, gateway admin API; real R
       // would lose it for good. Refused, and nothing changes.
       const early = await asAdmin(axis)
         .post(`/admin/status-notices/${received}/skip`)
+        .set('Accept-Language', 'en')
         .send({ reason: 'too early' });
       expect([early.status, early.body.error.code, early.body.error.details.state]).toEqual([
         409,

@@ -156,7 +156,10 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       ['the unspecified address', 'https://0.0.0.0/hook'],
       ['a multicast address', 'https://224.0.0.1/hook'],
     ])('refuses %s → 422 WEBHOOK_URL_NOT_PUBLIC', async (_, url) => {
-      const response = await asAgency(axis, B).post('/webhooks').send({ url, secret: SECRET });
+      const response = await asAgency(axis, B)
+        .post('/webhooks')
+        .set('Accept-Language', 'en')
+        .send({ url, secret: SECRET });
       expect(response.status).toBe(422);
       expect(response.body.error.code).toBe('WEBHOOK_URL_NOT_PUBLIC');
       expect(response.body.error.message).toContain('not a public address');

@@ -6,9 +6,25 @@ import {
 } from '@docaxis/audit-trail/verification/trail-verification-request';
 import type { AuditEventFilter } from '@docaxis/persistence/audit/audit-search.repository';
 
+/** One problem with an audit query, by the parameter it is about. */
+export interface AuditQueryProblem {
+  parameter: string;
+  message: string;
+}
+
 export class AuditQueryInvalidError extends InvalidInputError {
-  constructor(problems: readonly string[]) {
-    super('AUDIT_QUERY_INVALID', `Invalid audit query: ${problems.join('; ')}`, { problems });
+  constructor(problems: readonly AuditQueryProblem[]) {
+    const quoted = problems.map(({ parameter, message }) => `${parameter}: ${message}`);
+    // As for request bodies, the Vietnamese names the parameters; zod's texts are English only.
+    const parameters = [...new Set(problems.map(({ parameter }) => parameter))];
+    super(
+      'AUDIT_QUERY_INVALID',
+      `Invalid audit query: ${quoted.join('; ')}`,
+      { problems: quoted },
+      {
+        vi: `Điều kiện tra cứu nhật ký kiểm toán không hợp lệ; các tham số cần sửa: ${parameters.join(', ')} (xem chi tiết tại details.problems).`,
+      },
+    );
   }
 }
 
@@ -49,7 +65,10 @@ function parse<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
   const result = schema.safeParse(query);
   if (!result.success) {
     throw new AuditQueryInvalidError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(query)'}: ${i.message}`),
+      result.error.issues.map((i) => ({
+        parameter: i.path.join('.') || '(query)',
+        message: i.message,
+      })),
     );
   }
   return result.data;
@@ -158,6 +177,9 @@ export function encodeAuditCursor(seqValue: number): string {
 function decodeAuditCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const match = /^a:(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new AuditQueryInvalidError(['cursor: not one this API returned']);
+  if (!match)
+    throw new AuditQueryInvalidError([
+      { parameter: 'cursor', message: 'not one this API returned' },
+    ]);
   return Number(match[1]);
 }

@@ -96,7 +96,9 @@ export class ClientCertificateGuard implements CanActivate {
     const certificate = socket.encrypted ? this.presented.of(socket) : null;
     if (!certificate) throw new ClientCertificateRequiredError();
     if (!socket.authorized) {
-      throw new ClientCertificateInvalidError(String(socket.authorizationError ?? 'not trusted'));
+      throw new ClientCertificateInvalidError(
+        String(socket.authorizationError ?? 'CERT_UNTRUSTED'),
+      );
     }
     return this.identify(certificate);
   }

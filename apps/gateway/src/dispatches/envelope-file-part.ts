@@ -89,7 +89,10 @@ export function takeEnvelopeFilePart(request: Request): void {
   const fileParts = files[ENVELOPE_FIELD];
   if (Array.isArray(textField)) throw new EnvelopeDuplicateError();
   if (textField !== undefined && typeof textField !== 'string') {
-    throw new MultipartInvalidError(`"${ENVELOPE_FIELD}" must be one text field or one file part`);
+    throw new MultipartInvalidError({
+      en: `"${ENVELOPE_FIELD}" must be one text field or one file part`,
+      vi: `trường "${ENVELOPE_FIELD}" phải là một trường văn bản hoặc một phần tệp duy nhất`,
+    });
   }
   if (fileParts === undefined || fileParts.length === 0) return;
   if (textField !== undefined || fileParts.length > 1) throw new EnvelopeDuplicateError();
@@ -97,6 +100,9 @@ export function takeEnvelopeFilePart(request: Request): void {
   try {
     body[ENVELOPE_FIELD] = strictUtf8.decode(fileParts[0].buffer);
   } catch {
-    throw new EnvelopeNotJsonError('the file part is not UTF-8 text');
+    throw new EnvelopeNotJsonError({
+      en: 'the file part is not UTF-8 text',
+      vi: 'phần tệp không phải là văn bản mã UTF-8',
+    });
   }
 }

@@ -22,6 +22,14 @@ type UploadLimits = Pick<
   'MAX_FILE_BYTES' | 'MAX_FILES_PER_DISPATCH' | 'MAX_ENVELOPE_BYTES'
 >;
 
+/** multer's other refusals (its messages are English only), in Vietnamese. */
+const MULTER_LIMIT_VI: Readonly<Partial<Record<MulterError['code'], string>>> = {
+  LIMIT_PART_COUNT: 'yêu cầu có quá nhiều phần',
+  LIMIT_FIELD_COUNT: 'yêu cầu có quá nhiều trường',
+  LIMIT_FIELD_KEY: 'tên trường quá dài',
+  MISSING_FIELD_NAME: 'có phần thiếu tên trường',
+};
+
 export interface MultipartUploadOptions {
   /** Whether the envelope may come as a file part (POST /dispatches) besides a text field. */
   envelopeFilePart: boolean;
@@ -87,20 +95,30 @@ export function multipartUploadReader(
           if (options.envelopeFilePart && error.field === ENVELOPE_FIELD) {
             return new EnvelopeDuplicateError();
           }
-          return new MultipartInvalidError(
-            `unexpected file field "${error.field ?? ''}" (use "files")`,
-          );
+          return new MultipartInvalidError({
+            en: `unexpected file field "${error.field ?? ''}" (use "files")`,
+            vi: `phần tệp "${error.field ?? ''}" không được chấp nhận (tệp gửi trong trường "files")`,
+          });
         default:
-          return new MultipartInvalidError(error.message);
+          return new MultipartInvalidError({
+            en: error.message,
+            vi: MULTER_LIMIT_VI[error.code] ?? 'dữ liệu vượt quá giới hạn cho phép',
+          });
       }
     }
-    // busboy's parse errors (truncated body, bad boundary) arrive as plain Errors.
-    return new MultipartInvalidError(error instanceof Error ? error.message : String(error));
+    // busboy's parse errors (truncated body, bad boundary) arrive as plain Errors, worded in English.
+    return new MultipartInvalidError({
+      en: error instanceof Error ? error.message : String(error),
+      vi: 'dữ liệu bị thiếu hoặc sai cấu trúc',
+    });
   };
 
   return async (request, response) => {
     if (!request.is('multipart/form-data')) {
-      throw new MultipartInvalidError('Content-Type must be multipart/form-data');
+      throw new MultipartInvalidError({
+        en: 'Content-Type must be multipart/form-data',
+        vi: 'tiêu đề Content-Type phải là multipart/form-data',
+      });
     }
     await new Promise<void>((resolve, reject) => {
       upload(request, response, (error: unknown) => (error ? reject(translate(error)) : resolve()));

@@ -222,7 +222,7 @@ export class SubmitDispatchUseCase {
     try {
       return JSON.parse(field) as unknown;
     } catch (error) {
-      throw new EnvelopeNotJsonError((error as Error).message);
+      throw new EnvelopeNotJsonError({ en: (error as Error).message, vi: 'sai cú pháp JSON' });
     }
   }
 

@@ -23,21 +23,26 @@ export function filesFromEmbeddedAttachments(packet: EdxmlPacket): UploadedPdf[]
  */
 export function filesFromParts(packet: EdxmlPacket, parts: readonly UploadedPdf[]): UploadedPdf[] {
   if (packet.attachments.length > 0) {
-    throw new EdxmlAttachmentsMismatchError(
-      'a multipart packet carries its files as "files" parts, not in AttachmentEncoded',
-    );
+    throw new EdxmlAttachmentsMismatchError({
+      en: 'a multipart packet carries its files as "files" parts, not in AttachmentEncoded',
+      vi: 'gói tin gửi dạng multipart phải kèm tệp trong các phần "files", không đặt trong AttachmentEncoded',
+    });
   }
   const references = packet.manifest?.references ?? [];
   if (references.length === 0) return [...parts];
   if (references.length !== parts.length) {
-    throw new EdxmlAttachmentsMismatchError(
-      `the manifest lists ${references.length} file(s), the request carries ${parts.length}`,
-    );
+    throw new EdxmlAttachmentsMismatchError({
+      en: `the manifest lists ${references.length} file(s), the request carries ${parts.length}`,
+      vi: `danh mục (manifest) liệt kê ${references.length} tệp, yêu cầu kèm ${parts.length} tệp`,
+    });
   }
   const byName = references.every((reference) => reference.attachmentName);
   const names = new Set(references.map((reference) => reference.attachmentName));
   if (byName && names.size !== references.length) {
-    throw new EdxmlAttachmentsMismatchError('the manifest names the same file twice');
+    throw new EdxmlAttachmentsMismatchError({
+      en: 'the manifest names the same file twice',
+      vi: 'danh mục (manifest) nêu cùng một tệp hai lần',
+    });
   }
   return references.map((reference, index) => {
     const part = byName ? partNamed(parts, reference) : parts[index];
@@ -52,9 +57,10 @@ function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestRefere
   const name = reference.attachmentName;
   const matches = parts.filter((part) => part.originalName === name);
   if (matches.length !== 1) {
-    throw new EdxmlAttachmentsMismatchError(
-      `the manifest names "${name}", which ${matches.length === 0 ? 'no' : 'more than one'} "files" part carries`,
-    );
+    throw new EdxmlAttachmentsMismatchError({
+      en: `the manifest names "${name}", which ${matches.length === 0 ? 'no' : 'more than one'} "files" part carries`,
+      vi: `danh mục (manifest) nêu tệp "${name}", nhưng ${matches.length === 0 ? 'không có' : 'có nhiều hơn một'} phần "files" mang tên này`,
+    });
   }
   return matches[0];
 }

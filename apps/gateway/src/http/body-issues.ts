@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BilingualText } from '@docaxis/errors/domain-error';
 import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
 
 /** One problem with a request body, by the path of the field it is about. */
@@ -15,13 +16,28 @@ export function bodyIssues(error: z.ZodError): BodyIssue[] {
   }));
 }
 
-/** A 400 for a request body that breaks its schema: what the request is, then each issue. */
+/**
+ * A 400 for a request body that breaks its schema: what the request is, then each issue. The
+ * English message quotes each issue as zod words it. The Vietnamese one names the fields to fix:
+ * zod's per-field texts are English only and stay so in `details.issues` (their shape is
+ * published), so the Vietnamese does not mix them in.
+ */
 export abstract class RequestBodyInvalidError extends InvalidInputError {
   protected constructor(
     code: string,
-    what: string,
+    what: BilingualText,
     readonly issues: readonly BodyIssue[],
   ) {
-    super(code, `${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, { issues });
+    // A directory request names a body-level issue by the empty path.
+    const fieldOf = (issue: BodyIssue) => issue.path || '(body)';
+    const fields = [...new Set(issues.map(fieldOf))];
+    super(
+      code,
+      `${what.en}: ${issues.map((issue) => `${fieldOf(issue)}: ${issue.message}`).join('; ')}.`,
+      { issues },
+      {
+        vi: `${what.vi}; các trường cần sửa: ${fields.join(', ')} (xem chi tiết tại details.issues).`,
+      },
+    );
   }
 }

@@ -140,7 +140,7 @@ describe('DomainExceptionFilter', () => {
       },
     });
     const lookup = answerTo(
-      new WebhookHostLookupFailedError('EAI_AGAIN', 30),
+      new WebhookHostLookupFailedError({ en: 'EAI_AGAIN', vi: 'EAI_AGAIN' }, 30),
     );
     expect(lookup).toMatchObject({ status: 503, headers: { 'retry-after': '30' } });
     expect(lookup.body).toMatchObject({ error: { code: 'WEBHOOK_HOST_LOOKUP_FAILED' } });

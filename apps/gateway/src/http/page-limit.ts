@@ -2,7 +2,12 @@ import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
 
 export class PageLimitInvalidError extends InvalidInputError {
   constructor(max: number) {
-    super('LIMIT_INVALID', `limit must be an integer from 1 to ${max}.`, { max });
+    super(
+      'LIMIT_INVALID',
+      `limit must be an integer from 1 to ${max}.`,
+      { max },
+      { vi: `Tham số limit phải là số nguyên từ 1 đến ${max}.` },
+    );
   }
 }
 

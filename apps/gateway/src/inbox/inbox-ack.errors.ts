@@ -7,13 +7,22 @@ import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
 export class InboxAckRequestInvalidError extends RequestBodyInvalidError {
   constructor(issues: readonly BodyIssue[]) {
-    super('ACK_REQUEST_INVALID', 'The acknowledgement request is not valid', issues);
+    super(
+      'ACK_REQUEST_INVALID',
+      {
+        en: 'The acknowledgement request is not valid',
+        vi: 'Yêu cầu xác nhận đã nhận không hợp lệ',
+      },
+      issues,
+    );
   }
 }
 
 export class InboxAckEmptyError extends InvalidInputError {
   constructor() {
-    super('ACK_BATCH_EMPTY', 'dispatchIds names no dispatch: give at least one id.');
+    super('ACK_BATCH_EMPTY', 'dispatchIds names no dispatch: give at least one id.', undefined, {
+      vi: 'Trường dispatchIds không nêu văn bản nào: cần ít nhất một mã văn bản.',
+    });
   }
 }
 
@@ -23,15 +32,21 @@ export class InboxAckTooLargeError extends PayloadTooLargeError {
       'ACK_BATCH_TOO_LARGE',
       `One acknowledgement may name at most ${limit} dispatches; this one names ${count}: split it.`,
       { count, limit },
+      {
+        vi: `Mỗi lần xác nhận chỉ được nêu tối đa ${limit} văn bản; yêu cầu này nêu ${count} văn bản: đề nghị chia nhỏ.`,
+      },
     );
   }
 }
 
 export class DispatchIdInvalidError extends InvalidInputError {
   constructor(invalid: readonly string[]) {
-    super('DISPATCH_ID_INVALID', `Not a dispatch id (a UUID): ${invalid.join(', ')}.`, {
-      dispatchIds: invalid,
-    });
+    super(
+      'DISPATCH_ID_INVALID',
+      `Not a dispatch id (a UUID): ${invalid.join(', ')}.`,
+      { dispatchIds: invalid },
+      { vi: `Không phải mã văn bản (dạng UUID): ${invalid.join(', ')}.` },
+    );
   }
 }
 
@@ -41,6 +56,7 @@ export class InboxAckDuplicateIdsError extends InvalidInputError {
       'ACK_BATCH_DUPLICATE_IDS',
       `Each dispatch may be named once; repeated: ${duplicates.join(', ')}.`,
       { dispatchIds: duplicates },
+      { vi: `Mỗi văn bản chỉ được nêu một lần; bị lặp: ${duplicates.join(', ')}.` },
     );
   }
 }
@@ -52,6 +68,9 @@ export class DispatchWithdrawnError extends NotFoundError {
       'DISPATCH_WITHDRAWN',
       `The sender recalled dispatch ${dispatchId} before your agency fetched it; it is no longer in your inbox.`,
       { dispatchId },
+      {
+        vi: `Cơ quan gửi đã thu hồi văn bản ${dispatchId} trước khi cơ quan nhận về; văn bản không còn trong hộp thư đến.`,
+      },
     );
   }
 }

@@ -5,6 +5,10 @@ export class InboxCursorInvalidError extends InvalidInputError {
     super(
       'CURSOR_INVALID',
       'The cursor is not one this API returned; start again without a cursor.',
+      undefined,
+      {
+        vi: 'Con trỏ (cursor) không phải do API này trả về; đề nghị bắt đầu lại mà không dùng con trỏ.',
+      },
     );
   }
 }

@@ -3,7 +3,12 @@ import { InvalidInputError } from '@docaxis/errors/domain-error-kinds';
 
 export class InboxWaitInvalidError extends InvalidInputError {
   constructor(max: number) {
-    super('WAIT_INVALID', `wait must be a whole number of seconds from 0 to ${max}.`, { max });
+    super(
+      'WAIT_INVALID',
+      `wait must be a whole number of seconds from 0 to ${max}.`,
+      { max },
+      { vi: `Tham số wait phải là số giây nguyên từ 0 đến ${max}.` },
+    );
   }
 }
 

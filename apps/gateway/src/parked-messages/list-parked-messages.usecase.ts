@@ -27,10 +27,16 @@ export class ListParkedMessagesUseCase {
     const limit = parseLimit(query.limit);
     const state = query.state ?? 'parked';
     if (state !== 'all' && !STATES.has(state)) {
-      throw new ParkedMessageQueryInvalidError('state must be parked, redriven, discarded or all');
+      throw new ParkedMessageQueryInvalidError({
+        en: 'state must be parked, redriven, discarded or all',
+        vi: 'state phải là parked, redriven, discarded hoặc all',
+      });
     }
     if (query.queue !== undefined && (query.queue === '' || query.queue.length > 255)) {
-      throw new ParkedMessageQueryInvalidError('queue must be 1 to 255 characters');
+      throw new ParkedMessageQueryInvalidError({
+        en: 'queue must be 1 to 255 characters',
+        vi: 'queue phải dài từ 1 đến 255 ký tự',
+      });
     }
     // One more than asked says whether another page follows.
     const rows = await this.parked.page({
@@ -50,7 +56,10 @@ function parseLimit(text: string | undefined): number {
   if (text === undefined || text === '') return DEFAULT_LIMIT;
   const limit = Number(text);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new ParkedMessageQueryInvalidError(`limit must be an integer from 1 to ${MAX_LIMIT}`);
+    throw new ParkedMessageQueryInvalidError({
+      en: `limit must be an integer from 1 to ${MAX_LIMIT}`,
+      vi: `limit phải là số nguyên từ 1 đến ${MAX_LIMIT}`,
+    });
   }
   return limit;
 }

@@ -11,7 +11,10 @@ export function decodeParkedMessageCursor(cursor: string | undefined): string | 
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const id = text.startsWith('p:') ? text.slice(2) : '';
   if (!isUuid(id)) {
-    throw new ParkedMessageQueryInvalidError('the cursor is not one this API returned');
+    throw new ParkedMessageQueryInvalidError({
+      en: 'the cursor is not one this API returned',
+      vi: 'con trỏ (cursor) không phải do API này trả về',
+    });
   }
   return id;
 }

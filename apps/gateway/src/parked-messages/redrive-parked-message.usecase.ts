@@ -40,14 +40,21 @@ export class RedriveParkedMessageUseCase {
     await this.dataSource.transaction(async (manager) => {
       const row = await lockUnresolvedParkedMessage(this.parked, manager, id);
       const body = parsedJson(row.body);
-      if (!row.messageType) throw new ParkedMessageNotRedrivableError(id, 'it has no type');
+      if (!row.messageType)
+        throw new ParkedMessageNotRedrivableError(id, {
+          en: 'it has no type',
+          vi: 'thông điệp không có loại (type)',
+        });
       if (
         !body.ok ||
         typeof body.value !== 'object' ||
         body.value === null ||
         Array.isArray(body.value)
       ) {
-        throw new ParkedMessageNotRedrivableError(id, 'its body is not a JSON object');
+        throw new ParkedMessageNotRedrivableError(id, {
+          en: 'its body is not a JSON object',
+          vi: 'nội dung thông điệp không phải là đối tượng JSON',
+        });
       }
       const priority = Number(row.properties.priority ?? 0);
       const messageCorrelation = row.properties.correlationId;

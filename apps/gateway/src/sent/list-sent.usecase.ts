@@ -11,6 +11,10 @@ export class ListRoleInvalidError extends InvalidInputError {
     super(
       'ROLE_INVALID',
       'List dispatches with role=sent (what your agency sent); what it received is GET /inbox.',
+      undefined,
+      {
+        vi: 'Dùng role=sent để liệt kê văn bản cơ quan đã gửi; văn bản cơ quan nhận được xem tại GET /inbox.',
+      },
     );
   }
 }

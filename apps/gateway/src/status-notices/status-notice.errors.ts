@@ -3,7 +3,11 @@ import { type BodyIssue, RequestBodyInvalidError } from '../http/body-issues';
 
 export class StatusNoticeInvalidError extends RequestBodyInvalidError {
   constructor(issues: readonly BodyIssue[]) {
-    super('STATUS_NOTICE_INVALID', 'The status notice is not valid', issues);
+    super(
+      'STATUS_NOTICE_INVALID',
+      { en: 'The status notice is not valid', vi: 'Thông báo trạng thái xử lý không hợp lệ' },
+      issues,
+    );
   }
 }
 
@@ -13,15 +17,21 @@ export class StatusCodeUnknownError extends UnprocessableError {
       'STATUS_CODE_UNKNOWN',
       `"${code.slice(0, 10)}" is not a status code (trạng thái xử lý) of QĐ 28/2018: use 01–06, 15 or 16.`,
       { code: code.slice(0, 10) },
+      {
+        vi: `"${code.slice(0, 10)}" không phải là mã trạng thái xử lý theo Quyết định 28/2018/QĐ-TTg: dùng 01–06, 15 hoặc 16.`,
+      },
     );
   }
 }
 
 export class StatusReasonRequiredError extends UnprocessableError {
   constructor(code: string) {
-    super('STATUS_REASON_REQUIRED', `Status ${code} needs a reason (lý do) in "reason".`, {
-      code,
-    });
+    super(
+      'STATUS_REASON_REQUIRED',
+      `Status ${code} needs a reason (lý do) in "reason".`,
+      { code },
+      { vi: `Trạng thái ${code} phải kèm lý do trong trường "reason".` },
+    );
   }
 }
 
@@ -31,6 +41,9 @@ export class StatusCodeReservedForSenderError extends UnprocessableError {
       'STATUS_CODE_RESERVED_FOR_SENDER',
       'Status 13 (Lấy lại) is the sender’s recall: use POST /dispatches/:id/recall.',
       { code: '13' },
+      {
+        vi: 'Trạng thái 13 (Lấy lại) là yêu cầu thu hồi của cơ quan gửi: dùng POST /dispatches/:id/recall.',
+      },
     );
   }
 }
@@ -43,6 +56,12 @@ export class StatusTransitionInvalidError extends ConflictError {
         ? `Status ${to} cannot come first: a recipient reports ${allowed.join(' or ')} (Đã đến) first.`
         : `Status ${to} cannot follow ${from}${allowed.length ? `; next may be ${allowed.join(' or ')}` : ': it is final'}.`,
       { from, to, allowed },
+      {
+        vi:
+          from === null
+            ? `Trạng thái ${to} không thể là trạng thái đầu tiên: cơ quan nhận phải báo ${allowed.join(' hoặc ')} (Đã đến) trước.`
+            : `Trạng thái ${to} không thể tiếp sau trạng thái ${from}${allowed.length ? `; trạng thái tiếp theo có thể là ${allowed.join(' hoặc ')}` : ': đây là trạng thái cuối cùng'}.`,
+      },
     );
   }
 }
@@ -55,6 +74,12 @@ export class RecallNotRequestedError extends ConflictError {
         ? `Statuses 15 and 16 answer a recall request, and none is pending for dispatch ${dispatchId}.`
         : `The recall of dispatch ${dispatchId} was already answered (${recallState}).`,
       { dispatchId, recallState },
+      {
+        vi:
+          recallState === null
+            ? `Trạng thái 15 và 16 dùng để trả lời yêu cầu thu hồi, nhưng văn bản ${dispatchId} không có yêu cầu thu hồi nào đang chờ.`
+            : `Yêu cầu thu hồi văn bản ${dispatchId} đã được trả lời (${recallState}).`,
+      },
     );
   }
 }
@@ -65,6 +90,9 @@ export class DispatchRecalledError extends ConflictError {
       'DISPATCH_RECALLED',
       `Your agency agreed to the recall of dispatch ${dispatchId}; it takes no further status.`,
       { dispatchId },
+      {
+        vi: `Cơ quan đã đồng ý thu hồi văn bản ${dispatchId}; văn bản không nhận thêm trạng thái nào.`,
+      },
     );
   }
 }
@@ -75,6 +103,9 @@ export class NoticeIdReusedError extends ConflictError {
       'NOTICE_ID_REUSED',
       `Notice id "${noticeId}" was already used for a different notice; use a new id for new content.`,
       { noticeId },
+      {
+        vi: `Mã thông báo "${noticeId}" đã được dùng cho một thông báo khác; đề nghị dùng mã mới cho nội dung mới.`,
+      },
     );
   }
 }
@@ -86,6 +117,9 @@ export class StatusNoticeContendedError extends ConflictError {
       'STATUS_NOTICE_CONTENDED',
       `Other status notices of your agency on dispatch ${dispatchId} were being recorded at the same time; send this one again.`,
       { dispatchId },
+      {
+        vi: `Cùng lúc đó, trục đang ghi nhận các thông báo trạng thái khác của cơ quan về văn bản ${dispatchId}; đề nghị gửi lại thông báo này.`,
+      },
     );
   }
 }

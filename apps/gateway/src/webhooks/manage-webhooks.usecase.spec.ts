@@ -64,6 +64,7 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
     await expect(registering).rejects.toMatchObject({
       code: 'WEBHOOK_URL_NOT_PUBLIC',
       message: expect.stringContaining('hooks.example.org resolves to 10.1.2.3'),
+      messageVi: expect.stringContaining('hooks.example.org phân giải tới 10.1.2.3'),
     });
     expect(register).not.toHaveBeenCalled();
   });
@@ -76,6 +77,10 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
   it('refuses a name that does not exist (NXDOMAIN) for good: 422 WEBHOOK_URL_UNRESOLVABLE', async () => {
     const { registering, register } = registerWith(failsWith('ENOTFOUND'));
     await expect(registering).rejects.toBeInstanceOf(WebhookUrlUnresolvableError);
+    await expect(registering).rejects.toMatchObject({
+      details: { reason: expect.stringContaining('does not resolve (ENOTFOUND)') },
+      messageVi: expect.stringContaining('không phân giải được thành địa chỉ nào (ENOTFOUND)'),
+    });
     expect(register).not.toHaveBeenCalled();
   });
 

@@ -118,13 +118,14 @@ export class ManageWebhooksUseCase {
   }
 }
 
-function refusalError({ reason, message }: RefusedDestination): Error {
+function refusalError({ reason, message, messageVi }: RefusedDestination): Error {
+  const why = { en: message, vi: messageVi };
   switch (reason) {
     case 'not-public':
-      return new WebhookUrlNotPublicError(message);
+      return new WebhookUrlNotPublicError(why);
     case 'unresolvable':
-      return new WebhookUrlUnresolvableError(message);
+      return new WebhookUrlUnresolvableError(why);
     case 'lookup-failed':
-      return new WebhookHostLookupFailedError(message, LOOKUP_RETRY_AFTER_SECONDS);
+      return new WebhookHostLookupFailedError(why, LOOKUP_RETRY_AFTER_SECONDS);
   }
 }
