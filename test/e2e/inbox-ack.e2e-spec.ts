@@ -69,6 +69,13 @@ describe('batch acknowledgement POST /inbox/ack (real RabbitMQ and PostgreSQL)',
     expect(results[0].delivery).toMatchObject({ agencyCode: B, state: 'acknowledged' });
     expect(results[0].delivery!.acknowledgedAt).toEqual(expect.any(String));
     expect(results[2].delivery).toBeNull();
+    // Refused items are worded as the API's errors are: Vietnamese unless English is asked for.
+    expect(response.headers['content-language']).toBe('vi');
+    expect(results[4].error?.message).toContain('Không tìm thấy văn bản');
+    const english = await asAgency(axis, B)
+      .post('/inbox/ack?lang=en')
+      .send({ dispatchIds: [unknown] });
+    expect(english.body.results[0].error.message).toContain('is visible to your agency');
 
     // The sender sees both acknowledged; C's copy of the shared dispatch is untouched.
     const shared = await asAgency(axis, A).get(`/dispatches/${toBoth}`);

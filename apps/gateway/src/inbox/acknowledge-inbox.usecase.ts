@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DomainError } from '@docaxis/errors/domain-error';
+import type { DomainError, ErrorMessageLanguage } from '@docaxis/errors/domain-error';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import {
@@ -41,37 +41,47 @@ export class AcknowledgeInboxUseCase {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
+  /** `language`: what each item's error message is worded in, as the API's own errors are. */
   async execute(
     body: unknown,
     agency: AuthenticatedAgency,
     correlationId: string,
+    language: ErrorMessageLanguage,
   ): Promise<InboxAckResult> {
     const { dispatchIds } = parseInboxAckRequest(body, this.config.ACK_BATCH_MAX);
     const outcomes = await this.acknowledger.acknowledge(dispatchIds, agency, correlationId);
-    return { results: outcomes.map(toInboxAckItem) };
+    return { results: outcomes.map((outcome) => toInboxAckItem(outcome, language)) };
   }
 }
 
-function toInboxAckItem(result: AcknowledgementOutcome): InboxAckItem {
+function toInboxAckItem(
+  result: AcknowledgementOutcome,
+  language: ErrorMessageLanguage,
+): InboxAckItem {
+  const failed = (error: DomainError) => failedItem(result, error, language);
   const { dispatchId, outcome } = result;
   switch (result.outcome) {
     case 'acknowledged':
     case 'already_acknowledged':
       return { dispatchId, outcome, delivery: toRecipientView(result.recipient), error: null };
     case 'not_a_recipient':
-      return failed(result, new NotARecipientError(dispatchId));
+      return failed(new NotARecipientError(dispatchId));
     case 'not_found':
-      return failed(result, new DispatchNotFoundError(dispatchId));
+      return failed(new DispatchNotFoundError(dispatchId));
     case 'recalled':
-      return failed(result, new DispatchWithdrawnError(dispatchId));
+      return failed(new DispatchWithdrawnError(dispatchId));
   }
 }
 
-function failed({ dispatchId, outcome }: AcknowledgementOutcome, error: DomainError): InboxAckItem {
+function failedItem(
+  { dispatchId, outcome }: AcknowledgementOutcome,
+  error: DomainError,
+  language: ErrorMessageLanguage,
+): InboxAckItem {
   return {
     dispatchId,
     outcome,
     delivery: null,
-    error: { code: error.code, message: error.message },
+    error: { code: error.code, message: error.messageIn(language) },
   };
 }

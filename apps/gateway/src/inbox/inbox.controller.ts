@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CallingAgency } from '../auth/authenticated-agency.decorator';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { CallerRole } from '../auth/caller-role';
@@ -8,7 +8,9 @@ import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
 import { clientGoneSignal } from '../http/client-gone-signal';
 import { CorrelationId } from '../http/correlation-id.decorator';
+import { declareResponseLanguage, responseLanguageOf } from '../http/response-language';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiLanguageQuery } from '../openapi/api-language-query.decorator';
 import { AcknowledgeInboxUseCase, type InboxAckResult } from './acknowledge-inbox.usecase';
 import { InboxAckRequestDto, InboxAckResultDto } from './dtos/inbox-ack.dto';
 import { InboxPageDto } from './dtos/inbox-page.dto';
@@ -66,6 +68,7 @@ export class InboxController {
    * in one request and transaction, with an answer per id.
    */
   @Post('ack')
+  @ApiLanguageQuery("each refused item's error message")
   @HttpCode(200)
   // Acknowledging is the document system's job, as on POST /dispatches/:id/ack.
   @RequireRoles(CallerRole.AgencySystem)
@@ -92,7 +95,12 @@ export class InboxController {
     @CallingAgency() agency: AuthenticatedAgency,
     @CorrelationId() correlationId: string,
     @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<InboxAckResult> {
-    return this.acknowledgeInbox.execute(body, agency, correlationId);
+    // Each refused item's message is worded as the API's errors are.
+    const language = responseLanguageOf(request);
+    declareResponseLanguage(response, language);
+    return this.acknowledgeInbox.execute(body, agency, correlationId, language);
   }
 }

@@ -22,7 +22,11 @@ class InboxAckItemErrorDto {
   })
   code!: string;
 
-  @ApiProperty({ example: 'No dispatch 019a5a8e-… is visible to your agency.' })
+  @ApiProperty({
+    description:
+      'In Vietnamese by default, in English with `?lang=en` or `Accept-Language: en` (`Content-Language` says which).',
+    example: 'Không tìm thấy văn bản 019a5a8e-… trong số các văn bản cơ quan được phép xem.',
+  })
   message!: string;
 }
 
