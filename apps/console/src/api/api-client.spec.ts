@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { en } from '../i18n/messages.en';
 import { vi } from '../i18n/messages.vi';
-import { ApiError, apiJson, describeError } from './api-client';
+import { answerApiCallsIn, ApiError, apiFetch, apiJson, describeError } from './api-client';
 
 function answer(status: number, body: string, statusText = '', contentType = 'application/json') {
   return jest
@@ -32,6 +32,25 @@ describe('console API client', () => {
     expect(url).toBe('/api/v1/dispatches/inbox');
     expect(init.credentials).toBe('same-origin');
     expect(new Headers(init.headers).get('Accept')).toBe('application/json');
+  });
+
+  it('asks for answers in the page’s language, Vietnamese by default, unless a call asks its own', async () => {
+    const fetch = jest
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(() => Promise.resolve(new Response('{}', { status: 200 })));
+    const languageOf = (call: number) =>
+      new Headers((fetch.mock.calls[call] as [string, RequestInit])[1].headers).get(
+        'Accept-Language',
+      );
+    try {
+      await apiJson('/me');
+      answerApiCallsIn('en');
+      await apiJson('/me');
+      await apiFetch('/verify', { method: 'POST', headers: { 'Accept-Language': 'vi' } });
+      expect([languageOf(0), languageOf(1), languageOf(2)]).toEqual(['vi', 'en', 'vi']);
+    } finally {
+      answerApiCallsIn('vi');
+    }
   });
 
   it('a 4xx with the gateway’s stable code shows that code and the human message', async () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language-preference';
+
 /** The error body every /api/v1 route answers with on failure. */
 interface ErrorBody {
   error?: { code?: string; message?: string; errorId?: string };
@@ -16,6 +18,14 @@ export class ApiError extends Error {
 
 const API_BASE = '/api/v1';
 
+/** The page's language, which the gateway words its answers (errors above all) in. */
+let answerLanguage: Language = DEFAULT_LANGUAGE;
+
+/** Set by the language provider whenever the page's language changes. */
+export function answerApiCallsIn(language: Language): void {
+  answerLanguage = language;
+}
+
 async function failure(response: Response): Promise<ApiError> {
   let body: ErrorBody = {};
   try {
@@ -33,7 +43,15 @@ async function failure(response: Response): Promise<ApiError> {
  * TLS connection, exactly as an agency system does.
  */
 export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(`${API_BASE}${path}`, { credentials: 'same-origin', ...init });
+  // A refusal's message is shown as is: ask for it in the page's language (a call that asks
+  // for a language of its own, as a PDF report does, keeps it).
+  const headers = new Headers(init.headers);
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', answerLanguage);
+  const response = await fetch(`${API_BASE}${path}`, {
+    credentials: 'same-origin',
+    ...init,
+    headers,
+  });
   if (!response.ok) throw await failure(response);
   return response;
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { answerApiCallsIn, apiJson } from '../api/api-client';
 import { LanguageSwitch } from '../shell/language-switch';
 import { I18nProvider, useI18n } from './i18n-context';
 import type { LanguageStorage } from './language-preference';
@@ -28,6 +29,24 @@ describe('I18nProvider', () => {
     const html = renderSwitch('en');
     expect(html).toContain('aria-label="Language"');
     expect(html).toContain('<button type="button" lang="en" aria-pressed="true">English</button>');
+  });
+
+  describe('the language the API answers in', () => {
+    afterEach(() => {
+      jest.restoreAllMocks();
+      answerApiCallsIn('vi');
+    });
+
+    it.each(['en', 'vi'] as const)('follows the page: %s', async (language) => {
+      answerApiCallsIn(language === 'en' ? 'vi' : 'en');
+      const fetch = jest
+        .spyOn(globalThis, 'fetch')
+        .mockImplementation(() => Promise.resolve(new Response('{}', { status: 200 })));
+      renderSwitch(language);
+      await apiJson('/me');
+      const [, init] = fetch.mock.calls[0] as [string, RequestInit];
+      expect(new Headers(init.headers).get('Accept-Language')).toBe(language);
+    });
   });
 
   it('refuses useI18n outside the provider', () => {

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { answerApiCallsIn } from '../api/api-client';
 import {
   type Language,
   type LanguageStorage,
@@ -27,6 +28,9 @@ export function I18nProvider({
   storage?: () => LanguageStorage;
 }) {
   const [language, setLanguage] = useState<Language>(() => rememberedLanguage(storage));
+  // During render, not in an effect: the pages' first calls run in their own effects, which
+  // React runs before this provider's.
+  answerApiCallsIn(language);
   useEffect(() => {
     document.documentElement.lang = language;
     rememberLanguage(storage, language);
