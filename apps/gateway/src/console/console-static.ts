@@ -2,6 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { httpStatusForKind } from '@docaxis/errors/http-status-for-kind';
+import { declareResponseLanguage, errorLanguageOf } from '../http/response-language';
+import { ConsoleNotBuiltError } from './console-not-built.error';
 
 /** Where the console is served; its build (`vite base`) uses the same prefix. */
 export const CONSOLE_PREFIX = '/console';
@@ -49,11 +52,12 @@ export function serveConsole(app: NestExpressApplication, consoleDir: string): v
   app.use(CONSOLE_PREFIX, (request: Request, response: Response, next: NextFunction) => {
     if (!['GET', 'HEAD'].includes(request.method) || extname(request.path) !== '') return next();
     if (!existsSync(index)) {
-      response.status(404).json({
-        error: {
-          code: 'CONSOLE_NOT_BUILT',
-          message: `The web console is not built in ${consoleDir}: run npm run build:console.`,
-        },
+      // Express middleware, outside Nest's exception filter: worded here the way the filter would.
+      const error = new ConsoleNotBuiltError(consoleDir);
+      const language = errorLanguageOf(request);
+      declareResponseLanguage(response, language);
+      response.status(httpStatusForKind(error.kind)).json({
+        error: { code: error.code, message: error.messageIn(language) },
       });
       return;
     }

@@ -21,6 +21,7 @@ import { SubmissionBacklogFullError } from '../admission/submission-admission.er
 import { AuditQueryInvalidError } from '../audit/audit-query';
 import * as auth from '../auth/client-certificate.errors';
 import * as blocked from '../blocked-status-notices/blocked-status-notice.errors';
+import { ConsoleNotBuiltError } from '../console/console-not-built.error';
 import * as directory from '../directory/directory.errors';
 import * as submission from '../dispatches/dispatch-submission.errors';
 import { EdxmlAttachmentsMismatchError } from '../edxml/edxml-submission.errors';
@@ -117,6 +118,7 @@ const SAMPLES: readonly DomainError[] = [
   new blocked.StatusNoticeNotFoundError(ID),
   new blocked.StatusNoticeNotSkippableError(ID, 'ready'),
   new blocked.SkipReasonInvalidError(),
+  new ConsoleNotBuiltError('/srv/docaxis/console'),
   new directory.DirectoryRequestInvalidError(ISSUES),
   new directory.AgencyAlreadyRegisteredError('000.00.00.H41'),
   new directory.AgencyNotFoundError('000.00.00.H41'),
