@@ -75,6 +75,17 @@ describe('agency directory admin API', () => {
     expect(code(response)).toBe(expected);
   });
 
+  it('names a body-level issue (body) in details.issues, as every other route does', async () => {
+    const response = await asAdmin(axis)
+      .post('/admin/agencies')
+      .send({ code: '000.00.00.H36', name: 'x', status: 'active' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.issues).toEqual([
+      { path: '(body)', message: expect.stringContaining('status') },
+    ]);
+    expect(response.body.error.message).toContain('(body)');
+  });
+
   it('renames an agency and refuses unknown ones', async () => {
     const renamed = await asAdmin(axis)
       .patch(`/admin/agencies/${NEW_UNIT}`)

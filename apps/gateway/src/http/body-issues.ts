@@ -28,12 +28,10 @@ export abstract class RequestBodyInvalidError extends InvalidInputError {
     what: BilingualText,
     readonly issues: readonly BodyIssue[],
   ) {
-    // A directory request names a body-level issue by the empty path.
-    const fieldOf = (issue: BodyIssue) => issue.path || '(body)';
-    const fields = [...new Set(issues.map(fieldOf))];
+    const fields = [...new Set(issues.map((issue) => issue.path))];
     super(
       code,
-      `${what.en}: ${issues.map((issue) => `${fieldOf(issue)}: ${issue.message}`).join('; ')}.`,
+      `${what.en}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}.`,
       { issues },
       {
         vi: `${what.vi}; các trường cần sửa: ${fields.join(', ')} (xem chi tiết tại details.issues).`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_ROLES } from '@docaxis/persistence/agency/certificate-role';
+import { bodyIssues } from '../../http/body-issues';
 import { DirectoryRequestInvalidError } from '../directory.errors';
 
 /** Visible text without control characters: names end up in logs, reports and edXML packets. */
@@ -38,7 +39,5 @@ export const rotateCertificateRequest = z.strictObject({
 export function parseDirectoryRequest<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;
-  throw new DirectoryRequestInvalidError(
-    result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  );
+  throw new DirectoryRequestInvalidError(bodyIssues(result.error));
 }
