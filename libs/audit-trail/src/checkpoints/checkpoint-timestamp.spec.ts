@@ -20,6 +20,7 @@ import { CheckpointSigner } from './checkpoint-signer';
 import { checkpointStatementBytes } from './checkpoint-statement';
 import { TsaCertificateTrust } from './tsa-certificate-trust';
 import { TsaCrlDirError } from './tsa-crl-dir.error';
+import type { TsaRevocationFinding } from './tsa-revocation-finding';
 import { TsaTrustFileError } from './tsa-trust-file.error';
 
 /**
@@ -39,12 +40,24 @@ function tsaRevoked(revokedAt: Date, reason: string): RevocationChecker {
   };
 }
 
-/** A valid token from a trusted TSA whose revocation the answer says was NOT checked, and why. */
-function trustedButNotChecked(why: RegExp): object {
+/**
+ * A valid token from a trusted TSA whose revocation the answer says was NOT checked, and why: in
+ * English, and as the findings a Vietnamese report words (about the TSA's own certificate).
+ */
+function trustedButNotChecked(why: RegExp, finding: TsaRevocationFinding['kind']): object {
   return {
     valid: true,
     tsaChain: 'trusted',
-    tsaRevocation: { status: 'not-checked', note: expect.stringMatching(why) as unknown },
+    tsaRevocation: {
+      status: 'not-checked',
+      note: expect.stringMatching(why) as unknown,
+      findings: expect.arrayContaining([
+        expect.objectContaining({
+          kind: finding,
+          certificate: expect.objectContaining({ role: 'tsa' }),
+        }),
+      ]) as unknown,
+    },
   };
 }
 
@@ -72,7 +85,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
     expect(await checkTimestampToken(stamp(), checkpointCms)).toMatchObject({
       valid: true,
       tsaChain: 'not-checked',
-      tsaRevocation: { status: 'not-checked' },
+      tsaRevocation: { status: 'not-checked', findings: [{ kind: 'no-trust-file' }] },
       authority: expect.stringContaining('TEST Time-Stamping Authority') as unknown,
     });
   });
@@ -87,6 +100,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       tsaRevocation: {
         status: 'not-checked',
         note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
+        findings: [{ kind: 'no-crl-dir' }],
       },
     });
     expect(check.valid && check.genTime.getTime()).toBeGreaterThan(before);
@@ -268,6 +282,13 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
         tsaRevocation: {
           status: 'revoked-after-gen-time',
           note: expect.stringContaining('(superseded), after genTime') as unknown,
+          findings: [
+            expect.objectContaining({
+              kind: 'revoked-after',
+              certificate: { role: 'tsa', subject: expect.stringContaining('Time-Stamping') },
+              reason: 'superseded',
+            }),
+          ],
         },
       });
     });
@@ -284,6 +305,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
         expect(check).toMatchObject(
           trustedButNotChecked(
             /^TSA revocation NOT checked: TSA certificate ".*": on hold \(certificateHold\) since .*, undecided until its CA releases it \(removeFromCRL\) or revokes it$/,
+            'on-hold',
           ),
         );
       }
@@ -305,6 +327,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       expect(check).toMatchObject(
         trustedButNotChecked(
           /^TSA revocation NOT checked: TSA certificate ".*": no CRL available for issuer/,
+          'no-answer',
         ),
       );
     });
@@ -360,6 +383,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       expect(later).toMatchObject(
         trustedButNotChecked(
           /^TSA revocation NOT checked: TSA certificate ".*": expired .*, so a current CRL not listing it proves nothing/,
+          'expired',
         ),
       );
     });
@@ -385,6 +409,7 @@ describe('checkpoint timestamp: TSA certificate path (RFC 3161 §2.3)', () => {
       expect(check).toMatchObject(
         trustedButNotChecked(
           /^TSA revocation NOT checked: TSA certificate ".*Time-Stamping.*": revocation check failed: CRL share unmounted$/,
+          'no-answer',
         ),
       );
       expect(asked).toHaveLength(2);

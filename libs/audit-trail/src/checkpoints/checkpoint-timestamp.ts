@@ -138,6 +138,7 @@ export async function checkTimestampToken(
       tsaRevocation: {
         status: 'not-checked',
         note: 'no AUDIT_TSA_TRUST_FILE: neither the TSA chain nor its revocation checked',
+        findings: [{ kind: 'no-trust-file' }],
       },
     };
   }

@@ -7,6 +7,7 @@ import {
   voidingRevocation,
 } from '@docaxis/signature/revocation/revocation-time-rule';
 import type { CertificatePath } from '@docaxis/signature/trust/certificate-path-builder';
+import type { TsaPathCertificate, TsaRevocationFinding } from './tsa-revocation-finding';
 
 /**
  * Whether the certificates of a checkpoint timestamp's TSA path (anchor excluded) were found
@@ -15,12 +16,16 @@ import type { CertificatePath } from '@docaxis/signature/trust/certificate-path-
  * which and why) or
  * `revoked-after-gen-time` (revoked after the token was made for a reason that is no compromise:
  * it stays valid, as a signature made before its signer's revocation does, and `note` says when
- * and why).
+ * and why). `findings` are the same reasons as data, for the reports that word them in Vietnamese.
  */
-export type TsaRevocation =
-  | { status: 'good'; note: null }
-  | { status: 'not-checked'; note: string }
-  | { status: 'revoked-after-gen-time'; note: string };
+export type TsaRevocation = { status: 'good'; note: null } | TsaRevocationUnsettled;
+
+/** A TSA revocation that is not `good`: why, in English (`note`) and as data (`findings`). */
+export interface TsaRevocationUnsettled {
+  status: 'not-checked' | 'revoked-after-gen-time';
+  note: string;
+  findings: readonly TsaRevocationFinding[];
+}
 
 /**
  * A certificate of the TSA path whose revocation makes the token untrusted: revoked at or before
@@ -46,24 +51,37 @@ export async function checkTsaRevocation(
   now: Date,
 ): Promise<TsaRevocation | TsaRevokedUntrusted> {
   if (!checker) {
-    return { status: 'not-checked', note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked' };
+    return {
+      status: 'not-checked',
+      note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
+      findings: [{ kind: 'no-crl-dir' }],
+    };
   }
   const unknown: string[] = [];
+  const unknownFindings: TsaRevocationFinding[] = [];
   const revokedAfter: string[] = [];
+  const revokedAfterFindings: TsaRevocationFinding[] = [];
   for await (const { certificate, position, outcome } of chainRevocationOutcomes(
     path,
     checker,
     now,
   )) {
     const who = `${position === 0 ? 'TSA certificate' : 'CA certificate'} "${certificate.subject.text}"`;
+    const about: TsaPathCertificate = {
+      role: position === 0 ? 'tsa' : 'ca',
+      subject: certificate.subject.text,
+    };
     if (outcome.status === 'unknown') {
       unknown.push(`${who}: ${outcome.note}`);
+      unknownFindings.push({ kind: 'no-answer', certificate: about, detail: outcome.note });
     } else if (outcome.status === 'good' && certificate.notAfter.getTime() < now.getTime()) {
       // RFC 5280 §3.3: a CA may drop a certificate from its CRLs once it has expired, so a
       // current CRL not listing it says nothing of a revocation before genTime.
       unknown.push(
         `${who}: expired ${certificate.notAfter.toISOString()}, so a current CRL not listing it proves nothing`,
       );
+      const notAfter = certificate.notAfter.toISOString();
+      unknownFindings.push({ kind: 'expired', certificate: about, notAfter });
     } else if (outcome.status === 'revoked') {
       const when = `${who} (serial ${certificate.serialNumber}) was revoked at ${outcome.revokedAt.toISOString()}${describeReason(outcome.reason)}`;
       const timing = judgeRevocationTiming(outcome, genTime, false);
@@ -72,6 +90,8 @@ export async function checkTsaRevocation(
         unknown.push(
           `${who}: on hold (certificateHold) since ${timing.heldSince.toISOString()}, undecided until its CA releases it (removeFromCRL) or revokes it`,
         );
+        const since = timing.heldSince.toISOString();
+        unknownFindings.push({ kind: 'on-hold', certificate: about, since });
         continue;
       }
       if (timing.kind === 'compromised') {
@@ -85,13 +105,29 @@ export async function checkTsaRevocation(
         };
       }
       revokedAfter.push(`${when}, after genTime ${genTime.toISOString()}`);
+      revokedAfterFindings.push({
+        kind: 'revoked-after',
+        certificate: about,
+        serialNumber: certificate.serialNumber,
+        revokedAt: outcome.revokedAt.toISOString(),
+        reason: outcome.reason ?? null,
+        genTime: genTime.toISOString(),
+      });
     }
   }
   if (revokedAfter.length > 0) {
-    return { status: 'revoked-after-gen-time', note: [...revokedAfter, ...unknown].join('; ') };
+    return {
+      status: 'revoked-after-gen-time',
+      note: [...revokedAfter, ...unknown].join('; '),
+      findings: [...revokedAfterFindings, ...unknownFindings],
+    };
   }
   if (unknown.length > 0) {
-    return { status: 'not-checked', note: `TSA revocation NOT checked: ${unknown.join('; ')}` };
+    return {
+      status: 'not-checked',
+      note: `TSA revocation NOT checked: ${unknown.join('; ')}`,
+      findings: unknownFindings,
+    };
   }
   return { status: 'good', note: null };
 }

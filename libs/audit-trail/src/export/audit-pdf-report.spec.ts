@@ -1,5 +1,6 @@
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
+import type { TsaRevocation } from '../checkpoints/tsa-revocation';
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import { verificationScope, type CheckpointTimestamp } from '../verification/verification-scope';
 import { buildAuditPdfReport } from './audit-pdf-report';
@@ -18,7 +19,11 @@ function timestampOf(stamp: Stamp): CheckpointTimestamp | null {
     return {
       ...base,
       tsaChain: 'not-checked',
-      tsaRevocation: { status: 'not-checked', note: 'no AUDIT_TSA_TRUST_FILE' },
+      tsaRevocation: {
+        status: 'not-checked',
+        note: 'no AUDIT_TSA_TRUST_FILE',
+        findings: [{ kind: 'no-trust-file' }],
+      },
     };
   }
   return {
@@ -47,9 +52,9 @@ function verification(tsaChain: Stamp): AuditTrailVerification {
   };
 }
 
-async function reportText(tsaChain: Stamp): Promise<string> {
+async function reportText(tsaChain: Stamp, language: 'vi' | 'en' = 'en'): Promise<string> {
   const pdf = await buildAuditPdfReport({
-    language: 'en',
+    language,
     generatedAt: new Date('2026-11-24T03:10:00.000Z'),
     filters: [],
     verification: verification(tsaChain),
@@ -71,19 +76,65 @@ describe('audit PDF report: the checkpoint timestamp line', () => {
     expect(await reportText(null)).not.toContain('TSA certificate chain');
   });
 
+  const NO_CRL_DIR: TsaRevocation = {
+    status: 'not-checked',
+    note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
+    findings: [{ kind: 'no-crl-dir' }],
+  };
+  const TSA = { role: 'tsa', subject: 'CN=TEST TSA' } as const;
+  const CA = { role: 'ca', subject: 'CN=TEST CA' } as const;
+  const REVOKED_LATER: TsaRevocation = {
+    status: 'revoked-after-gen-time',
+    note: 'TSA certificate "CN=TEST TSA" (serial 0a) was revoked at 2026-11-25T00:00:00.000Z (superseded), after genTime 2026-11-24T03:00:01.000Z; CA certificate "CN=TEST CA": no CRL available for issuer "CN=TEST ROOT"',
+    findings: [
+      {
+        kind: 'revoked-after',
+        certificate: TSA,
+        serialNumber: '0a',
+        revokedAt: '2026-11-25T00:00:00.000Z',
+        reason: 'superseded',
+        genTime: '2026-11-24T03:00:01.000Z',
+      },
+      { kind: 'no-answer', certificate: CA, detail: 'no CRL available for issuer "CN=TEST ROOT"' },
+    ],
+  };
+  const UNDECIDED: TsaRevocation = {
+    status: 'not-checked',
+    note: 'TSA revocation NOT checked: TSA certificate "CN=TEST TSA": on hold (certificateHold) since 2026-11-23T00:00:00.000Z, undecided until its CA releases it (removeFromCRL) or revokes it; CA certificate "CN=TEST CA": expired 2026-11-01T00:00:00.000Z, so a current CRL not listing it proves nothing',
+    findings: [
+      { kind: 'on-hold', certificate: TSA, since: '2026-11-23T00:00:00.000Z' },
+      { kind: 'expired', certificate: CA, notAfter: '2026-11-01T00:00:00.000Z' },
+    ],
+  };
+
   it('states that the TSA revocation was NOT checked, and why, or that it came after genTime', async () => {
-    const unchecked = await reportText({
-      status: 'not-checked',
-      note: 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked',
-    });
-    expect(unchecked).toContain(
-      'TSA certificate chain verified; TSA revocation NOT checked (no AUDIT_TSA_CRL_DIR',
+    expect(await reportText(NO_CRL_DIR)).toContain(
+      'TSA certificate chain verified; TSA revocation NOT checked (no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked)',
     );
-    const later = await reportText({
-      status: 'revoked-after-gen-time',
-      note: 'TSA certificate "CN=TEST TSA" was revoked at 2026-11-25T00:00:00.000Z',
-    });
-    expect(later).toContain('TSA certificate revoked AFTER the timestamp, which stays valid');
+    expect(await reportText(REVOKED_LATER)).toContain(
+      `TSA certificate revoked AFTER the timestamp, which stays valid (${REVOKED_LATER.note})`,
+    );
+    expect(await reportText(UNDECIDED)).toContain(`TSA revocation NOT checked (${UNDECIDED.note})`);
+  });
+
+  it('words the same in Vietnamese, without the English notes mixed in', async () => {
+    expect(await reportText(NO_CRL_DIR, 'vi')).toContain(
+      'chuỗi chứng thư của TSA đã được xác minh; tình trạng thu hồi của TSA CHƯA được kiểm tra (không có AUDIT_TSA_CRL_DIR)',
+    );
+    const later = await reportText(REVOKED_LATER, 'vi');
+    expect(later).toContain(
+      'chứng thư TSA bị thu hồi SAU thời điểm đóng dấu, dấu thời gian vẫn hợp lệ (chứng thư TSA "CN=TEST TSA" (số sê-ri 0a) bị thu hồi lúc 2026-11-25T00:00:00.000Z (superseded), sau thời điểm đóng dấu 2026-11-24T03:00:01.000Z; chứng thư CA "CN=TEST CA": không nguồn thu hồi nào trả lời được (chi tiết kỹ thuật có trong báo cáo tiếng Anh))',
+    );
+    const undecided = await reportText(UNDECIDED, 'vi');
+    expect(undecided).toContain(
+      'chứng thư TSA "CN=TEST TSA": bị tạm đình chỉ (certificateHold) từ 2026-11-23T00:00:00.000Z',
+    );
+    expect(undecided).toContain(
+      'chứng thư CA "CN=TEST CA": đã hết hạn từ 2026-11-01T00:00:00.000Z',
+    );
+    for (const text of [later, undecided]) {
+      expect(text).not.toMatch(/revoked at|no CRL available|on hold|expired|NOT checked/);
+    }
   });
 });
 

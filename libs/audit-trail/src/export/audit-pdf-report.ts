@@ -87,7 +87,7 @@ function timestampLine(checkpoint: CheckpointUsed | null, m: AuditReportMessages
     revocation.status === 'good'
       ? m.tsaRevocationGood
       : revocation.status === 'revoked-after-gen-time'
-        ? m.tsaRevokedAfterGenTime(revocation.note)
-        : m.tsaRevocationNotChecked(revocation.note);
+        ? m.tsaRevokedAfterGenTime(revocation)
+        : m.tsaRevocationNotChecked(revocation);
   return `${said}; ${m.tsaTrusted}; ${revocationText}`;
 }

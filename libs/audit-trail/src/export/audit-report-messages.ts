@@ -1,3 +1,5 @@
+import type { TsaRevocationUnsettled } from '../checkpoints/tsa-revocation';
+import type { TsaRevocationFinding } from '../checkpoints/tsa-revocation-finding';
 import type { VerificationScope } from '../verification/verification-scope';
 
 /** The audit PDF report's wording; Vietnamese is the default language of the axis. */
@@ -20,8 +22,8 @@ export interface AuditReportMessages {
   tsaNotChecked: string;
   /** Revocation of the TSA path (AUDIT_TSA_CRL_DIR): checked, not checked (why), revoked later. */
   tsaRevocationGood: string;
-  tsaRevocationNotChecked: (why: string) => string;
-  tsaRevokedAfterGenTime: (what: string) => string;
+  tsaRevocationNotChecked: (revocation: TsaRevocationUnsettled) => string;
+  tsaRevokedAfterGenTime: (revocation: TsaRevocationUnsettled) => string;
   verification: string;
   /** What this report's verification re-hashed, and what it left to a checkpoint's signature. */
   verificationScope: string;
@@ -53,9 +55,10 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     tsaTrusted: 'chuỗi chứng thư của TSA đã được xác minh',
     tsaNotChecked: 'chuỗi chứng thư của TSA CHƯA được kiểm tra (không có AUDIT_TSA_TRUST_FILE)',
     tsaRevocationGood: 'tình trạng thu hồi đã kiểm tra (CRL): chưa bị thu hồi',
-    tsaRevocationNotChecked: (why) => `tình trạng thu hồi của TSA CHƯA được kiểm tra (${why})`,
-    tsaRevokedAfterGenTime: (what) =>
-      `chứng thư TSA bị thu hồi SAU thời điểm đóng dấu, dấu thời gian vẫn hợp lệ (${what})`,
+    tsaRevocationNotChecked: (revocation) =>
+      `tình trạng thu hồi của TSA CHƯA được kiểm tra (${tsaFindingsVi(revocation)})`,
+    tsaRevokedAfterGenTime: (revocation) =>
+      `chứng thư TSA bị thu hồi SAU thời điểm đóng dấu, dấu thời gian vẫn hợp lệ (${tsaFindingsVi(revocation)})`,
     verification: 'Kết quả kiểm tra chuỗi băm',
     verificationScope: 'Phạm vi đã kiểm tra lại',
     scopeText: (scope) => {
@@ -105,9 +108,9 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     tsaTrusted: 'TSA certificate chain verified',
     tsaNotChecked: 'TSA certificate chain NOT checked (no AUDIT_TSA_TRUST_FILE)',
     tsaRevocationGood: 'revocation checked (CRL): not revoked',
-    tsaRevocationNotChecked: (why) => `TSA revocation NOT checked (${why})`,
-    tsaRevokedAfterGenTime: (what) =>
-      `TSA certificate revoked AFTER the timestamp, which stays valid (${what})`,
+    tsaRevocationNotChecked: (revocation) => `TSA revocation NOT checked (${revocation.note})`,
+    tsaRevokedAfterGenTime: (revocation) =>
+      `TSA certificate revoked AFTER the timestamp, which stays valid (${revocation.note})`,
     verification: 'Hash chain verification',
     verificationScope: 'Re-verified by this export',
     scopeText: (scope) => {
@@ -141,3 +144,31 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     page: (page, total) => `Page ${page}/${total}`,
   },
 };
+
+/**
+ * Why a TSA revocation is not `good`, in Vietnamese. A revocation source's own explanation
+ * (`detail`: which CRL, why unusable) is English only and is not mixed in: the English report
+ * quotes it.
+ */
+function tsaFindingsVi(revocation: TsaRevocationUnsettled): string {
+  return revocation.findings.map(tsaFindingVi).join('; ');
+}
+
+function tsaFindingVi(finding: TsaRevocationFinding): string {
+  if (finding.kind === 'no-trust-file') {
+    return 'không có AUDIT_TSA_TRUST_FILE: chưa kiểm tra chuỗi chứng thư của TSA lẫn tình trạng thu hồi';
+  }
+  if (finding.kind === 'no-crl-dir') return 'không có AUDIT_TSA_CRL_DIR';
+  const { role, subject } = finding.certificate;
+  const who = `chứng thư ${role === 'tsa' ? 'TSA' : 'CA'} "${subject}"`;
+  switch (finding.kind) {
+    case 'no-answer':
+      return `${who}: không nguồn thu hồi nào trả lời được (chi tiết kỹ thuật có trong báo cáo tiếng Anh)`;
+    case 'expired':
+      return `${who}: đã hết hạn từ ${finding.notAfter}, nên CRL hiện hành không liệt kê nó cũng không chứng minh được gì`;
+    case 'on-hold':
+      return `${who}: bị tạm đình chỉ (certificateHold) từ ${finding.since}, chưa thể kết luận cho đến khi CA khôi phục (removeFromCRL) hoặc thu hồi hẳn`;
+    case 'revoked-after':
+      return `${who} (số sê-ri ${finding.serialNumber}) bị thu hồi lúc ${finding.revokedAt} (${finding.reason ?? 'không nêu lý do'}), sau thời điểm đóng dấu ${finding.genTime}`;
+  }
+}
