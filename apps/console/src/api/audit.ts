@@ -47,9 +47,35 @@ export interface CheckpointTimestamp {
   genTime: string;
   authority: string;
   tsaChain: 'trusted' | 'not-checked';
-  tsaRevocation:
-    | { status: 'good'; note: null }
-    | { status: 'not-checked' | 'revoked-after-gen-time'; note: string };
+  tsaRevocation: { status: 'good'; note: null } | TsaRevocationUnsettled;
+}
+
+/** Why a TSA revocation is not `good`: in English (`note`), and as data the console words. */
+export interface TsaRevocationUnsettled {
+  status: 'not-checked' | 'revoked-after-gen-time';
+  note: string;
+  findings: readonly TsaRevocationFinding[];
+}
+
+/** A certificate of the TSA path, and what stopped its revocation being settled. */
+export type TsaRevocationFinding =
+  | { kind: 'no-trust-file' }
+  | { kind: 'no-crl-dir' }
+  | { kind: 'no-answer'; certificate: TsaPathCertificate; detail: string }
+  | { kind: 'expired'; certificate: TsaPathCertificate; notAfter: string }
+  | { kind: 'on-hold'; certificate: TsaPathCertificate; since: string }
+  | {
+      kind: 'revoked-after';
+      certificate: TsaPathCertificate;
+      serialNumber: string;
+      revokedAt: string;
+      reason: string | null;
+      genTime: string;
+    };
+
+export interface TsaPathCertificate {
+  role: 'tsa' | 'ca';
+  subject: string;
 }
 
 export interface CheckpointUsed {

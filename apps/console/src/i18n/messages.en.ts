@@ -186,6 +186,7 @@ export const en: Messages = {
         revocationGood: 'TSA revocation: checked (CRL), not revoked',
         revocationNotChecked: 'TSA revocation: NOT checked',
         revokedAfter: 'TSA certificate revoked AFTER the timestamp; the timestamp stays valid',
+        revocationWhy: (revocation) => revocation.note,
       },
     },
     search: {

@@ -1,4 +1,6 @@
+import type { TsaRevocationFinding, TsaRevocationUnsettled } from '../api/audit';
 import type { Indication, SubIndication } from '../api/verification-report';
+import { formatDateTime } from './date-format';
 
 /**
  * The Vietnamese dictionary: the console's default language and the shape every other language
@@ -208,6 +210,9 @@ export const vi = {
         revocationGood: 'Thu hồi chứng thư TSA: đã kiểm tra (CRL), chưa bị thu hồi',
         revocationNotChecked: 'Thu hồi chứng thư TSA: CHƯA kiểm tra',
         revokedAfter: 'Chứng thư TSA bị thu hồi SAU thời điểm đóng dấu; dấu thời gian vẫn hợp lệ',
+        /** Why, from the findings: the server's note is English only. */
+        revocationWhy: (revocation: TsaRevocationUnsettled) =>
+          revocation.findings.map(tsaFindingVi).join('; '),
       },
     },
     search: {
@@ -318,3 +323,20 @@ export const vi = {
 };
 
 export type Messages = typeof vi;
+
+/** One TSA revocation finding in Vietnamese; a revocation source's own (English) detail is left out. */
+function tsaFindingVi(finding: TsaRevocationFinding): string {
+  if (finding.kind === 'no-trust-file') return 'máy chủ không cấu hình AUDIT_TSA_TRUST_FILE';
+  if (finding.kind === 'no-crl-dir') return 'máy chủ không cấu hình AUDIT_TSA_CRL_DIR';
+  const who = `chứng thư ${finding.certificate.role === 'tsa' ? 'TSA' : 'CA'} "${finding.certificate.subject}"`;
+  switch (finding.kind) {
+    case 'no-answer':
+      return `${who}: không nguồn thu hồi nào trả lời được`;
+    case 'expired':
+      return `${who}: đã hết hạn từ ${formatDateTime(finding.notAfter)}, CRL hiện hành không liệt kê nó cũng không chứng minh được gì`;
+    case 'on-hold':
+      return `${who}: bị tạm đình chỉ (certificateHold) từ ${formatDateTime(finding.since)}, chưa thể kết luận`;
+    case 'revoked-after':
+      return `${who} bị thu hồi lúc ${formatDateTime(finding.revokedAt)} (${finding.reason ?? 'không nêu lý do'}), sau thời điểm đóng dấu`;
+  }
+}

@@ -55,7 +55,13 @@ function render(result: ChainVerification, language: string | null = null): stri
 describe('CheckpointTimestampStatus (audit verification view)', () => {
   it('says in Vietnamese by default that the TSA chain was NOT checked', () => {
     const html = render(
-      verified(stamp('not-checked', { status: 'not-checked', note: 'no AUDIT_TSA_TRUST_FILE' })),
+      verified(
+        stamp('not-checked', {
+          status: 'not-checked',
+          note: 'no AUDIT_TSA_TRUST_FILE',
+          findings: [{ kind: 'no-trust-file' }],
+        }),
+      ),
     );
     expect(html).toContain('data-tsa-chain="not-checked"');
     expect(html).toContain('verdict-indeterminate');
@@ -76,28 +82,71 @@ describe('CheckpointTimestampStatus (audit verification view)', () => {
     expect(html).toContain('TSA revocation: checked (CRL), not revoked');
   });
 
-  it('says a trusted chain’s revocation was NOT checked, with the server’s reason', () => {
-    const note = 'no AUDIT_TSA_CRL_DIR: TSA revocation NOT checked';
-    const html = render(verified(stamp('trusted', { status: 'not-checked', note })));
+  it('says a trusted chain’s revocation was NOT checked, with the server’s reason in each language', () => {
+    const note =
+      'TSA revocation NOT checked: TSA certificate "CN=TEST TSA": no CRL available for issuer "CN=TEST CA"; CA certificate "CN=TEST CA": on hold (certificateHold) since 2026-11-23T00:00:00.000Z, undecided until its CA releases it (removeFromCRL) or revokes it';
+    const result = verified(
+      stamp('trusted', {
+        status: 'not-checked',
+        note,
+        findings: [
+          {
+            kind: 'no-answer',
+            certificate: { role: 'tsa', subject: 'CN=TEST TSA' },
+            detail: 'no CRL available for issuer "CN=TEST CA"',
+          },
+          {
+            kind: 'on-hold',
+            certificate: { role: 'ca', subject: 'CN=TEST CA' },
+            since: '2026-11-23T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const html = render(result);
     expect(html).toContain('Chuỗi chứng thư TSA: tin cậy');
     expect(html).toContain('data-tsa-revocation="not-checked"');
     expect(html).toContain('Thu hồi chứng thư TSA: CHƯA kiểm tra');
-    expect(html).toContain(`<span class="muted" lang="en">${note}</span>`);
+    expect(html).toContain(
+      '<span class="muted">chứng thư TSA &quot;CN=TEST TSA&quot;: không nguồn thu hồi nào trả lời được; chứng thư CA &quot;CN=TEST CA&quot;: bị tạm đình chỉ (certificateHold) từ 23/11/2026 07:00:00, chưa thể kết luận</span>',
+    );
+    expect(html).not.toMatch(/no CRL available|on hold/);
+    expect(render(result, 'en')).toContain(
+      `<span class="muted">${note.replaceAll('"', '&quot;')}</span>`,
+    );
   });
 
   it('says a TSA revoked after the timestamp leaves it valid, in both languages', () => {
     const note =
       'TSA certificate "CN=TEST TSA" was revoked at 2026-11-25T00:00:00.000Z, after genTime';
-    const result = verified(stamp('trusted', { status: 'revoked-after-gen-time', note }));
+    const result = verified(
+      stamp('trusted', {
+        status: 'revoked-after-gen-time',
+        note,
+        findings: [
+          {
+            kind: 'revoked-after',
+            certificate: { role: 'tsa', subject: 'CN=TEST TSA' },
+            serialNumber: '0a',
+            revokedAt: '2026-11-25T00:00:00.000Z',
+            reason: null,
+            genTime: '2026-11-24T03:00:01.000Z',
+          },
+        ],
+      }),
+    );
     const vi = render(result);
     expect(vi).toContain('data-tsa-revocation="revoked-after-gen-time"');
     expect(vi).toContain(
       'Chứng thư TSA bị thu hồi SAU thời điểm đóng dấu; dấu thời gian vẫn hợp lệ',
     );
-    expect(vi).toContain('after genTime</span>');
-    expect(render(result, 'en')).toContain(
-      'TSA certificate revoked AFTER the timestamp; the timestamp stays valid',
+    expect(vi).toContain(
+      'bị thu hồi lúc 25/11/2026 07:00:00 (không nêu lý do), sau thời điểm đóng dấu</span>',
     );
+    expect(vi).not.toContain('after genTime');
+    const en = render(result, 'en');
+    expect(en).toContain('TSA certificate revoked AFTER the timestamp; the timestamp stays valid');
+    expect(en).toContain('after genTime</span>');
   });
 
   it('shows an untrusted TSA when the verification failed on it', () => {

@@ -53,12 +53,10 @@ export function CheckpointTimestampStatus({ result }: { result: ChainVerificatio
             : revocation.status === 'revoked-after-gen-time'
               ? s.revokedAfter
               : s.revocationNotChecked}
-          {revocation.note && (
+          {revocation.status !== 'good' && (
             <>
               {' '}
-              <span className="muted" lang="en">
-                {revocation.note}
-              </span>
+              <span className="muted">{s.revocationWhy(revocation)}</span>
             </>
           )}
         </p>
