@@ -56,7 +56,11 @@ export class VerifierModule implements OnApplicationShutdown {
       ],
       providers: [
         { provide: VERIFIER_CONFIG, useValue: config },
-        { provide: BlobStore, useValue: new FilesystemBlobStore(config.BLOB_DIR) },
+        {
+          provide: BlobStore,
+          // Each PDF read goes straight to verification: cheaper in CPU read synchronously.
+          useValue: new FilesystemBlobStore(config.BLOB_DIR, { synchronous: true }),
+        },
         {
           provide: PdfVerifier,
           useFactory: () => {

@@ -86,6 +86,38 @@ describe('FilesystemBlobStore', () => {
     });
   });
 
+  describe('with synchronous reads (the verifier)', () => {
+    let reader: FilesystemBlobStore;
+
+    beforeEach(() => {
+      reader = new FilesystemBlobStore(root, { synchronous: true });
+    });
+
+    it('reads the blob on the calling thread: no file-system request is left for the thread pool', async () => {
+      const bytes = Buffer.from('%PDF-1.7 read at once');
+      const { sha256 } = await store.put(bytes);
+      const fileRequests = () =>
+        process.getActiveResourcesInfo().filter((kind) => kind.startsWith('FS')).length;
+      const before = fileRequests(); // the test runner's own, if any
+      const reading = reader.get(sha256);
+      expect(fileRequests()).toBe(before);
+      expect((await reading).equals(bytes)).toBe(true);
+    });
+
+    it('fails as the asynchronous reads do: absent, unreadable, root gone', async () => {
+      await expect(reader.get('0'.repeat(64))).rejects.toBeInstanceOf(BlobNotFoundError);
+      await expect(reader.get('../../etc/passwd')).rejects.toMatchObject({
+        code: 'BLOB_NOT_FOUND',
+      });
+      const directory = '1'.repeat(64);
+      mkdirSync(join(root, '11', '11', directory), { recursive: true });
+      await expect(reader.get(directory)).rejects.toMatchObject({ code: 'EISDIR' });
+      const { sha256 } = await store.put(Buffer.from('%PDF-1.7 on a lost volume'));
+      rmSync(root, { recursive: true, force: true });
+      await expect(reader.get(sha256)).rejects.toBeInstanceOf(BlobStoreUnavailableError);
+    });
+  });
+
   describe('discard (undoing a put nobody wants)', () => {
     const bytes = () => Buffer.from(`%PDF-1.7 refused ${Math.random()}`);
     /** Every file under the root, temporary and set-aside ones included. */

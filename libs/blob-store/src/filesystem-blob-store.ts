@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import {
   access,
@@ -21,13 +21,30 @@ import { BlobStore, type StoredBlob } from './blob-store';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** How `FilesystemBlobStore.get` reads a blob. */
+export interface FilesystemBlobReads {
+  /**
+   * Read the whole file on the calling thread (open, fstat, read, close as plain system calls)
+   * instead of through libuv's thread pool. For a caller that spends synchronous CPU on the bytes
+   * right after anyway (the verifier, without worker threads): a 100 KB file from the page cache
+   * then costs ~25 µs of CPU instead of ~130 µs (four thread-pool round trips, each waking a pool
+   * thread and then the event loop), at the price of blocking the event loop for the read. Not for
+   * a server whose event loop must stay free (the gateway), nor for a store on slow or network
+   * storage. Measured in bench/README.md, "Session 11 (2026-11-24), verifier".
+   */
+  synchronous: boolean;
+}
+
 /**
  * Blobs as files named by their SHA-256 under two levels of fan-out directories
  * (`ab/cd/abcd…`). Writes go to a temporary name and are linked into place, so readers never
  * see a partial file and concurrent writers of the same bytes are harmless.
  */
 export class FilesystemBlobStore extends BlobStore {
-  constructor(private readonly rootDir: string) {
+  constructor(
+    private readonly rootDir: string,
+    private readonly reads: FilesystemBlobReads = { synchronous: false },
+  ) {
     super();
   }
 
@@ -93,7 +110,8 @@ export class FilesystemBlobStore extends BlobStore {
 
   async get(sha256: string): Promise<Buffer> {
     try {
-      return await readFile(this.pathOf(sha256));
+      const path = this.pathOf(sha256);
+      return this.reads.synchronous ? readFileSync(path) : await readFile(path);
     } catch (error) {
       throw await this.translate(error, sha256);
     }
