@@ -261,7 +261,19 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
       ok: false,
       seq: 2,
       problem: 'ALTERED',
+      message: 'Record 2 changed after it was recorded: its stored hash does not match its fields.',
+      explanation: { kind: 'record-altered', seq: 2 },
       recordsChecked: 1,
     });
+    // The Vietnamese PDF words the problem from its explanation, not the English message.
+    const pdf = await asAuditor(axis)
+      .get('/audit/export?format=pdf&verifyFrom=genesis')
+      .buffer(true)
+      .parse(binary);
+    const text = extractPdfText(pdf.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'KHÔNG hợp lệ từ bản ghi số 2 (ALTERED): Bản ghi số 2 đã bị thay đổi sau khi ghi',
+    );
+    expect(text).not.toContain('changed after it was recorded');
   });
 });

@@ -213,6 +213,11 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
       seq: 40,
       problem: 'BAD_CHECKPOINT_SIGNATURE',
       actual: expect.stringContaining('SIGNATURE_INVALID') as unknown,
+      explanation: {
+        kind: 'checkpoint-signature-invalid',
+        seq: 40,
+        detail: expect.stringContaining('SIGNATURE_INVALID') as unknown,
+      },
       checkpoint: { headSeq: 20 },
     });
     // Starting from it, it is the answer: no silent fallback to the checkpoint of seq 20.
@@ -258,6 +263,7 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
       seq: 40,
       problem: 'ALTERED',
       message: expect.stringContaining('rewritten') as unknown,
+      explanation: { kind: 'checkpoint-record-rewritten', seq: 40 },
     });
   });
 
@@ -269,6 +275,7 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
       seq: 36,
       problem: 'DELETED',
       expected: 'records up to seq 40 (signed checkpoint)',
+      explanation: { kind: 'checkpoint-tail-cut', checkpointSeq: 40, headSeq: 35 },
     });
   });
 
@@ -526,6 +533,7 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
         seq: 40,
         problem: 'UNTRUSTED_CHECKPOINT_TIMESTAMP',
         actual: expect.stringContaining('no path to a configured TSA trust anchor') as unknown,
+        explanation: { kind: 'checkpoint-timestamp-untrusted', seq: 40 },
         recordsChecked: 0,
       });
       expect(await rogue.verify()).toMatchObject({

@@ -136,6 +136,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       actual: payloadDigestOf(altered.payload),
       message:
         'The payload of record 17 changed after it was recorded: its digest no longer matches.',
+      explanation: { kind: 'payload-altered', seq: 17 },
       recordsChecked: 16,
     });
   });
@@ -150,6 +151,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       seq: 23,
       problem: 'ALTERED',
       expected: original.hash,
+      explanation: { kind: 'record-altered', seq: 23 },
     });
     expect(result.ok === false && result.actual).toBe(
       recordHashOf({ ...original, recipientCode: '000.00.00.H14' }),
@@ -171,6 +173,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'BROKEN_LINK',
       expected: hash,
       actual: original.hash,
+      explanation: { kind: 'link-broken', seq: 18, previousSeq: 17 },
       recordsChecked: 17,
     });
   });
@@ -184,6 +187,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'DELETED',
       expected: 'seq 30',
       actual: 'seq 31',
+      explanation: { kind: 'records-missing', fromSeq: 30, toSeq: 30, previousSeq: 29, seq: 31 },
       recordsChecked: 29,
     });
   });
@@ -201,6 +205,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'DELETED',
       expected: 'seq 30',
       actual: 'seq 31',
+      explanation: { kind: 'renumbered-down', seq: 30, recordedAs: 31 },
     });
   });
 
@@ -221,6 +226,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'DELETED',
       expected: 'records up to seq 50 (anchor)',
       actual: 'head at seq 45',
+      explanation: { kind: 'tail-cut-after-anchor', anchorSeq: 50, headSeq: 45 },
     });
   });
 
@@ -242,6 +248,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'INSERTED',
       expected: `hash ${displaced.hash} (the record recorded as seq 20)`,
       actual: `hash ${forged.hash}`,
+      explanation: { kind: 'slipped-in', seq: 20, genuineNowAt: 21 },
     });
   });
 
@@ -255,6 +262,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'INSERTED',
       expected: 'seq 51',
       actual: 'seq 55',
+      explanation: { kind: 'numbers-skipped', seq: 55, previousSeq: 50 },
     });
   });
 
@@ -273,6 +281,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'INSERTED',
       actual: 'a second record at seq 33 (event_id forged-3)',
       message: expect.stringContaining('event_ids event-33 and forged-3') as unknown,
+      explanation: { kind: 'duplicate-seq', seq: 33, eventIds: ['event-33', 'forged-3'] },
     });
   });
 
@@ -285,6 +294,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'REORDERED',
       expected: 'seq 12',
       actual: 'seq 40',
+      explanation: { kind: 'record-moved', seq: 12, recordedAs: 40 },
       recordsChecked: 11,
     });
   });
@@ -299,6 +309,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       expected: 'seq 25',
       actual: 'seq 26',
       message: expect.stringContaining('now sits at seq 26') as unknown,
+      explanation: { kind: 'records-swapped', seq: 25, recordedAs: 26, originalNowAt: 26 },
     });
   });
 
@@ -336,6 +347,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       problem: 'ALTERED',
       expected: anchor.hash,
       actual: prevHash,
+      explanation: { kind: 'anchor-rewritten', seq: 50 },
     });
   });
 
@@ -367,6 +379,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       seq: 35,
       problem: 'DELETED',
       actual: 'last record at seq 34',
+      explanation: { kind: 'range-end-missing', fromSeq: 35, toSeq: 35 },
     });
   });
 
@@ -399,6 +412,7 @@ describe('AuditChainVerifier (real PostgreSQL, tampering as the superuser)', () 
       ok: false,
       seq: 1,
       problem: 'DELETED',
+      explanation: { kind: 'anchored-chain-empty', anchorSeq: 3 },
     });
   });
 });

@@ -41,7 +41,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Verify the audit chain and its signed checkpoints' })
   @ApiOkResponse({
     description:
-      '`{ ok: true, recordsChecked, fromSeq, head, checkpointsChecked, checkpoint, scope }` or `{ ok: false, seq, problem, expected, actual, message, ..., scope }`; `scope: { from, startCheckpoint, firstSeq, lastSeq, notReverified, summary }`',
+      '`{ ok: true, recordsChecked, fromSeq, head, checkpointsChecked, checkpoint, scope }` or `{ ok: false, seq, problem, expected, actual, message, explanation, ..., scope }` (`message` in English, `explanation: { kind, ...seqs }` the same as data); `scope: { from, startCheckpoint, firstSeq, lastSeq, notReverified, summary }`',
   })
   @ApiErrorResponses({
     400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'],

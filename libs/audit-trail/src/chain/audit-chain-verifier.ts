@@ -3,6 +3,7 @@ import type {
   AuditChainPageRequest,
   AuditChainRow,
 } from '@docaxis/persistence/audit/audit-record.repository';
+import type { AuditChainExplanation } from './audit-chain-explanation';
 import { GENESIS_PREV_HASH, payloadDigestOf, recordHashOf } from './audit-record-hash';
 import { AuditVerifyRequestError } from './audit-verify-request.error';
 
@@ -23,7 +24,10 @@ export type AuditChainVerification =
       problem: AuditChainProblem;
       expected: string;
       actual: string;
+      /** The problem in English. */
       message: string;
+      /** The same as data, for the reports that word it in Vietnamese. */
+      explanation: AuditChainExplanation;
       recordsChecked: number;
     };
 
@@ -105,6 +109,7 @@ export class AuditChainVerifier {
             expected: `records up to seq ${request.anchor.seq} (anchor)`,
             actual: 'no records',
             message: 'The chain is empty, but an anchor proves it held records.',
+            explanation: { kind: 'anchored-chain-empty', anchorSeq: request.anchor.seq },
           })
         : { ok: true, recordsChecked: 0, fromSeq, head: null };
     }
@@ -145,6 +150,7 @@ export class AuditChainVerifier {
         expected: `records up to seq ${upTo}`,
         actual: end.seq < fromSeq ? 'no record in range' : `last record at seq ${end.seq}`,
         message: `Records ${end.seq + 1}..${upTo} are missing from the end of the range.`,
+        explanation: { kind: 'range-end-missing', fromSeq: end.seq + 1, toSeq: upTo },
       });
     }
     if (request.anchor && request.anchor.seq > head.seq) {
@@ -154,6 +160,11 @@ export class AuditChainVerifier {
         expected: `records up to seq ${request.anchor.seq} (anchor)`,
         actual: `head at seq ${head.seq}`,
         message: `The anchor proves records up to ${request.anchor.seq}; the chain ends at ${head.seq}: its tail was cut off.`,
+        explanation: {
+          kind: 'tail-cut-after-anchor',
+          anchorSeq: request.anchor.seq,
+          headSeq: head.seq,
+        },
       });
     }
     return {
@@ -204,6 +215,11 @@ class ChainWalk {
         expected: `one record at seq ${row.seq}`,
         actual: `a second record at seq ${row.seq} (event_id ${row.eventId})`,
         message: `Two records carry seq ${row.seq} (event_ids ${this.lastEventId} and ${row.eventId}); at most one belongs to the chain, the other was added outside the appender.`,
+        explanation: {
+          kind: 'duplicate-seq',
+          seq: row.seq,
+          eventIds: [this.lastEventId, row.eventId],
+        },
       };
     }
     if (row.seq === prev.seq + 1) return null;
@@ -214,6 +230,7 @@ class ChainWalk {
         expected: `seq ${prev.seq + 1}`,
         actual: `seq ${row.seq}`,
         message: `Record ${row.seq} links to record ${prev.seq} but skips ${prev.seq + 1}..${row.seq - 1}: the appender never skips numbers, so it was inserted by other means.`,
+        explanation: { kind: 'numbers-skipped', seq: row.seq, previousSeq: prev.seq },
       };
     }
     return {
@@ -222,6 +239,13 @@ class ChainWalk {
       expected: `seq ${prev.seq + 1}`,
       actual: `seq ${row.seq}`,
       message: `Records ${prev.seq + 1}..${row.seq - 1} are missing: the record after seq ${prev.seq} is seq ${row.seq}.`,
+      explanation: {
+        kind: 'records-missing',
+        fromSeq: prev.seq + 1,
+        toSeq: row.seq - 1,
+        previousSeq: prev.seq,
+        seq: row.seq,
+      },
     };
   }
 
@@ -237,6 +261,12 @@ class ChainWalk {
             expected: `seq ${s}`,
             actual: `seq ${s + 1}`,
             message: `The record at seq ${s} was recorded as seq ${s + 1}, and the record recorded as seq ${s} now sits at seq ${holders[0]}: records were swapped.`,
+            explanation: {
+              kind: 'records-swapped',
+              seq: s,
+              recordedAs: s + 1,
+              originalNowAt: holders[0],
+            },
           }
         : {
             seq: s,
@@ -244,6 +274,7 @@ class ChainWalk {
             expected: `seq ${s}`,
             actual: `seq ${s + 1}`,
             message: `The record recorded as seq ${s} is gone and the records after it were renumbered down (the record at seq ${s} was recorded as seq ${s + 1}).`,
+            explanation: { kind: 'renumbered-down', seq: s, recordedAs: s + 1 },
           };
     }
     if (s > 1 && hashAt(row, s - 1) === row.hash) {
@@ -254,6 +285,7 @@ class ChainWalk {
             expected: `hash ${row.hash} (the record recorded as seq ${prev.seq})`,
             actual: `hash ${prev.hash ?? '?'}`,
             message: `The record at seq ${prev.seq} is not part of the chain: the genuine record ${prev.seq} now sits at seq ${s}, renumbered up to make room.`,
+            explanation: { kind: 'slipped-in', seq: prev.seq, genuineNowAt: s },
           }
         : {
             seq: s,
@@ -261,6 +293,7 @@ class ChainWalk {
             expected: `seq ${s}`,
             actual: `seq ${s - 1}`,
             message: `The record at seq ${s} was recorded as seq ${s - 1}: records were moved.`,
+            explanation: { kind: 'record-moved', seq: s, recordedAs: s - 1 },
           };
     }
     const recordedAs = await this.seqAfterHash(row.prevHash);
@@ -271,6 +304,7 @@ class ChainWalk {
         expected: `seq ${s}`,
         actual: `seq ${recordedAs}`,
         message: `The record at seq ${s} was recorded as seq ${recordedAs}: records were moved.`,
+        explanation: { kind: 'record-moved', seq: s, recordedAs },
       };
     }
     return {
@@ -279,6 +313,7 @@ class ChainWalk {
       expected: row.hash,
       actual: hashAt(row, s) ?? 'no hash (a field has no valid encoding)',
       message: `Record ${s} changed after it was recorded: its stored hash does not match its fields.`,
+      explanation: { kind: 'record-altered', seq: s },
     };
   }
 
@@ -297,6 +332,7 @@ class ChainWalk {
       expected: this.anchor.hash,
       actual: row.hash,
       message: `The chain is consistent but record ${row.seq} no longer has the anchored hash: records up to ${row.seq} were rewritten and hashed anew.`,
+      explanation: { kind: 'anchor-rewritten', seq: row.seq },
     };
   }
 }
@@ -315,6 +351,7 @@ function checkPayload(row: AuditChainRow): Finding | null {
     expected: row.payloadDigest,
     actual: digest,
     message: `The payload of record ${row.seq} changed after it was recorded: its digest no longer matches.`,
+    explanation: { kind: 'payload-altered', seq: row.seq },
   };
 }
 
@@ -329,6 +366,10 @@ function checkLink(row: AuditChainRow, prev: ChainWalk['last']): Finding | null 
       prev.seq === 0
         ? 'The first record does not start from the genesis hash.'
         : `Record ${row.seq} does not link to record ${prev.seq}, though both match their own hashes: record ${prev.seq} was replaced by one hashed anew, or record ${row.seq}'s link was rewritten and hashed anew.`,
+    explanation:
+      prev.seq === 0
+        ? { kind: 'not-from-genesis' }
+        : { kind: 'link-broken', seq: row.seq, previousSeq: prev.seq },
   };
 }
 

@@ -174,3 +174,42 @@ describe('audit PDF report: what its verification re-verified', () => {
     expect(await reportText('trusted')).toContain('The whole chain, from genesis: records 1..40');
   });
 });
+
+describe('audit PDF report: the first problem', () => {
+  const broken: AuditTrailVerification = {
+    ok: false,
+    seq: 5,
+    problem: 'DELETED',
+    expected: 'seq 5',
+    actual: 'seq 8',
+    message: 'Records 5..7 are missing: the record after seq 4 is seq 8.',
+    explanation: { kind: 'records-missing', fromSeq: 5, toSeq: 7, previousSeq: 4, seq: 8 },
+    recordsChecked: 4,
+    checkpointsChecked: 0,
+    checkpoint: null,
+    scope: verificationScope({ from: 'genesis', firstSeq: 1, recordsChecked: 4, ok: false }),
+  };
+  const text = async (language: 'vi' | 'en') =>
+    extractPdfText(
+      await buildAuditPdfReport({
+        language,
+        generatedAt: new Date('2026-11-24T03:10:00.000Z'),
+        filters: [],
+        verification: broken,
+        head: { seq: 40, hash: HASH },
+        events: noEvents(),
+        totalEvents: 0,
+      }),
+    ).replace(/\s+/g, ' ');
+
+  it('words it in Vietnamese from its explanation, and quotes the English message in English', async () => {
+    const vi = await text('vi');
+    expect(vi).toContain(
+      'KHÔNG hợp lệ từ bản ghi số 5 (DELETED): Thiếu các bản ghi 5..7: bản ghi ngay sau số 4 là số 8.',
+    );
+    expect(vi).not.toContain('missing');
+    expect(await text('en')).toContain(
+      'NOT valid from record 5 (DELETED): Records 5..7 are missing: the record after seq 4 is seq 8.',
+    );
+  });
+});

@@ -55,7 +55,7 @@ export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<B
       m.verification,
       v.ok
         ? { text: m.verified(v.recordsChecked), style: { tone: 'success' } }
-        : { text: m.broken(v.seq, v.problem, v.message), style: { tone: 'danger', bold: true } },
+        : { text: m.broken(v), style: { tone: 'danger', bold: true } },
     ],
     [m.verificationScope, m.scopeText(v.scope)],
   ]);

@@ -1,6 +1,10 @@
 import type { TsaRevocationUnsettled } from '../checkpoints/tsa-revocation';
 import type { TsaRevocationFinding } from '../checkpoints/tsa-revocation-finding';
+import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import type { VerificationScope } from '../verification/verification-scope';
+import { auditProblemVi } from './audit-problem-vi';
+
+type TrailFailure = Extract<AuditTrailVerification, { ok: false }>;
 
 /** The audit PDF report's wording; Vietnamese is the default language of the axis. */
 export interface AuditReportMessages {
@@ -29,7 +33,8 @@ export interface AuditReportMessages {
   verificationScope: string;
   scopeText: (scope: VerificationScope) => string;
   verified: (records: number) => string;
-  broken: (seq: number, problem: string, message: string) => string;
+  /** The first problem: where, its code, and why in the report's language. */
+  broken: (failure: TrailFailure) => string;
   howToCheck: string;
   events: string;
   eventCount: (shown: number, total: number) => string;
@@ -80,7 +85,8 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     },
     verified: (records) =>
       `Hợp lệ: đã kiểm tra ${records} bản ghi, chuỗi băm và chữ ký điểm kiểm soát đều đúng.`,
-    broken: (seq, problem, message) => `KHÔNG hợp lệ từ bản ghi số ${seq} (${problem}): ${message}`,
+    broken: (failure) =>
+      `KHÔNG hợp lệ từ bản ghi số ${failure.seq} (${failure.problem}): ${auditProblemVi(failure.explanation)}`,
     howToCheck:
       'Đối chiếu: mã băm của bản ghi cuối và của điểm kiểm soát trên đây phải trùng với kết quả lệnh "docaxis audit verify" chạy trên cơ sở dữ liệu.',
     events: 'Các sự kiện',
@@ -132,7 +138,8 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     },
     verified: (records) =>
       `Valid: ${records} records checked; the hash chain and the checkpoint signatures hold.`,
-    broken: (seq, problem, message) => `NOT valid from record ${seq} (${problem}): ${message}`,
+    broken: (failure) =>
+      `NOT valid from record ${failure.seq} (${failure.problem}): ${failure.message}`,
     howToCheck:
       'To check: the hashes of the chain head and of the checkpoint above must match what "docaxis audit verify" reports on the database.',
     events: 'Events',

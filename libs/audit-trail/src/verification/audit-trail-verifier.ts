@@ -1,4 +1,5 @@
 import type { AuditCheckpointEntity } from '@docaxis/persistence/audit/audit-checkpoint.entity';
+import type { AuditChainExplanation } from '../chain/audit-chain-explanation';
 import type {
   AuditChainVerification,
   AuditChainProblem,
@@ -9,6 +10,7 @@ import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
 import type { TsaCertificateTrust } from '../checkpoints/tsa-certificate-trust';
 import { AuditCheckpointNotFoundError } from './audit-checkpoint-not-found.error';
+import type { CheckpointProblemExplanation } from './checkpoint-problem-explanation';
 import type { TrailVerificationRequest } from './trail-verification-request';
 import {
   verificationScope,
@@ -20,6 +22,9 @@ import {
 
 export type AuditTrailProblem =
   AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE' | 'UNTRUSTED_CHECKPOINT_TIMESTAMP';
+
+/** Why the trail verification reported its problem, as data (`message` is its English). */
+export type AuditTrailExplanation = AuditChainExplanation | CheckpointProblemExplanation;
 
 /** The checkpoint a verification leaned on: the latest valid one in range. */
 export interface CheckpointUsed {
@@ -37,8 +42,9 @@ type TrailWalk =
       checkpointsChecked: number;
       checkpoint: CheckpointUsed | null;
     })
-  | (Omit<Extract<AuditChainVerification, { ok: false }>, 'problem'> & {
+  | (Omit<Extract<AuditChainVerification, { ok: false }>, 'problem' | 'explanation'> & {
       problem: AuditTrailProblem;
+      explanation: AuditTrailExplanation;
       checkpointsChecked: number;
       checkpoint: CheckpointUsed | null;
     });
@@ -218,6 +224,11 @@ export class AuditTrailVerifier {
       expected: 'a valid signature by the axis certificate',
       actual: check.reason,
       message: `The checkpoint of seq ${checkpoint.headSeq} is not validly signed by the axis: it was forged or altered.`,
+      explanation: {
+        kind: 'checkpoint-signature-invalid',
+        seq: checkpoint.headSeq,
+        detail: check.reason,
+      },
     };
   }
 
@@ -253,6 +264,7 @@ export class AuditTrailVerifier {
             expected: 'a timestamp by a TSA that chains to AUDIT_TSA_TRUST_FILE',
             actual: stamp.reason,
             message: `The timestamp of the checkpoint of seq ${seq} matches it, but its TSA is not trusted: ${stamp.reason}.`,
+            explanation: { kind: 'checkpoint-timestamp-untrusted', seq, detail: stamp.reason },
           }
         : {
             seq,
@@ -260,6 +272,7 @@ export class AuditTrailVerifier {
             expected: 'an RFC 3161 token over the checkpoint signature',
             actual: stamp.reason,
             message: `The timestamp of the checkpoint of seq ${seq} does not match it: the token or the checkpoint was altered.`,
+            explanation: { kind: 'checkpoint-timestamp-mismatch', seq, detail: stamp.reason },
           },
     };
   }
@@ -278,6 +291,7 @@ function checkHead(
       expected: `record ${checkpoint.headSeq} (signed checkpoint)`,
       actual: 'no record at that seq',
       message: `Record ${checkpoint.headSeq}, signed in a checkpoint, is missing.`,
+      explanation: { kind: 'checkpoint-record-missing', seq: checkpoint.headSeq },
     };
   }
   if (recordHash === undefined) {
@@ -287,6 +301,11 @@ function checkHead(
       expected: `records up to seq ${checkpoint.headSeq} (signed checkpoint)`,
       actual: head ? `head at seq ${head.seq}` : 'no records',
       message: `A signed checkpoint proves records up to ${checkpoint.headSeq}; the chain ends at ${head?.seq ?? 0}: its tail was cut off.`,
+      explanation: {
+        kind: 'checkpoint-tail-cut',
+        checkpointSeq: checkpoint.headSeq,
+        headSeq: head?.seq ?? 0,
+      },
     };
   }
   if (recordHash !== checkpoint.headHash) {
@@ -296,6 +315,11 @@ function checkHead(
       expected: checkpoint.headHash,
       actual: recordHash,
       message: `Record ${checkpoint.headSeq} no longer has the hash signed in its checkpoint at ${checkpoint.createdAt.toISOString()}: records up to it were rewritten and hashed anew.`,
+      explanation: {
+        kind: 'checkpoint-record-rewritten',
+        seq: checkpoint.headSeq,
+        createdAt: checkpoint.createdAt.toISOString(),
+      },
     };
   }
   return null;
