@@ -1,4 +1,5 @@
 import { apiFetch, apiJson } from './api-client';
+import type { AuditProblemExplanation } from './audit-problem-explanation';
 
 // The shapes of the public /api/v1/audit routes (auditor role), as the gateway answers them.
 
@@ -109,7 +110,10 @@ export type ChainVerification = { scope: VerificationScope } & (
       ok: false;
       seq: number;
       problem: string;
+      /** The problem in English. */
       message: string;
+      /** The same as data, which the console words in the page's language. */
+      explanation: AuditProblemExplanation;
       actual: string;
       recordsChecked: number;
       checkpointsChecked: number;

@@ -170,6 +170,7 @@ export const en: Messages = {
       checkpoint: (seq: number, at: string) => `Last signed checkpoint: record ${seq}, at ${at}`,
       noCheckpoint: 'No signed checkpoint yet',
       brokenAt: (seq: number) => `First discrepancy at record ${seq}`,
+      problemWhy: (failure) => failure.message,
       coverage: (first: number, last: number | null, notRecheckedTo: number | null) =>
         `Re-checked now: ${last === null ? 'no record' : `records ${first}–${last}`}${
           notRecheckedTo === null

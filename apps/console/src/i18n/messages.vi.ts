@@ -1,4 +1,5 @@
-import type { TsaRevocationFinding, TsaRevocationUnsettled } from '../api/audit';
+import type { ChainVerification, TsaRevocationFinding, TsaRevocationUnsettled } from '../api/audit';
+import { auditProblemVi } from './audit-problem-vi';
 import type { Indication, SubIndication } from '../api/verification-report';
 import { formatDateTime } from './date-format';
 
@@ -192,6 +193,9 @@ export const vi = {
         `Điểm kiểm soát đã ký gần nhất: bản ghi số ${seq}, lúc ${at}`,
       noCheckpoint: 'Chưa có điểm kiểm soát đã ký',
       brokenAt: (seq: number) => `Sai lệch đầu tiên tại bản ghi số ${seq}`,
+      /** Why, from the explanation: the server's message is English only. */
+      problemWhy: (failure: Extract<ChainVerification, { ok: false }>) =>
+        auditProblemVi(failure.explanation),
       coverage: (first: number, last: number | null, notRecheckedTo: number | null) =>
         `Lần kiểm tra này: ${last === null ? 'không bản ghi nào' : `bản ghi số ${first}–${last}`}${
           notRecheckedTo === null

@@ -58,14 +58,20 @@ const SAMPLES: { [K in Kind]: Extract<AuditTrailExplanation, { kind: K }> } = {
  * would not show in a spec run).
  */
 function declaredKinds(): string[] {
-  const files = [
-    join(__dirname, '../chain/audit-chain-explanation.ts'),
-    join(__dirname, '../verification/checkpoint-problem-explanation.ts'),
-  ];
-  return files.flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/kind: '([a-z-]+)'/g)].map((match) => match[1]),
-  );
+  return [
+    ...matchesIn('../chain/audit-chain-explanation.ts', /kind: '([a-z-]+)'/g),
+    ...matchesIn('../verification/checkpoint-problem-explanation.ts', /kind: '([a-z-]+)'/g),
+  ].sort();
 }
+
+/** What `pattern` captures in a source file, relative to this one. */
+function matchesIn(path: string, pattern: RegExp): string[] {
+  const source = readFileSync(join(__dirname, path), 'utf8');
+  return [...source.matchAll(pattern)].map((match) => match[1]);
+}
+
+/** The console words the same explanations in the browser: its own copy of kinds and wording. */
+const CONSOLE = '../../../../apps/console/src';
 
 describe('audit trail problems in Vietnamese', () => {
   it('words every kind of problem the verifiers can explain', () => {
@@ -73,6 +79,17 @@ describe('audit trail problems in Vietnamese', () => {
     expect(kinds.length).toBeGreaterThanOrEqual(21);
     expect(Object.keys(AUDIT_PROBLEM_VI).sort()).toEqual([...kinds].sort());
     expect(Object.keys(SAMPLES).sort()).toEqual([...kinds].sort());
+  });
+
+  it('has the console know and word every kind the server sends', () => {
+    const kinds = declaredKinds();
+    const consoleKinds = matchesIn(
+      `${CONSOLE}/api/audit-problem-explanation.ts`,
+      /kind: '([a-z-]+)'/g,
+    );
+    expect(consoleKinds.sort()).toEqual(kinds);
+    const worded = matchesIn(`${CONSOLE}/i18n/audit-problem-vi.ts`, /^ {2}'([a-z-]+)': /gm);
+    expect(worded.sort()).toEqual(kinds);
   });
 
   it.each(Object.values(SAMPLES))('words $kind with its numbers and no English', (explanation) => {

@@ -43,7 +43,7 @@ export function ChainIntegrityBadge() {
           </p>
           {!result.ok && (
             <p className="warning">
-              {s.brokenAt(result.seq)}: {result.message}
+              {s.brokenAt(result.seq)}: {s.problemWhy(result)}
             </p>
           )}
           <p>

@@ -155,6 +155,12 @@ describe('CheckpointTimestampStatus (audit verification view)', () => {
       seq: 20,
       problem: 'UNTRUSTED_CHECKPOINT_TIMESTAMP',
       message: 'The timestamp of the checkpoint of seq 20 matches it, but its TSA is not trusted',
+      explanation: {
+        kind: 'checkpoint-timestamp-untrusted',
+        seq: 20,
+        detail:
+          'TSA certificate "CN=TEST TSA" was revoked at 2026-11-14T00:00:00.000Z (keyCompromise)',
+      },
       actual:
         'TSA certificate "CN=TEST TSA" was revoked at 2026-11-14T00:00:00.000Z (keyCompromise)',
       recordsChecked: 0,
