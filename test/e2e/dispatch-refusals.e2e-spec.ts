@@ -138,6 +138,20 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       expect(english.headers['content-language']).toBe('en');
       expect(english.body.rejection.code).toBe('CERTIFICATE_ON_HOLD');
       expect(english.body.rejection.message).toContain('on hold (suspended by its CA)');
+      // The report's revocation note and finding carry their explanation, for Vietnamese readers.
+      type Signed = { revocation: { status: string; explanation?: unknown }; messages: unknown[] };
+      const signatures = english.body.files[0].verification.signatures as Signed[];
+      const signature = signatures.find((candidate) => candidate.revocation.status === 'revoked')!;
+      expect(signature.revocation).toMatchObject({
+        note: expect.stringContaining('on hold since') as unknown,
+        explanation: { kind: 'on-hold', certificate: { role: 'signer' } },
+      });
+      expect(signature.messages).toContainEqual(
+        expect.objectContaining({
+          code: 'CERTIFICATE_ON_HOLD',
+          explanation: signature.revocation.explanation,
+        }),
+      );
     });
 
     it('leader signature only, no agency seal → AGENCY_SIGNATURE_MISSING', async () => {

@@ -21,7 +21,7 @@ export function formatFileSummary(result: FileVerification, words: ReportWording
     words.fileFacts(report.fileSize, report.fileSha256),
   ];
   if (report.messages.length > 0) {
-    lines.push(`${words.documentMessages}:`, ...messageLines(report.messages, '  '));
+    lines.push(`${words.documentMessages}:`, ...messageLines(report.messages, '  ', words));
   }
   if (report.signatures.length === 0) lines.push(words.noSignatures);
   for (const signature of report.signatures) {
@@ -59,11 +59,17 @@ function signatureLines(signature: SignatureReport, total: number, words: Report
     );
   }
   if (signature.messages.length > 0) {
-    lines.push(`  ${words.messages}:`, ...messageLines(signature.messages, '    '));
+    lines.push(`  ${words.messages}:`, ...messageLines(signature.messages, '    ', words));
   }
   return lines;
 }
 
-function messageLines(messages: readonly ReportMessage[], indent: string): string[] {
-  return messages.map((message) => `${indent}- [${message.code}] ${message.text}`);
+function messageLines(
+  messages: readonly ReportMessage[],
+  indent: string,
+  words: ReportWording,
+): string[] {
+  return messages.map(
+    (message) => `${indent}- [${message.code}] ${words.messageText(message, (iso) => iso)}`,
+  );
 }

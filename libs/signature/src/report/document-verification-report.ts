@@ -1,3 +1,4 @@
+import type { RevocationExplanation } from './revocation-explanation';
 import type { Indication, SubIndication } from './sub-indication';
 
 /** Plain JSON-serialisable verification result, shaped after ETSI EN 319 102-1. */
@@ -16,7 +17,10 @@ export interface DocumentVerificationReport {
 
 export interface ReportMessage {
   code: string;
+  /** English. */
   text: string;
+  /** A revocation finding's text as data, for the reports that word it in Vietnamese. */
+  explanation?: RevocationExplanation;
 }
 
 export type SignerKind = 'organization' | 'person' | 'unknown';
@@ -54,7 +58,10 @@ export interface RevocationSummary {
   reason?: string;
   /** The CRL entry's invalidityDate (RFC 5280 §5.3.2), when present. */
   invalidityDate?: string;
+  /** English. */
   note?: string;
+  /** The note as data, for the reports that word it in Vietnamese (absent in older reports). */
+  explanation?: RevocationExplanation;
 }
 
 export type ModificationsAfterSigning = 'none' | 'allowed' | 'disallowed';

@@ -1,5 +1,6 @@
 import type { SubIndication } from './sub-indication';
 import type { ReportMessageCode } from './report-message-code';
+import type { RevocationExplanation } from './revocation-explanation';
 
 /**
  * One observation made while validating a signature. With a sub-indication it is a defect that
@@ -9,6 +10,8 @@ export interface ValidationFinding {
   readonly code: ReportMessageCode;
   readonly text: string;
   readonly subIndication?: SubIndication;
+  /** The text as data, for a revocation finding (see RevocationExplanation). */
+  readonly explanation?: RevocationExplanation;
 }
 
 export function defect(

@@ -88,4 +88,38 @@ describe('renderVerificationReportPdf', () => {
     expect(text).toContain('PDF_NOT_A_PDF');
     expect(text).toContain('Không có chữ ký nào được kiểm tra.');
   });
+
+  it('words a revocation finding in Vietnamese from its explanation, in English as it was', async () => {
+    const explanation = {
+      kind: 'revoked-after-signing',
+      certificate: { role: 'signer', subject: 'CN=Văn phòng', serialNumber: '0A1B' },
+      revokedAt: '2026-11-14T00:00:00.000Z',
+      reason: 'superseded',
+      signingTime: '2026-11-04T00:00:00.000Z',
+    } as const;
+    const text = 'the signer certificate was revoked after the signature was made';
+    const signature = valid.signatures[1];
+    const report: DocumentVerificationReport = {
+      ...valid,
+      signatures: [
+        {
+          ...signature,
+          revocation: { status: 'revoked', source: 'crl', note: 'revoked later', explanation },
+          messages: [{ code: 'CERTIFICATE_REVOKED_AFTER_SIGNING', text, explanation }],
+        },
+      ],
+    };
+    const render = async (language: 'vi' | 'en') =>
+      flat(
+        extractPdfText(
+          await renderVerificationReportPdf([{ fileName: 'a.pdf', report }], { language }),
+        ),
+      );
+    const vi = await render('vi');
+    expect(vi).toContain('sau thời điểm ký 04/11/2026 07:00:00 (giờ Việt Nam); chữ ký vẫn hợp lệ');
+    expect(vi).not.toMatch(/revoked after|revoked later/);
+    const en = await render('en');
+    expect(en).toContain(text);
+    expect(en).toContain('revoked later');
+  });
 });

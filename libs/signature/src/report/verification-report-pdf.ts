@@ -150,7 +150,7 @@ function renderFindings(
   words: ReportWording,
 ): void {
   pdf.table(
-    messages.map((message) => [message.code, message.text]),
+    messages.map((message) => [message.code, words.messageText(message, words.instant)]),
     { header: [...words.findingColumns], columnRatios: [1.3, 3], size: 8 },
   );
 }

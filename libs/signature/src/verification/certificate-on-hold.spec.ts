@@ -84,7 +84,18 @@ describe('a signer certificate on hold', () => {
       reason: 'certificateHold',
       revokedAt: heldSince.toISOString(),
       note: expect.stringContaining('on hold since') as unknown,
+      explanation: {
+        kind: 'on-hold',
+        certificate: expect.objectContaining({ role: 'signer' }) as unknown,
+        since: heldSince.toISOString(),
+      },
     });
+    expect(signature.messages).toContainEqual(
+      expect.objectContaining({
+        code: 'CERTIFICATE_ON_HOLD',
+        explanation: signature.revocation.explanation,
+      }),
+    );
   });
 
   it('passes once a delta CRL releases it (removeFromCRL)', async () => {

@@ -184,6 +184,12 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
       status: 'revoked',
       source: 'crl',
       reason: 'superseded',
+      explanation: {
+        kind: 'revoked-after-signing',
+        certificate: expect.objectContaining({ role: 'signer' }) as unknown,
+        reason: 'superseded',
+        signingTime: report.signatures[0].signingTime,
+      },
     });
     expect(codes(report.signatures[0])).toContain('CERTIFICATE_REVOKED_AFTER_SIGNING');
   });
@@ -205,6 +211,10 @@ describe('PdfSignatureVerifier over the fixture corpus (dev PKI)', () => {
       expect(verdicts(report)).toEqual(['INDETERMINATE/REVOKED_NO_POE']);
       expect(report.signatures[0].revocation).toMatchObject({ status: 'revoked', source: 'crl' });
       expect(report.signatures[0].revocation.reason).toBe(reason);
+      expect(report.signatures[0].revocation.explanation).toMatchObject({
+        kind: 'revoked-compromise',
+        reason: reason ?? null,
+      });
       expect(codes(report.signatures[0])).toContain('CERTIFICATE_REVOKED_KEY_COMPROMISE');
       expect(codes(report.signatures[0])).not.toContain('CERTIFICATE_REVOKED_AFTER_SIGNING');
     },

@@ -112,7 +112,9 @@ export class SignatureValidator {
     const verdict = verdictOf(findings);
     report.indication = verdict.indication;
     if (verdict.subIndication) report.subIndication = verdict.subIndication;
-    report.messages = findings.map(({ code, text }) => ({ code, text }));
+    report.messages = findings.map(({ code, text, explanation }) =>
+      explanation ? { code, text, explanation } : { code, text },
+    );
     return report;
   }
 

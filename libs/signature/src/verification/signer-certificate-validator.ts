@@ -2,6 +2,7 @@ import type {
   ChainCertificateSummary,
   RevocationSummary,
 } from '@docaxis/signature/report/document-verification-report';
+import type { RevokedCertificateRef } from '@docaxis/signature/report/revocation-explanation';
 import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
 import { chainRevocationOutcomes } from '@docaxis/signature/revocation/chain-revocation-outcomes';
 import type {
@@ -105,9 +106,15 @@ export class SignerCertificateValidator {
     )) {
       const who =
         position === 0 ? 'signer certificate' : `CA certificate "${certificate.subject.text}"`;
+      const about: RevokedCertificateRef = {
+        role: position === 0 ? 'signer' : 'ca',
+        subject: certificate.subject.text,
+        serialNumber: certificate.serialNumber,
+      };
       const [entrySeverity, entry] = this.judgeRevocation(
         outcome,
         who,
+        about,
         certificate,
         signingTime,
         findings,
@@ -122,6 +129,7 @@ export class SignerCertificateValidator {
         status: 'good',
         source: 'none',
         note: 'the signer certificate is itself a trust anchor',
+        explanation: { kind: 'signer-is-trust-anchor' },
       }
     );
   }
@@ -134,23 +142,42 @@ export class SignerCertificateValidator {
   private judgeRevocation(
     outcome: RevocationOutcome,
     who: string,
+    about: RevokedCertificateRef,
     certificate: ParsedCertificate,
     signingTime: SigningInstant,
     findings: ValidationFinding[],
   ): [number, RevocationSummary] {
     if (outcome.status === 'unknown') {
-      findings.push(
-        defect(
+      const explanation = {
+        kind: 'status-unknown',
+        certificate: about,
+        detail: outcome.note,
+      } as const;
+      findings.push({
+        ...defect(
           'TRY_LATER',
           'REVOCATION_UNKNOWN',
           `revocation status of the ${who} is unknown: ${outcome.note}`,
         ),
-      );
-      return [1, { status: 'unknown', source: 'none', note: `${who}: ${outcome.note}` }];
+        explanation,
+      });
+      return [
+        1,
+        { status: 'unknown', source: 'none', note: `${who}: ${outcome.note}`, explanation },
+      ];
     }
     if (outcome.status === 'good') {
       // A hold released, or a delta CRL that could not be had: said in the report.
-      const note = outcome.note ? { note: `${who}: ${outcome.note}` } : {};
+      const note = outcome.note
+        ? {
+            note: `${who}: ${outcome.note}`,
+            explanation: {
+              kind: 'good-with-remark',
+              certificate: about,
+              detail: outcome.note,
+            } as const,
+          }
+        : {};
       return [0, { status: 'good', source: outcome.source, ...note }];
     }
     const revokedAt = outcome.revokedAt.toISOString();
@@ -159,52 +186,84 @@ export class SignerCertificateValidator {
     if (outcome.invalidityDate) entry.invalidityDate = outcome.invalidityDate.toISOString();
     // What the source adds (a delta CRL that could not be had) follows the judgement's own note.
     const sourceNote = outcome.note ? `; ${outcome.note}` : '';
+    const detail = outcome.note ? { detail: outcome.note } : {};
+    const reason = outcome.reason ?? null;
     const revoked = `the ${who} (serial ${certificate.serialNumber}) was revoked at ${revokedAt}${describeReason(outcome.reason)}`;
     const timing = judgeRevocationTiming(outcome, signingTime.at, signingTime.proven);
     if (timing.kind === 'on-hold') {
       // Suspended, not revoked: the CA will release it or revoke it, and only then can the
       // signature be judged (ETSI EN 319 102-1: INDETERMINATE / TRY_LATER).
-      findings.push(
-        defect(
+      entry.explanation = { kind: 'on-hold', certificate: about, since: revokedAt, ...detail };
+      findings.push({
+        ...defect(
           'TRY_LATER',
           'CERTIFICATE_ON_HOLD',
           `the ${who} (serial ${certificate.serialNumber}) is on hold (certificateHold) since ${revokedAt}: suspended by its CA, neither valid nor revoked until the CA releases it (removeFromCRL) or revokes it; verify again later`,
         ),
-      );
+        explanation: entry.explanation,
+      });
       entry.note = `${who} on hold since ${revokedAt}: undecided until its CA releases or revokes it${sourceNote}`;
       return [3, entry];
     }
     if (timing.kind === 'compromised') {
       // Whoever holds a compromised key also chooses the signingTime: "revoked after it" proves
       // nothing without a third party's proof of existence (ETSI EN 319 102-1 REVOKED_NO_POE).
-      findings.push(
-        defect(
+      entry.explanation = {
+        kind: 'revoked-compromise',
+        certificate: about,
+        revokedAt,
+        reason,
+        claimedSigningTime: signingTime.at.toISOString(),
+        ...detail,
+      };
+      findings.push({
+        ...defect(
           'REVOKED_NO_POE',
           'CERTIFICATE_REVOKED_KEY_COMPROMISE',
           `${revoked}: a ${voidingRevocation(outcome.reason)} voids any time the key's holder claims, and no signature timestamp proves the signature existed before it`,
         ),
-      );
+        explanation: entry.explanation,
+      });
       entry.note = `${who} revoked${describeReason(outcome.reason)}: the claimed signing time ${signingTime.at.toISOString()} proves nothing${sourceNote}`;
       return [5, entry];
     }
     if (timing.kind === 'before') {
-      findings.push(
-        defect(
+      const earlier = timing.effectiveAt.getTime() !== outcome.revokedAt.getTime();
+      entry.explanation = {
+        kind: 'revoked-before-signing',
+        certificate: about,
+        revokedAt,
+        reason,
+        ...(earlier ? { invalidFrom: timing.effectiveAt.toISOString() } : {}),
+        ...detail,
+      };
+      findings.push({
+        ...defect(
           'REVOKED',
           'CERTIFICATE_REVOKED',
           `${revoked}${invalidFrom(timing.effectiveAt, outcome.revokedAt)}, before the signing time`,
         ),
-      );
+        explanation: entry.explanation,
+      });
       entry.note = `${who} revoked before the signing time${sourceNote}`;
       return [4, entry];
     }
     entry.note = `${who} revoked at ${revokedAt}, after the signing time ${signingTime.at.toISOString()}${sourceNote}`;
-    findings.push(
-      note(
+    entry.explanation = {
+      kind: 'revoked-after-signing',
+      certificate: about,
+      revokedAt,
+      reason,
+      signingTime: signingTime.at.toISOString(),
+      ...detail,
+    };
+    findings.push({
+      ...note(
         'CERTIFICATE_REVOKED_AFTER_SIGNING',
         `the ${who} was revoked after the signature was made (${revokedAt}${describeReason(outcome.reason)}); the signature stays valid`,
       ),
-    );
+      explanation: entry.explanation,
+    });
     return [2, entry];
   }
 }

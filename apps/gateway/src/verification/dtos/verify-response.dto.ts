@@ -5,8 +5,18 @@ export class ReportMessageDto {
   @ApiProperty({ example: 'PDF_UNSIGNED' })
   code!: string;
 
-  @ApiProperty({ example: 'The document carries no signature.' })
+  @ApiProperty({ example: 'The document carries no signature.', description: 'English.' })
   text!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Revocation findings only: the text as data (`kind`: `status-unknown`, `on-hold`, ' +
+      '`revoked-compromise`, `revoked-before-signing`, `revoked-after-signing`, with the ' +
+      'certificate and instants), which the Vietnamese reports word.',
+    type: 'object',
+    additionalProperties: true,
+  })
+  explanation?: Record<string, unknown>;
 }
 
 /** One file's report; signatures are described in full by the JSON the API returns. */

@@ -36,4 +36,27 @@ describe('revocationPhrase', () => {
       `ĐÃ BỊ THU HỒI (OCSP, thu hồi lúc ${at}, superseded) - after the signing time`,
     );
   });
+
+  it('words the note in Vietnamese from its explanation, English unchanged', () => {
+    const revoked: RevocationSummary = {
+      status: 'revoked',
+      source: 'crl',
+      revokedAt: at,
+      reason: 'superseded',
+      note: `signer certificate revoked at ${at}, after the signing time 2026-11-04T00:00:00.000Z`,
+      explanation: {
+        kind: 'revoked-after-signing',
+        certificate: { role: 'signer', subject: 'CN=Văn phòng', serialNumber: '0A1B' },
+        revokedAt: at,
+        reason: 'superseded',
+        signingTime: '2026-11-04T00:00:00.000Z',
+      },
+    };
+    expect(revocationPhrase(revoked, REPORT_WORDING_EN)).toBe(
+      `REVOKED (CRL, revoked at ${at}, superseded) - ${revoked.note}`,
+    );
+    expect(revocationPhrase(revoked, REPORT_WORDING_VI, REPORT_WORDING_VI.instant)).toBe(
+      'ĐÃ BỊ THU HỒI (CRL, thu hồi lúc 20/11/2026 10:00:00 (giờ Việt Nam), superseded) - chứng thư của người ký (số sê-ri 0A1B) bị thu hồi lúc 20/11/2026 10:00:00 (giờ Việt Nam) (superseded), sau thời điểm ký 04/11/2026 07:00:00 (giờ Việt Nam); chữ ký vẫn hợp lệ',
+    );
+  });
 });

@@ -44,11 +44,12 @@ export function revocationPhrase(
   const onHold = revocation.status === 'revoked' && revocation.reason === HOLD_REASON;
   const status = onHold ? words.onHold : words.revocationStatus[revocation.status];
   const since = onHold ? words.heldSince : words.revokedAt;
+  const note = words.revocationNote(revocation, instant);
   return (
     `${status} (${words.revocationSource[revocation.source]}` +
     `${revocation.revokedAt ? `, ${since} ${instant(revocation.revokedAt)}` : ''}` +
     `${revocation.reason && !onHold ? `, ${revocation.reason}` : ''})` +
-    `${revocation.note ? ` - ${revocation.note}` : ''}`
+    `${note ? ` - ${note}` : ''}`
   );
 }
 

@@ -1,5 +1,7 @@
 import type {
   ModificationsAfterSigning,
+  ReportMessage,
+  RevocationSummary,
   RevocationSource,
   RevocationStatus,
   SignatureReport,
@@ -37,12 +39,16 @@ export interface ReportWording {
   /** Instead of the status, for a certificate its CA suspended (certificateHold): not "revoked". */
   onHold: string;
   heldSince: string;
+  /** The verifier's note on the revocation, if any, in this language. */
+  revocationNote(revocation: RevocationSummary, instant: (iso: string) => string): string | null;
   coverage: string;
   coversWholeFile: string;
   coversPartOfFile: string;
   modifications: Record<ModificationsAfterSigning, string>;
   weakAlgorithm: string;
   messages: string;
+  /** A finding's text in this language (English `text` where no explanation was recorded). */
+  messageText(message: ReportMessage, instant: (iso: string) => string): string;
   totals(passed: number, total: number): string;
   // The PDF report
   reportTitle: string;

@@ -1,5 +1,6 @@
 import type { ReportWording } from './report-wording';
 import { formatInstantAt } from './instant-format';
+import { revocationExplanationVi } from './revocation-explanation.vi';
 
 export const REPORT_WORDING_VI: ReportWording = {
   verdictLabel: 'Kết luận',
@@ -49,6 +50,11 @@ export const REPORT_WORDING_VI: ReportWording = {
   revokedAt: 'thu hồi lúc',
   onHold: 'ĐANG BỊ TẠM DỪNG: CA tạm dừng chứng thư, chưa thu hồi',
   heldSince: 'tạm dừng từ',
+  // Reports stored before explanations were recorded keep their English note.
+  revocationNote: (revocation, instant) =>
+    revocation.explanation
+      ? revocationExplanationVi(revocation.explanation, instant)
+      : (revocation.note ?? null),
   coverage: 'Phạm vi ký',
   coversWholeFile: 'toàn bộ tệp',
   coversPartOfFile: 'một phần tệp (có bản cập nhật sau khi ký)',
@@ -59,6 +65,8 @@ export const REPORT_WORDING_VI: ReportWording = {
   },
   weakAlgorithm: 'Cảnh báo: thuật toán yếu',
   messages: 'Ghi nhận',
+  messageText: (message, instant) =>
+    message.explanation ? revocationExplanationVi(message.explanation, instant) : message.text,
   totals: (passed, total) => `Tổng cộng: ${passed}/${total} tệp hợp lệ.`,
   reportTitle: 'Báo cáo kiểm tra chữ ký số',
   generatedAt: 'Thời điểm lập báo cáo',
