@@ -84,34 +84,41 @@ describe('docaxis CLI against the running axis', () => {
     const out = join(dir, 'fetched');
     const fetched = await cli(agency(C), 'fetch', dispatchId, '--out', out);
     expect(fetched.code).toBe(0);
-    expect(fetched.stdout).toContain(`to ${C}: `);
-    expect(fetched.stdout).toContain('verified');
+    // Vietnamese by default: every line the CLI prints for people.
+    expect(fetched.stdout).toContain(`gửi ${C}: `);
+    expect(fetched.stdout).toContain('đã đối chiếu');
     expect(readFileSync(join(out, 'cong-van.pdf')).equals(pdf)).toBe(true);
 
     const status = await cli(agency(C), 'status', dispatchId, '01', '--staff', 'Lê Thị Hoa');
     expect(status).toMatchObject({ code: 0, stderr: '' });
-    expect(status.stdout).toContain(`Status 01 (`);
-    expect(status.stdout).toContain(`on its way to ${A}`);
+    expect(status.stdout).toContain(`Đã ghi nhận trạng thái 01 (`);
+    expect(status.stdout).toContain(`đang chuyển tới ${A}`);
     // The sender's inbox holds the notice: the human listing shows it (it used to stop on it).
     const senderInbox = await waitFor(
       () => cli(agency(A), 'inbox'),
-      (listed) => listed.stdout.includes('status 01'),
+      (listed) => listed.stdout.includes('trạng thái 01'),
       'the status notice in the inbox of A',
     );
     expect(senderInbox).toMatchObject({ code: 0, stderr: '' });
-    expect(senderInbox.stdout).toContain(`${dispatchId}  status 01    from ${C}`);
+    expect(senderInbox.stdout).toContain(`${dispatchId}  trạng thái 01   từ ${C}`);
+    const senderInboxEn = await cli(agency(A), 'inbox', '--lang', 'en');
+    expect(senderInboxEn.stdout).toContain(`${dispatchId}  status 01    from ${C}`);
 
     const acked = await cli(agency(C), 'ack', dispatchId);
     expect(acked).toMatchObject({ code: 0 });
-    expect(acked.stdout).toContain(`Acknowledged: dispatch ${dispatchId} for ${C} (acknowledged)`);
+    expect(acked.stdout).toContain(
+      `Đã xác nhận đã nhận: văn bản ${dispatchId}, cơ quan nhận ${C} (đã xác nhận)`,
+    );
     // Many at once (POST /inbox/ack): what can be acknowledged is, the rest is named with its code.
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const many = await cli(agency(B), 'ack', dispatchId, unknown, dispatchId);
+    const many = await cli(agency(B), 'ack', dispatchId, unknown, dispatchId, '--lang', 'en');
     expect(many.code).toBe(1);
     expect(many.stdout).toBe(`Acknowledged: dispatch ${dispatchId} for ${B} (acknowledged)\n`);
-    expect(many.stderr).toContain(`dispatch ${unknown}: DISPATCH_NOT_FOUND`);
+    expect(many.stderr).toBe(
+      `docaxis: dispatch ${unknown}: DISPATCH_NOT_FOUND: No dispatch ${unknown} is visible to your agency.\n`,
+    );
 
-    const human = await cli(agency(A), 'fetch', dispatchId, '--no-files');
+    const human = await cli(agency(A), 'fetch', dispatchId, '--no-files', '--lang', 'en');
     expect(human.stdout).toContain(`to ${B}: `);
     expect(human.stdout).toContain(`to ${C}: acknowledged`);
   });
@@ -181,18 +188,32 @@ describe('docaxis CLI against the running axis', () => {
     expect(notRecipient.stderr).toContain(
       'Không tìm thấy văn bản 00000000-0000-4000-8000-000000000000',
     );
+    // --lang en: the axis is asked for English (Accept-Language), and answers in it.
+    const inEnglish = await cli(
+      agency(C),
+      'ack',
+      '00000000-0000-4000-8000-000000000000',
+      '--lang',
+      'en',
+    );
+    expect(inEnglish.stderr).toContain(
+      'No dispatch 00000000-0000-4000-8000-000000000000 is visible to your agency.',
+    );
 
     const unnamed = await cli(agency(A), 'send', envelopeFile(), pdfFile, '--to', C);
     expect(unnamed.code).toBe(2);
-    expect(unnamed.stderr).toContain(`--to ${C}: give the agency name`);
+    expect(unnamed.stderr).toContain(`--to ${C}: hãy ghi cả tên cơ quan nhận`);
 
     const noCert = await cli({ ...agency(A), certPath: join(dir, 'absent.pem') }, 'inbox');
     expect(noCert.code).toBe(2);
-    expect(noCert.stderr).toContain('cannot read the client certificate');
+    expect(noCert.stderr).toContain('không đọc được chứng thư số máy khách');
 
     const down = await cli(agency(A), 'inbox', '--url', 'https://127.0.0.1:9');
     expect(down.code).toBe(3);
-    expect(down.stderr).toContain('cannot reach the axis');
+    expect(down.stderr).toContain('không kết nối được tới trục');
+    const downEn = await cli(agency(A), 'inbox', '--url', 'https://127.0.0.1:9', '--lang', 'en');
+    expect(downEn).toMatchObject({ code: 3, stdout: '' });
+    expect(downEn.stderr).toContain('cannot reach the axis');
   });
 
   it('agencies: the administrator registers, lists and suspends; an agency system is refused', async () => {
@@ -209,7 +230,9 @@ describe('docaxis CLI against the running axis', () => {
     expect(registered.json()).toMatchObject({ code: '000.00.77.H20', status: 'active' });
 
     const listed = await cli(admin, 'agencies', 'list');
-    expect(listed.stdout).toMatch(/000\.00\.77\.H20\s+active\s+Sở Thử nghiệm CLI/);
+    expect(listed.stdout).toMatch(/000\.00\.77\.H20\s+hoạt động\s+Sở Thử nghiệm CLI/);
+    const listedEn = await cli(admin, 'agencies', 'list', '--lang', 'en');
+    expect(listedEn.stdout).toMatch(/000\.00\.77\.H20\s+active\s+Sở Thử nghiệm CLI/);
 
     const shown = await cli(admin, 'agencies', 'show', A, '--json');
     expect((shown.json().certificates as unknown[]).length).toBeGreaterThan(0);
@@ -256,6 +279,8 @@ describe('docaxis CLI against the running axis', () => {
       '--agencies',
       agencies,
       '--if-missing',
+      '--lang',
+      'en',
     );
     expect(kept.stdout).toContain('Kept the development PKI');
   }, 120_000);

@@ -3,6 +3,8 @@ import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, type CliIo } from './cli-io';
+import { addLanguageOption, type CliLanguage } from './cli-language';
+import { CLI_MESSAGES } from './cli-messages';
 import { registerAuditCommand } from './audit/audit.command';
 import { apiFailure } from './api/api-exit-code';
 import { registerCertsCommand } from './certs/certs-dev.command';
@@ -19,7 +21,9 @@ import { registerVerifyCommand } from './verify/verify.command';
  * Runs the docaxis CLI on `argv` (the arguments after the program name) and resolves to the exit
  * code; never throws and never prints a stack trace. Usage errors (unknown option, missing file
  * argument, unusable trust material or configuration) exit 2; a database or service that cannot
- * be reached exits 3; anything else that stops a command exits 4, never a verdict's 1.
+ * be reached exits 3; anything else that stops a command exits 4, never a verdict's 1. What it
+ * prints for people is in the global `--lang` (DOCAXIS_LANG; Vietnamese by default), an unknown
+ * language being a usage error; commander's own usage messages and help stay in English.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
@@ -28,11 +32,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   const program = new Command('docaxis')
     .description('docaxis command-line tools')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
+  addLanguageOption(program, io.env);
   registerVerifyCommand(program, io, setExitCode);
   registerAuditCommand(program, io, setExitCode);
   registerSendCommand(program, io);
@@ -47,6 +53,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    // Set once commander has read the command line (a usage error below returns before it counts).
+    const language = program.opts<{ lang?: CliLanguage }>().lang ?? 'vi';
     if (error instanceof CommanderError) {
       // Commander has already printed its message; --help and --version end with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
@@ -58,16 +66,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (error instanceof UnavailableError) {
       // A database or service that could not be reached: retrying may help.
-      io.stderr.write(`docaxis: ${error.message}\n`);
+      io.stderr.write(`docaxis: ${error.messageIn(language)}\n`);
       return EXIT_UNAVAILABLE;
     }
-    if (error instanceof DomainError || error instanceof ConfigValidationError) {
+    if (error instanceof DomainError) {
+      io.stderr.write(`docaxis: ${error.messageIn(language)}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigValidationError) {
       io.stderr.write(`docaxis: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(
-      `docaxis: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`docaxis: ${CLI_MESSAGES[language].unexpectedError(detail)}\n`);
     return EXIT_INTERNAL;
   }
 }

@@ -1,4 +1,5 @@
 import type { CliIo } from '../cli-io';
+import type { CliLanguage } from '../cli-language';
 import { AxisApiClient } from './axis-api-client';
 import { resolveConnection, type ConnectionOptions } from './axis-connection';
 
@@ -6,9 +7,13 @@ export interface ApiCommandOptions extends ConnectionOptions {
   json: boolean;
 }
 
-/** The API client for a command's connection options (env defaults from `io.env`). */
-export function axisClient(options: ConnectionOptions, io: CliIo): AxisApiClient {
-  return new AxisApiClient(resolveConnection(options, io.env));
+/** The API client for a command's connection options (env defaults from `io.env`), in `language`. */
+export function axisClient(
+  options: ConnectionOptions,
+  io: CliIo,
+  language: CliLanguage,
+): AxisApiClient {
+  return new AxisApiClient(resolveConnection(options, io.env, language), language);
 }
 
 /** Prints the JSON answer (`--json`) or the human lines. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:https';
+import type { CliLanguage } from '../cli-language';
+import { API_MESSAGES, type ApiMessages } from './api-messages';
 import type { AxisConnection } from './axis-connection';
 import { AxisApiError, AxisUnreachableError } from './axis-api-error';
 
@@ -28,13 +30,25 @@ const CHUNK = 64 * 1024;
 
 /**
  * The gateway's HTTP API over mutual TLS, for the CLI. Answers 2xx as they are; any other
- * status becomes an AxisApiError with the stable code of the error body.
+ * status becomes an AxisApiError with the stable code of the error body. Every request asks for
+ * the CLI's `--lang` (Accept-Language), so the refusals it prints are worded in that language.
  */
 export class AxisApiClient {
-  constructor(private readonly connection: AxisConnection) {}
+  private readonly messages: ApiMessages;
+
+  constructor(
+    private readonly connection: AxisConnection,
+    private readonly language: CliLanguage,
+  ) {
+    this.messages = API_MESSAGES[language];
+  }
 
   async call(method: string, path: string, options: RequestOptions = {}): Promise<AxisResponse> {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'accept-language': this.language,
+      ...options.headers,
+    };
     let body: Buffer | undefined;
     if (options.multipart) {
       const boundary = `docaxis-${randomUUID()}`;
@@ -47,7 +61,7 @@ export class AxisApiClient {
     if (body) headers['content-length'] = String(body.length);
     const response = await this.send(method, path, headers, body, options.onUpload);
     if (response.status >= 200 && response.status < 300) return response;
-    throw toApiError(response);
+    throw toApiError(response, this.messages);
   }
 
   async json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -63,6 +77,8 @@ export class AxisApiClient {
     onUpload?: (sent: number, total: number) => void,
   ): Promise<AxisResponse> {
     const { url, cert, key, ca } = this.connection;
+    const unreachable = (error: Error) =>
+      new AxisUnreachableError(this.messages.unreachable(url, error.message));
     return new Promise((resolve, reject) => {
       const req = request(
         `${url}/api/v1${path}`,
@@ -77,11 +93,11 @@ export class AxisApiClient {
               body: Buffer.concat(chunks),
             }),
           );
-          res.on('error', (error) => reject(new AxisUnreachableError(url, error.message)));
+          res.on('error', (error) => reject(unreachable(error)));
         },
       );
       req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', (error) => reject(new AxisUnreachableError(url, error.message)));
+      req.on('error', (error) => reject(unreachable(error)));
       if (!body) {
         req.end();
         return;
@@ -106,13 +122,13 @@ export class AxisApiClient {
   }
 }
 
-function toApiError(response: AxisResponse): AxisApiError {
+function toApiError(response: AxisResponse, messages: ApiMessages): AxisApiError {
   try {
     const parsed = JSON.parse(response.body.toString('utf8')) as {
       error?: { code?: string; message?: string; details?: unknown; errorId?: string };
     };
     if (parsed.error?.code) {
-      const suffix = parsed.error.errorId ? ` (error id ${parsed.error.errorId})` : '';
+      const suffix = parsed.error.errorId ? messages.errorId(parsed.error.errorId) : '';
       return new AxisApiError(
         response.status,
         parsed.error.code,
@@ -123,7 +139,7 @@ function toApiError(response: AxisResponse): AxisApiError {
   } catch {
     // not an error body: reported by status below
   }
-  return new AxisApiError(response.status, `HTTP_${response.status}`, 'unexpected answer');
+  return new AxisApiError(response.status, `HTTP_${response.status}`, messages.unexpectedAnswer);
 }
 
 function encodeMultipart(parts: readonly MultipartPart[], boundary: string): Buffer {

@@ -13,8 +13,9 @@ export class AxisApiError extends Error {
 
 /** The axis could not be reached (connection refused, TLS failure, time-out). */
 export class AxisUnreachableError extends Error {
-  constructor(url: string, reason: string) {
-    super(`cannot reach the axis at ${url}: ${reason}`);
+  /** `message`: worded in the CLI's --lang, naming the URL and the reason. */
+  constructor(message: string) {
+    super(message);
     this.name = 'AxisUnreachableError';
   }
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '@docaxis/config/load-config';
+import type { CliLanguage } from '../cli-language';
+import { API_MESSAGES, type ConnectionFile } from './api-messages';
 
 /**
  * How the CLI reaches the axis: the gateway URL and the caller's client certificate (mutual
@@ -43,6 +45,7 @@ export function withConnectionOptions(command: Command): Command {
 export function resolveConnection(
   options: ConnectionOptions,
   env: NodeJS.ProcessEnv,
+  language: CliLanguage,
 ): AxisConnection {
   const config = loadConfig('docaxis CLI connection', axisConnectionSchema, {
     ...env,
@@ -51,25 +54,26 @@ export function resolveConnection(
     ...(options.key ? { DOCAXIS_KEY: options.key } : {}),
     ...(options.ca ? { DOCAXIS_CA: options.ca } : {}),
   });
-  const read = (file: string, what: string) => {
+  const read = (path: string, file: ConnectionFile) => {
     try {
-      return readFileSync(file);
+      return readFileSync(path);
     } catch {
-      throw new ConnectionFileError(what, file);
+      throw new ConnectionFileError(API_MESSAGES[language].cannotReadConnectionFile(file, path));
     }
   };
   return {
     url: config.DOCAXIS_URL.replace(/\/+$/, ''),
-    cert: read(config.DOCAXIS_CERT, 'client certificate (--cert, DOCAXIS_CERT)'),
-    key: read(config.DOCAXIS_KEY, 'client key (--key, DOCAXIS_KEY)'),
-    ca: read(config.DOCAXIS_CA, 'CA bundle (--ca, DOCAXIS_CA)'),
+    cert: read(config.DOCAXIS_CERT, 'cert'),
+    key: read(config.DOCAXIS_KEY, 'key'),
+    ca: read(config.DOCAXIS_CA, 'ca'),
   };
 }
 
 /** A certificate or key file named on the command line cannot be read: a usage error (exit 2). */
 export class ConnectionFileError extends Error {
-  constructor(what: string, file: string) {
-    super(`cannot read the ${what} at ${file}`);
+  /** `message`: worded in the CLI's --lang, naming the file and the option it came from. */
+  constructor(message: string) {
+    super(message);
     this.name = 'ConnectionFileError';
   }
 }

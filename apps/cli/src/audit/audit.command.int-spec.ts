@@ -43,7 +43,9 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
   beforeAll(async () => {
     const url = await createTestDatabase('cli-audit');
     const pki = await testPki();
-    env = { DATABASE_URL: url, AXIS_SIGNING_CERT_FILE: pki.axis.certPath };
+    // English as the default of these runs (the stable words asserted below); Vietnamese is
+    // asked for with --lang vi where it is checked.
+    env = { DATABASE_URL: url, AXIS_SIGNING_CERT_FILE: pki.axis.certPath, DOCAXIS_LANG: 'en' };
     dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
     await seedAuditChain(dataSource, 40);
   });
@@ -57,6 +59,11 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(
       /^OK: 40 records verified; head seq 40 [0-9a-f]{64}; no checkpoint/,
+    );
+    const vi = await cli('audit', 'verify', '--lang', 'vi');
+    expect(vi).toMatchObject({ code: 0, stderr: '' });
+    expect(vi.stdout).toMatch(
+      /^TOÀN VẸN: đã kiểm tra 40 bản ghi; đầu chuỗi là bản ghi số 40 [0-9a-f]{64}; không có điểm kiểm soát\n {2}phạm vi: Từ bản ghi đầu tiên: đã băm lại và kiểm tra liên kết các bản ghi 1\.\.40\.\n$/,
     );
     const range = await cli('audit', 'verify', '--from', '10', '--to', '20', '--json');
     expect(JSON.parse(range.stdout)).toMatchObject({ ok: true, fromSeq: 10, recordsChecked: 11 });
@@ -75,7 +82,7 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     const rows = parse<Record<string, string>>(csv.stdout, { columns: true });
     expect(rows.map((r) => r.seq)).toEqual(['16', '17', '18', '19', '20']);
     const out = join(mkdtempSync(join(tmpdir(), 'audit-cli-')), 'report.pdf');
-    const pdf = await cli('audit', 'export', '--format', 'pdf', '--out', out);
+    const pdf = await cli('audit', 'export', '--format', 'pdf', '--lang', 'vi', '--out', out);
     expect(pdf.code).toBe(0);
     const text = extractPdfText(readFileSync(out));
     expect(text).toContain('Báo cáo nhật ký kiểm toán');
@@ -111,6 +118,14 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
       'scope: From the signed checkpoint of seq 30 (created 2026-01-02T00:00:00.000Z',
     );
     expect(incremental.stdout).toContain('Records 1..29 were NOT re-verified by this run');
+    const vi = await cli('--lang', 'vi', 'audit', 'verify');
+    expect(vi.stdout).toMatch(/^TOÀN VẸN: đã kiểm tra 11 bản ghi; đầu chuỗi là bản ghi số 40 /);
+    expect(vi.stdout).toContain(
+      'phạm vi: Từ điểm kiểm soát đã ký tại bản ghi số 30 (lập lúc 2026-01-02T00:00:00.000Z',
+    );
+    expect(vi.stdout).toContain(
+      'Các bản ghi 1..29 KHÔNG được kiểm tra lại trong lần này (chữ ký của điểm kiểm soát bảo đảm cho chúng)',
+    );
     const full = await cli('audit', 'verify', '--from', 'genesis', '--json');
     expect(JSON.parse(full.stdout)).toMatchObject({
       ok: true,
@@ -120,6 +135,10 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     const chosen = await cli('audit', 'verify', '--checkpoint', '7');
     expect(chosen).toMatchObject({ code: 2, stdout: '' });
     expect(chosen.stderr).toContain('No signed checkpoint has head seq 7');
+    // The refusal in the --lang language, as the axis words it.
+    expect((await cli('audit', 'verify', '--checkpoint', '7', '--lang', 'vi')).stderr).toContain(
+      'docaxis: Không có điểm kiểm soát đã ký nào có số thứ tự bản ghi cuối là 7',
+    );
     expect((await cli('audit', 'verify', '--from', 'genesis', '--checkpoint', '30')).code).toBe(2);
     expect((await cli('audit', 'verify', '--from', 'head')).code).toBe(2);
   });
@@ -228,6 +247,9 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
       const full = await cli('audit', 'export', '--out', '/dev/full');
       expect(full.code).toBe(4);
       expect(full.stderr).toMatch(/^docaxis: unexpected error: .*ENOSPC/m);
+      const vi = await cli('audit', 'export', '--out', '/dev/full', '--lang', 'vi');
+      expect(vi.code).toBe(4);
+      expect(vi.stderr).toMatch(/^docaxis: lỗi không lường trước: .*ENOSPC/m);
       expect(queryFailures).not.toHaveBeenCalled();
     } finally {
       queryFailures.mockRestore();
@@ -247,6 +269,10 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('BROKEN at seq 25: DELETED');
     expect(result.stdout).toContain('24 records verified before it');
+    const vi = await cli('audit', 'verify', '--from', 'genesis', '--lang', 'vi');
+    expect(vi.code).toBe(1);
+    expect(vi.stdout).toMatch(/^SAI LỆCH tại bản ghi số 25: DELETED\n/);
+    expect(vi.stdout).toContain('đã kiểm tra 24 bản ghi trước đó');
     // The export verifies as `audit verify` does: only the full walk sees the deletion.
     expect((await cli('audit', 'export')).code).toBe(0);
     const fullExport = await cli('audit', 'export', '--verify-from', 'genesis');

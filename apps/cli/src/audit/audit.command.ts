@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify-request.error';
 import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
 import { AuditExporter, type ExportHeader } from '@docaxis/audit-trail/export/audit-exporter';
-import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import {
   trailVerificationRequest,
   type TrailVerificationRequest,
@@ -20,8 +19,10 @@ import {
 } from '@docaxis/persistence/audit/audit-search.repository';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
+import { languageOf } from '../cli-language';
 import { whyNotWritable } from '../writable-path';
 import { loadAuditCliConfig } from './audit-cli.config';
+import { AUDIT_MESSAGES } from './audit-messages';
 import { AuditDatabaseUnreachableError } from './audit-database-unreachable.error';
 import { AxisCertificateFileError } from './axis-certificate-file.error';
 import { ExportOutputNotWritableError } from './export-output-not-writable.error';
@@ -42,7 +43,6 @@ interface ExportOptions {
   checkpoint?: number;
   manifest?: string;
   format: 'csv' | 'pdf';
-  lang: 'vi' | 'en';
   out?: string;
   dispatch?: string;
   agency?: string;
@@ -76,7 +76,8 @@ export function registerAuditCommand(
     .option('--checkpoint <seq>', 'start from the checkpoint whose head is this seq', parseSeq)
     .option('--to <seq>', 'last record to verify', parseSeq)
     .option('--json', 'print the verification as JSON', false)
-    .action(async (options: VerifyOptions) => {
+    .action(async (options: VerifyOptions, command: Command) => {
+      const { summary } = AUDIT_MESSAGES[languageOf(command)];
       const request = verificationRequest(options.from, options.checkpoint, options.to, '--from');
       await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const verifier = createAuditTrailVerifier(dataSource, certPem, { tsaTrust });
@@ -103,12 +104,13 @@ export function registerAuditCommand(
       'also write the export manifest there: chain head, verification and its scope, filters (JSON)',
     )
     .addOption(new Option('--format <format>').choices(['csv', 'pdf']).default('csv'))
-    .addOption(new Option('--lang <lang>', 'PDF language').choices(['vi', 'en']).default('vi'))
     .option('--out <file>', 'write there (CSV defaults to standard output; PDF needs a file)')
     .option('--dispatch <id>', 'only this dispatch')
     .option('--agency <code>', 'only events where this agency sends or receives')
     .option('--type <types>', 'only these event types (comma-separated)')
-    .action(async (options: ExportOptions) => {
+    .action(async (options: ExportOptions, command: Command) => {
+      const language = languageOf(command);
+      const { summary } = AUDIT_MESSAGES[language];
       const request = verificationRequest(
         options.verifyFrom,
         options.checkpoint,
@@ -136,7 +138,7 @@ export function registerAuditCommand(
         io.stderr.write(summary(header.verification));
         if (options.manifest) await writeManifest(options.manifest, header, filter);
         if (options.format === 'pdf') {
-          await writeFile(options.out!, await exporter.pdf(filter, header, options.lang));
+          await writeFile(options.out!, await exporter.pdf(filter, header, language));
         } else if (options.out) {
           const file = createWriteStream(options.out);
           await exporter.writeCsv(filter, header, file);
@@ -238,17 +240,6 @@ async function writeManifest(
     verification: header.verification,
   };
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
-function summary(result: AuditTrailVerification): string {
-  const checkpoint = result.checkpoint
-    ? `checkpoint at seq ${result.checkpoint.headSeq} (${result.checkpoint.createdAt}), ${result.checkpointsChecked} checkpoint(s) checked`
-    : 'no checkpoint';
-  if (result.ok) {
-    const head = result.head ? `head seq ${result.head.seq} ${result.head.hash}` : 'empty chain';
-    return `OK: ${result.recordsChecked} records verified; ${head}; ${checkpoint}\n  scope: ${result.scope.summary}\n`;
-  }
-  return `BROKEN at seq ${result.seq}: ${result.problem}\n  ${result.message}\n  expected: ${result.expected}\n  actual:   ${result.actual}\n  ${result.recordsChecked} records verified before it; ${checkpoint}\n  scope: ${result.scope.summary}\n`;
 }
 
 /** The CLI's stdout as a stream for csv-stringify, without ever closing the real stdout. */

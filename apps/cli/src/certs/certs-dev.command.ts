@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli-io';
+import { languageOf } from '../cli-language';
+import { CERTS_MESSAGES } from './certs-messages';
 import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import { generateDevPki } from '@docaxis/signature/pki/dev-pki-generator';
 import { loadDevPki } from '@docaxis/signature/pki/dev-pki-loader';
@@ -29,7 +31,8 @@ export function registerCertsCommand(program: Command, io: CliIo): void {
     .option('--if-missing', 'keep an existing, still-fresh PKI')
     .addOption(new Option('--force', 'replace an existing PKI').conflicts('ifMissing'))
     .option('--json', 'print what was done as JSON', false)
-    .action(async (options: CertsDevOptions) => {
+    .action(async (options: CertsDevOptions, command: Command) => {
+      const messages = CERTS_MESSAGES[languageOf(command)];
       const outDir = resolve(options.out);
       const agencies = readDevAgenciesFile(resolve(options.agencies));
       let generated: string | null = 'requested';
@@ -52,9 +55,9 @@ export function registerCertsCommand(program: Command, io: CliIo): void {
           ? `${JSON.stringify(result, null, 2)}\n`
           : `${
               generated === null
-                ? `Kept the development PKI in ${outDir} (still fresh; --force to regenerate).`
-                : `Generated the development TEST PKI in ${outDir} for ${agencies.length} agencies.`
-            }\nTEST certificates only: never trust them outside development.\n`,
+                ? messages.kept(outDir)
+                : messages.generated(outDir, agencies.length)
+            }\n${messages.testOnly}\n`,
       );
     });
 }

@@ -3,27 +3,10 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import { languageOf } from '../cli-language';
 import { SendInputError } from '../dispatches/send-input.error';
+import { DIRECTORY_MESSAGES, type AgencyView, type CertificateView } from './directory-messages';
 
-interface AgencyView {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  status: string;
-}
-
-interface CertificateView {
-  fingerprint: string;
-  roles: string[];
-  subject: string;
-  notAfter: string;
-  status: string;
-}
-
-const agencyLine = (a: AgencyView) =>
-  `${a.code.padEnd(16)} ${a.status.padEnd(10)} ${a.name}${a.parentCode ? ` (under ${a.parentCode})` : ''}`;
-const certificateLine = (c: CertificateView) =>
-  `  ${c.fingerprint.slice(0, 16)}…  ${c.status.padEnd(8)} ${c.roles.join(',').padEnd(20)} until ${c.notAfter}  ${c.subject}`;
 const path = (code: string, rest = '') => `/admin/agencies/${encodeURIComponent(code)}${rest}`;
 
 /**
@@ -36,11 +19,13 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
     .description('administer the agency directory (admin certificate; auditors may read)');
 
   withConnectionOptions(agencies.command('list').description('every agency, by code')).action(
-    async (options: ApiCommandOptions) => {
-      const result = await axisClient(options, io).json<{ agencies: AgencyView[] }>(
+    async (options: ApiCommandOptions, command: Command) => {
+      const language = languageOf(command);
+      const result = await axisClient(options, io, language).json<{ agencies: AgencyView[] }>(
         'GET',
         '/admin/agencies',
       );
+      const { agencyLine } = DIRECTORY_MESSAGES[language];
       printResult(io, options, result, () => result.agencies.map(agencyLine));
     },
   );
@@ -50,10 +35,12 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
       .command('show')
       .description('one agency and its client certificates')
       .argument('<code>'),
-  ).action(async (code: string, options: ApiCommandOptions) => {
-    const agency = await axisClient(options, io).json<
+  ).action(async (code: string, options: ApiCommandOptions, command: Command) => {
+    const language = languageOf(command);
+    const agency = await axisClient(options, io, language).json<
       AgencyView & { certificates: CertificateView[] }
     >('GET', path(code));
+    const { agencyLine, certificateLine } = DIRECTORY_MESSAGES[language];
     printResult(io, options, agency, () => [
       agencyLine(agency),
       ...agency.certificates.map(certificateLine),
@@ -67,12 +54,23 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
       .argument('<code>', 'agency code (mã định danh)')
       .argument('<name>', 'agency name')
       .option('--parent <code>', 'parent agency (implied by the code when omitted)'),
-  ).action(async (code: string, name: string, options: ApiCommandOptions & { parent?: string }) => {
-    const agency = await axisClient(options, io).json<AgencyView>('POST', '/admin/agencies', {
-      json: { code, name, ...(options.parent ? { parentCode: options.parent } : {}) },
-    });
-    printResult(io, options, agency, () => [`Registered: ${agencyLine(agency)}`]);
-  });
+  ).action(
+    async (
+      code: string,
+      name: string,
+      options: ApiCommandOptions & { parent?: string },
+      command: Command,
+    ) => {
+      const language = languageOf(command);
+      const messages = DIRECTORY_MESSAGES[language];
+      const agency = await axisClient(options, io, language).json<AgencyView>(
+        'POST',
+        '/admin/agencies',
+        { json: { code, name, ...(options.parent ? { parentCode: options.parent } : {}) } },
+      );
+      printResult(io, options, agency, () => [messages.registered(messages.agencyLine(agency))]);
+    },
+  );
 
   for (const [verb, description] of [
     ['suspend', 'suspend an agency: refused everywhere until reactivated'],
@@ -80,9 +78,13 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
   ] as const) {
     withConnectionOptions(
       agencies.command(verb).description(description).argument('<code>'),
-    ).action(async (code: string, options: ApiCommandOptions) => {
-      const agency = await axisClient(options, io).json<AgencyView>('POST', path(code, `/${verb}`));
-      printResult(io, options, agency, () => [agencyLine(agency)]);
+    ).action(async (code: string, options: ApiCommandOptions, command: Command) => {
+      const language = languageOf(command);
+      const agency = await axisClient(options, io, language).json<AgencyView>(
+        'POST',
+        path(code, `/${verb}`),
+      );
+      printResult(io, options, agency, () => [DIRECTORY_MESSAGES[language].agencyLine(agency)]);
     });
   }
 
@@ -94,16 +96,25 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
       .argument('<pem>', 'the certificate, a PEM file')
       .requiredOption('--role <role...>', 'agency-system, clerk, auditor or admin'),
   ).action(
-    async (code: string, pemFile: string, options: ApiCommandOptions & { role: string[] }) => {
+    async (
+      code: string,
+      pemFile: string,
+      options: ApiCommandOptions & { role: string[] },
+      command: Command,
+    ) => {
+      const language = languageOf(command);
+      const messages = DIRECTORY_MESSAGES[language];
       const certificatePem = await readFile(pemFile, 'utf8').catch(() => {
-        throw new SendInputError(`cannot read ${pemFile}`);
+        throw new SendInputError(messages.cannotReadCertificate(pemFile));
       });
-      const certificate = await axisClient(options, io).json<CertificateView>(
+      const certificate = await axisClient(options, io, language).json<CertificateView>(
         'POST',
         path(code, '/certificates'),
         { json: { certificatePem, roles: options.role } },
       );
-      printResult(io, options, certificate, () => [`Registered:${certificateLine(certificate)}`]);
+      printResult(io, options, certificate, () => [
+        messages.registered(messages.certificateLine(certificate)),
+      ]);
     },
   );
 
@@ -113,11 +124,17 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
       .description('revoke (retire) a client certificate at once')
       .argument('<code>')
       .argument('<fingerprint>', 'hex SHA-256 of the certificate'),
-  ).action(async (code: string, fingerprint: string, options: ApiCommandOptions) => {
-    const certificate = await axisClient(options, io).json<CertificateView>(
-      'POST',
-      path(code, `/certificates/${encodeURIComponent(fingerprint)}/revoke`),
-    );
-    printResult(io, options, certificate, () => [`Revoked:${certificateLine(certificate)}`]);
-  });
+  ).action(
+    async (code: string, fingerprint: string, options: ApiCommandOptions, command: Command) => {
+      const language = languageOf(command);
+      const messages = DIRECTORY_MESSAGES[language];
+      const certificate = await axisClient(options, io, language).json<CertificateView>(
+        'POST',
+        path(code, `/certificates/${encodeURIComponent(fingerprint)}/revoke`),
+      );
+      printResult(io, options, certificate, () => [
+        messages.revoked(messages.certificateLine(certificate)),
+      ]);
+    },
+  );
 }

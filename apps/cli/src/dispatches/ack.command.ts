@@ -2,6 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_REFUSED, type CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import { languageOf } from '../cli-language';
+import { DISPATCH_MESSAGES } from './dispatch-messages';
 import {
   acknowledgeInBatches,
   DEFAULT_ACK_BATCH_SIZE,
@@ -34,8 +36,10 @@ export function registerAckCommand(
         parseBatchSize,
         DEFAULT_ACK_BATCH_SIZE,
       ),
-  ).action(async (dispatchIds: string[], options: AckOptions) => {
-    const client = axisClient(options, io);
+  ).action(async (dispatchIds: string[], options: AckOptions, command: Command) => {
+    const language = languageOf(command);
+    const messages = DISPATCH_MESSAGES[language];
+    const client = axisClient(options, io, language);
     const results = await acknowledgeInBatches(
       distinctDispatchIds(dispatchIds),
       options.batchSize,
@@ -50,14 +54,13 @@ export function registerAckCommand(
     const acknowledged = results.filter((result) => result.delivery !== null);
     if (options.json || acknowledged.length > 0) {
       printResult(io, options, { results }, () =>
-        acknowledged.map(
-          ({ dispatchId, delivery }) =>
-            `Acknowledged: dispatch ${dispatchId} for ${delivery!.agencyCode} (${delivery!.state})`,
+        acknowledged.map(({ dispatchId, delivery }) =>
+          messages.acknowledged(dispatchId, delivery!.agencyCode, delivery!.state),
         ),
       );
     }
     for (const { dispatchId, error } of failed) {
-      io.stderr.write(`docaxis: dispatch ${dispatchId}: ${error!.code}: ${error!.message}\n`);
+      io.stderr.write(`docaxis: ${messages.ackRefused(dispatchId, error!.code, error!.message)}\n`);
     }
     if (failed.length > 0) setExitCode(EXIT_REFUSED);
   });

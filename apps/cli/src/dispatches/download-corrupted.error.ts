@@ -1,7 +1,8 @@
 /** A downloaded PDF does not hash to what the axis recorded: nothing is saved (exit 3). */
 export class DownloadCorruptedError extends Error {
-  constructor(fileName: string) {
-    super(`${fileName} arrived altered (SHA-256 differs from the axis record); not saved`);
+  /** `message`: worded in the CLI's --lang, naming the file. */
+  constructor(message: string) {
+    super(message);
     this.name = 'DownloadCorruptedError';
   }
 }

@@ -1,20 +1,17 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { type Command, Option } from 'commander';
-import {
-  REPORT_LANGUAGES,
-  type ReportLanguage,
-} from '@docaxis/signature/report/wording/report-wording';
+import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
+import { languageOf } from '../cli-language';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import { DISPATCH_MESSAGES } from './dispatch-messages';
 import { DownloadCorruptedError } from './download-corrupted.error';
 
 interface FetchOptions extends ApiCommandOptions {
   out: string;
   files: boolean;
-  lang: ReportLanguage;
 }
 
 interface DispatchView {
@@ -28,9 +25,9 @@ interface DispatchView {
 }
 
 /**
- * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files] [--lang vi|en]`: the dispatch and its
- * delivery states (a rejection's reason in the --lang language), and its PDFs saved byte for byte
- * (each checked against the SHA-256 the axis recorded).
+ * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files]`: the dispatch and its delivery states (a
+ * rejection's reason in the global --lang language, as every line), and its PDFs saved byte for
+ * byte (each checked against the SHA-256 the axis recorded).
  */
 export function registerFetchCommand(program: Command, io: CliIo): void {
   withConnectionOptions(
@@ -39,16 +36,13 @@ export function registerFetchCommand(program: Command, io: CliIo): void {
       .description('show a dispatch and download its PDFs, checked against their SHA-256')
       .argument('<dispatchId>', 'the dispatch id')
       .option('--out <dir>', 'folder the PDFs are saved in', '.')
-      .option('--no-files', 'only show the dispatch and its delivery states')
-      .addOption(
-        new Option('--lang <lang>', "language of a rejection's reason")
-          .choices(REPORT_LANGUAGES)
-          .default('vi'),
-      ),
-  ).action(async (dispatchId: string, options: FetchOptions) => {
-    const client = axisClient(options, io);
+      .option('--no-files', 'only show the dispatch and its delivery states'),
+  ).action(async (dispatchId: string, options: FetchOptions, command: Command) => {
+    const language = languageOf(command);
+    const messages = DISPATCH_MESSAGES[language];
+    const client = axisClient(options, io, language);
     const id = encodeURIComponent(dispatchId);
-    const view = await client.json<DispatchView>('GET', `/dispatches/${id}?lang=${options.lang}`);
+    const view = await client.json<DispatchView>('GET', `/dispatches/${id}`);
     const saved: { fileName: string; path: string; sha256: string }[] = [];
     if (options.files) {
       const dir = resolve(options.out);
@@ -58,18 +52,19 @@ export function registerFetchCommand(program: Command, io: CliIo): void {
           headers: { accept: 'application/pdf' },
         });
         const sha256 = createHash('sha256').update(response.body).digest('hex');
-        if (sha256 !== file.sha256) throw new DownloadCorruptedError(file.fileName);
+        if (sha256 !== file.sha256) {
+          throw new DownloadCorruptedError(messages.downloadCorrupted(file.fileName));
+        }
         const path = join(dir, basename(file.fileName));
         await writeFile(path, response.body);
         saved.push({ fileName: file.fileName, path, sha256 });
       }
     }
     printResult(io, options, { dispatch: view, saved }, () => [
-      `Dispatch ${view.id} from ${view.senderCode}: ${view.state}` +
-        (view.rejection ? ` (${view.rejection.code}: ${view.rejection.message})` : ''),
+      messages.dispatchHeading(view.id, view.senderCode, view.state, view.rejection),
       ...(view.envelope.subject ? [`  ${view.envelope.subject}`] : []),
-      ...view.recipients.map((r) => `  to ${r.agencyCode}: ${r.state}`),
-      ...saved.map((f) => `  saved ${f.path} (sha256 ${f.sha256.slice(0, 16)}…, verified)`),
+      ...view.recipients.map((r) => messages.recipientLine(r.agencyCode, r.state)),
+      ...saved.map((f) => messages.savedFile(f.path, f.sha256)),
     ]);
   });
 }

@@ -1,34 +1,70 @@
+import { DISPATCH_MESSAGES } from './dispatch-messages';
 import { inboxItemLine } from './inbox-item-line';
 
 describe('docaxis inbox lines', () => {
   const dispatchId = '01a20be6-6183-775d-86ef-e407833d73e2';
+  const dispatch = {
+    kind: 'dispatch' as const,
+    dispatchId,
+    senderCode: '000.00.00.G22',
+    subject: 'V/v thử nghiệm',
+    urgency: 'urgent',
+    state: 'delivered',
+  };
+  const notice = { code: '02', name: 'Từ chối tiếp nhận', recipientCode: '000.00.00.H41' };
 
-  it('shows a dispatch with its state, sender, urgency and subject', () => {
-    expect(
-      inboxItemLine({
-        kind: 'dispatch',
-        dispatchId,
-        senderCode: '000.00.00.G22',
-        subject: 'V/v thử nghiệm',
-        urgency: 'urgent',
-        state: 'delivered',
-      }),
-    ).toBe(`${dispatchId}  delivered    from 000.00.00.G22  urgent   V/v thử nghiệm`);
+  it('shows a dispatch with its state, sender, urgency and subject, in words in Vietnamese', () => {
+    expect(inboxItemLine(dispatch, DISPATCH_MESSAGES.vi)).toBe(
+      `${dispatchId}  đã đến hộp thư  từ 000.00.00.G22  Khẩn        V/v thử nghiệm`,
+    );
+    expect(inboxItemLine(dispatch, DISPATCH_MESSAGES.en)).toBe(
+      `${dispatchId}  delivered    from 000.00.00.G22  urgent   V/v thử nghiệm`,
+    );
+  });
+
+  it('keeps the columns aligned whatever the state and urgency words', () => {
+    const lines = [
+      inboxItemLine(dispatch, DISPATCH_MESSAGES.vi),
+      inboxItemLine(
+        { ...dispatch, state: 'acknowledged', urgency: 'very-urgent' },
+        DISPATCH_MESSAGES.vi,
+      ),
+      inboxItemLine(
+        { kind: 'status', dispatchId, notice: { ...notice, reason: null } },
+        DISPATCH_MESSAGES.vi,
+      ),
+    ];
+    expect(new Set(lines.map((line) => line.indexOf(' từ ')))).toEqual(
+      new Set([dispatchId.length + 17]),
+    );
   });
 
   it('shows a status notice with its code, name, author and reason (it used to stop the listing)', () => {
-    const notice = { code: '02', name: 'Từ chối tiếp nhận', recipientCode: '000.00.00.H41' };
-    expect(inboxItemLine({ kind: 'status', dispatchId, notice: { ...notice, reason: null } })).toBe(
-      `${dispatchId}  status 02    from 000.00.00.H41  Từ chối tiếp nhận`,
-    );
+    const withReason = {
+      kind: 'status' as const,
+      dispatchId,
+      notice: { ...notice, reason: 'sai thể thức' },
+    };
     expect(
-      inboxItemLine({ kind: 'status', dispatchId, notice: { ...notice, reason: 'sai thể thức' } }),
-    ).toBe(`${dispatchId}  status 02    from 000.00.00.H41  Từ chối tiếp nhận: sai thể thức`);
+      inboxItemLine(
+        { kind: 'status', dispatchId, notice: { ...notice, reason: null } },
+        DISPATCH_MESSAGES.en,
+      ),
+    ).toBe(`${dispatchId}  status 02    from 000.00.00.H41  Từ chối tiếp nhận`);
+    expect(inboxItemLine(withReason, DISPATCH_MESSAGES.en)).toBe(
+      `${dispatchId}  status 02    from 000.00.00.H41  Từ chối tiếp nhận: sai thể thức`,
+    );
+    expect(inboxItemLine(withReason, DISPATCH_MESSAGES.vi)).toBe(
+      `${dispatchId}  trạng thái 02   từ 000.00.00.H41  Từ chối tiếp nhận: sai thể thức`,
+    );
   });
 
   it('still gives a line for an item of a kind it does not know', () => {
-    expect(inboxItemLine({ kind: 'recall', dispatchId })).toBe(
+    expect(inboxItemLine({ kind: 'recall', dispatchId }, DISPATCH_MESSAGES.en)).toBe(
       `${dispatchId}  recall (not shown by this version of docaxis; use --json)`,
+    );
+    expect(inboxItemLine({ kind: 'recall', dispatchId }, DISPATCH_MESSAGES.vi)).toBe(
+      `${dispatchId}  recall (phiên bản docaxis này chưa hiển thị được; dùng --json)`,
     );
   });
 });

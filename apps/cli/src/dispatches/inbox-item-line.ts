@@ -1,3 +1,5 @@
+import type { DispatchMessages } from './dispatch-messages';
+
 /** A dispatch delivered to the calling agency (`kind: "dispatch"` in `GET /inbox`). */
 export interface DispatchInboxLine {
   kind: 'dispatch';
@@ -22,21 +24,19 @@ export type InboxLineItem = DispatchInboxLine | StatusInboxLine;
  * order; an item of a kind this CLI does not know (a newer gateway) still gets a line rather than
  * stopping the listing.
  */
-export function inboxItemLine(item: InboxLineItem | { kind: string; dispatchId: string }): string {
+export function inboxItemLine(
+  item: InboxLineItem | { kind: string; dispatchId: string },
+  messages: DispatchMessages,
+): string {
   if (isDispatch(item)) {
-    return (
-      `${item.dispatchId}  ${item.state.padEnd(12)} from ${item.senderCode}  ` +
-      `${item.urgency.padEnd(8)} ${item.subject}`
-    );
+    const { dispatchId, state, senderCode, urgency, subject } = item;
+    return messages.inboxDispatch(dispatchId, state, senderCode, urgency, subject);
   }
   if (isStatus(item)) {
     const { code, name, recipientCode, reason } = item.notice;
-    return (
-      `${item.dispatchId}  ${`status ${code}`.padEnd(12)} from ${recipientCode}  ${name}` +
-      (reason ? `: ${reason}` : '')
-    );
+    return messages.inboxStatus(item.dispatchId, code, recipientCode, name, reason);
   }
-  return `${item.dispatchId}  ${item.kind} (not shown by this version of docaxis; use --json)`;
+  return messages.inboxUnknownKind(item.dispatchId, item.kind);
 }
 
 function isDispatch(item: { kind: string }): item is DispatchInboxLine {

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import { languageOf } from '../cli-language';
+import { DISPATCH_MESSAGES } from './dispatch-messages';
 import { inboxItemLine, type InboxLineItem } from './inbox-item-line';
 
 interface InboxOptions extends ApiCommandOptions {
@@ -25,16 +27,18 @@ export function registerInboxCommand(program: Command, io: CliIo): void {
       .description('list dispatches delivered to your agency (hộp thư đến), oldest first')
       .option('--cursor <cursor>', 'continue after this page (nextCursor of the last one)')
       .option('--limit <n>', 'at most this many'),
-  ).action(async (options: InboxOptions) => {
+  ).action(async (options: InboxOptions, command: Command) => {
+    const language = languageOf(command);
+    const messages = DISPATCH_MESSAGES[language];
     const query = new URLSearchParams();
     if (options.cursor) query.set('cursor', options.cursor);
     if (options.limit) query.set('limit', options.limit);
     const suffix = query.size > 0 ? `?${query.toString()}` : '';
-    const page = await axisClient(options, io).json<InboxPage>('GET', `/inbox${suffix}`);
+    const page = await axisClient(options, io, language).json<InboxPage>('GET', `/inbox${suffix}`);
     printResult(io, options, page, () => [
-      ...(page.items.length === 0 ? ['Inbox empty.'] : []),
-      ...page.items.map(inboxItemLine),
-      ...(page.nextCursor ? [`next: docaxis inbox --cursor ${page.nextCursor}`] : []),
+      ...(page.items.length === 0 ? [messages.inboxEmpty] : []),
+      ...page.items.map((item) => inboxItemLine(item, messages)),
+      ...(page.nextCursor ? [messages.nextPage(page.nextCursor)] : []),
     ]);
   });
 }

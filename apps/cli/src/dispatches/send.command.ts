@@ -3,9 +3,11 @@ import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
+import { languageOf } from '../cli-language';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import type { MultipartPart } from '../api/axis-api-client';
 import { withConnectionOptions } from '../api/axis-connection';
+import { DISPATCH_MESSAGES, type DispatchMessages } from './dispatch-messages';
 import { SendInputError } from './send-input.error';
 
 interface SendOptions extends ApiCommandOptions {
@@ -45,92 +47,105 @@ export function registerSendCommand(program: Command, io: CliIo): void {
       .option('--idempotency-key <key>', 'repeat a send safely with the same key')
       .option('--correlation-id <id>', 'follow this send in the axis logs by your own id')
       .option('--no-progress', 'no progress bar'),
-  ).action(async (envelopeFile: string, files: string[], options: SendOptions) => {
-    const envelope = await readEnvelope(envelopeFile);
-    if (options.to.length > 0) envelope.to = recipients(options.to, envelope.to);
-    const parts: MultipartPart[] = [
-      {
-        name: 'envelope',
-        contentType: 'application/json',
-        content: Buffer.from(JSON.stringify(envelope)),
-      },
-    ];
-    for (const file of files) {
-      const content = await readFile(file).catch(() => {
-        throw new SendInputError(`cannot read ${file}`);
-      });
-      parts.push({
-        name: 'files',
-        fileName: basename(file),
-        contentType: 'application/pdf',
-        content,
-      });
-    }
-    const headers: Record<string, string> = {};
-    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    if (options.correlationId) headers['x-correlation-id'] = options.correlationId;
-    const showProgress =
-      options.progress && !options.json && Boolean((io.stderr as { isTTY?: boolean }).isTTY);
-    const bar = showProgress
-      ? new SingleBar({
-          stream: io.stderr as NodeJS.WritableStream,
-          format: 'uploading [{bar}] {percentage}% {value}/{total} bytes',
-        })
-      : undefined;
-    let started = false;
-    try {
-      const response = await axisClient(options, io).call('POST', '/dispatches', {
-        headers,
-        multipart: parts,
-        onUpload: (sent, total) => {
-          if (!bar) return;
-          if (!started) bar.start(total, 0);
-          started = true;
-          bar.update(sent);
+  ).action(
+    async (envelopeFile: string, files: string[], options: SendOptions, command: Command) => {
+      const language = languageOf(command);
+      const messages = DISPATCH_MESSAGES[language];
+      const envelope = await readEnvelope(envelopeFile, messages);
+      if (options.to.length > 0) envelope.to = recipients(options.to, envelope.to, messages);
+      const parts: MultipartPart[] = [
+        {
+          name: 'envelope',
+          contentType: 'application/json',
+          content: Buffer.from(JSON.stringify(envelope)),
         },
-      });
-      bar?.stop();
-      const result = JSON.parse(response.body.toString('utf8')) as {
-        dispatchId: string;
-        state: string;
-        replayed: boolean;
-      };
-      printResult(io, options, result, () => [
-        `${result.replayed ? 'Already accepted' : 'Accepted'}: dispatch ${result.dispatchId} ` +
-          `(${result.state}) to ${(envelope.to ?? []).map((r) => r.organId).join(', ')}`,
-        `Follow it with: docaxis fetch ${result.dispatchId} --no-files`,
-      ]);
-    } finally {
-      bar?.stop();
-    }
-  });
+      ];
+      for (const file of files) {
+        const content = await readFile(file).catch(() => {
+          throw new SendInputError(messages.cannotReadFile(file));
+        });
+        parts.push({
+          name: 'files',
+          fileName: basename(file),
+          contentType: 'application/pdf',
+          content,
+        });
+      }
+      const headers: Record<string, string> = {};
+      if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+      if (options.correlationId) headers['x-correlation-id'] = options.correlationId;
+      const showProgress =
+        options.progress && !options.json && Boolean((io.stderr as { isTTY?: boolean }).isTTY);
+      const bar = showProgress
+        ? new SingleBar({
+            stream: io.stderr as NodeJS.WritableStream,
+            format: messages.uploadProgress,
+          })
+        : undefined;
+      let started = false;
+      try {
+        const response = await axisClient(options, io, language).call('POST', '/dispatches', {
+          headers,
+          multipart: parts,
+          onUpload: (sent, total) => {
+            if (!bar) return;
+            if (!started) bar.start(total, 0);
+            started = true;
+            bar.update(sent);
+          },
+        });
+        bar?.stop();
+        const result = JSON.parse(response.body.toString('utf8')) as {
+          dispatchId: string;
+          state: string;
+          replayed: boolean;
+        };
+        printResult(io, options, result, () => [
+          messages.accepted(
+            result.replayed,
+            result.dispatchId,
+            result.state,
+            (envelope.to ?? []).map((r) => r.organId),
+          ),
+          messages.followWith(result.dispatchId),
+        ]);
+      } finally {
+        bar?.stop();
+      }
+    },
+  );
 }
 
-async function readEnvelope(file: string): Promise<{ to?: Recipient[] } & Record<string, unknown>> {
+async function readEnvelope(
+  file: string,
+  messages: DispatchMessages,
+): Promise<{ to?: Recipient[] } & Record<string, unknown>> {
   const text = await readFile(file, 'utf8').catch(() => {
-    throw new SendInputError(`cannot read the envelope ${file}`);
+    throw new SendInputError(messages.cannotReadEnvelope(file));
   });
   try {
     const parsed = JSON.parse(text) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new SendInputError(`the envelope ${file} is not a JSON object`);
+      throw new SendInputError(messages.envelopeNotObject(file));
     }
     return parsed as { to?: Recipient[] };
   } catch (error) {
     if (error instanceof SendInputError) throw error;
-    throw new SendInputError(`the envelope ${file} is not valid JSON`);
+    throw new SendInputError(messages.envelopeNotJson(file));
   }
 }
 
 /** `CODE=Name` or `CODE` (then the name comes from the envelope's own entry for CODE). */
-function recipients(specs: readonly string[], known: readonly Recipient[] = []): Recipient[] {
+function recipients(
+  specs: readonly string[],
+  known: readonly Recipient[] | undefined,
+  messages: DispatchMessages,
+): Recipient[] {
   return specs.map((spec) => {
     const [code, ...name] = spec.split('=');
-    const organName = name.join('=') || known.find((r) => r.organId === code)?.organName;
+    const organName = name.join('=') || known?.find((r) => r.organId === code)?.organName;
     if (!organName) {
-      throw new SendInputError(
-        `--to ${code}: give the agency name as --to "${code}=Tên cơ quan" (it is not in the envelope)`,
-      );
+      throw new SendInputError(messages.recipientNameMissing(code));
     }
     return { organId: code, organName };
   });

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
+import { languageOf } from '../cli-language';
+import { DISPATCH_MESSAGES } from './dispatch-messages';
 
 interface StatusOptions extends ApiCommandOptions {
   reason?: string;
@@ -32,8 +34,9 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
       .option('--reason <text>', 'lý do; required for 02 and 16')
       .option('--notice-id <id>', 'your id for this notice (repeat-safe)')
       .option('--staff <name>', 'who handled it'),
-  ).action(async (dispatchId: string, code: string, options: StatusOptions) => {
-    const notice = await axisClient(options, io).json<StatusNotice>(
+  ).action(async (dispatchId: string, code: string, options: StatusOptions, command: Command) => {
+    const language = languageOf(command);
+    const notice = await axisClient(options, io, language).json<StatusNotice>(
       'POST',
       `/dispatches/${encodeURIComponent(dispatchId)}/status`,
       {
@@ -46,8 +49,12 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
       },
     );
     printResult(io, options, notice, () => [
-      `Status ${notice.code} (${notice.name}) recorded for dispatch ${dispatchId}; ` +
-        `on its way to ${notice.addresseeCode}`,
+      DISPATCH_MESSAGES[language].statusRecorded(
+        dispatchId,
+        notice.code,
+        notice.name,
+        notice.addresseeCode,
+      ),
     ]);
   });
 }

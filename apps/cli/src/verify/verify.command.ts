@@ -1,14 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { renderVerificationReportPdf } from '@docaxis/signature/report/verification-report-pdf';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
 import { verifyFile, type FileVerification } from './file-verification';
 import { ReportNotWritableError } from './report-not-writable.error';
-import {
-  REPORT_LANGUAGES,
-  type ReportLanguage,
-} from '@docaxis/signature/report/wording/report-wording';
+import { languageOf } from '../cli-language';
 import { REPORT_WORDING } from '@docaxis/signature/report/wording/report-wording.registry';
 import { formatFileSummary, formatTotals } from './verify-summary.formatter';
 import { createVerifyCommandVerifier } from './verify-verifier.factory';
@@ -19,7 +16,6 @@ interface VerifyCommandOptions {
   crl: string[];
   json: boolean;
   pdfReport?: string;
-  lang: ReportLanguage;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -27,7 +23,8 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /**
  * `docaxis verify [--trust-anchor PEM]... [--intermediate PEM]... [--crl FILE]... [--json]
  * [--lang vi|en] [--pdf-report OUT.pdf] FILE...`: verifies the signatures of each PDF offline and,
- * with --pdf-report, also writes the readable PDF report of all files (in the --lang language). The exit code is reported
+ * with --pdf-report, also writes the readable PDF report of all files (both in the global --lang
+ * language, words from the verification reports' own wording). The exit code is reported
  * through `setExitCode`: 0 when every file is TOTAL-PASSED, 1 otherwise. Trust material that
  * cannot be used throws (TrustMaterialError, ConfigValidationError): the caller maps it to 2.
  */
@@ -45,12 +42,8 @@ export function registerVerifyCommand(
     .option('--crl <file>', 'CRL, DER or PEM (repeatable)', collect, [])
     .option('--json', 'print the JSON reports (an array, one per file)', false)
     .option('--pdf-report <file>', 'also write the readable PDF report of all files there')
-    .addOption(
-      new Option('--lang <lang>', 'language of the summary')
-        .choices(REPORT_LANGUAGES)
-        .default('vi'),
-    )
-    .action(async (files: string[], options: VerifyCommandOptions) => {
+    .action(async (files: string[], options: VerifyCommandOptions, command: Command) => {
+      const language = languageOf(command);
       const verifier = await createVerifyCommandVerifier(
         {
           trustAnchors: options.trustAnchor,
@@ -66,7 +59,7 @@ export function registerVerifyCommand(
       if (options.pdfReport) {
         const pdf = await renderVerificationReportPdf(
           results.map(({ file, report }) => ({ fileName: file, report })),
-          { language: options.lang, generatedAt: validationTime },
+          { language, generatedAt: validationTime },
         );
         await writePdfReport(options.pdfReport, pdf);
       }
@@ -79,7 +72,7 @@ export function registerVerifyCommand(
           )}\n`,
         );
       } else {
-        const words = REPORT_WORDING[options.lang];
+        const words = REPORT_WORDING[language];
         io.stdout.write(
           `${results.map((result) => formatFileSummary(result, words)).join('\n')}\n` +
             formatTotals(results, words),

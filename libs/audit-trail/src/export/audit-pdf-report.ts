@@ -1,7 +1,11 @@
 import { PdfReportDocument } from '@docaxis/pdf-report/pdf-report-document';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import type { AuditTrailVerification, CheckpointUsed } from '../verification/audit-trail-verifier';
-import { AUDIT_REPORT_MESSAGES, type AuditReportMessages } from './audit-report-messages';
+import {
+  AUDIT_REPORT_MESSAGES,
+  tsaRevocationText,
+  type AuditReportMessages,
+} from './audit-report-messages';
 
 export type AuditReportLanguage = 'vi' | 'en';
 
@@ -82,12 +86,5 @@ function timestampLine(checkpoint: CheckpointUsed | null, m: AuditReportMessages
   if (!stamp) return checkpoint?.timestamped ? m.yes : m.no;
   const said = `${m.yes} — ${stamp.genTime}, ${stamp.authority}`;
   if (stamp.tsaChain === 'not-checked') return `${said}; ${m.tsaNotChecked}`;
-  const revocation = stamp.tsaRevocation;
-  const revocationText =
-    revocation.status === 'good'
-      ? m.tsaRevocationGood
-      : revocation.status === 'revoked-after-gen-time'
-        ? m.tsaRevokedAfterGenTime(revocation)
-        : m.tsaRevocationNotChecked(revocation);
-  return `${said}; ${m.tsaTrusted}; ${revocationText}`;
+  return `${said}; ${m.tsaTrusted}; ${tsaRevocationText(stamp.tsaRevocation, m)}`;
 }

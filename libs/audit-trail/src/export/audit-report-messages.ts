@@ -1,4 +1,4 @@
-import type { TsaRevocationUnsettled } from '../checkpoints/tsa-revocation';
+import type { TsaRevocation, TsaRevocationUnsettled } from '../checkpoints/tsa-revocation';
 import type { TsaRevocationFinding } from '../checkpoints/tsa-revocation-finding';
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import type { VerificationScope } from '../verification/verification-scope';
@@ -151,6 +151,14 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
     page: (page, total) => `Page ${page}/${total}`,
   },
 };
+
+/** A trusted TSA chain's revocation status in `m`'s words: checked, revoked after, or not checked. */
+export function tsaRevocationText(revocation: TsaRevocation, m: AuditReportMessages): string {
+  if (revocation.status === 'good') return m.tsaRevocationGood;
+  return revocation.status === 'revoked-after-gen-time'
+    ? m.tsaRevokedAfterGenTime(revocation)
+    : m.tsaRevocationNotChecked(revocation);
+}
 
 /**
  * Why a TSA revocation is not `good`, in Vietnamese. A revocation source's own explanation

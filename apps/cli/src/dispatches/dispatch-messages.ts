@@ -1,0 +1,196 @@
+import type { CliLanguage } from '../cli-language';
+
+/**
+ * Every human-readable line of `docaxis send`, `inbox`, `fetch`, `ack`, `status` and `recall`,
+ * in each language, built from the same arguments. States, urgencies and codes the axis answers
+ * with are shown in words in Vietnamese and as the API names them in English; a value this CLI
+ * does not know is shown as it came.
+ */
+export interface DispatchMessages {
+  dispatchState: (state: string) => string;
+  recipientState: (state: string) => string;
+  urgency: (urgency: string) => string;
+
+  // send
+  accepted: (replayed: boolean, dispatchId: string, state: string, to: readonly string[]) => string;
+  followWith: (dispatchId: string) => string;
+  /** cli-progress format of the upload bar ({bar}, {percentage}, {value}, {total} are its own). */
+  uploadProgress: string;
+  cannotReadFile: (path: string) => string;
+  cannotReadEnvelope: (path: string) => string;
+  envelopeNotObject: (path: string) => string;
+  envelopeNotJson: (path: string) => string;
+  recipientNameMissing: (code: string) => string;
+
+  // fetch
+  dispatchHeading: (
+    dispatchId: string,
+    senderCode: string,
+    state: string,
+    rejection: { code: string; message: string } | null,
+  ) => string;
+  recipientLine: (agencyCode: string, state: string) => string;
+  savedFile: (path: string, sha256: string) => string;
+  downloadCorrupted: (fileName: string) => string;
+
+  // inbox
+  inboxEmpty: string;
+  inboxDispatch: (
+    dispatchId: string,
+    state: string,
+    senderCode: string,
+    urgency: string,
+    subject: string,
+  ) => string;
+  inboxStatus: (
+    dispatchId: string,
+    code: string,
+    recipientCode: string,
+    name: string,
+    reason: string | null,
+  ) => string;
+  inboxUnknownKind: (dispatchId: string, kind: string) => string;
+  nextPage: (cursor: string) => string;
+
+  // ack
+  acknowledged: (dispatchId: string, agencyCode: string, state: string) => string;
+  ackRefused: (dispatchId: string, code: string, message: string) => string;
+
+  // status
+  statusRecorded: (dispatchId: string, code: string, name: string, addresseeCode: string) => string;
+
+  // recall
+  recalled: (dispatchId: string, recalledAt: string) => string;
+  withdrawnFrom: (agencyCodes: readonly string[]) => string;
+  recallRequestedFrom: (agencyCodes: readonly string[]) => string;
+}
+
+const DISPATCH_STATE_VI: Readonly<Record<string, string>> = {
+  accepted: 'trục đã tiếp nhận',
+  verified: 'đã kiểm tra chữ ký',
+  rejected: 'bị từ chối',
+  routed: 'đã định tuyến',
+  withdrawn: 'đã thu hồi trước khi định tuyến',
+};
+
+const RECIPIENT_STATE_VI: Readonly<Record<string, string>> = {
+  pending: 'chờ chuyển',
+  queued: 'đang chuyển',
+  delivered: 'đã đến hộp thư',
+  fetched: 'đã lấy về',
+  acknowledged: 'đã xác nhận',
+  recalled: 'đã thu hồi',
+};
+
+const URGENCY_VI: Readonly<Record<string, string>> = {
+  normal: 'Thường',
+  urgent: 'Khẩn',
+  'very-urgent': 'Thượng khẩn',
+  express: 'Hỏa tốc',
+};
+
+const inWords = (words: Readonly<Record<string, string>>, value: string): string =>
+  Object.hasOwn(words, value) ? words[value] : value;
+const agencyList = (codes: readonly string[]): string => codes.join(', ') || '-';
+
+const VI: DispatchMessages = {
+  dispatchState: (state) => inWords(DISPATCH_STATE_VI, state),
+  recipientState: (state) => inWords(RECIPIENT_STATE_VI, state),
+  urgency: (urgency) => inWords(URGENCY_VI, urgency),
+
+  accepted: (replayed, dispatchId, state, to) =>
+    `${replayed ? 'Trục đã tiếp nhận từ trước' : 'Trục đã tiếp nhận'}: văn bản ${dispatchId} ` +
+    `(${VI.dispatchState(state)}) gửi ${agencyList(to)}`,
+  followWith: (dispatchId) => `Theo dõi văn bản: docaxis fetch ${dispatchId} --no-files`,
+  uploadProgress: 'đang tải lên [{bar}] {percentage}% {value}/{total} byte',
+  cannotReadFile: (path) => `không đọc được tệp ${path}`,
+  cannotReadEnvelope: (path) => `không đọc được tệp phong bì ${path}`,
+  envelopeNotObject: (path) => `tệp phong bì ${path} không phải một đối tượng JSON`,
+  envelopeNotJson: (path) => `tệp phong bì ${path} không phải JSON hợp lệ`,
+  recipientNameMissing: (code) =>
+    `--to ${code}: hãy ghi cả tên cơ quan nhận, --to "${code}=Tên cơ quan" (phong bì không có cơ quan này)`,
+
+  dispatchHeading: (dispatchId, senderCode, state, rejection) =>
+    `Văn bản ${dispatchId} của ${senderCode}: ${VI.dispatchState(state)}` +
+    (rejection ? ` (${rejection.code}: ${rejection.message})` : ''),
+  recipientLine: (agencyCode, state) => `  gửi ${agencyCode}: ${VI.recipientState(state)}`,
+  savedFile: (path, sha256) => `  đã lưu ${path} (sha256 ${sha256.slice(0, 16)}…, đã đối chiếu)`,
+  downloadCorrupted: (fileName) =>
+    `${fileName} nhận về bị sai lệch (SHA-256 khác với bản trục đã ghi); không lưu`,
+
+  inboxEmpty: 'Hộp thư đến chưa có gì.',
+  inboxDispatch: (dispatchId, state, senderCode, urgency, subject) =>
+    `${dispatchId}  ${VI.recipientState(state).padEnd(15)} từ ${senderCode}  ` +
+    `${VI.urgency(urgency).padEnd(11)} ${subject}`,
+  inboxStatus: (dispatchId, code, recipientCode, name, reason) =>
+    `${dispatchId}  ${`trạng thái ${code}`.padEnd(15)} từ ${recipientCode}  ${name}` +
+    (reason ? `: ${reason}` : ''),
+  inboxUnknownKind: (dispatchId, kind) =>
+    `${dispatchId}  ${kind} (phiên bản docaxis này chưa hiển thị được; dùng --json)`,
+  nextPage: (cursor) => `trang sau: docaxis inbox --cursor ${cursor}`,
+
+  acknowledged: (dispatchId, agencyCode, state) =>
+    `Đã xác nhận đã nhận: văn bản ${dispatchId}, cơ quan nhận ${agencyCode} (${VI.recipientState(state)})`,
+  ackRefused: (dispatchId, code, message) => `văn bản ${dispatchId}: ${code}: ${message}`,
+
+  statusRecorded: (dispatchId, code, name, addresseeCode) =>
+    `Đã ghi nhận trạng thái ${code} (${name}) của văn bản ${dispatchId}; ` +
+    `đang chuyển tới ${addresseeCode}`,
+
+  recalled: (dispatchId, recalledAt) => `Đã thu hồi văn bản ${dispatchId} lúc ${recalledAt}`,
+  withdrawnFrom: (codes) => `  rút khỏi hộp thư của: ${agencyList(codes)}`,
+  recallRequestedFrom: (codes) =>
+    `  đã gửi yêu cầu thu hồi (cơ quan trả lời 15 hoặc 16) tới: ${agencyList(codes)}`,
+};
+
+const EN: DispatchMessages = {
+  dispatchState: (state) => state,
+  recipientState: (state) => state,
+  urgency: (urgency) => urgency,
+
+  accepted: (replayed, dispatchId, state, to) =>
+    `${replayed ? 'Already accepted' : 'Accepted'}: dispatch ${dispatchId} (${state}) to ${to.join(', ')}`,
+  followWith: (dispatchId) => `Follow it with: docaxis fetch ${dispatchId} --no-files`,
+  uploadProgress: 'uploading [{bar}] {percentage}% {value}/{total} bytes',
+  cannotReadFile: (path) => `cannot read ${path}`,
+  cannotReadEnvelope: (path) => `cannot read the envelope ${path}`,
+  envelopeNotObject: (path) => `the envelope ${path} is not a JSON object`,
+  envelopeNotJson: (path) => `the envelope ${path} is not valid JSON`,
+  recipientNameMissing: (code) =>
+    `--to ${code}: give the agency name as --to "${code}=Tên cơ quan" (it is not in the envelope)`,
+
+  dispatchHeading: (dispatchId, senderCode, state, rejection) =>
+    `Dispatch ${dispatchId} from ${senderCode}: ${state}` +
+    (rejection ? ` (${rejection.code}: ${rejection.message})` : ''),
+  recipientLine: (agencyCode, state) => `  to ${agencyCode}: ${state}`,
+  savedFile: (path, sha256) => `  saved ${path} (sha256 ${sha256.slice(0, 16)}…, verified)`,
+  downloadCorrupted: (fileName) =>
+    `${fileName} arrived altered (SHA-256 differs from the axis record); not saved`,
+
+  inboxEmpty: 'Inbox empty.',
+  inboxDispatch: (dispatchId, state, senderCode, urgency, subject) =>
+    `${dispatchId}  ${state.padEnd(12)} from ${senderCode}  ${urgency.padEnd(8)} ${subject}`,
+  inboxStatus: (dispatchId, code, recipientCode, name, reason) =>
+    `${dispatchId}  ${`status ${code}`.padEnd(12)} from ${recipientCode}  ${name}` +
+    (reason ? `: ${reason}` : ''),
+  inboxUnknownKind: (dispatchId, kind) =>
+    `${dispatchId}  ${kind} (not shown by this version of docaxis; use --json)`,
+  nextPage: (cursor) => `next: docaxis inbox --cursor ${cursor}`,
+
+  acknowledged: (dispatchId, agencyCode, state) =>
+    `Acknowledged: dispatch ${dispatchId} for ${agencyCode} (${state})`,
+  ackRefused: (dispatchId, code, message) => `dispatch ${dispatchId}: ${code}: ${message}`,
+
+  statusRecorded: (dispatchId, code, name, addresseeCode) =>
+    `Status ${code} (${name}) recorded for dispatch ${dispatchId}; on its way to ${addresseeCode}`,
+
+  recalled: (dispatchId, recalledAt) => `Recalled dispatch ${dispatchId} at ${recalledAt}`,
+  withdrawnFrom: (codes) => `  withdrawn from: ${agencyList(codes)}`,
+  recallRequestedFrom: (codes) =>
+    `  recall requested from (they answer 15 or 16): ${agencyList(codes)}`,
+};
+
+export const DISPATCH_MESSAGES: Readonly<Record<CliLanguage, DispatchMessages>> = {
+  vi: VI,
+  en: EN,
+};
