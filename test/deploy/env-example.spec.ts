@@ -22,7 +22,14 @@ const schemas: Record<string, z.ZodObject> = {
 };
 
 /** Variables read outside the apps' schemas (scripts and tools), documented in .env.example too. */
-const TOOL_VARIABLES = ['GATEWAY_URL', 'CERTS_DIR', 'DOCAXIS_AUDIT_REQUIRED', 'CONSOLE_OUT_DIR'];
+const TOOL_VARIABLES = [
+  'GATEWAY_URL',
+  'CERTS_DIR',
+  'DOCAXIS_AUDIT_REQUIRED',
+  'CONSOLE_OUT_DIR',
+  // The CLI's --lang default, read beside commander's options (apps/cli/src/cli-language.ts).
+  'DOCAXIS_LANG',
+];
 
 const documented = new Set(
   readFileSync(join(resolve(__dirname, '../..'), '.env.example'), 'utf8')
