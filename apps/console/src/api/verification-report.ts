@@ -3,6 +3,7 @@ export type {
   DocumentVerificationReport,
   SignatureReport,
   ChainCertificateSummary,
+  ReportMessage,
 } from '../../../../libs/signature/src/report/document-verification-report';
 export type {
   Indication,

@@ -75,6 +75,7 @@ export const en: Messages = {
       disallowed: 'The content changed after signing, which is not allowed',
     },
     findings: 'Notes',
+    findingText: (message) => message.text,
     downloadReport: 'Download the PDF report',
     downloadingReport: 'Preparing the report…',
   },

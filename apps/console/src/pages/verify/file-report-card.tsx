@@ -43,7 +43,7 @@ export function FileReportCard({
         <ul className="findings">
           {report.messages.map((message) => (
             <li key={message.code}>
-              <code>{message.code}</code> {message.text}
+              <code>{message.code}</code> {v.findingText(message)}
             </li>
           ))}
         </ul>

@@ -91,7 +91,7 @@ export function SignatureDetails({ signature }: { signature: SignatureReport }) 
           <ul>
             {signature.messages.map((message) => (
               <li key={message.code}>
-                <code>{message.code}</code> {message.text}
+                <code>{message.code}</code> {v.findingText(message)}
               </li>
             ))}
           </ul>

@@ -1,7 +1,4 @@
-import type {
-  RevocationExplanation,
-  RevokedCertificateRef,
-} from '@docaxis/signature/report/revocation-explanation';
+import type { RevocationExplanation, RevokedCertificateRef } from '../revocation-explanation';
 
 type Kind = RevocationExplanation['kind'];
 type Instant = (iso: string) => string;
