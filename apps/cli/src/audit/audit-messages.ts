@@ -2,6 +2,7 @@ import {
   AUDIT_REPORT_MESSAGES,
   tsaRevocationText,
 } from '@docaxis/audit-trail/export/audit-report-messages';
+import { auditProblemVi } from '@docaxis/audit-trail/export/audit-problem-vi';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import type {
   CheckpointTimestamp,
@@ -11,9 +12,9 @@ import type { CliLanguage } from '../cli-language';
 
 /**
  * The readable answer of `docaxis audit verify` (and the summary `audit export` writes to
- * standard error), in each language, from the same verification. A broken record's sentence,
- * expected and actual values come from the verifier in English and are quoted as they are, as
- * in the Vietnamese PDF report.
+ * standard error), in each language, from the same verification. A broken record's sentence is
+ * worded from its explanation; its expected and actual values are the verifier's technical
+ * values, quoted as they are.
  */
 export interface AuditMessages {
   summary: (result: AuditTrailVerification) => string;
@@ -84,7 +85,7 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
         return `TOÀN VẸN: đã kiểm tra ${result.recordsChecked} bản ghi; ${head}; ${checkpointVi(result)}\n${scope}`;
       }
       return (
-        `SAI LỆCH tại bản ghi số ${result.seq}: ${result.problem}\n  ${result.message}\n` +
+        `SAI LỆCH tại bản ghi số ${result.seq}: ${result.problem}\n  ${auditProblemVi(result.explanation)}\n` +
         `  cần có:  ${result.expected}\n  thực tế: ${result.actual}\n` +
         `  đã kiểm tra ${result.recordsChecked} bản ghi trước đó; ${checkpointVi(result)}\n${scope}`
       );
