@@ -2,7 +2,7 @@ import type { ChainVerification, TsaRevocationFinding, TsaRevocationUnsettled } 
 import { auditProblemVi } from './audit-problem-vi';
 import type { Indication, ReportMessage, SubIndication } from '../api/verification-report';
 // The same Vietnamese as the PDF report and `docaxis verify`: a clerk reads the same words.
-import { revocationExplanationVi } from '../../../../libs/signature/src/report/wording/revocation-explanation.vi';
+import { reportMessageVi } from '../../../../libs/signature/src/report/wording/report-message.vi';
 import { formatDateTime } from './date-format';
 
 /**
@@ -95,11 +95,8 @@ export const vi = {
       disallowed: 'Có thay đổi nội dung sau khi ký, không được phép',
     } as Record<string, string>,
     findings: 'Ghi chú',
-    /** A finding in Vietnamese from its explanation; the server's text is English. */
-    findingText: (message: ReportMessage) =>
-      message.explanation
-        ? revocationExplanationVi(message.explanation, formatDateTime)
-        : message.text,
+    /** A finding in Vietnamese, from its explanation or its code: the server's text is English. */
+    findingText: (message: ReportMessage) => reportMessageVi(message, formatDateTime),
     downloadReport: 'Tải báo cáo PDF',
     downloadingReport: 'Đang tạo báo cáo…',
   },

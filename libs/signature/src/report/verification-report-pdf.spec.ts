@@ -85,7 +85,7 @@ describe('renderVerificationReportPdf', () => {
     );
     expect(text).toContain('KHÔNG HỢP LỆ');
     expect(text).toContain('FORMAT_FAILURE');
-    expect(text).toContain('PDF_NOT_A_PDF');
+    expect(text).toContain('PDF_NOT_A_PDF Tệp không phải là tệp PDF.');
     expect(text).toContain('Không có chữ ký nào được kiểm tra.');
   });
 

@@ -62,9 +62,13 @@ describe('SignatureDetails: the findings', () => {
     expect(html).not.toContain('stays valid');
   });
 
-  it('shows the server’s English text in English, and where no explanation was recorded', () => {
+  it('words any other finding in Vietnamese from its code, English unchanged', () => {
     expect(render(SIGNATURE, 'en')).toContain(TEXT);
-    const older = { ...SIGNATURE, messages: [{ code: 'WEAK_ALGORITHM', text: 'SHA-1 used' }] };
-    expect(render(older)).toContain('SHA-1 used');
+    const weak = { ...SIGNATURE, messages: [{ code: 'WEAK_ALGORITHM', text: 'SHA-1 used' }] };
+    expect(render(weak)).toContain(
+      'Chữ ký hoặc chuỗi chứng thư dùng thuật toán yếu, không còn an toàn.',
+    );
+    expect(render(weak)).not.toContain('SHA-1 used');
+    expect(render(weak, 'en')).toContain('SHA-1 used');
   });
 });

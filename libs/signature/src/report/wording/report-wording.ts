@@ -47,7 +47,7 @@ export interface ReportWording {
   modifications: Record<ModificationsAfterSigning, string>;
   weakAlgorithm: string;
   messages: string;
-  /** A finding's text in this language (English `text` where no explanation was recorded). */
+  /** A finding in this language: `text` is English; Vietnamese comes from its explanation or code. */
   messageText(message: ReportMessage, instant: (iso: string) => string): string;
   totals(passed: number, total: number): string;
   // The PDF report

@@ -1,5 +1,6 @@
 import type { ReportWording } from './report-wording';
 import { formatInstantAt } from './instant-format';
+import { reportMessageVi } from './report-message.vi';
 import { revocationExplanationVi } from './revocation-explanation.vi';
 
 export const REPORT_WORDING_VI: ReportWording = {
@@ -65,8 +66,7 @@ export const REPORT_WORDING_VI: ReportWording = {
   },
   weakAlgorithm: 'Cảnh báo: thuật toán yếu',
   messages: 'Ghi nhận',
-  messageText: (message, instant) =>
-    message.explanation ? revocationExplanationVi(message.explanation, instant) : message.text,
+  messageText: reportMessageVi,
   totals: (passed, total) => `Tổng cộng: ${passed}/${total} tệp hợp lệ.`,
   reportTitle: 'Báo cáo kiểm tra chữ ký số',
   generatedAt: 'Thời điểm lập báo cáo',
