@@ -32,7 +32,12 @@ import { GatewayClient } from './axis/gateway-client';
 import { HeapProbe } from './axis/heap-probe';
 import { measureRawBroker } from './axis/raw-broker-baseline';
 import { ScenarioCpuMeter } from './axis/scenario-cpu-meter';
-import { secondHalfGrowth, wholeSoakGrowth, type MemorySeries } from './axis/soak-memory';
+import {
+  secondHalfFloorGrowth,
+  secondHalfGrowth,
+  wholeSoakGrowth,
+  type MemorySeries,
+} from './axis/soak-memory';
 import { BenchFailureError } from './support/bench-failure.error';
 import { measureThroughput } from './support/throughput-meter';
 import { stageLatencies } from './axis/stage-latencies';
@@ -348,6 +353,7 @@ async function soakRun(
       p99Ms: result.latency.p99Ms,
       rss: perApp((app) => wholeSoakGrowth(rssSeries.get(app.name)!)),
       rssSecondHalf: perApp((app) => secondHalfGrowth(rssSeries.get(app.name)!)),
+      rssFloorSecondHalf: perApp((app) => secondHalfFloorGrowth(rssSeries.get(app.name)!)),
       heapAfterGc: heapProbe
         ? perApp((app) => ({
             whole: wholeSoakGrowth(heapSeries[app.name]),

@@ -39,6 +39,8 @@ export interface SoakResult {
   rss: Record<AxisAppName, MemoryGrowth>;
   /** Per app: RSS from the tenth halfway through the soak to the last (warm-up left out). */
   rssSecondHalf: Record<AxisAppName, MemoryGrowth>;
+  /** Per app: RSS's lowest point in the first and last whole minute of the second half. */
+  rssFloorSecondHalf: Record<AxisAppName, MemoryGrowth | null>;
   /** With `--heap-probe`: heap used right after a forced full GC (the live heap), both ways. */
   heapAfterGc: Record<AxisAppName, { whole: MemoryGrowth; secondHalf: MemoryGrowth }> | null;
   series: Record<AxisAppName, { rss: MemorySeries; heapAfterGc: MemorySeries }>;
@@ -141,26 +143,33 @@ export function stageTable(rows: readonly AxisScenarioRow[]): string {
 /**
  * RSS over the whole soak includes warm-up (V8 growing its young generation to
  * --max-semi-space-size and its old generation to the next collection's limit, native buffers and
- * pools filling); "flat" is judged on the second half, and on the heap after a full GC when the
- * run has `--heap-probe` (see bench/README.md).
+ * pools filling); "flat" is judged on the second half: on RSS's floor (each minute's lowest point,
+ * which garbage awaiting a collection does not lift and a leak does; the mean of the last tenth
+ * when the soak is too short for floors), and on the heap after a full GC when the run has
+ * `--heap-probe` (see bench/README.md).
  */
 export function soakTable(soak: SoakResult): string {
   const heap = soak.heapAfterGc;
+  const judgedRss = (app: AxisAppName) => soak.rssFloorSecondHalf[app] ?? soak.rssSecondHalf[app];
   const flat = (app: AxisAppName) =>
-    soak.rssSecondHalf[app].growth <= AXIS_TARGETS.soakGrowth &&
+    judgedRss(app).growth <= AXIS_TARGETS.soakGrowth &&
     (!heap || heap[app].secondHalf.growth <= AXIS_TARGETS.soakGrowth);
   return [
-    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.errors} errors, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | RSS MiB, first / last 10 % | RSS growth | RSS growth, 2nd half |` +
+    `| soak: ${soak.seconds} s at ${soak.concurrentSenders} senders, ${soak.dispatches} dispatches, ${soak.errors} errors, ${soak.busyRefusals} busy 503s, p99 ${soak.p99Ms.toFixed(0)} ms | RSS MiB, first / last 10 % | RSS growth | RSS growth, 2nd half | RSS floor MiB, 2nd half, first / last minute | RSS floor growth, 2nd half |` +
       (heap
         ? ' heap after GC MiB, first / last 10 % | heap growth | heap growth, 2nd half |'
         : '') +
       ` flat (2nd half ≤ ${percent(AXIS_TARGETS.soakGrowth)}) |`,
-    `|---|---:|---:|---:|${heap ? '---:|---:|---:|' : ''}:-:|`,
+    `|---|---:|---:|---:|---:|---:|${heap ? '---:|---:|---:|' : ''}:-:|`,
     ...(Object.keys(soak.rss) as AxisAppName[]).map((app) => {
       const rss = soak.rss[app];
+      const floor = soak.rssFloorSecondHalf[app];
       const h = heap?.[app];
       return (
         `| ${app} | ${mib(rss.firstBytes)} / ${mib(rss.lastBytes)} | ${percent(rss.growth)} | ${percent(soak.rssSecondHalf[app].growth)} |` +
+        (floor
+          ? ` ${mib(floor.firstBytes)} / ${mib(floor.lastBytes)} | ${percent(floor.growth)} |`
+          : ' – | – |') +
         (h
           ? ` ${mib(h.whole.firstBytes)} / ${mib(h.whole.lastBytes)} | ${percent(h.whole.growth)} | ${percent(h.secondHalf.growth)} |`
           : '') +
