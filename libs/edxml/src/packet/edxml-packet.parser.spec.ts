@@ -244,6 +244,32 @@ describe('parseEdxmlPacket', () => {
     },
   );
 
+  it('refuses an AttachmentName over 200 characters in the manifest and the attachment', () => {
+    const xml = fixture('dispatch-new.edxml').toString();
+    const at200 = `${'a'.repeat(196)}.pdf`;
+    expect(
+      parseEdxmlPacket(xml.replaceAll('05-VPCP-KSTT.pdf', at200)).attachments[0].attachmentName,
+    ).toBe(at200);
+    // Counted in characters, not bytes: 197 Vietnamese letters are 394 bytes.
+    const over = `${'đ'.repeat(197)}.pdf`;
+    expect(
+      structureIssues(() => parseEdxmlPacket(xml.replaceAll('05-VPCP-KSTT.pdf', over))),
+    ).toEqual([
+      {
+        path: 'edXMLManifest/Reference[1]/AttachmentName',
+        code: 'VALUE_TOO_LONG',
+        message:
+          'edXMLManifest/Reference[1]/AttachmentName has 201 characters, at most 200 are allowed',
+      },
+      {
+        path: 'AttachmentEncoded/Attachment[1]/AttachmentName',
+        code: 'VALUE_TOO_LONG',
+        message:
+          'AttachmentEncoded/Attachment[1]/AttachmentName has 201 characters, at most 200 are allowed',
+      },
+    ]);
+  });
+
   it('decodes a large attachment with line breaks exactly', () => {
     const bytes = Buffer.alloc(3 * 1024 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;

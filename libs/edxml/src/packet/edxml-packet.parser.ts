@@ -1,6 +1,7 @@
 import { checkAgencyCode } from '../agency-code/agency-code';
 import { edxmlDateToIso, edxmlTimestampToDate } from '../dates/edxml-dates';
 import { parseNumberNotation } from '../document-metadata/number-notation';
+import { characterCount } from '../text/safe-text';
 import { businessDocTypeFromCode } from './business-doc-types';
 import { EdxmlChildReader } from './edxml-child-reader';
 import { EdxmlNamespaceInvalidError, EdxmlStructureError, type EdxmlIssue } from './edxml-errors';
@@ -23,6 +24,9 @@ import { DEFAULT_XML_READ_LIMITS, readXmlDocument, type XmlReadLimits } from './
 import type { XmlElement } from './xml-element';
 
 export type EdxmlParseOptions = Partial<XmlReadLimits>;
+
+/** `AttachmentName` of a manifest `Reference` and of an `Attachment`: at most 200 (QCVN 102). */
+export const ATTACHMENT_NAME_MAX_LENGTH = 200;
 
 export type ParsedEdxml =
   | { readonly kind: 'packet'; readonly packet: EdxmlPacket }
@@ -350,11 +354,13 @@ function readManifest(reader: EdxmlChildReader): EdxmlManifest {
       element.attributes.find(
         (attribute) => attribute.namespace === XLINK_NAMESPACE && attribute.name === name,
       )?.value;
+    const attachmentName = child.text('AttachmentName');
+    checkAttachmentName(child, attachmentName);
     return compact({
       contentId: child.text('ContentId'),
       contentType: child.text('ContentType'),
       description: child.text('Description'),
-      attachmentName: child.text('AttachmentName'),
+      attachmentName,
       href: xlink('href'),
       linkType: xlink('type'),
       extensions: child.extensions(),
@@ -373,14 +379,26 @@ function readAttachment(reader: EdxmlChildReader): EdxmlAttachment {
       `${reader.pathOf('ContentTransferEncoded')} is not valid base64`,
     );
   }
+  const attachmentName = reader.requiredText('AttachmentName');
+  checkAttachmentName(reader, attachmentName);
   return compact({
     contentId: reader.requiredText('ContentId'),
-    attachmentName: reader.requiredText('AttachmentName'),
+    attachmentName,
     description: reader.text('Description'),
     contentType: reader.requiredText('ContentType'),
     content: content ?? Buffer.alloc(0),
     extensions: reader.extensions(),
   });
+}
+
+function checkAttachmentName(reader: EdxmlChildReader, name: string | undefined): void {
+  if (name === undefined || characterCount(name) <= ATTACHMENT_NAME_MAX_LENGTH) return;
+  const path = reader.pathOf('AttachmentName');
+  reader.issue(
+    path,
+    'VALUE_TOO_LONG',
+    `${path} has ${characterCount(name)} characters, at most ${ATTACHMENT_NAME_MAX_LENGTH} are allowed`,
+  );
 }
 
 function readStatus(headerReader: EdxmlChildReader, issues: EdxmlIssue[]): EdxmlStatus {
