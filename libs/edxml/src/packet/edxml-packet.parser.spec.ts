@@ -162,6 +162,25 @@ describe('parseEdxmlPacket', () => {
     expect(types).toEqual(['new', 'recall', 'update', 'replace']);
   });
 
+  it('reads either spelling of the business children under either spelling of Business', () => {
+    const xml = fixture('dispatch-new.edxml')
+      .toString()
+      .replace('<edXML:BussinessDocType>0<', '<edXML:BussinessDocType>3<');
+    const variants = [
+      // "Business" around the SDKs' "Bussiness…" children, and the other way round.
+      xml.replace(/edXML:Bussiness>/g, 'edXML:Business>'),
+      xml.replace(/edXML:BussinessDoc/g, 'edXML:BusinessDoc'),
+    ];
+    for (const variant of variants) {
+      const business = parseEdxmlPacket(variant).traceHeaderList?.business;
+      expect(business).toMatchObject({
+        businessDocType: 'replace',
+        businessDocReason: 'Văn bản điện tử mới',
+      });
+      expect(business?.extensions).toBeUndefined();
+    }
+  });
+
   it('reads a replacement list', () => {
     const xml = fixture('dispatch-new.edxml')
       .toString()

@@ -306,7 +306,15 @@ function readTraceHeaderList(reader: EdxmlChildReader): EdxmlTraceHeaderList {
 }
 
 function readBusiness(reader: EdxmlChildReader, spelled: string): EdxmlBusiness {
-  const typeName = `${spelled}DocType`;
+  // The children's spelling need not follow the wrapper's: each is read under whichever it has.
+  const named = (suffix: string) => {
+    const other = spelled === 'Bussiness' ? 'Business' : 'Bussiness';
+    const has = (name: string) => reader.element.children.some((child) => child.name === name);
+    return !has(`${spelled}${suffix}`) && has(`${other}${suffix}`)
+      ? `${other}${suffix}`
+      : `${spelled}${suffix}`;
+  };
+  const typeName = named('DocType');
   const rawType = reader.requiredText(typeName);
   const businessDocType = businessDocTypeFromCode(rawType);
   if (rawType && !businessDocType) {
@@ -321,10 +329,10 @@ function readBusiness(reader: EdxmlChildReader, spelled: string): EdxmlBusiness 
   return compact({
     documentId: reader.text('DocumentId'),
     businessDocType: businessDocType ?? 'new',
-    businessDocReason: reader.text(`${spelled}DocReason`),
+    businessDocReason: reader.text(named('DocReason')),
     paper: reader.text('Paper'),
     staffInfo: staffElement && readStaffInfo(reader.readerFor(staffElement, 'StaffInfo')),
-    businessDocumentInfo: reader.optional(`${spelled}DocumentInfo`),
+    businessDocumentInfo: reader.optional(named('DocumentInfo')),
     replacementInfoList:
       replacementList &&
       readReplacementList(reader.readerFor(replacementList, 'ReplacementInfoList')),
