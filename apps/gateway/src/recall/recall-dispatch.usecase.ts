@@ -24,9 +24,9 @@ export interface RecallResult {
   dispatchId: string;
   recalledAt: string;
   reason: string;
-  /** Recipients that had not fetched it: it is gone from their inbox. */
+  /** Recipients that had neither fetched it nor reported a status: it is gone from their inbox. */
   withdrawnFrom: string[];
-  /** Recipients that had fetched it: a recall request (13) is on its way to their inbox. */
+  /** Recipients that had fetched it or reported a status: a recall request (13) is on its way to their inbox. */
   requestedFrom: string[];
 }
 
@@ -39,7 +39,7 @@ const STAND_IN_NOTICE_ID = '00000000-0000-7000-8000-000000000000';
 
 /**
  * The sender recalls a dispatch (thu hồi). One statement (DispatchRecallRepository.recall):
- * recipients that had not fetched it lose it; each one that had gets a recall request (status
+ * recipients that do not have it (not fetched, no status reported) lose it; each one that has it gets a recall request (status
  * 13, a notice from the sender with its `status.noticed` message) routed to its inbox, which it
  * answers with 15 (agrees) or 16 (refuses) through POST /dispatches/:id/status; the dispatch
  * records when and why; `dispatch.recalled` tells the audit. What the statement read answers

@@ -216,9 +216,9 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     dispatchId,
     senderCode: agencyCode,
     reason: z.string().min(1).max(2000),
-    /** Recipients that had not fetched it: it left their inbox. */
+    /** Recipients that had neither fetched it nor reported a status: it left their inbox. */
     withdrawnFrom: z.array(agencyCode),
-    /** Recipients that had fetched it: a recall request (status 13) went to their inbox. */
+    /** Recipients that had fetched it or reported a status: a recall request (status 13) went to their inbox. */
     requestedFrom: z.array(agencyCode),
   }),
 } as const satisfies Record<MessageType, z.ZodType>;

@@ -178,37 +178,72 @@ describe('DispatchRecallRepository.recall (real PostgreSQL)', () => {
     });
   });
 
-  it('asks, not withdraws, a copy whose download commits while the recall waits for it', async () => {
-    const id = await dispatchWith({ [FETCHER]: 'delivered' });
-    const download = dataSource.createQueryRunner();
-    await download.connect();
-    await download.startTransaction();
-    try {
-      await download.query(
-        `UPDATE dispatch_recipients SET state = 'fetched', fetched_at = now()
-          WHERE dispatch_id = $1 AND recipient_code = $2`,
-        [id, FETCHER],
+  it.each([
+    {
+      change: 'download',
+      set: `state = 'fetched', fetched_at = now()`,
+      after: 'fetched',
+    },
+    {
+      change: 'first status notice',
+      set: `status_code = '01', status_at = now()`,
+      after: 'delivered',
+    },
+  ])(
+    'asks, not withdraws, a copy whose $change commits while the recall waits for it',
+    async ({ set, after }) => {
+      const id = await dispatchWith({ [FETCHER]: 'delivered' });
+      const concurrent = dataSource.createQueryRunner();
+      await concurrent.connect();
+      await concurrent.startTransaction();
+      try {
+        await concurrent.query(
+          `UPDATE dispatch_recipients SET ${set} WHERE dispatch_id = $1 AND recipient_code = $2`,
+          [id, FETCHER],
+        );
+        // The recall's snapshot still shows the copy delivered, neither fetched nor noticed.
+        const recalling = recalls.recall(recallOf(id, SENDER));
+        await waitFor(
+          () => sessionsWaitingForLocks(dataSource),
+          (n) => n === 1,
+          'the recall to wait for the copy',
+        );
+        await concurrent.commitTransaction();
+        expect((await recalling).recalled).toEqual({ withdrawnFrom: [], requestedFrom: [FETCHER] });
+      } finally {
+        if (concurrent.isTransactionActive) await concurrent.rollbackTransaction();
+        await concurrent.release();
+      }
+      expect(await copies(id)).toEqual([
+        { recipient_code: FETCHER, state: after, recall_state: 'requested', stamped: true },
+      ]);
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM status_notices WHERE dispatch_id = $1 AND status_code = '13'`,
+        [id],
       );
-      // The recall's snapshot still shows the copy delivered.
-      const recalling = recalls.recall(recallOf(id, SENDER));
-      await waitFor(
-        () => sessionsWaitingForLocks(dataSource),
-        (n) => n === 1,
-        'the recall to wait for the copy',
-      );
-      await download.commitTransaction();
-      expect((await recalling).recalled).toEqual({ withdrawnFrom: [], requestedFrom: [FETCHER] });
-    } finally {
-      if (download.isTransactionActive) await download.rollbackTransaction();
-      await download.release();
-    }
+      expect(n).toBe(1);
+    },
+  );
+
+  it('asks, not withdraws, a copy not downloaded whose recipient has reported a status on it', async () => {
+    // Read as an edXML packet (no download) and registered: the recipient has it in its system.
+    const id = await dispatchWith({ [FETCHER]: 'delivered', [LATE]: 'delivered' });
+    await dataSource.query(
+      `UPDATE dispatch_recipients SET status_code = '03' WHERE dispatch_id = $1 AND recipient_code = $2`,
+      [id, FETCHER],
+    );
+    expect((await recalls.recall(recallOf(id, SENDER))).recalled).toEqual({
+      withdrawnFrom: [LATE],
+      requestedFrom: [FETCHER],
+    });
     expect(await copies(id)).toEqual([
-      { recipient_code: FETCHER, state: 'fetched', recall_state: 'requested', stamped: true },
+      { recipient_code: LATE, state: 'recalled', recall_state: null, stamped: true },
+      { recipient_code: FETCHER, state: 'delivered', recall_state: 'requested', stamped: true },
     ]);
-    const [{ n }] = await dataSource.query(
-      `SELECT count(*)::int AS n FROM status_notices WHERE dispatch_id = $1 AND status_code = '13'`,
+    const asked: { recipient_code: string }[] = await dataSource.query(
+      `SELECT recipient_code FROM status_notices WHERE dispatch_id = $1 AND status_code = '13'`,
       [id],
     );
-    expect(n).toBe(1);
+    expect(asked).toEqual([{ recipient_code: FETCHER }]);
   });
 });

@@ -5,8 +5,15 @@ import { UUID_V7_SQL } from '../database/uuid';
 import { OUTBOX_ROW_COLUMNS, type OutboxRow, outboxRowParams } from '../outbox/outbox-row';
 import type { DispatchState, RecipientState } from './dispatch-state';
 
-/** Status code of the sender's recall request (Lấy lại), sent to each recipient that fetched it. */
+/** Status code of the sender's recall request (Lấy lại), sent to each recipient that has it. */
 export const RECALL_REQUEST_CODE = '13';
+
+/**
+ * A copy the recipient has in its system, so a recall asks it (NĐ 30/2020, art. 18.4.b) instead of
+ * withdrawing it: a file was downloaded, or the recipient reported a status on it (01 "arrived"
+ * and on: an edXML system reads the packet, PDFs inside, without downloading a file).
+ */
+const HAS_IT = `(r.state IN ('fetched', 'acknowledged') OR r.status_code IS NOT NULL)`;
 
 /** What `DispatchRecallRepository.recall` is asked to do. */
 export interface DispatchRecall {
@@ -58,16 +65,17 @@ export class DispatchRecallRepository {
   /**
    * Recalls a dispatch in one statement (atomic without an explicit transaction), when the caller
    * is its sender, it is not recalled yet and the verifier did not reject it: records when and
-   * why on the dispatch; every copy not fetched yet (pending, queued, delivered) is withdrawn
-   * (recalled); every fetched or acknowledged copy gets a pending recall request, recorded as a
-   * status notice 13 from the sender to that recipient with its `status.noticed` message; and the
-   * `dispatch.recalled` event names both groups. What it read (the dispatch, the caller's copy)
-   * answers the caller's refusals.
+   * why on the dispatch; every copy the recipient does not have yet (not fetched, no status
+   * reported) is withdrawn (recalled); every copy it has (HAS_IT) gets a pending recall request,
+   * recorded as a status notice 13 from the sender to that recipient with its `status.noticed`
+   * message; and the `dispatch.recalled` event names both groups. What it read (the dispatch, the
+   * caller's copy) answers the caller's refusals.
    *
    * One UPDATE decides each copy on its latest version: it locks the copy and re-checks it after
-   * a concurrent download commits, so a copy fetched meanwhile is asked, not withdrawn (two
-   * UPDATEs in one statement would share its snapshot and miss it). The dispatch row is updated
-   * first (the copies' UPDATE reads its result), which serialises a recall with another and with
+   * a concurrent download or status notice commits, so a copy fetched or noticed meanwhile is
+   * asked, not withdrawn (two UPDATEs in one statement would share its snapshot and miss it). The
+   * dispatch row is updated first (the copies' UPDATE reads its result), which serialises a
+   * recall with another and with
    * the router's routing statement: routed first, its queued copies are withdrawn; recalled
    * first, the router ends the dispatch as withdrawn.
    */
@@ -85,10 +93,8 @@ export class DispatchRecallRepository {
           RETURNING id, sender_code
        ), moved AS (
          UPDATE dispatch_recipients r
-            SET state = CASE WHEN r.state IN ('pending', 'queued', 'delivered') THEN 'recalled'
-                             ELSE r.state END,
-                recall_state = CASE WHEN r.state IN ('fetched', 'acknowledged') THEN 'requested'
-                                    ELSE r.recall_state END,
+            SET state = CASE WHEN ${HAS_IT} THEN r.state ELSE 'recalled' END,
+                recall_state = CASE WHEN ${HAS_IT} THEN 'requested' ELSE r.recall_state END,
                 recalled_at = $4
            FROM recalled c
           WHERE r.dispatch_id = c.id

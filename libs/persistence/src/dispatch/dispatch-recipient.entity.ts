@@ -50,7 +50,7 @@ export class DispatchRecipientEntity {
   @Column({ name: 'status_at', type: 'timestamptz', nullable: true })
   statusAt!: Date | null;
 
-  /** Where a recall stands for a recipient that had fetched the dispatch (null: no recall). */
+  /** Where a recall stands for a recipient that had the dispatch (fetched, or a status reported; null: no recall). */
   @Column({ name: 'recall_state', type: 'varchar', length: 16, nullable: true })
   recallState!: RecallAnswerState | null;
 

@@ -11,7 +11,8 @@ export type DispatchState = 'accepted' | 'verified' | 'rejected' | 'routed' | 'w
 /**
  * Per-recipient delivery state: pending (accepted, not yet routed) → queued (on the recipient's
  * queue) → delivered (in the recipient's inbox) → fetched (a file was downloaded) → acknowledged.
- * A recall before the recipient fetched it withdraws it: pending, queued or delivered → recalled.
+ * A recall before the recipient fetched it or reported a status on it withdraws it: pending, queued
+ * or delivered → recalled.
  */
 export type RecipientState =
   'pending' | 'queued' | 'delivered' | 'fetched' | 'acknowledged' | 'recalled';

@@ -22,7 +22,8 @@ export class RecallResultDto implements RecallResult {
 
   @ApiProperty({
     type: [String],
-    description: 'Recipients that had not fetched it: it is gone from their inbox.',
+    description:
+      'Recipients that had neither fetched it nor reported a status on it: it is gone from their inbox.',
     example: ['000.00.14.H20'],
   })
   withdrawnFrom!: string[];
@@ -30,7 +31,7 @@ export class RecallResultDto implements RecallResult {
   @ApiProperty({
     type: [String],
     description:
-      'Recipients that had fetched it: a recall request (13) goes to their inbox; they answer 15 or 16.',
+      'Recipients that had fetched it or reported a status on it: a recall request (13) goes to their inbox; they answer 15 or 16.',
     example: ['000.00.00.H41'],
   })
   requestedFrom!: string[];
