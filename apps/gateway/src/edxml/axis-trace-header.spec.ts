@@ -5,6 +5,7 @@ describe('axisTraceHeaderList', () => {
     const trace = axisTraceHeaderList(
       {
         from: { organId: '000.00.14.H20', organName: 'Sở TT&TT Đồng Tháp' },
+        to: [{ organId: '000.00.00.H41', organName: 'UBND tỉnh Nghệ An' }],
         documentId: '000.00.14.H20,2026/11/20,05/UBND-VP',
       },
       new Date('2026-11-20T02:00:00Z'),

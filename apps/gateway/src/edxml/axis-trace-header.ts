@@ -12,10 +12,11 @@ export const AXIS_TRACE_ORGAN_ID = '000.00.00.G22';
 /**
  * The trace of a dispatch served as edXML: the sender's entry as the sample writes it (sender's
  * OrganId, when the axis accepted the dispatch; the packet's own trace is not kept), then one
- * entry for the axis handing it over now. BussinessDocType 0 (new).
+ * entry for the axis handing it over now. BussinessDocType 0 (new), or 3 (replace) for a
+ * dispatch that replaces an earlier one.
  */
 export function axisTraceHeaderList(
-  envelope: Pick<DispatchEnvelope, 'from' | 'documentId'>,
+  envelope: Pick<DispatchEnvelope, 'from' | 'to' | 'documentId' | 'replaces'>,
   acceptedAt: Date,
   servedAt: Date,
 ): EdxmlTraceHeaderList {

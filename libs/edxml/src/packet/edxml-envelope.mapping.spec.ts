@@ -254,3 +254,58 @@ describe('envelopeToEdxml', () => {
     expect(back).toEqual({ ...envelope, otherInfo: { priority: 3 } });
   });
 });
+
+describe('a replacement (BussinessDocType 3) between envelope and packet', () => {
+  const REPLACED = '000.00.00.G22,2026/11/19,04/VPCP-KSTT';
+  const replacementList = `<edXML:ReplacementInfoList><edXML:ReplacementInfo><edXML:DocumentId>${REPLACED}</edXML:DocumentId><edXML:OrganIdList><edXML:OrganId>000.00.00.H41</edXML:OrganId></edXML:OrganIdList></edXML:ReplacementInfo></edXML:ReplacementInfoList>`;
+  const asReplacement = (list: string) =>
+    withHeader((xml) =>
+      xml
+        .replace('<edXML:BussinessDocType>0<', '<edXML:BussinessDocType>3<')
+        .replace('>Văn bản điện tử mới<', '>Sửa lỗi trích yếu<')
+        .replace('</edXML:StaffInfo>', `</edXML:StaffInfo>${list}`),
+    );
+
+  it('reads the replaced document and the reason into envelope.replaces', () => {
+    const envelope = edxmlToEnvelope(parseEdxmlPacket(asReplacement(replacementList)));
+    expect(envelope.replaces).toEqual({ documentId: REPLACED, reason: 'Sửa lỗi trích yếu' });
+  });
+
+  it('refuses a replacement that names no replaced document, or more than one', () => {
+    expect(envelopeIssues(asReplacement('')).map((issue) => `${issue.path} ${issue.code}`)).toEqual(
+      ['replaces.documentId FIELD_REQUIRED'],
+    );
+    const twice = replacementList.replace(
+      '</edXML:ReplacementInfoList>',
+      `${replacementList.slice('<edXML:ReplacementInfoList>'.length)}`,
+    );
+    expect(
+      envelopeIssues(asReplacement(twice)).map((issue) => `${issue.path} ${issue.code}`),
+    ).toEqual(['replaces TOO_MANY_ITEMS']);
+  });
+
+  it('writes envelope.replaces as BussinessDocType 3 with its ReplacementInfo, and reads it back', () => {
+    const original = edxmlToEnvelope(parseEdxmlPacket(fixture('dispatch-new.edxml')));
+    const envelope = validateDispatchEnvelope({
+      ...original,
+      replaces: { documentId: REPLACED, reason: 'Sửa lỗi trích yếu' },
+    });
+    const trace = newDispatchTraceHeaderList(envelope, new Date('2026-11-20T02:00:00Z'));
+    expect(trace.business).toEqual({
+      documentId: envelope.documentId,
+      businessDocType: 'replace',
+      businessDocReason: 'Sửa lỗi trích yếu',
+      paper: '0',
+      replacementInfoList: [{ documentId: REPLACED, organIds: ['000.00.00.H41', '000.00.14.H20'] }],
+    });
+    const packet = envelopeToEdxml(envelope, [], trace);
+    expect(edxmlToEnvelope(parseEdxmlPacket(buildEdxmlPacket(packet)))).toEqual(envelope);
+  });
+
+  it('names a reason when the sender gave none', () => {
+    const original = edxmlToEnvelope(parseEdxmlPacket(fixture('dispatch-new.edxml')));
+    const envelope = validateDispatchEnvelope({ ...original, replaces: { documentId: REPLACED } });
+    const trace = newDispatchTraceHeaderList(envelope, new Date('2026-11-20T02:00:00Z'));
+    expect(trace.business?.businessDocReason).toBe('Văn bản thay thế');
+  });
+});

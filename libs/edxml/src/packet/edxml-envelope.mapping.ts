@@ -106,6 +106,7 @@ export function edxmlToEnvelope(packet: EdxmlPacket): DispatchEnvelope {
   }
 
   const json = {
+    replaces: replacesOf(packet.traceHeaderList, problem),
     from: organizationJson(header.from),
     to: header.to.map(organizationJson),
     documentId: header.documentId,
@@ -258,22 +259,61 @@ export function envelopeToEdxml(
   });
 }
 
-/** The trace of a new dispatch leaving its sender now: one TraceHeader, BussinessDocType 0. */
+/**
+ * The trace of a dispatch leaving its sender now: one TraceHeader, BussinessDocType 0 (new), or 3
+ * (replace) with a ReplacementInfo naming the replaced document and this dispatch's recipients
+ * when the envelope `replaces` an earlier one.
+ */
 export function newDispatchTraceHeaderList(
-  envelope: Pick<DispatchEnvelope, 'from' | 'documentId'>,
+  envelope: Pick<DispatchEnvelope, 'from' | 'to' | 'documentId' | 'replaces'>,
   sentAt: Date,
   staffInfo?: EdxmlStaffInfo,
 ): EdxmlTraceHeaderList {
+  const replaces = envelope.replaces;
   return {
     traceHeaders: [{ organId: envelope.from.organId, timestamp: dateToEdxmlTimestamp(sentAt) }],
     business: compact({
       documentId: envelope.documentId,
-      businessDocType: 'new' as const,
-      businessDocReason: 'Văn bản điện tử mới',
+      businessDocType: replaces ? ('replace' as const) : ('new' as const),
+      businessDocReason: replaces ? (replaces.reason ?? 'Văn bản thay thế') : 'Văn bản điện tử mới',
       paper: '0',
       staffInfo,
+      replacementInfoList: replaces && [
+        { documentId: replaces.documentId, organIds: envelope.to.map((to) => to.organId) },
+      ],
     }),
   };
+}
+
+/**
+ * `replaces` of a BussinessDocType 3 packet: the one document its ReplacementInfo names, the
+ * reason from BussinessDocReason. Other business types leave it out (the gateway decides which it
+ * takes).
+ */
+function replacesOf(
+  trace: EdxmlTraceHeaderList | undefined,
+  problem: (path: PropertyKey[], code: EnvelopeIssueCode, detail: string) => void,
+): { documentId: string; reason?: string } | undefined {
+  const business = trace?.business;
+  if (business?.businessDocType !== 'replace') return undefined;
+  const replaced = business.replacementInfoList ?? [];
+  if (replaced.length === 0) {
+    problem(
+      ['replaces', 'documentId'],
+      'FIELD_REQUIRED',
+      'is required: a replacement (BussinessDocType 3) names the replaced document in ReplacementInfoList/ReplacementInfo/DocumentId',
+    );
+    return undefined;
+  }
+  if (replaced.length > 1) {
+    problem(
+      ['replaces'],
+      'TOO_MANY_ITEMS',
+      `names ${replaced.length} replaced documents; docaxis replaces one document per dispatch`,
+    );
+    return undefined;
+  }
+  return { documentId: replaced[0].documentId, reason: business.businessDocReason };
 }
 
 function organizationJson(organization: EdxmlOrganization): Record<string, unknown> {
