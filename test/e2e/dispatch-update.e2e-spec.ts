@@ -7,6 +7,7 @@ import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pd
 const A = '000.00.00.G22'; // sender
 const B = '000.00.00.H41'; // receives the original and the replacement
 const C = '000.00.14.H20'; // receives the original only
+const D = '000.00.00.H14'; // never received the original
 
 /** An update: the sender sends a replacement that references the original (all four apps). */
 describe('update by replacement (real RabbitMQ and PostgreSQL)', () => {
@@ -73,5 +74,26 @@ describe('update by replacement (real RabbitMQ and PostgreSQL)', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.code).toBe('ENVELOPE_INVALID');
     expect(JSON.stringify(foreign.body.error.details)).toContain('replaces.documentId');
+  });
+
+  it('refuses a replacement addressed to an agency the original was not sent to, in either language', async () => {
+    const pdf = await signedDispatchPdf(axis.pki, A);
+    const replacing = () =>
+      attachDispatch(
+        asAgency(axis, A).post('/dispatches'),
+        envelopeJson(A, [B, D], { replaces: { documentId: originalDocumentId, reason } }),
+        [{ name: 'van-ban.pdf', bytes: pdf }],
+      );
+    const refused = await replacing();
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      code: 'REPLACEMENT_RECIPIENT_NOT_ORIGINAL',
+      details: { documentId: originalDocumentId, recipients: [D] },
+    });
+    expect(refused.body.error.message).toContain('không phải là nơi nhận');
+    const english = await replacing().query({ lang: 'en' });
+    expect(english.body.error.message).toContain('was not sent to');
+    const sent = (await asAgency(axis, A).get('/dispatches?role=sent')).body;
+    expect(sent.items[0].dispatchId).toBe(replacement);
   });
 });

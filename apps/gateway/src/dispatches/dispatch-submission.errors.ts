@@ -250,3 +250,17 @@ export class ReplacedDispatchUnknownError extends UnprocessableError {
     );
   }
 }
+
+/** An update replaces the document where the original went: it is not a way to reach others. */
+export class ReplacementRecipientNotOriginalError extends UnprocessableError {
+  constructor(documentId: string, recipients: readonly string[]) {
+    super(
+      'REPLACEMENT_RECIPIENT_NOT_ORIGINAL',
+      `The document ${documentId} that this dispatch replaces was not sent to ${recipients.join(', ')}: a replacement goes only to the original's recipients; send a new dispatch to others.`,
+      { documentId, recipients: [...recipients] },
+      {
+        vi: `${recipients.join(', ')} không phải là nơi nhận của văn bản ${documentId} được thay thế: văn bản thay thế chỉ gửi tới nơi nhận của văn bản gốc; gửi văn bản mới cho cơ quan khác.`,
+      },
+    );
+  }
+}

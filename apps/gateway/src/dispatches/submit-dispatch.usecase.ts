@@ -31,6 +31,7 @@ import {
   IdempotencyKeyReusedError,
   NoFilesError,
   ReplacedDispatchUnknownError,
+  ReplacementRecipientNotOriginalError,
   RecipientSuspendedError,
   SenderMismatchError,
   UmbrellaRecipientError,
@@ -139,6 +140,14 @@ export class SubmitDispatchUseCase {
         const replay = await this.replayOf(command, requestDigest);
         if (replay) return replay;
         throw new ReplacedDispatchUnknownError(envelope.replaces.documentId);
+      }
+      // Stored only after validateDispatchEnvelope accepted it.
+      const originalRecipients = new Set(
+        (original.envelope as unknown as DispatchEnvelope).to.map((to) => to.organId),
+      );
+      const others = recipientCodes.filter((code) => !originalRecipients.has(code));
+      if (others.length) {
+        throw new ReplacementRecipientNotOriginalError(envelope.replaces.documentId, others);
       }
       replacesDispatchId = original.id;
     }

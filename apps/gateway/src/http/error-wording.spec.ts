@@ -153,6 +153,9 @@ const SAMPLES: readonly DomainError[] = [
   new submission.FileNotFoundInDispatchError(ID, ID),
   new submission.NotARecipientError(ID),
   new submission.ReplacedDispatchUnknownError('000.00.00.H41,2026/01/05,12/UBND-VP'),
+  new submission.ReplacementRecipientNotOriginalError('000.00.00.G22,2026/01/05,12/VPCP-KSTT', [
+    '000.00.00.H14',
+  ]),
   new EdxmlAttachmentsMismatchError(both('the manifest names the same file twice', 'tệp trùng')),
   new edxmlStatus.EdxmlStatusAuthorMismatchError('000.00.00.H41', '000.00.00.G22'),
   new edxmlStatus.EdxmlStatusDispatchMismatchError('a', 'b'),
