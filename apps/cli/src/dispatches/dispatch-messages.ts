@@ -45,7 +45,7 @@ export interface DispatchMessages {
   inboxStatus: (
     dispatchId: string,
     code: string,
-    recipientCode: string,
+    authorCode: string,
     name: string,
     reason: string | null,
   ) => string;
@@ -122,8 +122,8 @@ const VI: DispatchMessages = {
   inboxDispatch: (dispatchId, state, senderCode, urgency, subject) =>
     `${dispatchId}  ${VI.recipientState(state).padEnd(15)} từ ${senderCode}  ` +
     `${VI.urgency(urgency).padEnd(11)} ${subject}`,
-  inboxStatus: (dispatchId, code, recipientCode, name, reason) =>
-    `${dispatchId}  ${`trạng thái ${code}`.padEnd(15)} từ ${recipientCode}  ${name}` +
+  inboxStatus: (dispatchId, code, authorCode, name, reason) =>
+    `${dispatchId}  ${`trạng thái ${code}`.padEnd(15)} từ ${authorCode}  ${name}` +
     (reason ? `: ${reason}` : ''),
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (phiên bản docaxis này chưa hiển thị được; dùng --json)`,
@@ -170,8 +170,8 @@ const EN: DispatchMessages = {
   inboxEmpty: 'Inbox empty.',
   inboxDispatch: (dispatchId, state, senderCode, urgency, subject) =>
     `${dispatchId}  ${state.padEnd(12)} from ${senderCode}  ${urgency.padEnd(8)} ${subject}`,
-  inboxStatus: (dispatchId, code, recipientCode, name, reason) =>
-    `${dispatchId}  ${`status ${code}`.padEnd(12)} from ${recipientCode}  ${name}` +
+  inboxStatus: (dispatchId, code, authorCode, name, reason) =>
+    `${dispatchId}  ${`status ${code}`.padEnd(12)} from ${authorCode}  ${name}` +
     (reason ? `: ${reason}` : ''),
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (not shown by this version of docaxis; use --json)`,

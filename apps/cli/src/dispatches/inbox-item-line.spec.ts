@@ -11,7 +11,7 @@ describe('docaxis inbox lines', () => {
     urgency: 'urgent',
     state: 'delivered',
   };
-  const notice = { code: '02', name: 'Từ chối tiếp nhận', recipientCode: '000.00.00.H41' };
+  const notice = { code: '02', name: 'Từ chối tiếp nhận', authorCode: '000.00.00.H41' };
 
   it('shows a dispatch with its state, sender, urgency and subject, in words in Vietnamese', () => {
     expect(inboxItemLine(dispatch, DISPATCH_MESSAGES.vi)).toBe(
@@ -56,6 +56,26 @@ describe('docaxis inbox lines', () => {
     );
     expect(inboxItemLine(withReason, DISPATCH_MESSAGES.vi)).toBe(
       `${dispatchId}  trạng thái 02   từ 000.00.00.H41  Từ chối tiếp nhận: sai thể thức`,
+    );
+  });
+
+  it("names the notice's author: the sender for a recall request, not the recipient it is for", () => {
+    const recallRequest = {
+      kind: 'status' as const,
+      dispatchId,
+      notice: {
+        code: '13',
+        name: 'Lấy lại',
+        recipientCode: '000.00.00.H41',
+        authorCode: '000.00.00.G22',
+        reason: 'Gửi nhầm phụ lục',
+      },
+    };
+    expect(inboxItemLine(recallRequest, DISPATCH_MESSAGES.vi)).toBe(
+      `${dispatchId}  trạng thái 13   từ 000.00.00.G22  Lấy lại: Gửi nhầm phụ lục`,
+    );
+    expect(inboxItemLine(recallRequest, DISPATCH_MESSAGES.en)).toBe(
+      `${dispatchId}  status 13    from 000.00.00.G22  Lấy lại: Gửi nhầm phụ lục`,
     );
   });
 

@@ -10,11 +10,14 @@ export interface DispatchInboxLine {
   state: string;
 }
 
-/** A status notice (trạng thái xử lý) on a dispatch the calling agency sent. */
+/**
+ * A status notice (trạng thái xử lý) for the calling agency: a recipient's notice on a dispatch
+ * it sent, or the sender's recall request (13) on one it received. `authorCode` gave it.
+ */
 export interface StatusInboxLine {
   kind: 'status';
   dispatchId: string;
-  notice: { code: string; name: string; recipientCode: string; reason: string | null };
+  notice: { code: string; name: string; authorCode: string; reason: string | null };
 }
 
 export type InboxLineItem = DispatchInboxLine | StatusInboxLine;
@@ -33,8 +36,8 @@ export function inboxItemLine(
     return messages.inboxDispatch(dispatchId, state, senderCode, urgency, subject);
   }
   if (isStatus(item)) {
-    const { code, name, recipientCode, reason } = item.notice;
-    return messages.inboxStatus(item.dispatchId, code, recipientCode, name, reason);
+    const { code, name, authorCode, reason } = item.notice;
+    return messages.inboxStatus(item.dispatchId, code, authorCode, name, reason);
   }
   return messages.inboxUnknownKind(item.dispatchId, item.kind);
 }
