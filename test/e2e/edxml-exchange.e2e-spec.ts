@@ -267,6 +267,49 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
     });
   });
 
+  describe('a replacement packet (BussinessDocType 3 with ReplacementInfo)', () => {
+    let originalId: string;
+    let originalDocumentId: string;
+    let replacementId: string;
+    const reason = 'Sửa sai sót về trích yếu';
+
+    it('replaces the document its ReplacementInfo names, with BussinessDocReason as the reason', async () => {
+      const original = packetOf(envelopeJson(A, [B]), [pdfAttachment()]);
+      originalDocumentId = original.messageHeader.documentId as string;
+      const first = await postPacket(axis, A, buildEdxmlPacket(original));
+      expect(first.status).toBe(202);
+      originalId = first.body.dispatchId;
+      const replacement = packetOf(
+        envelopeJson(A, [B], { replaces: { documentId: originalDocumentId, reason } }),
+        [pdfAttachment()],
+      );
+      expect(replacement.traceHeaderList?.business?.businessDocType).toBe('replace');
+      const response = await postPacket(axis, A, buildEdxmlPacket(replacement));
+      expect(response.status).toBe(202);
+      replacementId = response.body.dispatchId;
+      const view = (await asAgency(axis, A).get(`/dispatches/${replacementId}`)).body;
+      expect(view.replaces).toEqual({
+        dispatchId: originalId,
+        documentId: originalDocumentId,
+        reason,
+      });
+    });
+
+    it('is served as a replacement, not as a new document', async () => {
+      await deliveredToAll(replacementId);
+      const response = await asBytes(
+        asAgency(axis, B).get(`/dispatches/${replacementId}`).set('Accept', 'application/xml'),
+      );
+      expect(response.status).toBe(200);
+      const business = parseEdxmlPacket(response.body as Buffer).traceHeaderList?.business;
+      expect(business).toMatchObject({
+        businessDocType: 'replace',
+        businessDocReason: reason,
+        replacementInfoList: [{ documentId: originalDocumentId, organIds: [B] }],
+      });
+    });
+  });
+
   describe('addressing a parent agency', () => {
     it('delivers to the registered parent only, never fanned out to the units below it', async () => {
       const response = await postPacket(
@@ -377,6 +420,34 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
       expect(response.status).toBe(422);
       expect(response.body.error.code).toBe('CONFIDENTIAL_DOCUMENT_REFUSED');
     });
+
+    it.each([
+      ['recall', '1'],
+      ['update', '2'],
+    ] as const)(
+      'a %s packet (BussinessDocType %s) is not taken for a new dispatch → 422 EDXML_BUSINESS_TYPE_UNSUPPORTED',
+      async (businessDocType, _code) => {
+        const packet = packetOf(envelopeJson(A, [B]), [pdfAttachment()]);
+        const trace = packet.traceHeaderList!;
+        const before = await storedRows();
+        const response = await postPacket(
+          axis,
+          A,
+          buildEdxmlPacket({
+            ...packet,
+            traceHeaderList: { ...trace, business: { ...trace.business!, businessDocType } },
+          }),
+        );
+        expect(response.status).toBe(422);
+        expect(response.body.error).toMatchObject({
+          code: 'EDXML_BUSINESS_TYPE_UNSUPPORTED',
+          details: { businessDocType },
+        });
+        // Refusals of the tests before may still reach the audit trail: only rows are compared.
+        const after = await storedRows();
+        expect([after.dispatches, after.files]).toEqual([before.dispatches, before.files]);
+      },
+    );
 
     it('an invalid envelope inside a well-formed packet → 400 ENVELOPE_INVALID', async () => {
       const sample = readFileSync(join(FIXTURES, 'dispatch-bad-date.edxml'), 'utf8');

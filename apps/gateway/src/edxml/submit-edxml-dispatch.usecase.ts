@@ -12,6 +12,7 @@ import {
 } from '../dispatches/submit-dispatch.usecase';
 import { filesFromEmbeddedAttachments, filesFromParts } from './edxml-attachment-files';
 import { edxmlPacketLimitBytes } from './edxml-packet-limit';
+import { EdxmlBusinessTypeUnsupportedError } from './edxml-submission.errors';
 
 export interface SubmitEdxmlDispatchCommand {
   agency: AuthenticatedAgency;
@@ -59,13 +60,17 @@ export class SubmitEdxmlDispatchUseCase {
       });
     let files: UploadedPdf[];
     try {
+      const businessDocType = packet.traceHeaderList?.business?.businessDocType;
+      if (businessDocType === 'recall' || businessDocType === 'update') {
+        throw new EdxmlBusinessTypeUnsupportedError(businessDocType);
+      }
       files =
         command.parts === undefined
           ? filesFromEmbeddedAttachments(packet)
           : filesFromParts(packet, command.parts);
     } catch (error) {
-      // The shared path judges secrecy and sender before files: a secret or forged packet is
-      // refused (and a secret one audited) as such, whatever its attachments look like.
+      // The shared path judges secrecy and sender before the business type and files: a secret
+      // or forged packet is refused (and a secret one audited) as such, whatever else it says.
       if (isSecret(envelope) || envelope.from.organId !== command.agency.agencyCode) {
         await submit([]);
       }
