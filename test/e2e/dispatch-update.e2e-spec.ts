@@ -76,7 +76,7 @@ describe('update by replacement (real RabbitMQ and PostgreSQL)', () => {
     expect(JSON.stringify(foreign.body.error.details)).toContain('replaces.documentId');
   });
 
-  it('refuses a replacement addressed to an agency the original was not sent to, in either language', async () => {
+  it('refuses a replacement addressed to an agency the document was never sent to, in either language', async () => {
     const pdf = await signedDispatchPdf(axis.pki, A);
     const replacing = () =>
       attachDispatch(
@@ -95,5 +95,13 @@ describe('update by replacement (real RabbitMQ and PostgreSQL)', () => {
     expect(english.body.error.message).toContain('was not sent to');
     const sent = (await asAgency(axis, A).get('/dispatches?role=sent')).body;
     expect(sent.items[0].dispatchId).toBe(replacement);
+
+    // C had the original, not the first replacement, which kept the original's document id.
+    const forC = await attachDispatch(
+      asAgency(axis, A).post('/dispatches'),
+      envelopeJson(A, [C], { replaces: { documentId: originalDocumentId, reason } }),
+      [{ name: 'van-ban.pdf', bytes: pdf }],
+    );
+    expect(forC.status).toBe(202);
   });
 });

@@ -141,9 +141,9 @@ export class SubmitDispatchUseCase {
         if (replay) return replay;
         throw new ReplacedDispatchUnknownError(envelope.replaces.documentId);
       }
-      // Stored only after validateDispatchEnvelope accepted it.
-      const originalRecipients = new Set(
-        (original.envelope as unknown as DispatchEnvelope).to.map((to) => to.organId),
+      const originalRecipients = await this.dispatches.recipientCodesOfDocument(
+        agency.agencyCode,
+        envelope.replaces.documentId,
       );
       const others = recipientCodes.filter((code) => !originalRecipients.has(code));
       if (others.length) {

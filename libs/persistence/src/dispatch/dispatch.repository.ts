@@ -379,6 +379,20 @@ export class DispatchRepository {
     });
   }
 
+  /**
+   * Every agency the sender addressed a dispatch with this document id to, the verifier's
+   * rejections aside: an original and the replacements that kept its document id.
+   */
+  async recipientCodesOfDocument(senderCode: string, documentId: string): Promise<Set<string>> {
+    const rows: { recipient_code: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT r.recipient_code
+         FROM dispatches d JOIN dispatch_recipients r ON r.dispatch_id = d.id
+        WHERE d.sender_code = $1 AND d.document_id = $2 AND d.state <> 'rejected'`,
+      [senderCode, documentId],
+    );
+    return new Set(rows.map((row) => row.recipient_code));
+  }
+
   /** Dispatches that replace the given one, oldest first. */
   async findReplacements(dispatchId: string): Promise<DispatchEntity[]> {
     return this.dataSource.getRepository(DispatchEntity).find({
