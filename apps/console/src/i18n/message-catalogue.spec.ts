@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { AUDIT_EVENT_TYPES } from '../pages/audit/audit-search-form';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
 
@@ -34,5 +35,34 @@ describe('console message catalogue', () => {
     expect(vi.verify.signatureCount(2)).toBe('2 chữ ký');
     expect(vi.verify.validity('01/01/2026', '31/12/2026')).toBe('hiệu lực 01/01/2026 – 31/12/2026');
     expect(en.verify.validity('01/01/2026', '31/12/2026')).toBe('valid 01/01/2026 – 31/12/2026');
+  });
+
+  it('names every event type the audit records, in both languages (the search offers each)', () => {
+    // The audit records every event of the events exchange; the batched deliveries and
+    // acknowledgements are recorded per dispatch, under their single types.
+    const recorded = [
+      'dispatch.submitted',
+      'dispatch.verified',
+      'dispatch.rejected',
+      'dispatch.refused',
+      'dispatch.routed',
+      'dispatch.withdrawn',
+      'dispatch.delivered',
+      'dispatch.fetched',
+      'dispatch.acknowledged',
+      'dispatch.recalled',
+      'status.noticed',
+      'status.delivered',
+      'status.skipped',
+      'parked-message.redriven',
+      'parked-message.discarded',
+      'directory.changed',
+    ];
+    expect([...AUDIT_EVENT_TYPES].sort()).toEqual([...recorded].sort());
+    for (const dictionary of [vi, en]) {
+      expect(recorded.filter((type) => !dictionary.audit.eventType[type]?.trim())).toEqual([]);
+    }
+    expect(vi.audit.eventType['status.noticed']).toBe('Ghi nhận trạng thái xử lý');
+    expect(en.audit.eventType['dispatch.recalled']).toBe('Recalled by the sender');
   });
 });

@@ -260,6 +260,13 @@ export const en: Messages = {
       'dispatch.delivered': 'Delivered to the inbox',
       'dispatch.fetched': 'Fetched by the recipient',
       'dispatch.acknowledged': 'Acknowledged by the recipient',
+      'dispatch.recalled': 'Recalled by the sender',
+      'status.noticed': 'Status notice recorded',
+      'status.delivered': 'Status notice delivered',
+      'status.skipped': 'Status notice skipped (administrator)',
+      'parked-message.redriven': 'Parked message redriven (administrator)',
+      'parked-message.discarded': 'Parked message discarded (administrator)',
+      'directory.changed': 'Agency directory changed',
     },
   },
   statusCode: {

@@ -287,6 +287,13 @@ export const vi = {
       'dispatch.delivered': 'Đã chuyển đến hộp thư',
       'dispatch.fetched': 'Cơ quan nhận đã lấy về',
       'dispatch.acknowledged': 'Cơ quan nhận đã xác nhận',
+      'dispatch.recalled': 'Cơ quan gửi thu hồi văn bản',
+      'status.noticed': 'Ghi nhận trạng thái xử lý',
+      'status.delivered': 'Đã chuyển trạng thái xử lý',
+      'status.skipped': 'Bỏ qua trạng thái xử lý (quản trị)',
+      'parked-message.redriven': 'Gửi lại thông điệp bị giữ (quản trị)',
+      'parked-message.discarded': 'Hủy thông điệp bị giữ (quản trị)',
+      'directory.changed': 'Thay đổi danh bạ cơ quan',
     } as Record<string, string>,
   },
   statusCode: {

@@ -2,7 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import type { AuditFilter } from '../../api/audit';
 import { useI18n } from '../../i18n/i18n-context';
 
-const EVENT_TYPES = [
+/** Every event type the audit records (the batched ones are recorded per dispatch). */
+export const AUDIT_EVENT_TYPES = [
   'dispatch.submitted',
   'dispatch.verified',
   'dispatch.rejected',
@@ -12,6 +13,13 @@ const EVENT_TYPES = [
   'dispatch.delivered',
   'dispatch.fetched',
   'dispatch.acknowledged',
+  'dispatch.recalled',
+  'status.noticed',
+  'status.delivered',
+  'status.skipped',
+  'parked-message.redriven',
+  'parked-message.discarded',
+  'directory.changed',
 ];
 const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'];
 
@@ -121,7 +129,7 @@ export function AuditSearchForm({
             onChange={(event) => set('type')(event.target.value)}
           >
             <option value="">{s.anyType}</option>
-            {EVENT_TYPES.map((type) => (
+            {AUDIT_EVENT_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t.audit.eventType[type] ?? type}
               </option>
