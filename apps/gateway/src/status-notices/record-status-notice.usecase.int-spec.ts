@@ -4,6 +4,8 @@ import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/statu
 import { agencyCaller as agency } from '@docaxis/testing/agency-caller';
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { insertRoutedDispatch } from '@docaxis/testing/dispatch-rows';
+import { sessionsWaitingForLocks } from '@docaxis/testing/lock-waits';
+import { waitFor } from '@docaxis/testing/wait-for';
 import { RecordStatusNoticeUseCase } from './record-status-notice.usecase';
 
 const SENDER = '000.00.00.G22';
@@ -145,4 +147,56 @@ describe('RecordStatusNoticeUseCase (real PostgreSQL)', () => {
     expect(new Set(results.map((result) => result.notice.id)).size).toBe(1);
     expect(results.filter((result) => !result.replayed)).toHaveLength(1);
   });
+
+  it.each([
+    {
+      recall: 'asks the copy',
+      status: '03',
+      change: `recall_state = 'requested'`,
+      code: '04',
+      outcome: 'recorded',
+      after: { state: 'fetched', status_code: '04', recall_state: 'requested' },
+    },
+    {
+      recall: 'withdraws the copy',
+      status: null,
+      change: `state = 'recalled'`,
+      code: '01',
+      outcome: 'DISPATCH_NOT_FOUND',
+      after: { state: 'recalled', status_code: null, recall_state: null },
+    },
+  ])(
+    'answers a notice racing a recall that $recall by the state the recall left',
+    async ({ status, change, code, outcome, after }) => {
+      const dispatchId = await deliveredTo(RECIPIENT, status ? 'fetched' : 'delivered');
+      await dataSource.query(
+        `UPDATE dispatch_recipients SET status_code = $2 WHERE dispatch_id = $1`,
+        [dispatchId, status],
+      );
+      const recall = dataSource.createQueryRunner();
+      await recall.connect();
+      await recall.startTransaction();
+      try {
+        await recall.query(`UPDATE dispatch_recipients SET ${change} WHERE dispatch_id = $1`, [
+          dispatchId,
+        ]);
+        const noticing = codeOf(post(dispatchId, { code }));
+        await waitFor(
+          () => sessionsWaitingForLocks(dataSource),
+          (n) => n === 1,
+          'the notice to wait for the copy',
+        );
+        await recall.commitTransaction();
+        expect(await noticing).toBe(outcome);
+      } finally {
+        if (recall.isTransactionActive) await recall.rollbackTransaction();
+        await recall.release();
+      }
+      const [copy] = await dataSource.query(
+        `SELECT state, status_code, recall_state FROM dispatch_recipients WHERE dispatch_id = $1`,
+        [dispatchId],
+      );
+      expect(copy).toEqual(after);
+    },
+  );
 });
