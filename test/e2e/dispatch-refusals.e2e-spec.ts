@@ -258,6 +258,21 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       expect(response.body.error.code).toBe('FILE_NOT_PDF');
     });
 
+    it('a file name over 200 characters, which no edXML AttachmentName may carry → 400 FILE_NAME_TOO_LONG', async () => {
+      const name = `${'văn-bản-'.repeat(25)}x.pdf`;
+      expect([...name]).toHaveLength(205);
+      const response = await attachDispatch(
+        asAgency(axis, A).post('/dispatches'),
+        envelopeJson(A, [B]),
+        [{ name, bytes: validPdf }],
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'FILE_NAME_TOO_LONG',
+        details: { maxLength: 200 },
+      });
+    });
+
     it('no client certificate → 401 CLIENT_CERTIFICATE_REQUIRED', async () => {
       const response = await anonymous(axis).get('/inbox');
       expect(response.status).toBe(401);

@@ -121,6 +121,18 @@ export class FileNotPdfError extends UnsupportedMediaError {
   }
 }
 
+/** A file name the served edXML packet could not carry (AttachmentName, QCVN 102). */
+export class FileNameTooLongError extends InvalidInputError {
+  constructor(fileName: string, maxLength: number) {
+    super(
+      'FILE_NAME_TOO_LONG',
+      `The file name "${fileName}" is longer than ${maxLength} characters (edXML AttachmentName).`,
+      { fileName, maxLength },
+      { vi: `Tên tệp "${fileName}" dài quá ${maxLength} ký tự (AttachmentName của edXML).` },
+    );
+  }
+}
+
 export class SenderMismatchError extends ForbiddenError {
   constructor(envelopeSender: string, certificateAgency: string) {
     super(

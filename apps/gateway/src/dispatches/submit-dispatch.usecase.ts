@@ -11,6 +11,8 @@ import {
   isSecret,
   validateDispatchEnvelope,
 } from '@docaxis/edxml/envelope/dispatch-envelope';
+import { ATTACHMENT_NAME_MAX_LENGTH } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { characterCount } from '@docaxis/edxml/text/safe-text';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter, outboxRowOf } from '@docaxis/messaging/outbox/outbox-writer';
@@ -26,6 +28,7 @@ import {
   DuplicateNumberNotationError,
   EnvelopeMissingError,
   EnvelopeNotJsonError,
+  FileNameTooLongError,
   FileNotPdfError,
   IdempotencyKeyInvalidError,
   IdempotencyKeyReusedError,
@@ -240,6 +243,10 @@ export class SubmitDispatchUseCase {
     for (const file of files) {
       if (!leadingBytesOf(file.bytes, 1024).includes('%PDF-'))
         throw new FileNotPdfError(file.originalName);
+      // Every dispatch is also served as an edXML packet, whose AttachmentName is the file name.
+      if (characterCount(file.originalName) > ATTACHMENT_NAME_MAX_LENGTH) {
+        throw new FileNameTooLongError(file.originalName, ATTACHMENT_NAME_MAX_LENGTH);
+      }
     }
   }
 
