@@ -11,6 +11,9 @@ export interface ApiMessages {
   unexpectedAnswer: string;
   unreachable: (url: string, reason: string) => string;
   cannotReadConnectionFile: (file: ConnectionFile, path: string) => string;
+  /** The file reads but holds no PEM certificate (`cert`) or unencrypted private key (`key`). */
+  connectionFileNotPem: (file: ConnectionFile, path: string) => string;
+  keyNotOfCertificate: (keyPath: string, certPath: string) => string;
 }
 
 const CONNECTION_FILE_VI: Record<ConnectionFile, string> = {
@@ -32,6 +35,10 @@ export const API_MESSAGES: Readonly<Record<CliLanguage, ApiMessages>> = {
     unreachable: (url, reason) => `không kết nối được tới trục tại ${url}: ${reason}`,
     cannotReadConnectionFile: (file, path) =>
       `không đọc được ${CONNECTION_FILE_VI[file]} tại ${path}`,
+    connectionFileNotPem: (file, path) =>
+      `${path} không chứa ${file === 'key' ? 'khóa bí mật dạng PEM (không đặt mật khẩu)' : 'chứng thư số dạng PEM'}: kiểm tra ${CONNECTION_FILE_VI[file]}`,
+    keyNotOfCertificate: (keyPath, certPath) =>
+      `khóa bí mật ${keyPath} không phải khóa của chứng thư số ${certPath}: --key (DOCAXIS_KEY) và --cert (DOCAXIS_CERT) phải là một cặp`,
   },
   en: {
     errorId: (errorId) => ` (error id ${errorId})`,
@@ -39,5 +46,9 @@ export const API_MESSAGES: Readonly<Record<CliLanguage, ApiMessages>> = {
     unreachable: (url, reason) => `cannot reach the axis at ${url}: ${reason}`,
     cannotReadConnectionFile: (file, path) =>
       `cannot read the ${CONNECTION_FILE_EN[file]} at ${path}`,
+    connectionFileNotPem: (file, path) =>
+      `${path} holds no ${file === 'key' ? 'PEM private key (without a passphrase)' : 'PEM certificate'}: check the ${CONNECTION_FILE_EN[file]}`,
+    keyNotOfCertificate: (keyPath, certPath) =>
+      `the private key ${keyPath} is not the key of the certificate ${certPath}: --key (DOCAXIS_KEY) and --cert (DOCAXIS_CERT) must be a pair`,
   },
 };

@@ -1,3 +1,4 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -61,12 +62,42 @@ export function resolveConnection(
       throw new ConnectionFileError(API_MESSAGES[language].cannotReadConnectionFile(file, path));
     }
   };
-  return {
+  const connection = {
     url: config.DOCAXIS_URL.replace(/\/+$/, ''),
     cert: read(config.DOCAXIS_CERT, 'cert'),
     key: read(config.DOCAXIS_KEY, 'key'),
     ca: read(config.DOCAXIS_CA, 'ca'),
   };
+  checkKeyPair(connection, config.DOCAXIS_CERT, config.DOCAXIS_KEY, language);
+  return connection;
+}
+
+/**
+ * The certificate and key must be a pair before the TLS handshake, which otherwise fails with
+ * OpenSSL's own words ("key values mismatch") as if the CLI had a bug.
+ */
+function checkKeyPair(
+  connection: { cert: Buffer; key: Buffer },
+  certPath: string,
+  keyPath: string,
+  language: CliLanguage,
+): void {
+  const messages = API_MESSAGES[language];
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(connection.cert);
+  } catch {
+    throw new ConnectionFileError(messages.connectionFileNotPem('cert', certPath));
+  }
+  let key;
+  try {
+    key = createPrivateKey(connection.key);
+  } catch {
+    throw new ConnectionFileError(messages.connectionFileNotPem('key', keyPath));
+  }
+  if (!certificate.checkPrivateKey(key)) {
+    throw new ConnectionFileError(messages.keyNotOfCertificate(keyPath, certPath));
+  }
 }
 
 /** A certificate or key file named on the command line cannot be read: a usage error (exit 2). */
