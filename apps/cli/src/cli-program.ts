@@ -3,8 +3,9 @@ import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, type CliIo } from './cli-io';
-import { addLanguageOption, type CliLanguage } from './cli-language';
+import { addLanguageOption, languageBeforeParsing, type CliLanguage } from './cli-language';
 import { CLI_MESSAGES } from './cli-messages';
+import { speakCommanderIn } from './commander-localization';
 import { registerAuditCommand } from './audit/audit.command';
 import { apiFailure } from './api/api-exit-code';
 import { registerCertsCommand } from './certs/certs-dev.command';
@@ -23,14 +24,16 @@ import { registerVerifyCommand } from './verify/verify.command';
  * argument, unusable trust material or configuration) exit 2; a database or service that cannot
  * be reached exits 3; anything else that stops a command exits 4, never a verdict's 1. What it
  * prints for people is in the global `--lang` (DOCAXIS_LANG; Vietnamese by default), an unknown
- * language being a usage error; commander's own usage messages and help stay in English.
+ * language being a usage error. Commander's usage errors are in that language too, read from
+ * `argv` and the env before commander prints anything; its help stays in English.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
-  const program = new Command('docaxis')
+  const usageLanguage = languageBeforeParsing(argv, io.env);
+  const program = speakCommanderIn(new Command('docaxis'), usageLanguage)
     .description('docaxis command-line tools')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
@@ -38,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  addLanguageOption(program, io.env);
+  addLanguageOption(program, io.env, usageLanguage);
   registerVerifyCommand(program, io, setExitCode);
   registerAuditCommand(program, io, setExitCode);
   registerSendCommand(program, io);

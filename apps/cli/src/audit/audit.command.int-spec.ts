@@ -17,27 +17,14 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { ParameterFreeQueryLogger } from '@docaxis/persistence/database/parameter-free-query-logger';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
-import { run } from '../cli-program';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCliCaptured, type CapturedCliRun } from '../testing/captured-cli-run';
 
 describe('docaxis audit (direct database access, real PostgreSQL)', () => {
   let dataSource: DataSource;
   let env: NodeJS.ProcessEnv;
 
-  async function cli(...argv: string[]): Promise<Captured> {
-    let stdout = '';
-    let stderr = '';
-    const code = await run(argv, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      env,
-    });
-    return { code, stdout, stderr };
+  function cli(...argv: string[]): Promise<CapturedCliRun> {
+    return runCliCaptured(argv, env);
   }
 
   beforeAll(async () => {

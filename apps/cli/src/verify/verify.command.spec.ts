@@ -8,7 +8,7 @@ import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builde
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
-import { run } from '../cli-program';
+import { runCliCaptured } from '../testing/captured-cli-run';
 import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 
 interface CliResult {
@@ -38,15 +38,8 @@ function pkiEnv(): NodeJS.ProcessEnv {
   };
 }
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = pkiEnv()): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-  });
-  return { code, stdout, stderr };
+function cli(argv: string[], env: NodeJS.ProcessEnv = pkiEnv()): Promise<CliResult> {
+  return runCliCaptured(argv, env);
 }
 
 function parseJson(result: CliResult): JsonFileReport[] {
@@ -275,7 +268,7 @@ describe('docaxis verify (real process)', () => {
 
   // Synchronous, so jest's timeout cannot end it: the child's own bound is generous, since
   // compiling and starting the CLI took ~9 s per run at load ~16.
-  function spawnCli(args: string[]): CliResult {
+  function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
     const child = spawnSync(
       process.execPath,
       [
@@ -286,7 +279,12 @@ describe('docaxis verify (real process)', () => {
         'apps/cli/src/main.ts',
         ...args,
       ],
-      { cwd: repoRoot, env: { ...process.env, ...pkiEnv() }, encoding: 'utf8', timeout: 120_000 },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DOCAXIS_LANG: undefined, ...pkiEnv(), ...env },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
     );
     return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
   }
@@ -303,9 +301,10 @@ describe('docaxis verify (real process)', () => {
     expect(failed.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 on an unknown option', () => {
-    const result = spawnCli(['verify', '--nope', files.valid]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("unknown option '--nope'");
+  it('exits 2 on an unknown option, worded in Vietnamese by default, in English by DOCAXIS_LANG', () => {
+    const vi = spawnCli(['verify', '--nope', files.valid]);
+    expect(vi).toEqual({ code: 2, stdout: '', stderr: "lỗi: không có tùy chọn '--nope'\n" });
+    const en = spawnCli(['verify', '--nope', files.valid], { DOCAXIS_LANG: 'en' });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: "error: unknown option '--nope'\n" });
   });
 });
