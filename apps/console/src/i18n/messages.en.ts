@@ -116,6 +116,7 @@ export const en: Messages = {
       acknowledged: 'Acknowledged',
     },
     noticeFrom: (code: string, name: string, agency: string) => `${code} — ${name}, from ${agency}`,
+    noticeGivenAt: (time: string) => `given at ${time}`,
   },
   dispatch: {
     close: 'Close the dispatch',

@@ -137,6 +137,7 @@ export const vi = {
       acknowledged: 'Đã xác nhận',
     } as Record<string, string>,
     noticeFrom: (code: string, name: string, agency: string) => `${code} — ${name}, từ ${agency}`,
+    noticeGivenAt: (time: string) => `ghi lúc ${time}`,
   },
   dispatch: {
     close: 'Đóng văn bản',

@@ -56,21 +56,24 @@ export function InboxTable({
                   <td>{t.inbox.deliveryState[item.state] ?? item.state}</td>
                 </>
               ) : (
-                <>
-                  <td colSpan={4}>
-                    <strong>
-                      {t.inbox.noticeFrom(
-                        item.notice.code,
-                        t.statusCode[item.notice.code] ?? item.notice.name,
-                        item.notice.authorCode,
-                      )}
-                    </strong>
-                    <br />
-                    <span className="muted">{item.documentId}</span>
-                    {item.notice.reason && <p className="reason">{item.notice.reason}</p>}
-                  </td>
-                  <td>{formatDateTime(item.notice.timestamp)}</td>
-                </>
+                // A notice has no urgency, due date nor delivery state of its own: one cell says
+                // what it is and when its author gave it, so no column shows what its header
+                // does not name.
+                <td colSpan={5}>
+                  <strong>
+                    {t.inbox.noticeFrom(
+                      item.notice.code,
+                      t.statusCode[item.notice.code] ?? item.notice.name,
+                      item.notice.authorCode,
+                    )}
+                  </strong>
+                  <br />
+                  <span className="muted">
+                    {item.documentId} ·{' '}
+                    {t.inbox.noticeGivenAt(formatDateTime(item.notice.timestamp))}
+                  </span>
+                  {item.notice.reason && <p className="reason">{item.notice.reason}</p>}
+                </td>
               )}
               <td>{formatDateTime(item.deliveredAt ?? undefined)}</td>
               <td>
