@@ -102,6 +102,7 @@ export class RecallDispatchUseCase {
           senderCode,
           reason,
           withdrawnFrom: [],
+          withdrawnFromInbox: [],
           requestedFrom: [],
           occurredAt,
           actor,

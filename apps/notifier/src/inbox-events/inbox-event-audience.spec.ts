@@ -50,16 +50,32 @@ describe('inboxAgenciesOf', () => {
     ).toEqual(['000.00.00.G22']);
   });
 
+  const recalled = {
+    ...base,
+    dispatchId,
+    senderCode: '000.00.00.G22',
+    reason: 'Sai sót nội dung',
+    withdrawnFrom: ['000.00.14.H20'],
+    requestedFrom: ['000.00.00.H41'],
+  };
+
   it('tells the recipients a recall withdrew the dispatch from (the others get a status message)', () => {
+    // Written before withdrawnFromInbox existed: every recipient it was withdrawn from.
+    expect(inboxAgenciesOf('dispatch.recalled', recalled)).toEqual(['000.00.14.H20']);
+  });
+
+  it('tells none of the recipients a recall withdrew it from before it reached their inbox', () => {
+    // H14 had it in its inbox; the router had not put it in H20's (queued) nor H41's (pending).
+    const withdrawn = {
+      ...recalled,
+      withdrawnFrom: ['000.00.00.H14', '000.00.00.H41', '000.00.14.H20'],
+      requestedFrom: [],
+    };
     expect(
-      inboxAgenciesOf('dispatch.recalled', {
-        ...base,
-        dispatchId,
-        senderCode: '000.00.00.G22',
-        reason: 'Sai sót nội dung',
-        withdrawnFrom: ['000.00.14.H20'],
-        requestedFrom: ['000.00.00.H41'],
-      }),
-    ).toEqual(['000.00.14.H20']);
+      inboxAgenciesOf('dispatch.recalled', { ...withdrawn, withdrawnFromInbox: ['000.00.00.H14'] }),
+    ).toEqual(['000.00.00.H14']);
+    expect(inboxAgenciesOf('dispatch.recalled', { ...withdrawn, withdrawnFromInbox: [] })).toEqual(
+      [],
+    );
   });
 });

@@ -25,10 +25,12 @@ export function inboxAgenciesOf<T extends InboxEventType>(
       return [(body as MessagePayloads['dispatch.delivered']).recipientCode];
     case MessageTypes.StatusDelivered:
       return [(body as MessagePayloads['status.delivered']).addresseeCode];
-    case MessageTypes.DispatchRecalled:
-      // Those that had fetched it get a recall request as a status message (above); those
-      // that had not see it leave their inbox, which only this event tells.
-      return [...(body as MessagePayloads['dispatch.recalled']).withdrawnFrom];
+    case MessageTypes.DispatchRecalled: {
+      // Those that have it get a recall request as a status message (above); those it was in
+      // the inbox of see it leave, which only this event tells; the others never saw it.
+      const recalled = body as MessagePayloads['dispatch.recalled'];
+      return [...(recalled.withdrawnFromInbox ?? recalled.withdrawnFrom)];
+    }
   }
   return [];
 }

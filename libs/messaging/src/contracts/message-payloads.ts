@@ -218,6 +218,11 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     reason: z.string().min(1).max(2000),
     /** Recipients that had neither fetched it nor reported a status: it left their inbox. */
     withdrawnFrom: z.array(agencyCode),
+    /**
+     * Those of `withdrawnFrom` whose inbox it had reached (the others' copies were still pending or
+     * queued): only they see it leave. Absent from messages written before it was added.
+     */
+    withdrawnFromInbox: z.array(agencyCode).optional(),
     /** Recipients that had fetched it or reported a status: a recall request (status 13) went to their inbox. */
     requestedFrom: z.array(agencyCode),
   }),

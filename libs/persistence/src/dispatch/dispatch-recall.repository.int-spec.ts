@@ -30,13 +30,14 @@ describe('DispatchRecallRepository.recall (real PostgreSQL)', () => {
     await dataSource.destroy();
   });
 
-  /** A routed dispatch whose copies stand in the given states. */
+  /** A routed dispatch whose copies stand in the given states (in the inbox from delivered on). */
   async function dispatchWith(copies: Record<string, string>): Promise<string> {
     const id = await insertRoutedDispatch(dataSource, SENDER);
     for (const [code, state] of Object.entries(copies)) {
       await dataSource.query(
-        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state) VALUES ($1, $2, $3)`,
-        [id, code, state],
+        `INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state, delivered_at)
+         VALUES ($1, $2, $3, $4)`,
+        [id, code, state, ['pending', 'queued'].includes(state) ? null : new Date()],
       );
     }
     return id;
@@ -115,6 +116,7 @@ describe('DispatchRecallRepository.recall (real PostgreSQL)', () => {
           senderCode: SENDER,
           reason: recall.reason,
           withdrawnFrom: [LATE],
+          withdrawnFromInbox: [LATE],
           requestedFrom: [ACKNOWLEDGER, FETCHER].sort(),
         }),
         correlation_id: recall.correlationId,
@@ -132,6 +134,25 @@ describe('DispatchRecallRepository.recall (real PostgreSQL)', () => {
         correlation_id: recall.correlationId,
       })),
     ]);
+  });
+
+  it('names apart the withdrawn copies that had reached the inbox, the only ones to see it leave', async () => {
+    const id = await dispatchWith({
+      [FETCHER]: 'pending',
+      [ACKNOWLEDGER]: 'queued',
+      [LATE]: 'delivered',
+    });
+    expect((await recalls.recall(recallOf(id, SENDER))).recalled).toEqual({
+      withdrawnFrom: [ACKNOWLEDGER, FETCHER, LATE].sort(),
+      requestedFrom: [],
+    });
+    const [announced] = (await events(id)).filter(
+      (event: { message_type: string }) => event.message_type === 'dispatch.recalled',
+    );
+    expect(announced.payload).toMatchObject({
+      withdrawnFrom: [ACKNOWLEDGER, FETCHER, LATE].sort(),
+      withdrawnFromInbox: [LATE],
+    });
   });
 
   it('changes nothing, answering what it read, when recalled already, rejected, or not the caller’s to recall', async () => {

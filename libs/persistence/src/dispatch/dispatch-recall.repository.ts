@@ -31,7 +31,10 @@ export interface DispatchRecall {
    * `statusNoticeId`.
    */
   requestAnnouncement: OutboxRow;
-  /** Checked `dispatch.recalled` template; the statement fills in `withdrawnFrom`/`requestedFrom`. */
+  /**
+   * Checked `dispatch.recalled` template; the statement fills in `withdrawnFrom`,
+   * `withdrawnFromInbox` and `requestedFrom`.
+   */
   announcement: OutboxRow;
 }
 
@@ -100,7 +103,8 @@ export class DispatchRecallRepository {
           WHERE r.dispatch_id = c.id
             AND (r.state IN ('pending', 'queued', 'delivered')
                  OR (r.state IN ('fetched', 'acknowledged') AND r.recall_state IS NULL))
-         RETURNING r.recipient_code, r.state = 'recalled' AS withdrawn
+         RETURNING r.recipient_code, r.state = 'recalled' AS withdrawn,
+                   r.delivered_at IS NOT NULL AS in_inbox
        ), noticed AS (
          INSERT INTO status_notices (id, dispatch_id, recipient_code, author_code, addressee_code,
            notice_id, status_code, reason, staff, noticed_at, request_digest, correlation_id)
@@ -123,6 +127,8 @@ export class DispatchRecallRepository {
                 $17::jsonb || jsonb_build_object(
                   'withdrawnFrom', (SELECT COALESCE(jsonb_agg(recipient_code ORDER BY recipient_code), '[]')
                                       FROM moved WHERE withdrawn),
+                  'withdrawnFromInbox', (SELECT COALESCE(jsonb_agg(recipient_code ORDER BY recipient_code), '[]')
+                                           FROM moved WHERE withdrawn AND in_inbox),
                   'requestedFrom', (SELECT COALESCE(jsonb_agg(recipient_code ORDER BY recipient_code), '[]')
                                       FROM moved WHERE NOT withdrawn)),
                 $18::jsonb, $19::smallint, $20
