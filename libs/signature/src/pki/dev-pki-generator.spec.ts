@@ -455,7 +455,7 @@ describe('ensureDevPki', () => {
     const outDir = freshDir('ensure');
     const now = new Date();
     const first = await ensureDevPki({ outDir, agencies: [G22], now });
-    expect(first.generatedBecause).toContain('no manifest.json');
+    expect(first.generatedBecause).toBe('none was there to keep: no manifest.json');
 
     const kept = await ensureDevPki({
       outDir,

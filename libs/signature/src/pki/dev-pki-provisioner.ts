@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DEV_VALIDITY } from './certificate-profile';
-import { DevPkiOutputExistsError } from './dev-pki.errors';
+import { DevPkiNotFoundError, DevPkiOutputExistsError } from './dev-pki.errors';
 import { generateDevPki, type GenerateDevPkiOptions } from './dev-pki-generator';
 import { loadDevPki, type DevPki } from './dev-pki-loader';
 
@@ -39,6 +39,8 @@ function reasonToRegenerate(options: EnsureDevPkiOptions, now: Date): string | n
   try {
     pki = loadDevPki(options.outDir);
   } catch (error) {
+    // The loader's message tells a reader to generate one, which is what happens next.
+    if (error instanceof DevPkiNotFoundError) return `none was there to keep: ${error.reason}`;
     return (error as Error).message;
   }
   const wanted = options.agencies.map((agency) => agency.code).sort();

@@ -28,7 +28,11 @@ export class DevPkiOutputExistsError extends ConflictError {
 
 /** No readable development PKI (manifest.json) in the folder. */
 export class DevPkiNotFoundError extends NotFoundError {
-  constructor(dir: string, reason: string) {
+  /** `reason`: why the folder holds no usable PKI (e.g. `no manifest.json`). */
+  constructor(
+    dir: string,
+    readonly reason: string,
+  ) {
     super(
       'DEV_PKI_NOT_FOUND',
       `No development PKI in ${dir} (${reason}); generate one with scripts/generate-dev-pki.ts`,
