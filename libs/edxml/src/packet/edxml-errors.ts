@@ -59,6 +59,15 @@ export class EdxmlNamespaceInvalidError extends InvalidInputError {
   }
 }
 
+/** A zipped attachment (`application/zip`) docaxis cannot take its one file from. */
+export class EdxmlZipInvalidError extends InvalidInputError {
+  constructor(reason: BilingualText) {
+    super('EDXML_ZIP_INVALID', `edXML zipped attachment is not usable: ${reason.en}`, undefined, {
+      vi: `Tệp đính kèm nén (zip) của gói tin edXML không dùng được: ${reason.vi}.`,
+    });
+  }
+}
+
 /** Codes of the problems an `EdxmlStructureError` lists. */
 export type EdxmlIssueCode =
   | 'ROOT_INVALID'
