@@ -20,6 +20,7 @@ import { asBytes } from '@docaxis/testing/response-bytes';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
+import { zipOfOneFile } from '@docaxis/testing/zip-of-one-file';
 import { AXIS_TRACE_ORGAN_ID } from '../../apps/gateway/src/edxml/axis-trace-header';
 
 const A = '000.00.00.G22'; // Văn phòng Chính phủ
@@ -198,6 +199,52 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
         .set('Accept', 'application/xml');
       expect(response.status).toBe(404);
       expect(response.body.error.code).toBe('DISPATCH_NOT_FOUND');
+    });
+  });
+
+  describe('a zipped attachment (application/zip)', () => {
+    it('is unzipped: the PDF inside is verified, delivered and served under its own name', async () => {
+      const zipped: EdxmlAttachmentInput = {
+        attachmentName: 'cong-van.zip',
+        description: 'Văn bản chính, nén',
+        contentType: 'application/zip',
+        content: zipOfOneFile('cong-van-nen.pdf', pdf),
+      };
+      const response = await postPacket(
+        axis,
+        A,
+        buildEdxmlPacket(packetOf(envelopeJson(A, [B]), [zipped])),
+      );
+      expect(response.status).toBe(202);
+      const view = await deliveredToAll(response.body.dispatchId);
+      expect(view.state).toBe('routed');
+      expect(view.files).toEqual([
+        expect.objectContaining({ fileName: 'cong-van-nen.pdf', sizeBytes: pdf.length }),
+      ]);
+      expect(view.files[0].verification.indication).toBe('TOTAL-PASSED');
+      const served = await asBytes(
+        asAgency(axis, B)
+          .get(`/dispatches/${response.body.dispatchId}`)
+          .set('Accept', 'application/xml'),
+      );
+      const [attachment] = parseEdxmlPacket(served.body as Buffer).attachments;
+      expect(attachment.contentType).toBe('application/pdf');
+      expect(attachment.content.equals(pdf)).toBe(true);
+    });
+
+    it('a zip it cannot take one file from → 400 EDXML_ZIP_INVALID', async () => {
+      const notAZip: EdxmlAttachmentInput = {
+        attachmentName: 'cong-van.zip',
+        contentType: 'application/zip',
+        content: pdf,
+      };
+      const response = await postPacket(
+        axis,
+        A,
+        buildEdxmlPacket(packetOf(envelopeJson(A, [B]), [notAZip])),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('EDXML_ZIP_INVALID');
     });
   });
 

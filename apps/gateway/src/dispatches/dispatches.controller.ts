@@ -143,6 +143,7 @@ export class DispatchesController {
       'EDXML_NAMESPACE_INVALID',
       'EDXML_STRUCTURE_INVALID',
       'EDXML_ATTACHMENTS_MISMATCH',
+      'EDXML_ZIP_INVALID',
       'FILE_NAME_TOO_LONG',
     ],
     403: ['SENDER_MISMATCH'],

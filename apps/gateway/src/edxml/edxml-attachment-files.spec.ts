@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EdxmlAttachment, EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
 import type { DomainError } from '@docaxis/errors/domain-error';
 import type { UploadedPdf } from '../dispatches/submit-dispatch.usecase';
@@ -5,6 +7,11 @@ import { filesFromEmbeddedAttachments, filesFromParts } from './edxml-attachment
 
 const PDF_A = Buffer.from('%PDF-1.7 a');
 const PDF_B = Buffer.from('%PDF-1.7 b');
+const MAX_FILE_BYTES = 1024 * 1024;
+// Info-ZIP's zip of one TEST PDF, 05-VPCP-KSTT.pdf (2255 bytes).
+const ZIPPED_PDF = readFileSync(
+  join(__dirname, '../../../../libs/edxml/test-fixtures/attachment-deflated.zip'),
+);
 
 function packet(
   references: { attachmentName?: string; contentType?: string }[],
@@ -22,6 +29,12 @@ const part = (originalName: string, bytes: Buffer): UploadedPdf => ({
   contentType: 'application/pdf',
   bytes,
 });
+
+const attachment = (
+  attachmentName: string,
+  contentType: string,
+  content: Buffer,
+): EdxmlAttachment => ({ contentId: 'cid:1', attachmentName, contentType, content });
 
 function codeOf(action: () => unknown): string | undefined {
   try {
@@ -52,18 +65,33 @@ describe('filesFromEmbeddedAttachments', () => {
           },
         ],
       ),
+      MAX_FILE_BYTES,
     );
     expect(files).toEqual([part('a.pdf', PDF_A), part('b.pdf', PDF_B)]);
   });
 
-  it('refuses an attachment declared as anything but application/pdf → FILE_NOT_PDF', () => {
-    const zip: EdxmlAttachment = {
-      contentId: 'cid:1',
-      attachmentName: 'a.zip',
-      contentType: 'application/zip',
-      content: PDF_A,
-    };
-    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [zip])))).toBe('FILE_NOT_PDF');
+  it('takes the one file of a zipped attachment (application/zip) under its own name', () => {
+    const zipped = attachment('05-VPCP-KSTT.zip', 'application/zip', ZIPPED_PDF);
+    const [file] = filesFromEmbeddedAttachments(packet([], [zipped]), MAX_FILE_BYTES);
+    expect(file.originalName).toBe('05-VPCP-KSTT.pdf');
+    expect(file.contentType).toBe('application/pdf');
+    expect((file.bytes as Buffer).subarray(0, 9).toString()).toBe('%PDF-1.4\n');
+    expect((file.bytes as Buffer).length).toBe(2255);
+    // The unzipped size is capped like any file's.
+    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [zipped]), 2000))).toBe(
+      'EDXML_ZIP_INVALID',
+    );
+    const notAZip = { ...zipped, content: PDF_A };
+    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [notAZip]), MAX_FILE_BYTES))).toBe(
+      'EDXML_ZIP_INVALID',
+    );
+  });
+
+  it('refuses an attachment declared as anything but a PDF or a zip → FILE_NOT_PDF', () => {
+    const word = attachment('a.doc', 'application/msword', PDF_A);
+    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [word]), MAX_FILE_BYTES))).toBe(
+      'FILE_NOT_PDF',
+    );
   });
 });
 
@@ -72,20 +100,24 @@ describe('filesFromParts', () => {
     const files = filesFromParts(
       packet([{ attachmentName: 'b.pdf' }, { attachmentName: 'a.pdf' }]),
       [part('a.pdf', PDF_A), part('b.pdf', PDF_B)],
+      MAX_FILE_BYTES,
     );
     expect(files.map((file) => file.bytes)).toEqual([PDF_B, PDF_A]);
   });
 
   it('pairs by order when a reference does not name its file', () => {
-    const files = filesFromParts(packet([{ attachmentName: 'x.pdf' }, {}]), [
-      part('a.pdf', PDF_A),
-      part('b.pdf', PDF_B),
-    ]);
+    const files = filesFromParts(
+      packet([{ attachmentName: 'x.pdf' }, {}]),
+      [part('a.pdf', PDF_A), part('b.pdf', PDF_B)],
+      MAX_FILE_BYTES,
+    );
     expect(files.map((file) => file.originalName)).toEqual(['a.pdf', 'b.pdf']);
   });
 
   it('takes the parts as they come without a manifest', () => {
-    expect(filesFromParts(packet([]), [part('a.pdf', PDF_A)])).toEqual([part('a.pdf', PDF_A)]);
+    expect(filesFromParts(packet([]), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)).toEqual([
+      part('a.pdf', PDF_A),
+    ]);
   });
 
   it.each([
@@ -103,27 +135,34 @@ describe('filesFromParts', () => {
     ],
   ])('refuses %s → EDXML_ATTACHMENTS_MISMATCH', (_case, references, names) => {
     const parts = names.map((name) => part(name, PDF_A));
-    expect(codeOf(() => filesFromParts(packet(references), parts))).toBe(
+    expect(codeOf(() => filesFromParts(packet(references), parts, MAX_FILE_BYTES))).toBe(
       'EDXML_ATTACHMENTS_MISMATCH',
     );
   });
 
   it('refuses files both embedded and as parts → EDXML_ATTACHMENTS_MISMATCH', () => {
-    const embedded: EdxmlAttachment = {
-      contentId: 'cid:1',
-      attachmentName: 'a.pdf',
-      contentType: 'application/pdf',
-      content: PDF_A,
-    };
-    expect(codeOf(() => filesFromParts(packet([], [embedded]), [part('a.pdf', PDF_A)]))).toBe(
-      'EDXML_ATTACHMENTS_MISMATCH',
-    );
+    const embedded = attachment('a.pdf', 'application/pdf', PDF_A);
+    expect(
+      codeOf(() => filesFromParts(packet([], [embedded]), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)),
+    ).toBe('EDXML_ATTACHMENTS_MISMATCH');
   });
 
   it('refuses a manifest reference typed as another media type → FILE_NOT_PDF', () => {
     const references = [{ attachmentName: 'a.pdf', contentType: 'text/plain' }];
-    expect(codeOf(() => filesFromParts(packet(references), [part('a.pdf', PDF_A)]))).toBe(
-      'FILE_NOT_PDF',
+    expect(
+      codeOf(() => filesFromParts(packet(references), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)),
+    ).toBe('FILE_NOT_PDF');
+  });
+
+  it('unzips a part the manifest declares as application/zip, in pieces as it arrived', () => {
+    const references = [{ attachmentName: 'van-ban.zip', contentType: 'application/zip' }];
+    const pieces = [ZIPPED_PDF.subarray(0, 100), ZIPPED_PDF.subarray(100)];
+    const [file] = filesFromParts(
+      packet(references),
+      [{ originalName: 'van-ban.zip', contentType: 'application/zip', bytes: pieces }],
+      MAX_FILE_BYTES,
     );
+    expect(file.originalName).toBe('05-VPCP-KSTT.pdf');
+    expect((file.bytes as Buffer).length).toBe(2255);
   });
 });

@@ -1,18 +1,21 @@
+import type { BlobBytes } from '@docaxis/blob-store/blob-bytes';
 import type { EdxmlManifestReference, EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
+import { isZipContentType, unzipSingleFile } from '@docaxis/edxml/packet/zipped-attachment';
 import { FileNotPdfError } from '../dispatches/dispatch-submission.errors';
 import type { UploadedPdf } from '../dispatches/submit-dispatch.usecase';
 import { EdxmlAttachmentsMismatchError } from './edxml-submission.errors';
 
-/** The files of a whole packet (`application/xml` body): its base64 `AttachmentEncoded` entries. */
-export function filesFromEmbeddedAttachments(packet: EdxmlPacket): UploadedPdf[] {
-  return packet.attachments.map((attachment) => {
-    requirePdfType(attachment.contentType, attachment.attachmentName);
-    return {
-      originalName: attachment.attachmentName,
-      contentType: 'application/pdf',
-      bytes: attachment.content,
-    };
-  });
+/**
+ * The files of a whole packet (`application/xml` body): its base64 `AttachmentEncoded` entries. A
+ * zipped one (`application/zip`) is its one file, at most `maxFileBytes` unzipped.
+ */
+export function filesFromEmbeddedAttachments(
+  packet: EdxmlPacket,
+  maxFileBytes: number,
+): UploadedPdf[] {
+  return packet.attachments.map((attachment) =>
+    pdfOf(attachment.attachmentName, attachment.contentType, attachment.content, maxFileBytes),
+  );
 }
 
 /**
@@ -21,7 +24,11 @@ export function filesFromEmbeddedAttachments(packet: EdxmlPacket): UploadedPdf[]
  * name; otherwise references and parts pair up in order. A packet without a manifest takes the
  * parts as they come. Files travel either as parts or embedded, never both.
  */
-export function filesFromParts(packet: EdxmlPacket, parts: readonly UploadedPdf[]): UploadedPdf[] {
+export function filesFromParts(
+  packet: EdxmlPacket,
+  parts: readonly UploadedPdf[],
+  maxFileBytes: number,
+): UploadedPdf[] {
   if (packet.attachments.length > 0) {
     throw new EdxmlAttachmentsMismatchError({
       en: 'a multipart packet carries its files as "files" parts, not in AttachmentEncoded',
@@ -46,10 +53,8 @@ export function filesFromParts(packet: EdxmlPacket, parts: readonly UploadedPdf[
   }
   return references.map((reference, index) => {
     const part = byName ? partNamed(parts, reference) : parts[index];
-    if (reference.contentType !== undefined) {
-      requirePdfType(reference.contentType, part.originalName);
-    }
-    return part;
+    if (reference.contentType === undefined) return part;
+    return pdfOf(part.originalName, reference.contentType, part.bytes, maxFileBytes);
   });
 }
 
@@ -65,7 +70,20 @@ function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestRefere
   return matches[0];
 }
 
-function requirePdfType(contentType: string, fileName: string): void {
+/** A file declared as a PDF, or the one file of a zip; anything else is not a PDF. */
+function pdfOf(
+  name: string,
+  contentType: string,
+  bytes: BlobBytes,
+  maxFileBytes: number,
+): UploadedPdf {
+  if (isZipContentType(contentType)) {
+    // A zip is read from its end: a part's pieces are joined for it, as for no other file.
+    const zip = Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes);
+    const file = unzipSingleFile(zip, maxFileBytes);
+    return { originalName: file.name, contentType: 'application/pdf', bytes: file.content };
+  }
   const mediaType = contentType.split(';')[0].trim().toLowerCase();
-  if (mediaType !== 'application/pdf') throw new FileNotPdfError(fileName);
+  if (mediaType !== 'application/pdf') throw new FileNotPdfError(name);
+  return { originalName: name, contentType: 'application/pdf', bytes };
 }

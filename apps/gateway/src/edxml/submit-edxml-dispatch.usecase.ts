@@ -32,6 +32,7 @@ export interface SubmitEdxmlDispatchCommand {
 @Injectable()
 export class SubmitEdxmlDispatchUseCase {
   private readonly maxBytes: number;
+  private readonly maxFileBytes: number;
 
   constructor(
     private readonly submitDispatch: SubmitDispatchUseCase,
@@ -39,6 +40,7 @@ export class SubmitEdxmlDispatchUseCase {
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.maxBytes = edxmlPacketLimitBytes(config);
+    this.maxFileBytes = config.MAX_FILE_BYTES;
   }
 
   async execute(command: SubmitEdxmlDispatchCommand): Promise<SubmitDispatchResult> {
@@ -66,8 +68,8 @@ export class SubmitEdxmlDispatchUseCase {
       }
       files =
         command.parts === undefined
-          ? filesFromEmbeddedAttachments(packet)
-          : filesFromParts(packet, command.parts);
+          ? filesFromEmbeddedAttachments(packet, this.maxFileBytes)
+          : filesFromParts(packet, command.parts, this.maxFileBytes);
     } catch (error) {
       // The shared path judges secrecy and sender before the business type and files: a secret
       // or forged packet is refused (and a secret one audited) as such, whatever else it says.
