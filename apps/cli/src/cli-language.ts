@@ -15,7 +15,8 @@ export const CLI_LANGUAGES: readonly CliLanguage[] = REPORT_LANGUAGES;
  * when the option is not given (read from the injected env rather than commander's own `.env()`,
  * which only sees process.env). Any other value, given or from DOCAXIS_LANG, is a usage error.
  * Machine-readable output (`--json`, exit codes, the formats of written files) ignores it. The
- * refusal of DOCAXIS_LANG is worded in `helpLanguage` (languageBeforeParsing).
+ * option's description and the refusal of DOCAXIS_LANG are worded in `helpLanguage`
+ * (languageBeforeParsing).
  */
 export function addLanguageOption(
   program: Command,
@@ -25,9 +26,7 @@ export function addLanguageOption(
   const words = CLI_MESSAGES[helpLanguage];
   program
     .addOption(
-      new Option('--lang <lang>', 'language of the output: vi (default) or en (env DOCAXIS_LANG)')
-        .choices(CLI_LANGUAGES)
-        .default('vi'),
+      new Option('--lang <lang>', words.help.language).choices(CLI_LANGUAGES).default('vi'),
     )
     .hook('preAction', () => {
       const fromEnv = env.DOCAXIS_LANG;

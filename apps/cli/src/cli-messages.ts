@@ -5,6 +5,30 @@ import type {
   InvalidValueReason,
 } from './commander-usage-error';
 
+/** The headings commander's help prints, as it names them to `styleTitle`. */
+export type CommanderHeading =
+  'Usage:' | 'Options:' | 'Commands:' | 'Arguments:' | 'Global Options:';
+
+/** The words of the help around the commands' own descriptions, in one language. */
+export interface CliHelpWords {
+  programDescription: string;
+  /** The global `--lang`. */
+  language: string;
+  /** `-h, --help` and the `help` command. */
+  displayHelp: string;
+  /** The `help` command's name and argument, as commander's `helpCommand` takes them. */
+  helpCommand: string;
+  headings: Readonly<Record<CommanderHeading, string>>;
+  /** The placeholders of a usage line: `[options]`, `[command]`. */
+  optionsPlaceholder: string;
+  commandPlaceholder: string;
+  /** The labels of what commander appends to a description: `(choices: …, default: …)`. */
+  choices: string;
+  default: string;
+  preset: string;
+  env: string;
+}
+
 /** What the CLI says on its own (not a command's lines), in each language. */
 export interface CliMessages {
   /** A failure none of the commands expected (exit 4); `detail` is the error's own text. */
@@ -13,6 +37,7 @@ export interface CliMessages {
   invalidLanguageEnv: (value: string, choices: readonly string[]) => string;
   /** One of commander's usage errors (exit 2), worded from what it names. */
   usageError: (error: CommanderUsageError) => string;
+  help: CliHelpWords;
 }
 
 function suggestionVi(suggestions: readonly string[]): string {
@@ -95,11 +120,49 @@ export const CLI_MESSAGES: Readonly<Record<CliLanguage, CliMessages>> = {
     invalidLanguageEnv: (value, choices) =>
       `lỗi: giá trị '${value}' của DOCAXIS_LANG không hợp lệ. ${allowedVi(choices)}`,
     usageError: usageErrorVi,
+    help: {
+      programDescription: 'công cụ dòng lệnh của trục liên thông văn bản docaxis',
+      language: 'ngôn ngữ hiển thị: vi (mặc định) hoặc en (biến môi trường DOCAXIS_LANG)',
+      displayHelp: 'hiển thị trợ giúp của lệnh',
+      helpCommand: 'help [lệnh]',
+      headings: {
+        'Usage:': 'Cách dùng:',
+        'Options:': 'Tùy chọn:',
+        'Commands:': 'Lệnh:',
+        'Arguments:': 'Tham số:',
+        'Global Options:': 'Tùy chọn chung:',
+      },
+      optionsPlaceholder: '[tùy chọn]',
+      commandPlaceholder: '[lệnh]',
+      choices: 'giá trị được phép',
+      default: 'mặc định',
+      preset: 'giá trị khi không nêu',
+      env: 'biến môi trường',
+    },
   },
   en: {
     unexpectedError: (detail) => `unexpected error: ${detail}`,
     invalidLanguageEnv: (value, choices) =>
       `error: DOCAXIS_LANG '${value}' is invalid. ${allowedEn(choices)}`,
     usageError: usageErrorEn,
+    help: {
+      programDescription: 'docaxis command-line tools',
+      language: 'language of the output: vi (default) or en (env DOCAXIS_LANG)',
+      displayHelp: 'display help for command',
+      helpCommand: 'help [command]',
+      headings: {
+        'Usage:': 'Usage:',
+        'Options:': 'Options:',
+        'Commands:': 'Commands:',
+        'Arguments:': 'Arguments:',
+        'Global Options:': 'Global Options:',
+      },
+      optionsPlaceholder: '[options]',
+      commandPlaceholder: '[command]',
+      choices: 'choices',
+      default: 'default',
+      preset: 'preset',
+      env: 'env',
+    },
   },
 };

@@ -1,22 +1,12 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { ConfigValidationError } from '@docaxis/config/config-validation.error';
 import { DomainError } from '@docaxis/errors/domain-error';
 import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, type CliIo } from './cli-io';
-import { addLanguageOption, languageBeforeParsing, type CliLanguage } from './cli-language';
+import { languageBeforeParsing, type CliLanguage } from './cli-language';
 import { CLI_MESSAGES } from './cli-messages';
-import { speakCommanderIn } from './commander-localization';
-import { registerAuditCommand } from './audit/audit.command';
 import { apiFailure } from './api/api-exit-code';
-import { registerCertsCommand } from './certs/certs-dev.command';
-import { registerAgenciesCommand } from './directory/agencies.command';
-import { registerAckCommand } from './dispatches/ack.command';
-import { registerFetchCommand } from './dispatches/fetch.command';
-import { registerInboxCommand } from './dispatches/inbox.command';
-import { registerRecallCommand } from './dispatches/recall.command';
-import { registerSendCommand } from './dispatches/send.command';
-import { registerStatusCommand } from './dispatches/status.command';
-import { registerVerifyCommand } from './verify/verify.command';
+import { createDocaxisProgram } from './docaxis-program';
 
 /**
  * Runs the docaxis CLI on `argv` (the arguments after the program name) and resolves to the exit
@@ -24,34 +14,15 @@ import { registerVerifyCommand } from './verify/verify.command';
  * argument, unusable trust material or configuration) exit 2; a database or service that cannot
  * be reached exits 3; anything else that stops a command exits 4, never a verdict's 1. What it
  * prints for people is in the global `--lang` (DOCAXIS_LANG; Vietnamese by default), an unknown
- * language being a usage error. Commander's usage errors are in that language too, read from
- * `argv` and the env before commander prints anything; its help stays in English.
+ * language being a usage error. The help and commander's usage errors are in that language too,
+ * read from `argv` and the env before commander prints anything.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
-  const usageLanguage = languageBeforeParsing(argv, io.env);
-  const program = speakCommanderIn(new Command('docaxis'), usageLanguage)
-    .description('docaxis command-line tools')
-    .configureHelp({ showGlobalOptions: true })
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
-  addLanguageOption(program, io.env, usageLanguage);
-  registerVerifyCommand(program, io, setExitCode);
-  registerAuditCommand(program, io, setExitCode);
-  registerSendCommand(program, io);
-  registerInboxCommand(program, io);
-  registerFetchCommand(program, io);
-  registerAckCommand(program, io, setExitCode);
-  registerStatusCommand(program, io);
-  registerRecallCommand(program, io);
-  registerAgenciesCommand(program, io);
-  registerCertsCommand(program, io);
+  const program = createDocaxisProgram(io, languageBeforeParsing(argv, io.env), setExitCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

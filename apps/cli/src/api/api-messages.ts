@@ -14,6 +14,8 @@ export interface ApiMessages {
   /** The file reads but holds no PEM certificate (`cert`) or unencrypted private key (`key`). */
   connectionFileNotPem: (file: ConnectionFile, path: string) => string;
   keyNotOfCertificate: (keyPath: string, certPath: string) => string;
+  /** The help of the options every command that talks to the axis has. */
+  connectionHelp: { url: string; cert: string; key: string; ca: string; json: string };
 }
 
 const CONNECTION_FILE_VI: Record<ConnectionFile, string> = {
@@ -39,6 +41,13 @@ export const API_MESSAGES: Readonly<Record<CliLanguage, ApiMessages>> = {
       `${path} không chứa ${file === 'key' ? 'khóa bí mật dạng PEM (không đặt mật khẩu)' : 'chứng thư số dạng PEM'}: kiểm tra ${CONNECTION_FILE_VI[file]}`,
     keyNotOfCertificate: (keyPath, certPath) =>
       `khóa bí mật ${keyPath} không phải khóa của chứng thư số ${certPath}: --key (DOCAXIS_KEY) và --cert (DOCAXIS_CERT) phải là một cặp`,
+    connectionHelp: {
+      url: 'địa chỉ URL của trục (biến môi trường DOCAXIS_URL)',
+      cert: 'chứng thư số máy khách, tệp PEM (biến môi trường DOCAXIS_CERT)',
+      key: 'khóa bí mật máy khách, tệp PEM (biến môi trường DOCAXIS_KEY)',
+      ca: 'bộ chứng thư CA dùng để kiểm tra trục (biến môi trường DOCAXIS_CA)',
+      json: 'in câu trả lời dạng JSON, dùng cho script',
+    },
   },
   en: {
     errorId: (errorId) => ` (error id ${errorId})`,
@@ -50,5 +59,12 @@ export const API_MESSAGES: Readonly<Record<CliLanguage, ApiMessages>> = {
       `${path} holds no ${file === 'key' ? 'PEM private key (without a passphrase)' : 'PEM certificate'}: check the ${CONNECTION_FILE_EN[file]}`,
     keyNotOfCertificate: (keyPath, certPath) =>
       `the private key ${keyPath} is not the key of the certificate ${certPath}: --key (DOCAXIS_KEY) and --cert (DOCAXIS_CERT) must be a pair`,
+    connectionHelp: {
+      url: 'gateway URL (env DOCAXIS_URL)',
+      cert: 'client certificate, PEM (env DOCAXIS_CERT)',
+      key: 'client private key, PEM (env DOCAXIS_KEY)',
+      ca: 'CA bundle the gateway is checked against (env DOCAXIS_CA)',
+      json: 'print the JSON answer, for scripts',
+    },
   },
 };

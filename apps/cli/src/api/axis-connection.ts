@@ -32,14 +32,18 @@ export interface ConnectionOptions {
   ca?: string;
 }
 
-/** Adds --url/--cert/--key/--ca (and --json) to a command that talks to the axis. */
-export function withConnectionOptions(command: Command): Command {
+/**
+ * Adds --url/--cert/--key/--ca (and --json) to a command that talks to the axis, described in
+ * `helpLanguage`.
+ */
+export function withConnectionOptions(command: Command, helpLanguage: CliLanguage): Command {
+  const help = API_MESSAGES[helpLanguage].connectionHelp;
   return command
-    .option('--url <url>', 'gateway URL (env DOCAXIS_URL)')
-    .option('--cert <pem>', 'client certificate, PEM (env DOCAXIS_CERT)')
-    .option('--key <pem>', 'client private key, PEM (env DOCAXIS_KEY)')
-    .option('--ca <pem>', 'CA bundle the gateway is checked against (env DOCAXIS_CA)')
-    .option('--json', 'print the JSON answer, for scripts', false);
+    .option('--url <url>', help.url)
+    .option('--cert <pem>', help.cert)
+    .option('--key <pem>', help.key)
+    .option('--ca <pem>', help.ca)
+    .option('--json', help.json, false);
 }
 
 /** Validates the options (falling back to `env`) and reads the certificate files. */

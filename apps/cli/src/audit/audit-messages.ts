@@ -18,6 +18,29 @@ import type { CliLanguage } from '../cli-language';
  */
 export interface AuditMessages {
   summary: (result: AuditTrailVerification) => string;
+  /** Why a `--from`, `--checkpoint` or `--to` value was refused (after commander's own words). */
+  recordNumberNeeded: string;
+  help: {
+    description: string;
+    verify: {
+      description: string;
+      from: string;
+      checkpoint: string;
+      to: string;
+      json: string;
+    };
+    export: {
+      description: string;
+      verifyFrom: string;
+      checkpoint: string;
+      manifest: string;
+      format: string;
+      out: string;
+      dispatch: string;
+      agency: string;
+      type: string;
+    };
+  };
 }
 
 const REPORT_VI = AUDIT_REPORT_MESSAGES.vi;
@@ -90,6 +113,32 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
         `  đã kiểm tra ${result.recordsChecked} bản ghi trước đó; ${checkpointVi(result)}\n${scope}`
       );
     },
+    recordNumberNeeded: 'Cần một số thứ tự bản ghi (từ 1 trở lên).',
+    help: {
+      description: 'kiểm tra và xuất nhật ký kiểm toán',
+      verify: {
+        description:
+          'kiểm tra chuỗi băm và các điểm kiểm soát đã ký, từ điểm kiểm soát mới nhất (hoặc từ bản ghi đầu tiên); báo bản ghi sai lệch đầu tiên',
+        from: 'checkpoint (điểm kiểm soát đã ký mới nhất: chỉ kiểm tra các bản ghi sau nó), genesis (mọi bản ghi) hoặc một số thứ tự bản ghi',
+        checkpoint: 'bắt đầu từ điểm kiểm soát có đầu chuỗi là bản ghi số này',
+        to: 'bản ghi cuối cùng cần kiểm tra',
+        json: 'in kết quả kiểm tra dạng JSON',
+      },
+      export: {
+        description:
+          'xuất các sự kiện kiểm toán dạng CSV (ghi dần) hoặc báo cáo PDF, đã kiểm tra từ điểm kiểm soát mới nhất (hoặc từ bản ghi đầu tiên) tới đầu chuỗi được chốt khi bắt đầu xuất',
+        verifyFrom:
+          'điểm bắt đầu kiểm tra, như --from của audit verify: checkpoint, genesis (mọi bản ghi) hoặc một số thứ tự bản ghi',
+        checkpoint: 'kiểm tra từ điểm kiểm soát có đầu chuỗi là bản ghi số này',
+        manifest:
+          'ghi thêm bản kê của lần xuất vào tệp này: đầu chuỗi, kết quả kiểm tra và phạm vi kiểm tra, bộ lọc (JSON)',
+        format: 'định dạng tệp xuất',
+        out: 'ghi vào tệp này (CSV mặc định ghi ra đầu ra chuẩn; PDF bắt buộc phải có tệp)',
+        dispatch: 'chỉ văn bản này',
+        agency: 'chỉ các sự kiện mà cơ quan này gửi hoặc nhận',
+        type: 'chỉ các loại sự kiện này (cách nhau bởi dấu phẩy)',
+      },
+    },
   },
   en: {
     summary: (result) => {
@@ -100,6 +149,32 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
         return `OK: ${result.recordsChecked} records verified; ${head}; ${checkpointEn(result)}\n  scope: ${result.scope.summary}\n`;
       }
       return `BROKEN at seq ${result.seq}: ${result.problem}\n  ${result.message}\n  expected: ${result.expected}\n  actual:   ${result.actual}\n  ${result.recordsChecked} records verified before it; ${checkpointEn(result)}\n  scope: ${result.scope.summary}\n`;
+    },
+    recordNumberNeeded: 'a record number (1 or more)',
+    help: {
+      description: 'verify and export the audit trail',
+      verify: {
+        description:
+          'verify the hash chain and the signed checkpoints from the latest checkpoint (or genesis); report the first broken record',
+        from: 'checkpoint (the latest signed checkpoint: only the records after it are walked), genesis (every record) or a record number',
+        checkpoint: 'start from the checkpoint whose head is this seq',
+        to: 'last record to verify',
+        json: 'print the verification as JSON',
+      },
+      export: {
+        description:
+          'export audit events as CSV (streamed) or a PDF report, verified from the latest checkpoint (or genesis) up to the head it pins',
+        verifyFrom:
+          'where the verification starts, as audit verify --from: checkpoint, genesis (every record) or a record number',
+        checkpoint: 'verify from the checkpoint whose head is this seq',
+        manifest:
+          'also write the export manifest there: chain head, verification and its scope, filters (JSON)',
+        format: 'format of the export',
+        out: 'write there (CSV defaults to standard output; PDF needs a file)',
+        dispatch: 'only this dispatch',
+        agency: 'only events where this agency sends or receives',
+        type: 'only these event types (comma-separated)',
+      },
     },
   },
 };

@@ -19,7 +19,7 @@ import {
 } from '@docaxis/persistence/audit/audit-search.repository';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { whyNotWritable } from '../writable-path';
 import { loadAuditCliConfig } from './audit-cli.config';
 import { AUDIT_MESSAGES } from './audit-messages';
@@ -54,28 +54,27 @@ interface ExportOptions {
  * rather than through the gateway: an auditor checks the log with their own copy of the
  * verification code against the data itself (a read-only login is enough), so a compromised or
  * buggy gateway cannot vouch for a log it serves. Exit code 1 when the trail does not verify.
+ * Their help, and the refusal of a record number, are in `helpLanguage`.
  */
 export function registerAuditCommand(
   program: Command,
   io: CliIo,
+  helpLanguage: CliLanguage,
   setExitCode: (code: number) => void,
 ): void {
-  const audit = program.command('audit').description('verify and export the audit trail');
+  const { help, recordNumberNeeded } = AUDIT_MESSAGES[helpLanguage];
+  const parseSeq = seqParser(recordNumberNeeded);
+  const parseVerifyStart = (value: string): VerifyStart =>
+    value === 'checkpoint' || value === 'genesis' ? value : parseSeq(value);
+  const audit = program.command('audit').description(help.description);
 
   audit
     .command('verify')
-    .description(
-      'verify the hash chain and the signed checkpoints from the latest checkpoint (or genesis); report the first broken record',
-    )
-    .option(
-      '--from <start>',
-      'checkpoint (the latest signed checkpoint: only the records after it are walked), genesis (every record) or a record number',
-      parseVerifyStart,
-      'checkpoint' as VerifyStart,
-    )
-    .option('--checkpoint <seq>', 'start from the checkpoint whose head is this seq', parseSeq)
-    .option('--to <seq>', 'last record to verify', parseSeq)
-    .option('--json', 'print the verification as JSON', false)
+    .description(help.verify.description)
+    .option('--from <start>', help.verify.from, parseVerifyStart, 'checkpoint' as VerifyStart)
+    .option('--checkpoint <seq>', help.verify.checkpoint, parseSeq)
+    .option('--to <seq>', help.verify.to, parseSeq)
+    .option('--json', help.verify.json, false)
     .action(async (options: VerifyOptions, command: Command) => {
       const { summary } = AUDIT_MESSAGES[languageOf(command)];
       const request = verificationRequest(options.from, options.checkpoint, options.to, '--from');
@@ -89,25 +88,22 @@ export function registerAuditCommand(
 
   audit
     .command('export')
-    .description(
-      'export audit events as CSV (streamed) or a PDF report, verified from the latest checkpoint (or genesis) up to the head it pins',
-    )
+    .description(help.export.description)
     .option(
       '--verify-from <start>',
-      'where the verification starts, as audit verify --from: checkpoint, genesis (every record) or a record number',
+      help.export.verifyFrom,
       parseVerifyStart,
       'checkpoint' as VerifyStart,
     )
-    .option('--checkpoint <seq>', 'verify from the checkpoint whose head is this seq', parseSeq)
-    .option(
-      '--manifest <file>',
-      'also write the export manifest there: chain head, verification and its scope, filters (JSON)',
+    .option('--checkpoint <seq>', help.export.checkpoint, parseSeq)
+    .option('--manifest <file>', help.export.manifest)
+    .addOption(
+      new Option('--format <format>', help.export.format).choices(['csv', 'pdf']).default('csv'),
     )
-    .addOption(new Option('--format <format>').choices(['csv', 'pdf']).default('csv'))
-    .option('--out <file>', 'write there (CSV defaults to standard output; PDF needs a file)')
-    .option('--dispatch <id>', 'only this dispatch')
-    .option('--agency <code>', 'only events where this agency sends or receives')
-    .option('--type <types>', 'only these event types (comma-separated)')
+    .option('--out <file>', help.export.out)
+    .option('--dispatch <id>', help.export.dispatch)
+    .option('--agency <code>', help.export.agency)
+    .option('--type <types>', help.export.type)
     .action(async (options: ExportOptions, command: Command) => {
       const language = languageOf(command);
       const { summary } = AUDIT_MESSAGES[language];
@@ -192,16 +188,15 @@ async function refuseUnwritableOutput(
   if (reason !== null) throw new ExportOutputNotWritableError(option, path, reason);
 }
 
-function parseSeq(value: string): number {
-  const seq = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(seq) || seq < 1) {
-    throw new InvalidArgumentError('a record number (1 or more)');
-  }
-  return seq;
-}
-
-function parseVerifyStart(value: string): VerifyStart {
-  return value === 'checkpoint' || value === 'genesis' ? value : parseSeq(value);
+/** Parses a record number (1 or more), refusing anything else with `refusal`. */
+function seqParser(refusal: string): (value: string) => number {
+  return (value) => {
+    const seq = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(seq) || seq < 1) {
+      throw new InvalidArgumentError(refusal);
+    }
+    return seq;
+  };
 }
 
 /** `--checkpoint N` starts from that checkpoint: with a `from` of genesis or a seq it is a contradiction. */

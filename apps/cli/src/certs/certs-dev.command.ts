@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli-io';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { CERTS_MESSAGES } from './certs-messages';
 import { readDevAgenciesFile } from '@docaxis/signature/pki/dev-agency';
 import { generateDevPki } from '@docaxis/signature/pki/dev-pki-generator';
@@ -18,19 +18,21 @@ interface CertsDevOptions {
 
 /**
  * `docaxis certs dev [--out DIR] [--agencies FILE] [--if-missing | --force]`: the development
- * PKI (TEST root and issuing CA, CRLs, per-agency seal, leader and client certificates).
+ * PKI (TEST root and issuing CA, CRLs, per-agency seal, leader and client certificates). Its
+ * help is in `helpLanguage`.
  */
-export function registerCertsCommand(program: Command, io: CliIo): void {
+export function registerCertsCommand(program: Command, io: CliIo, helpLanguage: CliLanguage): void {
+  const { help } = CERTS_MESSAGES[helpLanguage];
   program
     .command('certs')
-    .description('certificates')
+    .description(help.description)
     .command('dev')
-    .description('generate the development TEST PKI (never for production)')
-    .option('--out <dir>', 'output folder', 'certs/dev')
-    .option('--agencies <file>', 'agency list (JSON)', 'certs/dev-agencies.json')
-    .option('--if-missing', 'keep an existing, still-fresh PKI')
-    .addOption(new Option('--force', 'replace an existing PKI').conflicts('ifMissing'))
-    .option('--json', 'print what was done as JSON', false)
+    .description(help.dev.description)
+    .option('--out <dir>', help.dev.out, 'certs/dev')
+    .option('--agencies <file>', help.dev.agencies, 'certs/dev-agencies.json')
+    .option('--if-missing', help.dev.ifMissing)
+    .addOption(new Option('--force', help.dev.force).conflicts('ifMissing'))
+    .option('--json', help.dev.json, false)
     .action(async (options: CertsDevOptions, command: Command) => {
       const messages = CERTS_MESSAGES[languageOf(command)];
       const outDir = resolve(options.out);

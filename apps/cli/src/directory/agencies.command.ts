@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { SendInputError } from '../dispatches/send-input.error';
 import { DIRECTORY_MESSAGES, type AgencyView, type CertificateView } from './directory-messages';
 
@@ -11,14 +11,18 @@ const path = (code: string, rest = '') => `/admin/agencies/${encodeURIComponent(
 
 /**
  * `docaxis agencies …`: the agency directory (danh bạ cơ quan) through the admin API, with the
- * administrator's client certificate (reading also works for auditors).
+ * administrator's client certificate (reading also works for auditors). Their help is in
+ * `helpLanguage`.
  */
-export function registerAgenciesCommand(program: Command, io: CliIo): void {
-  const agencies = program
-    .command('agencies')
-    .description('administer the agency directory (admin certificate; auditors may read)');
+export function registerAgenciesCommand(
+  program: Command,
+  io: CliIo,
+  helpLanguage: CliLanguage,
+): void {
+  const { help } = DIRECTORY_MESSAGES[helpLanguage];
+  const agencies = program.command('agencies').description(help.description);
 
-  withConnectionOptions(agencies.command('list').description('every agency, by code')).action(
+  withConnectionOptions(agencies.command('list').description(help.list), helpLanguage).action(
     async (options: ApiCommandOptions, command: Command) => {
       const language = languageOf(command);
       const result = await axisClient(options, io, language).json<{ agencies: AgencyView[] }>(
@@ -31,10 +35,8 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
   );
 
   withConnectionOptions(
-    agencies
-      .command('show')
-      .description('one agency and its client certificates')
-      .argument('<code>'),
+    agencies.command('show').description(help.show).argument('<code>', help.code),
+    helpLanguage,
   ).action(async (code: string, options: ApiCommandOptions, command: Command) => {
     const language = languageOf(command);
     const agency = await axisClient(options, io, language).json<
@@ -50,10 +52,11 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
   withConnectionOptions(
     agencies
       .command('register')
-      .description('register an agency')
-      .argument('<code>', 'agency code (mã định danh)')
-      .argument('<name>', 'agency name')
-      .option('--parent <code>', 'parent agency (implied by the code when omitted)'),
+      .description(help.register.description)
+      .argument('<code>', help.code)
+      .argument('<name>', help.register.name)
+      .option('--parent <code>', help.register.parent),
+    helpLanguage,
   ).action(
     async (
       code: string,
@@ -73,11 +76,12 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
   );
 
   for (const [verb, description] of [
-    ['suspend', 'suspend an agency: refused everywhere until reactivated'],
-    ['reactivate', 'reactivate a suspended agency'],
+    ['suspend', help.suspend],
+    ['reactivate', help.reactivate],
   ] as const) {
     withConnectionOptions(
-      agencies.command(verb).description(description).argument('<code>'),
+      agencies.command(verb).description(description).argument('<code>', help.code),
+      helpLanguage,
     ).action(async (code: string, options: ApiCommandOptions, command: Command) => {
       const language = languageOf(command);
       const agency = await axisClient(options, io, language).json<AgencyView>(
@@ -91,10 +95,11 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
   withConnectionOptions(
     agencies
       .command('add-cert')
-      .description("register a client certificate for an agency's system or staff")
-      .argument('<code>')
-      .argument('<pem>', 'the certificate, a PEM file')
-      .requiredOption('--role <role...>', 'agency-system, clerk, auditor or admin'),
+      .description(help.addCert.description)
+      .argument('<code>', help.code)
+      .argument('<pem>', help.addCert.pem)
+      .requiredOption('--role <role...>', help.addCert.role),
+    helpLanguage,
   ).action(
     async (
       code: string,
@@ -121,9 +126,10 @@ export function registerAgenciesCommand(program: Command, io: CliIo): void {
   withConnectionOptions(
     agencies
       .command('revoke-cert')
-      .description('revoke (retire) a client certificate at once')
-      .argument('<code>')
-      .argument('<fingerprint>', 'hex SHA-256 of the certificate'),
+      .description(help.revokeCert.description)
+      .argument('<code>', help.code)
+      .argument('<fingerprint>', help.revokeCert.fingerprint),
+    helpLanguage,
   ).action(
     async (code: string, fingerprint: string, options: ApiCommandOptions, command: Command) => {
       const language = languageOf(command);

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_REFUSED, type CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { DISPATCH_MESSAGES } from './dispatch-messages';
 import {
   acknowledgeInBatches,
@@ -18,24 +18,28 @@ interface AckOptions extends ApiCommandOptions {
 /**
  * `docaxis ack DISPATCH_ID...`: the recipient acknowledges receipt (xác nhận đã nhận) of one or
  * many dispatches, through POST /inbox/ack. Exit 1 when any was not acknowledged, each with its
- * stable code on stderr; the others are acknowledged all the same.
+ * stable code on stderr; the others are acknowledged all the same. Its help, and the refusal of
+ * a batch size, are in `helpLanguage`.
  */
 export function registerAckCommand(
   program: Command,
   io: CliIo,
+  helpLanguage: CliLanguage,
   setExitCode: (code: number) => void,
 ): void {
+  const { help, batchSizeNeeded } = DISPATCH_MESSAGES[helpLanguage];
   withConnectionOptions(
     program
       .command('ack')
-      .description('acknowledge receipt of dispatches delivered to your agency')
-      .argument('<dispatchId...>', 'the dispatch ids')
+      .description(help.ack.description)
+      .argument('<dispatchId...>', help.ack.dispatchIds)
       .option(
         '--batch-size <n>',
-        'at most this many ids per request (fewer if the axis says its limit is lower)',
-        parseBatchSize,
+        help.ack.batchSize,
+        batchSizeParser(batchSizeNeeded),
         DEFAULT_ACK_BATCH_SIZE,
       ),
+    helpLanguage,
   ).action(async (dispatchIds: string[], options: AckOptions, command: Command) => {
     const language = languageOf(command);
     const messages = DISPATCH_MESSAGES[language];
@@ -66,10 +70,13 @@ export function registerAckCommand(
   });
 }
 
-function parseBatchSize(raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || raw.trim() === '') {
-    throw new InvalidArgumentError('a positive whole number of ids is needed.');
-  }
-  return value;
+/** Parses a batch size (a whole number, 1 or more), refusing anything else with `refusal`. */
+function batchSizeParser(refusal: string): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || raw.trim() === '') {
+      throw new InvalidArgumentError(refusal);
+    }
+    return value;
+  };
 }

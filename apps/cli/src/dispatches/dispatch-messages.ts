@@ -63,6 +63,30 @@ export interface DispatchMessages {
   recalled: (dispatchId: string, recalledAt: string) => string;
   withdrawnFrom: (agencyCodes: readonly string[]) => string;
   recallRequestedFrom: (agencyCodes: readonly string[]) => string;
+
+  /** Why an `ack --batch-size` value was refused (after commander's own words). */
+  batchSizeNeeded: string;
+  help: DispatchHelp;
+}
+
+/** The help of `send`, `inbox`, `fetch`, `ack`, `status` and `recall`. */
+export interface DispatchHelp {
+  /** The `<dispatchId>` argument of fetch, status and recall. */
+  dispatchId: string;
+  send: {
+    description: string;
+    envelope: string;
+    files: string;
+    to: string;
+    idempotencyKey: string;
+    correlationId: string;
+    noProgress: string;
+  };
+  inbox: { description: string; cursor: string; limit: string };
+  fetch: { description: string; out: string; noFiles: string };
+  ack: { description: string; dispatchIds: string; batchSize: string };
+  status: { description: string; code: string; reason: string; noticeId: string; staff: string };
+  recall: { description: string; reason: string };
 }
 
 const DISPATCH_STATE_VI: Readonly<Record<string, string>> = {
@@ -141,6 +165,47 @@ const VI: DispatchMessages = {
   withdrawnFrom: (codes) => `  rút khỏi hộp thư của: ${agencyList(codes)}`,
   recallRequestedFrom: (codes) =>
     `  đã gửi yêu cầu thu hồi (cơ quan trả lời 15 hoặc 16) tới: ${agencyList(codes)}`,
+
+  batchSizeNeeded: 'Cần một số nguyên dương (số mã văn bản trong mỗi yêu cầu).',
+  help: {
+    dispatchId: 'mã văn bản',
+    send: {
+      description:
+        'gửi văn bản: phong bì (JSON) và các tệp PDF đã ký, tới một hoặc nhiều cơ quan nhận',
+      envelope: 'phong bì, một tệp JSON',
+      files: 'các tệp PDF đã ký',
+      to: 'cơ quan nhận (có thể lặp lại); thay cho danh sách cơ quan nhận trong phong bì',
+      idempotencyKey: 'gửi lại an toàn bằng cùng một khóa (không tạo văn bản trùng)',
+      correlationId: 'mã do bạn đặt để theo dõi lần gửi này trong nhật ký của trục',
+      noProgress: 'không hiển thị thanh tiến trình',
+    },
+    inbox: {
+      description: 'liệt kê văn bản đã chuyển tới hộp thư đến của cơ quan bạn, cũ nhất trước',
+      cursor: 'tiếp tục sau trang này (nextCursor của trang trước)',
+      limit: 'số mục tối đa',
+    },
+    fetch: {
+      description: 'xem một văn bản và tải các tệp PDF kèm theo, có đối chiếu SHA-256',
+      out: 'thư mục lưu các tệp PDF',
+      noFiles: 'chỉ xem văn bản và trạng thái chuyển tới từng cơ quan nhận',
+    },
+    ack: {
+      description: 'xác nhận đã nhận các văn bản được chuyển tới cơ quan bạn',
+      dispatchIds: 'các mã văn bản',
+      batchSize: 'số mã văn bản tối đa trong mỗi yêu cầu (ít hơn nếu trục báo giới hạn thấp hơn)',
+    },
+    status: {
+      description: 'gửi trạng thái xử lý của một văn bản bạn đã nhận (03 Đã tiếp nhận, …)',
+      code: 'mã trạng thái: 01-06, 15 hoặc 16',
+      reason: 'lý do; bắt buộc với 02 và 16',
+      noticeId: 'mã do bạn đặt cho thông báo này (gửi lại không bị trùng)',
+      staff: 'người xử lý',
+    },
+    recall: {
+      description: 'thu hồi văn bản bạn đã gửi',
+      reason: 'lý do thu hồi, hiển thị cho các cơ quan nhận',
+    },
+  },
 };
 
 const EN: DispatchMessages = {
@@ -188,6 +253,47 @@ const EN: DispatchMessages = {
   withdrawnFrom: (codes) => `  withdrawn from: ${agencyList(codes)}`,
   recallRequestedFrom: (codes) =>
     `  recall requested from (they answer 15 or 16): ${agencyList(codes)}`,
+
+  batchSizeNeeded: 'a positive whole number of ids is needed.',
+  help: {
+    dispatchId: 'the dispatch id',
+    send: {
+      description:
+        'send a dispatch: an envelope (JSON) and its signed PDFs, to one or many agencies',
+      envelope: 'the envelope, a JSON file',
+      files: 'the signed PDFs',
+      to: 'recipient agency (repeatable); replaces the envelope recipients',
+      idempotencyKey: 'repeat a send safely with the same key',
+      correlationId: 'follow this send in the axis logs by your own id',
+      noProgress: 'no progress bar',
+    },
+    inbox: {
+      description: 'list dispatches delivered to your agency (hộp thư đến), oldest first',
+      cursor: 'continue after this page (nextCursor of the last one)',
+      limit: 'at most this many',
+    },
+    fetch: {
+      description: 'show a dispatch and download its PDFs, checked against their SHA-256',
+      out: 'folder the PDFs are saved in',
+      noFiles: 'only show the dispatch and its delivery states',
+    },
+    ack: {
+      description: 'acknowledge receipt of dispatches delivered to your agency',
+      dispatchIds: 'the dispatch ids',
+      batchSize: 'at most this many ids per request (fewer if the axis says its limit is lower)',
+    },
+    status: {
+      description: 'post a status notice on a dispatch you received (03 Đã tiếp nhận, …)',
+      code: 'status code: 01-06, 15 or 16',
+      reason: 'lý do; required for 02 and 16',
+      noticeId: 'your id for this notice (repeat-safe)',
+      staff: 'who handled it',
+    },
+    recall: {
+      description: 'recall a dispatch you sent (thu hồi văn bản)',
+      reason: 'lý do thu hồi, shown to the recipients',
+    },
+  },
 };
 
 export const DISPATCH_MESSAGES: Readonly<Record<CliLanguage, DispatchMessages>> = {

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
 import { DISPATCH_MESSAGES } from './dispatch-messages';
@@ -27,16 +27,18 @@ interface DispatchView {
 /**
  * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files]`: the dispatch and its delivery states (a
  * rejection's reason in the global --lang language, as every line), and its PDFs saved byte for
- * byte (each checked against the SHA-256 the axis recorded).
+ * byte (each checked against the SHA-256 the axis recorded). Its help is in `helpLanguage`.
  */
-export function registerFetchCommand(program: Command, io: CliIo): void {
+export function registerFetchCommand(program: Command, io: CliIo, helpLanguage: CliLanguage): void {
+  const { help } = DISPATCH_MESSAGES[helpLanguage];
   withConnectionOptions(
     program
       .command('fetch')
-      .description('show a dispatch and download its PDFs, checked against their SHA-256')
-      .argument('<dispatchId>', 'the dispatch id')
-      .option('--out <dir>', 'folder the PDFs are saved in', '.')
-      .option('--no-files', 'only show the dispatch and its delivery states'),
+      .description(help.fetch.description)
+      .argument('<dispatchId>', help.dispatchId)
+      .option('--out <dir>', help.fetch.out, '.')
+      .option('--no-files', help.fetch.noFiles),
+    helpLanguage,
   ).action(async (dispatchId: string, options: FetchOptions, command: Command) => {
     const language = languageOf(command);
     const messages = DISPATCH_MESSAGES[language];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { DISPATCH_MESSAGES } from './dispatch-messages';
 import { inboxItemLine, type InboxLineItem } from './inbox-item-line';
 
@@ -18,15 +18,17 @@ interface InboxPage {
 
 /**
  * `docaxis inbox [--cursor C] [--limit N]`: what was delivered to the calling agency, dispatches
- * and status notices on what it sent.
+ * and status notices on what it sent. Its help is in `helpLanguage`.
  */
-export function registerInboxCommand(program: Command, io: CliIo): void {
+export function registerInboxCommand(program: Command, io: CliIo, helpLanguage: CliLanguage): void {
+  const help = DISPATCH_MESSAGES[helpLanguage].help.inbox;
   withConnectionOptions(
     program
       .command('inbox')
-      .description('list dispatches delivered to your agency (hộp thư đến), oldest first')
-      .option('--cursor <cursor>', 'continue after this page (nextCursor of the last one)')
-      .option('--limit <n>', 'at most this many'),
+      .description(help.description)
+      .option('--cursor <cursor>', help.cursor)
+      .option('--limit <n>', help.limit),
+    helpLanguage,
   ).action(async (options: InboxOptions, command: Command) => {
     const language = languageOf(command);
     const messages = DISPATCH_MESSAGES[language];

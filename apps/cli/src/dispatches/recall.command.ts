@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { DISPATCH_MESSAGES } from './dispatch-messages';
 
 interface RecallResult {
@@ -14,15 +14,22 @@ interface RecallResult {
 
 /**
  * `docaxis recall DISPATCH_ID --reason TEXT`: the sender recalls a dispatch (thu hồi): withdrawn
- * from inboxes that had not fetched it, a recall request (13) to the others.
+ * from inboxes that had not fetched it, a recall request (13) to the others. Its help is in
+ * `helpLanguage`.
  */
-export function registerRecallCommand(program: Command, io: CliIo): void {
+export function registerRecallCommand(
+  program: Command,
+  io: CliIo,
+  helpLanguage: CliLanguage,
+): void {
+  const { help } = DISPATCH_MESSAGES[helpLanguage];
   withConnectionOptions(
     program
       .command('recall')
-      .description('recall a dispatch you sent (thu hồi văn bản)')
-      .argument('<dispatchId>', 'the dispatch id')
-      .requiredOption('--reason <text>', 'lý do thu hồi, shown to the recipients'),
+      .description(help.recall.description)
+      .argument('<dispatchId>', help.dispatchId)
+      .requiredOption('--reason <text>', help.recall.reason),
+    helpLanguage,
   ).action(
     async (
       dispatchId: string,

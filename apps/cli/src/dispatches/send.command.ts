@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import type { MultipartPart } from '../api/axis-api-client';
 import { withConnectionOptions } from '../api/axis-connection';
@@ -27,26 +27,22 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /**
  * `docaxis send ENVELOPE.json FILE.pdf... [--to CODE[=Name]]...`: sends one dispatch (gửi văn
  * bản) with its signed PDFs; `--to` replaces the envelope's recipients, so one envelope file
- * serves any set of agencies. A progress bar follows the upload on a terminal.
+ * serves any set of agencies. A progress bar follows the upload on a terminal. Its help is in
+ * `helpLanguage`.
  */
-export function registerSendCommand(program: Command, io: CliIo): void {
+export function registerSendCommand(program: Command, io: CliIo, helpLanguage: CliLanguage): void {
+  const help = DISPATCH_MESSAGES[helpLanguage].help.send;
   withConnectionOptions(
     program
       .command('send')
-      .description(
-        'send a dispatch: an envelope (JSON) and its signed PDFs, to one or many agencies',
-      )
-      .argument('<envelope>', 'the envelope, a JSON file')
-      .argument('<files...>', 'the signed PDFs')
-      .option(
-        '--to <code[=name]>',
-        'recipient agency (repeatable); replaces the envelope recipients',
-        collect,
-        [],
-      )
-      .option('--idempotency-key <key>', 'repeat a send safely with the same key')
-      .option('--correlation-id <id>', 'follow this send in the axis logs by your own id')
-      .option('--no-progress', 'no progress bar'),
+      .description(help.description)
+      .argument('<envelope>', help.envelope)
+      .argument('<files...>', help.files)
+      .option('--to <code[=name]>', help.to, collect, [])
+      .option('--idempotency-key <key>', help.idempotencyKey)
+      .option('--correlation-id <id>', help.correlationId)
+      .option('--no-progress', help.noProgress),
+    helpLanguage,
   ).action(
     async (envelopeFile: string, files: string[], options: SendOptions, command: Command) => {
       const language = languageOf(command);

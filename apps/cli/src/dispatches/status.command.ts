@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import { withConnectionOptions } from '../api/axis-connection';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { DISPATCH_MESSAGES } from './dispatch-messages';
 
 interface StatusOptions extends ApiCommandOptions {
@@ -22,18 +22,25 @@ interface StatusNotice {
 /**
  * `docaxis status DISPATCH_ID CODE [--reason TEXT] [--notice-id ID] [--staff NAME]`: a
  * recipient's status notice (trạng thái xử lý, QĐ 28/2018: 01 … 06, 15/16 for recalls), routed
- * back to the sender. With --notice-id a repeat is answered with the first notice.
+ * back to the sender. With --notice-id a repeat is answered with the first notice. Its help is
+ * in `helpLanguage`.
  */
-export function registerStatusCommand(program: Command, io: CliIo): void {
+export function registerStatusCommand(
+  program: Command,
+  io: CliIo,
+  helpLanguage: CliLanguage,
+): void {
+  const { help } = DISPATCH_MESSAGES[helpLanguage];
   withConnectionOptions(
     program
       .command('status')
-      .description('post a status notice on a dispatch you received (03 Đã tiếp nhận, …)')
-      .argument('<dispatchId>', 'the dispatch id')
-      .argument('<code>', 'status code: 01-06, 15 or 16')
-      .option('--reason <text>', 'lý do; required for 02 and 16')
-      .option('--notice-id <id>', 'your id for this notice (repeat-safe)')
-      .option('--staff <name>', 'who handled it'),
+      .description(help.status.description)
+      .argument('<dispatchId>', help.dispatchId)
+      .argument('<code>', help.status.code)
+      .option('--reason <text>', help.status.reason)
+      .option('--notice-id <id>', help.status.noticeId)
+      .option('--staff <name>', help.status.staff),
+    helpLanguage,
   ).action(async (dispatchId: string, code: string, options: StatusOptions, command: Command) => {
     const language = languageOf(command);
     const notice = await axisClient(options, io, language).json<StatusNotice>(

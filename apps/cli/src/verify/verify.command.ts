@@ -5,10 +5,11 @@ import { renderVerificationReportPdf } from '@docaxis/signature/report/verificat
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
 import { verifyFile, type FileVerification } from './file-verification';
 import { ReportNotWritableError } from './report-not-writable.error';
-import { languageOf } from '../cli-language';
+import { languageOf, type CliLanguage } from '../cli-language';
 import { REPORT_WORDING } from '@docaxis/signature/report/wording/report-wording.registry';
 import { formatFileSummary, formatTotals } from './verify-summary.formatter';
 import { createVerifyCommandVerifier } from './verify-verifier.factory';
+import { VERIFY_MESSAGES } from './verify-messages';
 
 interface VerifyCommandOptions {
   trustAnchor: string[];
@@ -27,21 +28,24 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
  * language, words from the verification reports' own wording). The exit code is reported
  * through `setExitCode`: 0 when every file is TOTAL-PASSED, 1 otherwise. Trust material that
  * cannot be used throws (TrustMaterialError, ConfigValidationError): the caller maps it to 2.
+ * Its help is in `helpLanguage`.
  */
 export function registerVerifyCommand(
   program: Command,
   io: CliIo,
+  helpLanguage: CliLanguage,
   setExitCode: (code: number) => void,
 ): void {
+  const { help } = VERIFY_MESSAGES[helpLanguage];
   program
     .command('verify')
-    .description('verify the digital signatures of PDF files, offline')
-    .argument('<files...>', 'PDF files to verify')
-    .option('--trust-anchor <pem>', 'trusted root certificate (repeatable)', collect, [])
-    .option('--intermediate <pem>', 'intermediate CA certificate (repeatable)', collect, [])
-    .option('--crl <file>', 'CRL, DER or PEM (repeatable)', collect, [])
-    .option('--json', 'print the JSON reports (an array, one per file)', false)
-    .option('--pdf-report <file>', 'also write the readable PDF report of all files there')
+    .description(help.description)
+    .argument('<files...>', help.files)
+    .option('--trust-anchor <pem>', help.trustAnchor, collect, [])
+    .option('--intermediate <pem>', help.intermediate, collect, [])
+    .option('--crl <file>', help.crl, collect, [])
+    .option('--json', help.json, false)
+    .option('--pdf-report <file>', help.pdfReport)
     .action(async (files: string[], options: VerifyCommandOptions, command: Command) => {
       const language = languageOf(command);
       const verifier = await createVerifyCommandVerifier(
