@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
@@ -70,7 +70,14 @@ export class LoggingModule {
     };
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [http, destination] : http })],
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: destination ? [http, destination] : http,
+          // nestjs-pino's default ('*') is the wildcard Express 5 no longer names: under the
+          // gateway's global prefix Nest converts it to this and warns at every start.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+      ],
       exports: [LoggerModule],
     };
   }
