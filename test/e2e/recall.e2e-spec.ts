@@ -194,6 +194,30 @@ describe('recall (real RabbitMQ and PostgreSQL)', () => {
     });
   });
 
+  describe('a recipient that reported a status without downloading a file', () => {
+    it('is asked (13), not withdrawn: the document reached its system', async () => {
+      // An edXML system reads the packet, PDFs inside, and downloads no file.
+      const dispatchId = await sendAndDeliver(axis, A, [B]);
+      for (const code of ['01', '03']) {
+        const notice = await asAgency(axis, B)
+          .post(`/dispatches/${dispatchId}/status`)
+          .send({ code });
+        expect(notice.status).toBe(201);
+      }
+      const recall = await asAgency(axis, A)
+        .post(`/dispatches/${dispatchId}/recall`)
+        .send({ reason: 'Ban hành nhầm' });
+      expect(recall.body).toMatchObject({ withdrawnFrom: [], requestedFrom: [B] });
+      await statusItem(axis, B, dispatchId, '13');
+      const view = (await asAgency(axis, B).get(`/dispatches/${dispatchId}`)).body;
+      expect(view.recipients[0]).toMatchObject({
+        state: 'delivered',
+        statusCode: '03',
+        recallState: 'requested',
+      });
+    });
+  });
+
   describe('recalled before the router routed it', () => {
     /** The router's queue of verified dispatches, unbound so that the spec decides when it routes. */
     async function withRouterQueue<T>(
