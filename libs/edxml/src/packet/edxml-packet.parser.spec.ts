@@ -441,6 +441,36 @@ describe('parseEdxmlStatus', () => {
     ]);
   });
 
+  it('refuses a ResponseFor whose DocumentId is not {OrganId},{PromulgationDate},{Code}', () => {
+    const xml = fixture('status-received.edxml').toString();
+    const answering = (organId: string, date: string, code: string) =>
+      xml
+        .replace(
+          '<edXML:ResponseFor><edXML:OrganId>000.00.00.G22<',
+          `<edXML:ResponseFor><edXML:OrganId>${organId}<`,
+        )
+        .replace('<edXML:PromulgationDate>2026/11/20<', `<edXML:PromulgationDate>${date}<`)
+        .replace('<edXML:Code>05/VPCP-KSTT<', `<edXML:Code>${code}<`);
+    for (const variant of [
+      answering('000.00.00.H14', '2026/11/20', '05/VPCP-KSTT'),
+      answering('000.00.00.G22', '2026/11/21', '05/VPCP-KSTT'),
+      answering('000.00.00.G22', '2026/11/20', '06/VPCP-KSTT'),
+    ]) {
+      expect(structureIssues(() => parseEdxmlStatus(variant))).toEqual([
+        {
+          path: 'Status/ResponseFor/DocumentId',
+          code: 'DOCUMENT_ID_MISMATCH',
+          message: expect.stringContaining(
+            'Status/ResponseFor/DocumentId "000.00.00.G22,2026/11/20,05/VPCP-KSTT" must be',
+          ),
+        },
+      ]);
+    }
+    // Unicode normalization aside: the Code in decomposed form names the same document.
+    const decomposed = xml.replace(/VPCP-KSTT/g, 'VPCP-VĂN'.normalize('NFD'));
+    expect(parseEdxmlStatus(decomposed).responseFor.organId).toBe('000.00.00.G22');
+  });
+
   it('refuses a missing ResponseFor and a message packet', () => {
     const xml = fixture('status-received.edxml')
       .toString()

@@ -1,6 +1,7 @@
 import { checkAgencyCode } from '../agency-code/agency-code';
 import { edxmlDateToIso, edxmlTimestampToDate } from '../dates/edxml-dates';
-import { parseNumberNotation } from '../document-metadata/number-notation';
+import { formatNumberNotation, parseNumberNotation } from '../document-metadata/number-notation';
+import { buildDocumentId } from '../envelope/document-id';
 import { characterCount } from '../text/safe-text';
 import { businessDocTypeFromCode } from './business-doc-types';
 import { EdxmlChildReader } from './edxml-child-reader';
@@ -453,9 +454,10 @@ function readStatus(headerReader: EdxmlChildReader, issues: EdxmlIssue[]): Edxml
       `Status/ResponseFor/PromulgationDate "${responseFor.promulgationDate}" must be a real date written yyyy/MM/dd`,
     );
   }
+  let numberNotation: string | undefined;
   if (responseFor.code) {
     try {
-      parseNumberNotation(responseFor.code);
+      numberNotation = formatNumberNotation(parseNumberNotation(responseFor.code));
     } catch (error) {
       reader.issue(
         'Status/ResponseFor/Code',
@@ -464,6 +466,7 @@ function readStatus(headerReader: EdxmlChildReader, issues: EdxmlIssue[]): Edxml
       );
     }
   }
+  checkResponseForDocumentId(reader, responseFor, numberNotation);
   return compact({
     from,
     responseFor,
@@ -474,6 +477,30 @@ function readStatus(headerReader: EdxmlChildReader, issues: EdxmlIssue[]): Edxml
     signature: headerReader.take(isSignature),
     extensions: reader.extensions(),
   });
+}
+
+/** `ResponseFor/DocumentId` names the same document as its OrganId, PromulgationDate and Code. */
+function checkResponseForDocumentId(
+  reader: EdxmlChildReader,
+  responseFor: EdxmlResponseFor,
+  numberNotation: string | undefined,
+): void {
+  const promulgationDate = edxmlDateToIso(responseFor.promulgationDate);
+  const organ = responseFor.organId ? checkAgencyCode(responseFor.organId) : undefined;
+  // Judged only once every part is readable: a broken part has its own issue already.
+  if (!organ?.ok || !promulgationDate || !numberNotation || !responseFor.documentId) return;
+  const expected = buildDocumentId({
+    organId: organ.parsed.code,
+    promulgationDate,
+    numberNotation,
+  });
+  if (responseFor.documentId.normalize('NFC') !== expected) {
+    reader.issue(
+      'Status/ResponseFor/DocumentId',
+      'DOCUMENT_ID_MISMATCH',
+      `Status/ResponseFor/DocumentId "${responseFor.documentId}" must be ${expected}, from the OrganId, PromulgationDate and Code beside it`,
+    );
+  }
 }
 
 /**
