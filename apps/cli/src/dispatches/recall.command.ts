@@ -14,7 +14,8 @@ interface RecallResult {
 
 /**
  * `docaxis recall DISPATCH_ID --reason TEXT`: the sender recalls a dispatch (thu hồi): withdrawn
- * from inboxes that had not fetched it, a recall request (13) to the others. Its help is in
+ * from inboxes that had neither fetched it nor reported a status, a recall request (13) to the
+ * others. Its help is in
  * `helpLanguage`.
  */
 export function registerRecallCommand(

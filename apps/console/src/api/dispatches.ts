@@ -132,9 +132,9 @@ export interface RecallResult {
   dispatchId: string;
   recalledAt: string;
   reason: string;
-  /** Recipients that had not fetched it: gone from their inbox. */
+  /** Recipients that had neither fetched it nor reported a status: gone from their inbox. */
   withdrawnFrom: string[];
-  /** Recipients that had fetched it: asked to agree (15) or refuse (16). */
+  /** Recipients that had fetched it or reported a status: asked to agree (15) or refuse (16). */
   requestedFrom: string[];
 }
 

@@ -151,7 +151,7 @@ export const en: Messages = {
     recalledAt: (at: string) => `Recalled at ${at}`,
     title: 'Recall the dispatch',
     explain:
-      'Recipients that have not fetched it will no longer see it; those that have receive a recall request (13) and agree (15) or refuse (16).',
+      'Recipients that have neither fetched it nor reported a status on it will no longer see it; the others receive a recall request (13) and agree (15) or refuse (16).',
     reason: 'Why it is recalled',
     submit: 'Recall the dispatch',
     confirmQuestion: 'A recall cannot be undone. Press again to confirm.',

@@ -172,7 +172,7 @@ export const vi = {
     recalledAt: (at: string) => `Đã thu hồi lúc ${at}`,
     title: 'Thu hồi văn bản',
     explain:
-      'Cơ quan nhận chưa lấy văn bản về sẽ không còn thấy văn bản; cơ quan đã lấy về nhận yêu cầu thu hồi (13) và trả lời đồng ý (15) hoặc từ chối (16).',
+      'Cơ quan nhận chưa lấy văn bản về và chưa báo trạng thái xử lý nào sẽ không còn thấy văn bản; các cơ quan còn lại nhận yêu cầu thu hồi (13) và trả lời đồng ý (15) hoặc từ chối (16).',
     reason: 'Lý do thu hồi',
     submit: 'Thu hồi văn bản',
     confirmQuestion: 'Thu hồi không thể hoàn tác. Nhấn lần nữa để xác nhận.',

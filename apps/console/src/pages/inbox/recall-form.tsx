@@ -5,8 +5,9 @@ import { ErrorAlert } from '../../shell/error-alert';
 import { useAction } from '../../shell/use-action';
 
 /**
- * The sender's clerk recalls (thu hồi) a dispatch: it leaves the inboxes that had not fetched
- * it; recipients that had get a recall request (13) and answer 15 or 16.
+ * The sender's clerk recalls (thu hồi) a dispatch: it leaves the inboxes that had neither fetched
+ * it nor reported a status on it; the other recipients get a recall request (13) and answer 15
+ * or 16.
  */
 export function RecallForm({
   dispatchId,
