@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEdxmlPacket, buildEdxmlStatus } from './edxml-packet.builder';
 import { parseEdxmlPacket, parseEdxmlStatus } from './edxml-packet.parser';
+import { readXmlDocument } from './safe-xml-reader';
 
 function fixture(name: string): Buffer {
   return readFileSync(join(__dirname, '../../test-fixtures', name));
@@ -75,6 +76,18 @@ describe('buildEdxmlPacket', () => {
       '<edXML:Reference xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="cid:1" xlink:type="simple">',
     );
     expect(xml).toContain('<Checksum algorithm="SHA-256">not-verified-by-docaxis</Checksum>');
+  });
+
+  it("keeps AttachmentEncoded the root's last child, unknown root elements before it", () => {
+    const xml = fixture('dispatch-new.edxml')
+      .toString()
+      .replace('</edXML>', '<x:Note xmlns:x="urn:example:note">sau</x:Note></edXML>');
+    const rebuilt = buildEdxmlPacket(parseEdxmlPacket(xml));
+    expect(readXmlDocument(rebuilt).children.map((child) => child.name)).toEqual([
+      'edXMLEnvelope',
+      'Note',
+      'AttachmentEncoded',
+    ]);
   });
 });
 

@@ -89,7 +89,8 @@ function document(
   );
   const root = element(
     'edXML',
-    [envelope, ...attachmentEncoded, ...foreign(extensions?.root)],
+    // AttachmentEncoded is the root's last child (QCVN 102), after anything docaxis does not know.
+    [envelope, ...foreign(extensions?.root), ...attachmentEncoded],
     [`xmlns="${EDXML_NAMESPACE}"`],
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(root, 0, ROOT_SCOPE)}\n`;
