@@ -109,6 +109,11 @@ describe('docaxis CLI against the running axis', () => {
     expect(acked.stdout).toContain(
       `Đã xác nhận đã nhận: văn bản ${dispatchId}, cơ quan nhận ${C} (đã xác nhận)`,
     );
+    const again = await cli(agency(C), 'ack', dispatchId);
+    expect(again).toMatchObject({ code: 0 });
+    expect(again.stdout).toBe(
+      `Đã xác nhận từ trước: văn bản ${dispatchId}, cơ quan nhận ${C} (đã xác nhận)\n`,
+    );
     // Many at once (POST /inbox/ack): what can be acknowledged is, the rest is named with its code.
     const unknown = '00000000-0000-4000-8000-000000000000';
     const many = await cli(agency(B), 'ack', dispatchId, unknown, dispatchId, '--lang', 'en');

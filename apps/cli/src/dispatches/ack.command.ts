@@ -58,8 +58,13 @@ export function registerAckCommand(
     const acknowledged = results.filter((result) => result.delivery !== null);
     if (options.json || acknowledged.length > 0) {
       printResult(io, options, { results }, () =>
-        acknowledged.map(({ dispatchId, delivery }) =>
-          messages.acknowledged(dispatchId, delivery!.agencyCode, delivery!.state),
+        acknowledged.map(({ dispatchId, delivery, outcome }) =>
+          messages.acknowledged(
+            dispatchId,
+            delivery!.agencyCode,
+            delivery!.state,
+            outcome === 'already_acknowledged',
+          ),
         ),
       );
     }

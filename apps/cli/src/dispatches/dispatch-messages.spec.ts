@@ -51,12 +51,22 @@ describe('docaxis send, fetch, ack, status, recall: wording', () => {
   });
 
   it('words ack, status and recall lines', () => {
-    expect(vi.acknowledged(id, '000.00.00.H41', 'acknowledged')).toBe(
+    expect(vi.acknowledged(id, '000.00.00.H41', 'acknowledged', false)).toBe(
       `Đã xác nhận đã nhận: văn bản ${id}, cơ quan nhận 000.00.00.H41 (đã xác nhận)`,
     );
-    expect(en.acknowledged(id, '000.00.00.H41', 'acknowledged')).toBe(
+    expect(en.acknowledged(id, '000.00.00.H41', 'acknowledged', false)).toBe(
       `Acknowledged: dispatch ${id} for 000.00.00.H41 (acknowledged)`,
     );
+    // A second ack changes nothing and says so, rather than claiming to acknowledge again.
+    expect(vi.acknowledged(id, '000.00.00.H41', 'acknowledged', true)).toBe(
+      `Đã xác nhận từ trước: văn bản ${id}, cơ quan nhận 000.00.00.H41 (đã xác nhận)`,
+    );
+    expect(en.acknowledged(id, '000.00.00.H41', 'acknowledged', true)).toBe(
+      `Already acknowledged: dispatch ${id} for 000.00.00.H41 (acknowledged)`,
+    );
+    // The inbox's cursor is where to read on, not a promise of a next page.
+    expect(vi.nextPage('aTox')).toBe('đọc tiếp những gì đến sau: docaxis inbox --cursor aTox');
+    expect(en.nextPage('aTox')).toBe('what comes after these: docaxis inbox --cursor aTox');
     expect(vi.ackRefused(id, 'DISPATCH_NOT_FOUND', 'Không tìm thấy')).toBe(
       `văn bản ${id}: DISPATCH_NOT_FOUND: Không tìm thấy`,
     );

@@ -50,10 +50,12 @@ export interface DispatchMessages {
     reason: string | null,
   ) => string;
   inboxUnknownKind: (dispatchId: string, kind: string) => string;
+  /** The inbox's resume point: given even when nothing more is there yet (the inbox is read on). */
   nextPage: (cursor: string) => string;
 
   // ack
-  acknowledged: (dispatchId: string, agencyCode: string, state: string) => string;
+  /** `before`: the copy was acknowledged by an earlier request (outcome already_acknowledged). */
+  acknowledged: (dispatchId: string, agencyCode: string, state: string, before: boolean) => string;
   ackRefused: (dispatchId: string, code: string, message: string) => string;
 
   // status
@@ -151,10 +153,11 @@ const VI: DispatchMessages = {
     (reason ? `: ${reason}` : ''),
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (phiên bản docaxis này chưa hiển thị được; dùng --json)`,
-  nextPage: (cursor) => `trang sau: docaxis inbox --cursor ${cursor}`,
+  nextPage: (cursor) => `đọc tiếp những gì đến sau: docaxis inbox --cursor ${cursor}`,
 
-  acknowledged: (dispatchId, agencyCode, state) =>
-    `Đã xác nhận đã nhận: văn bản ${dispatchId}, cơ quan nhận ${agencyCode} (${VI.recipientState(state)})`,
+  acknowledged: (dispatchId, agencyCode, state, before) =>
+    `${before ? 'Đã xác nhận từ trước' : 'Đã xác nhận đã nhận'}: văn bản ${dispatchId}, ` +
+    `cơ quan nhận ${agencyCode} (${VI.recipientState(state)})`,
   ackRefused: (dispatchId, code, message) => `văn bản ${dispatchId}: ${code}: ${message}`,
 
   statusRecorded: (dispatchId, code, name, addresseeCode) =>
@@ -240,10 +243,10 @@ const EN: DispatchMessages = {
     (reason ? `: ${reason}` : ''),
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (not shown by this version of docaxis; use --json)`,
-  nextPage: (cursor) => `next: docaxis inbox --cursor ${cursor}`,
+  nextPage: (cursor) => `what comes after these: docaxis inbox --cursor ${cursor}`,
 
-  acknowledged: (dispatchId, agencyCode, state) =>
-    `Acknowledged: dispatch ${dispatchId} for ${agencyCode} (${state})`,
+  acknowledged: (dispatchId, agencyCode, state, before) =>
+    `${before ? 'Already acknowledged' : 'Acknowledged'}: dispatch ${dispatchId} for ${agencyCode} (${state})`,
   ackRefused: (dispatchId, code, message) => `dispatch ${dispatchId}: ${code}: ${message}`,
 
   statusRecorded: (dispatchId, code, name, addresseeCode) =>
