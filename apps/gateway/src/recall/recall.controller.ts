@@ -23,7 +23,7 @@ export class RecallController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Recall a dispatch (thu hồi) as its sender: withdrawn where not fetched, a recall request (13) elsewhere',
+      'Recall a dispatch (thu hồi) as its sender: withdrawn where neither fetched nor given a status, a recall request (13) elsewhere',
   })
   @ApiBody({ type: RecallRequestDto })
   @ApiOkResponse({ type: RecallResultDto })

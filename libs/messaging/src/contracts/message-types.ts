@@ -61,7 +61,7 @@ export const MessageTypes = {
    * unreadable, or lost), with a reason: the notices that waited behind it are released.
    */
   StatusSkipped: 'status.skipped',
-  /** The sender recalled a dispatch (thu hồi): withdrawn where not fetched, requested elsewhere. */
+  /** The sender recalled a dispatch (thu hồi): withdrawn where neither fetched nor given a status, requested elsewhere. */
   DispatchRecalled: 'dispatch.recalled',
   /** An administrator changed the agency directory (agency or client certificate). */
   DirectoryChanged: 'directory.changed',
