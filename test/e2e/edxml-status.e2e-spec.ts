@@ -152,6 +152,48 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     ],
     ['malformed XML', () => postStatus(B, '<edXML><edXMLEnvelope>'), 400, 'EDXML_MALFORMED'],
     [
+      'a DOCTYPE (external entity)',
+      () =>
+        postStatus(
+          B,
+          statusFor('04').replace(
+            '<edXML ',
+            '<!DOCTYPE edXML [<!ENTITY x SYSTEM "file:///etc/passwd">]><edXML ',
+          ),
+        ),
+      400,
+      'EDXML_DOCTYPE_FORBIDDEN',
+    ],
+    [
+      'a packet nested 10 000 elements deep',
+      () => postStatus(B, `<edXML>${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}</edXML>`),
+      400,
+      'EDXML_TOO_DEEP',
+    ],
+    [
+      'a packet in another namespace',
+      () => postStatus(B, statusFor('04').replaceAll('QCVN_102_2016', 'QCVN_102_2015')),
+      400,
+      'EDXML_NAMESPACE_INVALID',
+    ],
+    [
+      "a ResponseFor whose DocumentId is this dispatch's but whose OrganId is another agency's",
+      () =>
+        postStatus(
+          B,
+          statusFor('04', {
+            responseFor: {
+              organId: C,
+              code: `${received.messageHeader.code.codeNumber}/${received.messageHeader.code.codeNotation}`,
+              promulgationDate: received.messageHeader.promulgationInfo.promulgationDate,
+              documentId: received.messageHeader.documentId!,
+            },
+          }),
+        ),
+      400,
+      'EDXML_STRUCTURE_INVALID',
+    ],
+    [
       'a status from an agency that never got the dispatch',
       () => postStatus(C, statusFor('01', { from: { organId: C } })),
       404,

@@ -64,6 +64,7 @@ export class StatusNoticesController {
       'EDXML_STRUCTURE_INVALID',
       'EDXML_NAMESPACE_INVALID',
       'EDXML_DOCTYPE_FORBIDDEN',
+      'EDXML_TOO_DEEP',
     ],
     403: ['NOT_A_RECIPIENT', 'SENDER_MISMATCH'],
     413: ['EDXML_TOO_LARGE'],
