@@ -70,9 +70,9 @@ describe('docaxis --lang', () => {
     expect(vi).toEqual({
       code: 2,
       stdout: '',
-      stderr: `docaxis: không đọc được tệp phong bì ${missingEnvelope}\n`,
+      stderr: `docaxis: không đọc được tệp phong bì ${missingEnvelope}: không có tệp này\n`,
     });
-    const expected = `docaxis: cannot read the envelope ${missingEnvelope}\n`;
+    const expected = `docaxis: cannot read the envelope ${missingEnvelope}: no such file\n`;
     expect((await cli(['--lang', 'en', 'send', missingEnvelope, 'a.pdf'])).stderr).toBe(expected);
     expect((await cli(['send', missingEnvelope, 'a.pdf', '--lang', 'en'])).stderr).toBe(expected);
   });

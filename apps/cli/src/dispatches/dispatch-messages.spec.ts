@@ -87,6 +87,12 @@ describe('docaxis send, fetch, ack, status, recall: wording', () => {
       '--to 000.00.14.H20: hãy ghi cả tên cơ quan nhận, --to "000.00.14.H20=Tên cơ quan" (phong bì không có cơ quan này)',
     );
     expect(en.envelopeNotJson('e.json')).toBe('the envelope e.json is not valid JSON');
+    expect(vi.cannotReadFile('cong-van.pdf', 'không có tệp này')).toBe(
+      'không đọc được tệp cong-van.pdf: không có tệp này',
+    );
+    expect(en.cannotReadEnvelope('e.json', 'no such file')).toBe(
+      'cannot read the envelope e.json: no such file',
+    );
     expect(vi.downloadCorrupted('a.pdf')).toBe(
       'a.pdf nhận về bị sai lệch (SHA-256 khác với bản trục đã ghi); không lưu',
     );

@@ -16,8 +16,9 @@ export interface DispatchMessages {
   followWith: (dispatchId: string) => string;
   /** cli-progress format of the upload bar ({bar}, {percentage}, {value}, {total} are its own). */
   uploadProgress: string;
-  cannotReadFile: (path: string) => string;
-  cannotReadEnvelope: (path: string) => string;
+  /** `reason`: fileReadProblem's words for why. */
+  cannotReadFile: (path: string, reason: string) => string;
+  cannotReadEnvelope: (path: string, reason: string) => string;
   envelopeNotObject: (path: string) => string;
   envelopeNotJson: (path: string) => string;
   recipientNameMissing: (code: string) => string;
@@ -129,8 +130,8 @@ const VI: DispatchMessages = {
     `(${VI.dispatchState(state)}) gửi ${agencyList(to)}`,
   followWith: (dispatchId) => `Theo dõi văn bản: docaxis fetch ${dispatchId} --no-files`,
   uploadProgress: 'đang tải lên [{bar}] {percentage}% {value}/{total} byte',
-  cannotReadFile: (path) => `không đọc được tệp ${path}`,
-  cannotReadEnvelope: (path) => `không đọc được tệp phong bì ${path}`,
+  cannotReadFile: (path, reason) => `không đọc được tệp ${path}: ${reason}`,
+  cannotReadEnvelope: (path, reason) => `không đọc được tệp phong bì ${path}: ${reason}`,
   envelopeNotObject: (path) => `tệp phong bì ${path} không phải một đối tượng JSON`,
   envelopeNotJson: (path) => `tệp phong bì ${path} không phải JSON hợp lệ`,
   recipientNameMissing: (code) =>
@@ -220,8 +221,8 @@ const EN: DispatchMessages = {
     `${replayed ? 'Already accepted' : 'Accepted'}: dispatch ${dispatchId} (${state}) to ${to.join(', ')}`,
   followWith: (dispatchId) => `Follow it with: docaxis fetch ${dispatchId} --no-files`,
   uploadProgress: 'uploading [{bar}] {percentage}% {value}/{total} bytes',
-  cannotReadFile: (path) => `cannot read ${path}`,
-  cannotReadEnvelope: (path) => `cannot read the envelope ${path}`,
+  cannotReadFile: (path, reason) => `cannot read ${path}: ${reason}`,
+  cannotReadEnvelope: (path, reason) => `cannot read the envelope ${path}: ${reason}`,
   envelopeNotObject: (path) => `the envelope ${path} is not a JSON object`,
   envelopeNotJson: (path) => `the envelope ${path} is not valid JSON`,
   recipientNameMissing: (code) =>

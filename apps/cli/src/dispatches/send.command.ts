@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { languageOf, type CliLanguage } from '../cli-language';
+import { fileReadProblem } from '../file-read-problem';
 import { axisClient, printResult, type ApiCommandOptions } from '../api/api-command';
 import type { MultipartPart } from '../api/axis-api-client';
 import { withConnectionOptions } from '../api/axis-connection';
@@ -47,7 +48,7 @@ export function registerSendCommand(program: Command, io: CliIo, helpLanguage: C
     async (envelopeFile: string, files: string[], options: SendOptions, command: Command) => {
       const language = languageOf(command);
       const messages = DISPATCH_MESSAGES[language];
-      const envelope = await readEnvelope(envelopeFile, messages);
+      const envelope = await readEnvelope(envelopeFile, language);
       if (options.to.length > 0) envelope.to = recipients(options.to, envelope.to, messages);
       const parts: MultipartPart[] = [
         {
@@ -57,8 +58,8 @@ export function registerSendCommand(program: Command, io: CliIo, helpLanguage: C
         },
       ];
       for (const file of files) {
-        const content = await readFile(file).catch(() => {
-          throw new SendInputError(messages.cannotReadFile(file));
+        const content = await readFile(file).catch((error: unknown) => {
+          throw new SendInputError(messages.cannotReadFile(file, fileReadProblem(error, language)));
         });
         parts.push({
           name: 'files',
@@ -114,10 +115,11 @@ export function registerSendCommand(program: Command, io: CliIo, helpLanguage: C
 
 async function readEnvelope(
   file: string,
-  messages: DispatchMessages,
+  language: CliLanguage,
 ): Promise<{ to?: Recipient[] } & Record<string, unknown>> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new SendInputError(messages.cannotReadEnvelope(file));
+  const messages = DISPATCH_MESSAGES[language];
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new SendInputError(messages.cannotReadEnvelope(file, fileReadProblem(error, language)));
   });
   try {
     const parsed = JSON.parse(text) as unknown;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DocumentVerificationReport } from '@docaxis/signature/report/document-verification-report';
 import type { PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
+import { fileReadProblem } from '../file-read-problem';
 
 /** One input file and its verdict; also the element of the `--json` output array. */
 export interface FileVerification {
@@ -34,7 +35,7 @@ export async function verifyFile(
         messages: [
           {
             code: 'FILE_UNREADABLE',
-            text: `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+            text: `the file cannot be read: ${fileReadProblem(error, 'en')}`,
           },
         ],
         signatures: [],

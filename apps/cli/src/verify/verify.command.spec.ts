@@ -121,8 +121,19 @@ describe('docaxis verify (in-process)', () => {
     const [missing, valid] = parseJson(result);
     expect(missing.file).toBe(files.missing);
     expect(missing.subIndication).toBe('FORMAT_FAILURE');
-    expect(missing.messages.map((m) => m.code)).toEqual(['FILE_UNREADABLE']);
+    expect(missing.messages).toEqual([
+      { code: 'FILE_UNREADABLE', text: 'the file cannot be read: no such file' },
+    ]);
     expect(valid.indication).toBe('TOTAL-PASSED');
+  });
+
+  it('says why a file is unreadable in Vietnamese too (it printed the English system error)', async () => {
+    const result = await cli(['verify', files.missing]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '[FILE_UNREADABLE] Không đọc được tệp: không có tệp ở đường dẫn này, đó là thư mục, hoặc không có quyền đọc.',
+    );
+    expect(result.stdout).not.toContain('ENOENT');
   });
 
   it('prints one JSON report per file, with the file name and both signers', async () => {

@@ -76,6 +76,8 @@ export const REPORT_MESSAGE_CODES = [
   'SIGNER_KIND_UNKNOWN',
   // Last resort: never let an exception decide a verdict
   'UNEXPECTED_VALIDATION_ERROR',
+  // Input: a path docaxis verify could not read (the axis itself always has the bytes)
+  'FILE_UNREADABLE',
 ] as const;
 
 export type ReportMessageCode = (typeof REPORT_MESSAGE_CODES)[number];

@@ -85,6 +85,8 @@ export const REPORT_MESSAGE_VI: Readonly<Record<ReportMessageCode, string>> = {
     'Chứng thư của người ký không mang chính sách nào đã cấu hình (tổ chức hoặc cá nhân).',
   UNEXPECTED_VALIDATION_ERROR:
     'Lỗi không lường trước khi kiểm tra tệp; chữ ký không được coi là hợp lệ.',
+  FILE_UNREADABLE:
+    'Không đọc được tệp: không có tệp ở đường dẫn này, đó là thư mục, hoặc không có quyền đọc.',
 };
 
 function isKnownCode(code: string): code is ReportMessageCode {
