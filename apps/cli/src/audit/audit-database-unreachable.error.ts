@@ -6,6 +6,11 @@ import { UnavailableError } from '@docaxis/errors/domain-error-kinds';
  */
 export class AuditDatabaseUnreachableError extends UnavailableError {
   constructor(reason: string) {
-    super('AUDIT_DATABASE_UNREACHABLE', `cannot connect to DATABASE_URL: ${reason}`, { reason });
+    super(
+      'AUDIT_DATABASE_UNREACHABLE',
+      `cannot connect to DATABASE_URL: ${reason}`,
+      { reason },
+      { vi: `không kết nối được tới cơ sở dữ liệu DATABASE_URL: ${reason}` },
+    );
   }
 }
