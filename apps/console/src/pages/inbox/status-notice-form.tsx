@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { postStatusNotice, type StatusNotice } from '../../api/dispatches';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { RetrySafeRequestId } from '../../shell/retry-safe-request-id';
 import { useAction } from '../../shell/use-action';
 
 const PROCESSING_CODES = ['01', '02', '03', '04', '05', '06'];
@@ -37,16 +38,19 @@ export function StatusNoticeForm({
   const [code, setCode] = useState(proposed ?? codes[0]);
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
+  const [noticeId] = useState(() => new RetrySafeRequestId(() => `console-${crypto.randomUUID()}`));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const trimmed = reason.trim();
     await run(async () => {
       const notice = await postStatusNotice(dispatchId, {
         code,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        // One id per press: a retried request after a lost answer is recorded once.
-        noticeId: `console-${crypto.randomUUID()}`,
+        ...(trimmed ? { reason: trimmed } : {}),
+        // Pressed again after a lost answer: the same notice, recorded once, answered as recorded.
+        noticeId: noticeId.for(JSON.stringify([code, trimmed])),
       });
+      noticeId.settled();
       setReason('');
       onPosted(notice);
     });
