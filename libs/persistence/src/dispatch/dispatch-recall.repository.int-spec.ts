@@ -267,4 +267,25 @@ describe('DispatchRecallRepository.recall (real PostgreSQL)', () => {
     );
     expect(asked).toEqual([{ recipient_code: FETCHER }]);
   });
+
+  it('withdraws, not asks, a copy its recipient refused (02), downloaded or not', async () => {
+    const id = await dispatchWith({ [FETCHER]: 'fetched', [LATE]: 'delivered' });
+    await dataSource.query(
+      `UPDATE dispatch_recipients SET status_code = '02' WHERE dispatch_id = $1`,
+      [id],
+    );
+    expect((await recalls.recall(recallOf(id, SENDER))).recalled).toEqual({
+      withdrawnFrom: [FETCHER, LATE].sort(),
+      requestedFrom: [],
+    });
+    expect(await copies(id)).toEqual([
+      { recipient_code: LATE, state: 'recalled', recall_state: null, stamped: true },
+      { recipient_code: FETCHER, state: 'recalled', recall_state: null, stamped: true },
+    ]);
+    const asked = await dataSource.query(
+      `SELECT 1 FROM status_notices WHERE dispatch_id = $1 AND status_code = '13'`,
+      [id],
+    );
+    expect(asked).toEqual([]);
+  });
 });

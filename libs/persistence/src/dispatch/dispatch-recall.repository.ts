@@ -11,9 +11,12 @@ export const RECALL_REQUEST_CODE = '13';
 /**
  * A copy the recipient has in its system, so a recall asks it (NĐ 30/2020, art. 18.4.b) instead of
  * withdrawing it: a file was downloaded, or the recipient reported a status on it (01 "arrived"
- * and on: an edXML system reads the packet, PDFs inside, without downloading a file).
+ * and on: an edXML system reads the packet, PDFs inside, without downloading a file). A copy it
+ * refused (02, Từ chối tiếp nhận) never entered its system, downloaded or not: there is nothing
+ * to cancel and no answer to wait for, so it is withdrawn.
  */
-const HAS_IT = `(r.state IN ('fetched', 'acknowledged') OR r.status_code IS NOT NULL)`;
+const HAS_IT = `((r.state IN ('fetched', 'acknowledged') OR r.status_code IS NOT NULL)
+                 AND r.status_code IS DISTINCT FROM '02')`;
 
 /** What `DispatchRecallRepository.recall` is asked to do. */
 export interface DispatchRecall {
