@@ -12,7 +12,10 @@ import {
 import type { ReportWording } from '@docaxis/signature/report/wording/report-wording';
 import type { FileVerification } from './file-verification';
 
-/** The readable summary of one file: verdict first, then each signature in signing order. */
+/**
+ * The readable summary of one file: verdict first, then each signature in signing order. Instants
+ * as the PDF report gives them: Vietnam time in Vietnamese, UTC in English.
+ */
 export function formatFileSummary(result: FileVerification, words: ReportWording): string {
   const { report } = result;
   const lines = [
@@ -40,7 +43,7 @@ function signatureLines(signature: SignatureReport, total: number, words: Report
     `${words.signatureHeading(signature.index + 1, total, signature.fieldName)}: ` +
       verdictPhrase(signature.indication, signature.subIndication, words),
     `  ${words.signer}: ${signerPhrase(signature, words)}`,
-    `  ${words.signingTime}: ${signingTimePhrase(signature, words)}`,
+    `  ${words.signingTime}: ${signingTimePhrase(signature, words, words.instant)}`,
   ];
   if (signature.chain.length === 0) {
     lines.push(`  ${words.chain}: ${words.noChain}`);
@@ -49,7 +52,7 @@ function signatureLines(signature: SignatureReport, total: number, words: Report
     for (const certificate of signature.chain) lines.push(`    - ${certificate.subject}`);
   }
   lines.push(
-    `  ${words.revocation}: ${revocationPhrase(signature.revocation, words)}`,
+    `  ${words.revocation}: ${revocationPhrase(signature.revocation, words, words.instant)}`,
     `  ${words.coverage}: ${coveragePhrase(signature, words)}`,
     ...signature.coverage.details.map((detail) => `    - ${detail}`),
   );
@@ -70,6 +73,6 @@ function messageLines(
   words: ReportWording,
 ): string[] {
   return messages.map(
-    (message) => `${indent}- [${message.code}] ${words.messageText(message, (iso) => iso)}`,
+    (message) => `${indent}- [${message.code}] ${words.messageText(message, words.instant)}`,
   );
 }

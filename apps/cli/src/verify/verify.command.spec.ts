@@ -76,6 +76,11 @@ describe('docaxis verify (in-process)', () => {
     expect(result.stdout).toContain(`mã định danh: ${agencyCode}`);
     expect(result.stdout).toContain('Tình trạng thu hồi: chưa bị thu hồi (CRL)');
     expect(result.stdout).toContain('Tổng cộng: 1/1 tệp hợp lệ.');
+    // Signing times in Vietnam time, as the Vietnamese PDF report gives them (not ISO UTC).
+    expect(result.stdout).toMatch(
+      /Thời điểm ký: \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(giờ Việt Nam\) \(theo /,
+    );
+    expect(result.stdout).not.toMatch(/Thời điểm ký: \d{4}-/);
   });
 
   it('prints English words with --lang en', async () => {
@@ -85,6 +90,7 @@ describe('docaxis verify (in-process)', () => {
     expect(result.stdout).toContain('Verdict: INVALID');
     expect(result.stdout).toContain('Revocation: not revoked (CRL)');
     expect(result.stdout).toContain('Total: 1/2 files valid.');
+    expect(result.stdout).toMatch(/Signing time: \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(UTC\)/);
     expect(result.stdout).not.toContain('Kết luận');
   });
 
