@@ -73,8 +73,12 @@ describe('docaxis send, fetch, ack, status, recall: wording', () => {
     expect(vi.statusRecorded(id, '06', 'Hoàn thành', '000.00.00.G22')).toBe(
       `Đã ghi nhận trạng thái 06 (Hoàn thành) của văn bản ${id}; đang chuyển tới 000.00.00.G22`,
     );
+    // In the reader's time, as the verification reports give it, not raw ISO UTC.
     expect(vi.recalled(id, '2026-11-24T08:00:00Z')).toBe(
-      `Đã thu hồi văn bản ${id} lúc 2026-11-24T08:00:00Z`,
+      `Đã thu hồi văn bản ${id} lúc 24/11/2026 15:00:00 (giờ Việt Nam)`,
+    );
+    expect(en.recalled(id, '2026-11-24T08:00:00Z')).toBe(
+      `Recalled dispatch ${id} at 24/11/2026 08:00:00 (UTC)`,
     );
     expect(vi.withdrawnFrom([])).toBe('  rút khỏi hộp thư của: -');
     expect(en.recallRequestedFrom(['000.00.00.H41'])).toBe(

@@ -1,4 +1,5 @@
 import type { CliLanguage } from '../cli-language';
+import { formatInstantAt } from '@docaxis/signature/report/wording/instant-format';
 
 /**
  * Every human-readable line of `docaxis send`, `inbox`, `fetch`, `ack`, `status` and `recall`,
@@ -165,7 +166,8 @@ const VI: DispatchMessages = {
     `Đã ghi nhận trạng thái ${code} (${name}) của văn bản ${dispatchId}; ` +
     `đang chuyển tới ${addresseeCode}`,
 
-  recalled: (dispatchId, recalledAt) => `Đã thu hồi văn bản ${dispatchId} lúc ${recalledAt}`,
+  recalled: (dispatchId, recalledAt) =>
+    `Đã thu hồi văn bản ${dispatchId} lúc ${formatInstantAt(recalledAt, 7 * 60, 'giờ Việt Nam')}`,
   withdrawnFrom: (codes) => `  rút khỏi hộp thư của: ${agencyList(codes)}`,
   recallRequestedFrom: (codes) =>
     `  đã gửi yêu cầu thu hồi (cơ quan trả lời 15 hoặc 16) tới: ${agencyList(codes)}`,
@@ -253,7 +255,8 @@ const EN: DispatchMessages = {
   statusRecorded: (dispatchId, code, name, addresseeCode) =>
     `Status ${code} (${name}) recorded for dispatch ${dispatchId}; on its way to ${addresseeCode}`,
 
-  recalled: (dispatchId, recalledAt) => `Recalled dispatch ${dispatchId} at ${recalledAt}`,
+  recalled: (dispatchId, recalledAt) =>
+    `Recalled dispatch ${dispatchId} at ${formatInstantAt(recalledAt, 0, 'UTC')}`,
   withdrawnFrom: (codes) => `  withdrawn from: ${agencyList(codes)}`,
   recallRequestedFrom: (codes) =>
     `  recall requested from (they answer 15 or 16): ${agencyList(codes)}`,
