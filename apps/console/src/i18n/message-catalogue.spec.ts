@@ -35,6 +35,16 @@ describe('console message catalogue', () => {
     expect(vi.verify.signatureCount(2)).toBe('2 chữ ký');
     expect(vi.verify.validity('01/01/2026', '31/12/2026')).toBe('hiệu lực 01/01/2026 – 31/12/2026');
     expect(en.verify.validity('01/01/2026', '31/12/2026')).toBe('valid 01/01/2026 – 31/12/2026');
+    expect(en.audit.integrity.records(1)).toBe('1 record checked');
+    expect(en.audit.integrity.records(1200)).toBe('1,200 records checked');
+    // One record re-checked is "record 21", not the range "21–21".
+    expect(en.audit.integrity.coverage(21, 21, 20)).toBe(
+      'Re-checked now: record 21; records 1–20 not re-checked (vouched for by the signed checkpoint 21)',
+    );
+    expect(vi.audit.integrity.coverage(21, 21, 20)).toMatch(/^Lần kiểm tra này: bản ghi số 21; /);
+    expect(vi.audit.integrity.coverage(21, 40, 20)).toMatch(
+      /^Lần kiểm tra này: bản ghi số 21–40; /,
+    );
   });
 
   it('names every event type the audit records, in both languages (the search offers each)', () => {

@@ -168,13 +168,13 @@ export const en: Messages = {
       checking: 'Checking the hash chain…',
       ok: 'Chain intact',
       broken: 'Chain broken',
-      records: (n: number) => `${n.toLocaleString('en-GB')} records checked`,
+      records: (n: number) => `${n.toLocaleString('en-GB')} record${n === 1 ? '' : 's'} checked`,
       checkpoint: (seq: number, at: string) => `Last signed checkpoint: record ${seq}, at ${at}`,
       noCheckpoint: 'No signed checkpoint yet',
       brokenAt: (seq: number) => `First discrepancy at record ${seq}`,
       problemWhy: (failure) => failure.message,
       coverage: (first: number, last: number | null, notRecheckedTo: number | null) =>
-        `Re-checked now: ${last === null ? 'no record' : `records ${first}–${last}`}${
+        `Re-checked now: ${last === null ? 'no record' : last === first ? `record ${first}` : `records ${first}–${last}`}${
           notRecheckedTo === null
             ? ' (from the first record)'
             : `; records 1–${notRecheckedTo} not re-checked (vouched for by the signed checkpoint ${first})`

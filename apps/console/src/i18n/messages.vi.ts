@@ -202,7 +202,7 @@ export const vi = {
       problemWhy: (failure: Extract<ChainVerification, { ok: false }>) =>
         auditProblemVi(failure.explanation),
       coverage: (first: number, last: number | null, notRecheckedTo: number | null) =>
-        `Lần kiểm tra này: ${last === null ? 'không bản ghi nào' : `bản ghi số ${first}–${last}`}${
+        `Lần kiểm tra này: ${last === null ? 'không bản ghi nào' : last === first ? `bản ghi số ${first}` : `bản ghi số ${first}–${last}`}${
           notRecheckedTo === null
             ? ' (từ bản ghi đầu tiên)'
             : `; bản ghi số 1–${notRecheckedTo} không được kiểm tra lại (được bảo đảm bởi điểm kiểm soát đã ký ${first})`
