@@ -58,6 +58,13 @@ export const OID = {
   kpOcspSigning: '1.3.6.1.5.5.7.3.9',
   kpTimeStamping: '1.3.6.1.5.5.7.3.8',
 
+  // Extended key usages that allow signing documents
+  anyExtendedKeyUsage: '2.5.29.37.0',
+  kpEmailProtection: '1.3.6.1.5.5.7.3.4',
+  kpDocumentSigning: '1.3.6.1.5.5.7.3.36',
+  adobeAuthenticDocumentsTrust: '1.2.840.113583.1.1.5',
+  microsoftDocumentSigning: '1.3.6.1.4.1.311.10.3.12',
+
   // Digest algorithms
   md5: '1.2.840.113549.2.5',
   sha1: '1.3.14.3.2.26',

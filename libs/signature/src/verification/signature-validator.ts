@@ -26,6 +26,7 @@ import {
 } from '@docaxis/signature/timestamp/signature-timestamp-validator';
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import type { CertificateProfileOptions } from './certificate-profile-options';
+import { checkDocumentSigningPurpose } from './document-signing-purpose';
 import { SignerCertificateValidator } from './signer-certificate-validator';
 import { identifySigner, UNKNOWN_SIGNER } from './signer-identification';
 
@@ -272,6 +273,7 @@ export class SignatureValidator {
     const identified = identifySigner(signer, this.deps.profile);
     report.signer = identified.identity;
     findings.push(...identified.findings);
+    checkDocumentSigningPurpose(signer, findings);
 
     const certificate = await this.certificates.validate({
       signer,

@@ -72,6 +72,8 @@ export const REPORT_MESSAGE_VI: Readonly<Record<ReportMessageCode, string>> = {
   ISSUER_KEY_USAGE: 'Một chứng thư CA trong chuỗi không được phép ký chứng thư (keyUsage).',
   PATH_LENGTH_EXCEEDED: 'Chuỗi chứng thư dài hơn mức CA cho phép (pathLenConstraint).',
   SIGNER_KEY_USAGE: 'Chứng thư của người ký không được phép dùng để ký số (keyUsage).',
+  SIGNER_EXTENDED_KEY_USAGE:
+    'Chứng thư của người ký chỉ dành cho mục đích khác, không được dùng để ký văn bản (extendedKeyUsage).',
   UNKNOWN_CRITICAL_EXTENSION:
     'Một chứng thư có phần mở rộng bắt buộc (critical) không được hỗ trợ.',
   CERTIFICATE_REVOKED: 'Chứng thư đã bị thu hồi trước thời điểm ký.',
