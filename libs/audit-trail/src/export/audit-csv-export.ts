@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import { canonicalJson } from '../chain/canonical-json';
+import { spreadsheetSafeCell } from './spreadsheet-safe-cell';
 
 /** Columns of the CSV export, named as in the table; `payload` is its canonical JSON. */
 export const AUDIT_CSV_COLUMNS = [
@@ -24,7 +25,9 @@ export const AUDIT_CSV_COLUMNS = [
 /**
  * Streams records as CSV (RFC 4180, header row, UTF-8) into `out`, honouring back-pressure, so
  * memory stays flat whatever the number of records. Every column the hash covers is written, with
- * the payload as canonical JSON: the export can be re-verified offline.
+ * the payload as canonical JSON: the export can be re-verified offline. Text an agency or a
+ * certificate chose (actor, ids, codes) reaches the cells, so each cell is spreadsheet-safe: one
+ * leading apostrophe to drop before re-hashing where spreadsheetSafeCell added it.
  */
 export async function writeAuditCsv(
   records: AsyncIterable<AuditRecordEntity>,
@@ -33,7 +36,7 @@ export async function writeAuditCsv(
   let count = 0;
   async function* rows(): AsyncGenerator<string[]> {
     for await (const record of records) {
-      yield [
+      const cells = [
         String(record.seq),
         record.eventId,
         record.eventType,
@@ -48,6 +51,7 @@ export async function writeAuditCsv(
         record.prevHash,
         record.hash,
       ];
+      yield cells.map(spreadsheetSafeCell);
       count += 1;
     }
   }

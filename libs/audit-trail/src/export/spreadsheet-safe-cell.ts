@@ -1,0 +1,11 @@
+/**
+ * A CSV cell that a spreadsheet opens as text, never as a formula (CWE-1236): a value beginning
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return gets an apostrophe in front. A value that
+ * already begins with an apostrophe gets one too, so the rule reverses without ambiguity: to
+ * re-hash an exported record, drop one leading apostrophe from a cell that has one.
+ */
+export function spreadsheetSafeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const FORMULA_START = /^[=+\-@\t\r']/;
