@@ -36,9 +36,9 @@ const attachment = (
   content: Buffer,
 ): EdxmlAttachment => ({ contentId: 'cid:1', attachmentName, contentType, content });
 
-function codeOf(action: () => unknown): string | undefined {
+async function codeOf(action: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    action();
+    await action();
   } catch (error) {
     return (error as DomainError).code;
   }
@@ -46,8 +46,8 @@ function codeOf(action: () => unknown): string | undefined {
 }
 
 describe('filesFromEmbeddedAttachments', () => {
-  it('takes every embedded attachment as a PDF under its AttachmentName, in order', () => {
-    const files = filesFromEmbeddedAttachments(
+  it('takes every embedded attachment as a PDF under its AttachmentName, in order', async () => {
+    const files = await filesFromEmbeddedAttachments(
       packet(
         [],
         [
@@ -70,34 +70,34 @@ describe('filesFromEmbeddedAttachments', () => {
     expect(files).toEqual([part('a.pdf', PDF_A), part('b.pdf', PDF_B)]);
   });
 
-  it('takes the one file of a zipped attachment (application/zip) under its own name', () => {
+  it('takes the one file of a zipped attachment (application/zip) under its own name', async () => {
     const zipped = attachment('05-VPCP-KSTT.zip', 'application/zip', ZIPPED_PDF);
-    const [file] = filesFromEmbeddedAttachments(packet([], [zipped]), MAX_FILE_BYTES);
+    const [file] = await filesFromEmbeddedAttachments(packet([], [zipped]), MAX_FILE_BYTES);
     expect(file.originalName).toBe('05-VPCP-KSTT.pdf');
     expect(file.contentType).toBe('application/pdf');
     expect((file.bytes as Buffer).subarray(0, 9).toString()).toBe('%PDF-1.4\n');
     expect((file.bytes as Buffer).length).toBe(2255);
     // The unzipped size is capped like any file's.
-    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [zipped]), 2000))).toBe(
+    expect(await codeOf(() => filesFromEmbeddedAttachments(packet([], [zipped]), 2000))).toBe(
       'EDXML_ZIP_INVALID',
     );
     const notAZip = { ...zipped, content: PDF_A };
-    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [notAZip]), MAX_FILE_BYTES))).toBe(
-      'EDXML_ZIP_INVALID',
-    );
+    expect(
+      await codeOf(() => filesFromEmbeddedAttachments(packet([], [notAZip]), MAX_FILE_BYTES)),
+    ).toBe('EDXML_ZIP_INVALID');
   });
 
-  it('refuses an attachment declared as anything but a PDF or a zip → FILE_NOT_PDF', () => {
+  it('refuses an attachment declared as anything but a PDF or a zip → FILE_NOT_PDF', async () => {
     const word = attachment('a.doc', 'application/msword', PDF_A);
-    expect(codeOf(() => filesFromEmbeddedAttachments(packet([], [word]), MAX_FILE_BYTES))).toBe(
-      'FILE_NOT_PDF',
-    );
+    expect(
+      await codeOf(() => filesFromEmbeddedAttachments(packet([], [word]), MAX_FILE_BYTES)),
+    ).toBe('FILE_NOT_PDF');
   });
 });
 
 describe('filesFromParts', () => {
-  it('pairs parts with the manifest by file name, in manifest order', () => {
-    const files = filesFromParts(
+  it('pairs parts with the manifest by file name, in manifest order', async () => {
+    const files = await filesFromParts(
       packet([{ attachmentName: 'b.pdf' }, { attachmentName: 'a.pdf' }]),
       [part('a.pdf', PDF_A), part('b.pdf', PDF_B)],
       MAX_FILE_BYTES,
@@ -105,8 +105,8 @@ describe('filesFromParts', () => {
     expect(files.map((file) => file.bytes)).toEqual([PDF_B, PDF_A]);
   });
 
-  it('pairs by order when a reference does not name its file', () => {
-    const files = filesFromParts(
+  it('pairs by order when a reference does not name its file', async () => {
+    const files = await filesFromParts(
       packet([{ attachmentName: 'x.pdf' }, {}]),
       [part('a.pdf', PDF_A), part('b.pdf', PDF_B)],
       MAX_FILE_BYTES,
@@ -114,8 +114,8 @@ describe('filesFromParts', () => {
     expect(files.map((file) => file.originalName)).toEqual(['a.pdf', 'b.pdf']);
   });
 
-  it('takes the parts as they come without a manifest', () => {
-    expect(filesFromParts(packet([]), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)).toEqual([
+  it('takes the parts as they come without a manifest', async () => {
+    expect(await filesFromParts(packet([]), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)).toEqual([
       part('a.pdf', PDF_A),
     ]);
   });
@@ -133,31 +133,35 @@ describe('filesFromParts', () => {
       [{ attachmentName: 'a.pdf' }, { attachmentName: 'b.pdf' }],
       ['a.pdf', 'a.pdf'],
     ],
-  ])('refuses %s → EDXML_ATTACHMENTS_MISMATCH', (_case, references, names) => {
+  ])('refuses %s → EDXML_ATTACHMENTS_MISMATCH', async (_case, references, names) => {
     const parts = names.map((name) => part(name, PDF_A));
-    expect(codeOf(() => filesFromParts(packet(references), parts, MAX_FILE_BYTES))).toBe(
+    expect(await codeOf(() => filesFromParts(packet(references), parts, MAX_FILE_BYTES))).toBe(
       'EDXML_ATTACHMENTS_MISMATCH',
     );
   });
 
-  it('refuses files both embedded and as parts → EDXML_ATTACHMENTS_MISMATCH', () => {
+  it('refuses files both embedded and as parts → EDXML_ATTACHMENTS_MISMATCH', async () => {
     const embedded = attachment('a.pdf', 'application/pdf', PDF_A);
     expect(
-      codeOf(() => filesFromParts(packet([], [embedded]), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)),
+      await codeOf(() =>
+        filesFromParts(packet([], [embedded]), [part('a.pdf', PDF_A)], MAX_FILE_BYTES),
+      ),
     ).toBe('EDXML_ATTACHMENTS_MISMATCH');
   });
 
-  it('refuses a manifest reference typed as another media type → FILE_NOT_PDF', () => {
+  it('refuses a manifest reference typed as another media type → FILE_NOT_PDF', async () => {
     const references = [{ attachmentName: 'a.pdf', contentType: 'text/plain' }];
     expect(
-      codeOf(() => filesFromParts(packet(references), [part('a.pdf', PDF_A)], MAX_FILE_BYTES)),
+      await codeOf(() =>
+        filesFromParts(packet(references), [part('a.pdf', PDF_A)], MAX_FILE_BYTES),
+      ),
     ).toBe('FILE_NOT_PDF');
   });
 
-  it('unzips a part the manifest declares as application/zip, in pieces as it arrived', () => {
+  it('unzips a part the manifest declares as application/zip, in pieces as it arrived', async () => {
     const references = [{ attachmentName: 'van-ban.zip', contentType: 'application/zip' }];
     const pieces = [ZIPPED_PDF.subarray(0, 100), ZIPPED_PDF.subarray(100)];
-    const [file] = filesFromParts(
+    const [file] = await filesFromParts(
       packet(references),
       [{ originalName: 'van-ban.zip', contentType: 'application/zip', bytes: pieces }],
       MAX_FILE_BYTES,

@@ -9,13 +9,23 @@ import { EdxmlAttachmentsMismatchError } from './edxml-submission.errors';
  * The files of a whole packet (`application/xml` body): its base64 `AttachmentEncoded` entries. A
  * zipped one (`application/zip`) is its one file, at most `maxFileBytes` unzipped.
  */
-export function filesFromEmbeddedAttachments(
+export async function filesFromEmbeddedAttachments(
   packet: EdxmlPacket,
   maxFileBytes: number,
-): UploadedPdf[] {
-  return packet.attachments.map((attachment) =>
-    pdfOf(attachment.attachmentName, attachment.contentType, attachment.content, maxFileBytes),
-  );
+): Promise<UploadedPdf[]> {
+  const files: UploadedPdf[] = [];
+  // One at a time: each unzipped file may be as large as the cap.
+  for (const attachment of packet.attachments) {
+    files.push(
+      await pdfOf(
+        attachment.attachmentName,
+        attachment.contentType,
+        attachment.content,
+        maxFileBytes,
+      ),
+    );
+  }
+  return files;
 }
 
 /**
@@ -24,11 +34,11 @@ export function filesFromEmbeddedAttachments(
  * name; otherwise references and parts pair up in order. A packet without a manifest takes the
  * parts as they come. Files travel either as parts or embedded, never both.
  */
-export function filesFromParts(
+export async function filesFromParts(
   packet: EdxmlPacket,
   parts: readonly UploadedPdf[],
   maxFileBytes: number,
-): UploadedPdf[] {
+): Promise<UploadedPdf[]> {
   if (packet.attachments.length > 0) {
     throw new EdxmlAttachmentsMismatchError({
       en: 'a multipart packet carries its files as "files" parts, not in AttachmentEncoded',
@@ -51,11 +61,20 @@ export function filesFromParts(
       vi: 'danh mục (manifest) nêu cùng một tệp hai lần',
     });
   }
-  return references.map((reference, index) => {
-    const part = byName ? partNamed(parts, reference) : parts[index];
-    if (reference.contentType === undefined) return part;
-    return pdfOf(part.originalName, reference.contentType, part.bytes, maxFileBytes);
-  });
+  // Every pairing is checked before any file is read.
+  const paired = references.map((reference, index) => ({
+    reference,
+    part: byName ? partNamed(parts, reference) : parts[index],
+  }));
+  const files: UploadedPdf[] = [];
+  for (const { reference, part } of paired) {
+    files.push(
+      reference.contentType === undefined
+        ? part
+        : await pdfOf(part.originalName, reference.contentType, part.bytes, maxFileBytes),
+    );
+  }
+  return files;
 }
 
 function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestReference): UploadedPdf {
@@ -71,16 +90,16 @@ function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestRefere
 }
 
 /** A file declared as a PDF, or the one file of a zip; anything else is not a PDF. */
-function pdfOf(
+async function pdfOf(
   name: string,
   contentType: string,
   bytes: BlobBytes,
   maxFileBytes: number,
-): UploadedPdf {
+): Promise<UploadedPdf> {
   if (isZipContentType(contentType)) {
     // A zip is read from its end: a part's pieces are joined for it, as for no other file.
     const zip = Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes);
-    const file = unzipSingleFile(zip, maxFileBytes);
+    const file = await unzipSingleFile(zip, maxFileBytes);
     return { originalName: file.name, contentType: 'application/pdf', bytes: file.content };
   }
   const mediaType = contentType.split(';')[0].trim().toLowerCase();

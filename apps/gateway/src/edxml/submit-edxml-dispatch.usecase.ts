@@ -68,8 +68,8 @@ export class SubmitEdxmlDispatchUseCase {
       }
       files =
         command.parts === undefined
-          ? filesFromEmbeddedAttachments(packet, this.maxFileBytes)
-          : filesFromParts(packet, command.parts, this.maxFileBytes);
+          ? await filesFromEmbeddedAttachments(packet, this.maxFileBytes)
+          : await filesFromParts(packet, command.parts, this.maxFileBytes);
     } catch (error) {
       // The shared path judges secrecy and sender before the business type and files: a secret
       // or forged packet is refused (and a secret one audited) as such, whatever else it says.

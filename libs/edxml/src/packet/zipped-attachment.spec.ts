@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import { EdxmlZipInvalidError } from './edxml-errors';
 import { isZipContentType, unzipSingleFile } from './zipped-attachment';
 
-// Made with Info-ZIP `zip -X` (-9, -0, and two files): one 2255-byte TEST PDF, 05-VPCP-KSTT.pdf.
+// Made with Info-ZIP `zip -X` (-9, -0, -fz, and two files): one 2255-byte TEST PDF, 05-VPCP-KSTT.pdf.
 function fixture(name: string): Buffer {
   return readFileSync(join(__dirname, '../../test-fixtures', name));
 }
@@ -12,15 +12,22 @@ function fixture(name: string): Buffer {
 const PDF_SIZE = 2255;
 const MAX = 1024 * 1024;
 
-function refusal(zip: Buffer, maxBytes = MAX): string {
-  try {
-    unzipSingleFile(zip, maxBytes);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EdxmlZipInvalidError);
-    expect((error as EdxmlZipInvalidError).code).toBe('EDXML_ZIP_INVALID');
-    return (error as Error).message;
-  }
-  throw new Error('expected the zip to be refused');
+/**
+ * The English message of the refusal, once checked to be ours, worded in both languages, and
+ * free of the zip library's own wording.
+ */
+async function refusal(zip: Buffer, maxBytes = MAX): Promise<string> {
+  const error = await unzipSingleFile(zip, maxBytes).then(
+    () => {
+      throw new Error('expected the zip to be refused');
+    },
+    (refused: unknown) => refused as EdxmlZipInvalidError,
+  );
+  expect(error).toBeInstanceOf(EdxmlZipInvalidError);
+  expect(error.code).toBe('EDXML_ZIP_INVALID');
+  expect(error.messageVi).toMatch(/^Tệp đính kèm nén \(zip\) của gói tin edXML không dùng được: /);
+  expect(error.message).not.toMatch(/signature|EOF|stream|expected|0x/i);
+  return error.message;
 }
 
 /** The offset of the central directory entry (PK\x01\x02) of a one-file fixture. */
@@ -29,9 +36,13 @@ function directoryEntryOf(zip: Buffer): number {
 }
 
 describe('zipped attachments (application/zip)', () => {
-  it('takes the one file of a deflated and of a stored zip', () => {
-    for (const name of ['attachment-deflated.zip', 'attachment-stored.zip']) {
-      const file = unzipSingleFile(fixture(name), MAX);
+  it('takes the one file of a deflated, a stored and a ZIP64 zip', async () => {
+    for (const name of [
+      'attachment-deflated.zip',
+      'attachment-stored.zip',
+      'attachment-zip64.zip',
+    ]) {
+      const file = await unzipSingleFile(fixture(name), MAX);
       expect(file.name).toBe('05-VPCP-KSTT.pdf');
       expect(file.content).toHaveLength(PDF_SIZE);
       expect(file.content.subarray(0, 9).toString()).toBe('%PDF-1.4\n');
@@ -45,24 +56,24 @@ describe('zipped attachments (application/zip)', () => {
     expect(isZipContentType('application/pdf')).toBe(false);
   });
 
-  it('refuses what is not a zip, a zip of two files, and an encrypted one', () => {
-    expect(refusal(Buffer.from('%PDF-1.4 not a zip'))).toContain('not a zip archive');
-    expect(refusal(Buffer.alloc(0))).toContain('not a zip archive');
-    expect(refusal(fixture('attachment-two-files.zip'))).toContain('holds 2 files');
+  it('refuses what is not a zip, a zip of two files, and an encrypted one', async () => {
+    expect(await refusal(Buffer.from('%PDF-1.4 not a zip'))).toContain('not a zip archive');
+    expect(await refusal(Buffer.alloc(0))).toContain('not a zip archive');
+    expect(await refusal(fixture('attachment-two-files.zip'))).toContain('holds 2 files');
     const encrypted = Buffer.from(fixture('attachment-deflated.zip'));
     const entry = directoryEntryOf(encrypted);
     encrypted.writeUInt16LE(encrypted.readUInt16LE(entry + 8) | 1, entry + 8);
-    expect(refusal(encrypted)).toContain('encrypted');
+    expect(await refusal(encrypted)).toContain('encrypted');
   });
 
-  it('refuses a file whose bytes do not match the declared checksum', () => {
+  it('refuses a file whose bytes do not match the declared checksum', async () => {
     const stored = Buffer.from(fixture('attachment-stored.zip'));
     stored[stored.indexOf('TEST')] = 0x58;
-    expect(refusal(stored)).toContain('does not match the size and checksum');
+    expect(await refusal(stored)).toContain('does not match the size and checksum');
   });
 
-  it('caps the unzipped size while inflating, whatever size the zip declares', () => {
-    expect(refusal(fixture('attachment-deflated.zip'), 1000)).toContain(
+  it('caps the unzipped size while inflating, whatever size the zip declares', async () => {
+    expect(await refusal(fixture('attachment-deflated.zip'), 1000)).toContain(
       'larger than 1000 bytes once unzipped',
     );
     // A bomb that declares itself small: 10 MB of zeros claimed as 100 bytes.
@@ -78,15 +89,58 @@ describe('zipped attachments (application/zip)', () => {
     rebuilt.writeUInt32LE(100, newEntry + 24);
     const end = rebuilt.length - 22;
     rebuilt.writeUInt32LE(newEntry, end + 16);
-    expect(refusal(rebuilt)).toContain(`larger than ${MAX} bytes once unzipped`);
+    // Stopped as soon as it outgrows the 100 bytes declared, long before the cap.
+    expect(await refusal(rebuilt)).toContain('larger once unzipped than the zip declares');
   });
 
-  it('refuses a damaged central directory and unsupported methods', () => {
+  it('refuses a damaged central directory and unsupported methods', async () => {
     const damaged = Buffer.from(fixture('attachment-deflated.zip'));
     damaged.writeUInt32LE(0, directoryEntryOf(damaged));
-    expect(refusal(damaged)).toContain('central directory is damaged');
+    expect(await refusal(damaged)).toContain('central directory is damaged');
+    const cut = Buffer.from(fixture('attachment-deflated.zip'));
+    cut.writeUInt32LE(cut.length - 30, cut.length - 22 + 16);
+    expect(await refusal(cut)).toContain('central directory is truncated');
     const bzip2 = Buffer.from(fixture('attachment-deflated.zip'));
     bzip2.writeUInt16LE(12, directoryEntryOf(bzip2) + 10);
-    expect(refusal(bzip2)).toContain('compression method 12 is not supported');
+    expect(await refusal(bzip2)).toContain('compression method 12 is not supported');
+  });
+
+  it('refuses truncated file data and damaged deflate data', async () => {
+    const truncated = Buffer.from(fixture('attachment-deflated.zip'));
+    const entry = directoryEntryOf(truncated);
+    truncated.writeUInt32LE(truncated.readUInt32LE(entry + 20) + 1000, entry + 20);
+    expect(await refusal(truncated)).toContain('file data is truncated');
+    const damaged = Buffer.from(fixture('attachment-deflated.zip'));
+    // The first deflate block's type set to 3, which deflate reserves.
+    damaged[30 + damaged.readUInt16LE(26) + damaged.readUInt16LE(28)] |= 0x06;
+    expect(await refusal(damaged)).toContain('deflated data is damaged');
+  });
+
+  it('refuses a multi-disk zip, strong encryption, and sizes the data does not have', async () => {
+    const multiDisk = Buffer.from(fixture('attachment-deflated.zip'));
+    multiDisk.writeUInt16LE(1, multiDisk.length - 22 + 4);
+    expect(await refusal(multiDisk)).toContain('spans several disks');
+    const strong = Buffer.from(fixture('attachment-deflated.zip'));
+    const entry = directoryEntryOf(strong);
+    strong.writeUInt16LE(strong.readUInt16LE(entry + 8) | 0x41, entry + 8);
+    expect(await refusal(strong)).toContain('encrypted');
+    const stored = Buffer.from(fixture('attachment-stored.zip'));
+    stored.writeUInt32LE(PDF_SIZE + 1, directoryEntryOf(stored) + 24);
+    expect(await refusal(stored)).toContain('does not match the size and checksum');
+    const short = Buffer.from(fixture('attachment-deflated.zip'));
+    short.writeUInt32LE(PDF_SIZE + 1, directoryEntryOf(short) + 24);
+    expect(await refusal(short)).toContain('does not match the size and checksum');
+  });
+
+  it('refuses a file name that climbs out of the archive', async () => {
+    const climbing = Buffer.from(fixture('attachment-deflated.zip'));
+    for (
+      let at = climbing.indexOf('05-VPCP');
+      at !== -1;
+      at = climbing.indexOf('05-VPCP', at + 1)
+    ) {
+      climbing.write('../', at, 'latin1');
+    }
+    expect(await refusal(climbing)).toContain('file name is not a plain relative path');
   });
 });
