@@ -79,6 +79,8 @@ export interface DispatchView {
   files: DispatchFile[];
   recipients: RecipientState[];
   recall?: { recalledAt: string; reason: string } | null;
+  /** Why the verifier refused it (`state: 'rejected'`), in the page's language. */
+  rejection?: { code: string; message: string } | null;
   notices?: StatusNotice[];
 }
 

@@ -133,6 +133,9 @@ export const en: Messages = {
     noStatus: 'None yet',
     recalled: (at: string, reason: string) => `Recalled at ${at}: ${reason}`,
     withdrawn: 'Recalled before the axis routed it: it reached no recipient.',
+    rejected: (code: string, message: string) =>
+      `The axis rejected this dispatch; it reached no recipient (${code}): ${message}`,
+    rejectedInList: 'Rejected by the axis: it reached no recipient; open it for the reason.',
     files: 'Files',
     view: 'View',
     hide: 'Hide',

@@ -154,6 +154,9 @@ export const vi = {
     noStatus: 'Chưa có',
     recalled: (at: string, reason: string) => `Đã thu hồi lúc ${at}: ${reason}`,
     withdrawn: 'Thu hồi trước khi trục chuyển đi: văn bản không đến cơ quan nhận nào.',
+    rejected: (code: string, message: string) =>
+      `Trục đã từ chối văn bản này, không cơ quan nhận nào nhận được (${code}): ${message}`,
+    rejectedInList: 'Trục đã từ chối: không cơ quan nhận nào nhận được; mở văn bản để xem lý do.',
     files: 'Tệp văn bản',
     view: 'Xem',
     hide: 'Ẩn',

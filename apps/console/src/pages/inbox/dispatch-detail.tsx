@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { VerdictBadge } from '../verify/verdict-badge';
 import { isOverdue } from './overdue';
 import { PdfViewer } from './pdf-viewer';
+import { canRecall, DispatchRejection } from './dispatch-rejection';
 import { RecallForm } from './recall-form';
 import { StatusNoticeForm } from './status-notice-form';
 import { OverdueMark, UrgencyBadge } from './urgency-badge';
@@ -90,6 +91,7 @@ export function DispatchDetail({
               {isOverdue(envelope.dueDate, own?.statusCode) && <OverdueMark />}
             </dd>
           </dl>
+          <DispatchRejection view={view} />
           {view.recall && (
             <p className="notice notice-error">
               {d.recalled(formatDateTime(view.recall.recalledAt), view.recall.reason)}
@@ -191,7 +193,7 @@ export function DispatchDetail({
               {t.recall.done(recalled.withdrawnFrom.length, recalled.requestedFrom.length)}
             </p>
           )}
-          {view.senderCode === agencyCode && !view.recall && (
+          {canRecall(view, agencyCode) && (
             <RecallForm
               dispatchId={view.id}
               onRecalled={(result) => {

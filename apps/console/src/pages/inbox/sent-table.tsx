@@ -32,6 +32,9 @@ export function SentTable({
                 <strong>{item.subject}</strong>
                 <br />
                 <span className="muted">{item.documentId}</span>
+                {item.state === 'rejected' && (
+                  <p className="warning">{t.dispatch.rejectedInList}</p>
+                )}
                 {item.recalledAt && (
                   <p className="warning">{t.recall.recalledAt(formatDateTime(item.recalledAt))}</p>
                 )}
