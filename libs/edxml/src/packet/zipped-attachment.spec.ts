@@ -56,6 +56,16 @@ describe('zipped attachments (application/zip)', () => {
     expect(isZipContentType('application/pdf')).toBe(false);
   });
 
+  it('refuses a directory of more entries than one file and its folders, before walking it', async () => {
+    // The end record claims 60,000 entries (on this disk and in all); one is there. Walked, the
+    // second would read as a damaged directory; refused unread, it is named for its count.
+    const many = Buffer.from(fixture('attachment-stored.zip'));
+    const end = many.length - 22;
+    many.writeUInt16LE(60_000, end + 8);
+    many.writeUInt16LE(60_000, end + 10);
+    expect(await refusal(many)).toContain('its directory lists 60000 entries');
+  });
+
   it('refuses what is not a zip, a zip of two files, and an encrypted one', async () => {
     expect(await refusal(Buffer.from('%PDF-1.4 not a zip'))).toContain('not a zip archive');
     expect(await refusal(Buffer.alloc(0))).toContain('not a zip archive');

@@ -21,6 +21,11 @@ export interface UnzippedFile {
   readonly content: Buffer;
 }
 
+/**
+ * One file and the folder entries above it: any more cannot be a zipped attachment, and a
+ * directory of 100,000 entries takes yauzl most of a second to walk, so it is refused unread.
+ */
+const MAX_ENTRIES = 32;
 const METHOD_STORED = 0;
 const METHOD_DEFLATED = 8;
 
@@ -43,6 +48,12 @@ export async function unzipSingleFile(zip: Buffer, maxBytes: number): Promise<Un
     }),
   );
   try {
+    if (zipfile.entryCount > MAX_ENTRIES) {
+      throw invalid({
+        en: `its directory lists ${zipfile.entryCount} entries; a zipped attachment holds one file`,
+        vi: `mục lục tệp nén liệt kê ${zipfile.entryCount} mục; một tệp đính kèm nén chỉ chứa một tệp`,
+      });
+    }
     const entry = await at('directory', theOneFile(zipfile));
     refuseWhatIsNotRead(entry, maxBytes);
     const stream = await at('header', zipfile.openReadStreamPromise(entry));
