@@ -55,6 +55,12 @@ export interface RevokedCertificateEntry {
 
 /** The scope an issuingDistributionPoint extension limits a CRL to (RFC 5280 §5.2.5). */
 export interface CrlScope {
+  /**
+   * The IDP names a distribution point: the CRL covers only the certificates of that partition.
+   * Its URIs are in distributionPointUris; a partition named otherwise (a directory name, a name
+   * relative to the issuer) has none there and matches no certificate.
+   */
+  readonly namesDistributionPoint: boolean;
   readonly distributionPointUris: readonly string[];
   readonly onlyUserCertificates: boolean;
   readonly onlyCaCertificates: boolean;
@@ -234,6 +240,7 @@ function parseScope(value: Buffer): CrlScope {
   }
   const hasReasons = root.children.some((child) => child.tag === contextPrimitive(3));
   return {
+    namesDistributionPoint: pointName !== undefined,
     distributionPointUris: uris,
     onlyUserCertificates: flag(1),
     onlyCaCertificates: flag(2),

@@ -191,8 +191,10 @@ export class CrlRevocationChecker implements RevocationChecker {
       const isCa = certificate.basicConstraints?.ca === true;
       if (scope.onlyUserCertificates && isCa) return 'CRL covers end-entity certificates only';
       if (scope.onlyCaCertificates && !isCa) return 'CRL covers CA certificates only';
+      // RFC 5280 §6.3.3 (b)(2)(i): a partition covers a certificate whose distribution point it
+      // names; only URIs are compared, so a partition named otherwise is never taken as complete.
       if (
-        scope.distributionPointUris.length > 0 &&
+        scope.namesDistributionPoint &&
         !scope.distributionPointUris.some((uri) => certificate.crlDistributionUris.includes(uri))
       ) {
         return 'CRL is a partition that does not cover this certificate';

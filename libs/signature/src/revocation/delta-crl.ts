@@ -33,6 +33,7 @@ export function crlNumberValue(hex: string): bigint {
 function sameScope(a: CrlScope | undefined, b: CrlScope | undefined): boolean {
   if (!a || !b) return a === b;
   return (
+    a.namesDistributionPoint === b.namesDistributionPoint &&
     a.onlyUserCertificates === b.onlyUserCertificates &&
     a.onlyCaCertificates === b.onlyCaCertificates &&
     a.partial === b.partial &&
