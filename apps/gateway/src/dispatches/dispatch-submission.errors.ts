@@ -8,6 +8,7 @@ import {
   UnsupportedMediaError,
 } from '@docaxis/errors/domain-error-kinds';
 import type { BilingualText } from '@docaxis/errors/domain-error';
+import { byteSizeWording } from '../http/byte-size-wording';
 
 export class MultipartInvalidError extends InvalidInputError {
   constructor(reason: BilingualText) {
@@ -79,11 +80,12 @@ export class NoFilesError extends InvalidInputError {
 
 export class FileTooLargeError extends PayloadTooLargeError {
   constructor(limitBytes: number) {
+    const limit = byteSizeWording(limitBytes);
     super(
       'FILE_TOO_LARGE',
-      `A file exceeds the limit of ${limitBytes} bytes.`,
+      `A file exceeds the limit of ${limit.en}.`,
       { limitBytes },
-      { vi: `Có tệp vượt quá dung lượng tối đa ${limitBytes} byte.` },
+      { vi: `Có tệp vượt quá dung lượng tối đa ${limit.vi}.` },
     );
   }
 }
@@ -101,11 +103,12 @@ export class TooManyFilesError extends PayloadTooLargeError {
 
 export class EnvelopeTooLargeError extends PayloadTooLargeError {
   constructor(limitBytes: number) {
+    const limit = byteSizeWording(limitBytes);
     super(
       'ENVELOPE_TOO_LARGE',
-      `The envelope exceeds the limit of ${limitBytes} bytes.`,
+      `The envelope exceeds the limit of ${limit.en}.`,
       { limitBytes },
-      { vi: `Thông tin văn bản ("envelope") vượt quá dung lượng tối đa ${limitBytes} byte.` },
+      { vi: `Thông tin văn bản ("envelope") vượt quá dung lượng tối đa ${limit.vi}.` },
     );
   }
 }
