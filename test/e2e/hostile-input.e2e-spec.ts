@@ -345,14 +345,33 @@ describe('hostile input: every refusal is specific, and the axis keeps serving w
       code: 'EDXML_MALFORMED',
     },
     {
-      name: 'XML nested 10 000 elements deep',
+      // Deeper would be refused as EDXML_MARKUP_TOO_LARGE first (16 KiB of markup here).
+      name: 'XML nested 1 000 elements deep',
       send: () =>
         sender()
           .post('/dispatches')
           .set('Content-Type', 'application/xml')
-          .send(`<edXML>${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}</edXML>`),
+          .send(`<edXML>${'<a>'.repeat(1_000)}${'</a>'.repeat(1_000)}</edXML>`),
       status: 400,
       code: 'EDXML_TOO_DEEP',
+    },
+    {
+      // Text the parser would walk character by character: refused for its size before parsing.
+      name: 'edXML packet with more markup than MAX_ENVELOPE_BYTES outside base64',
+      send: () =>
+        sender()
+          .post('/dispatches')
+          .set('Content-Type', 'application/xml')
+          .send(
+            `<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><Subject>${'Đề nghị phản hồi. '.repeat(4_000)}</Subject></edXML>`,
+          ),
+      status: 413,
+      code: 'EDXML_MARKUP_TOO_LARGE',
+      also: (response) =>
+        expect(response.body.error.details).toEqual({
+          size: expect.any(Number),
+          maxMarkupBytes: MAX_ENVELOPE_BYTES,
+        }),
     },
     // Who sends, to whom
     envelopeCase(

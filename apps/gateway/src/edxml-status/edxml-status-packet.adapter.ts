@@ -32,7 +32,8 @@ export class EdxmlStatusPacketAdapter {
     packet: Buffer,
     maxBytes: number,
   ): Promise<StatusNoticeBody> {
-    const status = parseEdxmlStatus(packet, { maxBytes });
+    // A status packet carries no attachment: its whole size is its markup.
+    const status = parseEdxmlStatus(packet, { maxBytes, maxMarkupBytes: maxBytes });
     if (status.from.organId !== agencyCode) {
       throw new EdxmlStatusAuthorMismatchError(status.from.organId, agencyCode);
     }

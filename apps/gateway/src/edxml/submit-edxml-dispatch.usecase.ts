@@ -32,6 +32,7 @@ export interface SubmitEdxmlDispatchCommand {
 @Injectable()
 export class SubmitEdxmlDispatchUseCase {
   private readonly maxBytes: number;
+  private readonly maxMarkupBytes: number;
   private readonly maxFileBytes: number;
 
   constructor(
@@ -40,11 +41,16 @@ export class SubmitEdxmlDispatchUseCase {
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.maxBytes = edxmlPacketLimitBytes(config);
+    // The XML besides the embedded base64 gets an envelope's worth, as the multipart door's packet.
+    this.maxMarkupBytes = config.MAX_ENVELOPE_BYTES;
     this.maxFileBytes = config.MAX_FILE_BYTES;
   }
 
   async execute(command: SubmitEdxmlDispatchCommand): Promise<SubmitDispatchResult> {
-    const packet = parseEdxmlPacket(command.packet, { maxBytes: this.maxBytes });
+    const packet = parseEdxmlPacket(command.packet, {
+      maxBytes: this.maxBytes,
+      maxMarkupBytes: this.maxMarkupBytes,
+    });
     const envelope = edxmlToEnvelope(packet);
     // Reported, not judged: the PDFs' signatures carry the legal weight (NĐ 30/2020); the
     // packet's XML signature is shown beside them. Verified over the bytes as received.

@@ -24,7 +24,10 @@ import * as blocked from '../blocked-status-notices/blocked-status-notice.errors
 import { ConsoleNotBuiltError } from '../console/console-not-built.error';
 import * as directory from '../directory/directory.errors';
 import * as submission from '../dispatches/dispatch-submission.errors';
-import { EdxmlAttachmentsMismatchError } from '../edxml/edxml-submission.errors';
+import {
+  EdxmlAttachmentsMismatchError,
+  EdxmlBusinessTypeUnsupportedError,
+} from '../edxml/edxml-submission.errors';
 import * as edxmlStatus from '../edxml-status/edxml-status.errors';
 import * as ack from '../inbox/inbox-ack.errors';
 import { InboxCursorInvalidError } from '../inbox/inbox-cursor';
@@ -92,7 +95,10 @@ const SAMPLES: readonly DomainError[] = [
   new edxmlErrors.EdxmlMalformedError(both('unclosed tag', 'lỗi cú pháp XML')),
   new edxmlErrors.EdxmlDoctypeForbiddenError(),
   new edxmlErrors.EdxmlTooLargeError(20_000_000, 10_000_000),
+  new edxmlErrors.EdxmlMarkupTooLargeError(2_000_000, 262_144),
   new edxmlErrors.EdxmlTooDeepError(64),
+  new edxmlErrors.EdxmlZipInvalidError(both('it holds two files', 'tệp nén chứa hai tệp')),
+  new EdxmlBusinessTypeUnsupportedError('recall'),
   new edxmlErrors.EdxmlNamespaceInvalidError(both('the root has none', 'gốc không có')),
   new edxmlErrors.EdxmlStructureError([
     { path: 'MessageHeader/From', code: 'ELEMENT_MISSING', message: 'From is missing' },
@@ -140,6 +146,7 @@ const SAMPLES: readonly DomainError[] = [
   new submission.NoFilesError(),
   new submission.FileTooLargeError(50_000_000),
   new submission.TooManyFilesError(20),
+  new submission.FileNameTooLongError('công văn.pdf', 200),
   new submission.EnvelopeTooLargeError(65536),
   new submission.FileNotPdfError('scan.png'),
   new submission.SenderMismatchError('000.00.00.H41', '000.00.00.G22'),

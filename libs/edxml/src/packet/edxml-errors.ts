@@ -35,6 +35,23 @@ export class EdxmlTooLargeError extends PayloadTooLargeError {
   }
 }
 
+/**
+ * More XML than an edXML packet's metadata ever needs once its long base64 runs are set aside:
+ * the parser walks the rest character by character, so this bounds the time one packet may take.
+ */
+export class EdxmlMarkupTooLargeError extends PayloadTooLargeError {
+  constructor(size: number, maxMarkupBytes: number) {
+    super(
+      'EDXML_MARKUP_TOO_LARGE',
+      `edXML packet has ${size} bytes of XML outside its base64 attachments, more than the ${maxMarkupBytes} allowed`,
+      { size, maxMarkupBytes },
+      {
+        vi: `Gói tin edXML có ${size} byte XML ngoài phần tệp đính kèm mã base64, vượt mức tối đa ${maxMarkupBytes} byte.`,
+      },
+    );
+  }
+}
+
 export class EdxmlTooDeepError extends InvalidInputError {
   constructor(maxDepth: number) {
     super(

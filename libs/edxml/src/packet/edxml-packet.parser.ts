@@ -35,8 +35,9 @@ export type ParsedEdxml =
 
 /**
  * Parses an edXML message packet (MessageHeader, TraceHeaderList, manifest, attachments).
- * Throws `EDXML_TOO_LARGE`, `EDXML_DOCTYPE_FORBIDDEN`, `EDXML_MALFORMED`, `EDXML_TOO_DEEP`,
- * `EDXML_NAMESPACE_INVALID`, or `EDXML_STRUCTURE_INVALID` listing every structural issue.
+ * Throws `EDXML_TOO_LARGE`, `EDXML_DOCTYPE_FORBIDDEN`, `EDXML_MARKUP_TOO_LARGE`, `EDXML_MALFORMED`,
+ * `EDXML_TOO_DEEP`, `EDXML_NAMESPACE_INVALID`, or `EDXML_STRUCTURE_INVALID` listing every
+ * structural issue.
  * Header values (agency codes, dates, number/notation) are checked by `edxmlToEnvelope`.
  */
 export function parseEdxmlPacket(xml: Buffer | string, options?: EdxmlParseOptions): EdxmlPacket {

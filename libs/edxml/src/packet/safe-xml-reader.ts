@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   EdxmlDoctypeForbiddenError,
   EdxmlMalformedError,
+  EdxmlMarkupTooLargeError,
   EdxmlNamespaceInvalidError,
   EdxmlTooDeepError,
   EdxmlTooLargeError,
@@ -17,16 +18,24 @@ import type { XmlAttribute, XmlElement } from './xml-element';
  * is off and docaxis decodes only the five predefined entities and character references itself,
  * and nesting depth is capped inside the parser so deep input cannot exhaust the stack.
  *
- * fast-xml-parser walks text one character at a time (about 250 ms per MB here), which would
- * block the event loop for seconds on a packet carrying a large base64 PDF. Long runs of plain
- * base64 character data are therefore lifted out before parsing and put back afterwards, behind
- * placeholders carrying a per-call random nonce that input cannot forge.
+ * fast-xml-parser walks text one character at a time (about 250 ms per MB here, and up to 1 s per
+ * MB of small elements), which would block the event loop for seconds on a packet carrying a large
+ * base64 PDF. Runs of plain base64 character data of at least 1 KiB (every attachment, however
+ * small) are therefore lifted out before parsing and put back afterwards, behind placeholders
+ * carrying a per-call random nonce that input cannot forge. What is left for the parser, the
+ * markup, is capped separately and before any parsing: edXML metadata is small (Subject and Content
+ * at most 500 characters, a few hundred recipients), so only a hostile packet reaches the cap.
  */
 export interface XmlReadLimits {
   /** Largest accepted input in bytes (UTF-8). */
   readonly maxBytes: number;
   /** Deepest accepted element nesting. */
   readonly maxDepth: number;
+  /**
+   * Largest accepted markup in bytes (UTF-8): the document without its lifted base64 runs, each
+   * counted as its placeholder (about 25 bytes), i.e. exactly what the parser walks.
+   */
+  readonly maxMarkupBytes: number;
 }
 
 export const DEFAULT_XML_READ_LIMITS: XmlReadLimits = {
@@ -34,6 +43,9 @@ export const DEFAULT_XML_READ_LIMITS: XmlReadLimits = {
   maxBytes: 64 * 1024 * 1024,
   // edXML needs about 8 levels; generous for extensions, far from any stack limit.
   maxDepth: 64,
+  // Room for hundreds of fully described recipients; about 0.5 s of parsing at worst (256 KiB of
+  // empty elements: the parser's cost grows with the element count, up to 3 s per MiB).
+  maxMarkupBytes: 256 * 1024,
 };
 
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
@@ -55,7 +67,8 @@ interface LiftedTexts {
   readonly placeholder: RegExp;
 }
 
-const LIFTED_TEXT_MIN_LENGTH = 64 * 1024;
+/** Below any attachment's base64, above indentation and metadata; see the markup cap. */
+const LIFTED_TEXT_MIN_LENGTH = 1024;
 
 export function readXmlDocument(
   input: Buffer | string,
@@ -72,6 +85,10 @@ export function readXmlDocument(
   }
 
   const { lean, lifted } = liftLongBase64Texts(xml);
+  const markupBytes = Buffer.byteLength(lean, 'utf8');
+  if (markupBytes > limits.maxMarkupBytes) {
+    throw new EdxmlMarkupTooLargeError(markupBytes, limits.maxMarkupBytes);
+  }
 
   const validation = XMLValidator.validate(lean);
   if (validation !== true) {
