@@ -27,6 +27,7 @@ export interface AuditMessages {
       from: string;
       checkpoint: string;
       to: string;
+      anchor: string;
       json: string;
     };
     export: {
@@ -122,6 +123,8 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
         from: 'checkpoint (điểm kiểm soát đã ký mới nhất: chỉ kiểm tra các bản ghi sau nó), genesis (mọi bản ghi) hoặc một số thứ tự bản ghi',
         checkpoint: 'bắt đầu từ điểm kiểm soát có đầu chuỗi là bản ghi số này',
         to: 'bản ghi cuối cùng cần kiểm tra',
+        anchor:
+          'tệp giữ ngoài cơ sở dữ liệu từ lần chạy trước (manifest của audit export, kết quả audit verify --json): bản ghi tại head của nó phải còn mang đúng mã băm đó',
         json: 'in kết quả kiểm tra dạng JSON',
       },
       export: {
@@ -159,6 +162,8 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
         from: 'checkpoint (the latest signed checkpoint: only the records after it are walked), genesis (every record) or a record number',
         checkpoint: 'start from the checkpoint whose head is this seq',
         to: 'last record to verify',
+        anchor:
+          'a file kept outside the database from an earlier run (an audit export manifest, audit verify --json output): the record at its head must still carry that hash',
         json: 'print the verification as JSON',
       },
       export: {

@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { CheckpointSigner } from '@docaxis/audit-trail/checkpoints/checkpoint-signer';
-import { checkpointStatementBytes } from '@docaxis/audit-trail/checkpoints/checkpoint-statement';
 import {
   SEED_EPOCH,
   seedAuditChain,
   seededDispatchId,
 } from '@docaxis/audit-trail/testing/audit-chain-seeder';
-import { AuditCheckpointRepository } from '@docaxis/persistence/audit/audit-checkpoint.repository';
-import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import { seedSignedCheckpoint } from '@docaxis/audit-trail/testing/audit-checkpoint-seeder';
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { ParameterFreeQueryLogger } from '@docaxis/persistence/database/parameter-free-query-logger';
@@ -85,19 +82,7 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
 
   it('verifies from the latest signed checkpoint by default, from genesis on request', async () => {
     const pki = await testPki();
-    const [head] = await new AuditRecordRepository(dataSource).pageFrom(30, 1);
-    const createdAt = new Date(SEED_EPOCH + 86_400_000);
-    const statement = { headSeq: 30, headHash: head.hash, createdAt };
-    await new AuditCheckpointRepository(dataSource).insert({
-      ...statement,
-      signedData: new CheckpointSigner(pki.axis.certPem, pki.axis.keyPem).sign(
-        checkpointStatementBytes(statement),
-        createdAt,
-      ),
-      signerSubject: pki.axis.subject,
-      timestampToken: null,
-      tsaUrl: null,
-    });
+    await seedSignedCheckpoint(dataSource, 30, new Date(SEED_EPOCH + 86_400_000), pki.axis);
     const incremental = await cli('audit', 'verify');
     expect(incremental.code).toBe(0);
     expect(incremental.stdout).toMatch(/^OK: 11 records verified; head seq 40 /);

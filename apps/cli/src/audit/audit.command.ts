@@ -27,11 +27,13 @@ import { AuditDatabaseUnreachableError } from './audit-database-unreachable.erro
 import { AxisCertificateFileError } from './axis-certificate-file.error';
 import { ExportOutputNotWritableError } from './export-output-not-writable.error';
 import { PdfOutputRequiredError } from './pdf-output-required.error';
+import { readKeptHead } from './kept-head';
 
 interface VerifyOptions {
   from: VerifyStart;
   checkpoint?: number;
   to?: number;
+  anchor?: string;
   json: boolean;
 }
 
@@ -74,10 +76,14 @@ export function registerAuditCommand(
     .option('--from <start>', help.verify.from, parseVerifyStart, 'checkpoint' as VerifyStart)
     .option('--checkpoint <seq>', help.verify.checkpoint, parseSeq)
     .option('--to <seq>', help.verify.to, parseSeq)
+    .option('--anchor <file>', help.verify.anchor)
     .option('--json', help.verify.json, false)
     .action(async (options: VerifyOptions, command: Command) => {
       const { summary } = AUDIT_MESSAGES[languageOf(command)];
-      const request = verificationRequest(options.from, options.checkpoint, options.to, '--from');
+      const request = {
+        ...verificationRequest(options.from, options.checkpoint, options.to, '--from'),
+        keptHead: options.anchor === undefined ? undefined : readKeptHead(options.anchor),
+      };
       await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const verifier = createAuditTrailVerifier(dataSource, certPem, { tsaTrust });
         const result = await verifier.verifyAsRequested(request);

@@ -1,4 +1,5 @@
 import type { AuditCheckpointEntity } from '@docaxis/persistence/audit/audit-checkpoint.entity';
+import type { AuditChainHead } from '@docaxis/persistence/audit/audit-record.repository';
 import type { AuditChainExplanation } from '../chain/audit-chain-explanation';
 import type {
   AuditChainVerification,
@@ -99,11 +100,11 @@ export class AuditTrailVerifier {
    * head), with every checkpoint in that range.
    */
   async verify(
-    request: Omit<AuditChainVerifyRequest, 'anchor'> = {},
+    request: Omit<AuditChainVerifyRequest, 'anchor'> & { keptHead?: AuditChainHead } = {},
   ): Promise<AuditTrailVerification> {
     const fromSeq = request.fromSeq ?? 1;
     return withScope(
-      await this.walk(fromSeq, request.toSeq),
+      await this.walk(fromSeq, request.toSeq, request.keptHead),
       fromSeq > 1 ? 'seq' : 'genesis',
       fromSeq,
     );
@@ -119,15 +120,15 @@ export class AuditTrailVerifier {
    * scope says so.
    */
   async verifyFromCheckpoint(
-    request: { checkpointSeq?: number; toSeq?: number } = {},
+    request: { checkpointSeq?: number; toSeq?: number; keptHead?: AuditChainHead } = {},
   ): Promise<AuditTrailVerification> {
-    const { checkpointSeq, toSeq } = request;
+    const { checkpointSeq, toSeq, keptHead } = request;
     const start = await this.checkpoints.latest(checkpointSeq ?? toSeq);
     if (checkpointSeq !== undefined && start?.headSeq !== checkpointSeq) {
       throw new AuditCheckpointNotFoundError(checkpointSeq);
     }
     if (!start) {
-      const walk = await this.walk(1, toSeq);
+      const walk = await this.walk(1, toSeq, keptHead);
       return withScope(walk, 'genesis', 1, undefined, 'no signed checkpoint to start from yet');
     }
     const head = await this.records.head();
@@ -145,17 +146,19 @@ export class AuditTrailVerifier {
       return withScope(failure, 'checkpoint', start.headSeq, startCheckpoint);
     }
     // From the checkpointed record itself: its hash is recomputed and its link to the next checked.
-    const walk = await this.walk(start.headSeq, toSeq, used(start, timestamp), head);
+    const walk = await this.walk(start.headSeq, toSeq, keptHead, used(start, timestamp), head);
     return withScope(walk, 'checkpoint', start.headSeq, startCheckpoint);
   }
 
   /**
-   * `checkedStart`: a checkpoint at fromSeq already judged valid (not checked again), against
-   * `knownHead`, the chain head read then (not read again).
+   * `keptHead`: a head kept outside the database (see TrailVerificationRequest). `checkedStart`: a
+   * checkpoint at fromSeq already judged valid (not checked again), against `knownHead`, the
+   * chain head read then (not read again).
    */
   private async walk(
     fromSeq: number,
     toSeq: number | undefined,
+    keptHead: AuditChainHead | undefined,
     checkedStart?: CheckpointUsed,
     knownHead?: { seq: number } | null,
   ): Promise<TrailWalk> {
@@ -181,10 +184,21 @@ export class AuditTrailVerifier {
       if (firstFinding || page.length < CHECKPOINT_PAGE) break;
       after = page[page.length - 1].headSeq;
     }
-    const anchor =
+    const signedAnchor =
       lastValid && (toSeq === undefined || lastValid.headSeq <= toSeq)
         ? { seq: lastValid.headSeq, hash: lastValid.headHash }
         : undefined;
+    if (keptHead && keptHead.seq < fromSeq) {
+      // Below the walk: the stored hash is compared, as a checkpoint's head is.
+      const stored = (await this.records.hashesAt([keptHead.seq])).get(keptHead.seq);
+      const finding = keptHeadRewritten(keptHead, stored);
+      if (finding && (!firstFinding || finding.seq <= firstFinding.seq)) firstFinding = finding;
+    }
+    // The walk links every record up to the higher anchor, so that one proves the lower as well.
+    const anchor =
+      keptHead && keptHead.seq >= fromSeq && (!signedAnchor || keptHead.seq > signedAnchor.seq)
+        ? keptHead
+        : signedAnchor;
     const chain = await this.chain.verify({ fromSeq, toSeq, anchor });
     const checkpoint = lastValid;
     if (!chain.ok && (!firstFinding || chain.seq <= firstFinding.seq)) {
@@ -323,6 +337,19 @@ function checkHead(
     };
   }
   return null;
+}
+
+/** The record at a kept head's seq, below the walk, must carry the kept hash. */
+function keptHeadRewritten(kept: AuditChainHead, stored: string | undefined): Finding | null {
+  if (stored === kept.hash) return null;
+  return {
+    seq: kept.seq,
+    problem: 'ALTERED',
+    expected: kept.hash,
+    actual: stored ?? 'no record at that seq',
+    message: `The chain is consistent but record ${kept.seq} no longer has the anchored hash: records up to ${kept.seq} were rewritten and hashed anew.`,
+    explanation: { kind: 'anchor-rewritten', seq: kept.seq },
+  };
 }
 
 function withScope(
