@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { readAsn1 } from './asn1-reader';
 import { verifyCmsSignature, type CmsVerificationResult } from './cms-signature-verifier';
@@ -110,6 +113,35 @@ describe('verifyCmsSignature against openssl-made CMS', () => {
     const changed = Buffer.from(cms);
     changed[parameters.start] = 0x04; // an empty OCTET STRING
     expect(defects(verify(changed))).toEqual(['FORMAT_FAILURE:CMS_MALFORMED']);
+  });
+
+  it('identifies the signer by subjectKeyIdentifier, and by the key among look-alikes', () => {
+    const signedByKeyId = rsa.sign(content, { extraArgs: ['-keyid'] });
+    expect(parseSignedData(signedByKeyId).signerInfos[0].signerId.kind).toBe(
+      'subject-key-identifier',
+    );
+    const byKeyId = verify(signedByKeyId);
+    expect(defects(byKeyId)).toEqual([]);
+    expect(byKeyId.signerCertificate?.der.equals(rsa.certificateDer)).toBe(true);
+    // Same subject and issuer name, another key: carried beside the signer, never taken for it.
+    const lookAlike = createOpensslSigner('rsa');
+    const dir = mkdtempSync(join(tmpdir(), 'docaxis-look-alike-'));
+    try {
+      writeFileSync(join(dir, 'look-alike.pem'), lookAlike.certificatePem);
+      for (const extraArgs of [['-keyid'], []]) {
+        const result = verify(
+          rsa.sign(content, {
+            extraArgs: [...extraArgs, '-certfile', join(dir, 'look-alike.pem')],
+          }),
+        );
+        expect(result.certificates).toHaveLength(2);
+        expect(defects(result)).toEqual([]);
+        expect(result.signerCertificate?.der.equals(rsa.certificateDer)).toBe(true);
+      }
+    } finally {
+      lookAlike.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports NO_SIGNING_CERTIFICATE_FOUND when the CMS carries no certificate', () => {

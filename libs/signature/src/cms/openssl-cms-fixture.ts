@@ -12,6 +12,8 @@ export type OpensslKeyKind = 'rsa' | 'rsa-pss-padding' | 'ec-p256';
 export interface OpensslSigner {
   readonly certificatePem: string;
   readonly certificateDer: Buffer;
+  /** The TEST key, to re-sign a crafted variant of what openssl made. */
+  readonly keyPem: string;
   sign(content: Buffer, options?: { digest?: string; extraArgs?: readonly string[] }): Buffer;
   dispose(): void;
 }
@@ -47,6 +49,7 @@ export function createOpensslSigner(
   return {
     certificatePem,
     certificateDer,
+    keyPem: readFileSync(key, 'utf8'),
     sign(content, options = {}) {
       counter += 1;
       const input = join(dir, `content-${counter}.bin`);
