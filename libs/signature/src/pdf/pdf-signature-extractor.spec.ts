@@ -79,6 +79,17 @@ describe('extractPdfSignatures', () => {
       'CONTENTS_NOT_HEX_STRING',
     ],
     [
+      // The same length of text: the sign takes a digit of the last number.
+      'a negative offset',
+      (r: ByteRange): ByteRange => [r[0], r[1], -r[2], Math.floor(r[3] / 10)],
+      'BYTE_RANGE_INVALID',
+    ],
+    [
+      'a fractional length',
+      (r: ByteRange): ByteRange => [r[0], r[1] + 0.5, r[2], Math.floor(r[3] / 100)],
+      'BYTE_RANGE_INVALID',
+    ],
+    [
       'overlapping ranges',
       (r: ByteRange): ByteRange => [r[0], r[1], r[1] + 1, r[3]],
       'BYTE_RANGE_INVALID',
