@@ -400,5 +400,39 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       expect(call!.attempt).toBe(2);
       await axis.db.query(`UPDATE webhooks SET active = false WHERE id = $1`, [hookId]);
     });
+
+    it('audits each webhook change that took effect once, by the certificate that made it, never its secret', async () => {
+      // Refused registrations, another agency's 404s and the refused reactivation changed nothing.
+      const expected = [
+        ['webhook.registered', B],
+        ['webhook.deactivated', B],
+        ['webhook.registered', A],
+        ['webhook.reactivated', C],
+      ];
+      const rows = await waitFor(
+        () =>
+          axis.db.query<
+            {
+              actor: string;
+              payload: { body: { action: string; agencyCode: string; webhookId: string } };
+            }[]
+          >(
+            `SELECT actor, payload FROM audit_records WHERE event_type = 'webhook.changed' ORDER BY seq`,
+          ),
+        (found) => found.length >= expected.length,
+        'webhook changes on the audit trail',
+      );
+      expect(rows.map((row) => [row.payload.body.action, row.payload.body.agencyCode])).toEqual(
+        expected,
+      );
+      expect(rows[3].payload.body.webhookId).toBe(hookId);
+      const subjects = await Promise.all(
+        [B, B, A, C].map(async (agency) => (await asAgency(axis, agency).get('/me')).body),
+      );
+      expect(rows.map((row) => row.actor)).toEqual(
+        subjects.map((me: { certificateSubject: string }) => me.certificateSubject),
+      );
+      expect(JSON.stringify(rows)).not.toContain(SECRET);
+    });
   });
 });

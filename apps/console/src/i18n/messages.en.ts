@@ -271,6 +271,7 @@ export const en: Messages = {
       'parked-message.redriven': 'Parked message redriven (administrator)',
       'parked-message.discarded': 'Parked message discarded (administrator)',
       'directory.changed': 'Agency directory changed',
+      'webhook.changed': 'Agency webhook changed',
     },
   },
   statusCode: {

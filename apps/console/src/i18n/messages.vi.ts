@@ -298,6 +298,7 @@ export const vi = {
       'parked-message.redriven': 'Gửi lại thông điệp bị giữ (quản trị)',
       'parked-message.discarded': 'Hủy thông điệp bị giữ (quản trị)',
       'directory.changed': 'Thay đổi danh bạ cơ quan',
+      'webhook.changed': 'Thay đổi webhook của cơ quan',
     } as Record<string, string>,
   },
   statusCode: {

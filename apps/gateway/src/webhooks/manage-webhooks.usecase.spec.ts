@@ -2,6 +2,7 @@ import type { WebhookRepository } from '@docaxis/persistence/webhook/webhook.rep
 import type { HostLookup } from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
+import type { WebhookChangeRecorder } from './webhook-change-recorder';
 import {
   WebhookHostLookupFailedError,
   WebhookNotFoundError,
@@ -11,6 +12,7 @@ import {
 
 const SECRET = 'a-webhook-secret-of-at-least-32-chars';
 const HOOK_ID = '0192a000-0000-7000-8000-0000000000b1';
+const A = { agencyCode: 'A', certificateSubject: 'CN=A' };
 
 describe('ManageWebhooksUseCase: where a webhook may point', () => {
   function useCase(
@@ -41,6 +43,10 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
         webhooks,
         new WebhookSecretCipher(Buffer.alloc(32, 7)),
         { WEBHOOK_ALLOWED_PRIVATE_NETWORKS: allowed },
+        {
+          recording: () => () => Promise.resolve(),
+          published: () => undefined,
+        } as unknown as WebhookChangeRecorder,
         lookup,
       ),
     };
@@ -54,7 +60,7 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
     const { useCase: manage, register } = useCase(lookup);
     return {
       register,
-      registering: manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET }),
+      registering: manage.register(A, { url: 'https://hooks.example.org/x', secret: SECRET }),
     };
   }
 
@@ -100,33 +106,31 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
 
   it('registers a host name that resolves to public addresses only', async () => {
     const { useCase: manage, register } = useCase(resolvesTo('2606:4700:4700::1111'));
-    await manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET });
+    await manage.register(A, { url: 'https://hooks.example.org/x', secret: SECRET });
     expect(register).toHaveBeenCalledTimes(1);
   });
 
   it('registers a private address the allow-list names', async () => {
     const { useCase: manage, register } = useCase(resolvesTo('10.1.2.3'), ['10.1.0.0/16']);
-    await manage.register('A', { url: 'https://hooks.example.org/x', secret: SECRET });
+    await manage.register(A, { url: 'https://hooks.example.org/x', secret: SECRET });
     expect(register).toHaveBeenCalledTimes(1);
   });
 
   describe('reactivate', () => {
     it('refuses while the host still resolves to a private address, reactivating nothing', async () => {
       const { useCase: manage, reactivate } = useCase(resolvesTo('10.1.2.3'));
-      await expect(manage.reactivate('A', HOOK_ID)).rejects.toBeInstanceOf(
-        WebhookUrlNotPublicError,
-      );
+      await expect(manage.reactivate(A, HOOK_ID)).rejects.toBeInstanceOf(WebhookUrlNotPublicError);
       expect(reactivate).not.toHaveBeenCalled();
     });
 
     it('reactivates once the host resolves to public addresses again', async () => {
       const { useCase: manage, reactivate } = useCase(resolvesTo('93.184.216.34'));
-      await expect(manage.reactivate('A', HOOK_ID)).resolves.toMatchObject({
+      await expect(manage.reactivate(A, HOOK_ID)).resolves.toMatchObject({
         id: HOOK_ID,
         active: true,
         deactivationCode: null,
       });
-      expect(reactivate).toHaveBeenCalledWith('A', HOOK_ID);
+      expect(reactivate).toHaveBeenCalledWith('A', HOOK_ID, expect.any(Function));
     });
 
     it('tells the agency to read what it missed while inactive from the inbox', async () => {
@@ -136,7 +140,7 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
         deactivatedAt: stoppedAt,
         deactivationCode: 'FAILING_PERSISTENTLY',
       });
-      const answer = await manage.reactivate('A', HOOK_ID);
+      const answer = await manage.reactivate(A, HOOK_ID);
       expect(answer.catchUp).toEqual({
         inactiveFrom: '2026-11-20T08:00:00.000Z',
         inactiveUntil: expect.any(String),
@@ -154,7 +158,7 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
 
     it('has nothing to catch up on for a webhook that was active', async () => {
       const { useCase: manage } = useCase(resolvesTo('93.184.216.34'), [], { active: true });
-      await expect(manage.reactivate('A', HOOK_ID)).resolves.toMatchObject({
+      await expect(manage.reactivate(A, HOOK_ID)).resolves.toMatchObject({
         active: true,
         catchUp: null,
       });
@@ -165,7 +169,9 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
       ['not a uuid', 'A', 'x'],
     ])('answers WEBHOOK_NOT_FOUND for %s', async (_, agency, id) => {
       const { useCase: manage, reactivate } = useCase(resolvesTo('93.184.216.34'));
-      await expect(manage.reactivate(agency, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
+      await expect(
+        manage.reactivate({ agencyCode: agency, certificateSubject: 'CN=x' }, id),
+      ).rejects.toBeInstanceOf(WebhookNotFoundError);
       expect(reactivate).not.toHaveBeenCalled();
     });
   });

@@ -29,6 +29,11 @@ import {
 } from './webhook-view';
 import { bodyIssues } from '../http/body-issues';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import { WebhookChangeRecorder } from './webhook-change-recorder';
+
+/** Who manages a webhook: its agency, and the certificate the audit trail names. */
+type WebhookCaller = Pick<AuthenticatedAgency, 'agencyCode' | 'certificateSubject'>;
 
 const MAX_HISTORY = 200;
 /** How long an agency is told to wait after a temporary DNS failure: resolvers recover in seconds. */
@@ -36,7 +41,7 @@ const LOOKUP_RETRY_AFTER_SECONDS = 30;
 
 /**
  * An agency's own webhooks: register (replacing the active one), list, deactivate, reactivate,
- * history.
+ * history. Each change that takes effect is audited (`webhook.changed`).
  */
 @Injectable()
 export class ManageWebhooksUseCase {
@@ -46,12 +51,13 @@ export class ManageWebhooksUseCase {
     private readonly webhooks: WebhookRepository,
     private readonly cipher: WebhookSecretCipher,
     @Inject(GATEWAY_CONFIG) config: Pick<GatewayConfig, 'WEBHOOK_ALLOWED_PRIVATE_NETWORKS'>,
+    private readonly changes: WebhookChangeRecorder,
     @Optional() @Inject(WEBHOOK_HOST_LOOKUP) private readonly lookup: HostLookup = systemHostLookup,
   ) {
     this.addressPolicy = new WebhookAddressPolicy(config.WEBHOOK_ALLOWED_PRIVATE_NETWORKS);
   }
 
-  async register(agencyCode: string, body: unknown): Promise<WebhookView> {
+  async register(caller: WebhookCaller, body: unknown): Promise<WebhookView> {
     const parsed = webhookRegistrationSchema.safeParse(body ?? {});
     if (!parsed.success) {
       throw new WebhookRegistrationInvalidError(bodyIssues(parsed.error));
@@ -59,11 +65,14 @@ export class ManageWebhooksUseCase {
     const { url, secret } = parsed.data;
     // Checked here so the agency hears at once; the notifier checks again at every POST.
     await this.checkDestination(url);
-    return webhookView(
-      await this.webhooks.register(agencyCode, url, (webhookId) =>
-        this.cipher.seal(webhookId, secret),
-      ),
+    const registered = await this.webhooks.register(
+      caller.agencyCode,
+      url,
+      (webhookId) => this.cipher.seal(webhookId, secret),
+      this.changes.recording(caller, 'webhook.registered'),
     );
+    this.changes.published();
+    return webhookView(registered);
   }
 
   /**
@@ -72,11 +81,16 @@ export class ManageWebhooksUseCase {
    * pending notifications are sent at once. What happened while it was inactive was not queued
    * for it: the answer says since when, and to read the inbox for it.
    */
-  async reactivate(agencyCode: string, id: string): Promise<ReactivatedWebhookView> {
-    const webhook = await this.ownWebhook(agencyCode, id);
+  async reactivate(caller: WebhookCaller, id: string): Promise<ReactivatedWebhookView> {
+    const webhook = await this.ownWebhook(caller.agencyCode, id);
     await this.checkDestination(webhook.url);
-    const reactivated = await this.webhooks.reactivate(agencyCode, id);
+    const reactivated = await this.webhooks.reactivate(
+      caller.agencyCode,
+      id,
+      this.changes.recording(caller, 'webhook.reactivated'),
+    );
     if (!reactivated) throw new WebhookNotFoundError(id);
+    this.changes.published();
     const wasInactiveFrom = webhook.active ? undefined : webhook.deactivatedAt;
     return reactivatedWebhookView(reactivated, wasInactiveFrom, new Date());
   }
@@ -85,10 +99,12 @@ export class ManageWebhooksUseCase {
     return (await this.webhooks.listForAgency(agencyCode)).map(webhookView);
   }
 
-  async deactivate(agencyCode: string, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.webhooks.deactivate(agencyCode, id))) {
+  async deactivate(caller: WebhookCaller, id: string): Promise<void> {
+    const recording = this.changes.recording(caller, 'webhook.deactivated');
+    if (!isUuid(id) || !(await this.webhooks.deactivate(caller.agencyCode, id, recording))) {
       throw new WebhookNotFoundError(id);
     }
+    this.changes.published();
   }
 
   async history(

@@ -61,7 +61,7 @@ export class WebhooksController {
     @CallingAgency() agency: AuthenticatedAgency,
     @Body() body: unknown,
   ): Promise<WebhookView> {
-    return this.webhooks.register(agency.agencyCode, body);
+    return this.webhooks.register(agency, body);
   }
 
   @Get()
@@ -79,7 +79,7 @@ export class WebhooksController {
   @ApiNoContentResponse({ description: 'Deactivated (also when it already was).' })
   @ApiErrorResponses({ 404: ['WEBHOOK_NOT_FOUND'] })
   deactivate(@CallingAgency() agency: AuthenticatedAgency, @Param('id') id: string): Promise<void> {
-    return this.webhooks.deactivate(agency.agencyCode, id);
+    return this.webhooks.deactivate(agency, id);
   }
 
   /** POST /api/v1/webhooks/:id/reactivate → 200; e.g. after the notifier stopped it (DESTINATION_NOT_PUBLIC, FAILING_PERSISTENTLY). */
@@ -98,7 +98,7 @@ export class WebhooksController {
     @CallingAgency() agency: AuthenticatedAgency,
     @Param('id') id: string,
   ): Promise<ReactivatedWebhookView> {
-    return this.webhooks.reactivate(agency.agencyCode, id);
+    return this.webhooks.reactivate(agency, id);
   }
 
   /** GET /api/v1/webhooks/:id/notifications?limit= — newest first, with every delivery attempt. */

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { webhookSecretProviders } from '@docaxis/webhooks/secrets/webhook-secret.providers';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
+import { WebhookChangeRecorder } from './webhook-change-recorder';
 import { WebhooksController } from './webhooks.controller';
 
 @Module({})
@@ -10,7 +11,7 @@ export class WebhooksModule {
     return {
       module: WebhooksModule,
       controllers: [WebhooksController],
-      providers: [ManageWebhooksUseCase, ...webhookSecretProviders(config)],
+      providers: [ManageWebhooksUseCase, WebhookChangeRecorder, ...webhookSecretProviders(config)],
     };
   }
 }

@@ -17,7 +17,7 @@ describe('message contracts', () => {
   });
 
   it('routes events on the events exchange and delivery requests on the delivery exchange', () => {
-    expect(ALL_EVENT_TYPES).toHaveLength(18);
+    expect(ALL_EVENT_TYPES).toHaveLength(19);
     expect(ALL_EVENT_TYPES).not.toContain(MessageTypes.DeliveryRequested);
     expect(MESSAGE_EXCHANGE[MessageTypes.DeliveryRequested]).toBe('delivery');
     expect(isMessageType('dispatch.submitted')).toBe(true);

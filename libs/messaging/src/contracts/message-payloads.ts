@@ -186,6 +186,13 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
       .optional(),
     roles: z.array(z.string().max(32)).max(8).optional(),
   }),
+  [MessageTypes.WebhookChanged]: z.object({
+    ...base,
+    action: z.enum(['webhook.registered', 'webhook.deactivated', 'webhook.reactivated']),
+    agencyCode: agencyCode,
+    webhookId: z.uuid(),
+    url: z.string().max(2048),
+  }),
   [MessageTypes.ParkedMessageRedriven]: z.object({
     ...base,
     ...parkedMessageFacts,

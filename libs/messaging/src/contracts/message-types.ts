@@ -65,6 +65,8 @@ export const MessageTypes = {
   DispatchRecalled: 'dispatch.recalled',
   /** An administrator changed the agency directory (agency or client certificate). */
   DirectoryChanged: 'directory.changed',
+  /** An agency registered, deactivated or reactivated its webhook (never its secret). */
+  WebhookChanged: 'webhook.changed',
 } as const;
 
 export type MessageType = (typeof MessageTypes)[keyof typeof MessageTypes];
@@ -93,6 +95,7 @@ export const MESSAGE_EXCHANGE: Readonly<Record<MessageType, LogicalExchange>> = 
   'status.skipped': 'events',
   'dispatch.recalled': 'events',
   'directory.changed': 'events',
+  'webhook.changed': 'events',
 };
 
 /** Types published on the events exchange (routing key = type). */

@@ -26,6 +26,12 @@ export interface WebhookNotificationHistory {
   attempts: WebhookDeliveryAttemptEntity[];
 }
 
+/**
+ * Runs inside a webhook change's transaction once the change is made, so that what records it
+ * (the audit event, through the outbox) commits with it or not at all.
+ */
+export type WebhookChangeHook = (manager: EntityManager, webhook: WebhookEntity) => Promise<void>;
+
 /** Webhook registrations per agency, and what was sent to them (for the agency to see). */
 @Injectable()
 export class WebhookRepository {
@@ -39,6 +45,7 @@ export class WebhookRepository {
     agencyCode: string,
     url: string,
     sealSecret: (webhookId: string) => SealedSecretColumns,
+    changed?: WebhookChangeHook,
   ): Promise<WebhookEntity> {
     return this.dataSource.transaction(async (manager) => {
       // Serialises two registrations of one agency (the partial unique index would refuse one).
@@ -58,7 +65,9 @@ export class WebhookRepository {
         active: true,
         deactivatedAt: null,
       });
-      return manager.save(webhook);
+      const saved = await manager.save(webhook);
+      await changed?.(manager, saved);
+      return saved;
     });
   }
 
@@ -72,30 +81,43 @@ export class WebhookRepository {
     return this.dataSource.getRepository(WebhookEntity).findOneBy({ agencyCode, id });
   }
 
-  /** Deactivates the agency's webhook (again is fine); false when it has no such webhook. */
-  async deactivate(agencyCode: string, id: string): Promise<boolean> {
-    const webhooks = this.dataSource.getRepository(WebhookEntity);
-    const { code, reason, reasonVi } = WebhookDeactivationWording.byAgency();
-    const result = await webhooks.update(
-      { agencyCode, id, active: true },
-      {
-        active: false,
-        deactivatedAt: new Date(),
-        deactivationCode: code,
-        deactivationReason: reason,
-        deactivationReasonVi: reasonVi,
-      },
-    );
-    return (result.affected ?? 0) > 0 || (await webhooks.existsBy({ agencyCode, id }));
+  /**
+   * Deactivates the agency's webhook (again is fine: `changed` runs only when it was active);
+   * false when it has no such webhook.
+   */
+  async deactivate(agencyCode: string, id: string, changed?: WebhookChangeHook): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const webhooks = manager.getRepository(WebhookEntity);
+      const { code, reason, reasonVi } = WebhookDeactivationWording.byAgency();
+      const result = await webhooks.update(
+        { agencyCode, id, active: true },
+        {
+          active: false,
+          deactivatedAt: new Date(),
+          deactivationCode: code,
+          deactivationReason: reason,
+          deactivationReasonVi: reasonVi,
+        },
+      );
+      if ((result.affected ?? 0) > 0) {
+        await changed?.(manager, await webhooks.findOneByOrFail({ id }));
+        return true;
+      }
+      return webhooks.existsBy({ agencyCode, id });
+    });
   }
 
   /**
    * Makes an inactive webhook of the agency active again (its URL, secret and pending
    * notifications as they were, its failure streak forgotten), replacing the agency's active one;
    * its pending notifications are due at once rather than at the end of the backoff they had
-   * reached. Null when the agency has no such webhook.
+   * reached. Null when the agency has no such webhook. `changed` runs only when it was inactive.
    */
-  async reactivate(agencyCode: string, id: string): Promise<WebhookEntity | null> {
+  async reactivate(
+    agencyCode: string,
+    id: string,
+    changed?: WebhookChangeHook,
+  ): Promise<WebhookEntity | null> {
     return this.dataSource.transaction(async (manager) => {
       // Serialises with registrations of the same agency, as `register` does.
       await manager.query(`SELECT code FROM agencies WHERE code = $1 FOR UPDATE`, [agencyCode]);
@@ -121,7 +143,9 @@ export class WebhookRepository {
           WHERE webhook_id = $1 AND state = 'pending' AND next_attempt_at > now()`,
         [id],
       );
-      return webhooks.findOneByOrFail({ id });
+      const reactivated = await webhooks.findOneByOrFail({ id });
+      await changed?.(manager, reactivated);
+      return reactivated;
     });
   }
 

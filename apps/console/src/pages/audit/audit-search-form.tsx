@@ -20,6 +20,7 @@ export const AUDIT_EVENT_TYPES = [
   'parked-message.redriven',
   'parked-message.discarded',
   'directory.changed',
+  'webhook.changed',
 ];
 const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'];
 
