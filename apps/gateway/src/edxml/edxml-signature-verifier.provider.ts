@@ -13,6 +13,8 @@ export const edxmlSignatureVerifierProvider: Provider = {
     return new EdxmlSignatureVerifier({
       ...(await loadTrustConfiguration(settings)),
       profile: settings.profile,
+      // Only a packet the edXML reader took is verified; the same bound, checked again.
+      maxMarkupBytes: config.MAX_ENVELOPE_BYTES,
     });
   },
 };

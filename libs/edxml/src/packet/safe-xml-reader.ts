@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   EdxmlDoctypeForbiddenError,
@@ -8,6 +7,7 @@ import {
   EdxmlTooDeepError,
   EdxmlTooLargeError,
 } from './edxml-errors';
+import { liftBase64Texts, restoreLiftedTexts, type LiftedBase64Texts } from './base64-text-lifting';
 import { XML_NAMESPACE } from './edxml-namespaces';
 import type { XmlAttribute, XmlElement } from './xml-element';
 
@@ -18,13 +18,12 @@ import type { XmlAttribute, XmlElement } from './xml-element';
  * is off and docaxis decodes only the five predefined entities and character references itself,
  * and nesting depth is capped inside the parser so deep input cannot exhaust the stack.
  *
- * fast-xml-parser walks text one character at a time (about 250 ms per MB here, and up to 1 s per
+ * fast-xml-parser walks text one character at a time (about 250 ms per MB here, and up to 3 s per
  * MB of small elements), which would block the event loop for seconds on a packet carrying a large
- * base64 PDF. Runs of plain base64 character data of at least 1 KiB (every attachment, however
- * small) are therefore lifted out before parsing and put back afterwards, behind placeholders
- * carrying a per-call random nonce that input cannot forge. What is left for the parser, the
- * markup, is capped separately and before any parsing: edXML metadata is small (Subject and Content
- * at most 500 characters, a few hundred recipients), so only a hostile packet reaches the cap.
+ * base64 PDF. Runs of base64 of at least 1 KiB (every attachment, however small) are therefore
+ * lifted out before parsing and put back afterwards (`base64-text-lifting.ts`). What is left for
+ * the parser, the markup, is capped before any parsing: edXML metadata is small (Subject and
+ * Content at most 500 characters, a few hundred recipients), so only a hostile packet reaches it.
  */
 export interface XmlReadLimits {
   /** Largest accepted input in bytes (UTF-8). */
@@ -61,15 +60,6 @@ const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
 /** A node of fast-xml-parser's `preserveOrder` output; text values are strings (no value parsing). */
 type ParsedNode = Record<string, unknown>;
 
-/** Long base64 texts lifted out of the document, and how their placeholders look. */
-interface LiftedTexts {
-  readonly texts: string[];
-  readonly placeholder: RegExp;
-}
-
-/** Below any attachment's base64, above indentation and metadata; see the markup cap. */
-const LIFTED_TEXT_MIN_LENGTH = 1024;
-
 export function readXmlDocument(
   input: Buffer | string,
   limits: XmlReadLimits = DEFAULT_XML_READ_LIMITS,
@@ -84,7 +74,8 @@ export function readXmlDocument(
     });
   }
 
-  const { lean, lifted } = liftLongBase64Texts(xml);
+  const lifted = liftBase64Texts(xml);
+  const { lean } = lifted;
   const markupBytes = Buffer.byteLength(lean, 'utf8');
   if (markupBytes > limits.maxMarkupBytes) {
     throw new EdxmlMarkupTooLargeError(markupBytes, limits.maxMarkupBytes);
@@ -133,49 +124,6 @@ export function readXmlDocument(
   return toElement(roots[0], new Map([['xml', XML_NAMESPACE]]), lifted);
 }
 
-/**
- * A scan, not a regular expression: V8 overflows its stack on a counted quantifier over megabytes.
- * Only a run between '>' and '<' is lifted: '<' is illegal in attribute values, so such a run is
- * character data (or inside a comment or CDATA section, where putting it back changes nothing).
- */
-function liftLongBase64Texts(xml: string): { lean: string; lifted: LiftedTexts } {
-  const nonce = randomBytes(8).toString('hex');
-  const texts: string[] = [];
-  const parts: string[] = [];
-  let copiedUpTo = 0;
-  let position = xml.indexOf('>');
-  while (position >= 0) {
-    let end = position + 1;
-    while (end < xml.length && isBase64TextCharacter(xml.charCodeAt(end))) end++;
-    if (end - position - 1 >= LIFTED_TEXT_MIN_LENGTH && xml.charCodeAt(end) === 0x3c) {
-      parts.push(xml.slice(copiedUpTo, position + 1), `\ue000${nonce}:${texts.length}\ue001`);
-      texts.push(xml.slice(position + 1, end).replace(/\r\n?/g, '\n'));
-      copiedUpTo = end;
-    }
-    position = xml.indexOf('>', end);
-  }
-  parts.push(xml.slice(copiedUpTo));
-  return {
-    lean: parts.join(''),
-    lifted: { texts, placeholder: new RegExp(`\ue000${nonce}:(\\d+)\ue001`, 'g') },
-  };
-}
-
-function isBase64TextCharacter(code: number): boolean {
-  return (
-    (code >= 0x41 && code <= 0x5a) || // A-Z
-    (code >= 0x61 && code <= 0x7a) || // a-z
-    (code >= 0x30 && code <= 0x39) || // 0-9
-    code === 0x2b || // +
-    code === 0x2f || // /
-    code === 0x3d || // =
-    code === 0x20 ||
-    code === 0x09 ||
-    code === 0x0a ||
-    code === 0x0d
-  );
-}
-
 function decode(input: Buffer | string, maxBytes: number): string {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
   if (size > maxBytes) throw new EdxmlTooLargeError(size, maxBytes);
@@ -209,7 +157,7 @@ function elementName(node: ParsedNode): string | undefined {
 function toElement(
   node: ParsedNode,
   parentScope: ReadonlyMap<string, string>,
-  lifted: LiftedTexts,
+  lifted: LiftedBase64Texts,
 ): XmlElement {
   const qualifiedName = elementName(node)!;
   const rawAttributes = Object.entries((node[':@'] ?? {}) as Record<string, string>);
@@ -251,9 +199,7 @@ function toElement(
       children.push(toElement(child, scope, lifted));
     }
   }
-  if (lifted.texts.length > 0) {
-    text = text.replace(lifted.placeholder, (_match, index: string) => lifted.texts[Number(index)]);
-  }
+  text = restoreLiftedTexts(text, lifted);
   if (children.length > 0 && text.trim() === '') text = '';
 
   return {

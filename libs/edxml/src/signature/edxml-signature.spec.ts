@@ -126,6 +126,95 @@ describe('edXML XML signatures', () => {
     expect(report.subIndication).toBe('HASH_FAILURE');
   });
 
+  describe('a packet with attachments of every size (base64 lifted out before parsing)', () => {
+    const sizes = [10, 700, 2000, 40 * 1024, 100 * 1024, 3 * 1024 * 1024];
+    const base64s = sizes.map((size, index) => {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 7919 + index) % 251;
+      const base64 = bytes.toString('base64');
+      return index % 2 === 0 ? base64.replace(/(.{76})/g, '$1\r\n') : base64;
+    });
+    const attachments = base64s
+      .map(
+        (base64, i) =>
+          `<Attachment><ContentId>cid:${i + 1}</ContentId><AttachmentName>${i}.pdf</AttachmentName><ContentType>application/pdf</ContentType><edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">${base64}</edXML:ContentTransferEncoded></Attachment>`,
+      )
+      .join('\n  ');
+    const packet = () => SAMPLE.replace(/<Attachment>[\s\S]*<\/Attachment>/, attachments);
+    /** The signed packet with one base64 character of attachment `index` changed. */
+    const tamper = (signedPacket: string, index: number) => {
+      const at = signedPacket.indexOf(base64s[index]) + Math.floor(base64s[index].length / 2);
+      const changed = signedPacket[at] === 'A' ? 'B' : 'A';
+      return signedPacket.slice(0, at) + changed + signedPacket.slice(at + 1);
+    };
+    let signedPacket: string;
+    beforeAll(() => {
+      signedPacket = signWithXmlsec(sender(), XMLDSIG.rsaSha256, XMLDSIG.sha256, packet());
+    });
+
+    it('verifies the signature xmlsec1 made over the whole packet', async () => {
+      expect(signed(await verifier.verify(signedPacket)).indication).toBe('TOTAL-PASSED');
+    });
+
+    it.each(sizes.map((size, index) => [size, index]))(
+      'fails it once one base64 character of the %i-byte attachment changed (HASH_FAILURE)',
+      async (_size, index) => {
+        const report = signed(await verifier.verify(tamper(signedPacket, index)));
+        expect(report.subIndication).toBe('HASH_FAILURE');
+      },
+    );
+
+    it('reports a packet with more markup than the cap malformed, unparsed; base64 does not count', async () => {
+      const bounded = new EdxmlSignatureVerifier({
+        trustStore: await TrustStore.fromDirectories(devPkiTrustDirectories(pki)),
+        revocation: new CrlRevocationChecker([await DirectoryCrlSource.load(pki.crlDir)]),
+        profile: {
+          organizationPolicyOids: [pki.policyOids.organization],
+          personPolicyOids: [pki.policyOids.person],
+        },
+        maxMarkupBytes: 16 * 1024,
+      });
+      expect(signed(await bounded.verify(signedPacket)).indication).toBe('TOTAL-PASSED');
+      const wordy = signWithXmlsec(
+        sender(),
+        XMLDSIG.rsaSha256,
+        XMLDSIG.sha256,
+        packet().replace(
+          '</edXML:Content>',
+          `${' Đề nghị phản hồi.'.repeat(1000)}</edXML:Content>`,
+        ),
+      );
+      const report = signed(await bounded.verify(wordy));
+      expect(report.subIndication).toBe('FORMAT_FAILURE');
+      expect(report.messages).toContainEqual({
+        code: 'XML_SIGNATURE_MALFORMED',
+        text: expect.stringMatching(
+          /^\d+ bytes of XML outside the base64 attachments, more than the 16384 verified$/,
+        ),
+      });
+    });
+  });
+
+  it('does not verify a packet with more than 1 000 distinct element names (parser cost)', async () => {
+    const names = (count: number) =>
+      Array.from({ length: count }, (_, i) => `<x${i}>${i}</x${i}>`).join('');
+    const withNames = (count: number) =>
+      signWithXmlsec(
+        sender(),
+        XMLDSIG.rsaSha256,
+        XMLDSIG.sha256,
+        SAMPLE.replace('<edXML:edXMLBody>', `<Extra>${names(count)}</Extra><edXML:edXMLBody>`),
+      );
+    // The sample and its signature use about 60 names: 900 more are still verified.
+    expect(signed(await verifier.verify(withNames(900))).indication).toBe('TOTAL-PASSED');
+    const report = signed(await verifier.verify(withNames(1000)));
+    expect(report.subIndication).toBe('FORMAT_FAILURE');
+    expect(report.messages).toContainEqual({
+      code: 'XML_SIGNATURE_MALFORMED',
+      text: 'more than 1000 distinct element names',
+    });
+  });
+
   it('fails a forged signature value (SIG_CRYPTO_FAILURE)', async () => {
     const packet = signWithXmlsec(sender());
     const value = /<SignatureValue>([^<]+)<\/SignatureValue>/.exec(packet)![1].replace(/\s/g, '');
