@@ -304,6 +304,8 @@ export const en: Messages = {
       'The certificate was revoked for a key compromise (or without a reason); the claimed signing time proves nothing',
     EXPIRED: 'The certificate had expired at signing time',
     NOT_YET_VALID: 'The certificate was not yet valid at signing time',
+    OUT_OF_BOUNDS_NO_POE:
+      'The certificate has expired; the claimed signing time does not prove the signature was made while it was valid',
     NO_CERTIFICATE_CHAIN_FOUND: 'No certificate chain to a trusted root was found',
     CHAIN_CONSTRAINTS_FAILURE: 'The certificate chain does not meet its constraints',
     SIG_CONSTRAINTS_FAILURE:

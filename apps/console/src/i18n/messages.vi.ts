@@ -331,6 +331,8 @@ export const vi = {
       'Chứng thư số đã bị thu hồi do lộ khóa (hoặc không nêu lý do); thời điểm ký do người ký tự khai không chứng minh được gì',
     EXPIRED: 'Chứng thư số đã hết hạn tại thời điểm ký',
     NOT_YET_VALID: 'Chứng thư số chưa có hiệu lực tại thời điểm ký',
+    OUT_OF_BOUNDS_NO_POE:
+      'Chứng thư số đã hết hạn; thời điểm ký do người ký tự khai không chứng minh chữ ký được tạo khi chứng thư còn hạn',
     NO_CERTIFICATE_CHAIN_FOUND: 'Không tìm thấy chuỗi chứng thư tới gốc tin cậy',
     CHAIN_CONSTRAINTS_FAILURE: 'Chuỗi chứng thư không thỏa ràng buộc',
     SIG_CONSTRAINTS_FAILURE: 'Chữ ký không thỏa ràng buộc (phạm vi, thay đổi sau ký)',

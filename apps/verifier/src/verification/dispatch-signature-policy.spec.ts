@@ -116,6 +116,7 @@ describe('judgeDispatchSignatures', () => {
     ['SIG_CRYPTO_FAILURE', DispatchRejectionCode.SignatureInvalid],
     ['NO_CERTIFICATE_CHAIN_FOUND', DispatchRejectionCode.CertificateUntrusted],
     ['EXPIRED', DispatchRejectionCode.CertificateExpired],
+    ['OUT_OF_BOUNDS_NO_POE', DispatchRejectionCode.CertificateExpired],
     ['NOT_YET_VALID', DispatchRejectionCode.CertificateNotYetValid],
     ['REVOKED', DispatchRejectionCode.CertificateRevoked],
     ['REVOKED_NO_POE', DispatchRejectionCode.CertificateRevokedKeyCompromise],

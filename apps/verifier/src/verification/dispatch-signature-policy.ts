@@ -89,6 +89,7 @@ function signatureRejectionCode(signature: SignatureReport): DispatchRejectionCo
     case 'NO_SIGNING_CERTIFICATE_FOUND':
       return DispatchRejectionCode.CertificateUntrusted;
     case 'EXPIRED':
+    case 'OUT_OF_BOUNDS_NO_POE':
       return DispatchRejectionCode.CertificateExpired;
     case 'NOT_YET_VALID':
       return DispatchRejectionCode.CertificateNotYetValid;

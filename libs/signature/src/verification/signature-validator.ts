@@ -27,6 +27,7 @@ import {
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import type { CertificateProfileOptions } from './certificate-profile-options';
 import { checkDocumentSigningPurpose } from './document-signing-purpose';
+import { checkExpiryWithoutProof } from './expired-without-proof';
 import { SignerCertificateValidator } from './signer-certificate-validator';
 import { identifySigner, UNKNOWN_SIGNER } from './signer-identification';
 
@@ -284,6 +285,9 @@ export class SignatureValidator {
       findings,
     });
     report.chain = certificate.chain;
+    if (report.signingTimeSource !== 'timestamp') {
+      checkExpiryWithoutProof(certificate.chain, validationTime, findings);
+    }
     report.weakAlgorithm ||= certificate.weakAlgorithm;
     report.revocation = certificate.revocation;
   }

@@ -68,6 +68,8 @@ export const REPORT_MESSAGE_VI: Readonly<Record<ReportMessageCode, string>> = {
   CHAIN_NOT_FOUND: 'Không dựng được chuỗi chứng thư tới CA gốc tin cậy.',
   CERTIFICATE_EXPIRED: 'Một chứng thư trong chuỗi đã hết hạn tại thời điểm ký.',
   CERTIFICATE_NOT_YET_VALID: 'Một chứng thư trong chuỗi chưa có hiệu lực tại thời điểm ký.',
+  CERTIFICATE_EXPIRED_NO_POE:
+    'Một chứng thư trong chuỗi đã hết hạn và không có dấu thời gian chứng minh chữ ký được tạo khi chứng thư còn hạn.',
   ISSUER_NOT_CA: 'Chứng thư cấp phát trong chuỗi không phải là chứng thư CA.',
   ISSUER_KEY_USAGE: 'Một chứng thư CA trong chuỗi không được phép ký chứng thư (keyUsage).',
   PATH_LENGTH_EXCEEDED: 'Chuỗi chứng thư dài hơn mức CA cho phép (pathLenConstraint).',

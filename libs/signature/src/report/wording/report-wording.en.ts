@@ -17,6 +17,8 @@ export const REPORT_WORDING_EN: ReportWording = {
       'the certificate was revoked for a key compromise (or without a reason) and nothing proves the signature predates it',
     EXPIRED: 'the certificate had expired at signing time',
     NOT_YET_VALID: 'the certificate was not yet valid at signing time',
+    OUT_OF_BOUNDS_NO_POE:
+      "the certificate has expired and nothing but the signer's own claim dates the signature within its validity",
     NO_CERTIFICATE_CHAIN_FOUND: 'no certificate chain up to a trusted root',
     CHAIN_CONSTRAINTS_FAILURE: 'the certificate chain breaks a constraint',
     SIG_CONSTRAINTS_FAILURE: 'the signature does not meet the signing policy',

@@ -19,6 +19,8 @@ export const REPORT_WORDING_VI: ReportWording = {
       'chứng thư đã bị thu hồi do lộ khóa (hoặc không nêu lý do), không có bằng chứng chữ ký được tạo trước đó',
     EXPIRED: 'chứng thư đã hết hạn tại thời điểm ký',
     NOT_YET_VALID: 'chứng thư chưa có hiệu lực tại thời điểm ký',
+    OUT_OF_BOUNDS_NO_POE:
+      'chứng thư đã hết hạn, không có bằng chứng chữ ký được tạo trong thời hạn của chứng thư ngoài thời điểm ký do người ký tự khai',
     NO_CERTIFICATE_CHAIN_FOUND: 'không dựng được chuỗi chứng thư tới CA gốc tin cậy',
     CHAIN_CONSTRAINTS_FAILURE: 'chuỗi chứng thư vi phạm ràng buộc',
     SIG_CONSTRAINTS_FAILURE: 'chữ ký không đáp ứng chính sách ký',

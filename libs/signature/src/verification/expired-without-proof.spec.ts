@@ -1,0 +1,46 @@
+import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import type { SignatureReport } from '@docaxis/signature/report/document-verification-report';
+import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
+import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
+import { generateSpecDevPki } from './dev-pki-spec-fixture';
+import type { PdfSignatureVerifier } from './pdf-signature-verifier';
+
+const G22 = '000.00.00.G22';
+const DAY = 24 * 60 * 60 * 1000;
+
+function verdict(signature: SignatureReport): string {
+  return `${signature.indication}/${signature.subIndication ?? ''}`;
+}
+
+describe('a certificate expired at validation time, the signing time only claimed', () => {
+  let pki: DevPki;
+  let verifier: PdfSignatureVerifier;
+
+  beforeAll(async () => {
+    pki = await generateSpecDevPki('expired-without-proof');
+    verifier = await createDevPkiPdfVerifier(pki);
+  });
+
+  it('is INDETERMINATE / OUT_OF_BOUNDS_NO_POE: the holder of its key can claim any time', async () => {
+    // Its CA need not list it any more once expired (RFC 5280 §3.3), so nothing shows a
+    // compromise: a signing time claimed inside its validity proves nothing.
+    const expired = pki.special('expired-organization');
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organization: expired,
+      signingTime: new Date(expired.notAfter.getTime() - DAY),
+    });
+    const [seal] = (await verifier.verify(pdf)).signatures;
+    expect(verdict(seal)).toBe('INDETERMINATE/OUT_OF_BOUNDS_NO_POE');
+    expect(seal.messages.map((m) => m.code)).toContain('CERTIFICATE_EXPIRED_NO_POE');
+  });
+
+  it('is judged at the claimed time while the certificate is still valid', async () => {
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      signingTime: new Date(pki.agency(G22).organization.notBefore.getTime() + 1000),
+    });
+    const [seal] = (await verifier.verify(pdf)).signatures;
+    expect(verdict(seal)).toBe('TOTAL-PASSED/');
+  });
+});
