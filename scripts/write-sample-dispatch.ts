@@ -5,7 +5,7 @@
  *
  * `--out DIR` (default var/sample-dispatch); CERTS_DIR (default certs/dev) may be set.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import { loadDevPki } from '@docaxis/signature/pki/dev-pki-loader';
@@ -23,6 +23,7 @@ export async function writeSampleDispatch(
 ): Promise<SampleDispatchFiles> {
   const number = freshDispatchNumber();
   mkdirSync(outDir, { recursive: true });
+  removeEarlierSamples(outDir);
   const envelopePath = join(outDir, 'envelope.json');
   writeFileSync(envelopePath, `${JSON.stringify(demoEnvelope(pki, number), null, 2)}\n`);
   const pdfPaths: string[] = [];
@@ -32,6 +33,19 @@ export async function writeSampleDispatch(
   }
   return { number, envelopePath, pdfPaths };
 }
+
+/**
+ * Each run names its công văn after its fresh number, so an earlier run's would stay beside the
+ * new one and `docaxis send …/*.pdf` would send it again, with the wrong number (or signed by a
+ * PKI since regenerated). Only files named as this script names them are removed.
+ */
+function removeEarlierSamples(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    if (SAMPLE_CONG_VAN.test(name)) rmSync(join(outDir, name));
+  }
+}
+
+const SAMPLE_CONG_VAN = /^\d+-VPCP-KSTT\.pdf$/;
 
 async function main(): Promise<void> {
   const outIndex = process.argv.indexOf('--out');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateDispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
@@ -29,5 +29,16 @@ describe('writeSampleDispatch', () => {
       const report = await verifier.verify(readFileSync(path), { validationTime: new Date() });
       expect({ path, indication: report.indication }).toEqual({ path, indication: 'TOTAL-PASSED' });
     }
+  });
+
+  it("leaves only this run's công văn beside its envelope, and nothing else it did not write", async () => {
+    const pki = await testPki();
+    // An earlier run's công văn (numbers come from the clock), and a file of the user's own.
+    writeFileSync(join(outDir, '1234567-VPCP-KSTT.pdf'), 'an earlier sample');
+    writeFileSync(join(outDir, 'mine.pdf'), 'a file the sample did not write');
+    const second = await writeSampleDispatch(pki, outDir);
+    expect(readdirSync(outDir).sort()).toEqual(
+      ['envelope.json', 'mine.pdf', 'phu-luc.pdf', `${second.number}-VPCP-KSTT.pdf`].sort(),
+    );
   });
 });
