@@ -22,7 +22,9 @@ export const DISPATCH_REJECTION_WORDING_EN: DispatchRejectionWording = {
   [Code.CertificateUntrusted]: (facts) =>
     `${where(facts)}: the certificate does not chain to the dedicated government root CA.`,
   [Code.CertificateExpired]: (facts) =>
-    `${where(facts)}: the certificate had expired at signing time.`,
+    facts.signature?.subIndication === 'OUT_OF_BOUNDS_NO_POE'
+      ? `${where(facts)}: the certificate has expired, and no signature timestamp proves the signature was made while it was valid; re-sign with a valid certificate.`
+      : `${where(facts)}: the certificate had expired at signing time.`,
   [Code.CertificateNotYetValid]: (facts) =>
     `${where(facts)}: the certificate was not yet valid at signing time.`,
   [Code.CertificateRevoked]: (facts) =>

@@ -26,7 +26,9 @@ export const DISPATCH_REJECTION_WORDING_VI: DispatchRejectionWording = {
   [Code.CertificateUntrusted]: (facts) =>
     `${where(facts)}: chứng thư số không thuộc hệ thống chứng thực chữ ký số chuyên dùng Chính phủ (không xác lập được chuỗi chứng thư số tới chứng thư số gốc).`,
   [Code.CertificateExpired]: (facts) =>
-    `${where(facts)}: chứng thư số đã hết hiệu lực tại thời điểm ký.`,
+    facts.signature?.subIndication === 'OUT_OF_BOUNDS_NO_POE'
+      ? `${where(facts)}: chứng thư số đã hết hiệu lực và không có dấu thời gian chứng minh chữ ký được tạo khi chứng thư còn hiệu lực; hãy ký lại bằng chứng thư còn hiệu lực.`
+      : `${where(facts)}: chứng thư số đã hết hiệu lực tại thời điểm ký.`,
   [Code.CertificateNotYetValid]: (facts) =>
     `${where(facts)}: chứng thư số chưa có hiệu lực tại thời điểm ký.`,
   [Code.CertificateRevoked]: (facts) =>

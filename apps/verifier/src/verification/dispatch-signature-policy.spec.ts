@@ -295,6 +295,13 @@ describe('judgeDispatchSignatures words every rejection in English and Vietnames
       `${VI}: chứng thư số đã hết hiệu lực tại thời điểm ký.`,
     ],
     [
+      'an expired certificate, the signing time only claimed',
+      failed('OUT_OF_BOUNDS_NO_POE'),
+      DispatchRejectionCode.CertificateExpired,
+      `${EN}: the certificate has expired, and no signature timestamp proves the signature was made while it was valid; re-sign with a valid certificate.`,
+      `${VI}: chứng thư số đã hết hiệu lực và không có dấu thời gian chứng minh chữ ký được tạo khi chứng thư còn hiệu lực; hãy ký lại bằng chứng thư còn hiệu lực.`,
+    ],
+    [
       'a certificate not yet valid',
       failed('NOT_YET_VALID'),
       DispatchRejectionCode.CertificateNotYetValid,
