@@ -25,7 +25,13 @@ export interface LiftedBase64Texts {
 /** Below any attachment's base64, above indentation and metadata (Subject, Content ≤ 500). */
 export const LIFTED_TEXT_MIN_LENGTH = 1024;
 
-/** A scan, not a regular expression: V8 overflows its stack on a counted quantifier over MBs. */
+/**
+ * Base64 characters and whitespace from `lastIndex` on. A plain greedy star on one character
+ * class runs natively without backtracking state (64 MB: about 60 ms, a charCodeAt loop 550 ms);
+ * a counted quantifier (`{1024,}`) would overflow V8's stack on megabytes, hence the length test.
+ */
+const BASE64_RUN = /[A-Za-z0-9+/= \t\r\n]*/y;
+
 export function liftBase64Texts(xml: string): LiftedBase64Texts {
   const nonce = randomBytes(8).toString('hex');
   const texts: string[] = [];
@@ -33,8 +39,9 @@ export function liftBase64Texts(xml: string): LiftedBase64Texts {
   let copiedUpTo = 0;
   let position = xml.indexOf('>');
   while (position >= 0) {
-    let end = position + 1;
-    while (end < xml.length && isBase64TextCharacter(xml.charCodeAt(end))) end++;
+    BASE64_RUN.lastIndex = position + 1;
+    BASE64_RUN.test(xml);
+    const end = BASE64_RUN.lastIndex;
     if (end - position - 1 >= LIFTED_TEXT_MIN_LENGTH && xml.charCodeAt(end) === 0x3c) {
       parts.push(xml.slice(copiedUpTo, position + 1), `\ue000${nonce}:${texts.length}\ue001`);
       texts.push(xml.slice(position + 1, end).replace(/\r\n?/g, '\n'));
@@ -54,19 +61,4 @@ export function liftBase64Texts(xml: string): LiftedBase64Texts {
 export function restoreLiftedTexts(text: string, lifted: LiftedBase64Texts): string {
   if (lifted.texts.length === 0) return text;
   return text.replace(lifted.placeholder, (_match, index: string) => lifted.texts[Number(index)]);
-}
-
-function isBase64TextCharacter(code: number): boolean {
-  return (
-    (code >= 0x41 && code <= 0x5a) || // A-Z
-    (code >= 0x61 && code <= 0x7a) || // a-z
-    (code >= 0x30 && code <= 0x39) || // 0-9
-    code === 0x2b || // +
-    code === 0x2f || // /
-    code === 0x3d || // =
-    code === 0x20 ||
-    code === 0x09 ||
-    code === 0x0a ||
-    code === 0x0d
-  );
 }
