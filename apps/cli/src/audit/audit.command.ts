@@ -28,6 +28,7 @@ import { AxisCertificateFileError } from './axis-certificate-file.error';
 import { ExportOutputNotWritableError } from './export-output-not-writable.error';
 import { PdfOutputRequiredError } from './pdf-output-required.error';
 import { readKeptHead } from './kept-head';
+import { registerVerifyExportCommand } from './verify-export.command';
 
 interface VerifyOptions {
   from: VerifyStart;
@@ -151,6 +152,8 @@ export function registerAuditCommand(
         setExitCode(header.verification.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
       });
     });
+
+  registerVerifyExportCommand(audit, io, helpLanguage, setExitCode);
 }
 
 async function withDatabase(

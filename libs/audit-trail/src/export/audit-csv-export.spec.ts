@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import { payloadDigestOf, recordHashOf } from '../chain/audit-record-hash';
 import { writeAuditCsv } from './audit-csv-export';
+import { spreadsheetCellValue } from './spreadsheet-safe-cell';
 
 function record(seq: number): AuditRecordEntity {
   return {
@@ -108,7 +109,7 @@ describe('writeAuditCsv', () => {
       event_type: "'\r=cr",
     });
     // The documented reversal: one leading apostrophe dropped gives the hashed values back.
-    const value = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
+    const value = spreadsheetCellValue;
     const [row] = rows;
     const rehashed = recordHashOf({
       seq: Number(row.seq),

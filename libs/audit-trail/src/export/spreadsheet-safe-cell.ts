@@ -8,4 +8,9 @@ export function spreadsheetSafeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** The value a spreadsheet-safe cell stands for: one leading apostrophe dropped. */
+export function spreadsheetCellValue(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 const FORMULA_START = /^[=+\-@\t\r']/;
