@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { derTlv } from '@docaxis/signature/testing/der-tlv';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { asn1Encoding, readAsn1, type Asn1Node } from './asn1-reader';
 import { verifyCmsSignature } from './cms-signature-verifier';
@@ -10,15 +11,6 @@ import { OID } from './object-identifiers';
 import { createOpensslSigner, type OpensslSigner } from './openssl-cms-fixture';
 
 const content = Buffer.from('%PDF-1.7 pretend byte range content '.repeat(50));
-
-/** A DER TLV of `tag` around `parts` (definite length, long form when needed). */
-function tlv(tag: number, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  if (body.length < 0x80) return Buffer.concat([Buffer.from([tag, body.length]), body]);
-  const octets: number[] = [];
-  for (let rest = body.length; rest > 0; rest = Math.floor(rest / 256)) octets.unshift(rest % 256);
-  return Buffer.concat([Buffer.from([tag, 0x80 | octets.length, ...octets]), body]);
-}
 
 function oid(dotted: string): Buffer {
   const arcs = dotted.split('.').map(Number);
@@ -30,11 +22,11 @@ function oid(dotted: string): Buffer {
     }
     bytes.push(...group);
   }
-  return tlv(0x06, Buffer.from(bytes));
+  return derTlv(0x06, Buffer.from(bytes));
 }
 
 function attribute(type: string, ...values: Buffer[]): Buffer {
-  return tlv(0x30, oid(type), tlv(0x31, ...values));
+  return derTlv(0x30, oid(type), derTlv(0x31, ...values));
 }
 
 /** X.690 §11.6: a DER SET OF lists its elements' encodings in ascending order. */
@@ -71,28 +63,32 @@ function resigned(
   options: { keepOrder?: boolean; signerInfos?: number; carried?: readonly Buffer[] } = {},
 ): Buffer {
   const ordered = options.keepOrder ? [...attributes] : [...attributes].sort(derOrder);
-  const signature = sign('sha256', tlv(0x31, ...ordered), signer.keyPem);
+  const signature = sign('sha256', derTlv(0x31, ...ordered), signer.keyPem);
   const { path, fields } = signerInfoOf(cms);
   const [version, sid, digest, , algorithm] = fields.map((node) => asn1Encoding(cms, node));
-  const signerInfo = tlv(
+  const signerInfo = derTlv(
     0x30,
     version,
     sid,
     digest,
-    tlv(0xa0, ...(options.carried ?? ordered)),
+    derTlv(0xa0, ...(options.carried ?? ordered)),
     algorithm,
-    tlv(0x04, signature),
+    derTlv(0x04, signature),
   );
   const [contentInfo, , signedData, signerInfoSet] = path;
   const before = signedData.children
     .filter((node) => node !== signerInfoSet)
     .map((node) => asn1Encoding(cms, node));
-  return tlv(
+  return derTlv(
     0x30,
     asn1Encoding(cms, contentInfo.children[0]),
-    tlv(
+    derTlv(
       0xa0,
-      tlv(0x30, ...before, tlv(0x31, ...Array<Buffer>(options.signerInfos ?? 1).fill(signerInfo))),
+      derTlv(
+        0x30,
+        ...before,
+        derTlv(0x31, ...Array<Buffer>(options.signerInfos ?? 1).fill(signerInfo)),
+      ),
     ),
   );
 }
@@ -139,19 +135,19 @@ describe('the signed attributes a CMS signature must carry, and how (RFC 5652 §
   let cms: Buffer;
   const contentType = attribute(OID.contentType, oid(OID.data));
   const digest = createHash('sha256').update(content).digest();
-  const messageDigest = attribute(OID.messageDigest, tlv(0x04, digest));
-  const signingTime = attribute(OID.signingTime, tlv(0x17, Buffer.from('261124120000Z')));
+  const messageDigest = attribute(OID.messageDigest, derTlv(0x04, digest));
+  const signingTime = attribute(OID.signingTime, derTlv(0x17, Buffer.from('261124120000Z')));
   const essCertIdV2 = (certificate: Buffer, serial?: Buffer): Buffer =>
     attribute(
       OID.signingCertificateV2,
-      tlv(
+      derTlv(
         0x30,
-        tlv(
+        derTlv(
           0x30,
-          tlv(
+          derTlv(
             0x30,
-            tlv(0x04, createHash('sha256').update(certificate).digest()),
-            ...(serial ? [tlv(0x30, tlv(0x30), tlv(0x02, serial))] : []),
+            derTlv(0x04, createHash('sha256').update(certificate).digest()),
+            ...(serial ? [derTlv(0x30, derTlv(0x30), derTlv(0x02, serial))] : []),
           ),
         ),
       ),
@@ -196,13 +192,16 @@ describe('the signed attributes a CMS signature must carry, and how (RFC 5652 §
     ],
     [
       'messageDigest with two values',
-      [contentType, attribute(OID.messageDigest, tlv(0x04, digest), tlv(0x04, Buffer.alloc(32)))],
+      [
+        contentType,
+        attribute(OID.messageDigest, derTlv(0x04, digest), derTlv(0x04, Buffer.alloc(32))),
+      ],
       'FORMAT_FAILURE:CMS_MALFORMED',
       false,
     ],
     [
       'messageDigest twice',
-      [contentType, messageDigest, attribute(OID.messageDigest, tlv(0x04, Buffer.alloc(32)))],
+      [contentType, messageDigest, attribute(OID.messageDigest, derTlv(0x04, Buffer.alloc(32)))],
       'FORMAT_FAILURE:CMS_MALFORMED',
       false,
     ],

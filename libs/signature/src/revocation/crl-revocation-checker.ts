@@ -23,8 +23,8 @@ export interface CrlCheckerOptions {
  * Revocation status from CRLs. A CRL counts only when: its signature verifies with the key of
  * the issuer the path proved (a same-name rogue CA cannot vouch for anyone), the issuer may sign
  * CRLs, it is a complete CRL whose scope covers the certificate, and it is current at the
- * validation time. The newest such CRL decides, updated by the newest usable delta CRL that applies
- * to it (delta-crl.ts); without a complete CRL the answer is `unknown` (a delta alone says nothing
+ * validation time (it has a nextUpdate, not passed). The newest such CRL decides, updated by the
+ * newest usable delta CRL that applies to it (delta-crl.ts); without a complete CRL the answer is `unknown` (a delta alone says nothing
  * of what it does not list). A `removeFromCRL` entry means not revoked: a hold was released.
  * Online, the deltas the deciding complete CRL names in its freshestCRL are fetched too; one that
  * cannot be had leaves the complete CRL's answer, with a note (freshestDeltas).
@@ -205,7 +205,13 @@ export class CrlRevocationChecker implements RevocationChecker {
     if (crl.thisUpdate.getTime() > validationTime.getTime() + this.clockSkewMs) {
       return `CRL issued after the validation time (${crl.thisUpdate.toISOString()})`;
     }
-    if (crl.nextUpdate && crl.nextUpdate.getTime() < validationTime.getTime()) {
+    if (!crl.nextUpdate) {
+      // RFC 5280 §5.1.2.5: conforming CAs write it. Without it no date says the CRL is still
+      // the CA's current word: one from years ago (replayed on an http distribution point, say)
+      // would answer forever.
+      return 'CRL has no nextUpdate: nothing says it is still current';
+    }
+    if (crl.nextUpdate.getTime() < validationTime.getTime()) {
       return `CRL is stale (nextUpdate ${crl.nextUpdate.toISOString()})`;
     }
     return undefined;

@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { sign } from 'node:crypto';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asn1Encoding, readAsn1Exact } from '@docaxis/signature/cms/asn1-reader';
+import { buildCrl } from '@docaxis/signature/pki/crl-builder';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
+import { derTlv } from '@docaxis/signature/testing/der-tlv';
+import { devIssuingCaIssuer } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import {
@@ -69,6 +74,29 @@ function writeOpensslCrl(folder: string, crl: OpensslCrl): void {
       join(folder, 'crl.pem'),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+}
+
+/** The TEST issuing CA's CRL of `thisUpdate` without nextUpdate, signed again with its key. */
+function crlWithoutNextUpdate(pki: DevPki, thisUpdate: Date): Buffer {
+  const issuer = devIssuingCaIssuer(pki);
+  const der = buildCrl({
+    issuer,
+    thisUpdate,
+    nextUpdate: new Date(),
+    crlNumber: 30,
+    revoked: [],
+  }).der;
+  const [tbs, algorithm] = readAsn1Exact(der).children;
+  // version, signature, issuer, thisUpdate, nextUpdate, crlExtensions: nextUpdate left out.
+  const fields = tbs.children.filter((_, index) => index !== 4);
+  const unsigned = derTlv(0x30, ...fields.map((node) => asn1Encoding(der, node)));
+  const signature = sign('sha256', unsigned, issuer.privateKey);
+  return derTlv(
+    0x30,
+    unsigned,
+    asn1Encoding(der, algorithm),
+    derTlv(0x03, Buffer.from([0]), signature),
   );
 }
 
@@ -159,6 +187,25 @@ describe('which CRLs may answer for a certificate (RFC 5280 §5.2, §6.3.3)', ()
     expect(outcome).toMatchObject({
       status: 'unknown',
       note: expect.stringContaining('issued after'),
+    });
+  });
+
+  it('never answers good from a CRL without nextUpdate: nothing says it is still current', async () => {
+    const folder = mkdtempSync(join(pki.dir, '..', 'crl-folder-'));
+    writeFileSync(
+      join(folder, 'issuing-ca.crl'),
+      crlWithoutNextUpdate(pki, new Date(Date.now() - 400 * DAY)),
+    );
+    const source = await DirectoryCrlSource.load(folder);
+    expect(source.problems).toEqual([]);
+    const outcome = await new CrlRevocationChecker([source]).check({
+      certificate: member,
+      issuer: issuing,
+      validationTime: new Date(),
+    });
+    expect(outcome).toMatchObject({
+      status: 'unknown',
+      note: expect.stringContaining('nextUpdate'),
     });
   });
 
