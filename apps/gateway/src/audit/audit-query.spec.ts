@@ -1,4 +1,9 @@
-import { AuditQueryInvalidError, parseExportQuery, parseVerifyRequest } from './audit-query';
+import {
+  AuditQueryInvalidError,
+  parseAuditPage,
+  parseExportQuery,
+  parseVerifyRequest,
+} from './audit-query';
 
 /** The export's `verifyFrom`/`checkpoint` start the verification exactly where /audit/verify's `from`/`checkpoint` do. */
 describe('audit query parsing: the verification start of /audit/verify and /audit/export', () => {
@@ -57,3 +62,21 @@ function thrownBy(parse: () => unknown): AuditQueryInvalidError {
   }
   throw new Error('parsed without an error');
 }
+
+describe('audit query parsing: the event filters', () => {
+  it('filters by actor, exactly as recorded, on the search and the export alike', () => {
+    const actor = 'CN=Văn thư, OU=000.00.00.G22, O=Văn phòng Chính phủ';
+    expect(parseAuditPage({ actor }).filter.actor).toBe(actor);
+    expect(parseExportQuery({ actor }).filter.actor).toBe(actor);
+  });
+
+  it.each([
+    [{ actor: '' }],
+    [{ actor: 'x'.repeat(1025) }],
+    [{ from: '2026-02-30T00:00:00Z' }],
+    [{ to: 'yesterday' }],
+    [{ limit: '100000' }],
+  ])('refuses %j with AUDIT_QUERY_INVALID', (query) => {
+    expect(thrownBy(() => parseAuditPage(query))).toMatchObject({ code: 'AUDIT_QUERY_INVALID' });
+  });
+});

@@ -45,6 +45,8 @@ const filterSchema = z.object({
         .filter(Boolean),
     )
     .optional(),
+  /** Who caused the event, exactly as recorded (a certificate subject, or an app's name). */
+  actor: z.string().min(1).max(1024).optional(),
   state: z.enum(['accepted', 'verified', 'rejected', 'routed', 'withdrawn']).optional(),
   status: z
     .string()
@@ -79,6 +81,7 @@ function toFilter(q: z.output<typeof filterSchema>): AuditEventFilter {
     dispatchId: q.dispatchId,
     agencyCode: q.agency,
     eventTypes: q.type,
+    actor: q.actor,
     dispatchState: q.state,
     statusCode: q.status,
     from: q.from,

@@ -51,7 +51,7 @@ export class AuditController {
     return this.reader.verify(parseVerifyRequest(query));
   }
 
-  /** GET /api/v1/audit/events?dispatchId=&agency=&type=&state=&status=&from=&to=&number=&notation=&cursor=&limit= */
+  /** GET /api/v1/audit/events?dispatchId=&agency=&type=&actor=&state=&status=&from=&to=&number=&notation=&cursor=&limit= */
   @Get('events')
   @ApiOperation({ summary: 'Search audit events, newest first, cursor-paginated' })
   @ApiOkResponse({ description: '`{ events: AuditEventView[], nextCursor }`' })

@@ -63,6 +63,10 @@ describe('audit search filters and ordered paging (real PostgreSQL)', () => {
     expect(
       await seqs({ codeNumber: '3', codeNotation: 'CV-BENCH', eventTypes: ['dispatch.delivered'] }),
     ).toEqual([19]);
+    // The actor exactly as recorded; quotes and SQL in it are a value, never a statement.
+    expect(await seqs({ actor: 'CN=seeded agency system', toSeq: 20 })).toEqual([1, 6, 11, 16]);
+    expect(await search.count({ actor: 'router' })).toBe(240);
+    expect(await seqs({ actor: "router' OR '1'='1" })).toEqual([]);
     expect(await search.count({ dispatchState: 'routed' })).toBe(300);
     expect(await search.count({ dispatchState: 'rejected' })).toBe(0);
   });

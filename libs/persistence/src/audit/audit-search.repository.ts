@@ -11,6 +11,8 @@ export interface AuditEventFilter {
   /** Sender or recipient of the event. */
   agencyCode?: string;
   eventTypes?: readonly string[];
+  /** Who caused the event, exactly as recorded: a certificate subject or an app's name. */
+  actor?: string;
   /** The dispatch's transport state (accepted, verified, rejected, routed, withdrawn). */
   dispatchState?: string;
   /** A recipient's last status notice code (01 ... 16) on the event's dispatch. */
@@ -174,6 +176,7 @@ function whereOf(filter: AuditEventFilter, param: (value: unknown) => string): s
   }
   if (filter.eventTypes?.length)
     where.push(`a.event_type = ANY(${param(filter.eventTypes)}::varchar[])`);
+  if (filter.actor !== undefined) where.push(`a.actor = ${param(filter.actor)}`);
   // recorded_at never decreases along seq (the appender reads it from the database clock under
   // the chain lock), so a time range is also a seq range: the first seq recorded at or after each
   // bound, found through the recorded_at index, lets the planner walk seq instead of filtering.
