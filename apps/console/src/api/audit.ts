@@ -129,6 +129,7 @@ export interface AuditFilter {
   status?: string;
   number?: string;
   notation?: string;
+  actor?: string;
   /** ISO instants. */
   from?: string;
   to?: string;

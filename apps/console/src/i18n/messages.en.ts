@@ -201,6 +201,7 @@ export const en: Messages = {
       dispatchId: 'Dispatch id',
       number: 'Document number',
       notation: 'Notation',
+      actor: 'Actor (certificate subject or app, exactly)',
       type: 'Event type',
       anyType: 'Any',
       status: 'Status code',

@@ -233,6 +233,7 @@ export const vi = {
       dispatchId: 'Mã văn bản trên trục (dispatch id)',
       number: 'Số văn bản',
       notation: 'Ký hiệu',
+      actor: 'Chủ thể thực hiện (chủ thể chứng thư số hoặc ứng dụng, đúng nguyên văn)',
       type: 'Loại sự kiện',
       anyType: 'Tất cả',
       status: 'Mã trạng thái xử lý',

@@ -29,6 +29,8 @@ export interface SearchFields {
   dispatchId: string;
   number: string;
   notation: string;
+  /** A certificate subject or an app's name, exactly as recorded. */
+  actor: string;
   type: string;
   status: string;
   /** `dd/MM/yyyy` as typed, a day in Vietnam time. */
@@ -41,6 +43,7 @@ export const EMPTY_SEARCH: SearchFields = {
   dispatchId: '',
   number: '',
   notation: '',
+  actor: '',
   type: '',
   status: '',
   fromDate: '',
@@ -69,6 +72,7 @@ export function filterOf(fields: SearchFields): AuditFilter {
     dispatchId: trimmed(fields.dispatchId),
     number: trimmed(fields.number),
     notation: trimmed(fields.notation),
+    actor: trimmed(fields.actor),
     type: fields.type || undefined,
     status: fields.status || undefined,
     from: day(fields.fromDate) ? startOfDay(day(fields.fromDate)!) : undefined,
@@ -122,6 +126,7 @@ export function AuditSearchForm({
         {text('dispatchId', s.dispatchId, { autoComplete: 'off' })}
         {text('number', s.number, { inputMode: 'numeric' })}
         {text('notation', s.notation)}
+        {text('actor', s.actor, { placeholder: 'CN=…', autoComplete: 'off' })}
         <div className="field">
           <label htmlFor={`${id}-type`}>{s.type}</label>
           <select
