@@ -19,8 +19,9 @@ import {
 import {
   readContentType,
   readMessageDigest,
-  readSigningCertificateReference,
+  readSigningCertificateReferences,
   readSigningTime,
+  type SigningCertificateReference,
 } from './signed-attributes';
 import {
   parseSignedData,
@@ -312,9 +313,9 @@ function checkSigningCertificateReference(
   signer: ParsedCertificate,
   findings: ValidationFinding[],
 ): void {
-  let reference;
+  let references;
   try {
-    reference = readSigningCertificateReference(bytes, attributes);
+    references = readSigningCertificateReferences(bytes, attributes);
   } catch (error) {
     if (!(error instanceof UnsupportedAlgorithmError)) throw error;
     findings.push(
@@ -326,7 +327,7 @@ function checkSigningCertificateReference(
     );
     return;
   }
-  if (!reference) {
+  if (references.length === 0) {
     findings.push(
       note(
         'SIGNING_CERTIFICATE_ATTRIBUTE_MISSING',
@@ -335,22 +336,33 @@ function checkSigningCertificateReference(
     );
     return;
   }
-  const actual = createHash(reference.hashAlgorithm).update(signer.der).digest();
-  const serialMatches =
-    !reference.issuerSerial || reference.issuerSerial.serialNumber === signer.serialNumber;
-  const issuerMatches =
-    !reference.issuerSerial ||
-    reference.issuerSerial.issuers.length === 0 ||
-    reference.issuerSerial.issuers.some((issuer) => issuer.matchKey === signer.issuer.matchKey);
-  if (!actual.equals(reference.certificateHash) || !serialMatches || !issuerMatches) {
+  const other = references.find((reference) => !namesCertificate(reference, signer));
+  if (other) {
     findings.push(
       defect(
         'NO_SIGNING_CERTIFICATE_FOUND',
         'SIGNING_CERTIFICATE_ATTRIBUTE_MISMATCH',
-        `the signingCertificate${reference.version === 2 ? 'V2' : ''} attribute names another certificate than the one that verifies`,
+        `the signingCertificate${other.version === 2 ? 'V2' : ''} attribute names another certificate than the one that verifies`,
       ),
     );
   }
+}
+
+/** Whether an ESS reference names `certificate`: its hash, and its issuer and serial if given. */
+function namesCertificate(
+  reference: SigningCertificateReference,
+  certificate: ParsedCertificate,
+): boolean {
+  const actual = createHash(reference.hashAlgorithm).update(certificate.der).digest();
+  const serialMatches =
+    !reference.issuerSerial || reference.issuerSerial.serialNumber === certificate.serialNumber;
+  const issuerMatches =
+    !reference.issuerSerial ||
+    reference.issuerSerial.issuers.length === 0 ||
+    reference.issuerSerial.issuers.some(
+      (issuer) => issuer.matchKey === certificate.issuer.matchKey,
+    );
+  return actual.equals(reference.certificateHash) && serialMatches && issuerMatches;
 }
 
 function identifies(signerId: SignerIdentifier, certificate: ParsedCertificate): boolean {

@@ -137,21 +137,53 @@ describe('the signed attributes a CMS signature must carry, and how (RFC 5652 §
   const digest = createHash('sha256').update(content).digest();
   const messageDigest = attribute(OID.messageDigest, derTlv(0x04, digest));
   const signingTime = attribute(OID.signingTime, derTlv(0x17, Buffer.from('261124120000Z')));
-  const essCertIdV2 = (certificate: Buffer, serial?: Buffer): Buffer =>
+  /** ESSCertID(v2) of `certificate`, with IssuerSerial naming `issuer` (its DER Name) and `serial`. */
+  const essCertId = (
+    version: 1 | 2,
+    certificate: Buffer,
+    issuerSerial?: { issuer?: Buffer; serial: Buffer },
+  ): Buffer =>
     attribute(
-      OID.signingCertificateV2,
+      version === 2 ? OID.signingCertificateV2 : OID.signingCertificate,
       derTlv(
         0x30,
         derTlv(
           0x30,
           derTlv(
             0x30,
-            derTlv(0x04, createHash('sha256').update(certificate).digest()),
-            ...(serial ? [derTlv(0x30, derTlv(0x30), derTlv(0x02, serial))] : []),
+            derTlv(
+              0x04,
+              createHash(version === 2 ? 'sha256' : 'sha1')
+                .update(certificate)
+                .digest(),
+            ),
+            ...(issuerSerial
+              ? [
+                  derTlv(
+                    0x30,
+                    derTlv(
+                      0x30,
+                      ...(issuerSerial.issuer ? [derTlv(0xa4, issuerSerial.issuer)] : []),
+                    ),
+                    derTlv(0x02, issuerSerial.serial),
+                  ),
+                ]
+              : []),
           ),
         ),
       ),
     );
+  const essCertIdV2 = (certificate: Buffer, serial?: Buffer): Buffer =>
+    essCertId(2, certificate, serial ? { serial } : undefined);
+  /** The serial number's content octets and the issuer Name's DER of a certificate. */
+  const issuerAndSerial = (certificate: Buffer): { issuer: Buffer; serial: Buffer } => {
+    const tbs = readAsn1(certificate).children[0];
+    const [, serial, , issuer] = tbs.children;
+    return {
+      issuer: asn1Encoding(certificate, issuer),
+      serial: certificate.subarray(serial.contentStart, serial.contentEnd),
+    };
+  };
 
   beforeAll(() => {
     signer = createOpensslSigner('rsa');
@@ -239,7 +271,7 @@ describe('the signed attributes a CMS signature must carry, and how (RFC 5652 §
     expect(defects(crafted)).toEqual(['FORMAT_FAILURE:CMS_SIGNER_COUNT']);
   });
 
-  it('checks signingCertificateV2 against the certificate that verifies: hash and serial', () => {
+  it('checks signingCertificate(V2) against the certificate that verifies: hash, serial, issuer', () => {
     const serial = Buffer.from('01', 'hex'); // openssl req -x509 draws a random 20-octet serial
     expect(
       defects(
@@ -260,5 +292,46 @@ describe('the signed attributes a CMS signature must carry, and how (RFC 5652 §
         ]),
       ),
     ).toEqual(['NO_SIGNING_CERTIFICATE_FOUND:SIGNING_CERTIFICATE_ATTRIBUTE_MISMATCH']);
+    // The right serial under another issuer's name.
+    const signerSerial = issuerAndSerial(signer.certificateDer).serial;
+    const otherIssuer = issuerAndSerial(other.certificateDer).issuer;
+    expect(
+      defects(
+        resigned(signer, cms, [
+          contentType,
+          messageDigest,
+          essCertId(2, signer.certificateDer, issuerAndSerial(signer.certificateDer)),
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      defects(
+        resigned(signer, cms, [
+          contentType,
+          messageDigest,
+          essCertId(2, signer.certificateDer, { issuer: otherIssuer, serial: signerSerial }),
+        ]),
+      ),
+    ).toEqual(['NO_SIGNING_CERTIFICATE_FOUND:SIGNING_CERTIFICATE_ATTRIBUTE_MISMATCH']);
+    // signingCertificate (v1, SHA-1) alone is checked too.
+    expect(
+      defects(
+        resigned(signer, cms, [contentType, messageDigest, essCertId(1, other.certificateDer)]),
+      ),
+    ).toEqual(['NO_SIGNING_CERTIFICATE_FOUND:SIGNING_CERTIFICATE_ATTRIBUTE_MISMATCH']);
+  });
+
+  it('refuses a signingCertificate (v1) naming another certificate beside a right V2', () => {
+    const both = (v1Of: Buffer): Buffer =>
+      resigned(signer, cms, [
+        contentType,
+        messageDigest,
+        essCertId(2, signer.certificateDer),
+        essCertId(1, v1Of),
+      ]);
+    expect(defects(both(signer.certificateDer))).toEqual([]);
+    expect(defects(both(other.certificateDer))).toEqual([
+      'NO_SIGNING_CERTIFICATE_FOUND:SIGNING_CERTIFICATE_ATTRIBUTE_MISMATCH',
+    ]);
   });
 });

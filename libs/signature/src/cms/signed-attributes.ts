@@ -63,11 +63,16 @@ export function readSigningTime(
   return value ? decodeTime(bytes, value) : undefined;
 }
 
-/** signingCertificateV2 if present, else signingCertificate (v1, SHA-1), else undefined. */
-export function readSigningCertificateReference(
+/**
+ * Every ESS reference the signer signed: signingCertificateV2 and signingCertificate (v1, SHA-1),
+ * in that order; empty when there is none. Both must name the signer certificate: a v1 naming
+ * another certificate beside a right v2 is a contradiction the signer signed, not a spare.
+ */
+export function readSigningCertificateReferences(
   bytes: Buffer,
   attributes: ReadonlyMap<string, readonly Asn1Node[]>,
-): SigningCertificateReference | undefined {
+): SigningCertificateReference[] {
+  const references: SigningCertificateReference[] = [];
   const v2 = singleAttributeValue(attributes, OID.signingCertificateV2);
   if (v2) {
     const first = firstCertId(v2, 'SigningCertificateV2');
@@ -77,24 +82,24 @@ export function readSigningCertificateReference(
       hashAlgorithm = parseDigestAlgorithm(bytes, parts[0]).name;
       parts.shift();
     }
-    return {
+    references.push({
       version: 2,
       hashAlgorithm,
       certificateHash: asn1Content(bytes, expectTag(parts[0], ASN1_TAG.octetString, 'certHash')),
       issuerSerial: parts[1] ? parseIssuerSerial(bytes, parts[1]) : undefined,
-    };
+    });
   }
   const v1 = singleAttributeValue(attributes, OID.signingCertificate);
   if (v1) {
     const parts = firstCertId(v1, 'SigningCertificate').children;
-    return {
+    references.push({
       version: 1,
       hashAlgorithm: 'sha1',
       certificateHash: asn1Content(bytes, expectTag(parts[0], ASN1_TAG.octetString, 'certHash')),
       issuerSerial: parts[1] ? parseIssuerSerial(bytes, parts[1]) : undefined,
-    };
+    });
   }
-  return undefined;
+  return references;
 }
 
 function firstCertId(value: Asn1Node, what: string): Asn1Node {
