@@ -76,4 +76,19 @@ describe('audit search filters and ordered paging (real PostgreSQL)', () => {
       expect.objectContaining({ code: 'AUDIT_PAGE_LIMIT_INVALID' }),
     );
   });
+
+  it('pages newest first without a repeat or a gap while new records are appended (runs last: it appends)', async () => {
+    const seen: number[] = [];
+    let afterSeq: number | undefined;
+    for (let page = 0; ; page++) {
+      const records = await search.page({ filter: {}, afterSeq, order: 'desc', limit: 70 });
+      if (records.length === 0) break;
+      seen.push(...records.map((r) => r.seq));
+      afterSeq = records[records.length - 1].seq;
+      // Events keep arriving between an auditor's pages.
+      if (page < 3) await seedAuditChain(dataSource, 25, { batchSize: 25 });
+    }
+    // The pages hold exactly the records there were at the first one, newest first.
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => 300 - i));
+  });
 });
