@@ -77,7 +77,7 @@ describe('audit search filters and ordered paging (real PostgreSQL)', () => {
     );
   });
 
-  it('pages newest first without a repeat or a gap while new records are appended (runs last: it appends)', async () => {
+  it('pages newest first without a repeat or a gap while new records are appended (after the counts: it appends)', async () => {
     const seen: number[] = [];
     let afterSeq: number | undefined;
     for (let page = 0; ; page++) {
@@ -90,5 +90,43 @@ describe('audit search filters and ordered paging (real PostgreSQL)', () => {
     }
     // The pages hold exactly the records there were at the first one, newest first.
     expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => 300 - i));
+  });
+
+  it('finds the directory and webhook changes of an agency by agency, which name it in their body', async () => {
+    const agency = SEEDED_AGENCIES[8];
+    const [{ head }] = await dataSource.query<{ head: string }[]>(
+      'SELECT max(seq) AS head FROM audit_records',
+    );
+    const change = (offset: number, type: string, agencyCode: string): unknown[] => [
+      Number(head) + offset,
+      `change-${offset}`,
+      type,
+      new Date(SEED_EPOCH + 1_000_000 + offset),
+      JSON.stringify({ body: { action: 'x', agencyCode }, meta: {} }),
+    ];
+    for (const values of [
+      change(1, 'directory.changed', agency),
+      change(2, 'webhook.changed', agency),
+      change(3, 'directory.changed', SEEDED_AGENCIES[9]),
+      // Another event type naming the agency in its body is not one of these changes.
+      change(4, 'dispatch.refused', agency),
+    ]) {
+      // The search reads rows as stored; a valid chain is not what it is about.
+      await dataSource.query(
+        `INSERT INTO audit_records (seq, event_id, event_type, occurred_at, recorded_at, payload,
+           payload_digest, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $4, $5, repeat('0', 64), repeat('0', 64), repeat('0', 64))`,
+        values,
+      );
+    }
+    const found = await search.page({
+      filter: { agencyCode: agency, from: new Date(SEED_EPOCH + 1_000_000) },
+      order: 'asc',
+      limit: 100,
+    });
+    expect(found.map((r) => [r.seq - Number(head), r.eventType])).toEqual([
+      [1, 'directory.changed'],
+      [2, 'webhook.changed'],
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { toRecord, type AuditRecordSqlRow } from './audit-record.repository';
 /** What auditors search the trail by; every field optional, all given ones must hold. */
 export interface AuditEventFilter {
   dispatchId?: string;
-  /** Sender or recipient of the event. */
+  /** Sender or recipient of the event, or the agency a directory or webhook change is about. */
   agencyCode?: string;
   eventTypes?: readonly string[];
   /** Who caused the event, exactly as recorded: a certificate subject or an app's name. */
@@ -163,6 +163,9 @@ export class AuditSearchRepository {
   }
 }
 
+/** Events about one agency that name it as `body.agencyCode` (messaging's contracts). */
+const AGENCY_CHANGE_EVENTS = ['directory.changed', 'webhook.changed'];
+
 /** The WHERE clauses of a filter, its values bound through `param`. */
 function whereOf(filter: AuditEventFilter, param: (value: unknown) => string): string[] {
   const where: string[] = [];
@@ -172,7 +175,10 @@ function whereOf(filter: AuditEventFilter, param: (value: unknown) => string): s
   }
   if (filter.agencyCode !== undefined) {
     const code = param(filter.agencyCode);
-    where.push(`(a.sender_code = ${code} OR a.recipient_code = ${code})`);
+    // A change to an agency's directory entry or webhook names the agency in its body, not as a
+    // sender or recipient. Those events are few: the event type index finds them.
+    const changedAgency = `(a.event_type = ANY('{${AGENCY_CHANGE_EVENTS.join(',')}}'::varchar[]) AND a.payload->'body'->>'agencyCode' = ${code})`;
+    where.push(`(a.sender_code = ${code} OR a.recipient_code = ${code} OR ${changedAgency})`);
   }
   if (filter.eventTypes?.length)
     where.push(`a.event_type = ANY(${param(filter.eventTypes)}::varchar[])`);
