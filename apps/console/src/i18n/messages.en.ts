@@ -54,7 +54,7 @@ export const en: Messages = {
     validity: (from: string, to: string) => `valid ${from} – ${to}`,
     signingTime: 'Signing time',
     signingTimeSource: {
-      'signed-attribute': 'from the signed attribute (claimed by the signer)',
+      'signed-attribute': 'from the signed attribute, claimed by the signer',
       timestamp: 'from a timestamp',
       none: 'no signing time',
     },

@@ -67,7 +67,7 @@ export const vi = {
     validity: (from: string, to: string) => `hiệu lực ${from} – ${to}`,
     signingTime: 'Thời điểm ký',
     signingTimeSource: {
-      'signed-attribute': 'theo thuộc tính đã ký (do người ký khai)',
+      'signed-attribute': 'theo thuộc tính đã ký, do người ký khai',
       timestamp: 'theo dấu thời gian',
       none: 'không có thời điểm ký',
     } as Record<string, string>,
