@@ -6,6 +6,7 @@ import {
   PdfIncrementalUpdate,
 } from '@docaxis/signature/testing/pdf-incremental-update';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
+import { coverageDetailEn } from '@docaxis/signature/report/wording/coverage-detail.en';
 import { crossReferenceConflicts } from './cross-reference-consistency';
 import { CrossReferenceReader } from './cross-reference-reader';
 import { analyzeModifications } from './modification-analyzer';
@@ -24,7 +25,7 @@ async function conflicts(signed: Buffer, final: Buffer): Promise<string[]> {
     revisionEnds: findRevisionEnds(final),
     signed: await graph(signed),
     final: await graph(final),
-  });
+  }).map(coverageDetailEn);
 }
 
 /** An update made of a cross-reference table and trailer only: what a shadow attack appends. */

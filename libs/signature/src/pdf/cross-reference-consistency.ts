@@ -5,6 +5,7 @@ import {
   type CrossReferenceSection,
 } from './cross-reference-reader';
 import type { SignatureContentsMasks } from './contents-masking';
+import { coverageDetail, type CoverageDetail } from '@docaxis/signature/report/coverage-detail';
 import { pdfObjectsEqual } from './pdf-object-equality';
 import { pdfName } from './pdf-names';
 
@@ -28,10 +29,10 @@ export interface CrossReferenceCheckInput {
  * reads the sections the later revisions added and returns every disagreement; any is
  * disallowed, since what a reader shows could differ from what was compared.
  */
-export function crossReferenceConflicts(input: CrossReferenceCheckInput): string[] {
+export function crossReferenceConflicts(input: CrossReferenceCheckInput): CoverageDetail[] {
   const { bytes, masks, signedLength, revisionEnds, signed, final } = input;
   const reader = new CrossReferenceReader(bytes, masks);
-  const problems: string[] = [];
+  const problems: CoverageDetail[] = [];
   const sections: CrossReferenceSection[] = [];
   let expectedPrev = reader.startxrefBefore(signedLength);
   // The signed revision's own section is not a later one, even when the end-of-line after its
@@ -42,21 +43,23 @@ export function crossReferenceConflicts(input: CrossReferenceCheckInput): string
       if (end <= signedLength) continue;
       const offset = reader.startxrefBefore(end);
       if (offset === undefined) {
-        problems.push(`the revision ending at ${end} has no startxref`);
+        problems.push(coverageDetail('XREF_NO_STARTXREF', { revisionEnd: end }));
         continue;
       }
       if (seenOffsets.has(offset)) continue; // a %%EOF inside stream data, not a revision
       seenOffsets.add(offset);
       if (offset < signedLength) {
-        problems.push(
-          `the revision ending at ${end} points its cross-reference at offset ${offset}, inside the signed bytes`,
-        );
+        problems.push(coverageDetail('XREF_INSIDE_SIGNED_BYTES', { revisionEnd: end, offset }));
         continue;
       }
       const section = reader.readSection(offset);
       if (expectedPrev !== undefined && section.prev !== expectedPrev) {
         problems.push(
-          `the cross-reference section at ${offset} continues ${section.prev ?? 'nothing'}, not the previous section at ${expectedPrev}`,
+          coverageDetail('XREF_PREV_MISMATCH', {
+            offset,
+            prev: section.prev ?? null,
+            expected: expectedPrev,
+          }),
         );
       }
       expectedPrev = offset;
@@ -64,16 +67,14 @@ export function crossReferenceConflicts(input: CrossReferenceCheckInput): string
       sections.push(section);
     }
   } catch (error) {
-    problems.push(
-      `a later cross-reference section is unreadable: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    problems.push(coverageDetail('XREF_SECTION_UNREADABLE', { detail: errorText(error) }));
     return problems;
   }
   if (sections.length === 0) return problems;
 
   const last = sections[sections.length - 1];
   if (last.root && !pdfObjectsEqual(last.root, final.trailerInfo.Root)) {
-    problems.push('the last trailer names another document catalog than the one compared');
+    problems.push(coverageDetail('XREF_OTHER_CATALOG', {}));
   }
   const effective = new Map<number, CrossReferenceEntry>();
   for (const section of sections)
@@ -87,7 +88,7 @@ export function crossReferenceConflicts(input: CrossReferenceCheckInput): string
       if (problem) problems.push(problem);
     } catch (error) {
       problems.push(
-        `object ${number}: its cross-reference entry cannot be followed (${error instanceof Error ? error.message : String(error)})`,
+        coverageDetail('XREF_ENTRY_UNFOLLOWABLE', { object: number, detail: errorText(error) }),
       );
     }
   }
@@ -102,10 +103,10 @@ function checkEntry(
   signed: PDFContext,
   final: PDFContext,
   signedNumbers: ReadonlySet<number>,
-): string | undefined {
+): CoverageDetail | undefined {
   if (entry.type === 0) {
     return signedNumbers.has(number)
-      ? `object ${number} existed when signing and is marked free by a later revision`
+      ? coverageDetail('XREF_SIGNED_OBJECT_FREED', { object: number })
       : undefined;
   }
   if (entry.type === 1) {
@@ -114,7 +115,7 @@ function checkEntry(
     const sequential = final.lookup(PDFRef.of(number, entry.generation));
     return pdfObjectsEqual(object, sequential)
       ? undefined
-      : `object ${number}: the cross-reference table points at a definition other than the one compared`;
+      : coverageDetail('XREF_OTHER_DEFINITION', { object: number });
   }
   const container = effective.get(entry.objectStream);
   const ref = PDFRef.of(number, 0);
@@ -122,12 +123,19 @@ function checkEntry(
     const object = reader.readFromObjectStream(container.offset, number, entry.index);
     return pdfObjectsEqual(object, final.lookup(ref))
       ? undefined
-      : `object ${number}: its object stream holds a definition other than the one compared`;
+      : coverageDetail('XREF_OBJECT_STREAM_OTHER_DEFINITION', { object: number });
   }
   // Placed in an object stream of the signed part: fine only if the object did not change.
   return pdfObjectsEqual(signed.lookup(ref), final.lookup(ref))
     ? undefined
-    : `object ${number} changed, but the cross-reference table still places it in the signed revision's object stream ${entry.objectStream}`;
+    : coverageDetail('XREF_CHANGED_IN_SIGNED_OBJECT_STREAM', {
+        object: number,
+        objectStream: entry.objectStream,
+      });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isStructuralStream(object: PDFObject): boolean {

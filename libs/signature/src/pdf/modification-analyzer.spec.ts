@@ -48,6 +48,7 @@ describe('analyzeModifications', () => {
       status: 'none',
       details: [],
       disallowed: [],
+      explanations: [],
     });
   });
 

@@ -9,6 +9,13 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import type { ModificationsAfterSigning } from '@docaxis/signature/report/document-verification-report';
+import {
+  coverageDetail,
+  type CoverageDetail,
+  type CoverageDetailCode,
+  type CoverageDetailParams,
+} from '@docaxis/signature/report/coverage-detail';
+import { coverageDetailEn } from '@docaxis/signature/report/wording/coverage-detail.en';
 import { arrayOf, catalogOf, dictOf, nameOf, textOf } from './pdf-object-access';
 import { pdfObjectsEqual } from './pdf-object-equality';
 import { pdfName, pdfNameText } from './pdf-names';
@@ -19,6 +26,8 @@ export interface ModificationAnalysis {
   readonly details: readonly string[];
   /** The changes that make the status 'disallowed'. */
   readonly disallowed: readonly string[];
+  /** `details` as data, in the same order. */
+  readonly explanations: readonly CoverageDetail[];
 }
 
 /** DocMDP permission of a certification signature (ISO 32000-1 §12.8.2.2): 1 none, 2 forms, 3 + annotations. */
@@ -70,13 +79,13 @@ export function analyzeModifications(
     !pdfObjectsEqual(signed.trailerInfo.Root, final.trailerInfo.Root) ||
     !pdfObjectsEqual(signed.trailerInfo.Info, final.trailerInfo.Info);
   if (changed.size === 0 && added === 0 && removed.length === 0 && !trailerChanged) {
-    return { status: 'none', details: [], disallowed: [] };
+    return { status: 'none', details: [], disallowed: [], explanations: [] };
   }
 
   const review = new Review(signed, final, changed);
-  for (const [ref] of removed) review.disallow(`object ${refText(ref)} was removed`);
+  for (const [ref] of removed) review.disallow('OBJECT_REMOVED', { object: refText(ref) });
   for (const ref of malformed) {
-    review.disallow(`object ${refText(ref)} written after signing is malformed`);
+    review.disallow('OBJECT_MALFORMED', { object: refText(ref) });
   }
   review.compareCatalogs();
   review.comparePages();
@@ -85,31 +94,31 @@ export function analyzeModifications(
   review.acceptInfoAndMetadata();
   for (const ref of changed) {
     if (!review.explained.has(ref))
-      review.disallow(`object ${refText(ref)} (${describe(final.lookup(ref))}) changed`);
+      review.disallow('OBJECT_CHANGED', {
+        object: refText(ref),
+        kind: describe(final.lookup(ref)),
+      });
   }
-  if (added > 0) review.allow(`${added} object(s) added`);
+  if (added > 0) review.allow('OBJECTS_ADDED', { count: added });
 
-  if (docMdp === 1)
-    review.disallow(
-      'the signature certifies the document with DocMDP P=1: no change at all is permitted',
-    );
+  if (docMdp === 1) review.disallow('DOCMDP_NO_CHANGES', {});
   if (docMdp === 2 && review.addedAnnotations > 0) {
-    review.disallow(
-      'the signature certifies the document with DocMDP P=2: annotations may not be added',
-    );
+    review.disallow('DOCMDP_NO_ANNOTATIONS', {});
   }
   const status: ModificationsAfterSigning = review.disallowed.length > 0 ? 'disallowed' : 'allowed';
+  const explanations = [...review.disallowed, ...review.allowed];
   return {
     status,
-    details: [...review.disallowed, ...review.allowed],
-    disallowed: [...review.disallowed],
+    details: explanations.map(coverageDetailEn),
+    disallowed: review.disallowed.map(coverageDetailEn),
+    explanations,
   };
 }
 
 class Review {
   readonly explained = new Set<PDFRef>();
-  readonly disallowed: string[] = [];
-  readonly allowed: string[] = [];
+  readonly disallowed: CoverageDetail[] = [];
+  readonly allowed: CoverageDetail[] = [];
   addedAnnotations = 0;
 
   constructor(
@@ -118,12 +127,14 @@ class Review {
     private readonly changed: ReadonlySet<PDFRef>,
   ) {}
 
-  disallow(detail: string): void {
-    this.disallowed.push(detail);
+  disallow<C extends CoverageDetailCode>(code: C, params: CoverageDetailParams[C]): void {
+    this.disallowed.push(coverageDetail(code, params));
   }
 
-  allow(detail: string): void {
-    if (!this.allowed.includes(detail)) this.allowed.push(detail);
+  allow<C extends CoverageDetailCode>(code: C, params: CoverageDetailParams[C]): void {
+    const detail = coverageDetail(code, params);
+    const text = coverageDetailEn(detail);
+    if (!this.allowed.some((other) => coverageDetailEn(other) === text)) this.allowed.push(detail);
   }
 
   /** Marks an indirect value as reviewed when it changed in place. */
@@ -135,7 +146,7 @@ class Review {
     const before = catalogOf(this.signed);
     const after = catalogOf(this.final);
     if (!before || !after) {
-      this.disallow('the document catalog is missing');
+      this.disallow('CATALOG_MISSING', {});
       return;
     }
     this.explain(this.final.trailerInfo.Root);
@@ -147,17 +158,17 @@ class Review {
       } else if (pdfObjectsEqual(old, now)) {
         continue;
       } else if (key === 'DSS') {
-        this.allow('validation data (DSS) added or updated');
+        this.allow('DSS_ADDED_OR_UPDATED', {});
       } else if (key === 'Metadata') {
-        this.allow('XMP metadata replaced');
+        this.allow('XMP_METADATA_REPLACED', {});
       } else if (key === 'Extensions' || key === 'Version') {
         // Declarations of the PDF version and developer extensions (ISO 32000-1 §7.12): PAdES
         // signers add ESIC/ADBE levels with DSS data. They change what a reader supports, not
         // what the document shows.
-        this.allow(`document catalog /${key} updated`);
+        this.allow('CATALOG_ENTRY_UPDATED', { key });
         this.explain(now);
       } else if (!CATALOG_KEYS_ALLOWED_TO_CHANGE.has(key)) {
-        this.disallow(`document catalog /${key} changed`);
+        this.disallow('CATALOG_ENTRY_CHANGED', { key });
       }
     }
   }
@@ -166,7 +177,7 @@ class Review {
     const before = dictOf(this.signed, oldValue);
     const after = dictOf(this.final, newValue);
     if (!after) {
-      if (before) this.disallow('the interactive form (AcroForm) was removed');
+      if (before) this.disallow('ACROFORM_REMOVED', {});
       return;
     }
     this.explain(newValue);
@@ -176,7 +187,7 @@ class Review {
       const now = after.get(pdfName(key));
       if (pdfObjectsEqual(old, now) && !(now instanceof PDFRef && this.changed.has(now))) continue;
       if (!ACROFORM_KEYS_ALLOWED_TO_CHANGE.has(key)) {
-        this.disallow(`AcroForm /${key} changed`);
+        this.disallow('ACROFORM_ENTRY_CHANGED', { key });
       } else if (key === 'Fields') {
         this.compareFieldLists(old, now);
       } else {
@@ -193,20 +204,18 @@ class Review {
     const after = arrayOf(this.final, newValue)?.asArray() ?? [];
     this.explain(newValue);
     if (!before.every((field) => after.some((candidate) => pdfObjectsEqual(field, candidate)))) {
-      this.disallow('form fields present when signing were removed');
+      this.disallow('FORM_FIELDS_REMOVED', {});
     }
     for (const field of after) {
       if (before.some((candidate) => pdfObjectsEqual(field, candidate))) continue;
       const dict = dictOf(this.final, field);
       if (!dict) {
-        this.disallow(
-          'a form field added after signing is not a dictionary (missing or malformed)',
-        );
+        this.disallow('FORM_FIELD_ADDED_NOT_A_DICTIONARY', {});
         continue;
       }
       const name = textOf(this.final, dict.get(pdfName('T'))) ?? '?';
       const isSignature = nameOf(this.final, dict.get(pdfName('FT'))) === 'Sig';
-      this.allow(isSignature ? `signature field "${name}" added` : `form field "${name}" added`);
+      this.allow(isSignature ? 'SIGNATURE_FIELD_ADDED' : 'FORM_FIELD_ADDED', { name });
     }
   }
 
@@ -217,9 +226,10 @@ class Review {
       before.length === after.length &&
       before.every((page, index) => page.ref === after[index].ref);
     if (!sameTree) {
-      this.disallow(
-        `the page tree changed (${before.length} page(s) when signed, ${after.length} now)`,
-      );
+      this.disallow('PAGE_TREE_CHANGED', {
+        pagesWhenSigned: before.length,
+        pagesNow: after.length,
+      });
       return;
     }
     after.forEach((page, index) => {
@@ -238,7 +248,7 @@ class Review {
         const newValue = page.dict.get(pdfName(key));
         if (key === 'Annots') this.compareAnnotations(oldValue, newValue, index);
         else if (!pdfObjectsEqual(oldValue, newValue))
-          this.disallow(`page ${index + 1}: /${key} changed`);
+          this.disallow('PAGE_ENTRY_CHANGED', { page: index + 1, key });
       }
     });
   }
@@ -261,25 +271,20 @@ class Review {
         after.some((candidate) => pdfObjectsEqual(annotation, candidate)),
       )
     ) {
-      this.disallow(`page ${pageIndex + 1}: annotations present when signing were removed`);
+      this.disallow('ANNOTATIONS_REMOVED', { page: pageIndex + 1 });
     }
     for (const annotation of after) {
       if (before.some((candidate) => pdfObjectsEqual(annotation, candidate))) continue;
       const dict = dictOf(this.final, annotation);
       if (!dict) {
-        this.disallow(
-          `page ${pageIndex + 1}: an annotation added after signing is not a dictionary (missing or malformed)`,
-        );
+        this.disallow('ANNOTATION_ADDED_NOT_A_DICTIONARY', { page: pageIndex + 1 });
         continue;
       }
       const subtype = nameOf(this.final, dict.get(pdfName('Subtype'))) ?? '?';
       const isSignatureWidget = subtype === 'Widget' && this.fieldTypeOf(dict) === 'Sig';
       if (!isSignatureWidget) this.addedAnnotations += 1;
-      this.allow(
-        isSignatureWidget
-          ? `page ${pageIndex + 1}: signature widget added`
-          : `page ${pageIndex + 1}: /${subtype} annotation added`,
-      );
+      if (isSignatureWidget) this.allow('SIGNATURE_WIDGET_ADDED', { page: pageIndex + 1 });
+      else this.allow('ANNOTATION_ADDED', { page: pageIndex + 1, subtype });
     }
   }
 
@@ -324,10 +329,10 @@ class Review {
         continue;
       }
       problem = true;
-      this.disallow(`form field "${name}": /${key} changed`);
+      this.disallow('FORM_FIELD_ENTRY_CHANGED', { name, key });
     }
     this.explained.add(ref);
-    if (!problem && emptySignatureField) this.allow(`empty signature field "${name}" signed`);
+    if (!problem && emptySignatureField) this.allow('EMPTY_SIGNATURE_FIELD_SIGNED', { name });
   }
 
   /** Every indirect object reachable from `root` that changed is accepted under `label`. */
@@ -344,7 +349,7 @@ class Review {
       if (object instanceof PDFRef) {
         if (this.changed.has(object)) {
           this.explained.add(object);
-          this.allow(`validation data (${label}) updated`);
+          this.allow('VALIDATION_DATA_UPDATED', { label });
         }
         const target = this.final.lookup(object);
         if (target) stack.push(target);
@@ -362,14 +367,14 @@ class Review {
     const info = this.final.trailerInfo.Info;
     if (info instanceof PDFRef && this.changed.has(info)) {
       this.explained.add(info);
-      this.allow('document information dictionary updated');
+      this.allow('INFO_DICTIONARY_UPDATED', {});
     } else if (!pdfObjectsEqual(this.signed.trailerInfo.Info, info)) {
-      this.allow('document information dictionary replaced');
+      this.allow('INFO_DICTIONARY_REPLACED', {});
     }
     const metadata = catalogOf(this.final)?.get(pdfName('Metadata'));
     if (metadata instanceof PDFRef && this.changed.has(metadata)) {
       this.explained.add(metadata);
-      this.allow('XMP metadata updated');
+      this.allow('XMP_METADATA_UPDATED', {});
     }
   }
 

@@ -1,3 +1,4 @@
+import type { CoverageDetail } from './coverage-detail';
 import type { RevocationExplanation } from './revocation-explanation';
 import type { Indication, SubIndication } from './sub-indication';
 
@@ -70,7 +71,10 @@ export interface CoverageSummary {
   byteRange: [number, number, number, number];
   coversWholeFile: boolean;
   modificationsAfterSigning: ModificationsAfterSigning;
+  /** English. */
   details: string[];
+  /** Each of `details` as data, in the same order, for the reports that word them in Vietnamese. */
+  explanations?: CoverageDetail[];
 }
 
 export interface SignatureReport {

@@ -2,6 +2,8 @@ import type { PDFContext } from 'pdf-lib';
 import { verifyCmsSignature } from '@docaxis/signature/cms/cms-signature-verifier';
 import { signedLength, signedSlices, type ByteRange } from '@docaxis/signature/pdf/byte-range';
 import type { SignatureContentsMasks } from '@docaxis/signature/pdf/contents-masking';
+import { coverageDetail } from '@docaxis/signature/report/coverage-detail';
+import { coverageDetailEn } from '@docaxis/signature/report/wording/coverage-detail.en';
 import { crossReferenceConflicts } from '@docaxis/signature/pdf/cross-reference-consistency';
 import {
   analyzeModifications,
@@ -129,20 +131,26 @@ export class SignatureValidator {
     const length = signedLength(byteRange);
     const coversWholeFile = length === document.bytes.length;
     const revision = revisionEndingAt(document.bytes, document.revisionEnds, length);
-    const details = [
+    const explanations = [
       revision === undefined
-        ? `signed bytes end at ${length}, not at the end of a revision`
-        : `signs revision ${revision} of ${document.revisionEnds.length} (bytes 0–${length} of ${document.bytes.length})`,
+        ? coverageDetail('SIGNED_RANGE_NOT_AT_REVISION_END', { signedLength: length })
+        : coverageDetail('SIGNS_REVISION', {
+            revision,
+            revisions: document.revisionEnds.length,
+            signedLength: length,
+            fileLength: document.bytes.length,
+          }),
     ];
     if (revision === undefined) {
-      findings.push(note('SIGNED_RANGE_NOT_AT_REVISION_END', details[0]));
+      findings.push(note('SIGNED_RANGE_NOT_AT_REVISION_END', coverageDetailEn(explanations[0])));
     }
     if (coversWholeFile) {
       return {
         byteRange: [...byteRange],
         coversWholeFile,
         modificationsAfterSigning: 'none',
-        details,
+        details: explanations.map(coverageDetailEn),
+        explanations,
       };
     }
     let analysis;
@@ -161,24 +169,28 @@ export class SignatureValidator {
         signed: signedContext,
         final: document.context,
       });
+      const conflictTexts = conflicts.map(coverageDetailEn);
       analysis =
         conflicts.length === 0
           ? compared
           : {
               status: 'disallowed' as const,
-              disallowed: [...conflicts, ...compared.disallowed],
-              details: [...conflicts, ...compared.details],
+              disallowed: [...conflictTexts, ...compared.disallowed],
+              details: [...conflictTexts, ...compared.details],
+              explanations: [...conflicts, ...compared.explanations],
             };
     } catch (error) {
+      const unreadable = coverageDetail('SIGNED_REVISION_UNREADABLE', {
+        detail: error instanceof Error ? error.message : String(error),
+      });
       analysis = {
         status: 'disallowed' as const,
         disallowed: ['the signed revision cannot be read for comparison'],
-        details: [
-          `the signed revision cannot be read for comparison: ${error instanceof Error ? error.message : String(error)}`,
-        ],
+        details: [coverageDetailEn(unreadable)],
+        explanations: [unreadable],
       };
     }
-    details.push(...analysis.details);
+    explanations.push(...analysis.explanations);
     if (analysis.status === 'disallowed') {
       // ETSI EN 319 102-1 has no sub-indication for "changed after signing"; as EU DSS does for
       // PAdES, the failed PDF format check is reported as FORMAT_FAILURE, with its own code.
@@ -201,7 +213,8 @@ export class SignatureValidator {
       byteRange: [...byteRange],
       coversWholeFile,
       modificationsAfterSigning: analysis.status,
-      details,
+      details: explanations.map(coverageDetailEn),
+      explanations,
     };
   }
 
