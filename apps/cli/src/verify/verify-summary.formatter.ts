@@ -54,7 +54,7 @@ function signatureLines(signature: SignatureReport, total: number, words: Report
   lines.push(
     `  ${words.revocation}: ${revocationPhrase(signature.revocation, words, words.instant)}`,
     `  ${words.coverage}: ${coveragePhrase(signature, words)}`,
-    ...signature.coverage.details.map((detail) => `    - ${detail}`),
+    ...words.coverageDetails(signature.coverage).map((detail) => `    - ${detail}`),
   );
   if (signature.weakAlgorithm) {
     lines.push(

@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
-import { flipByteInSignedRange, truncate } from '@docaxis/signature/testing/pdf-tampering';
+import {
+  appendAnnotation,
+  flipByteInSignedRange,
+  truncate,
+} from '@docaxis/signature/testing/pdf-tampering';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { buildUnsignedPdf } from '@docaxis/signature/testing/unsigned-pdf-builder';
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
@@ -28,7 +32,15 @@ interface JsonFileReport {
 let pki: DevPki;
 let dir: string;
 let agencyCode: string;
-const files = { valid: '', tampered: '', unsigned: '', truncated: '', garbage: '', missing: '' };
+const files = {
+  valid: '',
+  annotated: '',
+  tampered: '',
+  unsigned: '',
+  truncated: '',
+  garbage: '',
+  missing: '',
+};
 
 function pkiEnv(): NodeJS.ProcessEnv {
   return {
@@ -58,6 +70,7 @@ beforeAll(async () => {
   };
   files.valid = write('valid.pdf', valid);
   files.tampered = write('tampered.pdf', flipByteInSignedRange(valid));
+  files.annotated = write('annotated.pdf', await appendAnnotation(valid));
   files.unsigned = write('unsigned.pdf', await buildUnsignedPdf());
   files.truncated = write('truncated.pdf', truncate(valid, Math.floor(valid.length / 2)));
   files.garbage = write('garbage.pdf', Buffer.from('this is not a PDF at all\n'));
@@ -92,6 +105,21 @@ describe('docaxis verify (in-process)', () => {
     expect(result.stdout).toContain('Total: 1/2 files valid.');
     expect(result.stdout).toMatch(/Signing time: \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(UTC\)/);
     expect(result.stdout).not.toContain('Kết luận');
+  });
+
+  it('says what each signature covers and what changed after it in Vietnamese, English unchanged', async () => {
+    const vi = await cli(['verify', files.annotated]);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain('    - Ký bản sửa đổi thứ 2/4 của tệp (byte 0–');
+    expect(vi.stdout).toContain('    - Trường chữ ký "Signature2" được thêm');
+    expect(vi.stdout).toContain('    - Trang 1: chú thích /Text được thêm');
+    expect(vi.stdout).toMatch(/ {4}- \d+ đối tượng được thêm\n/);
+    expect(vi.stdout).not.toMatch(/signs revision|object\(s\) added|signature field/);
+    const en = await cli(['verify', '--lang', 'en', files.annotated]);
+    expect(en.stdout).toContain('    - signs revision 2 of 4 (bytes 0–');
+    expect(en.stdout).toContain('    - signature field "Signature2" added');
+    expect(en.stdout).toContain('    - page 1: /Text annotation added');
+    expect(en.stdout).not.toContain('bản sửa đổi');
   });
 
   it('fails a PDF changed after signing', async () => {

@@ -1,6 +1,6 @@
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
-import { flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
+import { appendAnnotation, flipByteInSignedRange } from '@docaxis/signature/testing/pdf-tampering';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { generateSpecDevPki } from '@docaxis/signature/verification/dev-pki-spec-fixture';
 import { type PdfSignatureVerifier } from '@docaxis/signature/verification/pdf-signature-verifier';
@@ -11,6 +11,18 @@ import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-veri
 const G22 = '000.00.00.G22';
 /** pdftotext may join or split words at line ends; compare with whitespace collapsed. */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
+
+/** The text of the report of one file, in that language. */
+async function reportText(
+  report: DocumentVerificationReport,
+  language: 'vi' | 'en',
+): Promise<string> {
+  return flat(
+    extractPdfText(
+      await renderVerificationReportPdf([{ fileName: 'a.pdf', report }], { language }),
+    ),
+  );
+}
 
 describe('renderVerificationReportPdf', () => {
   let pki: DevPki;
@@ -109,17 +121,31 @@ describe('renderVerificationReportPdf', () => {
         },
       ],
     };
-    const render = async (language: 'vi' | 'en') =>
-      flat(
-        extractPdfText(
-          await renderVerificationReportPdf([{ fileName: 'a.pdf', report }], { language }),
-        ),
-      );
+    const render = (language: 'vi' | 'en') => reportText(report, language);
     const vi = await render('vi');
     expect(vi).toContain('sau thời điểm ký 04/11/2026 07:00:00 (giờ Việt Nam); chữ ký vẫn hợp lệ');
     expect(vi).not.toMatch(/revoked after|revoked later/);
     const en = await render('en');
     expect(en).toContain(text);
     expect(en).toContain('revoked later');
+  });
+
+  it('words what each signature covers and what changed after it in Vietnamese, English unchanged', async () => {
+    // Two signatures, then an annotation: the leader's signature is followed by two updates.
+    const report = await verifier.verify(await appendAnnotation(await signedDispatchPdf(pki, G22)));
+    const render = (language: 'vi' | 'en') => reportText(report, language);
+    const vi = await render('vi');
+    expect(vi).toContain('Ký bản sửa đổi thứ 2/4 của tệp (byte 0–');
+    expect(vi).toContain('Ký bản sửa đổi thứ 3/4 của tệp');
+    expect(vi).toContain('Trường chữ ký "Signature2" được thêm');
+    expect(vi).toContain('Trang 1: chú thích /Text được thêm');
+    expect(vi).toMatch(/\d+ đối tượng được thêm/);
+    expect(vi).not.toMatch(/signs revision|object\(s\) added|signature field|annotation added/);
+    const en = await render('en');
+    expect(en).toContain('signs revision 2 of 4 (bytes 0–');
+    expect(en).toContain('signature field "Signature2" added');
+    expect(en).toContain('page 1: /Text annotation added');
+    expect(en).toMatch(/\d+ object\(s\) added/);
+    expect(en).not.toContain('bản sửa đổi');
   });
 });

@@ -122,7 +122,10 @@ function renderSignature(
         style: { tone: signature.revocation.status === 'good' ? 'normal' : 'warning' },
       },
     ],
-    [words.coverage, [coveragePhrase(signature, words), ...signature.coverage.details].join('\n')],
+    [
+      words.coverage,
+      [coveragePhrase(signature, words), ...words.coverageDetails(signature.coverage)].join('\n'),
+    ],
   ]);
   pdf.paragraph(words.chain, { bold: true });
   if (signature.chain.length === 0) {

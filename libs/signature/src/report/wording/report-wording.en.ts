@@ -63,6 +63,7 @@ export const REPORT_WORDING_EN: ReportWording = {
   },
   weakAlgorithm: 'Warning: weak algorithm',
   messages: 'Findings',
+  coverageDetails: (coverage) => coverage.details,
   messageText: (message) => message.text,
   totals: (passed, total) => `Total: ${passed}/${total} files valid.`,
   reportTitle: 'Digital signature verification report',

@@ -1,4 +1,5 @@
 import type {
+  CoverageSummary,
   ModificationsAfterSigning,
   ReportMessage,
   RevocationSummary,
@@ -45,6 +46,8 @@ export interface ReportWording {
   coversWholeFile: string;
   coversPartOfFile: string;
   modifications: Record<ModificationsAfterSigning, string>;
+  /** What a signature signs and what changed after it, one line each, in this language. */
+  coverageDetails(coverage: CoverageSummary): string[];
   weakAlgorithm: string;
   messages: string;
   /** A finding in this language: `text` is English; Vietnamese comes from its explanation or code. */

@@ -1,4 +1,5 @@
 import type { ReportWording } from './report-wording';
+import { coverageDetailsVi } from './coverage-detail.vi';
 import { formatInstantAt } from './instant-format';
 import { reportMessageVi } from './report-message.vi';
 import { revocationExplanationVi } from './revocation-explanation.vi';
@@ -68,6 +69,7 @@ export const REPORT_WORDING_VI: ReportWording = {
   },
   weakAlgorithm: 'Cảnh báo: thuật toán yếu',
   messages: 'Ghi nhận',
+  coverageDetails: coverageDetailsVi,
   messageText: reportMessageVi,
   totals: (passed, total) => `Tổng cộng: ${passed}/${total} tệp hợp lệ.`,
   reportTitle: 'Báo cáo kiểm tra chữ ký số',
