@@ -74,6 +74,7 @@ export const en: Messages = {
       allowed: 'Changed after signing, in an allowed way (further signatures, seals)',
       disallowed: 'The content changed after signing, which is not allowed',
     },
+    coverageDetails: (coverage) => coverage.details,
     findings: 'Notes',
     findingText: (message) => message.text,
     downloadReport: 'Download the PDF report',

@@ -3,6 +3,7 @@ import { auditProblemVi } from './audit-problem-vi';
 import type { Indication, ReportMessage, SubIndication } from '../api/verification-report';
 // The same Vietnamese as the PDF report and `docaxis verify`: a clerk reads the same words.
 import { reportMessageVi } from '../../../../libs/signature/src/report/wording/report-message.vi';
+import { coverageDetailsVi } from '../../../../libs/signature/src/report/wording/coverage-detail.vi';
 import { formatDateTime } from './date-format';
 
 /**
@@ -94,6 +95,8 @@ export const vi = {
       allowed: 'Có thay đổi sau khi ký, thuộc loại được phép (chữ ký, dấu tiếp theo)',
       disallowed: 'Có thay đổi nội dung sau khi ký, không được phép',
     } as Record<string, string>,
+    /** What the signature covers and what changed after it, from its data: `details` is English. */
+    coverageDetails: coverageDetailsVi,
     findings: 'Ghi chú',
     /** A finding in Vietnamese, from its explanation or its code: the server's text is English. */
     findingText: (message: ReportMessage) => reportMessageVi(message, formatDateTime),

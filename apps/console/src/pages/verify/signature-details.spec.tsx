@@ -72,3 +72,49 @@ describe('SignatureDetails: the findings', () => {
     expect(render(weak, 'en')).toContain('SHA-1 used');
   });
 });
+
+describe('SignatureDetails: what the signature covers', () => {
+  // The leader's signature of a dispatch signed by the leader and the agency, then annotated, as
+  // the verifier reports it.
+  const covered: SignatureReport = {
+    ...SIGNATURE,
+    coverage: {
+      byteRange: [0, 2729, 19115, 671],
+      coversWholeFile: false,
+      modificationsAfterSigning: 'allowed',
+      details: [
+        'signs revision 2 of 4 (bytes 0–19786 of 38396)',
+        'signature field "Signature2" added',
+        'page 1: signature widget added',
+        'page 1: /Text annotation added',
+        '3 object(s) added',
+      ],
+      explanations: [
+        {
+          code: 'SIGNS_REVISION',
+          params: { revision: 2, revisions: 4, signedLength: 19786, fileLength: 38396 },
+        },
+        { code: 'SIGNATURE_FIELD_ADDED', params: { name: 'Signature2' } },
+        { code: 'SIGNATURE_WIDGET_ADDED', params: { page: 1 } },
+        { code: 'ANNOTATION_ADDED', params: { page: 1, subtype: 'Text' } },
+        { code: 'OBJECTS_ADDED', params: { count: 3 } },
+      ],
+    },
+  };
+
+  it('words each line in Vietnamese from its data, English unchanged', () => {
+    const html = render(covered);
+    expect(html).toContain(
+      '<li>Ký bản sửa đổi thứ 2/4 của tệp (byte 0–19786 trong tổng số 38396 byte)</li>',
+    );
+    expect(html).toContain('<li>Trường chữ ký &quot;Signature2&quot; được thêm</li>');
+    expect(html).toContain('<li>Trang 1: ô hiển thị chữ ký được thêm</li>');
+    expect(html).toContain('<li>Trang 1: chú thích /Text được thêm</li>');
+    expect(html).toContain('<li>3 đối tượng được thêm</li>');
+    expect(html).not.toMatch(/signs revision|object\(s\) added|signature field/);
+    const en = render(covered, 'en');
+    for (const detail of covered.coverage.details) {
+      expect(en).toContain(`<li>${detail.replaceAll('"', '&quot;')}</li>`);
+    }
+  });
+});

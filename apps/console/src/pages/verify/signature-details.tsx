@@ -51,7 +51,7 @@ export function SignatureDetails({ signature }: { signature: SignatureReport }) 
           </span>
           {coverage.details.length > 0 && (
             <ul>
-              {coverage.details.map((detail) => (
+              {v.coverageDetails(coverage).map((detail) => (
                 <li key={detail}>{detail}</li>
               ))}
             </ul>
