@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../apps/cli/src/cli-program';
 import type { DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
@@ -8,6 +7,9 @@ import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pd
 import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 const A = '000.00.00.G22';
 const B = '000.00.00.H41';
@@ -23,7 +25,7 @@ describe('docaxis CLI against the running axis', () => {
   beforeAll(async () => {
     // A gateway limit lower than the CLI's default batch, as an operator may configure it.
     axis = await startAxis('cli', { ACK_BATCH_MAX: '2' });
-    dir = mkdtempSync(join(tmpdir(), 'docaxis-cli-'));
+    dir = temporaryDirectory('docaxis-cli-');
     pdf = await signedDispatchPdf(axis.pki, A);
     pdfFile = join(dir, 'cong-van.pdf');
     writeFileSync(pdfFile, pdf);

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -24,6 +23,9 @@ import { testPki } from '@docaxis/testing/test-pki';
 import { AuditAppender } from '../recording/audit-appender.service';
 import type { AuditEventInput } from '../recording/audit-event-input';
 import { AuditCheckpointer } from './audit-checkpointer';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 const T0 = Date.UTC(2026, 2, 12, 8, 0, 0);
 
@@ -60,7 +62,7 @@ afterAll(async () => {
  * certificate: tokens from an implementation independent of docaxis.
  */
 async function opensslTsaServer(pki: DevPki): Promise<{ url: string; server: Server }> {
-  const dir = mkdtempSync(join(tmpdir(), 'audit-tsa-'));
+  const dir = temporaryDirectory('audit-tsa-');
   const tsa = pki.special('timestamping-authority');
   writeFileSync(join(dir, 'serial'), '01\n');
   writeFileSync(

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { recordHashOf } from '@docaxis/audit-trail/chain/audit-record-hash';
@@ -10,6 +9,9 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { runCliCaptured, type CapturedCliRun } from '../testing/captured-cli-run';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 /**
  * Someone who can bypass the triggers (a superuser) rewrites the tail consistently and deletes
@@ -42,7 +44,7 @@ describe('docaxis audit verify --anchor: a head kept outside the database (real 
     const pki = await testPki();
     env = { DATABASE_URL: url, AXIS_SIGNING_CERT_FILE: pki.axis.certPath, DOCAXIS_LANG: 'en' };
     dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
-    dir = mkdtempSync(join(tmpdir(), 'audit-anchor-'));
+    dir = temporaryDirectory('audit-anchor-');
     await seedAuditChain(dataSource, 40);
     await signCheckpoint(20);
     await signCheckpoint(40);

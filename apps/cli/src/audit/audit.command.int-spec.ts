@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +15,9 @@ import { ParameterFreeQueryLogger } from '@docaxis/persistence/database/paramete
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { runCliCaptured, type CapturedCliRun } from '../testing/captured-cli-run';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 describe('docaxis audit (direct database access, real PostgreSQL)', () => {
   let dataSource: DataSource;
@@ -65,7 +68,7 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect(csv.code).toBe(0);
     const rows = parse<Record<string, string>>(csv.stdout, { columns: true });
     expect(rows.map((r) => r.seq)).toEqual(['16', '17', '18', '19', '20']);
-    const out = join(mkdtempSync(join(tmpdir(), 'audit-cli-')), 'report.pdf');
+    const out = join(temporaryDirectory('audit-cli-'), 'report.pdf');
     const pdf = await cli('audit', 'export', '--format', 'pdf', '--lang', 'vi', '--out', out);
     expect(pdf.code).toBe(0);
     const text = extractPdfText(readFileSync(out));
@@ -116,7 +119,7 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
   });
 
   it('verifies an export from the latest checkpoint and states that scope in its manifest', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+    const dir = temporaryDirectory('audit-cli-');
     const manifestPath = join(dir, 'export.json');
     const csv = await cli('audit', 'export', '--manifest', manifestPath);
     expect(csv.code).toBe(0);
@@ -197,7 +200,7 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
         stdout: '',
         stderr: `docaxis: --out ${join(folder, 'audit.csv')} cannot be written: the folder ${folder} does not exist; nothing was exported\n`,
       });
-      const manifestDir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+      const manifestDir = temporaryDirectory('audit-cli-');
       const out = join(manifestDir, 'audit.csv');
       const badManifest = await cli('audit', 'export', '--out', out, '--manifest', manifestDir);
       expect(badManifest.code).toBe(2);

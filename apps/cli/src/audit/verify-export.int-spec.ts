@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -11,6 +10,9 @@ import { dataSourceOptions } from '@docaxis/persistence/database/data-source-opt
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { runCliCaptured, type CapturedCliRun } from '../testing/captured-cli-run';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 /** Rows of an exported CSV as arrays, header first. */
 type Rows = string[][];
@@ -72,7 +74,7 @@ describe('docaxis audit verify-export: an export checked without the database (r
     env = { DATABASE_URL: url, AXIS_SIGNING_CERT_FILE: pki.axis.certPath, DOCAXIS_LANG: 'en' };
     dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
     await seedAuditChain(dataSource, 30);
-    dir = mkdtempSync(join(tmpdir(), 'audit-verify-export-'));
+    dir = temporaryDirectory('audit-verify-export-');
     const exported = await cli(
       'audit',
       'export',

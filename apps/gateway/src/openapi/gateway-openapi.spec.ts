@@ -1,10 +1,12 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createOfflineGatewayOpenApiDocument } from './offline-openapi-document';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 type Operation = {
   summary?: string;
@@ -36,7 +38,7 @@ describe('gateway OpenAPI document', () => {
   it('is a valid OpenAPI document (swagger-parser)', async () => {
     // swagger-parser's dependencies are ES modules that Jest's CommonJS runtime cannot load;
     // plain Node can, so the validator runs in a child process, as `npm run openapi` does.
-    const file = join(mkdtempSync(join(tmpdir(), 'docaxis-openapi-')), 'openapi.json');
+    const file = join(temporaryDirectory('docaxis-openapi-'), 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', VALIDATE, file], {
       cwd: process.cwd(),

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testPki } from '@docaxis/testing/test-pki';
 import { CheckpointSignatureVerifier } from './checkpoint-signature-verifier';
 import { CheckpointSigner } from './checkpoint-signer';
 import { checkpointStatementBytes, type CheckpointStatement } from './checkpoint-statement';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 const STATEMENT: CheckpointStatement = {
   headSeq: 1000,
@@ -28,7 +30,7 @@ describe('checkpoint signing (axis certificate, detached CMS)', () => {
       valid: true,
     });
 
-    const dir = mkdtempSync(join(tmpdir(), 'checkpoint-'));
+    const dir = temporaryDirectory('checkpoint-');
     writeFileSync(join(dir, 'cms.der'), cms);
     writeFileSync(join(dir, 'content'), checkpointStatementBytes(STATEMENT));
     writeFileSync(join(dir, 'chain.pem'), `${pki.root.certPem}\n${pki.issuing.certPem}`);

@@ -1,9 +1,10 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testPki } from '@docaxis/testing/test-pki';
 import { TrustStoreHealthIndicator } from './trust-store.health';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
+
+const temporaryDirectory = temporaryDirectories();
 
 describe('TrustStoreHealthIndicator (CRL freshness)', () => {
   const indicator = new TrustStoreHealthIndicator(new HealthIndicatorService());
@@ -29,7 +30,7 @@ describe('TrustStoreHealthIndicator (CRL freshness)', () => {
   });
 
   it('is down when the CRL folder is empty or missing', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'docaxis-crl-'));
+    const empty = temporaryDirectory('docaxis-crl-');
     expect((await indicator.check(empty)).trustStore.status).toBe('down');
     expect((await indicator.check(join(empty, 'absent'))).trustStore).toMatchObject({
       status: 'down',
