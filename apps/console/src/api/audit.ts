@@ -1,5 +1,6 @@
 import { apiFetch, apiJson } from './api-client';
 import type { AuditProblemExplanation } from './audit-problem-explanation';
+import type { TsaRevocationFinding } from '../../../../libs/audit-trail/src/checkpoints/tsa-revocation-finding';
 
 // The shapes of the public /api/v1/audit routes (auditor role), as the gateway answers them.
 
@@ -51,32 +52,18 @@ export interface CheckpointTimestamp {
   tsaRevocation: { status: 'good'; note: null } | TsaRevocationUnsettled;
 }
 
+// What stopped a TSA path's revocation being settled, and which certificate: the audit trail's
+// own types, imported as types only, so the console and the API cannot drift.
+export type {
+  TsaPathCertificate,
+  TsaRevocationFinding,
+} from '../../../../libs/audit-trail/src/checkpoints/tsa-revocation-finding';
+
 /** Why a TSA revocation is not `good`: in English (`note`), and as data the console words. */
 export interface TsaRevocationUnsettled {
   status: 'not-checked' | 'revoked-after-gen-time';
   note: string;
   findings: readonly TsaRevocationFinding[];
-}
-
-/** A certificate of the TSA path, and what stopped its revocation being settled. */
-export type TsaRevocationFinding =
-  | { kind: 'no-trust-file' }
-  | { kind: 'no-crl-dir' }
-  | { kind: 'no-answer'; certificate: TsaPathCertificate; detail: string }
-  | { kind: 'expired'; certificate: TsaPathCertificate; notAfter: string }
-  | { kind: 'on-hold'; certificate: TsaPathCertificate; since: string }
-  | {
-      kind: 'revoked-after';
-      certificate: TsaPathCertificate;
-      serialNumber: string;
-      revokedAt: string;
-      reason: string | null;
-      genTime: string;
-    };
-
-export interface TsaPathCertificate {
-  role: 'tsa' | 'ca';
-  subject: string;
 }
 
 export interface CheckpointUsed {

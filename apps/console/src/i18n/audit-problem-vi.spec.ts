@@ -28,8 +28,8 @@ function failure(explanation: Extract<ChainVerification, { ok: false }>['explana
 
 describe('audit chain problems in the console', () => {
   it('words in Vietnamese every kind of problem the console knows, none blank', () => {
-    // The kinds the server declares are compared with the console's by the server's spec
-    // (libs/audit-trail/src/export/audit-problem-vi.spec.ts), which can read both sources.
+    // The kinds the server declares are compared with the console's wordings by the server's
+    // spec (libs/audit-trail/src/export/audit-problem-vi.spec.ts), which reads the declared type.
     const kinds = Object.keys(AUDIT_PROBLEM_VI);
     expect(kinds.length).toBeGreaterThanOrEqual(21);
     for (const word of Object.values(AUDIT_PROBLEM_VI)) expect(typeof word).toBe('function');

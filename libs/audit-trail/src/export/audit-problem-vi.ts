@@ -1,4 +1,4 @@
-import type { AuditTrailExplanation } from '../verification/audit-trail-verifier';
+import type { AuditTrailExplanation } from '../verification/audit-trail-explanation';
 
 type Kind = AuditTrailExplanation['kind'];
 

@@ -1,6 +1,5 @@
 import type { AuditCheckpointEntity } from '@docaxis/persistence/audit/audit-checkpoint.entity';
 import type { AuditChainHead } from '@docaxis/persistence/audit/audit-record.repository';
-import type { AuditChainExplanation } from '../chain/audit-chain-explanation';
 import type {
   AuditChainVerification,
   AuditChainProblem,
@@ -11,7 +10,7 @@ import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
 import type { TsaCertificateTrust } from '../checkpoints/tsa-certificate-trust';
 import { AuditCheckpointNotFoundError } from './audit-checkpoint-not-found.error';
-import type { CheckpointProblemExplanation } from './checkpoint-problem-explanation';
+import type { AuditTrailExplanation } from './audit-trail-explanation';
 import type { TrailVerificationRequest } from './trail-verification-request';
 import {
   verificationScope,
@@ -23,9 +22,6 @@ import {
 
 export type AuditTrailProblem =
   AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE' | 'UNTRUSTED_CHECKPOINT_TIMESTAMP';
-
-/** Why the trail verification reported its problem, as data (`message` is its English). */
-export type AuditTrailExplanation = AuditChainExplanation | CheckpointProblemExplanation;
 
 /** The checkpoint a verification leaned on: the latest valid one in range. */
 export interface CheckpointUsed {
