@@ -150,6 +150,25 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
       400,
       'EDXML_STRUCTURE_INVALID',
     ],
+    [
+      // A valid next status (04 after 03): accepted, it would be a third notice in A's inbox.
+      'a packet carrying document content (edXMLBody, AttachmentEncoded)',
+      () =>
+        postStatus(
+          B,
+          statusFor('04')
+            .replace(
+              '</edXML:edXMLHeader>',
+              '</edXML:edXMLHeader><edXML:edXMLBody><edXML:edXMLManifest version="1.0"><edXML:Reference><edXML:ContentId>cid:1</edXML:ContentId><edXML:AttachmentName>kem-theo.pdf</edXML:AttachmentName></edXML:Reference></edXML:edXMLManifest></edXML:edXMLBody>',
+            )
+            .replace(
+              '</edXML:edXMLEnvelope>',
+              '</edXML:edXMLEnvelope><AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><AttachmentName>kem-theo.pdf</AttachmentName><ContentType>application/pdf</ContentType><ContentTransferEncoded>JVBERi0xLjQK</ContentTransferEncoded></Attachment></AttachmentEncoded>',
+            ),
+        ),
+      422,
+      'EDXML_STATUS_BODY_FORBIDDEN',
+    ],
     ['malformed XML', () => postStatus(B, '<edXML><edXMLEnvelope>'), 400, 'EDXML_MALFORMED'],
     [
       'a DOCTYPE (external entity)',

@@ -161,6 +161,8 @@ export class DispatchesController {
       'RECIPIENT_UNKNOWN',
       'RECIPIENT_SUSPENDED',
       'EDXML_BUSINESS_TYPE_UNSUPPORTED',
+      // A status packet (edXMLHeader/Status) that carries a body is refused as such.
+      'EDXML_STATUS_BODY_FORBIDDEN',
     ],
     503: ['SUBMISSION_BACKLOG_FULL'],
   })

@@ -81,6 +81,7 @@ export class StatusNoticesController {
       'STATUS_REASON_REQUIRED',
       'STATUS_CODE_RESERVED_FOR_SENDER',
       'EDXML_STATUS_DISPATCH_MISMATCH',
+      'EDXML_STATUS_BODY_FORBIDDEN',
     ],
   })
   async post(

@@ -1,5 +1,9 @@
 import type { BilingualText } from '@docaxis/errors/domain-error';
-import { InvalidInputError, PayloadTooLargeError } from '@docaxis/errors/domain-error-kinds';
+import {
+  InvalidInputError,
+  PayloadTooLargeError,
+  UnprocessableError,
+} from '@docaxis/errors/domain-error-kinds';
 
 /** Not well-formed XML, a non-UTF-8 encoding, an undefined entity, more than one root. */
 export class EdxmlMalformedError extends InvalidInputError {
@@ -82,6 +86,24 @@ export class EdxmlZipInvalidError extends InvalidInputError {
     super('EDXML_ZIP_INVALID', `edXML zipped attachment is not usable: ${reason.en}`, undefined, {
       vi: `Tệp đính kèm nén (zip) của gói tin edXML không dùng được: ${reason.vi}.`,
     });
+  }
+}
+
+/**
+ * A status packet with document content: an `edXMLBody` or `AttachmentEncoded` that is not empty.
+ * A status packet has no body (QCVN 102); what it carried would be dropped unseen, so a document
+ * sent this way is refused rather than lost. Empty elements carry nothing and are read as absent.
+ */
+export class EdxmlStatusBodyForbiddenError extends UnprocessableError {
+  constructor(elements: readonly string[]) {
+    super(
+      'EDXML_STATUS_BODY_FORBIDDEN',
+      `edXML status packet must not carry document content, but it has ${elements.join(' and ')}: a status packet has no body (QCVN 102:2016); send the document as a dispatch.`,
+      { elements: [...elements] },
+      {
+        vi: `Gói tin trạng thái edXML không được mang nội dung văn bản, nhưng gói tin có ${elements.join(' và ')}: gói tin trạng thái không có phần thân (QCVN 102:2016/BTTTT); văn bản cần gửi thì gửi thành văn bản điện tử.`,
+      },
+    );
   }
 }
 

@@ -44,6 +44,7 @@ describe('edXML test fixtures (README table)', () => {
     'dispatch-secret.edxml': 'secret (secret)',
     'status-unknown-code.edxml': 'EDXML_STRUCTURE_INVALID / STATUS_CODE_UNKNOWN',
     'status-bad-timestamp.edxml': 'EDXML_STRUCTURE_INVALID / TIMESTAMP_INVALID',
+    'status-with-body.edxml': 'EDXML_STATUS_BODY_FORBIDDEN',
   };
 
   it('lists every fixture of the folder', () => {

@@ -487,6 +487,43 @@ describe('parseEdxmlStatus', () => {
     ).toContain('this is a message packet');
   });
 
+  it('refuses a status packet carrying document content (edXMLBody, AttachmentEncoded) → EDXML_STATUS_BODY_FORBIDDEN', () => {
+    const error = refusal(() => parseEdxmlStatus(fixture('status-with-body.edxml')));
+    expect(error).toMatchObject({
+      code: 'EDXML_STATUS_BODY_FORBIDDEN',
+      kind: 'unprocessable',
+      details: { elements: ['edXMLBody', 'AttachmentEncoded'] },
+    });
+    expect(error.messageVi).toContain('Gói tin trạng thái edXML không được mang nội dung văn bản');
+    const xml = fixture('status-received.edxml').toString();
+    const onlyBody = xml.replace(
+      '</edXML:edXMLHeader>',
+      '</edXML:edXMLHeader><edXML:edXMLBody><edXML:Note>x</edXML:Note></edXML:edXMLBody>',
+    );
+    expect(refusal(() => parseEdxml(onlyBody))).toMatchObject({
+      code: 'EDXML_STATUS_BODY_FORBIDDEN',
+      details: { elements: ['edXMLBody'] },
+    });
+    const onlyText = xml.replace(
+      '</edXML:edXMLEnvelope>',
+      '</edXML:edXMLEnvelope><AttachmentEncoded>JVBERi0xLjQK</AttachmentEncoded>',
+    );
+    expect(refusal(() => parseEdxml(onlyText))).toMatchObject({
+      details: { elements: ['AttachmentEncoded'] },
+    });
+  });
+
+  it('reads a status packet with an empty edXMLBody or AttachmentEncoded as one without', () => {
+    const xml = fixture('status-received.edxml').toString();
+    const empty = xml
+      .replace(
+        '</edXML:edXMLHeader>',
+        '</edXML:edXMLHeader><edXML:edXMLBody>\n  </edXML:edXMLBody>',
+      )
+      .replace('</edXML:edXMLEnvelope>', '</edXML:edXMLEnvelope><AttachmentEncoded/>');
+    expect(parseEdxmlStatus(empty)).toEqual(parseEdxmlStatus(xml));
+  });
+
   it('tells the two kinds apart', () => {
     expect(parseEdxml(fixture('dispatch-new.edxml')).kind).toBe('packet');
     expect(parseEdxml(fixture('status-received.edxml')).kind).toBe('status');

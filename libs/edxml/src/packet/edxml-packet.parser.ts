@@ -5,7 +5,12 @@ import { buildDocumentId } from '../envelope/document-id';
 import { characterCount } from '../text/safe-text';
 import { businessDocTypeFromCode } from './business-doc-types';
 import { EdxmlChildReader } from './edxml-child-reader';
-import { EdxmlNamespaceInvalidError, EdxmlStructureError, type EdxmlIssue } from './edxml-errors';
+import {
+  EdxmlNamespaceInvalidError,
+  EdxmlStatusBodyForbiddenError,
+  EdxmlStructureError,
+  type EdxmlIssue,
+} from './edxml-errors';
 import { EDXML_NAMESPACE, XLINK_NAMESPACE, XMLDSIG_NAMESPACE } from './edxml-namespaces';
 import type {
   EdxmlAttachment,
@@ -98,12 +103,14 @@ export function parseEdxml(xml: Buffer | string, options?: EdxmlParseOptions): P
   const statusElement = header.children.find((child) => child.name === 'Status');
   if (statusElement) {
     const status = readStatus(headerReader, issues);
+    const content = documentContentOf(rootReader, envelopeReader);
     const outer = compact({
       root: rootReader.extensions(),
       envelope: envelopeReader.extensions(),
       header: headerReader.extensions(),
     });
     if (issues.length > 0) throw new EdxmlStructureError(issues);
+    if (content.length > 0) throw new EdxmlStatusBodyForbiddenError(content);
     return {
       kind: 'status',
       status: Object.keys(outer).length > 0 ? { ...status, outerExtensions: outer } : status,
@@ -112,6 +119,23 @@ export function parseEdxml(xml: Buffer | string, options?: EdxmlParseOptions): P
   const packet = readPacket(rootReader, envelopeReader, headerReader, issues);
   if (issues.length > 0) throw new EdxmlStructureError(issues);
   return { kind: 'packet', packet };
+}
+
+/**
+ * The parts of a status packet that would hold a document: read here so that they never pass for
+ * unknown elements (carried, then dropped by the gateway). Empty ones hold nothing and are let go.
+ */
+function documentContentOf(
+  rootReader: EdxmlChildReader,
+  envelopeReader: EdxmlChildReader,
+): string[] {
+  const parts = [
+    ['edXMLBody', envelopeReader.optional('edXMLBody')],
+    ['AttachmentEncoded', rootReader.optional('AttachmentEncoded')],
+  ] as const;
+  return parts
+    .filter(([, element]) => element && (element.children.length > 0 || element.text.trim()))
+    .map(([name]) => name);
 }
 
 function readPacket(
