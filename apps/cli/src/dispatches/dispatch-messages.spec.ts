@@ -7,15 +7,17 @@ describe('docaxis send, fetch, ack, status, recall: wording', () => {
   it('words the send summary from the same arguments in both languages', () => {
     const to = ['000.00.00.H41', '000.00.14.H20'];
     expect(vi.accepted(false, id, 'accepted', to)).toBe(
-      `Trục đã tiếp nhận: văn bản ${id} (trục đã tiếp nhận) gửi 000.00.00.H41, 000.00.14.H20`,
+      `Trục đã tiếp nhận văn bản ${id}, gửi 000.00.00.H41, 000.00.14.H20`,
     );
-    expect(vi.accepted(true, id, 'routed', to)).toMatch(
-      /^Trục đã tiếp nhận từ trước: .*đã định tuyến/,
+    expect(vi.accepted(true, id, 'routed', to)).toBe(
+      `Trục đã tiếp nhận văn bản ${id} từ trước, gửi 000.00.00.H41, 000.00.14.H20; hiện: đã định tuyến`,
     );
     expect(en.accepted(false, id, 'accepted', to)).toBe(
-      `Accepted: dispatch ${id} (accepted) to 000.00.00.H41, 000.00.14.H20`,
+      `Accepted dispatch ${id}, to 000.00.00.H41, 000.00.14.H20`,
     );
-    expect(en.accepted(true, id, 'accepted', to)).toMatch(/^Already accepted: /);
+    expect(en.accepted(true, id, 'accepted', to)).toBe(
+      `Already accepted dispatch ${id}, to 000.00.00.H41, 000.00.14.H20`,
+    );
     expect(vi.followWith(id)).toBe(`Theo dõi văn bản: docaxis fetch ${id} --no-files`);
     expect(en.followWith(id)).toBe(`Follow it with: docaxis fetch ${id} --no-files`);
   });

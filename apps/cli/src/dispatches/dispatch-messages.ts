@@ -126,9 +126,10 @@ const VI: DispatchMessages = {
   recipientState: (state) => inWords(RECIPIENT_STATE_VI, state),
   urgency: (urgency) => inWords(URGENCY_VI, urgency),
 
+  // `accepted` is what the first line says already: a later state only, for a replay.
   accepted: (replayed, dispatchId, state, to) =>
-    `${replayed ? 'Trục đã tiếp nhận từ trước' : 'Trục đã tiếp nhận'}: văn bản ${dispatchId} ` +
-    `(${VI.dispatchState(state)}) gửi ${agencyList(to)}`,
+    `Trục đã tiếp nhận văn bản ${dispatchId}${replayed ? ' từ trước' : ''}, gửi ${agencyList(to)}` +
+    (state === 'accepted' ? '' : `; hiện: ${VI.dispatchState(state)}`),
   followWith: (dispatchId) => `Theo dõi văn bản: docaxis fetch ${dispatchId} --no-files`,
   uploadProgress: 'đang tải lên [{bar}] {percentage}% {value}/{total} byte',
   cannotReadFile: (path, reason) => `không đọc được tệp ${path}: ${reason}`,
@@ -220,7 +221,8 @@ const EN: DispatchMessages = {
   urgency: (urgency) => urgency,
 
   accepted: (replayed, dispatchId, state, to) =>
-    `${replayed ? 'Already accepted' : 'Accepted'}: dispatch ${dispatchId} (${state}) to ${to.join(', ')}`,
+    `${replayed ? 'Already accepted' : 'Accepted'} dispatch ${dispatchId}, to ${agencyList(to)}` +
+    (state === 'accepted' ? '' : `; now: ${state}`),
   followWith: (dispatchId) => `Follow it with: docaxis fetch ${dispatchId} --no-files`,
   uploadProgress: 'uploading [{bar}] {percentage}% {value}/{total} bytes',
   cannotReadFile: (path, reason) => `cannot read ${path}: ${reason}`,
