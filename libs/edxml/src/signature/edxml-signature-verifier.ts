@@ -15,6 +15,7 @@ import {
   loadTrustConfiguration,
   type TrustConfiguration,
 } from '@docaxis/signature/verification/trust-configuration';
+import { validateDocumentSignerCertificate } from '@docaxis/signature/verification/document-signer-certificate';
 import { SignerCertificateValidator } from '@docaxis/signature/verification/signer-certificate-validator';
 import {
   identifySigner,
@@ -76,8 +77,9 @@ interface SignatureShape {
  * `Reference URI=""` with enveloped-signature + c14n transforms, the signer's certificate in
  * `KeyInfo/X509Data`). The shape is checked before any cryptography, so only a signature over the
  * whole document is ever accepted (no signature wrapping: nothing outside the reference is
- * trusted because nothing is outside it); the certificate from KeyInfo is then judged by the
- * signature library's own path, validity, key-usage and CRL checks. Never throws for any input.
+ * trusted because nothing is outside it); the certificate from KeyInfo is then judged as a PDF
+ * signer's is (`validateDocumentSignerCertificate`: path, validity, key usage, extendedKeyUsage,
+ * CRL). Never throws for any input.
  *
  * The XML parsers see only the packet's markup: its base64 runs are lifted out first, as the
  * edXML reader does, and the reference digest puts them back (`liftedTextDigests`), so it is
@@ -138,7 +140,8 @@ export class EdxmlSignatureVerifier {
       const identified = identifySigner(signer, this.profile);
       report.signer = identified.identity;
       findings.push(...identified.findings);
-      const certificate = await this.certificates.validate({
+      // No signing time in an XML signature: its certificates are judged when it is verified.
+      const certificate = await validateDocumentSignerCertificate(this.certificates, {
         signer,
         offered: shape.certificates.slice(1),
         signingTime: validationTime,

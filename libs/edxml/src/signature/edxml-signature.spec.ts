@@ -260,6 +260,36 @@ describe('edXML XML signatures', () => {
     expect(keyUsage.subIndication).toBe('CHAIN_CONSTRAINTS_FAILURE');
   });
 
+  it('says an expired certificate expired, not that its signing time is unproven', async () => {
+    // An XML signature has no signing time: judged at the validation time, the expiry is the
+    // defect itself (as a PDF signature without signingTime), not a claim left unproven.
+    const expired = signed(
+      await verifier.verify(signWithXmlsec(pki.special('expired-organization'))),
+    );
+    expect(`${expired.indication}/${expired.subIndication}`).toBe('TOTAL-FAILED/EXPIRED');
+    const codes = expired.messages.map((m) => m.code);
+    expect(codes).toContain('CERTIFICATE_EXPIRED');
+    expect(codes).not.toContain('CERTIFICATE_EXPIRED_NO_POE');
+  });
+
+  it.each<[string, (pki: DevPki) => DevPkiCredential]>([
+    ['time-stamping only (a TSA)', (p) => p.special('timestamping-authority')],
+    ['OCSP signing only (a delegated responder)', (p) => p.special('ocsp-responder')],
+    [
+      "TLS client authentication only (the agency's document system)",
+      (p) => p.agency('000.00.00.G22').client,
+    ],
+  ])(
+    'fails a packet signed with a certificate for %s (extendedKeyUsage)',
+    async (_, credential) => {
+      const report = signed(await verifier.verify(signWithXmlsec(credential(pki))));
+      expect(`${report.indication}/${report.subIndication}`).toBe(
+        'INDETERMINATE/CHAIN_CONSTRAINTS_FAILURE',
+      );
+      expect(report.messages.map((m) => m.code)).toContain('SIGNER_EXTENDED_KEY_USAGE');
+    },
+  );
+
   it('refuses a reference to part of the packet, two signatures and an HMAC "signature"', async () => {
     const packet = signWithXmlsec(sender());
     const partial = signed(

@@ -35,6 +35,20 @@ describe('a certificate expired at validation time, the signing time only claime
     expect(seal.messages.map((m) => m.code)).toContain('CERTIFICATE_EXPIRED_NO_POE');
   });
 
+  it('is TOTAL-FAILED / EXPIRED, said once, with a signing time claimed after the expiry', async () => {
+    // The path validation fails it at the claimed time: "no timestamp proves it was made before"
+    // would only repeat that, with a weaker verdict.
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organization: pki.special('expired-organization'),
+    });
+    const [seal] = (await verifier.verify(pdf)).signatures;
+    expect(verdict(seal)).toBe('TOTAL-FAILED/EXPIRED');
+    const codes = seal.messages.map((m) => m.code);
+    expect(codes).toContain('CERTIFICATE_EXPIRED');
+    expect(codes).not.toContain('CERTIFICATE_EXPIRED_NO_POE');
+  });
+
   it('is judged at the claimed time while the certificate is still valid', async () => {
     const pdf = await signedDispatchPdf(pki, G22, {
       leader: false,

@@ -7,15 +7,21 @@ import { defect, type ValidationFinding } from '@docaxis/signature/report/valida
  * EU DSS). Its CA may drop it from its CRLs once expired (RFC 5280 §3.3) and nobody revokes an
  * expired key that leaks, so whoever holds the key can date a new signature inside its validity.
  * A valid signature timestamp before the expiry is the proof of existence that settles it.
+ *
+ * A certificate already expired at the signing time is left out: the path validation failed it
+ * EXPIRED at that time (a signing time after the expiry, or none: a signature judged at the
+ * validation time, as an XML signature always is), which says more than "not proven".
  */
 export function checkExpiryWithoutProof(
   chain: readonly ChainCertificateSummary[],
+  signingTime: Date,
   validationTime: Date,
   findings: ValidationFinding[],
 ): void {
   // The last certificate is the trust anchor, trusted by configuration.
   for (const [index, certificate] of chain.slice(0, -1).entries()) {
-    if (new Date(certificate.notAfter).getTime() >= validationTime.getTime()) continue;
+    const notAfter = new Date(certificate.notAfter).getTime();
+    if (notAfter >= validationTime.getTime() || notAfter < signingTime.getTime()) continue;
     const who = index === 0 ? 'signer certificate' : `CA certificate "${certificate.subject}"`;
     findings.push(
       defect(

@@ -28,8 +28,7 @@ import {
 } from '@docaxis/signature/timestamp/signature-timestamp-validator';
 import type { TrustStore } from '@docaxis/signature/trust/trust-store';
 import type { CertificateProfileOptions } from './certificate-profile-options';
-import { checkDocumentSigningPurpose } from './document-signing-purpose';
-import { checkExpiryWithoutProof } from './expired-without-proof';
+import { validateDocumentSignerCertificate } from './document-signer-certificate';
 import { SignerCertificateValidator } from './signer-certificate-validator';
 import { identifySigner, UNKNOWN_SIGNER } from './signer-identification';
 
@@ -287,9 +286,8 @@ export class SignatureValidator {
     const identified = identifySigner(signer, this.deps.profile);
     report.signer = identified.identity;
     findings.push(...identified.findings);
-    checkDocumentSigningPurpose(signer, findings);
 
-    const certificate = await this.certificates.validate({
+    const certificate = await validateDocumentSignerCertificate(this.certificates, {
       signer,
       offered: result.certificates,
       signingTime,
@@ -298,9 +296,6 @@ export class SignatureValidator {
       findings,
     });
     report.chain = certificate.chain;
-    if (report.signingTimeSource !== 'timestamp') {
-      checkExpiryWithoutProof(certificate.chain, validationTime, findings);
-    }
     report.weakAlgorithm ||= certificate.weakAlgorithm;
     report.revocation = certificate.revocation;
   }
