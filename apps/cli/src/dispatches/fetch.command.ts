@@ -25,9 +25,10 @@ interface DispatchView {
 }
 
 /**
- * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files]`: the dispatch and its delivery states (a
- * rejection's reason in the global --lang language, as every line), and its PDFs saved byte for
- * byte (each checked against the SHA-256 the axis recorded). Its help is in `helpLanguage`.
+ * `docaxis fetch DISPATCH_ID [--out DIR] [--no-files]`: the dispatch's PDFs saved byte for byte
+ * (each checked against the SHA-256 the axis recorded), then the dispatch and its delivery states
+ * as they are after that (a rejection's reason in the global --lang language, as every line). Its
+ * help is in `helpLanguage`.
  */
 export function registerFetchCommand(program: Command, io: CliIo, helpLanguage: CliLanguage): void {
   const { help } = DISPATCH_MESSAGES[helpLanguage];
@@ -44,12 +45,12 @@ export function registerFetchCommand(program: Command, io: CliIo, helpLanguage: 
     const messages = DISPATCH_MESSAGES[language];
     const client = axisClient(options, io, language);
     const id = encodeURIComponent(dispatchId);
-    const view = await client.json<DispatchView>('GET', `/dispatches/${id}`);
+    const before = await client.json<DispatchView>('GET', `/dispatches/${id}`);
     const saved: { fileName: string; path: string; sha256: string }[] = [];
     if (options.files) {
       const dir = resolve(options.out);
       await mkdir(dir, { recursive: true });
-      for (const file of view.files) {
+      for (const file of before.files) {
         const response = await client.call('GET', `/dispatches/${id}/files/${file.id}`, {
           headers: { accept: 'application/pdf' },
         });
@@ -62,6 +63,10 @@ export function registerFetchCommand(program: Command, io: CliIo, helpLanguage: 
         saved.push({ fileName: file.fileName, path, sha256 });
       }
     }
+    // Downloading moves the caller's copy on (delivered → fetched): what is printed is the
+    // dispatch as it is now, read again once something was saved.
+    const view =
+      saved.length > 0 ? await client.json<DispatchView>('GET', `/dispatches/${id}`) : before;
     printResult(io, options, { dispatch: view, saved }, () => [
       messages.dispatchHeading(view.id, view.senderCode, view.state, view.rejection),
       ...(view.envelope.subject ? [`  ${view.envelope.subject}`] : []),
