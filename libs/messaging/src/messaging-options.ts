@@ -18,7 +18,10 @@ export interface MessagingModuleOptions {
   /** Connection name (rabbitmqctl) and AMQP app-id. Default `docaxis`. */
   appName?: string;
   reconnect?: AmqpConnectionSettings['reconnect'];
-  /** Relay settings, or `false` for an app that writes no outbox rows (no polling then). */
+  /**
+   * Relay settings, or `false` for an app that writes no outbox rows (no polling then); an app
+   * that writes them rarely sets `pollsWhenIdle: false` and nudges the relay after each commit.
+   */
   relay?: OutboxRelaySettings | false;
   /** How long shutdown waits for running handlers. Default 30 s. */
   stopTimeoutMs?: number;

@@ -22,6 +22,13 @@ export interface OutboxRelaySettings {
   /** Poll interval when not nudged. Default 200 ms. */
   pollIntervalMs?: number;
   /**
+   * False for an app that writes outbox rows rarely (the notifier: a webhook it stops): the relay
+   * claims only when nudged, never on a timer, so idle it costs nothing. A row it did not publish
+   * (its publish failed, or the app stopped between commit and nudge) waits for the next nudge or
+   * for any other app's relay, which polls the same outbox. Default true.
+   */
+  pollsWhenIdle?: boolean;
+  /**
    * How long a claimed row stays invisible to other relays. Must outlast a batch (each publish
    * is bounded by the publisher's time-out), hence at least twice that time-out. Default 30 s.
    */
@@ -75,7 +82,8 @@ export class OutboxRelay {
   private readonly repository: OutboxRepository;
   private readonly logger: MessagingLogger;
   private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
+  /** Undefined: wait for a nudge (`pollsWhenIdle: false`). */
+  private readonly pollIntervalMs: number | undefined;
   private readonly leaseMs: number;
   private readonly settleLingerMs: number;
   private readonly retry: OutboxRetryPolicy;
@@ -96,7 +104,8 @@ export class OutboxRelay {
     this.repository = new OutboxRepository(dataSource);
     this.logger = settings.logger ?? new Logger(OutboxRelay.name);
     this.batchSize = settings.batchSize ?? 100;
-    this.pollIntervalMs = settings.pollIntervalMs ?? 200;
+    this.pollIntervalMs =
+      settings.pollsWhenIdle === false ? undefined : (settings.pollIntervalMs ?? 200);
     this.leaseMs = settings.leaseMs ?? Math.max(30_000, 3 * publisher.publishTimeoutMs);
     this.settleLingerMs = settings.settleLingerMs ?? 50;
     this.retry = settings.retry ?? DEFAULT_OUTBOX_RETRY_POLICY;
@@ -242,6 +251,8 @@ export class OutboxRelay {
    */
   private async run(): Promise<void> {
     let unsettled = NOTHING_TO_SETTLE;
+    // A relay that does not poll starts idle: its first claim is for its first nudge.
+    if (this.pollIntervalMs === undefined && !this.nudged) await this.sleep(undefined);
     while (this.running) {
       let result: RelayBatchResult | undefined;
       try {
@@ -272,10 +283,10 @@ export class OutboxRelay {
     }
   }
 
-  /** Waits `ms`, or less if nudged or stopped meanwhile. */
-  private async sleep(ms: number): Promise<void> {
+  /** Waits `ms` (undefined: no limit), or less if nudged or stopped meanwhile. */
+  private async sleep(ms: number | undefined): Promise<void> {
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = ms === undefined ? undefined : setTimeout(done, ms);
       function done(): void {
         clearTimeout(timer);
         resolve();

@@ -220,6 +220,43 @@ describe('transactional outbox and relay (real PostgreSQL and RabbitMQ)', () => 
     }
   });
 
+  it('a relay that does not poll when idle claims only when nudged, then goes idle again', async () => {
+    const relay = new OutboxRelay(main.dataSource, main.publisher, {
+      pollsWhenIdle: false,
+      pollIntervalMs: 20,
+      settleLingerMs: 20,
+      logger,
+    });
+    const query = jest.spyOn(main.dataSource, 'query');
+    const claims = () =>
+      query.mock.calls.filter(([sql]) => /^\s*(WITH|UPDATE|DELETE)/.test(sql)).length;
+    try {
+      relay.start();
+      const id = await main.dataSource.transaction((manager) =>
+        writer.enqueue(manager, submitted(11)),
+      );
+      // Many poll intervals: a polling relay would have claimed (and published) it by now.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(claims()).toBe(0);
+      expect((await outboxRows(main.dataSource)).map((row) => row.id)).toEqual([id]);
+
+      relay.nudge();
+      await waitUntil(() => seen.has(id), 'the nudged message');
+      await waitUntil(
+        async () => (await outboxRows(main.dataSource)).length === 0,
+        'its row deleted',
+      );
+      const afterNudge = claims();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The claim that published it and the one that deleted it; none since.
+      expect(afterNudge).toBe(2);
+      expect(claims()).toBe(afterNudge);
+    } finally {
+      query.mockRestore();
+      await relay.stop();
+    }
+  });
+
   it('leaves a row whose publish failed for a retry after a backoff, then publishes it', async () => {
     // A relay whose publisher is closed: every publish fails (as while the broker is away).
     const broken = await instance('closed-publisher');
