@@ -101,7 +101,8 @@ describe('SQL statements per dispatch through the pipeline (all apps in process)
     }
     // No agency has a webhook: the notifier neither records nor looks anything up per event.
     expect(perDispatch('notifier', /processed_messages|webhooks|WebhookEntity/)).toBe(0);
-    // It writes no outbox rows, so it runs no relay: not even idle claims.
+    // It writes an outbox row only when it stops a webhook; its relay claims only when such a
+    // stop nudges it: not even idle claims.
     expect(sql.total('notifier', OUTBOX_RELAY_STATEMENTS)).toBe(0);
     // The audit appends in batches of 5 statements each, never more batches than events (9).
     const auditBatches = perDispatch('audit', /^INSERT audit_records/);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { ConsumerHost } from '@docaxis/messaging/consumer/consumer-host';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
-import { asAgency } from '@docaxis/testing/agency-client';
+import { asAgency, asAuditor } from '@docaxis/testing/agency-client';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
@@ -401,38 +401,143 @@ describe('webhooks (notifier app, real RabbitMQ and PostgreSQL, HTTPS receiver)'
       await axis.db.query(`UPDATE webhooks SET active = false WHERE id = $1`, [hookId]);
     });
 
-    it('audits each webhook change that took effect once, by the certificate that made it, never its secret', async () => {
+    it('audits each webhook change that took effect once, by the certificate or the notifier that made it, never its secret', async () => {
       // Refused registrations, another agency's 404s and the refused reactivation changed nothing.
+      // Only a deactivation says why (its code, as GET /webhooks shows it).
       const expected = [
-        ['webhook.registered', B],
-        ['webhook.deactivated', B],
-        ['webhook.registered', A],
-        ['webhook.reactivated', C],
+        ['webhook.registered', B, undefined],
+        ['webhook.deactivated', B, 'DEACTIVATED_BY_AGENCY'],
+        ['webhook.registered', A, undefined],
+        ['webhook.deactivated', C, 'DESTINATION_NOT_PUBLIC'],
+        ['webhook.reactivated', C, undefined],
       ];
       const rows = await waitFor(
-        () =>
-          axis.db.query<
-            {
-              actor: string;
-              payload: { body: { action: string; agencyCode: string; webhookId: string } };
-            }[]
-          >(
-            `SELECT actor, payload FROM audit_records WHERE event_type = 'webhook.changed' ORDER BY seq`,
-          ),
+        () => auditedWebhookChanges(),
         (found) => found.length >= expected.length,
         'webhook changes on the audit trail',
       );
-      expect(rows.map((row) => [row.payload.body.action, row.payload.body.agencyCode])).toEqual(
-        expected,
-      );
-      expect(rows[3].payload.body.webhookId).toBe(hookId);
-      const subjects = await Promise.all(
-        [B, B, A, C].map(async (agency) => (await asAgency(axis, agency).get('/me')).body),
-      );
-      expect(rows.map((row) => row.actor)).toEqual(
-        subjects.map((me: { certificateSubject: string }) => me.certificateSubject),
-      );
+      expect(
+        rows.map(({ payload: { body } }) => [body.action, body.agencyCode, body.deactivationCode]),
+      ).toEqual(expected);
+      expect(rows[3].payload.body).toMatchObject({
+        webhookId: hookId,
+        reason: expect.stringMatching(/^the webhook host \S+ is not a public address/),
+        reasonVi: expect.stringMatching(/^máy chủ webhook \S+ không phải địa chỉ công cộng/),
+      });
+      expect(rows[4].payload.body.webhookId).toBe(hookId);
+      const subjectOf = async (agency: string) =>
+        ((await asAgency(axis, agency).get('/me')).body as { certificateSubject: string })
+          .certificateSubject;
+      // The notifier stopped C's webhook on its own: the app is the actor, as the router is of
+      // its steps.
+      expect(rows.map((row) => row.actor)).toEqual([
+        await subjectOf(B),
+        await subjectOf(B),
+        await subjectOf(A),
+        'notifier',
+        await subjectOf(C),
+      ]);
       expect(JSON.stringify(rows)).not.toContain(SECRET);
     });
   });
+
+  describe('a receiver failing for longer than the limit', () => {
+    const hookId = '0192a000-0000-7000-8000-0000000f4117';
+
+    it('is stopped FAILING_PERSISTENTLY by the notifier, and auditors find why by agency and event type', async () => {
+      // B's receiver has failed since 73 h ago (its streak as filed then); the next failure,
+      // a connection refused, is past WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS (72).
+      await axis.db.query(
+        `INSERT INTO webhooks (id, agency_code, url, secret, active, failing_since)
+         VALUES ($1, $2, 'https://127.0.0.1:1/hook', $3, true, now() - interval '73 hours')`,
+        [hookId, B, SECRET],
+      );
+      await sendDispatch([B]);
+      const stopped = await waitFor(
+        async () =>
+          ((await asAgency(axis, B).get('/webhooks')).body as WebhookListed[]).find(
+            (w) => w.id === hookId && !w.active,
+          ),
+        (found) => found !== undefined,
+        'the failing webhook stopped by the notifier',
+        30_000,
+      );
+      expect(stopped!.deactivationCode).toBe('FAILING_PERSISTENTLY');
+
+      const search = () =>
+        asAuditor(axis).get(`/audit/events?agency=${B}&type=webhook.changed&limit=10`);
+      const page = await waitFor(
+        async () => (await search()).body as { events: AuditedWebhookChange[] },
+        (body) => body.events?.some((e) => e.details.body.webhookId === hookId),
+        'the stop on the audit trail',
+      );
+      // Newest first: the notifier's stop, then B's own deactivation and registration.
+      expect(page.events.map((e) => [e.actor, e.details.body.deactivationCode ?? null])).toEqual([
+        ['notifier', 'FAILING_PERSISTENTLY'],
+        [expect.stringContaining(B), 'DEACTIVATED_BY_AGENCY'],
+        [expect.stringContaining(B), null],
+      ]);
+      expect(page.events[0]).toMatchObject({
+        eventType: 'webhook.changed',
+        senderCode: null,
+        recipientCode: null,
+        details: {
+          body: {
+            action: 'webhook.deactivated',
+            agencyCode: B,
+            webhookId: hookId,
+            reason: stopped!.deactivationReason,
+            reasonVi: stopped!.deactivationReasonVi,
+          },
+        },
+      });
+      expect(stopped!.deactivationReason).toMatch(
+        /^every delivery attempt failed for 7\d h .*the last: /,
+      );
+      // The event type alone finds both stops the notifier made, and nothing else by it.
+      const byType = await asAuditor(axis).get(
+        `/audit/events?type=webhook.changed&actor=notifier&limit=10`,
+      );
+      expect(
+        (byType.body.events as AuditedWebhookChange[]).map((e) => [
+          e.details.body.agencyCode,
+          e.details.body.deactivationCode,
+        ]),
+      ).toEqual([
+        [B, 'FAILING_PERSISTENTLY'],
+        [C, 'DESTINATION_NOT_PUBLIC'],
+      ]);
+      await axis.db.query(`UPDATE webhooks SET active = false WHERE id = $1`, [hookId]);
+    });
+  });
+
+  /** The audit trail's webhook.changed records, oldest first. */
+  function auditedWebhookChanges() {
+    return axis.db.query<{ actor: string; payload: { body: WebhookChangeBody } }[]>(
+      `SELECT actor, payload FROM audit_records WHERE event_type = 'webhook.changed' ORDER BY seq`,
+    );
+  }
 });
+
+interface WebhookChangeBody {
+  action: string;
+  agencyCode: string;
+  webhookId: string;
+  deactivationCode?: string;
+  reason?: string;
+  reasonVi?: string;
+}
+
+interface AuditedWebhookChange {
+  eventType: string;
+  actor: string;
+  details: { body: WebhookChangeBody };
+}
+
+interface WebhookListed {
+  id: string;
+  active: boolean;
+  deactivationCode: string | null;
+  deactivationReason: string | null;
+  deactivationReasonVi: string | null;
+}

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { messagingOptionsFromEnv } from '@docaxis/messaging/messaging-env';
 import { MessagingModule } from '@docaxis/messaging/messaging.module';
+import type { MessagingModuleOptions } from '@docaxis/messaging/messaging-options';
 import { HealthModule } from '@docaxis/observability/health/health.module';
 import { LoggingModule } from '@docaxis/observability/logging.module';
 import { MetricsModule } from '@docaxis/observability/metrics/metrics.module';
@@ -14,6 +15,12 @@ import { RecordWebhookNotificationsUseCase } from './inbox-events/record-webhook
 import { WebhookSubscribersLifecycle } from './inbox-events/webhook-subscribers.lifecycle';
 import { WebhookHttpClient } from './sending/webhook-http-client';
 import { WebhookSender } from './sending/webhook-sender.service';
+import { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
+
+function notifierMessagingOptions(config: NotifierConfig): MessagingModuleOptions {
+  const options = messagingOptionsFromEnv(config, 'docaxis-notifier');
+  return { ...options, relay: { ...(options.relay || {}), pollsWhenIdle: false } };
+}
 
 /** Tells agencies' webhooks about every event in their inbox: signed, retried, never lost. */
 @Module({})
@@ -33,11 +40,10 @@ export class NotifierModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'docaxis-notifier',
         }),
-        // The notifier writes no outbox rows: no relay polling (5 idle claims a second).
-        MessagingModule.forRoot({
-          ...messagingOptionsFromEnv(config, 'docaxis-notifier'),
-          relay: false,
-        }),
+        // The notifier writes an outbox row only when it stops a webhook (its webhook.changed
+        // audit event): its relay claims when nudged then, never on a timer (5 idle claims a
+        // second for nothing otherwise).
+        MessagingModule.forRoot(notifierMessagingOptions(config)),
         HealthModule.forRoot({}),
         MetricsModule.forRoot({ appName: 'notifier', databaseBacklog: true }),
       ],
@@ -45,6 +51,7 @@ export class NotifierModule {
         { provide: NOTIFIER_CONFIG, useValue: config },
         ...webhookSecretProviders(config),
         WebhookHttpClient,
+        WebhookChangeRecorder,
         WebhookSender,
         {
           provide: WebhookSubscribers,

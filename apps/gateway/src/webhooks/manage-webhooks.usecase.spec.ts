@@ -2,7 +2,7 @@ import type { WebhookRepository } from '@docaxis/persistence/webhook/webhook.rep
 import type { HostLookup } from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
-import type { WebhookChangeRecorder } from './webhook-change-recorder';
+import type { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
 import {
   WebhookHostLookupFailedError,
   WebhookNotFoundError,

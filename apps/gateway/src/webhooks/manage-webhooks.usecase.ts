@@ -30,7 +30,7 @@ import {
 import { bodyIssues } from '../http/body-issues';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
-import { WebhookChangeRecorder } from './webhook-change-recorder';
+import { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
 
 /** Who manages a webhook: its agency, and the certificate the audit trail names. */
 type WebhookCaller = Pick<AuthenticatedAgency, 'agencyCode' | 'certificateSubject'>;
@@ -69,7 +69,7 @@ export class ManageWebhooksUseCase {
       caller.agencyCode,
       url,
       (webhookId) => this.cipher.seal(webhookId, secret),
-      this.changes.recording(caller, 'webhook.registered'),
+      this.changes.recording(caller.certificateSubject, 'webhook.registered'),
     );
     this.changes.published();
     return webhookView(registered);
@@ -87,7 +87,7 @@ export class ManageWebhooksUseCase {
     const reactivated = await this.webhooks.reactivate(
       caller.agencyCode,
       id,
-      this.changes.recording(caller, 'webhook.reactivated'),
+      this.changes.recording(caller.certificateSubject, 'webhook.reactivated'),
     );
     if (!reactivated) throw new WebhookNotFoundError(id);
     this.changes.published();
@@ -100,7 +100,7 @@ export class ManageWebhooksUseCase {
   }
 
   async deactivate(caller: WebhookCaller, id: string): Promise<void> {
-    const recording = this.changes.recording(caller, 'webhook.deactivated');
+    const recording = this.changes.recording(caller.certificateSubject, 'webhook.deactivated');
     if (!isUuid(id) || !(await this.webhooks.deactivate(caller.agencyCode, id, recording))) {
       throw new WebhookNotFoundError(id);
     }

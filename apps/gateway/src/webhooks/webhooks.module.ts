@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { webhookSecretProviders } from '@docaxis/webhooks/secrets/webhook-secret.providers';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ManageWebhooksUseCase } from './manage-webhooks.usecase';
-import { WebhookChangeRecorder } from './webhook-change-recorder';
+import { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
 import { WebhooksController } from './webhooks.controller';
 
 @Module({})

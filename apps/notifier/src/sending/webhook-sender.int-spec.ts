@@ -11,6 +11,9 @@ import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.reposito
 import { agencyDatabase } from '@docaxis/testing/agency-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
+import { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
+import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import type { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import type { NotifierConfig } from '../config/notifier.config';
 import { WebhookHttpClient } from './webhook-http-client';
 import { WebhookSender } from './webhook-sender.service';
@@ -33,6 +36,8 @@ describe('WebhookSender: a receiver failing for days is deactivated (real Postgr
   let sender: WebhookSender;
   let metrics: AxisMetrics;
   let now = new Date();
+  /** Times the sender told the outbox relay that it committed an event. */
+  let relayNudges = 0;
   const webhooks = () => new WebhookRepository(dataSource);
 
   beforeAll(async () => {
@@ -73,6 +78,10 @@ describe('WebhookSender: a receiver failing for days is deactivated (real Postgr
       new WebhookHttpClient(config),
       cipher,
       metrics,
+      // The real outbox writer; the relay that would publish its rows is another spec's subject.
+      new WebhookChangeRecorder(new OutboxWriter(), {
+        nudge: () => void (relayNudges += 1),
+      } as unknown as OutboxRelay),
       () => now,
     );
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
@@ -104,6 +113,13 @@ describe('WebhookSender: a receiver failing for days is deactivated (real Postgr
   }
 
   const webhook = async () => (await webhooks().findForAgency(AGENCY, webhookId))!;
+  /** The events the outbox holds for the audit trail. */
+  const outboxEvents = async () =>
+    (
+      await dataSource.query<{ message_type: string; payload: Record<string, unknown> }[]>(
+        `SELECT message_type, payload FROM outbox_messages ORDER BY id`,
+      )
+    ).map((row) => ({ type: row.message_type, payload: row.payload }));
   const deactivations = async () => (await metrics.webhooksDeactivated.get()).values;
   const states = async (ids: string[]) =>
     (
@@ -134,6 +150,8 @@ describe('WebhookSender: a receiver failing for days is deactivated (real Postgr
     for (let hour = 0; hour < 71; hour++) await batchAfter(1);
     expect((await webhook()).active).toBe(true);
     expect(await deactivations()).toEqual([]);
+    // Failures that stop nothing write nothing for the audit trail.
+    expect(await outboxEvents()).toEqual([]);
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     // 72 h after the first failure of the streak.
     await batchAfter(1);
@@ -156,6 +174,28 @@ describe('WebhookSender: a receiver failing for days is deactivated (real Postgr
       `webhook ${webhookId} of agency ${AGENCY} deactivated`,
     );
     expect(await states(pending)).toEqual(['pending', 'pending']);
+  });
+
+  it('audits the stop: one webhook.changed by the notifier with the reason, committed with it', async () => {
+    const stopped = await webhook();
+    expect(await outboxEvents()).toEqual([
+      {
+        type: 'webhook.changed',
+        payload: {
+          action: 'webhook.deactivated',
+          agencyCode: AGENCY,
+          webhookId,
+          url: stopped.url,
+          deactivationCode: 'FAILING_PERSISTENTLY',
+          reason: stopped.deactivationReason,
+          reasonVi: stopped.deactivationReasonVi,
+          occurredAt: expect.any(String),
+          actor: 'notifier',
+        },
+      },
+    ]);
+    expect(stopped.deactivationReasonVi).toMatch(/^mọi lần gửi đều thất bại trong 72 giờ/);
+    expect(relayNudges).toBe(1);
   });
 
   it('sends nothing more to it, however long it waits', async () => {

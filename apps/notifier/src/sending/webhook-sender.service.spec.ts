@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 import { WebhookDeactivationWording } from '@docaxis/persistence/webhook/webhook-deactivation-wording';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
+import type { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
 import type { NotifierConfig } from '../config/notifier.config';
 import type { WebhookAnswer, WebhookHttpClient, WebhookPost } from './webhook-http-client';
 import { WebhookSender } from './webhook-sender.service';
@@ -69,7 +70,18 @@ describe('WebhookSender: signing with the sealed secret', () => {
     } as NotifierConfig;
     const metrics = new AxisMetrics('notifier-spec');
     return {
-      send: new WebhookSender(config, notifications, http, cipher, metrics, () => clock.now),
+      send: new WebhookSender(
+        config,
+        notifications,
+        http,
+        cipher,
+        metrics,
+        {
+          recording: () => undefined,
+          published: () => undefined,
+        } as unknown as WebhookChangeRecorder,
+        () => clock.now,
+      ),
       recorded,
       posted,
       metrics,

@@ -13,6 +13,8 @@ import {
 } from '@docaxis/persistence/webhook/webhook-notification.repository';
 import { AxisMetrics } from '@docaxis/observability/metrics/axis-metrics';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
+import { WebhookChangeRecorder } from '@docaxis/webhooks/audit/webhook-change-recorder';
+import type { WebhookChangeHook } from '@docaxis/persistence/webhook/webhook.repository';
 import { NOTIFIER_CONFIG, type NotifierConfig } from '../config/notifier.config';
 import { persistentFailureStop } from './persistent-failure';
 import { retryDelayMs } from './retry-backoff';
@@ -31,9 +33,13 @@ import { signWebhookBody, WebhookHeaders } from './webhook-signature';
  * hide it. And failures that last: every attempt failing for WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS
  * (its failure streak, ended by any success). Either way the webhook is deactivated with the
  * reason, which the agency sees on `GET /api/v1/webhooks`, the log and
- * docaxis_webhooks_deactivated_total tell the operator, and its notifications stay pending until
- * the agency reactivates it.
+ * docaxis_webhooks_deactivated_total tell the operator, the audit trail records it (a
+ * `webhook.changed` by `notifier`, committed with the stop), and its notifications stay pending
+ * until the agency reactivates it.
  */
+/** The audit trail's actor for a webhook the notifier stops, as the router's steps are `router`. */
+const WEBHOOK_STOPPED_BY = 'notifier';
+
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookSender.name);
@@ -41,6 +47,8 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
   private loop?: Promise<void>;
   private wake?: () => void;
   private nudged = false;
+  /** Audits a stop this sender makes; runs only then (inside the stop's transaction). */
+  private readonly recordStop: WebhookChangeHook;
 
   constructor(
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
@@ -48,8 +56,11 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     private readonly http: WebhookHttpClient,
     private readonly cipher: WebhookSecretCipher,
     private readonly metrics: AxisMetrics,
+    private readonly changes: WebhookChangeRecorder,
     @Optional() @Inject(SENDER_CLOCK) private readonly now: SenderClock = systemClock,
-  ) {}
+  ) {
+    this.recordStop = changes.recording(WEBHOOK_STOPPED_BY, 'webhook.deactivated');
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -105,25 +116,29 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
       );
     }
     const refused = answer.refusal?.reason === 'not-public' ? answer.refusal : undefined;
-    const deactivated = await this.notifications.recordAttempt({
-      notificationId: notification.id,
-      attempt: notification.attempt,
-      attemptedAt,
-      statusCode: answer.statusCode,
-      error: answer.error,
-      durationMs,
-      retryAt,
-      deactivateWebhook: refused
-        ? { webhookId: notification.webhookId, ...refused.deactivation }
-        : undefined,
-      // A refused destination stops the webhook by itself; a secret the axis cannot open says
-      // nothing about the receiver.
-      failureStreak:
-        refused || typeof secret !== 'string'
-          ? undefined
-          : this.failureStreakMove(notification, attemptedAt, answer.error),
-    });
+    const deactivated = await this.notifications.recordAttempt(
+      {
+        notificationId: notification.id,
+        attempt: notification.attempt,
+        attemptedAt,
+        statusCode: answer.statusCode,
+        error: answer.error,
+        durationMs,
+        retryAt,
+        deactivateWebhook: refused
+          ? { webhookId: notification.webhookId, ...refused.deactivation }
+          : undefined,
+        // A refused destination stops the webhook by itself; a secret the axis cannot open says
+        // nothing about the receiver.
+        failureStreak:
+          refused || typeof secret !== 'string'
+            ? undefined
+            : this.failureStreakMove(notification, attemptedAt, answer.error),
+      },
+      this.recordStop,
+    );
     if (deactivated) {
+      this.changes.published();
       this.metrics.webhooksDeactivated.inc({ code: deactivated.code });
       this.logger.error(
         `webhook ${notification.webhookId} of agency ${notification.agencyCode} deactivated (${deactivated.code}): ${deactivated.reason}; its pending notifications wait for the agency to reactivate it`,

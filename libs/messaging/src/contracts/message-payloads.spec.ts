@@ -1,4 +1,8 @@
-import { checkPayload, MESSAGE_PAYLOAD_SCHEMAS } from './message-payloads';
+import {
+  checkPayload,
+  MESSAGE_PAYLOAD_SCHEMAS,
+  WEBHOOK_CHANGE_REASON_MAX,
+} from './message-payloads';
 import {
   ALL_EVENT_TYPES,
   ALL_MESSAGE_TYPES,
@@ -56,6 +60,34 @@ describe('message contracts', () => {
       payload: bilingual,
     });
     expect(checkPayload(MessageTypes.DispatchRejected, { ...older, messageVi: 42 }).ok).toBe(false);
+  });
+
+  it("carries a webhook deactivation's code and bilingual reason; older events had none", () => {
+    const change = {
+      ...base,
+      action: 'webhook.deactivated',
+      agencyCode: '000.00.00.H41',
+      webhookId: '0192a000-0000-7000-8000-0000000000b1',
+      url: 'https://hooks.example.org/x',
+    };
+    const stop = {
+      ...change,
+      actor: 'notifier',
+      deactivationCode: 'FAILING_PERSISTENTLY',
+      reason: 'every delivery attempt failed for 72 h',
+      reasonVi: 'mọi lần gửi đều thất bại trong 72 giờ',
+    };
+    expect(checkPayload(MessageTypes.WebhookChanged, change).ok).toBe(true);
+    expect(checkPayload(MessageTypes.WebhookChanged, stop).ok).toBe(true);
+    expect(
+      checkPayload(MessageTypes.WebhookChanged, { ...stop, deactivationCode: 'TIRED' }).ok,
+    ).toBe(false);
+    expect(
+      checkPayload(MessageTypes.WebhookChanged, {
+        ...stop,
+        reason: 'x'.repeat(WEBHOOK_CHANGE_REASON_MAX + 1),
+      }).ok,
+    ).toBe(false);
   });
 
   it('lists every problem of an invalid body by path', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
+import { WEBHOOK_DEACTIVATION_CODES } from '@docaxis/persistence/webhook/webhook-deactivation';
 import { MessageTypes, type MessageType } from './message-types';
 
 /**
@@ -54,6 +55,13 @@ const parkedMessageFacts = {
   /** Set when the message concerns one dispatch. */
   dispatchId: dispatchId.optional(),
 };
+
+/**
+ * Longest deactivation reason a `webhook.changed` carries: a longer one (a receiver's error can
+ * be long) is clipped by whoever writes the event rather than refused, as a refusal would roll
+ * back the deactivation itself.
+ */
+export const WEBHOOK_CHANGE_REASON_MAX = 4000;
 
 /** Most items one batched event lists: the largest acknowledgement page (`ACK_BATCH_MAX`). */
 export const MAX_BATCHED_EVENT_ITEMS = 5000;
@@ -192,6 +200,15 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
     agencyCode: agencyCode,
     webhookId: z.uuid(),
     url: z.string().max(2048),
+    /**
+     * A deactivation's why, as `GET /api/v1/webhooks` shows it: the agency's own, or the
+     * notifier's (actor `notifier`: DESTINATION_NOT_PUBLIC, FAILING_PERSISTENTLY). Absent from
+     * registrations, reactivations and events published before it was added.
+     */
+    deactivationCode: z.enum(WEBHOOK_DEACTIVATION_CODES).optional(),
+    /** The deactivation's reason in English and Vietnamese (at most WEBHOOK_CHANGE_REASON_MAX). */
+    reason: z.string().max(WEBHOOK_CHANGE_REASON_MAX).optional(),
+    reasonVi: z.string().max(WEBHOOK_CHANGE_REASON_MAX).optional(),
   }),
   [MessageTypes.ParkedMessageRedriven]: z.object({
     ...base,

@@ -8,8 +8,14 @@
  * - FAILING_PERSISTENTLY: every delivery attempt failed (non-2xx, time-out, connection, TLS, DNS)
  *   for WEBHOOK_DEACTIVATE_AFTER_FAILING_HOURS; the agency reactivates it once its receiver works.
  */
-export type WebhookDeactivationCode =
-  'DEACTIVATED_BY_AGENCY' | 'REPLACED' | 'DESTINATION_NOT_PUBLIC' | 'FAILING_PERSISTENTLY';
+export const WEBHOOK_DEACTIVATION_CODES = [
+  'DEACTIVATED_BY_AGENCY',
+  'REPLACED',
+  'DESTINATION_NOT_PUBLIC',
+  'FAILING_PERSISTENTLY',
+] as const;
+
+export type WebhookDeactivationCode = (typeof WEBHOOK_DEACTIVATION_CODES)[number];
 
 /**
  * A deactivation: its code and, for the agency and operator, the words behind it in English

@@ -5,7 +5,8 @@ import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity'
 import { WebhookNotificationEntity } from './webhook-notification.entity';
 import type { WebhookDeactivation } from './webhook-deactivation';
 import { unwrapRows } from '../database/update-returning-rows';
-import type { SealedSecretColumns } from './webhook.repository';
+import type { SealedSecretColumns, WebhookChangeHook } from './webhook.repository';
+import { WebhookEntity } from './webhook.entity';
 
 export interface NewWebhookNotification {
   id: string;
@@ -149,9 +150,13 @@ export class WebhookNotificationRepository {
    * Files one attempt and moves the notification on: delivered, or due again at `retryAt`; moves
    * the webhook's failure streak; and deactivates the webhook when the outcome or the streak says
    * so. The deactivation this call made, or null (none, or another attempt or the agency had
-   * already stopped the webhook), so it is reported once.
+   * already stopped the webhook), so it is reported once: `deactivated` runs in the same
+   * transaction only then (what records it, the audit event, commits with the stop or not at all).
    */
-  async recordAttempt(outcome: WebhookAttemptOutcome): Promise<WebhookDeactivation | null> {
+  async recordAttempt(
+    outcome: WebhookAttemptOutcome,
+    deactivated?: WebhookChangeHook,
+  ): Promise<WebhookDeactivation | null> {
     return this.dataSource.transaction(async (manager) => {
       await manager.insert(WebhookDeliveryAttemptEntity, {
         id: uuidv7(),
@@ -194,9 +199,12 @@ export class WebhookNotificationRepository {
           WHERE id = $1 AND active`,
         [stop.webhookId, outcome.attemptedAt, stop.code, stop.reason, stop.reasonVi],
       );
-      return affected > 0
-        ? { code: stop.code, reason: stop.reason, reasonVi: stop.reasonVi }
-        : null;
+      if (affected === 0) return null;
+      await deactivated?.(
+        manager,
+        await manager.findOneByOrFail(WebhookEntity, { id: stop.webhookId }),
+      );
+      return { code: stop.code, reason: stop.reason, reasonVi: stop.reasonVi };
     });
   }
 }

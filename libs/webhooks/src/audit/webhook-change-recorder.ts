@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { MessagePayloads } from '@docaxis/messaging/contracts/message-payloads';
+import {
+  WEBHOOK_CHANGE_REASON_MAX,
+  type MessagePayloads,
+} from '@docaxis/messaging/contracts/message-payloads';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
 import { OutboxWriter } from '@docaxis/messaging/outbox/outbox-writer';
+import type { WebhookEntity } from '@docaxis/persistence/webhook/webhook.entity';
 import type { WebhookChangeHook } from '@docaxis/persistence/webhook/webhook.repository';
-import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 
 export type WebhookChangeAction = MessagePayloads['webhook.changed']['action'];
 
 /**
- * Records an agency's webhook changes on the audit trail: the `webhook.changed` event is written
- * to the outbox in the change's own transaction (never the secret), so every change that took
- * effect is audited once, with the certificate that made it.
+ * Records webhook changes on the audit trail: the `webhook.changed` event is written to the
+ * outbox in the change's own transaction (never the secret), so every change that took effect is
+ * audited once, with who made it: the agency's certificate (gateway) or the notifier, which stops
+ * a webhook on its own. A deactivation says why, as the agency reads it on `GET /webhooks`.
  */
 @Injectable()
 export class WebhookChangeRecorder {
@@ -20,11 +24,8 @@ export class WebhookChangeRecorder {
     private readonly relay: OutboxRelay,
   ) {}
 
-  /** The repository hook that records `action` by `caller`. */
-  recording(
-    caller: Pick<AuthenticatedAgency, 'certificateSubject'>,
-    action: WebhookChangeAction,
-  ): WebhookChangeHook {
+  /** The repository hook that records `action` by `actor` (a certificate subject or an app). */
+  recording(actor: string, action: WebhookChangeAction): WebhookChangeHook {
     return async (manager, webhook) => {
       await this.outbox.enqueue(manager, {
         destination: 'events',
@@ -35,8 +36,9 @@ export class WebhookChangeRecorder {
           agencyCode: webhook.agencyCode,
           webhookId: webhook.id,
           url: webhook.url,
+          ...(action === 'webhook.deactivated' ? deactivationOf(webhook) : {}),
           occurredAt: new Date().toISOString(),
-          actor: caller.certificateSubject,
+          actor,
         },
       });
     };
@@ -46,4 +48,26 @@ export class WebhookChangeRecorder {
   published(): void {
     this.relay.nudge();
   }
+}
+
+/** Why a deactivated webhook stopped, as its row states it (a row from before: nothing). */
+function deactivationOf(
+  webhook: WebhookEntity,
+): Pick<MessagePayloads['webhook.changed'], 'deactivationCode' | 'reason' | 'reasonVi'> {
+  if (webhook.deactivationCode === null) return {};
+  return {
+    deactivationCode: webhook.deactivationCode,
+    ...(webhook.deactivationReason === null ? {} : { reason: clip(webhook.deactivationReason) }),
+    ...(webhook.deactivationReasonVi === null
+      ? {}
+      : { reasonVi: clip(webhook.deactivationReasonVi) }),
+  };
+}
+
+/** A reason the contract takes: a longer one must not refuse (and so undo) the deactivation. */
+function clip(reason: string): string {
+  return reason.length <= WEBHOOK_CHANGE_REASON_MAX
+    ? reason
+    : // Never half a surrogate pair, which would not be text.
+      `${reason.slice(0, WEBHOOK_CHANGE_REASON_MAX - 1).replace(/[\ud800-\udbff]$/, '')}…`;
 }
