@@ -1,10 +1,11 @@
 import type request from 'supertest';
 import { validateDispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
+import type { DispatchEnvelopeJson } from '@docaxis/edxml/envelope/dispatch-envelope.schema';
 import {
   envelopeToEdxml,
   newDispatchTraceHeaderList,
 } from '@docaxis/edxml/packet/edxml-envelope.mapping';
-import type { EdxmlStatus } from '@docaxis/edxml/packet/edxml-packet';
+import type { EdxmlPacket, EdxmlStatus } from '@docaxis/edxml/packet/edxml-packet';
 import { buildEdxmlPacket, buildEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.builder';
 import { parseEdxmlPacket, parseEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.parser';
 import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
@@ -42,8 +43,11 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
   });
 
   /** The status packet B's document system writes for the packet it received. */
-  function statusFor(code: string, overrides: Partial<EdxmlStatus> = {}): string {
-    const header = received.messageHeader;
+  function statusFor(
+    code: string,
+    overrides: Partial<EdxmlStatus> = {},
+    header = received.messageHeader,
+  ): string {
     return buildEdxmlStatus({
       from: { organId: B, organName: 'UBND tỉnh Nghệ An' },
       responseFor: {
@@ -60,18 +64,21 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     });
   }
 
-  function postStatus(agency: string, xml: string): request.Test {
+  function postStatus(agency: string, xml: string, id = dispatchId): request.Test {
     return asAgency(axis, agency)
-      .post(`/dispatches/${dispatchId}/status`)
+      .post(`/dispatches/${id}/status`)
       .set('Content-Type', 'application/xml')
       .send(xml);
   }
 
-  it('A sends a dispatch to B as an edXML packet; B fetches it as edXML', async () => {
+  /** A sends a dispatch to B as an edXML packet; B fetches it, delivered, as edXML. */
+  async function sendToB(
+    json: DispatchEnvelopeJson,
+  ): Promise<{ id: string; sentDocumentId?: string; fetched: EdxmlPacket }> {
     const pdf = await signedDispatchPdf(axis.pki, A, {
       unsigned: { title: 'Công văn chờ trạng thái', lines: ['Văn bản chính'] },
     });
-    const envelope = validateDispatchEnvelope(envelopeJson(A, [B]));
+    const envelope = validateDispatchEnvelope(json);
     const packet = envelopeToEdxml(
       envelope,
       [{ attachmentName: 'cong-van.pdf', contentType: 'application/pdf', content: pdf }],
@@ -82,18 +89,28 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
       .set('Content-Type', 'application/xml')
       .send(buildEdxmlPacket(packet));
     expect(submitted.status).toBe(202);
-    dispatchId = submitted.body.dispatchId;
+    const id: string = submitted.body.dispatchId;
     await waitFor(
-      async () => (await asAgency(axis, A).get(`/dispatches/${dispatchId}`)).body,
+      async () => (await asAgency(axis, A).get(`/dispatches/${id}`)).body,
       (view) => view.recipients?.[0]?.state === 'delivered',
       'delivery to B',
     );
     const fetched = await asBytes(
-      asAgency(axis, B).get(`/dispatches/${dispatchId}`).set('Accept', 'application/xml'),
+      asAgency(axis, B).get(`/dispatches/${id}`).set('Accept', 'application/xml'),
     );
     expect(fetched.status).toBe(200);
-    received = parseEdxmlPacket(fetched.body as Buffer);
-    expect(received.messageHeader.documentId).toBe(packet.messageHeader.documentId);
+    return {
+      id,
+      sentDocumentId: packet.messageHeader.documentId,
+      fetched: parseEdxmlPacket(fetched.body as Buffer),
+    };
+  }
+
+  it('A sends a dispatch to B as an edXML packet; B fetches it as edXML', async () => {
+    const sent = await sendToB(envelopeJson(A, [B]));
+    dispatchId = sent.id;
+    received = sent.fetched;
+    expect(received.messageHeader.documentId).toBe(sent.sentDocumentId);
   });
 
   it('B posts "Đã đến" (01) as a status packet → 201, recorded like the JSON notice', async () => {
@@ -275,5 +292,24 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     );
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('STATUS_NOTICE_NOT_FOUND');
+  });
+
+  // Last: its notice lands in A's inbox, which the test above counts.
+  it('a ResponseFor written in decomposed Unicode (NFD) answers its dispatch as in NFC: the same notice', async () => {
+    // A notation with a letter that decomposes (Ă = A + breve), so the DocumentId has two spellings.
+    const json = envelopeJson(A, [B]);
+    const sent = await sendToB({ ...json, code: { ...json.code, codeNotation: 'VPCP-VĂN' } });
+    const packet = statusFor(
+      '01',
+      { timestamp: '2026/11/20 10:00:00' },
+      sent.fetched.messageHeader,
+    );
+    const decomposed = packet.normalize('NFD');
+    expect(decomposed).not.toBe(packet);
+    const first = await postStatus(B, decomposed, sent.id);
+    expect(first.status).toBe(201);
+    const again = await postStatus(B, packet.normalize('NFC'), sent.id);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
   });
 });

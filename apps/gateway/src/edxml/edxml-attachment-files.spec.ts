@@ -105,6 +105,16 @@ describe('filesFromParts', () => {
     expect(files.map((file) => file.bytes)).toEqual([PDF_B, PDF_A]);
   });
 
+  it('pairs a part whose file name is in decomposed Unicode (NFD) with the name the manifest gives in NFC', async () => {
+    const name = 'Công văn số 05.pdf';
+    const files = await filesFromParts(
+      packet([{ attachmentName: name.normalize('NFC') }]),
+      [part(name.normalize('NFD'), PDF_A)],
+      MAX_FILE_BYTES,
+    );
+    expect(files.map((file) => file.bytes)).toEqual([PDF_A]);
+  });
+
   it('pairs by order when a reference does not name its file', async () => {
     const files = await filesFromParts(
       packet([{ attachmentName: 'x.pdf' }, {}]),

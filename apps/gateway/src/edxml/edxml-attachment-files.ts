@@ -79,7 +79,9 @@ export async function filesFromParts(
 
 function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestReference): UploadedPdf {
   const name = reference.attachmentName;
-  const matches = parts.filter((part) => part.originalName === name);
+  // The parser gives the name in NFC; a part's file name is as the client wrote it (NFD from
+  // some systems), and names the same file whichever form it is in.
+  const matches = parts.filter((part) => part.originalName.normalize('NFC') === name);
   if (matches.length !== 1) {
     throw new EdxmlAttachmentsMismatchError({
       en: `the manifest names "${name}", which ${matches.length === 0 ? 'no' : 'more than one'} "files" part carries`,

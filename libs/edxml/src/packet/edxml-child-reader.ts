@@ -71,14 +71,15 @@ export class EdxmlChildReader {
 
   /** Text of an optional leaf, trimmed; an empty element (`<Fax/>`) counts as absent. */
   text(name: string): string | undefined {
-    const value = this.optional(name)?.text.trim();
+    const element = this.optional(name);
+    const value = element && leafText(element);
     return value ? value : undefined;
   }
 
   /** Text of a mandatory leaf; missing or empty is recorded and yields ''. */
   requiredText(name: string): string {
     const element = this.optional(name);
-    const value = element?.text.trim() ?? '';
+    const value = element ? leafText(element) : '';
     if (!value) this.missing(name);
     return value;
   }
@@ -87,9 +88,7 @@ export class EdxmlChildReader {
   textList(listName: string, itemName: string): string[] | undefined {
     const list = this.optional(listName);
     if (!list) return undefined;
-    return this.readerFor(list, listName)
-      .many(itemName)
-      .map((item) => item.text.trim());
+    return this.readerFor(list, listName).many(itemName).map(leafText);
   }
 
   /** Children nobody asked for, or `undefined` when there are none. */
@@ -110,4 +109,13 @@ export class EdxmlChildReader {
   private missing(name: string): void {
     this.issue(this.pathOf(name), 'ELEMENT_MISSING', `${this.pathOf(name)} is missing or empty`);
   }
+}
+
+/**
+ * A leaf's text as the packet model holds it: trimmed and in Unicode NFC. Vietnamese has composed
+ * and decomposed spellings of the same letters (`ộ` or `o` + two combining marks); every value is
+ * read here, so one packet compares and looks up the same whichever spelling its sender used.
+ */
+function leafText(element: XmlElement): string {
+  return element.text.normalize('NFC').trim();
 }

@@ -373,6 +373,17 @@ describe('parseEdxmlPacket', () => {
   });
 });
 
+describe('parseEdxmlPacket and decomposed Unicode', () => {
+  it('reads a message packet written in NFD as the same packet in NFC', () => {
+    const composed = fixture('dispatch-new.edxml').toString();
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const packet = parseEdxmlPacket(decomposed);
+    expect(packet).toEqual(parseEdxmlPacket(composed));
+    expect(packet.messageHeader.from.organName).toBe('Văn phòng Chính phủ'.normalize('NFC'));
+  });
+});
+
 describe('parseEdxmlStatus', () => {
   it('reads the domain sample status-received.edxml', () => {
     expect(parseEdxmlStatus(fixture('status-received.edxml'))).toEqual({
@@ -469,6 +480,24 @@ describe('parseEdxmlStatus', () => {
     // Unicode normalization aside: the Code in decomposed form names the same document.
     const decomposed = xml.replace(/VPCP-KSTT/g, 'VPCP-VĂN'.normalize('NFD'));
     expect(parseEdxmlStatus(decomposed).responseFor.organId).toBe('000.00.00.G22');
+  });
+
+  it('reads a status packet written in decomposed Unicode (NFD) as the same packet in NFC', () => {
+    // ResponseFor names a notation with a letter that decomposes (Ă = A + breve), as do the names.
+    const composed = fixture('status-received.edxml')
+      .toString()
+      .replace(/VPCP-KSTT/g, 'VPCP-VĂN');
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const status = parseEdxmlStatus(decomposed);
+    expect(status).toEqual(parseEdxmlStatus(composed));
+    expect(status.responseFor).toEqual({
+      organId: '000.00.00.G22',
+      code: '05/VPCP-VĂN'.normalize('NFC'),
+      promulgationDate: '2026/11/20',
+      documentId: '000.00.00.G22,2026/11/20,05/VPCP-VĂN'.normalize('NFC'),
+    });
+    expect(status.from.organName).toBe('UBND tỉnh Nghệ An'.normalize('NFC'));
   });
 
   it('refuses a missing ResponseFor and a message packet', () => {

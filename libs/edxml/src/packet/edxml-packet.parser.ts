@@ -519,7 +519,7 @@ function checkResponseForDocumentId(
     promulgationDate,
     numberNotation,
   });
-  if (responseFor.documentId.normalize('NFC') !== expected) {
+  if (responseFor.documentId !== expected) {
     reader.issue(
       'Status/ResponseFor/DocumentId',
       'DOCUMENT_ID_MISMATCH',
