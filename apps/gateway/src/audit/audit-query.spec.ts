@@ -70,6 +70,18 @@ describe('audit query parsing: the event filters', () => {
     expect(parseExportQuery({ actor }).filter.actor).toBe(actor);
   });
 
+  it('filters by a notation typed in decomposed Unicode (NFD) as by the stored NFC one', () => {
+    const notation = 'QĐ-VĂN';
+    const decomposed = notation.normalize('NFD');
+    expect(decomposed).not.toBe(notation.normalize('NFC'));
+    expect(parseAuditPage({ notation: decomposed }).filter.codeNotation).toBe(
+      notation.normalize('NFC'),
+    );
+    expect(parseExportQuery({ notation: decomposed }).filter.codeNotation).toBe(
+      notation.normalize('NFC'),
+    );
+  });
+
   it.each([
     [{ actor: '' }],
     [{ actor: 'x'.repeat(1025) }],

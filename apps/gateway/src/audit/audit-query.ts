@@ -55,7 +55,13 @@ const filterSchema = z.object({
   from: instant.optional(),
   to: instant.optional(),
   number: z.string().min(1).max(32).optional(),
-  notation: z.string().min(1).max(128).optional(),
+  /** Compared with the stored notation, which is NFC: a decomposed `VĂN` finds it too. */
+  notation: z
+    .string()
+    .min(1)
+    .max(128)
+    .transform((value) => value.normalize('NFC'))
+    .optional(),
 });
 
 const pageSchema = filterSchema.extend({
