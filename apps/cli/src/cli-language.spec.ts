@@ -120,7 +120,7 @@ describe('docaxis --lang', () => {
       'Đã ghi nhận trạng thái 03 (Đã tiếp nhận) của văn bản d1; đang chuyển tới 000.00.00.G22\n',
     );
     expect((await cli([...argv, '--lang', 'en'])).stdout).toBe(
-      'Status 03 (Đã tiếp nhận) recorded for dispatch d1; on its way to 000.00.00.G22\n',
+      'Status 03 (Accepted and registered) recorded for dispatch d1; on its way to 000.00.00.G22\n',
     );
     const json = (await cli([...argv, '--json'])).stdout;
     expect(JSON.parse(json)).toMatchObject({ id: 'n1', code: '03' });

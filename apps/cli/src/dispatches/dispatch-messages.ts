@@ -1,16 +1,23 @@
 import type { CliLanguage } from '../cli-language';
+import {
+  edxmlStatusDefinition,
+  normalizeEdxmlStatusCode,
+} from '@docaxis/edxml/packet/edxml-status-codes';
 import { formatInstantAt } from '@docaxis/signature/report/wording/instant-format';
 
 /**
  * Every human-readable line of `docaxis send`, `inbox`, `fetch`, `ack`, `status` and `recall`,
  * in each language, built from the same arguments. States, urgencies and codes the axis answers
- * with are shown in words in Vietnamese and as the API names them in English; a value this CLI
- * does not know is shown as it came.
+ * with are shown in words in Vietnamese and as the API names them in English, except a status
+ * notice's name, which the API gives in Vietnamese only: English from the status code catalogue.
+ * A value this CLI does not know is shown as it came.
  */
 export interface DispatchMessages {
   dispatchState: (state: string) => string;
   recipientState: (state: string) => string;
   urgency: (urgency: string) => string;
+  /** A status notice's name: `name` as the axis gave it (always Vietnamese), or its English. */
+  statusName: (code: string, name: string) => string;
 
   // send
   accepted: (replayed: boolean, dispatchId: string, state: string, to: readonly string[]) => string;
@@ -125,6 +132,7 @@ const VI: DispatchMessages = {
   dispatchState: (state) => inWords(DISPATCH_STATE_VI, state),
   recipientState: (state) => inWords(RECIPIENT_STATE_VI, state),
   urgency: (urgency) => inWords(URGENCY_VI, urgency),
+  statusName: (_code, name) => name,
 
   // `accepted` is what the first line says already: a later state only, for a replay.
   accepted: (replayed, dispatchId, state, to) =>
@@ -219,6 +227,11 @@ const EN: DispatchMessages = {
   dispatchState: (state) => state,
   recipientState: (state) => state,
   urgency: (urgency) => urgency,
+  // The API names a status code in Vietnamese only (GET /inbox has no language): worded here.
+  statusName: (code, name) => {
+    const known = normalizeEdxmlStatusCode(code);
+    return known ? edxmlStatusDefinition(known).englishName : name;
+  },
 
   accepted: (replayed, dispatchId, state, to) =>
     `${replayed ? 'Already accepted' : 'Accepted'} dispatch ${dispatchId}, to ${agencyList(to)}` +
@@ -244,7 +257,7 @@ const EN: DispatchMessages = {
   inboxDispatch: (dispatchId, state, senderCode, urgency, subject) =>
     `${dispatchId}  ${state.padEnd(12)} from ${senderCode}  ${urgency.padEnd(8)} ${subject}`,
   inboxStatus: (dispatchId, code, authorCode, name, reason) =>
-    `${dispatchId}  ${`status ${code}`.padEnd(12)} from ${authorCode}  ${name}` +
+    `${dispatchId}  ${`status ${code}`.padEnd(12)} from ${authorCode}  ${EN.statusName(code, name)}` +
     (reason ? `: ${reason}` : ''),
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (not shown by this version of docaxis; use --json)`,
@@ -255,7 +268,7 @@ const EN: DispatchMessages = {
   ackRefused: (dispatchId, code, message) => `dispatch ${dispatchId}: ${code}: ${message}`,
 
   statusRecorded: (dispatchId, code, name, addresseeCode) =>
-    `Status ${code} (${name}) recorded for dispatch ${dispatchId}; on its way to ${addresseeCode}`,
+    `Status ${code} (${EN.statusName(code, name)}) recorded for dispatch ${dispatchId}; on its way to ${addresseeCode}`,
 
   recalled: (dispatchId, recalledAt) =>
     `Recalled dispatch ${dispatchId} at ${formatInstantAt(recalledAt, 0, 'UTC')}`,

@@ -50,9 +50,9 @@ describe('docaxis inbox lines', () => {
         { kind: 'status', dispatchId, notice: { ...notice, reason: null } },
         DISPATCH_MESSAGES.en,
       ),
-    ).toBe(`${dispatchId}  status 02    from 000.00.00.H41  Từ chối tiếp nhận`);
+    ).toBe(`${dispatchId}  status 02    from 000.00.00.H41  Refused`);
     expect(inboxItemLine(withReason, DISPATCH_MESSAGES.en)).toBe(
-      `${dispatchId}  status 02    from 000.00.00.H41  Từ chối tiếp nhận: sai thể thức`,
+      `${dispatchId}  status 02    from 000.00.00.H41  Refused: sai thể thức`,
     );
     expect(inboxItemLine(withReason, DISPATCH_MESSAGES.vi)).toBe(
       `${dispatchId}  trạng thái 02   từ 000.00.00.H41  Từ chối tiếp nhận: sai thể thức`,
@@ -75,7 +75,7 @@ describe('docaxis inbox lines', () => {
       `${dispatchId}  trạng thái 13   từ 000.00.00.G22  Lấy lại: Gửi nhầm phụ lục`,
     );
     expect(inboxItemLine(recallRequest, DISPATCH_MESSAGES.en)).toBe(
-      `${dispatchId}  status 13    from 000.00.00.G22  Lấy lại: Gửi nhầm phụ lục`,
+      `${dispatchId}  status 13    from 000.00.00.G22  Recall requested: Gửi nhầm phụ lục`,
     );
   });
 

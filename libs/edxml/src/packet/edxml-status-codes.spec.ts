@@ -19,6 +19,9 @@ describe('edXML status codes', () => {
       ['16', 'Từ chối lấy lại / cập nhật'],
     ]);
     expect(edxmlStatusDefinition('02').meaning).toBe('refused; reason in Description');
+    // The CLI's --lang en names them so: the API's `name` is Vietnamese only.
+    expect(edxmlStatusDefinition('02').englishName).toBe('Refused');
+    for (const status of EDXML_STATUS_CODES) expect(status.englishName).toMatch(/^[A-Z][a-z ]+$/);
   });
 
   it('normalizes 14 to 15 and refuses unknown codes', () => {
