@@ -128,6 +128,10 @@ describe('AuditAppender (real PostgreSQL)', () => {
       { ...event('c1'), senderCode: 'X'.repeat(36) },
       { ...event('c1'), eventId: 'e'.repeat(65) },
       { ...event('c1'), actor: 'nul\u0000' },
+      // An empty actor would read back as null from a CSV export (empty cell = null) and no
+      // longer re-hash; nobody acts as "": the mapper records it as null (ACTOR_INVALID).
+      { ...event('c1'), actor: '' },
+      { ...event('c1'), actor: 'a'.repeat(1025) },
       { ...event('c1'), payload: { body: 'nul\u0000' } },
       { ...event('c1'), occurredAt: new Date(Number.NaN) },
     ];

@@ -120,6 +120,14 @@ function prepare(event: AuditEventInput): PreparedEvent {
       throw refuse(field, `must have 1 to ${AUDIT_EVENT_LIMITS.agencyCode} characters or be null`);
     }
   }
+  // Nobody acts as "": and an export writes null as an empty cell, so an empty actor would read
+  // back as null and the record would no longer re-hash. The mapper records such an actor as null.
+  if (
+    event.actor !== null &&
+    (event.actor.length === 0 || event.actor.length > AUDIT_EVENT_LIMITS.actor)
+  ) {
+    throw refuse('actor', `must have 1 to ${AUDIT_EVENT_LIMITS.actor} characters or be null`);
+  }
   if (Number.isNaN(event.occurredAt.getTime())) {
     throw refuse('occurredAt', 'must be a valid instant');
   }

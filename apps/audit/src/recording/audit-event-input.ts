@@ -19,4 +19,6 @@ export const AUDIT_EVENT_LIMITS = {
   eventId: 64,
   eventType: 64,
   agencyCode: 35,
+  /** Not a column width (actor is text): a certificate subject or an app's name fits in it. */
+  actor: 1024,
 } as const;

@@ -57,7 +57,6 @@ export interface AuditEventMapperOptions {
 }
 
 export const DEFAULT_MAX_AUDIT_BODY_BYTES = 256 * 1024;
-const MAX_ACTOR_LENGTH = 1024;
 // NUL cannot be stored by PostgreSQL text or jsonb; lone surrogates are not Unicode text at all.
 const UNSTORABLE_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- matching NUL is the point
@@ -349,7 +348,7 @@ function recipientCodeOf(
 
 function actorOf(value: JsonValue | undefined, anomalies: Set<AuditAnomaly>): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && value.length > 0 && value.length <= MAX_ACTOR_LENGTH) {
+  if (typeof value === 'string' && value.length > 0 && value.length <= AUDIT_EVENT_LIMITS.actor) {
     return value;
   }
   anomalies.add('ACTOR_INVALID');
