@@ -20,6 +20,10 @@ export interface AuditMessages {
   summary: (result: AuditTrailVerification) => string;
   /** Why a `--from`, `--checkpoint` or `--to` value was refused (after commander's own words). */
   recordNumberNeeded: string;
+  /** Why a `--from` or `--to` instant of `audit export` was refused. */
+  instantNeeded: string;
+  /** Why an `--actor` was refused. */
+  actorNeeded: string;
   help: {
     description: string;
     verify: {
@@ -40,6 +44,9 @@ export interface AuditMessages {
       dispatch: string;
       agency: string;
       type: string;
+      actor: string;
+      from: string;
+      to: string;
     };
   };
 }
@@ -115,6 +122,8 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
       );
     },
     recordNumberNeeded: 'Cần một số thứ tự bản ghi (từ 1 trở lên).',
+    instantNeeded: 'Cần một thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-01T00:00:00+07:00.',
+    actorNeeded: 'Cần tên người hoặc ứng dụng thực hiện, đúng như đã ghi (1 đến 1.024 ký tự).',
     help: {
       description: 'kiểm tra và xuất nhật ký kiểm toán',
       verify: {
@@ -134,12 +143,16 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
           'điểm bắt đầu kiểm tra, như --from của audit verify: checkpoint, genesis (mọi bản ghi) hoặc một số thứ tự bản ghi',
         checkpoint: 'kiểm tra từ điểm kiểm soát có đầu chuỗi là bản ghi số này',
         manifest:
-          'ghi thêm bản kê của lần xuất vào tệp này: đầu chuỗi, kết quả kiểm tra và phạm vi kiểm tra, bộ lọc (JSON)',
+          'ghi thêm bản kê của lần xuất vào tệp này (JSON): bộ lọc, đầu chuỗi, số bản ghi và mã băm của tập bản ghi đã xuất, kết quả và phạm vi kiểm tra; audit verify-export dùng nó để biết bản xuất có thiếu bản ghi không',
         format: 'định dạng tệp xuất',
         out: 'ghi vào tệp này (CSV mặc định ghi ra đầu ra chuẩn; PDF bắt buộc phải có tệp)',
         dispatch: 'chỉ văn bản này',
         agency: 'chỉ các sự kiện mà cơ quan này gửi hoặc nhận',
         type: 'chỉ các loại sự kiện này (cách nhau bởi dấu phẩy)',
+        actor:
+          'chỉ các sự kiện do người hoặc ứng dụng này thực hiện, đúng như đã ghi (chủ thể chứng thư hoặc tên ứng dụng)',
+        from: 'chỉ các sự kiện được ghi từ thời điểm này (ISO 8601, có múi giờ)',
+        to: 'chỉ các sự kiện được ghi trước thời điểm này (ISO 8601, có múi giờ)',
       },
     },
   },
@@ -154,6 +167,8 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
       return `BROKEN at seq ${result.seq}: ${result.problem}\n  ${result.message}\n  expected: ${result.expected}\n  actual:   ${result.actual}\n  ${result.recordsChecked} records verified before it; ${checkpointEn(result)}\n  scope: ${result.scope.summary}\n`;
     },
     recordNumberNeeded: 'a record number (1 or more)',
+    instantNeeded: 'an ISO 8601 instant with its offset, e.g. 2026-03-01T00:00:00+07:00',
+    actorNeeded: 'the actor exactly as recorded (1 to 1,024 characters)',
     help: {
       description: 'verify and export the audit trail',
       verify: {
@@ -173,12 +188,16 @@ export const AUDIT_MESSAGES: Readonly<Record<CliLanguage, AuditMessages>> = {
           'where the verification starts, as audit verify --from: checkpoint, genesis (every record) or a record number',
         checkpoint: 'verify from the checkpoint whose head is this seq',
         manifest:
-          'also write the export manifest there: chain head, verification and its scope, filters (JSON)',
+          'also write the export manifest there (JSON): filter, chain head, count and digest of the records exported, verification and its scope; audit verify-export uses it to tell whether records are missing',
         format: 'format of the export',
         out: 'write there (CSV defaults to standard output; PDF needs a file)',
         dispatch: 'only this dispatch',
         agency: 'only events where this agency sends or receives',
         type: 'only these event types (comma-separated)',
+        actor:
+          'only events of this actor, exactly as recorded (a certificate subject or an app name)',
+        from: 'only events recorded at or after this instant (ISO 8601 with offset)',
+        to: 'only events recorded before this instant (ISO 8601 with offset)',
       },
     },
   },

@@ -127,8 +127,15 @@ describe('docaxis audit (direct database access, real PostgreSQL)', () => {
     expect(csv.stderr).toContain('Records 1..29 were NOT re-verified by this run');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     expect(manifest).toMatchObject({
-      v: 'docaxis-audit-export-manifest/1',
+      v: 'docaxis-audit-export-manifest/2',
+      filter: {},
       head: { seq: 40 },
+      selection: {
+        count: 40,
+        firstSeq: 1,
+        lastSeq: 40,
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
       verification: {
         ok: true,
         recordsChecked: 11,

@@ -1,30 +1,29 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify-request.error';
-import { TsaCertificateTrust } from '@docaxis/audit-trail/checkpoints/tsa-certificate-trust';
-import { AuditExporter, type ExportHeader } from '@docaxis/audit-trail/export/audit-exporter';
+import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
+import { exportManifest } from '@docaxis/audit-trail/export/export-manifest';
+import { ExportSelection } from '@docaxis/audit-trail/export/export-selection';
+import {
+  statedExportFilter,
+  type ExportableFilter,
+} from '@docaxis/audit-trail/export/stated-export-filter';
 import {
   trailVerificationRequest,
   type TrailVerificationRequest,
 } from '@docaxis/audit-trail/verification/trail-verification-request';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
 import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
-import {
-  AuditSearchRepository,
-  type AuditEventFilter,
-} from '@docaxis/persistence/audit/audit-search.repository';
-import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
+import { AuditSearchRepository } from '@docaxis/persistence/audit/audit-search.repository';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
 import { languageOf, type CliLanguage } from '../cli-language';
 import { whyNotWritable } from '../writable-path';
-import { loadAuditCliConfig } from './audit-cli.config';
 import { AUDIT_MESSAGES } from './audit-messages';
-import { AuditDatabaseUnreachableError } from './audit-database-unreachable.error';
-import { AxisCertificateFileError } from './axis-certificate-file.error';
+import { withAuditDatabase } from './audit-database';
 import { ExportOutputNotWritableError } from './export-output-not-writable.error';
 import { PdfOutputRequiredError } from './pdf-output-required.error';
 import { readKeptHead } from './kept-head';
@@ -50,6 +49,9 @@ interface ExportOptions {
   dispatch?: string;
   agency?: string;
   type?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
 }
 
 /**
@@ -65,7 +67,7 @@ export function registerAuditCommand(
   helpLanguage: CliLanguage,
   setExitCode: (code: number) => void,
 ): void {
-  const { help, recordNumberNeeded } = AUDIT_MESSAGES[helpLanguage];
+  const { help, recordNumberNeeded, instantNeeded, actorNeeded } = AUDIT_MESSAGES[helpLanguage];
   const parseSeq = seqParser(recordNumberNeeded);
   const parseVerifyStart = (value: string): VerifyStart =>
     value === 'checkpoint' || value === 'genesis' ? value : parseSeq(value);
@@ -85,7 +87,7 @@ export function registerAuditCommand(
         ...verificationRequest(options.from, options.checkpoint, options.to, '--from'),
         keptHead: options.anchor === undefined ? undefined : readKeptHead(options.anchor),
       };
-      await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
+      await withAuditDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const verifier = createAuditTrailVerifier(dataSource, certPem, { tsaTrust });
         const result = await verifier.verifyAsRequested(request);
         io.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
@@ -111,6 +113,9 @@ export function registerAuditCommand(
     .option('--dispatch <id>', help.export.dispatch)
     .option('--agency <code>', help.export.agency)
     .option('--type <types>', help.export.type)
+    .option('--actor <actor>', help.export.actor, actorParser(actorNeeded))
+    .option('--from <instant>', help.export.from, instantParser(instantNeeded))
+    .option('--to <instant>', help.export.to, instantParser(instantNeeded))
     .action(async (options: ExportOptions, command: Command) => {
       const language = languageOf(command);
       const { summary } = AUDIT_MESSAGES[language];
@@ -125,66 +130,47 @@ export function registerAuditCommand(
       if (options.format === 'pdf' && !options.out) throw new PdfOutputRequiredError();
       await refuseUnwritableOutput('--out', options.out);
       await refuseUnwritableOutput('--manifest', options.manifest);
-      await withDatabase(io, async (dataSource, certPem, tsaTrust) => {
+      await withAuditDatabase(io, async (dataSource, certPem, tsaTrust) => {
         const records = new AuditRecordRepository(dataSource);
         const exporter = new AuditExporter(
           new AuditSearchRepository(dataSource),
           records,
           createAuditTrailVerifier(dataSource, certPem, { tsaTrust }),
         );
-        const filter: AuditEventFilter = {
+        const filter: ExportableFilter = {
           dispatchId: options.dispatch,
           agencyCode: options.agency,
           eventTypes: options.type?.split(',').map((t) => t.trim()),
+          actor: options.actor,
+          from: options.from,
+          to: options.to,
         };
         const header = await exporter.header(request);
         io.stderr.write(summary(header.verification));
-        if (options.manifest) await writeManifest(options.manifest, header, filter);
+        // Tallied as the CSV is written, so the manifest states exactly the records it holds.
+        const selection = new ExportSelection();
         if (options.format === 'pdf') {
           await writeFile(options.out!, await exporter.pdf(filter, header, language));
         } else if (options.out) {
           const file = createWriteStream(options.out);
-          await exporter.writeCsv(filter, header, file);
+          await exporter.writeCsv(filter, header, file, selection);
           if (!file.writableFinished) await once(file, 'finish');
         } else {
-          await exporter.writeCsv(filter, header, stdoutWritable(io));
+          await exporter.writeCsv(filter, header, stdoutWritable(io), selection);
+        }
+        if (options.manifest) {
+          const selected =
+            options.format === 'pdf'
+              ? await exporter.selection(filter, header)
+              : selection.summary();
+          const manifest = exportManifest(header, statedExportFilter(filter), selected, new Date());
+          await writeFile(options.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
         }
         setExitCode(header.verification.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
       });
     });
 
   registerVerifyExportCommand(audit, io, helpLanguage, setExitCode);
-}
-
-async function withDatabase(
-  io: CliIo,
-  work: (
-    dataSource: DataSource,
-    axisCertPem: string,
-    tsaTrust: TsaCertificateTrust | undefined,
-  ) => Promise<void>,
-): Promise<void> {
-  const config = loadAuditCliConfig(io.env);
-  let certPem: string;
-  try {
-    certPem = readFileSync(config.AXIS_SIGNING_CERT_FILE, 'utf8');
-  } catch (error) {
-    throw new AxisCertificateFileError(config.AXIS_SIGNING_CERT_FILE, (error as Error).message);
-  }
-  const tsaTrust = await TsaCertificateTrust.load(config);
-  let dataSource: DataSource;
-  try {
-    dataSource = await new DataSource(
-      dataSourceOptions({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'docaxis-cli' }),
-    ).initialize();
-  } catch (error) {
-    throw new AuditDatabaseUnreachableError((error as Error).message);
-  }
-  try {
-    await work(dataSource, certPem, tsaTrust);
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 /** An output that cannot be written is refused before the database is touched. */
@@ -208,6 +194,23 @@ function seqParser(refusal: string): (value: string) => number {
   };
 }
 
+/** An ISO 8601 instant with its offset, as the API's `from`/`to` take it. */
+function instantParser(refusal: string): (value: string) => Date {
+  const instant = z.iso.datetime({ offset: true });
+  return (value) => {
+    if (!instant.safeParse(value).success) throw new InvalidArgumentError(refusal);
+    return new Date(value);
+  };
+}
+
+/** An actor exactly as recorded: never empty (none is recorded so), at most 1,024 characters. */
+function actorParser(refusal: string): (value: string) => string {
+  return (value) => {
+    if (value.length === 0 || value.length > 1024) throw new InvalidArgumentError(refusal);
+    return value;
+  };
+}
+
 /** `--checkpoint N` starts from that checkpoint: with a `from` of genesis or a seq it is a contradiction. */
 function verificationRequest(
   from: VerifyStart,
@@ -225,25 +228,6 @@ function verificationRequest(
     );
   }
   return trailVerificationRequest(from, checkpoint, toSeq);
-}
-
-/**
- * The export's manifest: what the CSV or PDF beside it was taken from and what its verification
- * re-verified (`verification.scope`), for an auditor to keep with the file.
- */
-async function writeManifest(
-  path: string,
-  header: ExportHeader,
-  filter: AuditEventFilter,
-): Promise<void> {
-  const manifest = {
-    v: 'docaxis-audit-export-manifest/1',
-    generatedAt: new Date().toISOString(),
-    filter,
-    head: header.head,
-    verification: header.verification,
-  };
-  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** The CLI's stdout as a stream for csv-stringify, without ever closing the real stdout. */

@@ -1,14 +1,35 @@
-import { createReadStream, openSync, readFileSync } from 'node:fs';
+import { createReadStream, openSync } from 'node:fs';
 import type { Command } from 'commander';
-import { verifyExportedCsv } from '@docaxis/audit-trail/export/exported-csv-verifier';
+import { auditEventsInOrder } from '@docaxis/audit-trail/export/audit-event-source';
+import { databaseSelectionCheck } from '@docaxis/audit-trail/export/database-selection-check';
+import {
+  allChecks,
+  type ExportCompletenessCheck,
+} from '@docaxis/audit-trail/export/export-completeness-check';
+import {
+  verifyExportedCsv,
+  type ExportedCsvVerification,
+} from '@docaxis/audit-trail/export/exported-csv-verifier';
+import { exportableFilterOf, isWholeTrail } from '@docaxis/audit-trail/export/stated-export-filter';
+import { statedSelectionCheck } from '@docaxis/audit-trail/export/stated-selection-check';
+import { wholeTrailCheck } from '@docaxis/audit-trail/export/whole-trail-check';
+import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
+import { AuditSearchRepository } from '@docaxis/persistence/audit/audit-search.repository';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
 import { languageOf, type CliLanguage } from '../cli-language';
 import { AuditFileUnreadableError } from './audit-file-unreadable.error';
-import { VERIFY_EXPORT_MESSAGES } from './verify-export-messages';
+import { withAuditDatabase } from './audit-database';
+import { AUDIT_MESSAGES } from './audit-messages';
+import { readExportManifest, type ExportManifestStatement } from './export-manifest-file';
+import { ExportManifestRequiredError } from './export-manifest-required.error';
+import { VERIFY_EXPORT_MESSAGES, type ExportCompleteness } from './verify-export-messages';
 
 /**
- * `docaxis audit verify-export FILE.csv [--manifest FILE]`: an export checked on its own, as an
- * auditor who received only the file (and its manifest) can. Exit 1 when it does not verify.
+ * `docaxis audit verify-export FILE.csv [--manifest FILE [--database]]`: an export checked on its
+ * own (every record re-hashed, consecutive ones linked), against what its manifest states, or
+ * against the trail itself: the manifest's filter re-run on the database up to the head it
+ * pinned, so a record removed from a filtered export (whose records are far apart in the chain,
+ * so no link shows the gap) is named. Exit 1 when it does not verify.
  */
 export function registerVerifyExportCommand(
   audit: Command,
@@ -22,32 +43,89 @@ export function registerVerifyExportCommand(
     .description(help.description)
     .argument('<file>', help.file)
     .option('--manifest <file>', help.manifest)
-    .action(async (file: string, options: { manifest?: string }, command: Command) => {
-      const messages = VERIFY_EXPORT_MESSAGES[languageOf(command)];
-      const pinned = options.manifest === undefined ? null : wholeTrailHead(options.manifest);
-      const result = await verifyExportedCsv(
-        createReadStream('', { fd: openReadable(file) }),
-        pinned ?? undefined,
-      );
-      io.stdout.write(messages.summary(result));
-      setExitCode(result.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
-    });
+    .option('--database', help.database, false)
+    .action(
+      async (file: string, options: { manifest?: string; database: boolean }, command: Command) => {
+        const language = languageOf(command);
+        const manifest =
+          options.manifest === undefined ? null : readExportManifest(options.manifest);
+        if (options.database && manifest === null) throw new ExportManifestRequiredError();
+        const fd = openReadable(file);
+        const offline = offlineCheck(manifest);
+        const report = (
+          result: ExportedCsvVerification,
+          completeness: ExportCompleteness,
+        ): void => {
+          io.stdout.write(VERIFY_EXPORT_MESSAGES[language].summary(result, completeness));
+        };
+        if (!options.database || manifest === null) {
+          const result = await verifyExportedCsv(
+            createReadStream('', { fd }),
+            offline.check ?? undefined,
+          );
+          report(result, offline.completeness);
+          setExitCode(result.ok ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
+          return;
+        }
+        await withAuditDatabase(io, async (dataSource, certPem, tsaTrust) => {
+          const { head } = manifest;
+          const headSeq = head?.seq ?? 0;
+          // The trail the filter is re-run on must still reach the pinned head with its hash, and
+          // verify up to it: else the database's answer proves nothing about the export.
+          let trailOk = true;
+          if (head !== null) {
+            const trail = await createAuditTrailVerifier(dataSource, certPem, {
+              tsaTrust,
+            }).verifyAsRequested({ from: 'checkpoint', toSeq: head.seq, keptHead: head });
+            io.stdout.write(AUDIT_MESSAGES[language].summary(trail));
+            trailOk = trail.ok;
+          }
+          const selected = auditEventsInOrder(
+            new AuditSearchRepository(dataSource),
+            { ...exportableFilterOf(manifest.filter), toSeq: headSeq },
+            headSeq,
+          );
+          const database = databaseSelectionCheck(selected, headSeq);
+          const result = await verifyExportedCsv(
+            createReadStream('', { fd }),
+            allChecks(offline.check ? [database, offline.check] : [database]),
+          );
+          report(result, {
+            kind: 'database',
+            headSeq,
+            count: result.ok ? result.recordsChecked : 0,
+          });
+          setExitCode(result.ok && trailOk ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
+        });
+      },
+    );
 }
 
-/** The head a manifest pinned, when its export was of the whole trail (no filter); else null. */
-function wholeTrailHead(path: string): { seq: number; hash: string } | null {
-  let manifest: {
-    filter?: Record<string, unknown>;
-    head?: { seq?: unknown; hash?: unknown } | null;
-  };
-  try {
-    manifest = JSON.parse(readFileSync(path, 'utf8')) as typeof manifest;
-  } catch (error) {
-    throw new AuditFileUnreadableError(path, (error as Error).message);
+/** What the file alone, with its manifest, can be held to. */
+function offlineCheck(manifest: ExportManifestStatement | null): {
+  check: ExportCompletenessCheck | null;
+  completeness: ExportCompleteness;
+} {
+  if (manifest === null) return { check: null, completeness: { kind: 'not-checked' } };
+  const { head, selection } = manifest;
+  const stated =
+    selection === null
+      ? null
+      : statedSelectionCheck({ filter: exportableFilterOf(manifest.filter), head, selection });
+  if (isWholeTrail(manifest.filter) && head !== null) {
+    const whole = wholeTrailCheck(head);
+    return {
+      check: stated ? allChecks([whole, stated]) : whole,
+      completeness: { kind: 'whole-trail', headSeq: head.seq },
+    };
   }
-  const filtered = Object.values(manifest.filter ?? {}).some((value) => value !== undefined);
-  const { seq, hash } = manifest.head ?? {};
-  return !filtered && typeof seq === 'number' && typeof hash === 'string' ? { seq, hash } : null;
+  if (stated === null || selection === null) {
+    return { check: null, completeness: { kind: 'not-stated' } };
+  }
+  return {
+    check: stated,
+    completeness: { kind: 'as-stated', headSeq: head?.seq ?? 0, count: selection.count },
+  };
 }
 
 /** Opened before the verdict starts, so that a missing file is a usage error, not a broken export. */

@@ -3,50 +3,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { payloadDigestOf, recordHashOf } from '@docaxis/audit-trail/chain/audit-record-hash';
 import { canonicalJson } from '@docaxis/audit-trail/chain/canonical-json';
 import { seedAuditChain, seededDispatchId } from '@docaxis/audit-trail/testing/audit-chain-seeder';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
 import { runCliCaptured, type CapturedCliRun } from '../testing/captured-cli-run';
+import { COL, rehashed, type Rows } from '../testing/exported-csv-rows';
 import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
 
 const temporaryDirectory = temporaryDirectories();
-
-/** Rows of an exported CSV as arrays, header first. */
-type Rows = string[][];
-const COL = {
-  seq: 0,
-  eventType: 2,
-  occurredAt: 3,
-  actor: 8,
-  payload: 9,
-  digest: 10,
-  prev: 11,
-  hash: 12,
-};
-
-/** Re-hashes the row as a forger with the hashing code would (the payload digest too). */
-function rehashed(row: string[], prevHash: string): string[] {
-  const out = [...row];
-  out[COL.digest] = payloadDigestOf(JSON.parse(out[COL.payload]));
-  out[COL.prev] = prevHash;
-  out[COL.hash] = recordHashOf({
-    seq: Number(out[COL.seq]),
-    eventId: out[1],
-    eventType: out[COL.eventType],
-    occurredAt: new Date(out[COL.occurredAt]),
-    recordedAt: new Date(out[4]),
-    dispatchId: out[5] || null,
-    senderCode: out[6] || null,
-    recipientCode: out[7] || null,
-    actor: out[COL.actor] || null,
-    payloadDigest: out[COL.digest],
-    prevHash,
-  });
-  return out;
-}
 
 describe('docaxis audit verify-export: an export checked without the database (real PostgreSQL)', () => {
   let dataSource: DataSource;
@@ -101,7 +67,7 @@ describe('docaxis audit verify-export: an export checked without the database (r
     );
     expect(ok).toMatchObject({ code: 0, stderr: '' });
     expect(ok.stdout).toMatch(
-      /^OK: 30 records and 29 links between consecutive records verified; last record seq 30 [0-9a-f]{64}\n$/,
+      /^OK: 30 records and 29 links between consecutive records verified; last record seq 30 [0-9a-f]{64}\n {2}complete: every record from seq 1 to the head seq 30 its manifest pinned\n$/,
     );
     const filtered = join(dir, 'dispatch.csv');
     expect(

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import type { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
 import type {
   AuditEventFilter,
@@ -11,6 +12,7 @@ import type {
 import type { TrailVerificationRequest } from '../verification/trail-verification-request';
 import { writeAuditCsv } from './audit-csv-export';
 import { auditEventsInOrder } from './audit-event-source';
+import { ExportSelection, tallied, type ExportSelectionSummary } from './export-selection';
 import { buildAuditPdfReport, type AuditReportLanguage } from './audit-pdf-report';
 
 /**
@@ -44,9 +46,32 @@ export class AuditExporter {
     return { head, verification };
   }
 
-  writeCsv(filter: AuditEventFilter, header: ExportHeader, out: Writable): Promise<number> {
+  /** Writes the CSV, tallying the records it writes into `selection` when given (the manifest's). */
+  writeCsv(
+    filter: AuditEventFilter,
+    header: ExportHeader,
+    out: Writable,
+    selection?: ExportSelection,
+  ): Promise<number> {
+    const records = this.pinnedRecords(filter, header);
+    return writeAuditCsv(selection ? tallied(records, selection) : records, out);
+  }
+
+  /** What an export of `filter` holds, walked without writing it (a PDF shows the first 2,000). */
+  async selection(filter: AuditEventFilter, header: ExportHeader): Promise<ExportSelectionSummary> {
+    const selection = new ExportSelection();
+    for await (const record of this.pinnedRecords(filter, header)) {
+      selection.add(record.seq, record.hash);
+    }
+    return selection.summary();
+  }
+
+  private pinnedRecords(
+    filter: AuditEventFilter,
+    header: ExportHeader,
+  ): AsyncGenerator<AuditRecordEntity> {
     const toSeq = header.head?.seq ?? 0;
-    return writeAuditCsv(auditEventsInOrder(this.search, { ...filter, toSeq }, toSeq), out);
+    return auditEventsInOrder(this.search, { ...filter, toSeq }, toSeq);
   }
 
   async pdf(

@@ -8,23 +8,11 @@ import {
 import { canonicalJson } from '../chain/canonical-json';
 import { AUDIT_CSV_COLUMNS } from './audit-csv-export';
 import { spreadsheetCellValue } from './spreadsheet-safe-cell';
-
-/** Why an exported record does not verify. */
-export type ExportedRecordProblem =
-  /** Not the export's header, a row that does not parse, or a value no record can hold. */
-  | 'malformed'
-  /** The payload cell is not the canonical JSON of a payload with the stored digest. */
-  | 'payload-altered'
-  /** The record's hash does not cover its cells as they are. */
-  | 'record-altered'
-  /** Consecutive records (seq n, n + 1) that do not link. */
-  | 'link-broken'
-  /** A record that is not after the one before it in the file. */
-  | 'out-of-order'
-  /** A whole-trail export that skips records (or does not start at seq 1). */
-  | 'records-missing'
-  /** A whole-trail export that does not end at the head its manifest pinned. */
-  | 'head-mismatch';
+import type {
+  ExportCompletenessCheck,
+  ExportedProblem,
+  ExportedRecordProblem,
+} from './export-completeness-check';
 
 export type ExportedCsvVerification =
   | {
@@ -46,16 +34,26 @@ export type ExportedCsvVerification =
 type Failure = Extract<ExportedCsvVerification, { ok: false }>;
 
 /**
- * Re-verifies an audit CSV export on its own, without the database: every record's payload
- * digest and hash are recomputed from its cells, and records with consecutive seqs must link
- * (prev_hash). A filtered export holds records far apart, so only those links are checked; the
- * first record's own position in the chain is vouched for by the database (`audit verify`) or a
- * kept head. Streams the file: constant memory.
+ * Re-verifies an audit CSV export: every record's payload digest and hash are recomputed from its
+ * cells, and records with consecutive seqs must link (prev_hash). A filtered export holds records
+ * far apart, so only those links are checked here; whether it holds every record it should is
+ * `completeness`'s to say (the whole trail, its manifest's statement, the database's answer).
+ * Streams the file: constant memory.
  */
 export async function verifyExportedCsv(
   input: Readable,
-  /** For an export of the whole trail: the head its manifest pinned; every record up to it must be there. */
-  wholeTrailHead?: { seq: number; hash: string },
+  completeness?: ExportCompletenessCheck,
+): Promise<ExportedCsvVerification> {
+  try {
+    return await verifyRows(input, completeness);
+  } finally {
+    await completeness?.close();
+  }
+}
+
+async function verifyRows(
+  input: Readable,
+  completeness: ExportCompletenessCheck | undefined,
 ): Promise<ExportedCsvVerification> {
   const rows = input.pipe(parse({ relax_column_count: false }));
   let line = 0;
@@ -70,6 +68,8 @@ export async function verifyExportedCsv(
     detail,
     recordsChecked,
   });
+  const failWith = (found: ExportedProblem): Failure =>
+    fail(found.problem, found.seq, found.detail);
   try {
     for await (const cells of rows as AsyncIterable<string[]>) {
       line += 1;
@@ -85,10 +85,8 @@ export async function verifyExportedCsv(
       if (last && fields.seq <= last.seq) {
         return fail('out-of-order', fields.seq, `seq ${fields.seq} after seq ${last.seq}`);
       }
-      if (wholeTrailHead && fields.seq !== (last?.seq ?? 0) + 1) {
-        return fail('records-missing', fields.seq, `seq ${fields.seq} after seq ${last?.seq ?? 0}`);
-      }
-      const digest = canonicalPayloadDigest(payloadCell);
+      const payload = canonicalPayload(payloadCell);
+      const digest = payload.ok ? payloadDigestOf(payload.value) : payload.reason;
       if (digest !== fields.payloadDigest) {
         return fail(
           'payload-altered',
@@ -110,6 +108,8 @@ export async function verifyExportedCsv(
         }
         linksChecked += 1;
       }
+      const incomplete = await completeness?.record({ fields, payload: payload.value, hash });
+      if (incomplete) return failWith(incomplete);
       recordsChecked += 1;
       last = { seq: fields.seq, hash };
     }
@@ -117,13 +117,8 @@ export async function verifyExportedCsv(
     return fail('malformed', null, (error as Error).message);
   }
   if (line === 0) return fail('malformed', null, 'the file is empty: no header');
-  if (wholeTrailHead && (last?.seq !== wholeTrailHead.seq || last.hash !== wholeTrailHead.hash)) {
-    return fail(
-      'head-mismatch',
-      last?.seq ?? null,
-      `ends at ${last ? `seq ${last.seq} ${last.hash}` : 'no record'}; the manifest pinned seq ${wholeTrailHead.seq} ${wholeTrailHead.hash}`,
-    );
-  }
+  const incomplete = await completeness?.end();
+  if (incomplete) return failWith(incomplete);
   return { ok: true, recordsChecked, linksChecked, last };
 }
 
@@ -157,12 +152,16 @@ function recordOf(
   return { fields, payloadCell, hash };
 }
 
-/** The digest of the payload cell, which must be canonical JSON already (as exported). */
-function canonicalPayloadDigest(cell: string): string {
+/** The payload a cell holds, which must be canonical JSON already (as exported). */
+function canonicalPayload(
+  cell: string,
+): { ok: true; value: unknown } | { ok: false; reason: string; value: null } {
   try {
-    const payload: unknown = JSON.parse(cell);
-    return canonicalJson(payload) === cell ? payloadDigestOf(payload) : 'none (not canonical JSON)';
+    const value: unknown = JSON.parse(cell);
+    return canonicalJson(value) === cell
+      ? { ok: true, value }
+      : { ok: false, reason: 'none (not canonical JSON)', value: null };
   } catch {
-    return 'none (not JSON)';
+    return { ok: false, reason: 'none (not JSON)', value: null };
   }
 }

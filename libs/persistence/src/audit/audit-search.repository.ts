@@ -163,8 +163,11 @@ export class AuditSearchRepository {
   }
 }
 
-/** Events about one agency that name it as `body.agencyCode` (messaging's contracts). */
-const AGENCY_CHANGE_EVENTS = ['directory.changed', 'webhook.changed'];
+/**
+ * Events about one agency that name it as `body.agencyCode` (messaging's contracts); the agency
+ * filter selects them too (an export's verifier applies the same rule to the records it reads).
+ */
+export const AGENCY_CHANGE_EVENTS: readonly string[] = ['directory.changed', 'webhook.changed'];
 
 /** The WHERE clauses of a filter, its values bound through `param`. */
 function whereOf(filter: AuditEventFilter, param: (value: unknown) => string): string[] {
