@@ -62,3 +62,19 @@ export function restoreLiftedTexts(text: string, lifted: LiftedBase64Texts): str
   if (lifted.texts.length === 0) return text;
   return text.replace(lifted.placeholder, (_match, index: string) => lifted.texts[Number(index)]);
 }
+
+/**
+ * `lifted` with every run whose placeholder occurs in `part` (markup of its lean document) back
+ * in the lean document; `lifted` itself when there is none. For markup that must be read as it
+ * is, such as an XML signature's own base64.
+ */
+export function putBackLiftedTexts(lifted: LiftedBase64Texts, part: string): LiftedBase64Texts {
+  const indices = new Set(Array.from(part.matchAll(lifted.placeholder), ([, index]) => index));
+  if (indices.size === 0) return lifted;
+  return {
+    ...lifted,
+    lean: lifted.lean.replace(lifted.placeholder, (match, index: string) =>
+      indices.has(index) ? lifted.texts[Number(index)] : match,
+    ),
+  };
+}

@@ -1,4 +1,4 @@
-import type { Element as XmlDomElement } from '@xmldom/xmldom';
+import { XMLSerializer, type Element as XmlDomElement } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { judgeSignerKeyStrength } from '@docaxis/signature/cms/public-key-strength';
 import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
@@ -23,6 +23,7 @@ import {
 } from '@docaxis/signature/verification/signer-identification';
 import {
   liftBase64Texts,
+  putBackLiftedTexts,
   restoreLiftedTexts,
   type LiftedBase64Texts,
 } from '@docaxis/edxml/packet/base64-text-lifting';
@@ -84,6 +85,7 @@ interface SignatureShape {
  * The XML parsers see only the packet's markup: its base64 runs are lifted out first, as the
  * edXML reader does, and the reference digest puts them back (`liftedTextDigests`), so it is
  * still computed over every byte of the attachments while the parsing is bounded by the markup.
+ * The runs inside the signature element itself are put back (`putBackLiftedTexts`).
  */
 export class EdxmlSignatureVerifier {
   private readonly certificates: SignerCertificateValidator;
@@ -118,8 +120,8 @@ export class EdxmlSignatureVerifier {
     };
     const findings: ValidationFinding[] = [];
     try {
-      const lifted = liftBase64Texts(xml);
-      const signatures = this.findSignatures(lifted, findings);
+      let lifted = liftBase64Texts(xml);
+      let signatures = this.findSignatures(lifted, findings);
       if (signatures === undefined) return finish(report, findings);
       if (signatures.length === 0) {
         return { status: 'unsigned', validationTime: report.validationTime };
@@ -129,6 +131,15 @@ export class EdxmlSignatureVerifier {
           malformed(`the packet carries ${signatures.length} XML signatures; QCVN 102 has one`),
         );
         return finish(report, findings);
+      }
+      // The signature's own base64 is read as it is: xml-crypto takes the SignatureValue from
+      // the element and verifies it over SignedInfo's canonical form, and neither knows the
+      // placeholders (a value from an RSA key over 6 144 bits is a run of 1 KiB or more).
+      const withSignature = putBackLiftedTexts(lifted, serializeXml(signatures[0]));
+      if (withSignature !== lifted) {
+        lifted = withSignature;
+        signatures = this.findSignatures(lifted, findings);
+        if (signatures === undefined) return finish(report, findings);
       }
       const shape = this.readShape(signatures[0], lifted, findings);
       if (!shape) return finish(report, findings);
@@ -376,6 +387,10 @@ function finish(report: SignedEdxmlReport, findings: ValidationFinding[]): Signe
   else delete report.subIndication;
   report.messages = findings.map(({ code, text }) => ({ code, text }));
   return report;
+}
+
+function serializeXml(element: XmlDomElement): string {
+  return new XMLSerializer().serializeToString(element);
 }
 
 function dsigChildren(parent: XmlDomElement | undefined, localName: string): XmlDomElement[] {

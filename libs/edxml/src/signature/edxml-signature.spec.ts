@@ -1,9 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { testPki } from '@docaxis/testing/test-pki';
 import { testRunDir } from '@docaxis/testing/test-run';
+import { buildCertificate } from '@docaxis/signature/pki/certificate-builder';
+import { organizationCertificateSpec } from '@docaxis/signature/pki/dev-certificate-profiles';
 import type { DevPki, DevPkiCredential } from '@docaxis/signature/pki/dev-pki-loader';
+import { devIssuingCaIssuer } from '@docaxis/signature/testing/dev-issuing-ca-crl';
 import { TrustStore } from '@docaxis/signature/trust/trust-store';
 import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
 import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
@@ -43,6 +48,18 @@ function xmlsec(args: string[]): { ok: boolean; output: string } {
   }
 }
 
+/** xmlsec1's verdict on a signed file, trusting the TEST root (issuing CA as intermediate). */
+function verifyWithXmlsec(pki: DevPki, file: string): { ok: boolean; output: string } {
+  return xmlsec([
+    '--verify',
+    '--trusted-pem',
+    pki.root.certPath,
+    '--untrusted-pem',
+    pki.issuing.certPath,
+    file,
+  ]);
+}
+
 function signWithXmlsec(
   credential: DevPkiCredential,
   signatureMethod: string = XMLDSIG.rsaSha1,
@@ -70,6 +87,48 @@ function signWithXmlsec(
 function signed(report: Awaited<ReturnType<EdxmlSignatureVerifier['verify']>>): SignedEdxmlReport {
   if (report.status !== 'signed') throw new Error('expected a signed report');
   return report;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * G22's seal on an 8192-bit RSA key, issued by the TEST issuing CA, as files for xmlsec1. The key
+ * has five primes (RFC 8017 multi-prime): its public key and signatures are plain RSA, and
+ * OpenSSL makes it in 2-4 s where two primes take 20-50 s.
+ */
+async function bigKeySeal(pki: DevPki, dir: string): Promise<DevPkiCredential> {
+  const keyPath = join(dir, 'seal-rsa-8192.key');
+  await promisify(execFile)('openssl', [
+    'genpkey',
+    '-algorithm',
+    'RSA',
+    '-pkeyopt',
+    'rsa_keygen_bits:8192',
+    '-pkeyopt',
+    'rsa_keygen_primes:5',
+    '-out',
+    keyPath,
+  ]);
+  const keyPem = readFileSync(keyPath, 'utf8');
+  const agency = pki.agency('000.00.00.G22');
+  const certificate = buildCertificate(
+    organizationCertificateSpec(agency, {
+      publicKey: createPublicKey(keyPem),
+      issuer: devIssuingCaIssuer(pki),
+      notBefore: new Date(Date.now() - DAY),
+      notAfter: new Date(Date.now() + 30 * DAY),
+    }),
+  );
+  const certPath = join(dir, 'seal-rsa-8192.pem');
+  writeFileSync(certPath, certificate.pem);
+  return {
+    ...agency.organization,
+    certPath,
+    keyPath,
+    certPem: certificate.pem,
+    keyPem,
+    certDer: certificate.der,
+  };
 }
 
 describe('edXML XML signatures', () => {
@@ -192,6 +251,53 @@ describe('edXML XML signatures', () => {
           /^\d+ bytes of XML outside the base64 attachments, more than the 16384 verified$/,
         ),
       });
+    });
+  });
+
+  describe('a signature value of 1 KiB or more (an RSA key over 6 144 bits)', () => {
+    const attachment = Buffer.alloc(40 * 1024, 7).toString('base64');
+    let seal: DevPkiCredential;
+    let signedPacket: string;
+    beforeAll(async () => {
+      seal = await bigKeySeal(pki, workDir);
+      signedPacket = signWithXmlsec(
+        seal,
+        XMLDSIG.rsaSha256,
+        XMLDSIG.sha256,
+        SAMPLE.replace(/(<edXML:ContentTransferEncoded[^>]*>)<!--[^>]*-->/, `$1${attachment}`),
+      );
+    }, 120_000);
+
+    it('verifies the signature xmlsec1 made, as xmlsec1 does', async () => {
+      const value = /<SignatureValue>([^<]+)<\/SignatureValue>/.exec(signedPacket)![1];
+      expect(value.length).toBeGreaterThanOrEqual(1024);
+      const file = join(workDir, 'big-key-signed.xml');
+      writeFileSync(file, signedPacket);
+      expect(verifyWithXmlsec(pki, file).ok).toBe(true);
+      const report = signed(await verifier.verify(signedPacket));
+      expect(report.indication).toBe('TOTAL-PASSED');
+      expect(report.chain[0].fingerprintSha256).toBe(
+        createHash('sha256').update(seal.certDer).digest('hex'),
+      );
+    });
+
+    it('still fails it with one bit of the signature value flipped', async () => {
+      const value = /<SignatureValue>([^<]+)<\/SignatureValue>/.exec(signedPacket)![1];
+      const flipped = Buffer.from(value.replace(/\s/g, ''), 'base64');
+      flipped[500] ^= 0x01;
+      const report = signed(
+        await verifier.verify(
+          signedPacket.replace(value, flipped.toString('base64').replace(/(.{64})/g, '$1\n')),
+        ),
+      );
+      expect(report.subIndication).toBe('SIG_CRYPTO_FAILURE');
+    });
+
+    it('still fails it with the attachment changed (HASH_FAILURE)', async () => {
+      const at = signedPacket.indexOf(attachment) + attachment.length / 2;
+      const changed = `${signedPacket.slice(0, at)}A${signedPacket.slice(at + 1)}`;
+      const report = signed(await verifier.verify(changed));
+      expect(report.subIndication).toBe('HASH_FAILURE');
     });
   });
 
@@ -335,18 +441,9 @@ describe('edXML XML signatures', () => {
       expect(packet.indexOf('<Signature')).toBeLessThan(packet.indexOf('</edXML:edXMLHeader>'));
       const file = join(workDir, 'axis-signed.xml');
       writeFileSync(file, packet);
-      const verifyWithXmlsec = () =>
-        xmlsec([
-          '--verify',
-          '--trusted-pem',
-          pki.root.certPath,
-          '--untrusted-pem',
-          pki.issuing.certPath,
-          file,
-        ]);
-      expect(verifyWithXmlsec()).toEqual({ ok: true, output: expect.any(String) });
+      expect(verifyWithXmlsec(pki, file)).toEqual({ ok: true, output: expect.any(String) });
       writeFileSync(file, packet.replace('Văn phòng Chính phủ', 'Văn phòng Chính phủ.'));
-      expect(verifyWithXmlsec().ok).toBe(false);
+      expect(verifyWithXmlsec(pki, file).ok).toBe(false);
     });
 
     it('signs a status packet that the verifier accepts as the axis', async () => {
