@@ -1,6 +1,7 @@
 import type { AuditEvent } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
+import { statusCodeOf } from './audit-event-body';
 
 export function AuditEventsTable({
   events,
@@ -26,41 +27,44 @@ export function AuditEventsTable({
           </tr>
         </thead>
         <tbody>
-          {events.map((event) => (
-            <tr key={event.seq}>
-              <td>{event.seq}</td>
-              <td>{formatDateTime(event.occurredAt)}</td>
-              <td>
-                {t.audit.eventType[event.eventType] ?? event.eventType}
-                {typeof event.details.statusCode === 'string' && (
-                  <span className="muted">
-                    {' '}
-                    ({event.details.statusCode} {t.statusCode[event.details.statusCode] ?? ''})
-                  </span>
-                )}
-              </td>
-              <td>
-                <code>{event.senderCode ?? '—'}</code>
-              </td>
-              <td>
-                <code>{event.recipientCode ?? '—'}</code>
-              </td>
-              <td>
-                {event.dispatchId ? (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onOpenTimeline(event.dispatchId!)}
-                    aria-label={`${c.openTimeline}: ${event.dispatchId}`}
-                  >
-                    {c.openTimeline}
-                  </button>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
+          {events.map((event) => {
+            const status = statusCodeOf(event);
+            return (
+              <tr key={event.seq}>
+                <td>{event.seq}</td>
+                <td>{formatDateTime(event.occurredAt)}</td>
+                <td>
+                  {t.audit.eventType[event.eventType] ?? event.eventType}
+                  {status && (
+                    <span className="muted">
+                      {' '}
+                      ({status} {t.statusCode[status] ?? ''})
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <code>{event.senderCode ?? '—'}</code>
+                </td>
+                <td>
+                  <code>{event.recipientCode ?? '—'}</code>
+                </td>
+                <td>
+                  {event.dispatchId ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onOpenTimeline(event.dispatchId!)}
+                      aria-label={`${c.openTimeline}: ${event.dispatchId}`}
+                    >
+                      {c.openTimeline}
+                    </button>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

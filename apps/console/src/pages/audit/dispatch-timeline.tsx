@@ -4,6 +4,7 @@ import { dispatchTimeline, type DispatchTimeline as Timeline } from '../../api/a
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { statusCodeOf } from './audit-event-body';
 
 /** One dispatch's life on the axis, with the agencies' status notices in between. */
 export function DispatchTimeline({
@@ -42,8 +43,7 @@ export function DispatchTimeline({
       {timeline && timeline.entries.length > 0 && (
         <ol className="timeline-list">
           {timeline.entries.map((entry) => {
-            const status =
-              typeof entry.details.statusCode === 'string' ? entry.details.statusCode : undefined;
+            const status = statusCodeOf(entry);
             return (
               <li key={entry.seq} className={`timeline-${entry.source}`}>
                 <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
