@@ -275,6 +275,20 @@ export const en: Messages = {
       'directory.changed': 'Agency directory changed',
       'webhook.changed': 'Agency webhook changed',
     },
+    webhookChange: {
+      action: {
+        'webhook.registered': 'registered',
+        'webhook.deactivated': 'deactivated',
+        'webhook.reactivated': 'reactivated',
+      },
+      deactivationCode: {
+        DEACTIVATED_BY_AGENCY: 'by the agency',
+        REPLACED: 'replaced by another webhook',
+        DESTINATION_NOT_PUBLIC: 'destination not a public address',
+        FAILING_PERSISTENTLY: 'failing persistently',
+      },
+      byNotifier: 'stopped by the axis (notifier)',
+    },
   },
   statusCode: {
     '01': 'Arrived',

@@ -304,6 +304,21 @@ export const vi = {
       'directory.changed': 'Thay đổi danh bạ cơ quan',
       'webhook.changed': 'Thay đổi webhook của cơ quan',
     } as Record<string, string>,
+    /** A `webhook.changed` record: what happened, and why a webhook was stopped. */
+    webhookChange: {
+      action: {
+        'webhook.registered': 'đăng ký',
+        'webhook.deactivated': 'ngừng',
+        'webhook.reactivated': 'kích hoạt lại',
+      } as Record<string, string>,
+      deactivationCode: {
+        DEACTIVATED_BY_AGENCY: 'cơ quan tự ngừng',
+        REPLACED: 'đã thay bằng webhook khác',
+        DESTINATION_NOT_PUBLIC: 'địa chỉ nhận không phải địa chỉ công cộng',
+        FAILING_PERSISTENTLY: 'gửi thất bại kéo dài',
+      } as Record<string, string>,
+      byNotifier: 'do trục tự ngừng (notifier)',
+    },
   },
   statusCode: {
     '01': 'Đã đến',

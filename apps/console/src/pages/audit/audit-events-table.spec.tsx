@@ -38,4 +38,56 @@ describe('AuditEventsTable (audit search results)', () => {
     expect(render([noticed])).toContain('(01 Đã đến)');
     expect(render([noticed], 'en')).toContain('(01 Arrived)');
   });
+
+  describe('a webhook change', () => {
+    const H41 = '000.00.00.H41';
+    const change = {
+      agencyCode: H41,
+      webhookId: '0192a000-0000-7000-8000-0000000000b1',
+      url: 'https://hooks.example.org/x',
+    };
+    const reason = 'every delivery attempt failed for 72 h (since 2026-11-20T08:00:00.000Z)';
+    const reasonVi = 'mọi lần gửi đều thất bại trong 72 giờ (từ 2026-11-20T08:00:00.000Z)';
+    const stopped = event(
+      'webhook.changed',
+      {
+        ...change,
+        action: 'webhook.deactivated',
+        deactivationCode: 'FAILING_PERSISTENTLY',
+        reason,
+        reasonVi,
+      },
+      'notifier',
+    );
+
+    it('the notifier stopped says so and why, in Vietnamese by default', () => {
+      const html = render([stopped]);
+      expect(html).toContain('Thay đổi webhook của cơ quan');
+      expect(html).toContain(`(ngừng ${H41}: gửi thất bại kéo dài) — do trục tự ngừng (notifier)`);
+      expect(html).toContain(reasonVi);
+      expect(html).not.toContain(reason);
+    });
+
+    it('the notifier stopped says so and why, in English on request', () => {
+      const html = render([stopped], 'en');
+      expect(html).toContain('Agency webhook changed');
+      expect(html).toContain(
+        `(deactivated ${H41}: failing persistently) — stopped by the axis (notifier)`,
+      );
+      expect(html).toContain(reason);
+      expect(html).not.toContain(reasonVi);
+    });
+
+    it("an agency's own change names it without claiming the axis made it", () => {
+      const subject = `CN=Văn thư, OU=${H41}`;
+      const registered = event(
+        'webhook.changed',
+        { ...change, action: 'webhook.registered' },
+        subject,
+      );
+      const html = render([registered]);
+      expect(html).toContain(`(đăng ký ${H41})`);
+      expect(html).not.toContain('notifier');
+    });
+  });
 });

@@ -2,6 +2,9 @@ import type { AuditEvent } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
 import { statusCodeOf } from './audit-event-body';
+import { WebhookChangeDetails } from './webhook-change-details';
+
+const WEBHOOK_CHANGED = 'webhook.changed';
 
 export function AuditEventsTable({
   events,
@@ -41,6 +44,7 @@ export function AuditEventsTable({
                       ({status} {t.statusCode[status] ?? ''})
                     </span>
                   )}
+                  {event.eventType === WEBHOOK_CHANGED && <WebhookChangeDetails event={event} />}
                 </td>
                 <td>
                   <code>{event.senderCode ?? '—'}</code>
