@@ -109,6 +109,24 @@ describe('docaxis audit verify-export of a filtered export: complete, as stated 
     expect(online.stdout).toContain(
       "complete against the database: the manifest's filter re-run up to seq 30 selects exactly these 6 records, with the same hashes",
     );
+    // A PDF shows the first 2,000 records: its manifest states every record the filter selects.
+    const pdfManifest = join(dir, 'fetched-pdf.manifest.json');
+    const pdf = await cli(
+      'audit',
+      'export',
+      '--type',
+      'dispatch.fetched',
+      '--format',
+      'pdf',
+      '--out',
+      join(dir, 'fetched.pdf'),
+      '--manifest',
+      pdfManifest,
+    );
+    expect(pdf.code).toBe(0);
+    expect(JSON.parse(readFileSync(pdfManifest, 'utf8')).selection).toEqual(
+      JSON.parse(readFileSync(fetched.manifest, 'utf8')).selection,
+    );
     // The filter re-run by SQL and the rule the offline check applies to each record agree.
     const filters: [string, string[], number][] = [
       ['actor', ['--actor', 'CN=seeded agency system'], 6],
@@ -145,6 +163,19 @@ describe('docaxis audit verify-export of a filtered export: complete, as stated 
       'BROKEN at line 4 (seq 15): the export is MISSING a record that its filter, re-run on the database, selects\n  the database selects seq 15 (dispatch.fetched,',
     );
     expect(online).toContain('the file has seq 20 next');
+    const vi = await cli(
+      'audit',
+      'verify-export',
+      join(dir, 'handed-over.csv'),
+      '--manifest',
+      manifest,
+      '--database',
+      '--lang',
+      'vi',
+    );
+    expect(vi.stdout).toContain(
+      'SAI LỆCH tại dòng 4 (bản ghi số 15): bản xuất THIẾU một bản ghi mà bộ lọc, chạy lại trên cơ sở dữ liệu, chọn',
+    );
 
     // The holder rewrites the manifest's selection too: offline nothing shows it (the manifest
     // is not signed, as the help says); the database still names the record.
