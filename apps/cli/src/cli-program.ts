@@ -33,7 +33,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // Commander has already printed its message; --help and --version end with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    const failure = apiFailure(error);
+    const failure = apiFailure(error, language);
     if (failure) {
       io.stderr.write(`docaxis: ${failure.message}\n`);
       return failure.code;
