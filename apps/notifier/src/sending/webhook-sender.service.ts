@@ -22,6 +22,9 @@ import { SENDER_CLOCK, type SenderClock, systemClock } from './sender-clock';
 import { type WebhookAnswer, WebhookHttpClient } from './webhook-http-client';
 import { signWebhookBody, WebhookHeaders } from './webhook-signature';
 
+/** The audit trail's actor for a webhook the notifier stops, as the router's steps are `router`. */
+const WEBHOOK_STOPPED_BY = 'notifier';
+
 /**
  * Sends due notifications: claim a batch from the database, POST each signed, file the attempt,
  * and either mark it delivered (2xx) or schedule the next attempt with exponential backoff. It
@@ -37,9 +40,6 @@ import { signWebhookBody, WebhookHeaders } from './webhook-signature';
  * `webhook.changed` by `notifier`, committed with the stop), and its notifications stay pending
  * until the agency reactivates it.
  */
-/** The audit trail's actor for a webhook the notifier stops, as the router's steps are `router`. */
-const WEBHOOK_STOPPED_BY = 'notifier';
-
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookSender.name);
