@@ -205,9 +205,11 @@ describe('signed checkpoints and trail verification (real PostgreSQL, tampering 
 
   it('pinpoints a checkpoint whose signature was corrupted', async () => {
     const trail = await freshTrail('checkpoint-corrupt');
+    // XOR, not overwrite: a byte that already was 0xff (1 in 256 signatures) would stay unchanged.
     await trail.tamper(
       `UPDATE audit_checkpoints
-          SET signed_data = overlay(signed_data placing '\\xff'::bytea from length(signed_data) - 10 for 1)
+          SET signed_data = set_byte(signed_data, length(signed_data) - 11,
+                                     get_byte(signed_data, length(signed_data) - 11) # 255)
         WHERE head_seq = 40`,
     );
     expect(await trail.verifier.verify()).toMatchObject({
