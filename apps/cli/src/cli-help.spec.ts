@@ -176,6 +176,24 @@ describe('docaxis --help and usage errors, in --lang', () => {
     expect(beforeHelp.stderr).toMatch(/^lỗi: giá trị 'xx' của tùy chọn '--lang <lang>'/);
   });
 
+  it('reads --lang as commander does where it follows an option that takes a value', async () => {
+    // Commander takes the program's --lang wherever it stands: the --lang after --reason is an
+    // option without its value, refused while --lang en is in force.
+    expect(await cli(['--lang', 'en', 'recall', 'd1', '--reason', '--lang'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: option '--lang <lang>' argument missing\n",
+    });
+    // The first --lang takes the second as its value and is refused: no language was set, the
+    // `en` after it is no option's.
+    expect(await cli(['recall', 'd1', '--reason', '--lang', '--lang', 'en'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "lỗi: giá trị '--lang' của tùy chọn '--lang <lang>' không hợp lệ. Giá trị được phép: vi, en.\n",
+    });
+  });
+
   it('refuses an unknown DOCAXIS_LANG in the default language', async () => {
     expect(await cli(['certs', 'dev', '--out', '/nonexistent/x'], { DOCAXIS_LANG: 'fr' })).toEqual({
       code: 2,

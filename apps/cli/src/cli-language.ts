@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CLI_MESSAGES } from './cli-messages';
 import {
   REPORT_LANGUAGES,
@@ -24,39 +24,49 @@ export function addLanguageOption(
   helpLanguage: CliLanguage,
 ): void {
   const words = CLI_MESSAGES[helpLanguage];
-  program
-    .addOption(
-      new Option('--lang <lang>', words.help.language).choices(CLI_LANGUAGES).default('vi'),
-    )
-    .hook('preAction', () => {
-      const fromEnv = env.DOCAXIS_LANG;
-      if (program.getOptionValueSource('lang') !== 'default' || !fromEnv) return;
-      if (!isCliLanguage(fromEnv)) {
-        program.error(words.invalidLanguageEnv(fromEnv, CLI_LANGUAGES), {
-          code: 'docaxis.invalidLanguage',
-        });
-      }
-      program.setOptionValueWithSource('lang', fromEnv, 'env');
-    });
+  program.addOption(languageOption(words.help.language)).hook('preAction', () => {
+    const fromEnv = env.DOCAXIS_LANG;
+    if (program.getOptionValueSource('lang') !== 'default' || !fromEnv) return;
+    if (!isCliLanguage(fromEnv)) {
+      program.error(words.invalidLanguageEnv(fromEnv, CLI_LANGUAGES), {
+        code: 'docaxis.invalidLanguage',
+      });
+    }
+    program.setOptionValueWithSource('lang', fromEnv, 'env');
+  });
+}
+
+/** The global option: one of CLI_LANGUAGES, Vietnamese unless given. */
+function languageOption(description: string): Option {
+  return new Option('--lang <lang>', description).choices(CLI_LANGUAGES).default('vi');
 }
 
 /**
- * The language of the help and of commander's usage errors, read from `argv` and `env` before
- * commander parses anything (it prints those while parsing): the last `--lang X` or `--lang=X`
- * before `--`, else DOCAXIS_LANG, else Vietnamese. A value that is no language counts as absent,
- * so commander refuses it in the default language. What a command prints once parsed follows
- * the parsed option (languageOf), which agrees except when `--lang` is another option's value.
+ * The language of the help and of commander's usage errors, before commander parses anything
+ * (it prints those while parsing): what commander itself will read, so that they agree with what
+ * the command then prints. A program with the same `--lang` option parses `argv`'s options as the
+ * docaxis program's first step does (its --lang wherever it stands, even after an option that
+ * takes a value, not after `--`). When commander refuses a --lang (no value, not a language), the
+ * language is the one in force at the refusal: an earlier --lang, else Vietnamese (the env is
+ * never read then). Otherwise the --lang given, else DOCAXIS_LANG when it is a language, else
+ * Vietnamese.
  */
 export function languageBeforeParsing(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
 ): CliLanguage {
-  let given: string | undefined;
-  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-    if (argv[i] === '--lang') given = argv[i + 1];
-    else if (argv[i].startsWith('--lang=')) given = argv[i].slice('--lang='.length);
+  const probe = new Command()
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
+    .addOption(languageOption(''));
+  const parsed = () => probe.getOptionValue('lang') as CliLanguage;
+  try {
+    probe.parseOptions([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) return parsed();
+    throw error;
   }
-  if (given !== undefined) return isCliLanguage(given) ? given : 'vi';
+  if (probe.getOptionValueSource('lang') !== 'default') return parsed();
   const fromEnv = env.DOCAXIS_LANG;
   return fromEnv !== undefined && isCliLanguage(fromEnv) ? fromEnv : 'vi';
 }
