@@ -1,6 +1,9 @@
 import { apiFetch, apiJson } from './api-client';
 import type { AuditProblemExplanation } from './audit-problem-explanation';
-import type { TsaRevocationFinding } from '../../../../libs/audit-trail/src/checkpoints/tsa-revocation-finding';
+import type {
+  CheckpointTimestamp,
+  VerificationScope,
+} from '../../../../libs/audit-trail/src/verification/verification-scope';
 
 // The shapes of the public /api/v1/audit routes (auditor role), as the gateway answers them.
 
@@ -40,32 +43,20 @@ export interface AgencyDeliveryStatistics {
   overdue: number;
 }
 
-/**
- * A checkpoint's RFC 3161 timestamp as the gateway judged it: its TSA's certificate chain
- * (`not-checked` without AUDIT_TSA_TRUST_FILE) and that chain's revocation (`note` says why it was
- * not checked, or when the TSA was revoked after the timestamp).
- */
-export interface CheckpointTimestamp {
-  genTime: string;
-  authority: string;
-  tsaChain: 'trusted' | 'not-checked';
-  tsaRevocation: { status: 'good'; note: null } | TsaRevocationUnsettled;
-}
-
-// What stopped a TSA path's revocation being settled, and which certificate: the audit trail's
-// own types, imported as types only, so the console and the API cannot drift.
+// A checkpoint's timestamp as judged (its TSA chain, that chain's revocation and why it is not
+// settled) and what a verification re-checked: the audit trail's own types, imported as types
+// only, so the console and the API cannot drift.
 export type {
   TsaPathCertificate,
   TsaRevocationFinding,
 } from '../../../../libs/audit-trail/src/checkpoints/tsa-revocation-finding';
+export type { TsaRevocationUnsettled } from '../../../../libs/audit-trail/src/checkpoints/tsa-revocation-status';
+export type {
+  CheckpointTimestamp,
+  VerificationScope,
+} from '../../../../libs/audit-trail/src/verification/verification-scope';
 
-/** Why a TSA revocation is not `good`: in English (`note`), and as data the console words. */
-export interface TsaRevocationUnsettled {
-  status: 'not-checked' | 'revoked-after-gen-time';
-  note: string;
-  findings: readonly TsaRevocationFinding[];
-}
-
+/** The checkpoint a verification leaned on (the verifier's own type imports the database's). */
 export interface CheckpointUsed {
   headSeq: number;
   headHash: string;
@@ -73,16 +64,6 @@ export interface CheckpointUsed {
   signerSubject: string;
   timestamped: boolean;
   timestamp: CheckpointTimestamp | null;
-}
-
-/** What one verification re-checked (GET /audit/verify starts from the latest checkpoint). */
-export interface VerificationScope {
-  from: 'genesis' | 'checkpoint' | 'seq';
-  startCheckpoint: Omit<CheckpointUsed, 'timestamped'> | null;
-  firstSeq: number;
-  lastSeq: number | null;
-  notReverified: { fromSeq: number; toSeq: number } | null;
-  summary: string;
 }
 
 export type ChainVerification = { scope: VerificationScope } & (

@@ -16,7 +16,7 @@ import { parseTstInfo } from '@docaxis/signature/timestamp/tst-info';
 import { CertificateCache } from '@docaxis/signature/trust/certificate-cache';
 import { CheckpointTimestampError } from './checkpoint-timestamp.error';
 import type { TsaCertificateTrust } from './tsa-certificate-trust';
-import type { TsaRevocation } from './tsa-revocation';
+import type { TsaRevocation } from './tsa-revocation-status';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
 

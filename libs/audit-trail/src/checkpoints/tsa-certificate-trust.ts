@@ -10,7 +10,8 @@ import { chooseCertificatePath } from '@docaxis/signature/trust/certificate-path
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
 import { TrustStore } from '@docaxis/signature/trust/trust-store';
 import { TsaCrlDirError } from './tsa-crl-dir.error';
-import { checkTsaRevocation, type TsaRevocation } from './tsa-revocation';
+import { checkTsaRevocation } from './tsa-revocation';
+import type { TsaRevocation } from './tsa-revocation-status';
 import { TsaTrustFileError } from './tsa-trust-file.error';
 
 export type TsaCertificateCheck =

@@ -1,6 +1,6 @@
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
-import type { TsaRevocation } from '../checkpoints/tsa-revocation';
+import type { TsaRevocation } from '../checkpoints/tsa-revocation-status';
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import { verificationScope, type CheckpointTimestamp } from '../verification/verification-scope';
 import { buildAuditPdfReport } from './audit-pdf-report';

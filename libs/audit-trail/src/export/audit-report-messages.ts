@@ -1,4 +1,4 @@
-import type { TsaRevocation, TsaRevocationUnsettled } from '../checkpoints/tsa-revocation';
+import type { TsaRevocation, TsaRevocationUnsettled } from '../checkpoints/tsa-revocation-status';
 import type { TsaRevocationFinding } from '../checkpoints/tsa-revocation-finding';
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import type { VerificationScope } from '../verification/verification-scope';

@@ -1,4 +1,4 @@
-import type { TsaRevocation } from '../checkpoints/tsa-revocation';
+import type { TsaRevocation } from '../checkpoints/tsa-revocation-status';
 
 /**
  * Where a verification started, in the caller's words: `genesis` (record 1, the full walk),
