@@ -84,6 +84,11 @@ export class DispatchLoad {
   private readonly latencies: number[] = [];
   private readonly admissionWaits: number[] = [];
   private readonly cursors = new Map<string, string | null>();
+  /**
+   * Recipients that acknowledged a dispatch before its sender read the 202 naming it (a fast axis
+   * lists a dispatch as soon as it is routed, and the answer to the POST can arrive after that).
+   */
+  private readonly acknowledgedBeforeAccepted = new Map<string, Set<string>>();
   private errors = 0;
   private busyRefusals = 0;
   private firstError: string | null = null;
@@ -99,6 +104,7 @@ export class DispatchLoad {
   async run(options: LoadOptions): Promise<LoadResult> {
     this.latencies.length = 0;
     this.admissionWaits.length = 0;
+    this.acknowledgedBeforeAccepted.clear();
     this.errors = 0;
     this.busyRefusals = 0;
     this.firstError = null;
@@ -186,10 +192,14 @@ export class DispatchLoad {
       }
       const { dispatchId } = JSON.parse(response.body.toString('utf8')) as { dispatchId: string };
       this.admissionWaits.push(startedAt - firstSentAt);
-      this.pending.set(dispatchId, {
+      const early = this.acknowledgedBeforeAccepted.get(dispatchId);
+      this.acknowledgedBeforeAccepted.delete(dispatchId);
+      const pending = {
         startedAt,
-        waitingFor: new Set(this.recipients.map((r) => r.code)),
-      });
+        waitingFor: new Set(this.recipients.map((r) => r.code).filter((c) => !early?.has(c))),
+      };
+      if (pending.waitingFor.size === 0) this.complete(pending);
+      else this.pending.set(dispatchId, pending);
       return true;
     }
   }
@@ -245,14 +255,22 @@ export class DispatchLoad {
         continue;
       }
       const pending = this.pending.get(result.dispatchId);
-      if (!pending) continue;
+      if (!pending) {
+        const early = this.acknowledgedBeforeAccepted.get(result.dispatchId) ?? new Set<string>();
+        this.acknowledgedBeforeAccepted.set(result.dispatchId, early.add(recipient.code));
+        continue;
+      }
       pending.waitingFor.delete(recipient.code);
       if (pending.waitingFor.size === 0) {
         this.pending.delete(result.dispatchId);
-        this.completedAt = this.clock.now();
-        this.latencies.push(this.completedAt - pending.startedAt);
+        this.complete(pending);
       }
     }
+  }
+
+  private complete(pending: Pending): void {
+    this.completedAt = this.clock.now();
+    this.latencies.push(this.completedAt - pending.startedAt);
   }
 
   /**

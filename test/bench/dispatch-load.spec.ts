@@ -36,6 +36,11 @@ class ScriptedGateway {
   /** The Idempotency-Key of every POST /dispatches, refused or not. */
   readonly submissionKeys: string[] = [];
   private listed = 0;
+  /**
+   * The 202 reaches the sender only once the recipient has acknowledged the dispatch: a fast axis
+   * can list (and have acknowledged) a dispatch before its sender has read the answer to its POST.
+   */
+  answersAfterAcknowledgement = false;
 
   constructor(
     private readonly pollFailures: Failure[] = [],
@@ -65,6 +70,12 @@ class ScriptedGateway {
       }
       const dispatchId = randomUUID();
       this.submitted.push(dispatchId);
+      while (
+        this.answersAfterAcknowledgement &&
+        !this.acknowledgedBatches.some((batch) => batch.includes(dispatchId))
+      ) {
+        await this.clock.sleep(1);
+      }
       return json(202, { dispatchId });
     },
   } as unknown as GatewayClient;
@@ -119,6 +130,16 @@ describe('the end-to-end bench client (DispatchLoad): polls and acknowledgements
     expect(result).toMatchObject({ errors: 0, retries: 2, firstError: null });
     expect(result.completed).toBe(gateway.submitted.length);
     expect(gateway.acknowledgedBatches.flat()).toEqual(gateway.submitted);
+  });
+
+  it('counts a dispatch acknowledged by its recipients before its sender read the 202', async () => {
+    const gateway = new ScriptedGateway();
+    gateway.answersAfterAcknowledgement = true;
+    const result = await gateway.load().run(OPTIONS);
+    expect(result).toMatchObject({ errors: 0, firstError: null });
+    expect(gateway.submitted.length).toBeGreaterThan(0);
+    expect(result.completed).toBe(gateway.submitted.length);
+    expect(result.latency.count).toBe(gateway.submitted.length);
   });
 
   it('retries an inbox poll that failed in transit or with a 5xx, and counts the retries', async () => {
