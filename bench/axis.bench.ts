@@ -21,6 +21,7 @@ import {
   scenarioTable,
   soakTable,
   stageTable,
+  rawPipelineTable,
   targetsTable,
   type AxisScenarioRow,
   type BaselineRow,
@@ -31,6 +32,7 @@ import { DispatchLoad, type PdfAttachment, type SendingAgency } from './axis/dis
 import { GatewayClient } from './axis/gateway-client';
 import { HeapProbe } from './axis/heap-probe';
 import { measureRawBroker } from './axis/raw-broker-baseline';
+import { measureRawPipeline } from './axis/raw-pipeline/raw-pipeline-baseline';
 import { ScenarioCpuMeter } from './axis/scenario-cpu-meter';
 import {
   secondHalfFloorGrowth,
@@ -106,6 +108,33 @@ async function main(): Promise<void> {
           ]
         : []),
     ];
+
+    progress('raw pipeline: the same load on the least a dispatch needs, with no framework');
+    const rawPipeline = await measureRawPipeline(
+      env,
+      senderCodes.map((code) => ({
+        code,
+        leaderName: env.pki.agency(code).leader.fullName,
+        pdfs: small.bySender.get(code) ?? [],
+      })),
+      RECIPIENTS,
+      {
+        concurrentSenders: 64,
+        seconds: args.scenarioSeconds,
+        warmUpSeconds: args.quick ? 1 : 5,
+        frontWorkers: cpus().length,
+      },
+    );
+    baselines.push({
+      label: `raw pipeline, 2 × ${kib(small.bytes)} PDFs, 64 senders`,
+      perSecond: rawPipeline.load.dispatchesPerSecond,
+      detail: `dispatches/s: the same load on node:https + multer + pg + amqplib, the least a dispatch needs (see bench/README.md), ${rawPipeline.load.errors} errors`,
+    });
+
+    if (args.baselinesOnly) {
+      process.stdout.write(`\n${baselineTable(baselines)}\n\n${rawPipelineTable(rawPipeline)}\n`);
+      return;
+    }
 
     const heapProbe = args.heapProbe ? HeapProbe.prepare(env.workDir) : null;
     progress(`starting ${APPS.join(', ')} (one process each)`);
@@ -212,6 +241,7 @@ async function main(): Promise<void> {
         `apps log at ${args.logLevel}; three recipients per dispatch; ${senderCodes.length} sending agencies\n\n` +
         `${baselineTable(baselines)}\n\n${scenarioTable(rows)}\n\n${cpuTable(rows)}\n\n${stageTable(rows)}\n\n` +
         (sustained ? `${targetsTable(sustained)}\n\n` : '') +
+        (sustained ? `${rawPipelineTable(rawPipeline, sustained)}\n\n` : '') +
         (soak ? `${soakTable(soak)}\n` : ''),
     );
     const resultsDir = join(repoRoot, 'bench/results');
@@ -222,7 +252,7 @@ async function main(): Promise<void> {
     );
     writeFileSync(
       resultFile,
-      `${JSON.stringify({ benchmark: 'axis', at: new Date().toISOString(), arguments: args, machine, baselines, rawBroker, rows, soak }, null, 2)}\n`,
+      `${JSON.stringify({ benchmark: 'axis', at: new Date().toISOString(), arguments: args, machine, baselines, rawBroker, rawPipeline, rows, soak }, null, 2)}\n`,
     );
     process.stdout.write(`\nResults written to ${resultFile}\n`);
   } finally {

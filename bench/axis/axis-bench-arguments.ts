@@ -26,6 +26,8 @@ export interface AxisBenchArguments {
    * axis as deployed (0: no admission control, the backlog grows as fast as senders send).
    */
   admissionLimit: number;
+  /** Measure the raw baselines (broker, verification, raw pipeline) only; start no app. */
+  baselinesOnly: boolean;
 }
 
 const FULL: AxisBenchArguments = {
@@ -39,11 +41,12 @@ const FULL: AxisBenchArguments = {
   skipLarge: false,
   cpuProfileDir: null,
   admissionLimit: 200,
+  baselinesOnly: false,
 };
 
 /**
  * `npm run bench [-- --quick] [--seconds N] [--sustain-seconds N] [--soak-seconds N]
- * [--soak-senders N] [--heap-probe] [--log-level L] [--skip-5mb] [--cpu-prof DIR] [--admission-limit N]`. Full by default (about 14 minutes with the soak); `--quick` is
+ * [--soak-senders N] [--heap-probe] [--log-level L] [--skip-5mb] [--cpu-prof DIR] [--admission-limit N] [--baselines-only]`. Full by default (about 14 minutes with the soak); `--quick` is
  * the few-seconds smoke run CI uses.
  */
 export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArguments {
@@ -89,9 +92,12 @@ export function parseAxisBenchArguments(argv: readonly string[]): AxisBenchArgum
       case '--skip-5mb':
         result.skipLarge = true;
         break;
+      case '--baselines-only':
+        result.baselinesOnly = true;
+        break;
       default:
         throw new BenchArgumentError(
-          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --soak-senders N, --heap-probe, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N)`,
+          `unknown argument ${argument} (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --soak-senders N, --heap-probe, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N, --baselines-only)`,
         );
     }
   }

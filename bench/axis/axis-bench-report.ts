@@ -1,5 +1,6 @@
 import type { AxisAppName } from './axis-app-process';
 import type { LoadResult } from './dispatch-load';
+import type { RawPipelineResult } from './raw-pipeline/raw-pipeline-baseline';
 import { CPU_CONSUMERS, type CpuMsPerDispatch } from './scenario-cpu-meter';
 import type { MemoryGrowth, MemorySeries } from './soak-memory';
 import type { StageLatency } from './stage-latencies';
@@ -198,4 +199,32 @@ function percent(ratio: number): string {
 
 function mib(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(0);
+}
+
+/**
+ * docaxis' highest-concurrency 100 KB row against the raw pipeline under the same load: how far
+ * the axis is from what its parts carry on this machine with the least work a dispatch needs.
+ */
+export function rawPipelineTable(raw: RawPipelineResult, row?: AxisScenarioRow): string {
+  const cpu = (ms: number | null | undefined) => (ms == null ? 'n/a' : ms.toFixed(1));
+  const rawCpu = raw.cpuMsPerDispatch;
+  const lines = [
+    `| ${raw.concurrentSenders} senders, 2 PDFs of the same size | dispatches/s | p50 ms | p99 ms | errors | CPU ms/dispatch: own processes | RabbitMQ | PostgreSQL | total |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| raw pipeline (${raw.frontWorkers} front workers + router; ${raw.seconds} s) | ${raw.load.dispatchesPerSecond.toFixed(1)} | ${raw.load.latency.p50Ms.toFixed(0)} | ${raw.load.latency.p99Ms.toFixed(0)} | ${raw.load.errors} | ${cpu(rawCpu?.pipeline)} | ${cpu(rawCpu?.rabbitmq)} | ${cpu(rawCpu?.postgres)} | ${cpu(rawCpu?.total)} |`,
+  ];
+  if (row) {
+    lines.push(
+      `| docaxis (5 apps; ${row.label}) | ${row.load.dispatchesPerSecond.toFixed(1)} | ${row.load.latency.p50Ms.toFixed(0)} | ${row.load.latency.p99Ms.toFixed(0)} | ${row.load.errors} | ${cpu(appsCpu(row.cpuMsPerDispatch))} | ${cpu(row.cpuMsPerDispatch.rabbitmq)} | ${cpu(row.cpuMsPerDispatch.postgres)} | ${cpu(row.cpuMsPerDispatch.total)} |`,
+      `| docaxis ÷ raw pipeline | ${percent(row.load.dispatchesPerSecond / raw.load.dispatchesPerSecond)} | | | | | | | ${rawCpu && row.cpuMsPerDispatch.total !== null ? `${(row.cpuMsPerDispatch.total / rawCpu.total).toFixed(1)} ×` : 'n/a'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function appsCpu(cpu: CpuMsPerDispatch): number | null {
+  const apps = CPU_CONSUMERS.filter((c) => c !== 'rabbitmq' && c !== 'postgres').map((c) => cpu[c]);
+  return apps.some((ms) => ms === null)
+    ? null
+    : apps.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
 }

@@ -1,15 +1,22 @@
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import {
-  createHash,
-  generateKeyPairSync,
-  randomBytes,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
-import { BenchFailureError } from '../support/bench-failure.error';
+  type RawSignatureFixture,
+  type SignedByteRange,
+  verifyByteRangesRaw,
+} from './raw-signature-math';
 
-/** The part of a signed PDF the math covers: the two byte-range segments of one signature. */
-export type SignedByteRange = readonly [number, number, number, number];
+export type { SignedByteRange };
+
+/** A fresh RSA-2048 key and its signature over 230 random bytes (a signed-attributes' size). */
+export function rawSignatureFixture(): RawSignatureFixture {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const signedAttributes = randomBytes(230);
+  return {
+    publicKey,
+    signedAttributes,
+    signatureValue: sign('sha256', signedAttributes, privateKey),
+  };
+}
 
 /**
  * What verifying a signed PDF costs when nothing but the math is done: per signature, SHA-256
@@ -17,32 +24,15 @@ export type SignedByteRange = readonly [number, number, number, number];
  * message. No parsing, no chain, no revocation: the floor docaxis is compared against.
  */
 export class RawVerificationBaseline {
-  private readonly publicKey: KeyObject;
-  private readonly signedAttributes = randomBytes(230);
-  private readonly signatureValue: Buffer;
+  private readonly fixture = rawSignatureFixture();
 
   constructor(
     private readonly pdf: Buffer,
     private readonly byteRanges: readonly SignedByteRange[],
-  ) {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    this.publicKey = publicKey;
-    this.signatureValue = sign('sha256', this.signedAttributes, privateKey);
-  }
+  ) {}
 
   /** One full pass; throws if the fixed signature ever fails (the measurement would be void). */
   verifyOnce(): void {
-    for (const [start1, length1, start2, length2] of this.byteRanges) {
-      createHash('sha256')
-        .update(this.pdf.subarray(start1, start1 + length1))
-        .update(this.pdf.subarray(start2, start2 + length2))
-        .digest();
-      if (!verify('sha256', this.signedAttributes, this.publicKey, this.signatureValue)) {
-        throw new BenchFailureError(
-          'BENCH_BASELINE_BROKEN',
-          'baseline RSA signature did not verify',
-        );
-      }
-    }
+    verifyByteRangesRaw(this.pdf, this.byteRanges, this.fixture);
   }
 }

@@ -14,6 +14,7 @@ describe('npm run bench arguments', () => {
     skipLarge: false,
     cpuProfileDir: null,
     admissionLimit: 200,
+    baselinesOnly: false,
   };
 
   it('defaults to the full run', () => {
@@ -53,6 +54,7 @@ describe('npm run bench arguments', () => {
         '/tmp/prof',
         '--admission-limit',
         '0',
+        '--baselines-only',
       ]),
     ).toEqual({
       quick: false,
@@ -65,6 +67,7 @@ describe('npm run bench arguments', () => {
       skipLarge: true,
       cpuProfileDir: '/tmp/prof',
       admissionLimit: 0,
+      baselinesOnly: true,
     });
     expect(parseAxisBenchArguments(['--admission-limit', '40']).admissionLimit).toBe(40);
   });
@@ -95,7 +98,7 @@ describe('npm run bench arguments', () => {
 
   it('refuses an unknown option and lists the known ones', () => {
     expect(refusal(['--count', '5'])).toBe(
-      'unknown argument --count (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --soak-senders N, --heap-probe, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N)',
+      'unknown argument --count (use --quick, --seconds N, --sustain-seconds N, --soak-seconds N, --soak-senders N, --heap-probe, --log-level L, --skip-5mb, --cpu-prof DIR, --admission-limit N, --baselines-only)',
     );
   });
 });

@@ -36,6 +36,9 @@ describe('npm run bench (quick mode)', () => {
     );
     expect(run.stdout).toContain('| amqplib → quorum queue → consumer |');
     expect(run.stdout).toMatch(/\| node:crypto verify, \d+ KiB PDF \|/);
+    // The raw pipeline served the same load without an error (it stops the run otherwise).
+    expect(run.stdout).toMatch(/\| raw pipeline, 2 × \d+ KiB PDFs, 64 senders \| [1-9]\d* \|/);
+    expect(run.stdout).toContain('| docaxis ÷ raw pipeline |');
     for (const senders of [1, 8, 64]) {
       expect(run.stdout).toMatch(
         // dispatches, errors (none), busy 503s (the senders waited and sent again)
@@ -49,12 +52,19 @@ describe('npm run bench (quick mode)', () => {
     const resultFile = /Results written to (\S+)/.exec(run.stdout)?.[1];
     expect(resultFile && existsSync(resultFile)).toBe(true);
     const results = JSON.parse(readFileSync(join(resultFile!), 'utf8')) as {
+      rawPipeline: {
+        load: { completed: number; errors: number };
+        cpuMsPerDispatch: { pipeline: number; total: number } | null;
+      };
       rows: {
         load: { completed: number; errors: number };
         cpuMsPerDispatch: Record<string, number | null>;
         transactionsPerDispatch: number;
       }[];
     };
+    expect(results.rawPipeline.load).toMatchObject({ errors: 0 });
+    expect(results.rawPipeline.load.completed).toBeGreaterThan(0);
+    expect(results.rawPipeline.cpuMsPerDispatch?.pipeline).toBeGreaterThan(0);
     expect(results.rows).toHaveLength(3);
     for (const row of results.rows) {
       expect(row.load.completed).toBeGreaterThan(0);

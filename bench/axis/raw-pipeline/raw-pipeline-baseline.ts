@@ -1,0 +1,126 @@
+import type { BenchEnvironment } from '../bench-environment';
+import {
+  DispatchLoad,
+  type LoadResult,
+  type ReceivingAgency,
+  type SendingAgency,
+} from '../dispatch-load';
+import { GatewayClient } from '../gateway-client';
+import {
+  clockTicksPerSecond,
+  procAvailable,
+  readProcCpuTime,
+  readProcCpuTimesByName,
+} from '../proc-cpu-time';
+import { BenchFailureError } from '../../support/bench-failure.error';
+import { RawPipeline } from './raw-pipeline';
+
+/** CPU ms per completed dispatch: the pipeline's own processes, the broker, the database. */
+export interface RawPipelineCpu {
+  pipeline: number;
+  rabbitmq: number;
+  postgres: number;
+  total: number;
+}
+
+export interface RawPipelineResult {
+  concurrentSenders: number;
+  seconds: number;
+  frontWorkers: number;
+  load: LoadResult;
+  /** null where /proc cannot be read. */
+  cpuMsPerDispatch: RawPipelineCpu | null;
+}
+
+/**
+ * The same load as docaxis' scenarios (`DispatchLoad`: the same agencies, PDFs, envelopes,
+ * long-polls and batched acknowledgements, over mutual TLS), sent to the raw pipeline: what these
+ * parts (Node, TLS, multer, PostgreSQL, a quorum queue) carry on this machine with the least
+ * work a dispatch needs and no framework. docaxis is compared with it as with the other raw
+ * baselines, in the same run.
+ */
+export async function measureRawPipeline(
+  env: BenchEnvironment,
+  senders: readonly Omit<SendingAgency, 'client'>[],
+  recipientCodes: readonly string[],
+  options: {
+    concurrentSenders: number;
+    seconds: number;
+    warmUpSeconds: number;
+    frontWorkers: number;
+  },
+): Promise<RawPipelineResult> {
+  const pipeline = await RawPipeline.start(env, options.frontWorkers);
+  const clients: GatewayClient[] = [];
+  const client = (credential: { certPem: string; keyPem: string }) => {
+    const created = new GatewayClient(pipeline.url, env.pki.server.caBundlePem, credential, 64);
+    clients.push(created);
+    return created;
+  };
+  try {
+    const recipients: ReceivingAgency[] = recipientCodes.map((code) => ({
+      code,
+      client: client(env.pki.agency(code).client),
+    }));
+    const load = new DispatchLoad(
+      senders.map((sender) => ({ ...sender, client: client(env.pki.agency(sender.code).client) })),
+      recipients,
+    );
+    await load.run({
+      concurrentSenders: 4,
+      seconds: options.warmUpSeconds,
+      drainTimeoutMs: 60_000,
+    });
+    const before = cpuTicks(pipeline.pids);
+    const result = await load.run({
+      concurrentSenders: options.concurrentSenders,
+      seconds: options.seconds,
+      drainTimeoutMs: 60_000,
+    });
+    const after = cpuTicks(pipeline.pids);
+    // A baseline that failed requests measured something else: the run stops rather than compare.
+    if (result.errors > 0 || result.completed === 0) {
+      throw new BenchFailureError(
+        'BENCH_BASELINE_BROKEN',
+        `the raw pipeline completed ${result.completed} dispatches with ${result.errors} errors; the first: ${result.firstError}`,
+      );
+    }
+    return {
+      concurrentSenders: options.concurrentSenders,
+      seconds: options.seconds,
+      frontWorkers: options.frontWorkers,
+      load: result,
+      cpuMsPerDispatch: before && after ? perDispatch(before, after, result.completed) : null,
+    };
+  } finally {
+    for (const created of clients) created.close();
+    await pipeline.stop();
+  }
+}
+
+type Ticks = Record<keyof Omit<RawPipelineCpu, 'total'>, Map<number, number>>;
+
+function cpuTicks(pipelinePids: readonly number[]): Ticks | null {
+  if (!procAvailable()) return null;
+  const byPid = (times: readonly { pid: number; ticks: number }[]) =>
+    new Map(times.map((time) => [time.pid, time.ticks]));
+  return {
+    pipeline: byPid(pipelinePids.flatMap((pid) => readProcCpuTime(pid) ?? [])),
+    rabbitmq: byPid(readProcCpuTimesByName('beam.smp')),
+    postgres: byPid(readProcCpuTimesByName('postgres')),
+  };
+}
+
+/** Processes that appeared in the window count from zero, as in the scenarios' CPU table. */
+function perDispatch(before: Ticks, after: Ticks, completed: number): RawPipelineCpu {
+  const ticksPerSecond = clockTicksPerSecond();
+  const ms = (part: keyof Ticks) => {
+    let ticks = 0;
+    for (const [pid, now] of after[part]) ticks += now - (before[part].get(pid) ?? 0);
+    return ((ticks / ticksPerSecond) * 1000) / Math.max(1, completed);
+  };
+  const pipeline = ms('pipeline');
+  const rabbitmq = ms('rabbitmq');
+  const postgres = ms('postgres');
+  return { pipeline, rabbitmq, postgres, total: pipeline + rabbitmq + postgres };
+}
