@@ -1,9 +1,7 @@
 import { apiFetch, apiJson } from './api-client';
 import type { AuditProblemExplanation } from './audit-problem-explanation';
-import type {
-  CheckpointTimestamp,
-  VerificationScope,
-} from '../../../../libs/audit-trail/src/verification/verification-scope';
+import type { CheckpointUsed } from '../../../../libs/audit-trail/src/verification/checkpoint-used';
+import type { VerificationScope } from '../../../../libs/audit-trail/src/verification/verification-scope';
 
 // The shapes of the public /api/v1/audit routes (auditor role), as the gateway answers them.
 
@@ -44,8 +42,8 @@ export interface AgencyDeliveryStatistics {
 }
 
 // A checkpoint's timestamp as judged (its TSA chain, that chain's revocation and why it is not
-// settled) and what a verification re-checked: the audit trail's own types, imported as types
-// only, so the console and the API cannot drift.
+// settled), the checkpoint a verification leaned on and what it re-checked: the audit trail's own
+// types, imported as types only, so the console and the API cannot drift.
 export type {
   TsaPathCertificate,
   TsaRevocationFinding,
@@ -55,16 +53,7 @@ export type {
   CheckpointTimestamp,
   VerificationScope,
 } from '../../../../libs/audit-trail/src/verification/verification-scope';
-
-/** The checkpoint a verification leaned on (the verifier's own type imports the database's). */
-export interface CheckpointUsed {
-  headSeq: number;
-  headHash: string;
-  createdAt: string;
-  signerSubject: string;
-  timestamped: boolean;
-  timestamp: CheckpointTimestamp | null;
-}
+export type { CheckpointUsed } from '../../../../libs/audit-trail/src/verification/checkpoint-used';
 
 export type ChainVerification = { scope: VerificationScope } & (
   | {

@@ -1,6 +1,7 @@
 import { PdfReportDocument } from '@docaxis/pdf-report/pdf-report-document';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
-import type { AuditTrailVerification, CheckpointUsed } from '../verification/audit-trail-verifier';
+import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
+import type { CheckpointUsed } from '../verification/checkpoint-used';
 import {
   AUDIT_REPORT_MESSAGES,
   tsaRevocationText,

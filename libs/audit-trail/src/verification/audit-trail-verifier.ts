@@ -10,6 +10,7 @@ import { checkTimestampToken } from '../checkpoints/checkpoint-timestamp';
 import type { CheckpointSignatureVerifier } from '../checkpoints/checkpoint-signature-verifier';
 import type { TsaCertificateTrust } from '../checkpoints/tsa-certificate-trust';
 import { AuditCheckpointNotFoundError } from './audit-checkpoint-not-found.error';
+import type { CheckpointUsed } from './checkpoint-used';
 import type { AuditTrailExplanation } from './audit-trail-explanation';
 import type { TrailVerificationRequest } from './trail-verification-request';
 import {
@@ -22,17 +23,6 @@ import {
 
 export type AuditTrailProblem =
   AuditChainProblem | 'BAD_CHECKPOINT_SIGNATURE' | 'UNTRUSTED_CHECKPOINT_TIMESTAMP';
-
-/** The checkpoint a verification leaned on: the latest valid one in range. */
-export interface CheckpointUsed {
-  headSeq: number;
-  headHash: string;
-  createdAt: string;
-  signerSubject: string;
-  timestamped: boolean;
-  /** Its RFC 3161 token as verified (null without one); `tsaChain` says whether the TSA was judged. */
-  timestamp: CheckpointTimestamp | null;
-}
 
 type TrailWalk =
   | (Extract<AuditChainVerification, { ok: true }> & {
