@@ -1,4 +1,5 @@
 import type { Messages } from './messages.vi';
+import { statusCodeNames } from './status-code-names';
 
 export const en: Messages = {
   appTitle: 'Document axis',
@@ -290,17 +291,7 @@ export const en: Messages = {
       byNotifier: 'stopped by the axis (notifier)',
     },
   },
-  statusCode: {
-    '01': 'Arrived',
-    '02': 'Refused',
-    '03': 'Accepted and registered',
-    '04': 'Assigned',
-    '05': 'In progress',
-    '06': 'Done',
-    '13': 'Recall requested',
-    '15': 'Recall or update agreed',
-    '16': 'Recall or update refused',
-  },
+  statusCode: statusCodeNames('englishName'),
   indication: {
     'TOTAL-PASSED': 'Valid',
     'TOTAL-FAILED': 'Not valid',

@@ -5,6 +5,7 @@ import type { Indication, ReportMessage, SubIndication } from '../api/verificati
 import { reportMessageVi } from '../../../../libs/signature/src/report/wording/report-message.vi';
 import { coverageDetailsVi } from '../../../../libs/signature/src/report/wording/coverage-detail.vi';
 import { formatDateTime } from './date-format';
+import { statusCodeNames } from './status-code-names';
 
 /**
  * The Vietnamese dictionary: the console's default language and the shape every other language
@@ -320,17 +321,7 @@ export const vi = {
       byNotifier: 'do trục tự ngừng (notifier)',
     },
   },
-  statusCode: {
-    '01': 'Đã đến',
-    '02': 'Từ chối tiếp nhận',
-    '03': 'Đã tiếp nhận',
-    '04': 'Phân công',
-    '05': 'Đang xử lý',
-    '06': 'Hoàn thành',
-    '13': 'Lấy lại',
-    '15': 'Đồng ý lấy lại, cập nhật',
-    '16': 'Từ chối lấy lại, cập nhật',
-  } as Record<string, string>,
+  statusCode: statusCodeNames('vietnameseName'),
   indication: {
     'TOTAL-PASSED': 'Hợp lệ',
     'TOTAL-FAILED': 'Không hợp lệ',

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { AuditFilter } from '../../api/audit';
 import { useI18n } from '../../i18n/i18n-context';
+import { STATUS_CODES } from '../../i18n/status-code-names';
 
 /** Every event type the audit records (the batched ones are recorded per dispatch). */
 export const AUDIT_EVENT_TYPES = [
@@ -22,7 +23,6 @@ export const AUDIT_EVENT_TYPES = [
   'directory.changed',
   'webhook.changed',
 ];
-const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'];
 
 export interface SearchFields {
   agency: string;
