@@ -1,4 +1,5 @@
 import { copyFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
@@ -13,11 +14,15 @@ import { testRunDir } from '@docaxis/testing/test-run';
 import { waitFor } from '@docaxis/testing/wait-for';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { testPki } from '@docaxis/testing/test-pki';
+import { loadGatewayConfig } from '../../apps/gateway/src/config/gateway.config';
+import { createGatewayApp } from '../../apps/gateway/src/gateway-app.factory';
 
 const A = '000.00.00.H41';
 const B = '000.00.00.H14';
 /** Its own agency, so that polling for the new CRL spends no other test's rate budget. */
 const C = '000.00.00.H20';
+/** Its own agency, for the budget shared by two gateway instances. */
+const D = '000.00.14.H20';
 const HEADER = 'X-SSL-Client-Cert';
 const LIMIT = 25;
 
@@ -231,6 +236,29 @@ describe('trusted-proxy mode and per-agency rate limits', () => {
     expect((await anonymous(axis).get('/inbox')).body.error.code).toBe(
       'CLIENT_CERTIFICATE_REQUIRED',
     );
+  });
+
+  it('gives an agency one budget however many gateway instances serve it (counters in PostgreSQL)', async () => {
+    // A second gateway instance on the same database, as behind a balancer.
+    const second = await createGatewayApp(loadGatewayConfig(axis.env));
+    try {
+      await second.listen(0, '127.0.0.1');
+      const { port } = (second.getHttpServer() as { address(): AddressInfo }).address();
+      const instances = [axis, { ...axis, gatewayUrl: `https://127.0.0.1:${port}` }];
+      const agency = axis.pki.agency(D);
+      let allowed = 0;
+      let last: RawResponse | undefined;
+      for (let i = 0; i < LIMIT + 1; i += 1) {
+        last = await call(instances[i % 2], '/inbox', { forwarded: escaped(agency.client) });
+        if (last.status !== 429) allowed += 1;
+      }
+      expect(allowed).toBe(LIMIT);
+      expect(last?.body.error?.code).toBe('RATE_LIMITED');
+      // Refused on the first instance too, now.
+      expect((await call(axis, '/inbox', { forwarded: escaped(agency.client) })).status).toBe(429);
+    } finally {
+      await second.close();
+    }
   });
 
   it('speaks TLS 1.2+ with forward-secret AEAD ciphers only', async () => {

@@ -14,6 +14,7 @@ import { VerificationBacklogRepository } from './dispatch/verification-backlog.r
 import { InboxDeliveryAnnouncer } from './inbox/inbox-delivery-announcer';
 import { InboxRepository } from './inbox/inbox.repository';
 import { ParkedMessageRepository } from './parked-message/parked-message.repository';
+import { RateLimitCounterRepository } from './rate-limit/rate-limit-counter.repository';
 import { WebhookNotificationRepository } from './webhook/webhook-notification.repository';
 import { WebhookRepository } from './webhook/webhook.repository';
 import { StatusNoticeRepository } from './status-notice/status-notice.repository';
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   StatusNoticeRepository,
   InboxRepository,
   InboxDeliveryAnnouncer,
+  RateLimitCounterRepository,
 ];
 
 /** The database connection and the repositories, for any app. */

@@ -121,6 +121,12 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_PER_AGENCY: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   /**
+   * Where the per-agency counters live: `postgres` (shared by every gateway instance: one budget
+   * per agency however many serve it) or `memory` (each instance its own: with N instances an
+   * agency gets up to N budgets; a round trip less per request).
+   */
+  RATE_LIMIT_STORE: z.enum(['postgres', 'memory']).default('postgres'),
+  /**
    * Admission control: while more than this many dispatches await signature verification (state
    * `accepted`), a new submission is refused (503 SUBMISSION_BACKLOG_FULL, Retry-After) if its
    * agency already holds its fair share of them (this ÷ agencies waiting), so a backlog the

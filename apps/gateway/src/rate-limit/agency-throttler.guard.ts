@@ -18,8 +18,8 @@ import { AgencyRateLimitedError } from './agency-rate-limit.errors';
  * The budget belongs to the agency the client certificate authenticates, whichever of its
  * certificates or addresses it calls from, and is shared by all routes; a caller that cannot be
  * authenticated is counted by address (its request is refused by the route's guard next).
- * Counters live in this instance's memory: with N gateway instances behind a balancer an agency
- * gets up to N times the budget.
+ * Counters live in PostgreSQL by default (SharedThrottlerStorage), so N gateway instances behind
+ * a balancer give an agency one budget; with RATE_LIMIT_STORE=memory each instance counts its own.
  */
 @Injectable()
 export class AgencyThrottlerGuard extends ThrottlerGuard {

@@ -24,6 +24,7 @@ import { DropSupersededAuditIndexes1795509800000 } from './1795509800000-drop-su
 import { WebhookDeactivationReasonVi1795510690552 } from './1795510690552-webhook-deactivation-reason-vi';
 import { DispatchRejectionMessageVi1795513641438 } from './1795513641438-dispatch-rejection-message-vi';
 import { DispatchIndexesWithoutState1795523235594 } from './1795523235594-dispatch-indexes-without-state';
+import { RateLimitCounters1795565721802 } from './1795565721802-rate-limit-counters';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const ALL_MIGRATIONS = [
   WebhookDeactivationReasonVi1795510690552,
   DispatchRejectionMessageVi1795513641438,
   DispatchIndexesWithoutState1795523235594,
+  RateLimitCounters1795565721802,
 ];
