@@ -45,6 +45,8 @@ describe('edXML test fixtures (README table)', () => {
     'status-unknown-code.edxml': 'EDXML_STRUCTURE_INVALID / STATUS_CODE_UNKNOWN',
     'status-bad-timestamp.edxml': 'EDXML_STRUCTURE_INVALID / TIMESTAMP_INVALID',
     'status-with-body.edxml': 'EDXML_STATUS_BODY_FORBIDDEN',
+    'status-through-axis.edxml': 'status 01',
+    'status-with-message-header.edxml': 'EDXML_STRUCTURE_INVALID / ELEMENT_UNEXPECTED',
   };
 
   it('lists every fixture of the folder', () => {

@@ -92,9 +92,26 @@ describe('buildEdxmlPacket', () => {
 });
 
 describe('buildEdxmlStatus', () => {
-  it.each(['status-received.edxml', 'status-agrees-recall-14.edxml'])('round-trips %s', (name) => {
-    const status = parseEdxmlStatus(fixture(name));
-    expect(parseEdxmlStatus(buildEdxmlStatus(status))).toEqual(status);
+  it.each(['status-received.edxml', 'status-agrees-recall-14.edxml', 'status-through-axis.edxml'])(
+    'round-trips %s',
+    (name) => {
+      const status = parseEdxmlStatus(fixture(name));
+      expect(parseEdxmlStatus(buildEdxmlStatus(status))).toEqual(status);
+    },
+  );
+
+  it("writes a status packet's TraceHeaderList after Status, as a message packet's after MessageHeader", () => {
+    const xml = buildEdxmlStatus(parseEdxmlStatus(fixture('status-through-axis.edxml')));
+    const header = xml.slice(
+      xml.indexOf('<edXML:edXMLHeader>'),
+      xml.indexOf('</edXML:edXMLHeader>'),
+    );
+    expect(header.indexOf('</edXML:Status>')).toBeLessThan(
+      header.indexOf('<edXML:TraceHeaderList>'),
+    );
+    expect(header).toContain(
+      '<edXML:TraceHeader>\n     <edXML:OrganId>000.00.00.G22</edXML:OrganId>\n     <edXML:Timestamp>2026/11/20 09:05:02</edXML:Timestamp>',
+    );
   });
 
   it('writes 15 for a status received as 14, and no body', () => {

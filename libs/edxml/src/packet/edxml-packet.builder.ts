@@ -70,6 +70,7 @@ export function buildEdxmlStatus(status: EdxmlStatus): string {
       leaf('Timestamp', status.timestamp),
       ...foreign(status.extensions),
     ]),
+    ...(status.traceHeaderList ? [traceHeaderListNode(status.traceHeaderList)] : []),
     ...foreign(status.signature ? [status.signature] : undefined),
     ...foreign(status.outerExtensions?.header),
   ]);

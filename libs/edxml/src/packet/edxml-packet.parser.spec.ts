@@ -553,6 +553,39 @@ describe('parseEdxmlStatus', () => {
     expect(parseEdxmlStatus(empty)).toEqual(parseEdxmlStatus(xml));
   });
 
+  it("reads the TraceHeaderList of a status packet that passed an axis into the model, checked as a message's", () => {
+    const status = parseEdxmlStatus(fixture('status-through-axis.edxml'));
+    expect(status.traceHeaderList).toEqual({
+      traceHeaders: [
+        { organId: '000.00.00.H41', timestamp: '2026/11/20 09:05:00' },
+        { organId: '000.00.00.G22', timestamp: '2026/11/20 09:05:02' },
+      ],
+    });
+    expect(status.outerExtensions).toBeUndefined();
+    const { traceHeaderList: _trace, ...rest } = status;
+    expect(rest).toEqual(parseEdxmlStatus(fixture('status-received.edxml')));
+    const badTime = fixture('status-through-axis.edxml')
+      .toString()
+      .replace('2026/11/20 09:05:02', '2026-11-20T09:05:02');
+    expect(structureIssues(() => parseEdxmlStatus(badTime))).toEqual([
+      expect.objectContaining({
+        path: 'TraceHeaderList/TraceHeader[2]/Timestamp',
+        code: 'TIMESTAMP_INVALID',
+      }),
+    ]);
+  });
+
+  it('refuses a packet with both Status and MessageHeader, as a status and as a message', () => {
+    const issue = {
+      path: 'MessageHeader',
+      code: 'ELEMENT_UNEXPECTED',
+      message: expect.stringContaining('a packet is a message or a status, not both'),
+    };
+    const xml = fixture('status-with-message-header.edxml');
+    expect(structureIssues(() => parseEdxmlStatus(xml))).toEqual([issue]);
+    expect(structureIssues(() => parseEdxmlPacket(xml))).toEqual([issue]);
+  });
+
   it('tells the two kinds apart', () => {
     expect(parseEdxml(fixture('dispatch-new.edxml')).kind).toBe('packet');
     expect(parseEdxml(fixture('status-received.edxml')).kind).toBe('status');

@@ -102,6 +102,14 @@ export function parseEdxml(xml: Buffer | string, options?: EdxmlParseOptions): P
   const headerReader = new EdxmlChildReader(header, '', issues);
   const statusElement = header.children.find((child) => child.name === 'Status');
   if (statusElement) {
+    if (headerReader.optional('MessageHeader')) {
+      // Read as either kind, half of it would be dropped unseen: the document or the status.
+      headerReader.issue(
+        'MessageHeader',
+        'ELEMENT_UNEXPECTED',
+        'edXMLHeader holds both MessageHeader and Status: a packet is a message or a status, not both',
+      );
+    }
     const status = readStatus(headerReader, issues);
     const content = documentContentOf(rootReader, envelopeReader);
     const outer = compact({
@@ -149,10 +157,7 @@ function readPacket(
   const messageHeader = readMessageHeader(
     new EdxmlChildReader(messageHeaderElement, 'MessageHeader', issues),
   );
-  const traceElement = headerReader.optional('TraceHeaderList');
-  const traceHeaderList =
-    traceElement &&
-    readTraceHeaderList(new EdxmlChildReader(traceElement, 'TraceHeaderList', issues));
+  const traceHeaderList = readOptionalTraceHeaderList(headerReader);
   const signature = headerReader.take(isSignature);
 
   const body = envelopeReader.optional('edXMLBody');
@@ -303,6 +308,14 @@ function readStaffInfo(reader: EdxmlChildReader): EdxmlStaffInfo {
     mobile: reader.text('Mobile'),
     extensions: reader.extensions(),
   });
+}
+
+/** `edXMLHeader/TraceHeaderList`, which a message and a status packet may both carry. */
+function readOptionalTraceHeaderList(
+  headerReader: EdxmlChildReader,
+): EdxmlTraceHeaderList | undefined {
+  const element = headerReader.optional('TraceHeaderList');
+  return element && readTraceHeaderList(headerReader.readerFor(element, 'TraceHeaderList'));
 }
 
 function readTraceHeaderList(reader: EdxmlChildReader): EdxmlTraceHeaderList {
@@ -499,6 +512,7 @@ function readStatus(headerReader: EdxmlChildReader, issues: EdxmlIssue[]): Edxml
     statusCode: statusCode ?? '01',
     description: reader.text('Description'),
     timestamp,
+    traceHeaderList: readOptionalTraceHeaderList(headerReader),
     signature: headerReader.take(isSignature),
     extensions: reader.extensions(),
   });

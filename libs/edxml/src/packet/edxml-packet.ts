@@ -171,6 +171,8 @@ export interface EdxmlStatus extends Extensions {
   readonly description?: string;
   /** `yyyy/MM/dd HH:mm:ss`, Vietnam time. */
   readonly timestamp: string;
+  /** The systems the packet passed, as a message's: the author's, then each axis'. */
+  readonly traceHeaderList?: EdxmlTraceHeaderList;
   readonly signature?: XmlElement;
   /** Unknown elements around `Status` (under the root, envelope or header; there is no body). */
   readonly outerExtensions?: EdxmlPacketExtensions;
