@@ -18,6 +18,7 @@ import { asBytes } from '@docaxis/testing/response-bytes';
 import { envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
+import { AXIS_TRACE_ORGAN_ID } from '../../apps/gateway/src/edxml/axis-trace-header';
 import { devPkiTrustDirectories } from '@docaxis/signature/testing/dev-pki-verifier';
 
 const A = '000.00.00.G22'; // Văn phòng Chính phủ, the sender
@@ -62,6 +63,16 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
       timestamp: `2026/11/20 09:0${noticeIds.length}:00`,
       ...overrides,
     });
+  }
+
+  /** A document's MessageHeader put beside `Status`: a packet that is a message and a status. */
+  function withMessageHeader(xml: string): string {
+    const header = buildEdxmlPacket(received);
+    const messageHeader = header.slice(
+      header.indexOf('<edXML:MessageHeader>'),
+      header.indexOf('</edXML:MessageHeader>') + '</edXML:MessageHeader>'.length,
+    );
+    return xml.replace('<edXML:Status>', `${messageHeader}<edXML:Status>`);
   }
 
   function postStatus(agency: string, xml: string, id = dispatchId): request.Test {
@@ -127,8 +138,15 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     expect(again.body.id).toBe(noticeIds[0]);
   });
 
-  it('B posts "Đã tiếp nhận" (03) as edXML; "Hoàn thành" cannot jump ahead of the state machine', async () => {
-    const accepted = await postStatus(B, statusFor('03'));
+  it('B posts "Đã tiếp nhận" (03) as edXML, through its own axis (a TraceHeaderList); "Hoàn thành" cannot jump ahead of the state machine', async () => {
+    const accepted = await postStatus(
+      B,
+      statusFor('03', {
+        traceHeaderList: {
+          traceHeaders: [{ organId: B, timestamp: '2026/11/20 09:01:00' }],
+        },
+      }),
+    );
     expect(accepted.status).toBe(201);
     noticeIds.push(accepted.body.id);
     const refused = await postStatus(B, statusFor('01'));
@@ -185,6 +203,13 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
         ),
       422,
       'EDXML_STATUS_BODY_FORBIDDEN',
+    ],
+    [
+      // A valid next status (04 after 03): accepted, the MessageHeader was dropped unseen.
+      'a packet with a MessageHeader beside Status',
+      () => postStatus(B, withMessageHeader(statusFor('04'))),
+      400,
+      'EDXML_STRUCTURE_INVALID',
     ],
     ['malformed XML', () => postStatus(B, '<edXML><edXMLEnvelope>'), 400, 'EDXML_MALFORMED'],
     [
@@ -274,10 +299,28 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
         staffInfo: { department: 'Văn phòng UBND tỉnh', staff: 'Lê Văn C' },
         timestamp: `2026/11/20 09:0${index}:00`,
       });
+      // As a served dispatch: the author's entry (when the axis recorded it), then the axis'.
+      const trace = status.traceHeaderList?.traceHeaders ?? [];
+      expect(trace.map((entry) => entry.organId)).toEqual([B, AXIS_TRACE_ORGAN_ID]);
+      expect(trace[0].timestamp <= trace[1].timestamp).toBe(true);
+      expect(xml.indexOf('</edXML:Status>')).toBeLessThan(xml.indexOf('<edXML:TraceHeaderList>'));
+      expect(xml.indexOf('</edXML:TraceHeaderList>')).toBeLessThan(xml.indexOf('<Signature'));
       const report = await verifier.verify(xml);
       expect(report).toMatchObject({ status: 'signed', indication: 'TOTAL-PASSED' });
       expect(JSON.stringify(report)).toContain('docaxis axis signing');
     }
+  });
+
+  it('POST /dispatches refuses a packet with both MessageHeader and Status, naming the MessageHeader', async () => {
+    const response = await asAgency(axis, B)
+      .post('/dispatches')
+      .set('Content-Type', 'application/xml')
+      .send(withMessageHeader(statusFor('04')));
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('EDXML_STRUCTURE_INVALID');
+    expect(response.body.error.details.issues).toEqual([
+      expect.objectContaining({ path: 'MessageHeader', code: 'ELEMENT_UNEXPECTED' }),
+    ]);
   });
 
   it('the author may read its own notice; an agency that is no party may not', async () => {

@@ -8,12 +8,13 @@ import { AgencyRepository } from '@docaxis/persistence/agency/agency.repository'
 import { StatusNoticeRepository } from '@docaxis/persistence/status-notice/status-notice.repository';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import { DispatchAccessService } from '../dispatches/dispatch-access.service';
+import { axisStatusTraceHeaderList } from '../edxml/axis-trace-header';
 import { StatusNoticeNotFoundError } from './edxml-status.errors';
 
 /**
  * One status notice as the standard's status packet, signed by the axis (it is the axis that
- * emits it; the author's own signature, if its packet had one, is not kept). Readable by the
- * notice's author and its addressee only.
+ * emits it; the author's own signature, if its packet had one, is not kept), with the axis' trace
+ * as a served dispatch has. Readable by the notice's author and its addressee only.
  */
 @Injectable()
 export class ReadStatusPacketUseCase {
@@ -24,7 +25,12 @@ export class ReadStatusPacketUseCase {
     private readonly signer: EdxmlSigner,
   ) {}
 
-  async execute(dispatchId: string, noticeId: string, agencyCode: string): Promise<string> {
+  async execute(
+    dispatchId: string,
+    noticeId: string,
+    agencyCode: string,
+    now = new Date(),
+  ): Promise<string> {
     const { dispatch } = await this.access.partyOf(dispatchId, agencyCode);
     const notice = isUuid(noticeId) ? await this.notices.findById(noticeId) : null;
     if (
@@ -53,6 +59,7 @@ export class ReadStatusPacketUseCase {
         timestamp: notice.noticedAt,
       },
     );
-    return this.signer.sign(buildEdxmlStatus(status));
+    const trace = axisStatusTraceHeaderList(notice.authorCode, notice.recordedAt, now);
+    return this.signer.sign(buildEdxmlStatus({ ...status, traceHeaderList: trace }));
   }
 }

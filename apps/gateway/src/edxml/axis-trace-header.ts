@@ -1,7 +1,7 @@
 import { dateToEdxmlTimestamp } from '@docaxis/edxml/dates/edxml-dates';
 import type { DispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
 import { newDispatchTraceHeaderList } from '@docaxis/edxml/packet/edxml-envelope.mapping';
-import type { EdxmlTraceHeaderList } from '@docaxis/edxml/packet/edxml-packet';
+import type { EdxmlTraceHeader, EdxmlTraceHeaderList } from '@docaxis/edxml/packet/edxml-packet';
 
 /**
  * The OrganId docaxis writes for its own passage: Văn phòng Chính phủ, which operates the national
@@ -21,11 +21,27 @@ export function axisTraceHeaderList(
   servedAt: Date,
 ): EdxmlTraceHeaderList {
   const sent = newDispatchTraceHeaderList(envelope, acceptedAt);
+  return { ...sent, traceHeaders: [...sent.traceHeaders, axisTraceHeader(servedAt)] };
+}
+
+/**
+ * The trace of a status notice served as edXML, as a dispatch's: its author's entry when the axis
+ * recorded the notice (the packet's own trace is not kept either), then the axis handing it over
+ * now. No `Bussiness`: it describes a document's business (new, recall...), which a status has not.
+ */
+export function axisStatusTraceHeaderList(
+  authorCode: string,
+  recordedAt: Date,
+  servedAt: Date,
+): EdxmlTraceHeaderList {
   return {
-    ...sent,
     traceHeaders: [
-      ...sent.traceHeaders,
-      { organId: AXIS_TRACE_ORGAN_ID, timestamp: dateToEdxmlTimestamp(servedAt) },
+      { organId: authorCode, timestamp: dateToEdxmlTimestamp(recordedAt) },
+      axisTraceHeader(servedAt),
     ],
   };
+}
+
+function axisTraceHeader(servedAt: Date): EdxmlTraceHeader {
+  return { organId: AXIS_TRACE_ORGAN_ID, timestamp: dateToEdxmlTimestamp(servedAt) };
 }
