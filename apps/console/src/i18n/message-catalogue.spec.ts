@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUDIT_EVENT_TYPES } from '../pages/audit/audit-search-form';
+import { AUDIT_EVENT_TYPES } from '../../../../libs/audit-trail/src/wording/audit-event-type-names';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
 

@@ -1,5 +1,8 @@
 import type { Messages } from './messages.vi';
 import { statusCodeNames } from './status-code-names';
+// The event types' words are the audit trail's own, as the PDF report words them.
+import { AUDIT_EVENT_TYPE_NAMES } from '../../../../libs/audit-trail/src/wording/audit-event-type-names';
+import { WEBHOOK_CHANGE_WORDING } from '../../../../libs/audit-trail/src/wording/webhook-change-wording';
 
 export const en: Messages = {
   appTitle: 'Document axis',
@@ -257,39 +260,9 @@ export const en: Messages = {
       pdf: 'Download PDF report',
       busy: 'Exporting…',
     },
-    eventType: {
-      'dispatch.submitted': 'Dispatch accepted',
-      'dispatch.verified': 'Signatures verified',
-      'dispatch.rejected': 'Rejected (signatures)',
-      'dispatch.refused': 'Refused at the door',
-      'dispatch.routed': 'Routed',
-      'dispatch.withdrawn': 'Withdrawn before routing (recalled)',
-      'dispatch.delivered': 'Delivered to the inbox',
-      'dispatch.fetched': 'Fetched by the recipient',
-      'dispatch.acknowledged': 'Acknowledged by the recipient',
-      'dispatch.recalled': 'Recalled by the sender',
-      'status.noticed': 'Status notice recorded',
-      'status.delivered': 'Status notice delivered',
-      'status.skipped': 'Status notice skipped (administrator)',
-      'parked-message.redriven': 'Parked message redriven (administrator)',
-      'parked-message.discarded': 'Parked message discarded (administrator)',
-      'directory.changed': 'Agency directory changed',
-      'webhook.changed': 'Agency webhook changed',
-    },
-    webhookChange: {
-      action: {
-        'webhook.registered': 'registered',
-        'webhook.deactivated': 'deactivated',
-        'webhook.reactivated': 'reactivated',
-      },
-      deactivationCode: {
-        DEACTIVATED_BY_AGENCY: 'by the agency',
-        REPLACED: 'replaced by another webhook',
-        DESTINATION_NOT_PUBLIC: 'destination not a public address',
-        FAILING_PERSISTENTLY: 'failing persistently',
-      },
-      byNotifier: 'stopped by the axis (notifier)',
-    },
+    eventType: AUDIT_EVENT_TYPE_NAMES.en,
+    /** A `webhook.changed` record: what happened, and why a webhook was stopped. */
+    webhookChange: WEBHOOK_CHANGE_WORDING.en,
   },
   statusCode: statusCodeNames('englishName'),
   indication: {

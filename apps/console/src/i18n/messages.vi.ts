@@ -6,6 +6,9 @@ import { reportMessageVi } from '../../../../libs/signature/src/report/wording/r
 import { coverageDetailsVi } from '../../../../libs/signature/src/report/wording/coverage-detail.vi';
 import { formatDateTime } from './date-format';
 import { statusCodeNames } from './status-code-names';
+// The event types' words are the audit trail's own, as the PDF report words them.
+import { AUDIT_EVENT_TYPE_NAMES } from '../../../../libs/audit-trail/src/wording/audit-event-type-names';
+import { WEBHOOK_CHANGE_WORDING } from '../../../../libs/audit-trail/src/wording/webhook-change-wording';
 
 /**
  * The Vietnamese dictionary: the console's default language and the shape every other language
@@ -286,40 +289,9 @@ export const vi = {
       none: 'Chưa có số liệu.',
     },
     export: { title: 'Xuất dữ liệu', csv: 'Tải CSV', pdf: 'Tải báo cáo PDF', busy: 'Đang xuất…' },
-    eventType: {
-      'dispatch.submitted': 'Tiếp nhận văn bản gửi',
-      'dispatch.verified': 'Đã kiểm tra chữ ký',
-      'dispatch.rejected': 'Từ chối (chữ ký)',
-      'dispatch.refused': 'Từ chối tại cổng',
-      'dispatch.routed': 'Đã định tuyến',
-      'dispatch.withdrawn': 'Đã thu hồi trước khi định tuyến',
-      'dispatch.delivered': 'Đã chuyển đến hộp thư',
-      'dispatch.fetched': 'Cơ quan nhận đã lấy về',
-      'dispatch.acknowledged': 'Cơ quan nhận đã xác nhận',
-      'dispatch.recalled': 'Cơ quan gửi thu hồi văn bản',
-      'status.noticed': 'Ghi nhận trạng thái xử lý',
-      'status.delivered': 'Đã chuyển trạng thái xử lý',
-      'status.skipped': 'Bỏ qua trạng thái xử lý (quản trị)',
-      'parked-message.redriven': 'Gửi lại thông điệp bị giữ (quản trị)',
-      'parked-message.discarded': 'Hủy thông điệp bị giữ (quản trị)',
-      'directory.changed': 'Thay đổi danh bạ cơ quan',
-      'webhook.changed': 'Thay đổi webhook của cơ quan',
-    } as Record<string, string>,
+    eventType: AUDIT_EVENT_TYPE_NAMES.vi as Readonly<Record<string, string>>,
     /** A `webhook.changed` record: what happened, and why a webhook was stopped. */
-    webhookChange: {
-      action: {
-        'webhook.registered': 'đăng ký',
-        'webhook.deactivated': 'ngừng',
-        'webhook.reactivated': 'kích hoạt lại',
-      } as Record<string, string>,
-      deactivationCode: {
-        DEACTIVATED_BY_AGENCY: 'cơ quan tự ngừng',
-        REPLACED: 'đã thay bằng webhook khác',
-        DESTINATION_NOT_PUBLIC: 'địa chỉ nhận không phải địa chỉ công cộng',
-        FAILING_PERSISTENTLY: 'gửi thất bại kéo dài',
-      } as Record<string, string>,
-      byNotifier: 'do trục tự ngừng (notifier)',
-    },
+    webhookChange: WEBHOOK_CHANGE_WORDING.vi,
   },
   statusCode: statusCodeNames('vietnameseName'),
   indication: {

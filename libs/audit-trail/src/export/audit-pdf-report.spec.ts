@@ -213,3 +213,99 @@ describe('audit PDF report: the first problem', () => {
     );
   });
 });
+
+describe('audit PDF report: the events, worded for auditors', () => {
+  const FINGERPRINT = 'ab'.repeat(32);
+  let seq = 0;
+  const record = (
+    eventType: string,
+    body: Record<string, unknown>,
+    fields: Partial<AuditRecordEntity> = {},
+  ): AuditRecordEntity => ({
+    seq: ++seq,
+    eventId: `event-${seq}`,
+    eventType,
+    occurredAt: new Date('2026-11-24T03:00:00.000Z'),
+    recordedAt: new Date('2026-11-24T03:00:00.000Z'),
+    dispatchId: null,
+    senderCode: null,
+    recipientCode: null,
+    actor: 'CN=TEST ADMIN',
+    payload: { body, meta: {} },
+    payloadDigest: HASH,
+    prevHash: HASH,
+    hash: HASH,
+    ...fields,
+  });
+  const EVENTS = [
+    record(
+      'dispatch.delivered',
+      { recipientCode: '000.00.00.H41' },
+      { senderCode: '000.00.00.G22', recipientCode: '000.00.00.H41' },
+    ),
+    record(
+      'webhook.changed',
+      {
+        action: 'webhook.deactivated',
+        agencyCode: '000.00.00.H14',
+        url: 'https://vanban.caobang.gov.vn/hook',
+        deactivationCode: 'FAILING_PERSISTENTLY',
+        reason: 'every delivery failed for 24 hours',
+        reasonVi: 'mọi lần gửi đều thất bại trong 24 giờ',
+      },
+      { actor: 'notifier' },
+    ),
+    record('directory.changed', {
+      action: 'certificate.registered',
+      agencyCode: '000.00.00.G22',
+      fingerprint: FINGERPRINT,
+    }),
+  ];
+  const text = async (language: 'vi' | 'en') => {
+    async function* events(): AsyncIterable<AuditRecordEntity> {
+      yield* await Promise.resolve(EVENTS);
+    }
+    const pdf = await buildAuditPdfReport({
+      language,
+      generatedAt: new Date('2026-11-24T03:10:00.000Z'),
+      filters: [],
+      verification: verification(null),
+      head: { seq: 40, hash: HASH },
+      events: events(),
+      totalEvents: EVENTS.length,
+    });
+    return extractPdfText(pdf).replace(/\s+/g, ' ');
+  };
+
+  /** Cells wrap, and the lines of neighbouring cells interleave: compared without spaces or dashes. */
+  const compact = (words: string) => words.replace(/[\s—]/g, '');
+
+  it('names each event type in Vietnamese, and says what a directory or webhook change did', async () => {
+    const vi = await text('vi');
+    for (const words of [
+      'Đã chuyển đến hộp thư',
+      'Thay đổi webhook của cơ quan',
+      'Thay đổi danh bạ cơ quan',
+      '000.00.00.G22 → 000.00.00.H41',
+      'ngừng webhook của 000.00.00.H14 (gửi thất bại kéo dài); do trục tự ngừng (notifier); https://vanban.caobang.gov.vn/hook; mọi lần gửi đều thất bại trong 24 giờ',
+      `đăng ký chứng thư số của 000.00.00.G22; chứng thư SHA-256 ${FINGERPRINT}`,
+    ]) {
+      expect(compact(vi)).toContain(compact(words));
+    }
+    expect(vi).not.toMatch(/webhook\.changed|directory\.changed|dispatch\.delivered/);
+    expect(vi).not.toContain('— → —');
+  });
+
+  it('words the same in English', async () => {
+    const en = compact(await text('en'));
+    for (const words of [
+      'Agency webhook changed',
+      'webhook of 000.00.00.H14 deactivated (failing persistently); stopped by the axis (notifier)',
+      'every delivery failed for 24 hours',
+      'registered a certificate of 000.00.00.G22',
+    ]) {
+      expect(en).toContain(compact(words));
+    }
+    expect(en).not.toContain(compact('mọi lần gửi'));
+  });
+});

@@ -2,6 +2,8 @@ import { PdfReportDocument } from '@docaxis/pdf-report/pdf-report-document';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import type { CheckpointUsed } from '../verification/checkpoint-used';
+import { auditEventTypeName } from '../wording/audit-event-type-names';
+import { auditEventDetails } from './audit-event-details';
 import {
   AUDIT_REPORT_MESSAGES,
   tsaRevocationText,
@@ -71,14 +73,14 @@ export async function buildAuditPdfReport(input: AuditPdfReportInput): Promise<B
     rows.push([
       String(record.seq),
       record.recordedAt.toISOString(),
-      record.eventType,
+      auditEventTypeName(record.eventType, input.language),
       record.dispatchId ?? '—',
-      `${record.senderCode ?? '—'} → ${record.recipientCode ?? '—'}`,
+      auditEventDetails(record, input.language),
       record.hash,
     ]);
   }
   report.heading(m.events, 2).paragraph(m.eventCount(rows.length, input.totalEvents));
-  report.table(rows, { header: m.header, columnRatios: [0.6, 1.6, 1.3, 1.9, 1.6, 2.2], size: 7 });
+  report.table(rows, { header: m.header, columnRatios: [0.5, 1.4, 2.1, 1.9, 2.8, 1.9], size: 7 });
   return report.save();
 }
 

@@ -94,7 +94,7 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
       shown === total
         ? `${total} sự kiện.`
         : `${shown} sự kiện đầu tiên trên tổng số ${total}; dùng bản xuất CSV để có đầy đủ.`,
-    header: ['Số', 'Thời điểm ghi', 'Loại sự kiện', 'Văn bản', 'Cơ quan gửi → nhận', 'Mã băm'],
+    header: ['Số', 'Thời điểm ghi', 'Sự kiện', 'Văn bản', 'Chi tiết', 'Mã băm'],
     page: (page, total) => `Trang ${page}/${total}`,
   },
   en: {
@@ -147,7 +147,7 @@ export const AUDIT_REPORT_MESSAGES: Readonly<Record<'vi' | 'en', AuditReportMess
       shown === total
         ? `${total} events.`
         : `First ${shown} of ${total} events; use the CSV export for all.`,
-    header: ['Seq', 'Recorded at', 'Event type', 'Dispatch', 'Sender → recipient', 'Hash'],
+    header: ['Seq', 'Recorded at', 'Event', 'Dispatch', 'Details', 'Hash'],
     page: (page, total) => `Page ${page}/${total}`,
   },
 };

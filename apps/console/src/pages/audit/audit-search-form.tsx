@@ -2,27 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { AuditFilter } from '../../api/audit';
 import { useI18n } from '../../i18n/i18n-context';
 import { STATUS_CODES } from '../../i18n/status-code-names';
-
-/** Every event type the audit records (the batched ones are recorded per dispatch). */
-export const AUDIT_EVENT_TYPES = [
-  'dispatch.submitted',
-  'dispatch.verified',
-  'dispatch.rejected',
-  'dispatch.refused',
-  'dispatch.routed',
-  'dispatch.withdrawn',
-  'dispatch.delivered',
-  'dispatch.fetched',
-  'dispatch.acknowledged',
-  'dispatch.recalled',
-  'status.noticed',
-  'status.delivered',
-  'status.skipped',
-  'parked-message.redriven',
-  'parked-message.discarded',
-  'directory.changed',
-  'webhook.changed',
-];
+import { AUDIT_EVENT_TYPES } from '../../../../../libs/audit-trail/src/wording/audit-event-type-names';
 
 export interface SearchFields {
   agency: string;

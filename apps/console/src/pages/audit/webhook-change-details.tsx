@@ -1,9 +1,7 @@
 import type { AuditEvent } from '../../api/audit';
 import { useI18n } from '../../i18n/i18n-context';
+import { WEBHOOK_NOTIFIER_ACTOR } from '../../../../../libs/audit-trail/src/wording/webhook-change-wording';
 import { eventBody } from './audit-event-body';
-
-/** The actor of a webhook the axis stopped on its own (apps/notifier). */
-const NOTIFIER = 'notifier';
 
 /**
  * What a `webhook.changed` record says: what happened to which agency's webhook and, for a
@@ -29,7 +27,7 @@ export function WebhookChangeDetails({ event }: { event: AuditEvent }) {
         {' '}
         ({what}
         {code && `: ${w.deactivationCode[code] ?? code}`})
-        {event.actor === NOTIFIER && ` — ${w.byNotifier}`}
+        {event.actor === WEBHOOK_NOTIFIER_ACTOR && ` — ${w.byNotifier}`}
       </span>
       {reason && <div className="muted">{reason}</div>}
     </>
