@@ -312,6 +312,7 @@ async function scenario(
   const [{ now: startedAt }] = await env.db.query<{ now: Date }[]>('SELECT now()');
   const before = await brokerCounts(env);
   const cpu = ScenarioCpuMeter.start(apps);
+  const loadGeneratorBefore = process.cpuUsage();
   const result = await load.run({
     concurrentSenders: spec.concurrentSenders,
     seconds: spec.seconds,
@@ -323,6 +324,7 @@ async function scenario(
   const after = await brokerCounts(env);
   // The window includes the settling pause: the last dispatches' audit and status work is theirs.
   const cpuMsPerDispatch = cpu.perDispatch(result.completed);
+  const loadGenerator = process.cpuUsage(loadGeneratorBefore);
   const completed = Math.max(1, result.completed);
   const publishesPerDispatch = (after.published - before.published) / completed;
   const deliveriesPerDispatch = (after.delivered - before.delivered) / completed;
@@ -341,6 +343,7 @@ async function scenario(
       (result.dispatchesPerSecond * filesPerDispatch) / pdfs.rawVerificationsPerSecond,
     stages: await stageLatencies(env.db, startedAt),
     cpuMsPerDispatch,
+    loadGeneratorCpuMsPerDispatch: (loadGenerator.user + loadGenerator.system) / 1000 / completed,
     peakRssBytes: Object.fromEntries(
       apps.map((app) => [app.name, app.memory().peakRssBytes]),
     ) as Record<AxisAppName, number>,

@@ -30,6 +30,8 @@ export interface RawPipelineResult {
   load: LoadResult;
   /** null where /proc cannot be read. */
   cpuMsPerDispatch: RawPipelineCpu | null;
+  /** CPU ms per dispatch of the benchmark's own process: its senders' and recipients' side. */
+  loadGeneratorCpuMsPerDispatch: number;
 }
 
 /**
@@ -72,12 +74,14 @@ export async function measureRawPipeline(
       drainTimeoutMs: 60_000,
     });
     const before = cpuTicks(pipeline.pids);
+    const loadGeneratorBefore = process.cpuUsage();
     const result = await load.run({
       concurrentSenders: options.concurrentSenders,
       seconds: options.seconds,
       drainTimeoutMs: 60_000,
     });
     const after = cpuTicks(pipeline.pids);
+    const loadGenerator = process.cpuUsage(loadGeneratorBefore);
     // A baseline that failed requests measured something else: the run stops rather than compare.
     if (result.errors > 0 || result.completed === 0) {
       throw new BenchFailureError(
@@ -91,6 +95,8 @@ export async function measureRawPipeline(
       frontWorkers: options.frontWorkers,
       load: result,
       cpuMsPerDispatch: before && after ? perDispatch(before, after, result.completed) : null,
+      loadGeneratorCpuMsPerDispatch:
+        (loadGenerator.user + loadGenerator.system) / 1000 / Math.max(1, result.completed),
     };
   } finally {
     for (const created of clients) created.close();
