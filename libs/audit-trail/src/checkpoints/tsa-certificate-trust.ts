@@ -124,8 +124,10 @@ export class TsaCertificateTrust {
         `${who} allows other purposes besides id-kp-timeStamping (${purposes.join(', ')})`,
       );
     }
-    const path = chooseCertificatePath(this.paths.buildPaths(authority, offered), genTime, (c) =>
-      this.store.isAnchor(c),
+    const path = chooseCertificatePath(
+      this.paths.buildPaths(authority, offered),
+      { at: genTime, is: 'signing-time' },
+      (c) => this.store.isAnchor(c),
     );
     if (!path) {
       return untrusted(

@@ -2,7 +2,12 @@ import { XMLSerializer, type Element as XmlDomElement } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { judgeSignerKeyStrength } from '@docaxis/signature/cms/public-key-strength';
 import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
-import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
+import {
+  defect,
+  note,
+  reportMessageOf,
+  type ValidationFinding,
+} from '@docaxis/signature/report/validation-finding';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
 import type { ParsedCertificate } from '@docaxis/signature/trust/parsed-certificate';
@@ -155,7 +160,7 @@ export class EdxmlSignatureVerifier {
       const certificate = await validateDocumentSignerCertificate(this.certificates, {
         signer,
         offered: shape.certificates.slice(1),
-        signingTime: validationTime,
+        signingTime: undefined,
         validationTime,
         findings,
       });
@@ -385,7 +390,7 @@ function finish(report: SignedEdxmlReport, findings: ValidationFinding[]): Signe
   report.indication = verdict.indication;
   if (verdict.subIndication) report.subIndication = verdict.subIndication;
   else delete report.subIndication;
-  report.messages = findings.map(({ code, text }) => ({ code, text }));
+  report.messages = findings.map(reportMessageOf);
   return report;
 }
 

@@ -17,6 +17,7 @@ import { EdxmlSignatureVerifier } from './edxml-signature-verifier';
 import { EdxmlSigner } from './edxml-signer';
 import { XMLDSIG } from './xmldsig-algorithms';
 import { devPkiTrustDirectories } from '@docaxis/signature/testing/dev-pki-verifier';
+import { reportMessageVi } from '@docaxis/signature/report/wording/report-message.vi';
 
 const SAMPLE = readFileSync(join(__dirname, '../../test-fixtures/dispatch-new.edxml'), 'utf8');
 const STATUS = readFileSync(join(__dirname, '../../test-fixtures/status-received.edxml'), 'utf8');
@@ -376,6 +377,18 @@ describe('edXML XML signatures', () => {
     const codes = expired.messages.map((m) => m.code);
     expect(codes).toContain('CERTIFICATE_EXPIRED');
     expect(codes).not.toContain('CERTIFICATE_EXPIRED_NO_POE');
+  });
+
+  it('words the expiry as found at the time of validation: a packet has no signing time', async () => {
+    const expired = signed(
+      await verifier.verify(signWithXmlsec(pki.special('expired-organization'))),
+    );
+    const message = expired.messages.find((m) => m.code === 'CERTIFICATE_EXPIRED')!;
+    expect(message.text).toContain(`at the time of validation, ${expired.validationTime}`);
+    expect(message.text).not.toContain('(signing time');
+    expect(reportMessageVi(message)).toBe(
+      'Một chứng thư trong chuỗi đã hết hạn tại thời điểm kiểm tra (chữ ký không ghi thời điểm ký).',
+    );
   });
 
   it.each<[string, (pki: DevPki) => DevPkiCredential]>([

@@ -22,6 +22,11 @@ export interface ReportMessage {
   text: string;
   /** A revocation finding's text as data, for the reports that word it in Vietnamese. */
   explanation?: RevocationExplanation;
+  /**
+   * Set on a certificate validity finding (expired, not yet valid) judged at the validation time,
+   * the signature stating no signing time (an XML signature, a CMS one without signingTime).
+   */
+  judgedAt?: 'validation-time';
 }
 
 export type SignerKind = 'organization' | 'person' | 'unknown';

@@ -1,3 +1,4 @@
+import type { ReportMessage } from './document-verification-report';
 import type { SubIndication } from './sub-indication';
 import type { ReportMessageCode } from './report-message-code';
 import type { RevocationExplanation } from './revocation-explanation';
@@ -12,6 +13,8 @@ export interface ValidationFinding {
   readonly subIndication?: SubIndication;
   /** The text as data, for a revocation finding (see RevocationExplanation). */
   readonly explanation?: RevocationExplanation;
+  /** A certificate validity finding judged at the validation time (no signing time stated). */
+  readonly judgedAt?: 'validation-time';
 }
 
 export function defect(
@@ -24,4 +27,15 @@ export function defect(
 
 export function note(code: ReportMessageCode, text: string): ValidationFinding {
   return { code, text };
+}
+
+/** A finding as the report states it: what it found and the data its wordings read. */
+export function reportMessageOf(finding: ValidationFinding): ReportMessage {
+  const { code, text, explanation, judgedAt } = finding;
+  return {
+    code,
+    text,
+    ...(explanation ? { explanation } : {}),
+    ...(judgedAt ? { judgedAt } : {}),
+  };
 }

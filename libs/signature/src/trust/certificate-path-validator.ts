@@ -24,6 +24,16 @@ const SHA1_CERTIFICATE_SIGNATURES: ReadonlySet<string> = new Set([
   OID.ecdsaWithSha1,
 ]);
 
+/**
+ * The instant a path is judged at: a signing time (a signature's, claimed or proven, or a
+ * timestamp token's genTime), or the validation time for a signature that states none, which the
+ * validity findings then name as such.
+ */
+export interface PathValidationTime {
+  at: Date;
+  is: 'signing-time' | 'validation-time';
+}
+
 export interface PathValidation {
   findings: ValidationFinding[];
   /** A certificate of the path (anchor excluded) is signed with SHA-1. */
@@ -31,10 +41,10 @@ export interface PathValidation {
 }
 
 /**
- * RFC 5280 §6.1 checks we rely on, at `at` (the signing time): every certificate inside its
- * validity period; every issuer a CA (basicConstraints cA, keyCertSign when keyUsage is present)
- * within its pathLenConstraint; the signer's keyUsage allowing signatures; no critical extension
- * we do not understand. Signatures of the links were proven while building the path.
+ * RFC 5280 §6.1 checks we rely on, at `time` (the signing time, else the validation time): every
+ * certificate inside its validity period; every issuer a CA (basicConstraints cA, keyCertSign
+ * when keyUsage is present) within its pathLenConstraint; the signer's keyUsage allowing
+ * signatures; no critical extension we do not understand. Signatures of the links were proven while building the path.
  *
  * A signer key usage without digitalSignature or nonRepudiation is reported as
  * CHAIN_CONSTRAINTS_FAILURE: ETSI EN 319 102-1 checks key usage inside X.509 certificate
@@ -43,28 +53,31 @@ export interface PathValidation {
  */
 export function validateCertificatePath(
   path: CertificatePath,
-  at: Date,
+  time: PathValidationTime,
   isAnchor: (certificate: ParsedCertificate) => boolean,
 ): PathValidation {
   const findings: ValidationFinding[] = [];
   let weakAlgorithm = false;
+  const at = time.at.getTime();
   path.forEach((certificate, index) => {
     const who = `${roleOf(index)} "${certificate.subject.text}"`;
-    if (at.getTime() < certificate.notBefore.getTime()) {
+    if (at < certificate.notBefore.getTime()) {
       findings.push(
-        defect(
+        validityDefect(
+          time,
           'NOT_YET_VALID',
           'CERTIFICATE_NOT_YET_VALID',
-          `${who} is not valid before ${certificate.notBefore.toISOString()} (signing time ${at.toISOString()})`,
+          `${who} is not valid before ${certificate.notBefore.toISOString()}`,
         ),
       );
     }
-    if (at.getTime() > certificate.notAfter.getTime()) {
+    if (at > certificate.notAfter.getTime()) {
       findings.push(
-        defect(
+        validityDefect(
+          time,
           'EXPIRED',
           'CERTIFICATE_EXPIRED',
-          `${who} expired at ${certificate.notAfter.toISOString()} (signing time ${at.toISOString()})`,
+          `${who} expired at ${certificate.notAfter.toISOString()}`,
         ),
       );
     }
@@ -99,23 +112,47 @@ export interface ValidatedCertificatePath {
 }
 
 /**
- * Of the paths built for one certificate, the first without defects at `at`, else the first
+ * Of the paths built for one certificate, the first without defects at `time`, else the first
  * found (its defects say why); undefined when there is none.
  */
 export function chooseCertificatePath(
   paths: readonly CertificatePath[],
-  at: Date,
+  time: PathValidationTime,
   isAnchor: (certificate: ParsedCertificate) => boolean,
 ): ValidatedCertificatePath | undefined {
   let first: ValidatedCertificatePath | undefined;
   for (const certificates of paths) {
-    const validation = validateCertificatePath(certificates, at, isAnchor);
+    const validation = validateCertificatePath(certificates, time, isAnchor);
     if (!validation.findings.some((finding) => finding.subIndication)) {
       return { certificates, validation };
     }
     first ??= { certificates, validation };
   }
   return first;
+}
+
+/**
+ * A certificate outside its validity period at `time`, which the text names: a signing time, or
+ * the validation time when the signature states none (never "signing time" then: there is none).
+ */
+function validityDefect(
+  time: PathValidationTime,
+  subIndication: 'NOT_YET_VALID' | 'EXPIRED',
+  code: 'CERTIFICATE_NOT_YET_VALID' | 'CERTIFICATE_EXPIRED',
+  text: string,
+): ValidationFinding {
+  const at = time.at.toISOString();
+  if (time.is === 'signing-time') {
+    return defect(subIndication, code, `${text} (signing time ${at})`);
+  }
+  return {
+    ...defect(
+      subIndication,
+      code,
+      `${text} (at the time of validation, ${at}: the signature states no signing time)`,
+    ),
+    judgedAt: 'validation-time',
+  };
 }
 
 function checkIssuer(

@@ -20,9 +20,9 @@ describe('trust store, path building and path validation (dev PKI)', () => {
   let builder: CertificatePathBuilder;
   const parse = (der: Buffer): ParsedCertificate => cache.parse(der);
   const codes = (path: readonly ParsedCertificate[], at = new Date()): string[] =>
-    validateCertificatePath(path, at, (c) => store.isAnchor(c)).findings.map(
-      (f) => `${f.subIndication ?? 'note'}:${f.code}`,
-    );
+    validateCertificatePath(path, { at, is: 'signing-time' }, (c) =>
+      store.isAnchor(c),
+    ).findings.map((f) => `${f.subIndication ?? 'note'}:${f.code}`);
 
   beforeAll(async () => {
     pki = await generateSpecDevPki('trust');

@@ -20,7 +20,8 @@ export async function validateDocumentSignerCertificate(
   checkDocumentSigningPurpose(check.signer, check.findings);
   const result = await certificates.validate(check);
   if (check.signingTimeProven !== true) {
-    checkExpiryWithoutProof(result.chain, check.signingTime, check.validationTime, check.findings);
+    const signingTime = check.signingTime ?? check.validationTime;
+    checkExpiryWithoutProof(result.chain, signingTime, check.validationTime, check.findings);
   }
   return result;
 }

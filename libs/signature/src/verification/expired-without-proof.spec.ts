@@ -1,5 +1,6 @@
 import type { DevPki } from '@docaxis/signature/pki/dev-pki-loader';
 import type { SignatureReport } from '@docaxis/signature/report/document-verification-report';
+import { reportMessageVi } from '@docaxis/signature/report/wording/report-message.vi';
 import { createDevPkiPdfVerifier } from '@docaxis/signature/testing/dev-pki-verifier';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
 import { generateSpecDevPki } from './dev-pki-spec-fixture';
@@ -47,6 +48,28 @@ describe('a certificate expired at validation time, the signing time only claime
     const codes = seal.messages.map((m) => m.code);
     expect(codes).toContain('CERTIFICATE_EXPIRED');
     expect(codes).not.toContain('CERTIFICATE_EXPIRED_NO_POE');
+    // Judged at its signing time, and said so.
+    const message = seal.messages.find((m) => m.code === 'CERTIFICATE_EXPIRED')!;
+    expect(message.text).toContain(`(signing time ${seal.signingTime})`);
+    expect(reportMessageVi(message)).toBe('Một chứng thư trong chuỗi đã hết hạn tại thời điểm ký.');
+  });
+
+  it('is TOTAL-FAILED / EXPIRED at the time of validation without a signing time, and says so', async () => {
+    const pdf = await signedDispatchPdf(pki, G22, {
+      leader: false,
+      organization: pki.special('expired-organization'),
+      organizationSignOptions: { includeSigningTime: false },
+    });
+    const report = await verifier.verify(pdf);
+    const [seal] = report.signatures;
+    expect(verdict(seal)).toBe('TOTAL-FAILED/EXPIRED');
+    expect(seal.signingTimeSource).toBe('none');
+    const message = seal.messages.find((m) => m.code === 'CERTIFICATE_EXPIRED')!;
+    expect(message.text).toContain(`at the time of validation, ${report.validationTime}`);
+    expect(message.text).not.toContain('(signing time');
+    expect(reportMessageVi(message)).toBe(
+      'Một chứng thư trong chuỗi đã hết hạn tại thời điểm kiểm tra (chữ ký không ghi thời điểm ký).',
+    );
   });
 
   it('is judged at the claimed time while the certificate is still valid', async () => {

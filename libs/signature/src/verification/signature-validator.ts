@@ -19,7 +19,12 @@ import type {
   SignatureReport,
 } from '@docaxis/signature/report/document-verification-report';
 import { verdictOf } from '@docaxis/signature/report/indication-aggregation';
-import { defect, note, type ValidationFinding } from '@docaxis/signature/report/validation-finding';
+import {
+  defect,
+  note,
+  reportMessageOf,
+  type ValidationFinding,
+} from '@docaxis/signature/report/validation-finding';
 import type { RevocationChecker } from '@docaxis/signature/revocation/revocation-checker';
 import type { CertificatePathBuilder } from '@docaxis/signature/trust/certificate-path-builder';
 import {
@@ -115,9 +120,7 @@ export class SignatureValidator {
     const verdict = verdictOf(findings);
     report.indication = verdict.indication;
     if (verdict.subIndication) report.subIndication = verdict.subIndication;
-    report.messages = findings.map(({ code, text, explanation }) =>
-      explanation ? { code, text, explanation } : { code, text },
-    );
+    report.messages = findings.map(reportMessageOf);
     return report;
   }
 
@@ -290,7 +293,8 @@ export class SignatureValidator {
     const certificate = await validateDocumentSignerCertificate(this.certificates, {
       signer,
       offered: result.certificates,
-      signingTime,
+      // None stated: judged at the validation time (SIGNING_TIME_MISSING), and worded so.
+      signingTime: report.signingTimeSource === 'none' ? undefined : signingTime,
       signingTimeProven: report.signingTimeSource === 'timestamp',
       validationTime,
       findings,

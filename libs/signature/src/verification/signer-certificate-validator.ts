@@ -33,7 +33,11 @@ export interface SignerCertificateCheck {
   signer: ParsedCertificate;
   /** Certificates the signature carried (CMS certificates, XML KeyInfo), offered for path building. */
   offered: readonly ParsedCertificate[];
-  signingTime: Date;
+  /**
+   * Undefined when the signature states none (an XML signature, a CMS one without signingTime):
+   * its certificates are then judged at the validation time, and the findings say so.
+   */
+  signingTime: Date | undefined;
   /**
    * The signing time is a third party's proof of existence (a trusted signature timestamp), not
    * the signer's own claim: only then can it save a signature from a compromise revocation.
@@ -61,10 +65,11 @@ export class SignerCertificateValidator {
   constructor(private readonly deps: SignerCertificateValidatorDependencies) {}
 
   async validate(check: SignerCertificateCheck): Promise<SignerCertificateResult> {
-    const { signer, findings, signingTime, validationTime } = check;
+    const { signer, findings, validationTime } = check;
+    const signingTime = check.signingTime ?? validationTime;
     const path = chooseCertificatePath(
       this.deps.pathBuilder.buildPaths(signer, check.offered),
-      signingTime,
+      { at: signingTime, is: check.signingTime ? 'signing-time' : 'validation-time' },
       (certificate) => this.deps.trustStore.isAnchor(certificate),
     );
     if (!path) {

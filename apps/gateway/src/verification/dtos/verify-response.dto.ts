@@ -17,6 +17,14 @@ export class ReportMessageDto {
     additionalProperties: true,
   })
   explanation?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    enum: ['validation-time'],
+    description:
+      'Certificate validity findings (CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID) only: ' +
+      'judged at the validation time, the signature stating no signing time.',
+  })
+  judgedAt?: 'validation-time';
 }
 
 /** One file's report; signatures are described in full by the JSON the API returns. */

@@ -93,6 +93,17 @@ export const REPORT_MESSAGE_VI: Readonly<Record<ReportMessageCode, string>> = {
     'Không đọc được tệp: không có tệp ở đường dẫn này, đó là thư mục, hoặc không có quyền đọc.',
 };
 
+/**
+ * The validity findings judged at the validation time (`judgedAt`): the signature states no
+ * signing time, so "at the time of signing" would name a time there is not.
+ */
+const JUDGED_AT_VALIDATION_TIME_VI: Readonly<Partial<Record<ReportMessageCode, string>>> = {
+  CERTIFICATE_EXPIRED:
+    'Một chứng thư trong chuỗi đã hết hạn tại thời điểm kiểm tra (chữ ký không ghi thời điểm ký).',
+  CERTIFICATE_NOT_YET_VALID:
+    'Một chứng thư trong chuỗi chưa có hiệu lực tại thời điểm kiểm tra (chữ ký không ghi thời điểm ký).',
+};
+
 function isKnownCode(code: string): code is ReportMessageCode {
   return (REPORT_MESSAGE_CODES as readonly string[]).includes(code);
 }
@@ -106,5 +117,8 @@ export function reportMessageVi(
   instant: (iso: string) => string = (iso) => iso,
 ): string {
   if (message.explanation) return revocationExplanationVi(message.explanation, instant);
-  return isKnownCode(message.code) ? REPORT_MESSAGE_VI[message.code] : message.text;
+  if (!isKnownCode(message.code)) return message.text;
+  const atValidation =
+    message.judgedAt === 'validation-time' ? JUDGED_AT_VALIDATION_TIME_VI[message.code] : undefined;
+  return atValidation ?? REPORT_MESSAGE_VI[message.code];
 }
