@@ -154,12 +154,7 @@ export async function checkExactlyOnce(
     'the audit trail to record every routing and delivery',
     120_000,
   );
-  await waitFor(
-    () => outboxLeft(db),
-    (left) => left === 0,
-    'the outbox to drain',
-    60_000,
-  );
+  await waitForEmptyOutbox(db);
   const [inbox] = await db.query<Array<Record<string, number>>>(
     `WITH expected AS (
        SELECT d.id, r.code FROM unnest($1::uuid[]) AS d(id) CROSS JOIN unnest($2::text[]) AS r(code)
@@ -236,6 +231,16 @@ async function auditCounts(db: DataSource): Promise<{ delivered: number; routed:
        FROM audit_records`,
   );
   return row;
+}
+
+/** Waits until every outbox row was published (and confirmed) by some app's relay. */
+export async function waitForEmptyOutbox(db: DataSource): Promise<void> {
+  await waitFor(
+    () => outboxLeft(db),
+    (left) => left === 0,
+    'the outbox to drain',
+    60_000,
+  );
 }
 
 async function outboxLeft(db: DataSource): Promise<number> {
