@@ -90,6 +90,30 @@ describe('HttpCrlSource against a local CRL distribution point', () => {
     expect(requests).toEqual(['/crl/issuing-ca.crl', '/crl/issuing-ca.crl']);
   });
 
+  it('refetches after at most its maximum cache age, far from nextUpdate: a CA may publish a CRL early to revoke at once', async () => {
+    let now = new Date();
+    const checker = new CrlRevocationChecker([new HttpCrlSource({ now: () => now })]);
+    await checker.check(request('seal'));
+    now = new Date(now.getTime() + 14 * 60 * 1000);
+    await checker.check(request('seal'));
+    expect(requests).toHaveLength(1);
+    now = new Date(now.getTime() + 2 * 60 * 1000); // 16 minutes after the fetch
+    await checker.check(request('seal'));
+    expect(requests).toEqual(['/crl/issuing-ca.crl', '/crl/issuing-ca.crl']);
+  });
+
+  it('keeps answering from a cached CRL that is still current while its refetch fails', async () => {
+    let now = new Date();
+    const checker = new CrlRevocationChecker([new HttpCrlSource({ now: () => now })]);
+    await checker.check(request('revoked'));
+    mode = 'error';
+    now = new Date(now.getTime() + 20 * 60 * 1000);
+    await expect(checker.check(request('revoked'))).resolves.toMatchObject({
+      status: 'revoked',
+    });
+    expect(requests).toHaveLength(2);
+  });
+
   it('answers unknown when the distribution point fails, and backs off before asking again', async () => {
     mode = 'error';
     const checker = new CrlRevocationChecker([new HttpCrlSource()]);

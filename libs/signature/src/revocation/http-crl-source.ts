@@ -13,6 +13,13 @@ export interface HttpCrlSourceOptions {
   maxBytes?: number;
   /** Refetch a cached CRL this long before its nextUpdate (and at least this often without one). */
   refreshMarginMs?: number;
+  /**
+   * Refetch a cached CRL at least this often, however far its nextUpdate: a CA that revokes a
+   * certificate urgently publishes a new CRL before the old one's nextUpdate, and the axis must
+   * see it within this time. While a refetch fails, the cached CRL keeps answering (the checker
+   * still refuses it once past its nextUpdate). 15 minutes by default.
+   */
+  maxCacheAgeMs?: number;
   /** After a failed fetch, do not ask the same URL again for this long. */
   failureBackoffMs?: number;
   /** Injected for tests; the global fetch by default. */
@@ -28,7 +35,7 @@ interface CacheEntry {
 /**
  * CRLs fetched from the http(s) CRL distribution points of the certificate being checked, and the
  * delta CRLs a complete CRL's freshestCRL names (as a CrlUrlFetcher), kept in memory until
- * shortly before their nextUpdate. Concurrent checks share one request per URL. Only certificates
+ * shortly before their nextUpdate, and refetched at least every `maxCacheAgeMs`. Concurrent checks share one request per URL. Only certificates
  * of an already proven path reach a revocation source, so the distribution points fetched are
  * those a trusted CA wrote; the checker asks for freshestCRL URLs only of a complete CRL whose
  * signature it verified, and verifies every CRL's signature itself.
@@ -40,6 +47,7 @@ export class HttpCrlSource implements CrlSource, CrlUrlFetcher {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly refreshMarginMs: number;
+  private readonly maxCacheAgeMs: number;
   private readonly failureBackoffMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => Date;
@@ -48,6 +56,7 @@ export class HttpCrlSource implements CrlSource, CrlUrlFetcher {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
     this.refreshMarginMs = options.refreshMarginMs ?? 60 * 60 * 1000;
+    this.maxCacheAgeMs = options.maxCacheAgeMs ?? 15 * 60 * 1000;
     this.failureBackoffMs = options.failureBackoffMs ?? 60 * 1000;
     this.fetchImpl = options.fetch ?? fetch;
     this.now = options.now ?? (() => new Date());
@@ -117,7 +126,10 @@ export class HttpCrlSource implements CrlSource, CrlUrlFetcher {
           : now + this.refreshMarginMs;
       this.cache.set(url, {
         crls,
-        refreshAt: Math.max(refreshAt, now + this.failureBackoffMs),
+        refreshAt: Math.max(
+          Math.min(refreshAt, now + this.maxCacheAgeMs),
+          now + this.failureBackoffMs,
+        ),
       });
       this.failures.delete(url);
       return crls;

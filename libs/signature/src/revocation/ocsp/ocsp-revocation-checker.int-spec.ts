@@ -232,6 +232,29 @@ describe('OcspRevocationChecker against openssl ocsp', () => {
     expect(report.signatures[0].revocation.note).toMatch(/nonce mismatch/);
   });
 
+  it('asks again after at most its maximum cache age, however far the nextUpdate', async () => {
+    await restart({ nextUpdateMinutes: 24 * 60 });
+    try {
+      let requests = 0;
+      const counting: OcspTransport = (url, request, limits) => {
+        requests += 1;
+        return postOcspRequest(url, request, limits);
+      };
+      let now = Date.now();
+      const checker = new OcspRevocationChecker({ transport: counting, now: () => now });
+      const pdf = await signedDispatchPdf(pki, G22, { leader: false });
+      expect((await verifierWith(checker).verify(pdf)).indication).toBe('TOTAL-PASSED');
+      now += 14 * 60 * 1000;
+      expect((await verifierWith(checker).verify(pdf)).indication).toBe('TOTAL-PASSED');
+      expect(requests).toBe(1);
+      now += 2 * 60 * 1000;
+      expect((await verifierWith(checker).verify(pdf)).indication).toBe('TOTAL-PASSED');
+      expect(requests).toBe(2);
+    } finally {
+      await restart({ nextUpdateMinutes: 10 });
+    }
+  });
+
   function startOpensslOcspResponderWith(signer: {
     certPath: string;
     keyPath: string;

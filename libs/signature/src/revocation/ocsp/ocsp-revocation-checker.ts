@@ -19,8 +19,16 @@ export interface OcspRevocationCheckerOptions {
   maxAgeWithoutNextUpdateMs?: number;
   /** After a failed request, do not ask the same responder again for this long. */
   failureBackoffMs?: number;
+  /**
+   * Ask again at least this often, however far the cached response's nextUpdate (some responders
+   * answer for days): a certificate revoked meanwhile must be seen within this time. 15 minutes
+   * by default.
+   */
+  maxCacheAgeMs?: number;
   /** Injected for tests; HTTP POST by default. */
   transport?: OcspTransport;
+  /** Wall-clock milliseconds, for the cache's age; injected for tests. */
+  now?: () => number;
 }
 
 type ConclusiveOutcome = Exclude<RevocationOutcome, { status: 'unknown' }>;
@@ -30,17 +38,22 @@ type ConclusiveOutcome = Exclude<RevocationOutcome, { status: 'unknown' }>;
  * authorityInfoAccess, over HTTP POST, with a nonce. A response counts only when it verifies
  * (see judgeOcspResponse); anything else is `unknown` with the reason, which the verifier turns
  * into INDETERMINATE unless another source (CRLs) answers. Conclusive answers are cached until
- * their nextUpdate; a responder that failed is left alone for a while.
+ * their nextUpdate, `maxCacheAgeMs` at most; a responder that failed is left alone for a while.
  */
 export class OcspRevocationChecker implements RevocationChecker {
-  private readonly cache = new Map<string, { outcome: ConclusiveOutcome; validUntil: number }>();
+  private readonly cache = new Map<
+    string,
+    { outcome: ConclusiveOutcome; validUntil: number; cachedAt: number }
+  >();
   private readonly failures = new Map<string, { until: number; error: string }>();
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly clockSkewMs: number;
   private readonly maxAgeWithoutNextUpdateMs: number;
   private readonly failureBackoffMs: number;
+  private readonly maxCacheAgeMs: number;
   private readonly transport: OcspTransport;
+  private readonly wallClock: () => number;
 
   constructor(options: OcspRevocationCheckerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 5_000;
@@ -48,7 +61,9 @@ export class OcspRevocationChecker implements RevocationChecker {
     this.clockSkewMs = options.clockSkewMs ?? 5 * 60 * 1000;
     this.maxAgeWithoutNextUpdateMs = options.maxAgeWithoutNextUpdateMs ?? 5 * 60 * 1000;
     this.failureBackoffMs = options.failureBackoffMs ?? 30 * 1000;
+    this.maxCacheAgeMs = options.maxCacheAgeMs ?? 15 * 60 * 1000;
     this.transport = options.transport ?? postOcspRequest;
+    this.wallClock = options.now ?? Date.now;
   }
 
   async check(request: RevocationRequest): Promise<RevocationOutcome> {
@@ -67,7 +82,8 @@ export class OcspRevocationChecker implements RevocationChecker {
     if (
       cached &&
       cached.validUntil > now &&
-      cached.outcome.producedAt.getTime() <= now + this.clockSkewMs
+      cached.outcome.producedAt.getTime() <= now + this.clockSkewMs &&
+      this.wallClock() - cached.cachedAt < this.maxCacheAgeMs
     ) {
       return cached.outcome;
     }
@@ -103,7 +119,11 @@ export class OcspRevocationChecker implements RevocationChecker {
           continue;
         }
         if (this.cache.size > 10_000) this.cache.clear();
-        this.cache.set(key, { outcome: verdict.outcome, validUntil: verdict.validUntil.getTime() });
+        this.cache.set(key, {
+          outcome: verdict.outcome,
+          validUntil: verdict.validUntil.getTime(),
+          cachedAt: this.wallClock(),
+        });
         return verdict.outcome;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
