@@ -398,4 +398,22 @@ describe('refusals (all four apps, real RabbitMQ and PostgreSQL)', () => {
       expect(blobFiles()).toEqual(before);
     });
   });
+
+  // After the count of states above, as it accepts a dispatch of its own.
+  describe('file names in Unicode', () => {
+    it('a file name of 200 characters sent decomposed (NFD) is counted and stored in NFC → 202', async () => {
+      // Some systems send Vietnamese decomposed: "ă" as "a" + U+0306, which counts twice.
+      const nfc = `${'văn-bản-'.repeat(24)}xxxx.pdf`.normalize('NFC');
+      const nfd = nfc.normalize('NFD');
+      expect([[...nfc].length, [...nfd].length]).toEqual([200, 248]);
+      const response = await attachDispatch(
+        asAgency(axis, A).post('/dispatches'),
+        envelopeJson(A, [B]),
+        [{ name: nfd, bytes: validPdf }],
+      );
+      expect(response.status).toBe(202);
+      const view = await asAgency(axis, A).get(`/dispatches/${response.body.dispatchId}`);
+      expect(view.body.files.map((file: { fileName: string }) => file.fileName)).toEqual([nfc]);
+    });
+  });
 });

@@ -84,7 +84,10 @@ export class SubmitDispatchUseCase {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(command: SubmitDispatchCommand): Promise<SubmitDispatchResult> {
+  async execute(submitted: SubmitDispatchCommand): Promise<SubmitDispatchResult> {
+    // File names are counted and stored in NFC, as packet text is read (edXML): a name sent
+    // decomposed (NFD, as some systems send Vietnamese) is the same name, of the same length.
+    const command = { ...submitted, files: submitted.files.map(withNfcName) };
     const { agency } = command;
     if (command.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(command.idempotencyKey)) {
       throw new IdempotencyKeyInvalidError();
@@ -318,6 +321,10 @@ export class SubmitDispatchUseCase {
     );
     this.relay.nudge();
   }
+}
+
+function withNfcName(file: UploadedPdf): UploadedPdf {
+  return { ...file, originalName: file.originalName.normalize('NFC') };
 }
 
 function digestOfRequest(envelope: DispatchEnvelope, fileDigests: readonly string[]): string {
