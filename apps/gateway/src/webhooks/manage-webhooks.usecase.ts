@@ -8,7 +8,10 @@ import {
   WEBHOOK_HOST_LOOKUP,
 } from '@docaxis/webhooks/destination/webhook-destination';
 import { WebhookSecretCipher } from '@docaxis/webhooks/secrets/webhook-secret-cipher';
-import { WebhookRepository } from '@docaxis/persistence/webhook/webhook.repository';
+import {
+  type WebhookChangeHook,
+  WebhookRepository,
+} from '@docaxis/persistence/webhook/webhook.repository';
 import type { WebhookEntity } from '@docaxis/persistence/webhook/webhook.entity';
 import { isUuid } from '@docaxis/persistence/database/uuid';
 import {
@@ -70,6 +73,7 @@ export class ManageWebhooksUseCase {
       url,
       (webhookId) => this.cipher.seal(webhookId, secret),
       this.changes.recording(caller.certificateSubject, 'webhook.registered'),
+      this.replacedRecording(caller),
     );
     this.changes.published();
     return webhookView(registered);
@@ -88,6 +92,7 @@ export class ManageWebhooksUseCase {
       caller.agencyCode,
       id,
       this.changes.recording(caller.certificateSubject, 'webhook.reactivated'),
+      this.replacedRecording(caller),
     );
     if (!reactivated) throw new WebhookNotFoundError(id);
     this.changes.published();
@@ -118,6 +123,14 @@ export class ManageWebhooksUseCase {
   }
 
   /** The agency's own webhook `id`; not found for a malformed id or another agency's webhook. */
+  /**
+   * Audits the active webhook a registration or reactivation replaces as deactivated (REPLACED,
+   * by the same caller): its own event, so the trail says why it stopped, not only what started.
+   */
+  private replacedRecording(caller: WebhookCaller): WebhookChangeHook {
+    return this.changes.recording(caller.certificateSubject, 'webhook.deactivated');
+  }
+
   private async ownWebhook(agencyCode: string, id: string): Promise<WebhookEntity> {
     const webhook = isUuid(id) ? await this.webhooks.findForAgency(agencyCode, id) : null;
     if (!webhook) throw new WebhookNotFoundError(id);

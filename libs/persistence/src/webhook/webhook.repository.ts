@@ -38,20 +38,22 @@ export class WebhookRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Registers `url` for the agency; an active webhook it had before is deactivated, atomically.
-   * The secret is stored only as `sealSecret` seals it for the new webhook's id.
+   * Registers `url` for the agency; an active webhook it had before is deactivated (REPLACED),
+   * atomically. The secret is stored only as `sealSecret` seals it for the new webhook's id.
+   * `replaced` runs for the webhook deactivated so, before `changed` runs for the new one.
    */
   async register(
     agencyCode: string,
     url: string,
     sealSecret: (webhookId: string) => SealedSecretColumns,
     changed?: WebhookChangeHook,
+    replaced?: WebhookChangeHook,
   ): Promise<WebhookEntity> {
     return this.dataSource.transaction(async (manager) => {
       // Serialises two registrations of one agency (the partial unique index would refuse one).
       await manager.query(`SELECT code FROM agencies WHERE code = $1 FOR UPDATE`, [agencyCode]);
       const id = uuidv7();
-      await replaceActive(manager, agencyCode, id);
+      await replaceActive(manager, agencyCode, id, replaced);
       const sealed = sealSecret(id);
       const webhook = manager.create(WebhookEntity, {
         id,
@@ -111,12 +113,14 @@ export class WebhookRepository {
    * Makes an inactive webhook of the agency active again (its URL, secret and pending
    * notifications as they were, its failure streak forgotten), replacing the agency's active one;
    * its pending notifications are due at once rather than at the end of the backoff they had
-   * reached. Null when the agency has no such webhook. `changed` runs only when it was inactive.
+   * reached. Null when the agency has no such webhook. `changed` runs only when it was inactive,
+   * after `replaced` runs for the active webhook it replaced (if any).
    */
   async reactivate(
     agencyCode: string,
     id: string,
     changed?: WebhookChangeHook,
+    replaced?: WebhookChangeHook,
   ): Promise<WebhookEntity | null> {
     return this.dataSource.transaction(async (manager) => {
       // Serialises with registrations of the same agency, as `register` does.
@@ -125,7 +129,7 @@ export class WebhookRepository {
       const webhook = await webhooks.findOneBy({ agencyCode, id });
       if (!webhook) return null;
       if (webhook.active) return webhook;
-      await replaceActive(manager, agencyCode, id);
+      await replaceActive(manager, agencyCode, id, replaced);
       // A fresh start: failures before the deactivation do not count towards the next one.
       await webhooks.update(
         { id },
@@ -216,19 +220,28 @@ export class WebhookRepository {
 }
 
 /** Deactivates the agency's active webhook, if any, as replaced by `successorId`. */
+/**
+ * Deactivates the agency's active webhook (REPLACED by `successorId`), and runs `replaced` for it
+ * as it now stands, inside the same transaction: its deactivation is audited on its own.
+ */
 async function replaceActive(
   manager: EntityManager,
   agencyCode: string,
   successorId: string,
+  replaced: WebhookChangeHook | undefined,
 ): Promise<void> {
   const { code, reason, reasonVi } = WebhookDeactivationWording.replacedBy(successorId);
-  await manager.query(
+  const [rows]: [{ id: string }[], number] = await manager.query(
     `UPDATE webhooks
         SET active = false, deactivated_at = now(), deactivation_code = $2,
             deactivation_reason = $3, deactivation_reason_vi = $4
-      WHERE agency_code = $1 AND active`,
+      WHERE agency_code = $1 AND active
+      RETURNING id`,
     [agencyCode, code, reason, reasonVi],
   );
+  if (!replaced) return;
+  const webhooks = manager.getRepository(WebhookEntity);
+  for (const { id } of rows) await replaced(manager, await webhooks.findOneByOrFail({ id }));
 }
 
 function sealedColumns(row: WebhookEntity): SealedSecretColumns {
