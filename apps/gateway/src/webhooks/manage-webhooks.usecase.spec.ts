@@ -130,7 +130,13 @@ describe('ManageWebhooksUseCase: where a webhook may point', () => {
         active: true,
         deactivationCode: null,
       });
-      expect(reactivate).toHaveBeenCalledWith('A', HOOK_ID, expect.any(Function));
+      // Its own change and the replaced webhook's, both audited.
+      expect(reactivate).toHaveBeenCalledWith(
+        'A',
+        HOOK_ID,
+        expect.any(Function),
+        expect.any(Function),
+      );
     });
 
     it('tells the agency to read what it missed while inactive from the inbox', async () => {
