@@ -9,6 +9,7 @@ import type { EdxmlPacket, EdxmlStatus } from '@docaxis/edxml/packet/edxml-packe
 import { buildEdxmlPacket, buildEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.builder';
 import { parseEdxmlPacket, parseEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.parser';
 import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
+import { EdxmlSigner } from '@docaxis/edxml/signature/edxml-signer';
 import { CrlRevocationChecker } from '@docaxis/signature/revocation/crl-revocation-checker';
 import { DirectoryCrlSource } from '@docaxis/signature/revocation/directory-crl-source';
 import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pdf';
@@ -354,5 +355,128 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     const again = await postStatus(B, packet.normalize('NFC'), sent.id);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
+  });
+
+  /**
+   * A status packet's own XML signature is verified as a dispatch packet's and recorded with the
+   * notice, reported and not judged (it was neither verified nor kept). On a dispatch of its own,
+   * after the tests above count A's inbox.
+   */
+  describe("a status packet's own XML signature", () => {
+    let sent: Awaited<ReturnType<typeof sendToB>>;
+    const posted: Record<string, { id: string; envelopeSignature: unknown }> = {};
+
+    beforeAll(async () => {
+      sent = await sendToB(envelopeJson(A, [B]));
+    });
+
+    const signedBy = (agency: string, xml: string) =>
+      new EdxmlSigner({
+        certPem: axis.pki.agency(agency).organization.certPem,
+        keyPem: axis.pki.agency(agency).organization.keyPem,
+      }).sign(xml);
+    const packetFor = (code: string, minute: number) =>
+      statusFor(code, { timestamp: `2026/11/21 08:${minute}:00` }, sent.fetched.messageHeader);
+    /** Posts the packet, which must be recorded (201); answers the signature recorded with it. */
+    async function recordedSignature(code: string, xml: string): Promise<unknown> {
+      const response = await postStatus(B, xml, sent.id);
+      expect(response.status).toBe(201);
+      posted[code] = response.body;
+      return response.body.envelopeSignature;
+    }
+
+    it('signed by the author → recorded TOTAL-PASSED, signedByAuthor', async () => {
+      expect(await recordedSignature('01', signedBy(B, packetFor('01', 10)))).toMatchObject({
+        status: 'signed',
+        indication: 'TOTAL-PASSED',
+        signatureAlgorithm: 'RSA-SHA256',
+        signer: { agencyCode: B },
+        signedByAuthor: true,
+      });
+    });
+
+    it('changed after signing → recorded, its signature TOTAL-FAILED / HASH_FAILURE (not refused)', async () => {
+      const tampered = signedBy(B, packetFor('03', 11)).replace(
+        '<edXML:Description>',
+        '<edXML:Description>Đã sửa: ',
+      );
+      expect(await recordedSignature('03', tampered)).toMatchObject({
+        status: 'signed',
+        indication: 'TOTAL-FAILED',
+        subIndication: 'HASH_FAILURE',
+      });
+    });
+
+    it("signed with another agency's certificate → recorded, signedByAuthor false", async () => {
+      expect(await recordedSignature('04', signedBy(C, packetFor('04', 12)))).toMatchObject({
+        status: 'signed',
+        indication: 'TOTAL-PASSED',
+        signer: { agencyCode: C },
+        signedByAuthor: false,
+      });
+    });
+
+    it('unsigned → recorded as unsigned; a JSON notice has none', async () => {
+      expect(await recordedSignature('05', packetFor('05', 13))).toEqual({
+        status: 'unsigned',
+        validationTime: expect.any(String),
+      });
+      const json = await asAgency(axis, B)
+        .post(`/dispatches/${sent.id}/status`)
+        .send({ code: '06' });
+      expect(json.status).toBe(201);
+      expect(json.body.envelopeSignature).toBeNull();
+      posted['06'] = json.body;
+    });
+
+    it('the sender reads each verdict in its inbox, on the dispatch, and in the audit trail', async () => {
+      const codes = ['01', '03', '04', '05', '06'];
+      const inbox = await waitFor(
+        async () => (await asAgency(axis, A).get('/inbox?limit=100')).body,
+        (body) =>
+          body.items?.filter(
+            (i: { kind: string; dispatchId: string }) =>
+              i.kind === 'status' && i.dispatchId === sent.id,
+          ).length === codes.length,
+        'the five notices in the sender inbox',
+      );
+      const inInbox = inbox.items.filter(
+        (i: { kind: string; dispatchId: string }) =>
+          i.kind === 'status' && i.dispatchId === sent.id,
+      );
+      const view = (await asAgency(axis, A).get(`/dispatches/${sent.id}`)).body;
+      for (const [index, code] of codes.entries()) {
+        expect(inInbox[index].notice.envelopeSignature).toEqual(posted[code].envelopeSignature);
+        expect(view.notices[index].envelopeSignature).toEqual(posted[code].envelopeSignature);
+      }
+      const trail = await waitFor(
+        async () => (await asAgency(axis, A).get(`/dispatches/${sent.id}/trail`)).body,
+        (body) =>
+          body.entries?.filter((e: { eventType: string }) => e.eventType === 'status.noticed')
+            .length === codes.length,
+        'five status.noticed in the trail',
+      );
+      const noticed = trail.entries
+        .filter((e: { eventType: string }) => e.eventType === 'status.noticed')
+        .map((e: { details: { body: Record<string, unknown> } }) => e.details.body);
+      expect(noticed.map((body: Record<string, unknown>) => body.envelopeSignature)).toEqual([
+        { status: 'signed', indication: 'TOTAL-PASSED', signerAgencyCode: B, signedByAuthor: true },
+        {
+          status: 'signed',
+          indication: 'TOTAL-FAILED',
+          subIndication: 'HASH_FAILURE',
+          signerAgencyCode: B,
+          signedByAuthor: true,
+        },
+        {
+          status: 'signed',
+          indication: 'TOTAL-PASSED',
+          signerAgencyCode: C,
+          signedByAuthor: false,
+        },
+        { status: 'unsigned' },
+        undefined,
+      ]);
+    });
   });
 });

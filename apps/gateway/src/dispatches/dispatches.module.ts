@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
 import { AdmissionModule } from '../admission/admission.module';
 import { axisEdxmlSignerProvider } from '../edxml-status/axis-edxml-signer.provider';
 import { edxmlSignatureVerifierProvider } from '../edxml/edxml-signature-verifier.provider';
@@ -31,6 +32,7 @@ import { SubmitDispatchUseCase } from './submit-dispatch.usecase';
     edxmlSignatureVerifierProvider,
     axisEdxmlSignerProvider,
   ],
-  exports: [DispatchAccessService, DeliveryAcknowledger],
+  // The edXML status route verifies status packets with the same verifier.
+  exports: [DispatchAccessService, DeliveryAcknowledger, EdxmlSignatureVerifier],
 })
 export class DispatchesModule {}

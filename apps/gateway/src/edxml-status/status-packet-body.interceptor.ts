@@ -14,11 +14,13 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { isEdxmlRequest } from '../edxml/edxml-media-types';
 import { EDXML_MEDIA_TYPES } from '../edxml/edxml-media-types';
 import { EdxmlStatusPacketAdapter } from './edxml-status-packet.adapter';
+import type { RequestWithStatusPacketSignature } from './status-packet-signature.decorator';
 
 /**
  * Lets `POST /dispatches/:id/status` take an edXML status packet (`application/xml`): the packet
  * is read raw (capped at MAX_ENVELOPE_BYTES), checked and turned into the JSON notice body the
- * route's handler expects. JSON requests pass untouched.
+ * route's handler expects, its signature report set beside it (`PostedPacketSignature`). JSON
+ * requests pass untouched.
  */
 @Injectable()
 export class StatusPacketBodyInterceptor implements NestInterceptor {
@@ -35,7 +37,9 @@ export class StatusPacketBodyInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & RequestWithAgency & { params: { id: string } }>();
+    const request = http.getRequest<
+      Request & RequestWithAgency & RequestWithStatusPacketSignature & { params: { id: string } }
+    >();
     if (!isEdxmlRequest(request)) return next.handle();
     await new Promise<void>((resolve, reject) => {
       this.readPacket(request, http.getResponse<Response>(), (error?: unknown) => {
@@ -52,12 +56,14 @@ export class StatusPacketBodyInterceptor implements NestInterceptor {
       });
     });
     const packet = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    request.body = await this.adapter.toNoticeBody(
+    const read = await this.adapter.read(
       request.params.id,
       request.agency!.agencyCode,
       packet,
       this.limitBytes,
     );
+    request.body = read.body;
+    request.statusPacketSignature = read.signature;
     return next.handle();
   }
 }

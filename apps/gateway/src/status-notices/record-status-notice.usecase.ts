@@ -17,6 +17,10 @@ import {
   StatusNoticeRepository,
 } from '@docaxis/persistence/status-notice/status-notice.repository';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
+import {
+  type StatusPacketSignature,
+  statusPacketSignatureSummary,
+} from '../edxml-status/status-packet-signature';
 import { partyRoleOf } from '../dispatches/dispatch-access.service';
 import {
   DispatchNotFoundError,
@@ -44,6 +48,8 @@ export interface RecordStatusNoticeCommand {
   agency: AuthenticatedAgency;
   body: unknown;
   correlationId: string;
+  /** The XML signature of the status packet the body came from; absent for a JSON notice. */
+  envelopeSignature?: StatusPacketSignature;
 }
 
 export interface RecordStatusNoticeResult {
@@ -73,7 +79,7 @@ export class RecordStatusNoticeUseCase {
 
   async execute(command: RecordStatusNoticeCommand): Promise<RecordStatusNoticeResult> {
     const request = parseStatusNoticeRequest(command.body);
-    const { agency, dispatchId } = command;
+    const { agency, dispatchId, envelopeSignature } = command;
     if (!isUuid(dispatchId)) throw new DispatchNotFoundError(dispatchId);
     const digest = digestOf(dispatchId, request);
     const id = uuidv7();
@@ -89,6 +95,7 @@ export class RecordStatusNoticeUseCase {
         staff: request.staff,
         noticedAt: request.timestamp ?? null,
         requestDigest: digest,
+        envelopeSignature: (envelopeSignature ?? null) as Record<string, unknown> | null,
       },
       visibleStates: VISIBLE,
       moves: movesOf(request.code),
@@ -108,6 +115,10 @@ export class RecordStatusNoticeUseCase {
           statusCode: request.code,
           occurredAt: new Date().toISOString(),
           actor: agency.certificateSubject,
+          // The audit records it with the notice.
+          ...(envelopeSignature
+            ? { envelopeSignature: statusPacketSignatureSummary(envelopeSignature) }
+            : {}),
         },
       }),
     };

@@ -23,6 +23,8 @@ import { CallerRole } from '../auth/caller-role';
 import { ClientCertificateGuard } from '../auth/client-certificate.guard';
 import { RequireRoles } from '../auth/require-roles.decorator';
 import { StatusPacketBodyInterceptor } from '../edxml-status/status-packet-body.interceptor';
+import type { StatusPacketSignature } from '../edxml-status/status-packet-signature';
+import { PostedPacketSignature } from '../edxml-status/status-packet-signature.decorator';
 import { CorrelationId } from '../http/correlation-id.decorator';
 import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
 import { StatusNoticeRequestDto, StatusNoticeViewDto } from './dtos/status-notice-view.dto';
@@ -89,9 +91,16 @@ export class StatusNoticesController {
     @CorrelationId() correlationId: string,
     @Param('id') dispatchId: string,
     @Body() body: unknown,
+    @PostedPacketSignature() envelopeSignature: StatusPacketSignature | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StatusNoticeView> {
-    const result = await this.recordNotice.execute({ dispatchId, agency, body, correlationId });
+    const result = await this.recordNotice.execute({
+      dispatchId,
+      agency,
+      body,
+      correlationId,
+      envelopeSignature,
+    });
     if (result.replayed) {
       response.status(200);
       response.setHeader('Idempotent-Replayed', 'true');

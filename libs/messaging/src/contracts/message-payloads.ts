@@ -44,6 +44,21 @@ const statusNoticeFacts = {
   statusCode: z.string().regex(/^\d{2}$/),
 };
 
+/**
+ * What a status packet's XML signature said, as the audit keeps it with the notice (the full
+ * report is the notice's `envelope_signature`): absent for a notice posted as JSON.
+ */
+const statusPacketSignatureSummary = z.object({
+  status: z.enum(['unsigned', 'signed']),
+  /** ETSI indication and sub-indication of a signed packet. */
+  indication: z.string().min(1).max(64).optional(),
+  subIndication: z.string().min(1).max(64).optional(),
+  /** The agency code in the signer certificate, when it has one. */
+  signerAgencyCode: z.string().max(64).optional(),
+  /** Whether that agency is the notice's author. */
+  signedByAuthor: z.boolean().optional(),
+});
+
 /** Which parked message an operator acted on (what the audit trail keeps of it). */
 const parkedMessageFacts = {
   parkedMessageId: z.uuid(),
@@ -223,6 +238,8 @@ export const MESSAGE_PAYLOAD_SCHEMAS = {
   [MessageTypes.StatusNoticed]: z.object({
     ...base,
     ...statusNoticeFacts,
+    /** Set for a notice posted as an edXML status packet: its XML signature, in brief. */
+    envelopeSignature: statusPacketSignatureSummary.optional(),
   }),
   [MessageTypes.StatusDelivered]: z.object({
     ...base,
@@ -271,6 +288,7 @@ export type DeliveryRequested = MessagePayloads['delivery.requested'];
 export type ParkedMessageRedriven = MessagePayloads['parked-message.redriven'];
 export type ParkedMessageDiscarded = MessagePayloads['parked-message.discarded'];
 export type StatusNoticed = MessagePayloads['status.noticed'];
+export type StatusPacketSignatureSummary = z.infer<typeof statusPacketSignatureSummary>;
 export type StatusDelivered = MessagePayloads['status.delivered'];
 export type StatusSkipped = MessagePayloads['status.skipped'];
 export type DispatchRecalled = MessagePayloads['dispatch.recalled'];

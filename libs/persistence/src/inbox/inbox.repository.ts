@@ -54,6 +54,7 @@ interface InboxRow {
   notice_recorded_at: Date;
   notice_request_digest: string;
   notice_delivered_at: Date | null;
+  notice_envelope_signature: Record<string, unknown> | null;
 }
 
 /**
@@ -79,7 +80,7 @@ export class InboxRepository {
               i.notice_id, i.notice_author_id, i.notice_recipient_code, i.notice_author_code,
               i.notice_addressee_code, i.notice_status_code, i.notice_reason, i.notice_staff,
               i.notice_noticed_at, i.notice_recorded_at, i.notice_request_digest,
-              i.notice_delivered_at
+              i.notice_delivered_at, i.notice_envelope_signature
          FROM (
              SELECT 'dispatch' AS kind, r.delivery_seq AS seq, r.dispatch_id,
                     r.state AS copy_state, r.delivered_at AS copy_delivered_at,
@@ -90,14 +91,15 @@ export class InboxRepository {
                     NULL::text AS notice_reason, NULL::jsonb AS notice_staff,
                     NULL::timestamptz AS notice_noticed_at, NULL::timestamptz AS notice_recorded_at,
                     NULL::bpchar AS notice_request_digest,
-                    NULL::timestamptz AS notice_delivered_at
+                    NULL::timestamptz AS notice_delivered_at,
+                    NULL::jsonb AS notice_envelope_signature
                FROM dispatch_recipients r
               WHERE r.recipient_code = $1 AND r.delivery_seq > $2 AND r.state <> 'recalled'
              UNION ALL
              SELECT 'status', n.delivery_seq, n.dispatch_id, NULL, NULL, NULL,
                     n.id, n.notice_id, n.recipient_code, n.author_code, n.addressee_code,
                     n.status_code, n.reason, n.staff, n.noticed_at, n.recorded_at,
-                    n.request_digest, n.delivered_at
+                    n.request_digest, n.delivered_at, n.envelope_signature
                FROM status_notices n
               WHERE n.addressee_code = $1 AND n.delivery_seq > $2
              ORDER BY seq
@@ -148,6 +150,7 @@ function toEntry(row: InboxRow): InboxEntry {
     requestDigest: row.notice_request_digest,
     deliverySeq,
     deliveredAt: row.notice_delivered_at,
+    envelopeSignature: row.notice_envelope_signature,
     // In an inbox, so delivered: never given up.
     skippedAt: null,
     skipReason: null,

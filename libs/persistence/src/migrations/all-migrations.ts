@@ -25,6 +25,7 @@ import { WebhookDeactivationReasonVi1795510690552 } from './1795510690552-webhoo
 import { DispatchRejectionMessageVi1795513641438 } from './1795513641438-dispatch-rejection-message-vi';
 import { DispatchIndexesWithoutState1795523235594 } from './1795523235594-dispatch-indexes-without-state';
 import { RateLimitCounters1795565721802 } from './1795565721802-rate-limit-counters';
+import { StatusNoticeEnvelopeSignature1795566435922 } from './1795566435922-status-notice-envelope-signature';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS = [
   DispatchRejectionMessageVi1795513641438,
   DispatchIndexesWithoutState1795523235594,
   RateLimitCounters1795565721802,
+  StatusNoticeEnvelopeSignature1795566435922,
 ];

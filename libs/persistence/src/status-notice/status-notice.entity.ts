@@ -115,4 +115,12 @@ export class StatusNoticeEntity {
    */
   @Column({ name: 'correlation_id', type: 'varchar', length: 64, nullable: true })
   correlationId!: string | null;
+
+  /**
+   * For a notice posted as an edXML status packet: its XML signature report (unsigned, or signed
+   * with the ETSI indication, signer and whether the signer is the author), as a dispatch's
+   * `envelope_signature`. Null for a JSON notice or a recall request.
+   */
+  @Column({ name: 'envelope_signature', type: 'jsonb', nullable: true })
+  envelopeSignature!: Record<string, unknown> | null;
 }

@@ -21,6 +21,7 @@ export type NewStatusNotice = Omit<
   | 'skippedAt'
   | 'skipReason'
   | 'correlationId'
+  | 'envelopeSignature'
   | 'dispatch'
   | 'author'
   | 'addressee'
@@ -35,7 +36,11 @@ export interface RecipientStatusMove {
 /** A recipient's notice to record, with what decides whether it may be recorded. */
 export interface StatusNoticeRecording {
   /** The addressee is the dispatch's sender, as the statement reads it. */
-  notice: Omit<NewStatusNotice, 'addresseeCode' | 'noticedAt'> & { noticedAt: Date | null };
+  notice: Omit<NewStatusNotice, 'addresseeCode' | 'noticedAt'> & {
+    noticedAt: Date | null;
+    /** The XML signature report of the status packet it came from; null for JSON. */
+    envelopeSignature: Record<string, unknown> | null;
+  };
   /** Recipient states in which the recipient may send notices. */
   visibleStates: readonly string[];
   /** Every move the notice's code allows (the gateway's status machine decides them). */
@@ -150,9 +155,9 @@ export class StatusNoticeRepository {
        ), recorded AS (
          INSERT INTO status_notices (id, dispatch_id, recipient_code, author_code, addressee_code,
            notice_id, status_code, reason, staff, noticed_at, recorded_at, request_digest,
-           correlation_id)
+           correlation_id, envelope_signature)
          SELECT $9::uuid, $1, $2, $2, p.sender_code, $3, $10, $11, $12::jsonb,
-                COALESCE($13::timestamptz, m.status_at), m.status_at, $14, $22
+                COALESCE($13::timestamptz, m.status_at), m.status_at, $14, $22, $23::jsonb
            FROM moved m, party p
          RETURNING *
        ), announced AS (
@@ -182,6 +187,7 @@ export class StatusNoticeRepository {
         notice.noticedAt,
         notice.requestDigest,
         ...outboxRowParams(announcement),
+        notice.envelopeSignature ? JSON.stringify(notice.envelopeSignature) : null,
       ],
     );
     const [row] = unwrapRows(rows);
@@ -423,6 +429,7 @@ interface StatusNoticeJson {
   skipped_at: string | null;
   skip_reason: string | null;
   correlation_id: string | null;
+  envelope_signature: Record<string, unknown> | null;
 }
 
 function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
@@ -446,5 +453,6 @@ function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
     skippedAt: date(row.skipped_at),
     skipReason: row.skip_reason,
     correlationId: row.correlation_id,
+    envelopeSignature: row.envelope_signature,
   });
 }

@@ -121,4 +121,13 @@ export class StatusNoticeViewDto implements StatusNoticeView {
       'and the notices after it were delivered without it.',
   })
   skipped!: SkippedNoticeDto | null;
+
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description:
+      "For a notice posted as an edXML status packet: its XML signature report, verified as a dispatch packet's (status unsigned, or signed with the ETSI indication, signer, chain, algorithms, and signedByAuthor: whether the signer certificate's agency is the notice's author). Reported, not judged: a failed signature does not refuse the notice. Null for a notice posted as JSON and for a recall request.",
+  })
+  envelopeSignature!: Record<string, unknown> | null;
 }

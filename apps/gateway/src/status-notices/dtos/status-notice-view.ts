@@ -32,6 +32,11 @@ export interface StatusNoticeView {
    * the notices after it were released without it. With the operator's reason.
    */
   skipped: { at: string; reason: string | null } | null;
+  /**
+   * For a notice posted as an edXML status packet: its XML signature report (unsigned, or signed
+   * with the ETSI indication, signer and `signedByAuthor`), as a dispatch's. Null for JSON.
+   */
+  envelopeSignature: Record<string, unknown> | null;
 }
 
 export function toStatusNoticeView(
@@ -54,5 +59,7 @@ export function toStatusNoticeView(
     skipped: notice.skippedAt
       ? { at: notice.skippedAt.toISOString(), reason: notice.skipReason }
       : null,
+    // Rows recorded before the column existed, read by entity loading, have it undefined.
+    envelopeSignature: notice.envelopeSignature ?? null,
   };
 }
