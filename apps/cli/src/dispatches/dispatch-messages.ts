@@ -3,6 +3,11 @@ import {
   edxmlStatusDefinition,
   normalizeEdxmlStatusCode,
 } from '@docaxis/edxml/packet/edxml-status-codes';
+import type { PacketSignatureVerdict } from '@docaxis/edxml/signature/packet-signature-verdict';
+import {
+  packetSignatureWordsEn,
+  packetSignatureWordsVi,
+} from '@docaxis/edxml/signature/packet-signature-wording';
 import { formatInstantAt } from '@docaxis/signature/report/wording/instant-format';
 
 /**
@@ -58,6 +63,8 @@ export interface DispatchMessages {
     name: string,
     reason: string | null,
   ) => string;
+  /** A status packet's XML signature, in brief, after its notice's inbox line. */
+  packetSignature: (verdict: PacketSignatureVerdict) => string;
   inboxUnknownKind: (dispatchId: string, kind: string) => string;
   /** The inbox's resume point: given even when nothing more is there yet (the inbox is read on). */
   nextPage: (cursor: string) => string;
@@ -162,6 +169,7 @@ const VI: DispatchMessages = {
   inboxStatus: (dispatchId, code, authorCode, name, reason) =>
     `${dispatchId}  ${`trạng thái ${code}`.padEnd(15)} từ ${authorCode}  ${name}` +
     (reason ? `: ${reason}` : ''),
+  packetSignature: (verdict) => `[${packetSignatureWordsVi(verdict)}]`,
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (phiên bản docaxis này chưa hiển thị được; dùng --json)`,
   nextPage: (cursor) => `đọc tiếp những gì đến sau: docaxis inbox --cursor ${cursor}`,
@@ -259,6 +267,7 @@ const EN: DispatchMessages = {
   inboxStatus: (dispatchId, code, authorCode, name, reason) =>
     `${dispatchId}  ${`status ${code}`.padEnd(12)} from ${authorCode}  ${EN.statusName(code, name)}` +
     (reason ? `: ${reason}` : ''),
+  packetSignature: (verdict) => `[${packetSignatureWordsEn(verdict)}]`,
   inboxUnknownKind: (dispatchId, kind) =>
     `${dispatchId}  ${kind} (not shown by this version of docaxis; use --json)`,
   nextPage: (cursor) => `what comes after these: docaxis inbox --cursor ${cursor}`,

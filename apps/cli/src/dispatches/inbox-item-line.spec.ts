@@ -1,3 +1,4 @@
+import type { PacketSignatureReportBrief } from '@docaxis/edxml/signature/packet-signature-verdict';
 import { DISPATCH_MESSAGES } from './dispatch-messages';
 import { inboxItemLine } from './inbox-item-line';
 
@@ -77,6 +78,51 @@ describe('docaxis inbox lines', () => {
     expect(inboxItemLine(recallRequest, DISPATCH_MESSAGES.en)).toBe(
       `${dispatchId}  status 13    from 000.00.00.G22  Recall requested: Gửi nhầm phụ lục`,
     );
+  });
+
+  it("adds a status packet's signature in brief, in Vietnamese by default; nothing for a JSON notice", () => {
+    const line = (envelopeSignature: PacketSignatureReportBrief | null, language: 'vi' | 'en') =>
+      inboxItemLine(
+        { kind: 'status', dispatchId, notice: { ...notice, reason: null, envelopeSignature } },
+        DISPATCH_MESSAGES[language],
+      );
+    const head = `${dispatchId}  trạng thái 02   từ 000.00.00.H41  Từ chối tiếp nhận`;
+    expect(line(null, 'vi')).toBe(head);
+    expect(line({ status: 'unsigned' }, 'vi')).toBe(`${head}  [gói tin không ký số]`);
+    expect(line({ status: 'signed', indication: 'TOTAL-PASSED', signedByAuthor: true }, 'vi')).toBe(
+      `${head}  [chữ ký số gói tin hợp lệ]`,
+    );
+    expect(
+      line(
+        {
+          status: 'signed',
+          indication: 'TOTAL-PASSED',
+          signer: { agencyCode: '000.00.14.H20' },
+          signedByAuthor: false,
+        },
+        'vi',
+      ),
+    ).toBe(`${head}  [chữ ký số gói tin hợp lệ nhưng của 000.00.14.H20, không phải nơi gửi]`);
+    const tampered = {
+      status: 'signed',
+      indication: 'TOTAL-FAILED',
+      subIndication: 'HASH_FAILURE',
+      signedByAuthor: true,
+    };
+    expect(line(tampered, 'vi')).toBe(`${head}  [chữ ký số gói tin không hợp lệ: HASH_FAILURE]`);
+    expect(line(tampered, 'en')).toBe(
+      `${dispatchId}  status 02    from 000.00.00.H41  Refused  [packet signature invalid: HASH_FAILURE]`,
+    );
+    expect(
+      line(
+        {
+          status: 'signed',
+          indication: 'INDETERMINATE',
+          subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+        },
+        'en',
+      ),
+    ).toContain('[packet signature indeterminate: NO_CERTIFICATE_CHAIN_FOUND]');
   });
 
   it('still gives a line for an item of a kind it does not know', () => {

@@ -1,3 +1,7 @@
+import {
+  type PacketSignatureReportBrief,
+  packetSignatureVerdict,
+} from '@docaxis/edxml/signature/packet-signature-verdict';
 import type { DispatchMessages } from './dispatch-messages';
 
 /** A dispatch delivered to the calling agency (`kind: "dispatch"` in `GET /inbox`). */
@@ -17,7 +21,14 @@ export interface DispatchInboxLine {
 export interface StatusInboxLine {
   kind: 'status';
   dispatchId: string;
-  notice: { code: string; name: string; authorCode: string; reason: string | null };
+  notice: {
+    code: string;
+    name: string;
+    authorCode: string;
+    reason: string | null;
+    /** Set when the notice came as an edXML status packet (absent from older gateways). */
+    envelopeSignature?: PacketSignatureReportBrief | null;
+  };
 }
 
 export type InboxLineItem = DispatchInboxLine | StatusInboxLine;
@@ -36,8 +47,11 @@ export function inboxItemLine(
     return messages.inboxDispatch(dispatchId, state, senderCode, urgency, subject);
   }
   if (isStatus(item)) {
-    const { code, name, authorCode, reason } = item.notice;
-    return messages.inboxStatus(item.dispatchId, code, authorCode, name, reason);
+    const { code, name, authorCode, reason, envelopeSignature } = item.notice;
+    const line = messages.inboxStatus(item.dispatchId, code, authorCode, name, reason);
+    return envelopeSignature
+      ? `${line}  ${messages.packetSignature(packetSignatureVerdict(envelopeSignature))}`
+      : line;
   }
   return messages.inboxUnknownKind(item.dispatchId, item.kind);
 }

@@ -1,5 +1,6 @@
 import { apiFetch, apiJson } from './api-client';
 import type { DocumentVerificationReport } from './verification-report';
+import type { PacketSignatureReportBrief } from '../../../../libs/edxml/src/signature/packet-signature-verdict';
 
 // The shapes of the public dispatch, inbox and status-notice routes, as the gateway answers them.
 
@@ -16,6 +17,8 @@ export interface StatusNotice {
   timestamp: string;
   recordedAt: string;
   deliveredAt: string | null;
+  /** A notice posted as an edXML status packet: its XML signature (absent from older gateways). */
+  envelopeSignature?: PacketSignatureReportBrief | null;
 }
 
 export interface DispatchInboxItem {

@@ -1,5 +1,6 @@
 import type { Messages } from './messages.vi';
 import { statusCodeNames } from './status-code-names';
+import { packetSignatureWordsEn } from '../../../../libs/edxml/src/signature/packet-signature-wording';
 // The event types' words are the audit trail's own, as the PDF report words them.
 import { AUDIT_EVENT_TYPE_NAMES } from '../../../../libs/audit-trail/src/wording/audit-event-type-names';
 import { WEBHOOK_CHANGE_WORDING } from '../../../../libs/audit-trail/src/wording/webhook-change-wording';
@@ -122,6 +123,8 @@ export const en: Messages = {
     },
     noticeFrom: (code: string, name: string, agency: string) => `${code} — ${name}, from ${agency}`,
     noticeGivenAt: (time: string) => `given at ${time}`,
+    /** A status packet's XML signature, in brief (the CLI's words). */
+    noticeSignature: packetSignatureWordsEn,
   },
   dispatch: {
     close: 'Close the dispatch',

@@ -6,6 +6,7 @@ import { reportMessageVi } from '../../../../libs/signature/src/report/wording/r
 import { coverageDetailsVi } from '../../../../libs/signature/src/report/wording/coverage-detail.vi';
 import { formatDateTime } from './date-format';
 import { statusCodeNames } from './status-code-names';
+import { packetSignatureWordsVi } from '../../../../libs/edxml/src/signature/packet-signature-wording';
 // The event types' words are the audit trail's own, as the PDF report words them.
 import { AUDIT_EVENT_TYPE_NAMES } from '../../../../libs/audit-trail/src/wording/audit-event-type-names';
 import { WEBHOOK_CHANGE_WORDING } from '../../../../libs/audit-trail/src/wording/webhook-change-wording';
@@ -145,6 +146,8 @@ export const vi = {
     } as Record<string, string>,
     noticeFrom: (code: string, name: string, agency: string) => `${code} — ${name}, từ ${agency}`,
     noticeGivenAt: (time: string) => `ghi lúc ${time}`,
+    /** A status packet's XML signature, in brief (the CLI's words). */
+    noticeSignature: packetSignatureWordsVi,
   },
   dispatch: {
     close: 'Đóng văn bản',

@@ -13,6 +13,7 @@ import { isOverdue } from './overdue';
 import { PdfViewer } from './pdf-viewer';
 import { canRecall, DispatchRejection } from './dispatch-rejection';
 import { RecallForm } from './recall-form';
+import { NoticeSignature } from './notice-signature';
 import { StatusNoticeForm } from './status-notice-form';
 import { OverdueMark, UrgencyBadge } from './urgency-badge';
 import { ErrorAlert } from '../../shell/error-alert';
@@ -178,6 +179,7 @@ export function DispatchDetail({
                     {notice.authorCode} → {notice.addresseeCode}
                   </span>
                   {notice.reason && <span>{notice.reason}</span>}
+                  <NoticeSignature notice={notice} />
                 </li>
               ))}
             </ol>

@@ -1,6 +1,7 @@
 import type { InboxItem } from '../../api/dispatches';
 import { formatDate, formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
+import { NoticeSignature } from './notice-signature';
 import { isOverdue } from './overdue';
 import { OverdueMark, UrgencyBadge } from './urgency-badge';
 
@@ -73,6 +74,7 @@ export function InboxTable({
                     {t.inbox.noticeGivenAt(formatDateTime(item.notice.timestamp))}
                   </span>
                   {item.notice.reason && <p className="reason">{item.notice.reason}</p>}
+                  <NoticeSignature notice={item.notice} />
                 </td>
               )}
               <td>{formatDateTime(item.deliveredAt ?? undefined)}</td>
