@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Response } from 'superagent';
 import { extractPdfText } from '@docaxis/pdf-report/testing/pdf-text';
@@ -5,7 +7,9 @@ import { signedDispatchPdf } from '@docaxis/signature/testing/signed-dispatch-pd
 import { asAgency, asAuditor, asClerk } from '@docaxis/testing/agency-client';
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { temporaryDirectories } from '@docaxis/testing/temporary-directories';
 import { waitFor } from '@docaxis/testing/wait-for';
+import { runCliCaptured } from '../../apps/cli/src/testing/captured-cli-run';
 
 /** supertest parser collecting the raw body (CSV and PDF alike). */
 function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -14,6 +18,8 @@ function binary(res: Response, done: (error: Error | null, body: Buffer) => void
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
+
+const temporaryDirectory = temporaryDirectories();
 
 const A = '000.00.00.G22';
 const B = '000.00.00.H41';
@@ -74,7 +80,13 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
 
   it('admits auditors only', async () => {
     for (const client of [asAgency(axis, A), asClerk(axis, A)]) {
-      for (const path of ['/audit/verify', '/audit/events', '/audit/statistics', '/audit/export']) {
+      for (const path of [
+        '/audit/verify',
+        '/audit/events',
+        '/audit/statistics',
+        '/audit/export',
+        '/audit/export/manifest',
+      ]) {
         expect((await client.get(path)).status).toBe(403);
       }
     }
@@ -248,6 +260,53 @@ describe('the audit trail for auditors (all apps, real RabbitMQ and PostgreSQL)'
       .buffer(true)
       .parse(binary);
     expect(extractPdfText(en.body as Buffer)).toContain('Document axis audit trail report');
+  });
+
+  it("gives an export its manifest, pinned to the export's head, that verify-export holds it to", async () => {
+    const csv = await asAuditor(axis)
+      .get(`/audit/export?format=csv&agency=${A}`)
+      .buffer(true)
+      .parse(binary);
+    const head = String(csv.headers['x-audit-chain-head']);
+    const [headSeq, headHash] = head.split(':');
+    const rows: string[][] = parse(csv.body as Buffer).slice(1);
+    const manifest = await asAuditor(axis).get(`/audit/export/manifest?agency=${A}&head=${head}`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-disposition']).toContain('audit-events.manifest.json');
+    expect(manifest.body).toMatchObject({
+      v: 'docaxis-audit-export-manifest/2',
+      filter: { agencyCode: A },
+      head: { seq: Number(headSeq), hash: headHash },
+      selection: { count: rows.length, lastSeq: Number(rows.at(-1)![0]) },
+      verification: { ok: true },
+    });
+    const dir = temporaryDirectory('audit-api-manifest-');
+    const files = { csv: join(dir, 'g22.csv'), manifest: join(dir, 'g22.manifest.json') };
+    writeFileSync(files.csv, csv.body as Buffer);
+    writeFileSync(files.manifest, JSON.stringify(manifest.body));
+    const verified = await runCliCaptured(
+      ['audit', 'verify-export', files.csv, '--manifest', files.manifest],
+      { DOCAXIS_LANG: 'en' },
+    );
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(`as its manifest states: ${rows.length} records`);
+
+    // By a recipient's current status: named, and no selection stated.
+    const byStatus = await asAuditor(axis).get(`/audit/export/manifest?status=01&head=${head}`);
+    expect(byStatus.status).toBe(200);
+    expect(byStatus.body).toMatchObject({
+      filter: {},
+      filterNotRecheckable: { statusCode: '01' },
+      selection: null,
+    });
+    const unknown = await asAuditor(axis).get(
+      `/audit/export/manifest?head=${headSeq}:${'0'.repeat(64)}`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('AUDIT_EXPORT_HEAD_NOT_FOUND');
+    const malformed = await asAuditor(axis).get('/audit/export/manifest?head=latest');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('AUDIT_QUERY_INVALID');
   });
 
   it('pinpoints a record altered as the superuser with the trigger bypassed', async () => {

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ExportSelectionSummary } from '@docaxis/audit-trail/export/export-selection';
-import type { StatedExportFilter } from '@docaxis/audit-trail/export/stated-export-filter';
+import type {
+  StatedExportFilter,
+  StatedNotRecheckableFilter,
+} from '@docaxis/audit-trail/export/stated-export-filter';
 import { AuditFileUnreadableError } from './audit-file-unreadable.error';
 import { ExportManifestInvalidError } from './export-manifest-invalid.error';
 
-/** What `verify-export` holds an export to; `selection` is null in a manifest of version 1. */
+/**
+ * What `verify-export` holds an export to; `selection` is null in a manifest of version 1 and in
+ * one that names filters no one can re-run (`notRecheckable`, an API export's state, status,
+ * number or notation).
+ */
 export interface ExportManifestStatement {
   filter: StatedExportFilter;
+  notRecheckable: StatedNotRecheckableFilter | null;
   head: { seq: number; hash: string } | null;
   selection: ExportSelectionSummary | null;
 }
@@ -26,9 +34,17 @@ const filterSchema = z.strictObject({
   to: instant.optional(),
 });
 
+const notRecheckableSchema = z.strictObject({
+  dispatchState: z.string().optional(),
+  statusCode: z.string().optional(),
+  codeNumber: z.string().optional(),
+  codeNotation: z.string().optional(),
+});
+
 const manifestSchema = z.object({
   v: z.enum(['docaxis-audit-export-manifest/1', 'docaxis-audit-export-manifest/2']),
   filter: filterSchema.default({}),
+  filterNotRecheckable: notRecheckableSchema.optional(),
   head: z.object({ seq, hash: hex64 }).nullable(),
   selection: z
     .object({
@@ -37,6 +53,7 @@ const manifestSchema = z.object({
       lastSeq: seq.nullable(),
       digest: hex64,
     })
+    .nullable()
     .optional(),
 });
 
@@ -58,12 +75,24 @@ export function readExportManifest(path: string): ExportManifestStatement {
       vi: `không phải bản kê (manifest) của một lần xuất nhật ký kiểm toán (${problems})`,
     });
   }
-  const { v, filter, head, selection } = parsed.data;
-  if (v === 'docaxis-audit-export-manifest/2' && selection === undefined) {
+  const { v, filter, filterNotRecheckable, head } = parsed.data;
+  const selection = parsed.data.selection ?? null;
+  const notRecheckable =
+    filterNotRecheckable && Object.keys(filterNotRecheckable).length > 0
+      ? filterNotRecheckable
+      : null;
+  if (notRecheckable !== null && selection !== null) {
+    // A selection beside filters no one can re-run could not be checked: it would be trusted.
+    throw new ExportManifestInvalidError(path, {
+      en: 'a manifest naming filterNotRecheckable states no selection',
+      vi: 'bản kê có filterNotRecheckable không được nêu tập bản ghi (selection)',
+    });
+  }
+  if (v === 'docaxis-audit-export-manifest/2' && notRecheckable === null && selection === null) {
     throw new ExportManifestInvalidError(path, {
       en: 'a manifest of version 2 states its selection',
       vi: 'bản kê phiên bản 2 phải nêu tập bản ghi đã xuất (selection)',
     });
   }
-  return { filter, head, selection: selection ?? null };
+  return { filter, notRecheckable, head, selection };
 }

@@ -1,5 +1,6 @@
 import type { ExportedRecordProblem } from '@docaxis/audit-trail/export/export-completeness-check';
 import type { ExportedCsvVerification } from '@docaxis/audit-trail/export/exported-csv-verifier';
+import type { StatedNotRecheckableFilter } from '@docaxis/audit-trail/export/stated-export-filter';
 import type { CliLanguage } from '../cli-language';
 
 /** What a passing `verify-export` run proved about the export holding every record it should. */
@@ -10,7 +11,25 @@ export type ExportCompleteness =
   | { kind: 'not-stated' }
   | { kind: 'whole-trail'; headSeq: number }
   | { kind: 'as-stated'; headSeq: number; count: number }
-  | { kind: 'database'; headSeq: number; count: number };
+  | { kind: 'database'; headSeq: number; count: number }
+  /**
+   * Also filtered by the dispatch's current state (an API export by state, status, number or
+   * notation): its records were checked to be within the rest of the filter (and, with
+   * `database`, to be the database's), but which records it should hold cannot be known.
+   */
+  | {
+      kind: 'not-recheckable';
+      headSeq: number;
+      filters: StatedNotRecheckableFilter;
+      database: boolean;
+    };
+
+/** `dispatchState=routed, statusCode=01`: the filters as the manifest names them. */
+function filtersText(filters: StatedNotRecheckableFilter): string {
+  return Object.entries(filters)
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(', ');
+}
 
 /** The words of `docaxis audit verify-export`, in each language. */
 export interface VerifyExportMessages {
@@ -67,6 +86,13 @@ function completenessVi(c: ExportCompleteness): string {
       );
     case 'database':
       return `đầy đủ so với cơ sở dữ liệu: bộ lọc của manifest chạy lại tới bản ghi số ${c.headSeq} chọn đúng ${c.count} bản ghi này, cùng mã băm`;
+    case 'not-recheckable':
+      return (
+        `tính đầy đủ KHÔNG THỂ kiểm tra: bản xuất còn được lọc theo trạng thái hiện tại của văn bản (${filtersText(c.filters)}), trạng thái này thay đổi theo thời gian nên không ai chạy lại được bộ lọc đó. ` +
+        (c.database
+          ? `Mỗi bản ghi trong tệp đều là bản ghi của cơ sở dữ liệu (cùng mã băm), thuộc phần còn lại của bộ lọc, tới bản ghi số ${c.headSeq}`
+          : `Mỗi bản ghi trong tệp đều thuộc phần còn lại của bộ lọc, tới bản ghi số ${c.headSeq}; --database đối chiếu từng bản ghi với cơ sở dữ liệu`)
+      );
   }
 }
 
@@ -85,6 +111,13 @@ function completenessEn(c: ExportCompleteness): string {
       );
     case 'database':
       return `complete against the database: the manifest's filter re-run up to seq ${c.headSeq} selects exactly these ${c.count} records, with the same hashes`;
+    case 'not-recheckable':
+      return (
+        `completeness NOT checkable: the export was also filtered by the dispatch's current state (${filtersText(c.filters)}), which moves on, so no one can re-run that filter. ` +
+        (c.database
+          ? `Every record of the file is the database's (same hash) and within the rest of the filter, up to seq ${c.headSeq}`
+          : `Every record of the file is within the rest of the filter, up to seq ${c.headSeq}; --database compares each with the database`)
+      );
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { exportableFilterOf, isWholeTrail } from '@docaxis/audit-trail/export/stated-export-filter';
 import { statedSelectionCheck } from '@docaxis/audit-trail/export/stated-selection-check';
 import { wholeTrailCheck } from '@docaxis/audit-trail/export/whole-trail-check';
+import { withinFilterCheck } from '@docaxis/audit-trail/export/within-filter-check';
 import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
 import { AuditSearchRepository } from '@docaxis/persistence/audit/audit-search.repository';
 import { EXIT_OK, EXIT_VERDICT_NOT_PASSED, type CliIo } from '../cli-io';
@@ -85,16 +86,24 @@ export function registerVerifyExportCommand(
             { ...exportableFilterOf(manifest.filter), toSeq: headSeq },
             headSeq,
           );
-          const database = databaseSelectionCheck(selected, headSeq);
+          // Filtered by the dispatch's current state too: the file holds a part of what the
+          // rest of its filter selects, and only that part's records can be checked.
+          const { notRecheckable } = manifest;
+          const database = databaseSelectionCheck(
+            selected,
+            headSeq,
+            notRecheckable ? 'part' : 'all',
+          );
           const result = await verifyExportedCsv(
             createReadStream('', { fd }),
             allChecks(offline.check ? [database, offline.check] : [database]),
           );
-          report(result, {
-            kind: 'database',
-            headSeq,
-            count: result.ok ? result.recordsChecked : 0,
-          });
+          report(
+            result,
+            notRecheckable
+              ? { kind: 'not-recheckable', headSeq, filters: notRecheckable, database: true }
+              : { kind: 'database', headSeq, count: result.ok ? result.recordsChecked : 0 },
+          );
           setExitCode(result.ok && trailOk ? EXIT_OK : EXIT_VERDICT_NOT_PASSED);
         });
       },
@@ -107,7 +116,18 @@ function offlineCheck(manifest: ExportManifestStatement | null): {
   completeness: ExportCompleteness;
 } {
   if (manifest === null) return { check: null, completeness: { kind: 'not-checked' } };
-  const { head, selection } = manifest;
+  const { head, selection, notRecheckable } = manifest;
+  if (notRecheckable !== null) {
+    return {
+      check: withinFilterCheck(exportableFilterOf(manifest.filter), head),
+      completeness: {
+        kind: 'not-recheckable',
+        headSeq: head?.seq ?? 0,
+        filters: notRecheckable,
+        database: false,
+      },
+    };
+  }
   const stated =
     selection === null
       ? null

@@ -1,14 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
+import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
 import { ExportSelection } from '@docaxis/audit-trail/export/export-selection';
 import {
   SEED_EPOCH,
   SEEDED_AGENCIES,
   seedAuditChain,
+  seedDispatchesForChain,
 } from '@docaxis/audit-trail/testing/audit-chain-seeder';
+import { createAuditTrailVerifier } from '@docaxis/audit-trail/verification/create-audit-trail-verifier';
+import type { AuditEventFilter } from '@docaxis/persistence/audit/audit-search.repository';
+import { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import { AuditSearchRepository } from '@docaxis/persistence/audit/audit-search.repository';
 import { dataSourceOptions } from '@docaxis/persistence/database/data-source-options';
 import { createTestDatabase } from '@docaxis/testing/test-database';
 import { testPki } from '@docaxis/testing/test-pki';
@@ -23,6 +30,7 @@ describe('docaxis audit verify-export of a filtered export: complete, as stated 
   let dataSource: DataSource;
   let env: NodeJS.ProcessEnv;
   let dir: string;
+  let exporter: AuditExporter;
 
   function cli(...argv: string[]): Promise<CapturedCliRun> {
     return runCliCaptured(argv, env);
@@ -45,11 +53,12 @@ describe('docaxis audit verify-export of a filtered export: complete, as stated 
     rows: Rows,
     manifest: string,
     mode: 'offline' | 'database',
+    ...options: string[]
   ): Promise<CapturedCliRun> {
     const file = join(dir, 'handed-over.csv');
     writeFileSync(file, stringify(rows));
     const database = mode === 'database' ? ['--database'] : [];
-    return cli('audit', 'verify-export', file, '--manifest', manifest, ...database);
+    return cli('audit', 'verify-export', file, '--manifest', manifest, ...database, ...options);
   }
 
   /** Verifies offline and against the database; both must fail: what each printed. */
@@ -69,6 +78,15 @@ describe('docaxis audit verify-export of a filtered export: complete, as stated 
     env = { DATABASE_URL: url, AXIS_SIGNING_CERT_FILE: pki.axis.certPath, DOCAXIS_LANG: 'en' };
     dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2 })).initialize();
     await seedAuditChain(dataSource, 30);
+    // The dispatches of those 30 records (0..5, number = index, state routed): the API's
+    // filters by the dispatch's current state have rows to read.
+    await seedDispatchesForChain(dataSource, 6);
+    // As the gateway builds it (apps/gateway/src/audit/audit.module.ts).
+    exporter = new AuditExporter(
+      new AuditSearchRepository(dataSource),
+      new AuditRecordRepository(dataSource),
+      createAuditTrailVerifier(dataSource, readFileSync(pki.axis.certPath, 'utf8')),
+    );
     dir = temporaryDirectory('audit-verify-filtered-export-');
   });
 
@@ -254,5 +272,92 @@ describe('docaxis audit verify-export of a filtered export: complete, as stated 
     expect(unusable.stderr).toContain('not an audit export manifest');
     expect((await cli('audit', 'export', '--actor', '')).code).toBe(2);
     expect((await cli('audit', 'export', '--from', 'yesterday')).code).toBe(2);
+  });
+
+  /**
+   * What GET /audit/export and GET /audit/export/manifest answer (the gateway's AuditExporter):
+   * the CSV pinned to the head it reads, then the manifest of the same query pinned to that
+   * head, asked for after the trail grew.
+   */
+  async function apiExported(
+    name: string,
+    filter: AuditEventFilter,
+  ): Promise<{ rows: Rows; manifest: string; manifestJson: Record<string, unknown> }> {
+    const header = await exporter.header();
+    const csv = join(dir, `${name}.csv`);
+    const file = createWriteStream(csv);
+    await exporter.writeCsv(filter, header, file);
+    if (!file.writableFinished) await once(file, 'finish');
+    await seedAuditChain(dataSource, 5);
+    const pinned = await exporter.header({ from: 'checkpoint' }, header.head!);
+    const manifestJson = JSON.parse(JSON.stringify(await exporter.manifest(filter, pinned)));
+    const manifest = join(dir, `${name}.manifest.json`);
+    writeFileSync(manifest, JSON.stringify(manifestJson));
+    return { rows: parse(readFileSync(csv, 'utf8')), manifest, manifestJson };
+  }
+
+  it('holds an API export to the manifest the API states for its head, asked for after the trail grew', async () => {
+    const { rows, manifest, manifestJson } = await apiExported('api-fetched', {
+      eventTypes: ['dispatch.fetched'],
+    });
+    const head = Number(rows.at(-1)![COL.seq]);
+    expect(manifestJson).toMatchObject({
+      v: 'docaxis-audit-export-manifest/2',
+      filter: { eventTypes: ['dispatch.fetched'] },
+      selection: { count: rows.length - 1, lastSeq: head },
+    });
+    expect((manifestJson.head as { seq: number }).seq).toBeLessThan(
+      (await new AuditRecordRepository(dataSource).head())!.seq,
+    );
+    const offline = await verify(rows, manifest, 'offline');
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toContain(`as its manifest states: ${rows.length - 1} records`);
+    expect((await verify(rows, manifest, 'database')).code).toBe(0);
+    const removed = rows.filter((row) => row[COL.seq] !== rows[2][COL.seq]);
+    const { offline: incomplete } = await brokenBoth(removed, manifest);
+    expect(incomplete).toContain('the export is INCOMPLETE');
+
+    // A head the trail does not hold is refused, not stated.
+    await expect(
+      exporter.header({ from: 'checkpoint' }, { seq: 3, hash: 'f'.repeat(64) }),
+    ).rejects.toMatchObject({ code: 'AUDIT_EXPORT_HEAD_NOT_FOUND' });
+  });
+
+  it("says an API export by the dispatch's current state is not checkable complete, and still checks its records", async () => {
+    // Dispatch number 3 (records 16..20), by its số: read from the dispatches table.
+    const filter: AuditEventFilter = { agencyCode: SEEDED_AGENCIES[3], codeNumber: '3' };
+    const { rows, manifest, manifestJson } = await apiExported('api-by-number', filter);
+    expect(rows.slice(1).map((row) => row[COL.seq])).toEqual(['16', '17', '18', '19', '20']);
+    expect(manifestJson).toMatchObject({
+      filter: { agencyCode: SEEDED_AGENCIES[3] },
+      filterNotRecheckable: { codeNumber: '3' },
+      selection: null,
+    });
+    const offline = await verify(rows, manifest, 'offline');
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toContain(
+      "completeness NOT checkable: the export was also filtered by the dispatch's current state (codeNumber=3)",
+    );
+    const online = await verify(rows, manifest, 'database');
+    expect(online.code).toBe(0);
+    expect(online.stdout).toContain("Every record of the file is the database's (same hash)");
+    // A record removed is not told (as said); one altered, or outside the rest of the filter, is.
+    expect((await verify(rows.slice(0, -1), manifest, 'database')).code).toBe(0);
+    const altered = rows.map((row) => [...row]);
+    altered[2][COL.actor] = 'CN=someone else';
+    altered[2] = rehashed(altered[2], altered[2][COL.prev]);
+    const caught = await verify(altered, manifest, 'database');
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toContain(
+      "BROKEN at line 3 (seq 17): the record differs from the database's record of the same seq",
+    );
+    const whole: Rows = (await exported('whole-for-number')).rows;
+    const outside = await verify([...rows, whole[22]], manifest, 'offline');
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toContain("(seq 22): the record is outside the manifest's filter");
+    const vi = await verify(rows, manifest, 'offline', '--lang', 'vi');
+    expect(vi.stdout).toContain(
+      'tính đầy đủ KHÔNG THỂ kiểm tra: bản xuất còn được lọc theo trạng thái hiện tại của văn bản (codeNumber=3)',
+    );
   });
 });

@@ -36,12 +36,21 @@ describe('audit query parsing: the verification start of /audit/verify and /audi
     expect(parsed.verification).toEqual({ from: 'genesis', fromSeq: 1, toSeq: undefined });
   });
 
+  it('pins the export to `head` as X-Audit-Chain-Head states it, the current head without it', () => {
+    const hash = 'c'.repeat(64);
+    expect(parseExportQuery({ head: `12:${hash}` }).head).toEqual({ seq: 12, hash });
+    expect(parseExportQuery({}).head).toBeUndefined();
+  });
+
   it.each([
     [{ verifyFrom: 'head' }],
     [{ verifyFrom: '0' }],
     [{ verifyFrom: 'genesis', checkpoint: '30' }],
     [{ verifyFrom: '5', checkpoint: '30' }],
     [{ checkpoint: 'latest' }],
+    [{ head: 'latest' }],
+    [{ head: `0:${'c'.repeat(64)}` }],
+    [{ head: `12:${'C'.repeat(64)}` }],
   ])('refuses the export query %j with AUDIT_QUERY_INVALID', (query) => {
     expect(thrownBy(() => parseExportQuery(query))).toMatchObject({ code: 'AUDIT_QUERY_INVALID' });
   });

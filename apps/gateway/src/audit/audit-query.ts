@@ -144,16 +144,28 @@ export function parseStatisticsQuery(query: unknown): {
   return { from: q.from, to: q.to, agencyCode: q.agency };
 }
 
+/** `<seq>:<hash>`, as X-Audit-Chain-Head states an export's head. */
+const chainHead = z
+  .string()
+  .regex(/^\d{1,16}:[0-9a-f]{64}$/, 'a chain head as X-Audit-Chain-Head gives it: <seq>:<hash>')
+  .transform((value) => {
+    const [seqText, hash] = value.split(':');
+    return { seq: Number(seqText), hash };
+  })
+  .refine((head) => head.seq >= 1 && Number.isSafeInteger(head.seq), 'seq must be 1 or more');
+
 /**
  * The export's filters, format and language, and where its verification starts: `verifyFrom`
  * and `checkpoint`, as `from` and `checkpoint` for /audit/verify (`from` is the filters' instant
- * here); no `to`: an export is verified up to the head it pins.
+ * here); no `to`: an export is verified up to the head it pins, the current one or `head`
+ * (an earlier export's X-Audit-Chain-Head: its manifest, or the same export again).
  */
 export function parseExportQuery(query: unknown): {
   filter: AuditEventFilter;
   format: 'csv' | 'pdf';
   lang: 'vi' | 'en';
   verification: TrailVerificationRequest;
+  head: { seq: number; hash: string } | undefined;
 } {
   const q = parse(
     filterSchema
@@ -163,6 +175,7 @@ export function parseExportQuery(query: unknown): {
         /** `from` is a record instant for the filters: the verification start is `verifyFrom`. */
         verifyFrom: verifyStartSchema.shape.from,
         checkpoint: verifyStartSchema.shape.checkpoint,
+        head: chainHead.optional(),
       })
       .refine(
         (v) => v.checkpoint === undefined || v.verifyFrom === 'checkpoint',
@@ -175,6 +188,7 @@ export function parseExportQuery(query: unknown): {
     format: q.format,
     lang: q.lang,
     verification: trailVerificationRequest(q.verifyFrom, q.checkpoint, undefined),
+    head: q.head,
   };
 }
 

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditExporter } from '@docaxis/audit-trail/export/audit-exporter';
+import type { ExportManifest } from '@docaxis/audit-trail/export/export-manifest';
 import { verificationScopeHeader } from '@docaxis/audit-trail/export/verification-scope-header';
 import type { AuditTrailVerification } from '@docaxis/audit-trail/verification/audit-trail-verifier';
 import type { AgencyDeliveryStatistics } from '@docaxis/persistence/audit/audit-search.repository';
@@ -82,11 +83,12 @@ export class AuditController {
   }
 
   /**
-   * GET /api/v1/audit/export?format=csv|pdf&lang=vi|en&verifyFrom=checkpoint|genesis|<seq>&checkpoint=&<search filters>
+   * GET /api/v1/audit/export?format=csv|pdf&lang=vi|en&verifyFrom=checkpoint|genesis|<seq>&checkpoint=&head=&<search filters>
    * — CSV streamed (any size) or the PDF report; both state the chain head, the checkpoint they
    * were checked against and what that check re-verified (headers X-Audit-Chain-Head,
    * X-Audit-Checkpoint, X-Audit-Verified, X-Audit-Verification-Scope; in the PDF itself). The
    * verification starts as /audit/verify's does (`verifyFrom`: `from` is the filters' instant).
+   * `head=<seq>:<hash>` pins it to an earlier head instead of the current one.
    */
   @Get('export')
   @ApiOperation({ summary: 'Export the audit events as CSV (streamed) or a PDF report' })
@@ -117,11 +119,11 @@ export class AuditController {
   })
   @ApiErrorResponses({
     400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'],
-    404: ['AUDIT_CHECKPOINT_NOT_FOUND'],
+    404: ['AUDIT_CHECKPOINT_NOT_FOUND', 'AUDIT_EXPORT_HEAD_NOT_FOUND'],
   })
   async export(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    const { filter, format, lang, verification } = parseExportQuery(query);
-    const header = await this.exporter.header(verification);
+    const { filter, format, lang, verification, head } = parseExportQuery(query);
+    const header = await this.exporter.header(verification, head);
     if (header.head) res.setHeader('X-Audit-Chain-Head', `${header.head.seq}:${header.head.hash}`);
     const checkpoint = header.verification.checkpoint;
     if (checkpoint) {
@@ -145,5 +147,30 @@ export class AuditController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="audit-events.csv"');
     await this.exporter.writeCsv(filter, header, res);
+  }
+
+  /**
+   * GET /api/v1/audit/export/manifest?head=<seq>:<hash>&verifyFrom=&checkpoint=&<search filters>
+   * — the manifest of the export of the same query pinned to `head` (the export's
+   * X-Audit-Chain-Head; the current head without it), for `docaxis audit verify-export
+   * --manifest`. A separate answer, so the CSV stays a plain CSV: the records at or below a head
+   * never change, so it states what the export held. Filtered by state, status, number or
+   * notation (the dispatch's current state), it names them in `filterNotRecheckable` and states
+   * no selection: no one can tell later which records those filters selected.
+   */
+  @Get('export/manifest')
+  @Header('Content-Disposition', 'attachment; filename="audit-events.manifest.json"')
+  @ApiOperation({ summary: "An export's manifest, pinned to the export's head" })
+  @ApiOkResponse({
+    description:
+      '`{ v: "docaxis-audit-export-manifest/2", generatedAt, filter, filterNotRecheckable?, head, selection: { count, firstSeq, lastSeq, digest } | null, verification }`',
+  })
+  @ApiErrorResponses({
+    400: ['AUDIT_QUERY_INVALID', 'AUDIT_VERIFY_REQUEST_INVALID'],
+    404: ['AUDIT_CHECKPOINT_NOT_FOUND', 'AUDIT_EXPORT_HEAD_NOT_FOUND'],
+  })
+  async exportManifest(@Query() query: Record<string, unknown>): Promise<ExportManifest> {
+    const { filter, verification, head } = parseExportQuery(query);
+    return this.exporter.manifest(filter, await this.exporter.header(verification, head));
   }
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { AuditVerifyRequestError } from '@docaxis/audit-trail/chain/audit-verify-request.error';
+import { AuditExportHeadNotFoundError } from '@docaxis/audit-trail/export/audit-export-head-not-found.error';
 import { AuditCheckpointNotFoundError } from '@docaxis/audit-trail/verification/audit-checkpoint-not-found.error';
 import { BlobNotFoundError } from '@docaxis/blob-store/blob-not-found.error';
 import { BlobStoreUnavailableError } from '@docaxis/blob-store/blob-store-unavailable.error';
@@ -70,6 +71,7 @@ const SCANNED = [
   'libs/persistence/src/audit/audit-page-limit.error.ts',
   'libs/audit-trail/src/chain/audit-verify-request.error.ts',
   'libs/audit-trail/src/verification/audit-checkpoint-not-found.error.ts',
+  'libs/audit-trail/src/export/audit-export-head-not-found.error.ts',
 ];
 
 /** Bases never thrown themselves; their subclasses are sampled. */
@@ -83,6 +85,7 @@ const SAMPLES: readonly DomainError[] = [
   // libraries
   new AuditVerifyRequestError(both('the chain is empty', 'chuỗi nhật ký đang trống'), {}),
   new AuditCheckpointNotFoundError(12),
+  new AuditExportHeadNotFoundError({ seq: 41, hash: 'c'.repeat(64) }, null),
   new BlobNotFoundError('ab'.repeat(32)),
   new BlobStoreUnavailableError('/var/lib/docaxis/blobs'),
   new AgencyCodeInvalidError('LOWER_CASE', '"g" at position 13 is lower case'),
@@ -97,6 +100,7 @@ const SAMPLES: readonly DomainError[] = [
   new edxmlErrors.EdxmlTooLargeError(20_000_000, 10_000_000),
   new edxmlErrors.EdxmlMarkupTooLargeError(2_000_000, 262_144),
   new edxmlErrors.EdxmlTooDeepError(64),
+  new edxmlErrors.EdxmlStatusBodyForbiddenError(['edXMLBody', 'AttachmentEncoded']),
   new edxmlErrors.EdxmlZipInvalidError(both('it holds two files', 'tệp nén chứa hai tệp')),
   new EdxmlBusinessTypeUnsupportedError('recall'),
   new edxmlErrors.EdxmlNamespaceInvalidError(both('the root has none', 'gốc không có')),

@@ -1,6 +1,9 @@
 import type { Writable } from 'node:stream';
 import type { AuditRecordEntity } from '@docaxis/persistence/audit/audit-record.entity';
-import type { AuditRecordRepository } from '@docaxis/persistence/audit/audit-record.repository';
+import type {
+  AuditChainHead,
+  AuditRecordRepository,
+} from '@docaxis/persistence/audit/audit-record.repository';
 import type {
   AuditEventFilter,
   AuditSearchRepository,
@@ -12,7 +15,10 @@ import type {
 import type { TrailVerificationRequest } from '../verification/trail-verification-request';
 import { writeAuditCsv } from './audit-csv-export';
 import { auditEventsInOrder } from './audit-event-source';
+import { AuditExportHeadNotFoundError } from './audit-export-head-not-found.error';
+import { exportManifest, type ExportManifest } from './export-manifest';
 import { ExportSelection, tallied, type ExportSelectionSummary } from './export-selection';
+import { splitExportFilter, statedExportFilter } from './stated-export-filter';
 import { buildAuditPdfReport, type AuditReportLanguage } from './audit-pdf-report';
 
 /**
@@ -37,8 +43,20 @@ export class AuditExporter {
     private readonly verifier: AuditTrailVerifier,
   ) {}
 
-  async header(request: TrailVerificationRequest = { from: 'checkpoint' }): Promise<ExportHeader> {
-    const head = await this.records.head();
+  /**
+   * `pinned`: a head read earlier (an export's X-Audit-Chain-Head) to state instead of the
+   * current one, so a manifest asked for after its export covers the same records; the record
+   * of its seq must still carry its hash.
+   */
+  async header(
+    request: TrailVerificationRequest = { from: 'checkpoint' },
+    pinned?: AuditChainHead,
+  ): Promise<ExportHeader> {
+    const head = pinned ?? (await this.records.head());
+    if (pinned) {
+      const stored = (await this.records.hashesAt([pinned.seq])).get(pinned.seq) ?? null;
+      if (stored !== pinned.hash) throw new AuditExportHeadNotFoundError(pinned, stored);
+    }
     const verification = await this.verifier.verifyAsRequested({
       ...request,
       toSeq: head?.seq,
@@ -64,6 +82,24 @@ export class AuditExporter {
       selection.add(record.seq, record.hash);
     }
     return selection.summary();
+  }
+
+  /**
+   * The manifest of an export of `filter` at `header`'s head: the records at or below a head
+   * never change, so it states what the export held whenever it is asked for. Filtered by the
+   * dispatch's current state too, it names those filters and states no selection (see
+   * ExportManifest).
+   */
+  async manifest(
+    filter: AuditEventFilter,
+    header: ExportHeader,
+    generatedAt = new Date(),
+  ): Promise<ExportManifest> {
+    const { recheckable, notRecheckable } = splitExportFilter(filter);
+    const selected = notRecheckable
+      ? { notRecheckable }
+      : await this.selection(recheckable, header);
+    return exportManifest(header, statedExportFilter(recheckable), selected, generatedAt);
   }
 
   private pinnedRecords(

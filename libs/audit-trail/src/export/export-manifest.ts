@@ -1,7 +1,7 @@
 import type { AuditTrailVerification } from '../verification/audit-trail-verifier';
 import type { ExportHeader } from './audit-exporter';
 import type { ExportSelectionSummary } from './export-selection';
-import type { StatedExportFilter } from './stated-export-filter';
+import type { StatedExportFilter, StatedNotRecheckableFilter } from './stated-export-filter';
 
 export const EXPORT_MANIFEST_FORMAT = 'docaxis-audit-export-manifest/2';
 
@@ -12,27 +12,51 @@ export const EXPORT_MANIFEST_FORMAT = 'docaxis-audit-export-manifest/2';
  * manifest can rewrite both; it proves the file unchanged only while kept apart from it, and
  * `verify-export --database` re-runs the filter against the trail itself.
  */
-export interface ExportManifest {
+export type ExportManifest = {
   v: typeof EXPORT_MANIFEST_FORMAT;
   generatedAt: string;
   filter: StatedExportFilter;
   head: { seq: number; hash: string } | null;
-  selection: ExportSelectionSummary;
   verification: AuditTrailVerification;
-}
+} & (
+  | { selection: ExportSelectionSummary }
+  | {
+      /**
+       * An export also filtered by the dispatch's current state (the API's state, status,
+       * number, notation): named here, and no selection stated, since no one can check later
+       * which records those filters selected; `filter` is the part a verifier can still apply.
+       */
+      filterNotRecheckable: StatedNotRecheckableFilter;
+      selection: null;
+    }
+);
 
 export function exportManifest(
   header: ExportHeader,
   filter: StatedExportFilter,
-  selection: ExportSelectionSummary,
+  selected: ExportSelectionSummary | { notRecheckable: StatedNotRecheckableFilter },
   generatedAt: Date,
 ): ExportManifest {
+  const at = generatedAt.toISOString();
+  const { head, verification } = header;
+  if ('notRecheckable' in selected) {
+    const { notRecheckable } = selected;
+    return {
+      v: EXPORT_MANIFEST_FORMAT,
+      generatedAt: at,
+      filter,
+      filterNotRecheckable: notRecheckable,
+      head,
+      selection: null,
+      verification,
+    };
+  }
   return {
     v: EXPORT_MANIFEST_FORMAT,
-    generatedAt: generatedAt.toISOString(),
+    generatedAt: at,
     filter,
-    head: header.head,
-    selection,
-    verification: header.verification,
+    head,
+    selection: selected,
+    verification,
   };
 }

@@ -45,6 +45,36 @@ export function exportableFilterOf(stated: StatedExportFilter): ExportableFilter
   };
 }
 
+/**
+ * The filters an export states but no one can check it by later: they read the dispatch's
+ * current state (transport state, a recipient's last status code, số/ký hiệu), which moves on.
+ * A manifest names them so that verify-export says completeness is not checkable rather than
+ * holding the file to a re-query that would answer differently.
+ */
+export interface StatedNotRecheckableFilter {
+  dispatchState?: string;
+  statusCode?: string;
+  codeNumber?: string;
+  codeNotation?: string;
+}
+
+/** The search's filters split into those an export can be checked by and the others (null: none). */
+export function splitExportFilter(filter: AuditEventFilter): {
+  recheckable: ExportableFilter;
+  notRecheckable: StatedNotRecheckableFilter | null;
+} {
+  const { dispatchId, agencyCode, eventTypes, actor, from, to } = filter;
+  const notRecheckable: StatedNotRecheckableFilter = {};
+  if (filter.dispatchState !== undefined) notRecheckable.dispatchState = filter.dispatchState;
+  if (filter.statusCode !== undefined) notRecheckable.statusCode = filter.statusCode;
+  if (filter.codeNumber !== undefined) notRecheckable.codeNumber = filter.codeNumber;
+  if (filter.codeNotation !== undefined) notRecheckable.codeNotation = filter.codeNotation;
+  return {
+    recheckable: { dispatchId, agencyCode, eventTypes, actor, from, to },
+    notRecheckable: Object.keys(notRecheckable).length > 0 ? notRecheckable : null,
+  };
+}
+
 /** No filter at all: the export is of the whole trail up to its head. */
 export function isWholeTrail(stated: StatedExportFilter): boolean {
   return Object.keys(stated).length === 0;

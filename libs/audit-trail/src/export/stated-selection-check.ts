@@ -1,7 +1,7 @@
 import type { ExportCompletenessCheck, ExportedProblem } from './export-completeness-check';
 import { ExportSelection, type ExportSelectionSummary } from './export-selection';
-import { matchesExportableFilter } from './exportable-filter-match';
 import type { ExportableFilter } from './stated-export-filter';
+import { withinFilterCheck } from './within-filter-check';
 
 /** The part of a manifest this check holds the file to. */
 export interface StatedSelection {
@@ -18,26 +18,12 @@ export interface StatedSelection {
  * file unchanged only against a manifest kept apart from it.
  */
 export function statedSelectionCheck(stated: StatedSelection): ExportCompletenessCheck {
+  const within = withinFilterCheck(stated.filter, stated.head);
   const found = new ExportSelection();
   return {
     record: (record) => {
-      const { seq } = record.fields;
-      let problem: ExportedProblem | null = null;
-      if (stated.head === null || seq > stated.head.seq) {
-        problem = {
-          problem: 'outside-filter',
-          seq,
-          detail: `seq ${seq} is past the head the manifest pinned (${stated.head ? `seq ${stated.head.seq}` : 'an empty trail'})`,
-        };
-      } else if (!matchesExportableFilter(record, stated.filter)) {
-        problem = {
-          problem: 'outside-filter',
-          seq,
-          detail: `seq ${seq} (${record.fields.eventType}) is not selected by the manifest's filter`,
-        };
-      }
-      found.add(seq, record.hash);
-      return Promise.resolve(problem);
+      found.add(record.fields.seq, record.hash);
+      return within.record(record);
     },
     end: () => Promise.resolve(selectionProblem(found.summary(), stated.selection)),
     close: () => Promise.resolve(),
