@@ -13,6 +13,7 @@ import {
 import { attachDispatch, envelopeJson } from '@docaxis/testing/dispatch-fixtures';
 import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 import { waitFor } from '@docaxis/testing/wait-for';
+import { runCliCaptured } from '../../apps/cli/src/testing/captured-cli-run';
 
 const G22 = '000.00.00.G22';
 const H41 = '000.00.00.H41';
@@ -107,6 +108,25 @@ describe('console: audit (auditor)', () => {
       const csv = readFileSync(csvPath, 'utf8');
       expect(csv).toContain(dispatchId);
       expect(csv).toContain('dispatch.delivered');
+
+      // Beside the export: its manifest, pinned to the export's head, which verify-export
+      // holds the downloaded CSV to.
+      const [manifestDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải bản kê (manifest) của bản xuất vừa tải' }).click(),
+      ]);
+      const manifestPath = join(CONSOLE_SCREENSHOT_DIR, 'audit-events.manifest.json');
+      await manifestDownload.saveAs(manifestPath);
+      expect(JSON.parse(readFileSync(manifestPath, 'utf8'))).toMatchObject({
+        v: 'docaxis-audit-export-manifest/2',
+        filter: { agencyCode: H41, eventTypes: ['dispatch.delivered'] },
+      });
+      const verified = await runCliCaptured(
+        ['audit', 'verify-export', csvPath, '--manifest', manifestPath],
+        { DOCAXIS_LANG: 'en' },
+      );
+      expect(verified.stdout).toContain('as its manifest states');
+      expect(verified.code).toBe(0);
 
       expect(existsSync(await saveScreenshot(page, 'audit'))).toBe(true);
     } finally {

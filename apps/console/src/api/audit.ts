@@ -114,3 +114,10 @@ export const deliveryStatistics = (filter: Pick<AuditFilter, 'from' | 'to' | 'ag
 
 export const exportEvents = (filter: AuditFilter, format: 'csv' | 'pdf', lang: string) =>
   apiFetch(`/audit/export${query({ ...filter, format, lang })}`);
+
+/**
+ * The manifest of the export of `filter` pinned to `head` (the export's X-Audit-Chain-Head): what
+ * `docaxis audit verify-export --manifest` holds the downloaded CSV to.
+ */
+export const exportManifest = (filter: AuditFilter, head: string) =>
+  apiFetch(`/audit/export/manifest${query({ ...filter, head })}`);

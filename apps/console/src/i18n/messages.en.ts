@@ -262,6 +262,11 @@ export const en: Messages = {
       csv: 'Download CSV',
       pdf: 'Download PDF report',
       busy: 'Exporting…',
+      manifest: 'Download the manifest of this export',
+      manifestHelp: (headSeq: string) =>
+        `The manifest states the filter, the chain head the export was pinned to (record ${headSeq}) and the records exported. Keep it apart from the export and check with: docaxis audit verify-export <CSV file> --manifest <manifest> --database`,
+      notRecheckable:
+        "This export is filtered by status code, number or notation: they read the dispatch's current state, which moves on, so its manifest says that whether the export is complete cannot be checked (only each record in the file can).",
     },
     eventType: AUDIT_EVENT_TYPE_NAMES.en,
     /** A `webhook.changed` record: what happened, and why a webhook was stopped. */

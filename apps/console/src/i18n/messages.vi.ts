@@ -291,7 +291,17 @@ export const vi = {
       seconds: (s: number) => `${s.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`,
       none: 'Chưa có số liệu.',
     },
-    export: { title: 'Xuất dữ liệu', csv: 'Tải CSV', pdf: 'Tải báo cáo PDF', busy: 'Đang xuất…' },
+    export: {
+      title: 'Xuất dữ liệu',
+      csv: 'Tải CSV',
+      pdf: 'Tải báo cáo PDF',
+      busy: 'Đang xuất…',
+      manifest: 'Tải bản kê (manifest) của bản xuất vừa tải',
+      manifestHelp: (headSeq: string) =>
+        `Bản kê nêu bộ lọc, đầu chuỗi (bản ghi số ${headSeq}) mà bản xuất đã chốt và tập bản ghi đã xuất. Giữ bản kê tách riêng khỏi tệp xuất và kiểm tra bằng lệnh: docaxis audit verify-export <tệp CSV> --manifest <bản kê> --database`,
+      notRecheckable:
+        'Bản xuất này lọc theo mã trạng thái xử lý, số hoặc ký hiệu: các điều kiện đó đọc trạng thái hiện tại của văn bản, vốn thay đổi theo thời gian, nên bản kê ghi rõ là không thể kiểm tra bản xuất có đầy đủ hay không (chỉ kiểm tra được từng bản ghi trong tệp).',
+    },
     eventType: AUDIT_EVENT_TYPE_NAMES.vi as Readonly<Record<string, string>>,
     /** A `webhook.changed` record: what happened, and why a webhook was stopped. */
     webhookChange: WEBHOOK_CHANGE_WORDING.vi,
