@@ -1,50 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { DataSource } from 'typeorm';
 import { spawnApp, type AppProcess } from '@docaxis/testing/app-process';
 import {
   checkExactlyOnce,
   deliveryProgress,
   exactlyOnceExpectation,
   routerQueueNames,
-  seedVerifiedDispatches,
   waitForDeliveries,
-  waitForEmptyOutbox,
 } from '@docaxis/testing/fault-load';
+import { holdDispatches, type HeldDispatches } from '@docaxis/testing/held-dispatches';
+import { queueLoadForRouter } from '@docaxis/testing/router-backlog';
 import { deletePrefix, startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
-import { waitFor } from '@docaxis/testing/wait-for';
-
-interface HeldDispatches {
-  /** Router statements waiting on the held rows. */
-  waitingRouterStatements(): Promise<number>;
-  release(): Promise<void>;
-}
-
-/**
- * Locks the rows of `ids` in a transaction of the test's own: the router's routing of those
- * dispatches (its UPDATE of the row) waits in the database, its message taken and not acked,
- * until `release`. One pool connection of the router waits per held dispatch.
- */
-async function holdDispatches(db: DataSource, ids: readonly string[]): Promise<HeldDispatches> {
-  const runner = db.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  await runner.query(`SELECT id FROM dispatches WHERE id = ANY($1) FOR UPDATE`, [ids]);
-  const [{ pid }]: Array<{ pid: number }> = await runner.query(`SELECT pg_backend_pid() AS pid`);
-  return {
-    async waitingRouterStatements() {
-      const [row] = await db.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE application_name = 'docaxis-router' AND $1 = ANY(pg_blocking_pids(pid))`,
-        [pid],
-      );
-      return row.n;
-    },
-    async release() {
-      await runner.rollbackTransaction();
-      await runner.release();
-    },
-  };
-}
 
 /**
  * Fault (1) of issue 4: the router process is killed with SIGKILL while thousands of deliveries
@@ -91,26 +56,14 @@ describe('fault: the router is SIGKILLed mid-flight and restarted', () => {
     // before it starts, and the routing of the first dispatch of each lane (every tenth is
     // urgent) is held in the database until after the kill: those copies cannot be delivered
     // by then, and the router is inside their statements when it dies.
-    // A first router declares the router's queues (an event published before they exist would
-    // reach only the audit's) and stops gracefully; the dispatches' events are then published.
-    const declaring = await spawnApp('router', axis.env, { label: 'declaring' });
-    routers.push(declaring);
-    expect(await declaring.stop()).toBe('SIGTERM');
-    const dispatchIds = await seedVerifiedDispatches(axis.db);
-    await waitForEmptyOutbox(axis.db);
-    expect((await deliveryProgress(axis.db)).delivered).toBe(0);
-    const heldIds = dispatchIds.slice(0, 2);
-    held = await holdDispatches(axis.db, heldIds);
+    const dispatchIds = await queueLoadForRouter(axis, routers);
+    held = await holdDispatches(axis.db, dispatchIds.slice(0, 2));
     console.log(`${dispatchIds.length} dispatches queued for the router after ${elapsed()}`);
 
     const first = await spawnApp('router', axis.env, { label: 'first' });
     routers.push(first);
     const before = await waitForDeliveries(axis.db, (p) => p.delivered >= p.expected / 4);
-    await waitFor(
-      () => held!.waitingRouterStatements(),
-      (waiting) => waiting === heldIds.length,
-      'the router to route the held dispatches',
-    );
+    await held.routerInside();
     expect(await first.kill()).toBe('SIGKILL');
     const atKill = await deliveryProgress(axis.db);
     console.log(
