@@ -16,7 +16,8 @@ const NONE = '—';
 /**
  * What a record is about, in one line of the report's language: a directory or webhook change
  * says what happened to which agency (they have no sender or recipient); a dispatch or status
- * event its sender → recipient, and the status code it carries.
+ * event its sender → recipient, and the status code it carries. The console's search results
+ * import it too (by relative path, into the browser bundle): no `@docaxis/*` imports here.
  */
 export function auditEventDetails(
   record: DetailedAuditRecord,

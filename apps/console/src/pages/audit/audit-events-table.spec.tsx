@@ -90,4 +90,24 @@ describe('AuditEventsTable (audit search results)', () => {
       expect(html).not.toContain('notifier');
     });
   });
+
+  it('a directory change says what the administrator did to which agency, in the page language', () => {
+    const fingerprint = 'ab'.repeat(32);
+    const rotated = event(
+      'directory.changed',
+      {
+        action: 'certificate.rotated',
+        agencyCode: '000.00.00.G22',
+        fingerprint,
+        replacedFingerprint: 'cd'.repeat(32),
+      },
+      'CN=Quản trị trục',
+    );
+    const html = render([rotated]);
+    expect(html).toContain('Thay đổi danh bạ cơ quan');
+    expect(html).toContain(
+      `(thay chứng thư số của 000.00.00.G22; chứng thư SHA-256 ${fingerprint}; thay cho chứng thư SHA-256 ${'cd'.repeat(32)})`,
+    );
+    expect(render([rotated], 'en')).toContain('(rotated the certificate of 000.00.00.G22;');
+  });
 });

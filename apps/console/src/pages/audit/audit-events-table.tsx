@@ -2,9 +2,11 @@ import type { AuditEvent } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
 import { statusCodeOf } from './audit-event-body';
+import { auditEventDetails } from '../../../../../libs/audit-trail/src/export/audit-event-details';
 import { WebhookChangeDetails } from './webhook-change-details';
 
 const WEBHOOK_CHANGED = 'webhook.changed';
+const DIRECTORY_CHANGED = 'directory.changed';
 
 export function AuditEventsTable({
   events,
@@ -13,7 +15,7 @@ export function AuditEventsTable({
   events: readonly AuditEvent[];
   onOpenTimeline: (dispatchId: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const c = t.audit.table;
   return (
     <div className="table-scroll">
@@ -45,6 +47,13 @@ export function AuditEventsTable({
                     </span>
                   )}
                   {event.eventType === WEBHOOK_CHANGED && <WebhookChangeDetails event={event} />}
+                  {event.eventType === DIRECTORY_CHANGED && (
+                    // What the administrator did to which agency, as the PDF report words it.
+                    <span className="muted">
+                      {' '}
+                      ({auditEventDetails({ ...event, payload: event.details }, language)})
+                    </span>
+                  )}
                 </td>
                 <td>
                   <code>{event.senderCode ?? '—'}</code>
