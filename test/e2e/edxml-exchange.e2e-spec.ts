@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type request from 'supertest';
+import { dateToEdxmlTimestamp } from '@docaxis/edxml/dates/edxml-dates';
 import type { DispatchEnvelopeJson } from '@docaxis/edxml/envelope/dispatch-envelope.schema';
 import { validateDispatchEnvelope } from '@docaxis/edxml/envelope/dispatch-envelope';
 import {
@@ -8,7 +9,7 @@ import {
   newDispatchTraceHeaderList,
   type EdxmlAttachmentInput,
 } from '@docaxis/edxml/packet/edxml-envelope.mapping';
-import type { EdxmlPacket } from '@docaxis/edxml/packet/edxml-packet';
+import type { EdxmlPacket, EdxmlTraceHeaderList } from '@docaxis/edxml/packet/edxml-packet';
 import { buildEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.builder';
 import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
 import { verifyAxisTraceSignature } from '@docaxis/edxml/signature/axis-trace-signature';
@@ -202,6 +203,93 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
     });
   });
 
+  describe('the domain sample dispatch-new.edxml, forwarded by a ministry axis, round-tripped', () => {
+    const MINISTRY_AXIS = '000.00.01.G22'; // a unit's axis that forwarded the packet
+    let sample: string;
+    let dispatchId: string;
+
+    it('is accepted and delivered', async () => {
+      sample = readFileSync(join(FIXTURES, 'dispatch-new.edxml'), 'utf8')
+        .replace('<!-- base64 of the signed PDF -->', pdf.toString('base64'))
+        .replace(
+          '</edXML:TraceHeader>',
+          `</edXML:TraceHeader><edXML:TraceHeader><edXML:OrganId>${MINISTRY_AXIS}</edXML:OrganId><edXML:Timestamp>2026/11/20 09:00:07</edXML:Timestamp></edXML:TraceHeader>`,
+        );
+      const response = await postPacket(axis, A, sample);
+      expect(response.status).toBe(202);
+      dispatchId = response.body.dispatchId;
+      expect((await deliveredToAll(dispatchId)).state).toBe('routed');
+    });
+
+    it("is served with the sender's own TraceHeader, the earlier hop and the axis' entry after them, its StaffInfo and Description", async () => {
+      const response = await asBytes(
+        asAgency(axis, B).get(`/dispatches/${dispatchId}`).set('Accept', 'application/xml'),
+      );
+      expect(response.status).toBe(200);
+      const served = (response.body as Buffer).toString('utf8');
+      // Valid per the reference: it parses as a message packet, and the axis' signature holds.
+      const packet = parseEdxmlPacket(served);
+      const sent = parseEdxmlPacket(sample);
+      expect(verifyAxisTraceSignature(served, axis.pki.axis.certPem)).toEqual({ valid: true });
+      expect(packet.messageHeader).toMatchObject({
+        from: { organId: A },
+        documentId: sent.messageHeader.documentId,
+        code: sent.messageHeader.code,
+        subject: sent.messageHeader.subject,
+        signerInfo: sent.messageHeader.signerInfo,
+      });
+      const trace = packet.traceHeaderList!;
+      expect(trace.traceHeaders.slice(0, -1)).toEqual([
+        { organId: A, timestamp: '2026/11/20 09:00:00' },
+        { organId: MINISTRY_AXIS, timestamp: '2026/11/20 09:00:07' },
+      ]);
+      expect(trace.traceHeaders.at(-1)!.organId).toBe(AXIS_TRACE_ORGAN_ID);
+      expect(trace.business).toMatchObject({
+        documentId: sent.messageHeader.documentId,
+        businessDocType: 'new',
+        staffInfo: {
+          department: 'Phòng Văn thư - Lưu trữ',
+          staff: 'Trần Thị B',
+          email: 'vanthu@example.gov.vn',
+          mobile: '0900000000',
+        },
+      });
+      expect(packet.manifest?.references[0]).toMatchObject({
+        attachmentName: '05-VPCP-KSTT.pdf',
+        description: 'Văn bản chính',
+      });
+      expect(packet.attachments[0]).toMatchObject({
+        attachmentName: '05-VPCP-KSTT.pdf',
+        description: 'Văn bản chính',
+      });
+      expect(packet.attachments[0].content.equals(pdf)).toBe(true);
+    });
+
+    it('a JSON submission has no trace of its own: the sender at acceptance, then the axis, no StaffInfo', async () => {
+      const submitted = await attachDispatch(
+        asAgency(axis, A).post('/dispatches'),
+        JSON.stringify(envelopeJson(A, [B])),
+        [{ name: 'cong-van.pdf', bytes: pdf }],
+      );
+      expect(submitted.status).toBe(202);
+      const { dispatchId: jsonId } = submitted.body;
+      await deliveredToAll(jsonId);
+      const response = await asBytes(
+        asAgency(axis, B).get(`/dispatches/${jsonId}`).set('Accept', 'application/xml'),
+      );
+      const packet = parseEdxmlPacket(response.body as Buffer);
+      const [acceptedAt] = await axis.db.query(`SELECT created_at FROM dispatches WHERE id = $1`, [
+        jsonId,
+      ]);
+      expect(packet.traceHeaderList?.traceHeaders).toEqual([
+        { organId: A, timestamp: dateToEdxmlTimestamp(acceptedAt.created_at) },
+        { organId: AXIS_TRACE_ORGAN_ID, timestamp: expect.any(String) },
+      ]);
+      expect(packet.traceHeaderList?.business?.staffInfo).toBeUndefined();
+      expect(packet.attachments[0].description).toBeUndefined();
+    });
+  });
+
   describe('a zipped attachment (application/zip)', () => {
     it('is unzipped: the PDF inside is verified, delivered and served under its own name', async () => {
       const zipped: EdxmlAttachmentInput = {
@@ -377,6 +465,23 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
   });
 
   describe('refusals', () => {
+    /** A packet whose trace `change` rewrites, posted: its answer, once checked it stored nothing. */
+    async function refusedWithTrace(
+      change: (trace: EdxmlTraceHeaderList) => EdxmlTraceHeaderList,
+    ): Promise<request.Response> {
+      const packet = packetOf(envelopeJson(A, [B]), [pdfAttachment()]);
+      const before = await storedRows();
+      const response = await postPacket(
+        axis,
+        A,
+        buildEdxmlPacket({ ...packet, traceHeaderList: change(packet.traceHeaderList!) }),
+      );
+      // Refusals of the tests before may still reach the audit trail: only rows are compared.
+      const after = await storedRows();
+      expect([after.dispatches, after.files]).toEqual([before.dispatches, before.files]);
+      return response;
+    }
+
     it('malformed XML → 400 EDXML_MALFORMED', async () => {
       const response = await postPacket(axis, A, '<edXML><edXMLEnvelope></edXML>');
       expect(response.status).toBe(400);
@@ -474,27 +579,29 @@ describe('edXML packets in and out of the gateway (all four apps, real RabbitMQ 
     ] as const)(
       'a %s packet (BussinessDocType %s) is not taken for a new dispatch → 422 EDXML_BUSINESS_TYPE_UNSUPPORTED',
       async (businessDocType, _code) => {
-        const packet = packetOf(envelopeJson(A, [B]), [pdfAttachment()]);
-        const trace = packet.traceHeaderList!;
-        const before = await storedRows();
-        const response = await postPacket(
-          axis,
-          A,
-          buildEdxmlPacket({
-            ...packet,
-            traceHeaderList: { ...trace, business: { ...trace.business!, businessDocType } },
-          }),
-        );
+        const response = await refusedWithTrace((trace) => ({
+          ...trace,
+          business: { ...trace.business!, businessDocType },
+        }));
         expect(response.status).toBe(422);
         expect(response.body.error).toMatchObject({
           code: 'EDXML_BUSINESS_TYPE_UNSUPPORTED',
           details: { businessDocType },
         });
-        // Refusals of the tests before may still reach the audit trail: only rows are compared.
-        const after = await storedRows();
-        expect([after.dispatches, after.files]).toEqual([before.dispatches, before.files]);
       },
     );
+
+    it('a TraceHeaderList of 33 TraceHeaders → 422 EDXML_TRACE_TOO_LONG, nothing stored', async () => {
+      const response = await refusedWithTrace((trace) => ({
+        ...trace,
+        traceHeaders: Array.from({ length: 33 }, () => trace.traceHeaders[0]),
+      }));
+      expect(response.status).toBe(422);
+      expect(response.body.error).toMatchObject({
+        code: 'EDXML_TRACE_TOO_LONG',
+        details: { count: 33, maxEntries: 32 },
+      });
+    });
 
     it('an invalid envelope inside a well-formed packet → 400 ENVELOPE_INVALID', async () => {
       const sample = readFileSync(join(FIXTURES, 'dispatch-bad-date.edxml'), 'utf8');

@@ -25,6 +25,12 @@ import { devPkiTrustDirectories } from '@docaxis/signature/testing/dev-pki-verif
 const A = '000.00.00.G22'; // Văn phòng Chính phủ, the sender
 const B = '000.00.00.H41'; // UBND tỉnh Nghệ An, the recipient
 const C = '000.00.14.H20'; // not a party
+const PROVINCIAL_AXIS = '000.00.01.H41'; // B's own axis, which forwards its packets
+/** The trace of B's 03 packet: B's system, then its province's axis. */
+const THROUGH_PROVINCIAL_AXIS = [
+  { organId: B, timestamp: '2026/11/20 09:01:00' },
+  { organId: PROVINCIAL_AXIS, timestamp: '2026/11/20 09:01:05' },
+];
 
 /**
  * Issue "Speak the national standard", status messages: a dispatch goes from A to B in edXML,
@@ -143,9 +149,7 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
     const accepted = await postStatus(
       B,
       statusFor('03', {
-        traceHeaderList: {
-          traceHeaders: [{ organId: B, timestamp: '2026/11/20 09:01:00' }],
-        },
+        traceHeaderList: { traceHeaders: THROUGH_PROVINCIAL_AXIS },
       }),
     );
     expect(accepted.status).toBe(201);
@@ -211,6 +215,21 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
       () => postStatus(B, withMessageHeader(statusFor('04'))),
       400,
       'EDXML_STRUCTURE_INVALID',
+    ],
+    [
+      // A valid next status (04 after 03) through an absurd number of systems: not recorded.
+      'a TraceHeaderList of 33 TraceHeaders',
+      () =>
+        postStatus(
+          B,
+          statusFor('04', {
+            traceHeaderList: {
+              traceHeaders: Array.from({ length: 33 }, () => THROUGH_PROVINCIAL_AXIS[0]),
+            },
+          }),
+        ),
+      422,
+      'EDXML_TRACE_TOO_LONG',
     ],
     ['malformed XML', () => postStatus(B, '<edXML><edXMLEnvelope>'), 400, 'EDXML_MALFORMED'],
     [
@@ -300,10 +319,20 @@ describe('edXML status messages over the API (all apps, real RabbitMQ and Postgr
         staffInfo: { department: 'Văn phòng UBND tỉnh', staff: 'Lê Văn C' },
         timestamp: `2026/11/20 09:0${index}:00`,
       });
-      // As a served dispatch: the author's entry (when the axis recorded it), then the axis'.
       const trace = status.traceHeaderList?.traceHeaders ?? [];
-      expect(trace.map((entry) => entry.organId)).toEqual([B, AXIS_TRACE_ORGAN_ID]);
-      expect(trace[0].timestamp <= trace[1].timestamp).toBe(true);
+      if (index === 0) {
+        // A packet without a trace: the author's entry when the axis recorded it, then the axis'.
+        expect(trace.map((entry) => entry.organId)).toEqual([B, AXIS_TRACE_ORGAN_ID]);
+        expect(trace[0].timestamp <= trace[1].timestamp).toBe(true);
+      } else {
+        // The trace the packet came with (B's own time, its provincial axis), then the axis'.
+        expect(trace.slice(0, -1)).toEqual(THROUGH_PROVINCIAL_AXIS);
+        expect(trace.map((entry) => entry.organId)).toEqual([
+          B,
+          PROVINCIAL_AXIS,
+          AXIS_TRACE_ORGAN_ID,
+        ]);
+      }
       expect(xml.indexOf('</edXML:Status>')).toBeLessThan(xml.indexOf('<edXML:TraceHeaderList>'));
       expect(xml.indexOf('</edXML:TraceHeaderList>')).toBeLessThan(xml.indexOf('<Signature'));
       const report = await verifier.verify(xml);

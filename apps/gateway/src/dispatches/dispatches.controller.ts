@@ -161,6 +161,7 @@ export class DispatchesController {
       'RECIPIENT_UNKNOWN',
       'RECIPIENT_SUSPENDED',
       'EDXML_BUSINESS_TYPE_UNSUPPORTED',
+      'EDXML_TRACE_TOO_LONG',
       // A status packet (edXMLHeader/Status) that carries a body is refused as such.
       'EDXML_STATUS_BODY_FORBIDDEN',
     ],

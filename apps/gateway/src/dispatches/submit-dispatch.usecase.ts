@@ -12,6 +12,7 @@ import {
   validateDispatchEnvelope,
 } from '@docaxis/edxml/envelope/dispatch-envelope';
 import { ATTACHMENT_NAME_MAX_LENGTH } from '@docaxis/edxml/packet/edxml-packet.parser';
+import type { ReceivedTraceEntry } from '@docaxis/edxml/packet/received-trace';
 import { characterCount } from '@docaxis/edxml/text/safe-text';
 import { MessageTypes } from '@docaxis/messaging/contracts/message-types';
 import { OutboxRelay } from '@docaxis/messaging/outbox/outbox-relay';
@@ -23,6 +24,7 @@ import {
   DispatchRepository,
 } from '@docaxis/persistence/dispatch/dispatch.repository';
 import type { AgencyStatus } from '@docaxis/persistence/agency/agency.entity';
+import type { StaffInfo } from '@docaxis/persistence/dispatch/staff-info';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import {
   DuplicateNumberNotationError,
@@ -46,6 +48,8 @@ export interface UploadedPdf {
   contentType: string;
   /** Whole, or in the pieces a multipart part arrived in (stored as they are). */
   bytes: BlobBytes;
+  /** What the sender's edXML packet says the file is (`Description`, "Văn bản chính"). */
+  description?: string;
 }
 
 export interface SubmitDispatchCommand {
@@ -56,6 +60,10 @@ export interface SubmitDispatchCommand {
   correlationId: string;
   /** The XML signature report of the edXML packet the dispatch came in. */
   envelopeSignature?: Record<string, unknown>;
+  /** The TraceHeaders of that packet (checked and bounded by the edXML door), served back. */
+  incomingTrace?: readonly ReceivedTraceEntry[];
+  /** Its `Bussiness/StaffInfo`: the sender's clerk, served back. */
+  senderStaff?: StaffInfo | null;
 }
 
 export interface SubmitDispatchResult {
@@ -188,6 +196,8 @@ export class SubmitDispatchUseCase {
           correlationId: command.correlationId,
           verifiedAt: null,
           envelopeSignature: command.envelopeSignature ?? null,
+          incomingTrace: command.incomingTrace ? [...command.incomingTrace] : null,
+          senderStaff: command.senderStaff ?? null,
         },
         files: command.files.map((file, ordinal) => ({
           id: uuidv7(),
@@ -198,6 +208,7 @@ export class SubmitDispatchUseCase {
           sizeBytes: byteLengthOf(file.bytes),
           sha256: fileDigests[ordinal],
           verification: null,
+          description: file.description ?? null,
         })),
         recipientCodes,
         announcement: outboxRowOf({

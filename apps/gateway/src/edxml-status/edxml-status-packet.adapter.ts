@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { parseEdxmlStatus } from '@docaxis/edxml/packet/edxml-packet.parser';
 import { edxmlStatusToNotice } from '@docaxis/edxml/packet/edxml-status.mapping';
+import { type ReceivedTraceEntry, receivedTraceOf } from '@docaxis/edxml/packet/received-trace';
+import type { StaffFields } from '@docaxis/edxml/packet/staff-fields';
 import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
 import { DispatchAccessService } from '../dispatches/dispatch-access.service';
 import {
@@ -15,8 +17,10 @@ export interface StatusNoticeBody {
   noticeId: string;
   code: string;
   reason: string | null;
-  staff: Record<string, string> | null;
+  staff: StaffFields | null;
   timestamp: string;
+  /** The packet's TraceHeaderList, when it has one: served back before the axis' own entry. */
+  trace?: ReceivedTraceEntry[];
 }
 
 /** A status packet read: the notice it stands for and its XML signature's report. */
@@ -58,6 +62,7 @@ export class EdxmlStatusPacketAdapter {
       );
     }
     const notice = edxmlStatusToNotice(status);
+    const trace = receivedTraceOf(status.traceHeaderList);
     const digest = createHash('sha256')
       .update(JSON.stringify([dispatchId, status.statusCode, status.timestamp]))
       .digest('hex');
@@ -69,6 +74,7 @@ export class EdxmlStatusPacketAdapter {
         reason: notice.reason,
         staff: notice.staff,
         timestamp: notice.timestamp.toISOString(),
+        ...(trace ? { trace } : {}),
       },
       signature: statusPacketSignatureOf(report, agencyCode),
     };

@@ -13,8 +13,8 @@ import { StatusNoticeNotFoundError } from './edxml-status.errors';
 
 /**
  * One status notice as the standard's status packet, signed by the axis (it is the axis that
- * emits it; the author's own signature, if its packet had one, is not kept), with the axis' trace
- * as a served dispatch has. Readable by the notice's author and its addressee only.
+ * emits it; the author's own signature, if its packet had one, is not kept), with the trace it
+ * arrived with plus the axis' entry, as a served dispatch has. Readable by the notice's author and its addressee only.
  */
 @Injectable()
 export class ReadStatusPacketUseCase {
@@ -59,7 +59,7 @@ export class ReadStatusPacketUseCase {
         timestamp: notice.noticedAt,
       },
     );
-    const trace = axisStatusTraceHeaderList(notice.authorCode, notice.recordedAt, now);
+    const trace = axisStatusTraceHeaderList(notice, now);
     return this.signer.sign(buildEdxmlStatus({ ...status, traceHeaderList: trace }));
   }
 }

@@ -180,3 +180,46 @@ describe('filesFromParts', () => {
     expect((file.bytes as Buffer).length).toBe(2255);
   });
 });
+
+describe('the Description of each file', () => {
+  it("is the attachment's own, else its manifest Reference's (by ContentId)", async () => {
+    const files = await filesFromEmbeddedAttachments(
+      {
+        ...packet(
+          [{ attachmentName: 'b.pdf', contentType: 'application/pdf' }],
+          [
+            { ...attachment('a.pdf', 'application/pdf', PDF_A), description: 'Văn bản chính' },
+            { ...attachment('b.pdf', 'application/pdf', PDF_B), contentId: 'cid:2' },
+          ],
+        ),
+        manifest: {
+          version: '1.0',
+          references: [{ contentId: 'cid:2', description: 'Phụ lục', attachmentName: 'b.pdf' }],
+        },
+      },
+      MAX_FILE_BYTES,
+    );
+    expect(files.map((file) => file.description)).toEqual(['Văn bản chính', 'Phụ lục']);
+  });
+
+  it("of a multipart part is its manifest Reference's", async () => {
+    const files = await filesFromParts(
+      {
+        ...packet([]),
+        manifest: {
+          version: '1.0',
+          references: [
+            { attachmentName: 'b.pdf', description: 'Phụ lục' },
+            { attachmentName: 'a.pdf' },
+          ],
+        },
+      },
+      [part('a.pdf', PDF_A), part('b.pdf', PDF_B)],
+      MAX_FILE_BYTES,
+    );
+    expect(files.map((file) => [file.originalName, file.description])).toEqual([
+      ['b.pdf', 'Phụ lục'],
+      ['a.pdf', undefined],
+    ]);
+  });
+});

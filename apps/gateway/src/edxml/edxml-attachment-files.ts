@@ -16,12 +16,16 @@ export async function filesFromEmbeddedAttachments(
   const files: UploadedPdf[] = [];
   // One at a time: each unzipped file may be as large as the cap.
   for (const attachment of packet.attachments) {
+    const file = await pdfOf(
+      attachment.attachmentName,
+      attachment.contentType,
+      attachment.content,
+      maxFileBytes,
+    );
     files.push(
-      await pdfOf(
-        attachment.attachmentName,
-        attachment.contentType,
-        attachment.content,
-        maxFileBytes,
+      withDescription(
+        file,
+        attachment.description ?? describedInManifest(packet, attachment.contentId),
       ),
     );
   }
@@ -68,13 +72,23 @@ export async function filesFromParts(
   }));
   const files: UploadedPdf[] = [];
   for (const { reference, part } of paired) {
-    files.push(
+    const file =
       reference.contentType === undefined
         ? part
-        : await pdfOf(part.originalName, reference.contentType, part.bytes, maxFileBytes),
-    );
+        : await pdfOf(part.originalName, reference.contentType, part.bytes, maxFileBytes);
+    files.push(withDescription(file, reference.description));
   }
   return files;
+}
+
+/** An attachment that says nothing of itself may be described by its manifest `Reference`. */
+function describedInManifest(packet: EdxmlPacket, contentId: string): string | undefined {
+  return packet.manifest?.references.find((reference) => reference.contentId === contentId)
+    ?.description;
+}
+
+function withDescription(file: UploadedPdf, description: string | undefined): UploadedPdf {
+  return description === undefined ? file : { ...file, description };
 }
 
 function partNamed(parts: readonly UploadedPdf[], reference: EdxmlManifestReference): UploadedPdf {

@@ -9,7 +9,8 @@ import { axisTraceHeaderList } from './axis-trace-header';
 
 /**
  * A dispatch as an edXML packet for one of its parties: the stored envelope, every PDF embedded
- * in base64 from the blob store (byte for byte as signed), and the axis' trace; the axis signs its
+ * in base64 from the blob store (byte for byte as signed) with its Description, and the trace it
+ * arrived with plus the axis' entry; the axis signs its
  * trace entry and the message header (not the attachments: see signServedPacket). Who may read it is
  * decided as for the JSON view. Reading the packet does not move a recipient to "fetched"; the
  * file download does.
@@ -30,11 +31,12 @@ export class ReadDispatchEdxmlUseCase {
     const attachments = await Promise.all(
       files.map(async (file) => ({
         attachmentName: file.fileName,
+        ...(file.description === null ? {} : { description: file.description }),
         contentType: file.contentType,
         content: await this.blobs.get(file.sha256),
       })),
     );
-    const trace = axisTraceHeaderList(envelope, dispatch.createdAt, now);
+    const trace = axisTraceHeaderList(envelope, dispatch, dispatch.createdAt, now);
     return signServedPacket(this.signer, envelopeToEdxml(envelope, attachments, trace));
   }
 }

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isSecret } from '@docaxis/edxml/envelope/dispatch-envelope';
 import { edxmlToEnvelope } from '@docaxis/edxml/packet/edxml-envelope.mapping';
 import { parseEdxmlPacket } from '@docaxis/edxml/packet/edxml-packet.parser';
+import { type ReceivedTraceEntry, receivedTraceOf } from '@docaxis/edxml/packet/received-trace';
+import { staffFieldsOf } from '@docaxis/edxml/packet/staff-fields';
 import { EdxmlSignatureVerifier } from '@docaxis/edxml/signature/edxml-signature-verifier';
 import type { AuthenticatedAgency } from '../auth/authenticated-agency';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
@@ -27,7 +29,9 @@ export interface SubmitEdxmlDispatchCommand {
  * An edXML packet's door to the one submission path: parse it safely, turn it into the validated
  * envelope and its PDFs, then hand both to `SubmitDispatchUseCase`, so sender, secrecy,
  * recipient, idempotency and PDF rules are the JSON submission's own. The packet's bytes are not
- * kept: the dispatch is stored as its envelope and PDFs, and served as a packet rebuilt from them.
+ * kept: the dispatch is stored as its envelope and PDFs with what the packet says of its journey
+ * (TraceHeaders, the sender's StaffInfo, each file's Description), and served as a packet rebuilt
+ * from them.
  */
 @Injectable()
 export class SubmitEdxmlDispatchUseCase {
@@ -57,7 +61,8 @@ export class SubmitEdxmlDispatchUseCase {
     const envelopeSignature = isSecret(envelope)
       ? undefined
       : ((await this.signatures.verify(command.packet)) as unknown as Record<string, unknown>);
-    const submit = (files: readonly UploadedPdf[]) =>
+    const trace = packet.traceHeaderList;
+    const submit = (files: readonly UploadedPdf[], incomingTrace?: ReceivedTraceEntry[]) =>
       this.submitDispatch.execute({
         agency: command.agency,
         envelopeField: JSON.stringify(envelope),
@@ -65,13 +70,18 @@ export class SubmitEdxmlDispatchUseCase {
         idempotencyKey: command.idempotencyKey,
         correlationId: command.correlationId,
         envelopeSignature,
+        // Served back as the packet came: a real axis appends its entry to the trace it got.
+        incomingTrace,
+        senderStaff: staffFieldsOf(trace?.business?.staffInfo),
       });
     let files: UploadedPdf[];
+    let incomingTrace: ReceivedTraceEntry[] | undefined;
     try {
-      const businessDocType = packet.traceHeaderList?.business?.businessDocType;
+      const businessDocType = trace?.business?.businessDocType;
       if (businessDocType === 'recall' || businessDocType === 'update') {
         throw new EdxmlBusinessTypeUnsupportedError(businessDocType);
       }
+      incomingTrace = receivedTraceOf(trace);
       files =
         command.parts === undefined
           ? await filesFromEmbeddedAttachments(packet, this.maxFileBytes)
@@ -84,6 +94,6 @@ export class SubmitEdxmlDispatchUseCase {
       }
       throw error;
     }
-    return submit(files);
+    return submit(files, incomingTrace);
   }
 }

@@ -98,6 +98,40 @@ describe('RecordStatusNoticeUseCase (real PostgreSQL)', () => {
     );
   });
 
+  it('keeps the trace a notice passed (as instants), checked by the body schema; none when not given', async () => {
+    const dispatchId = await deliveredTo(RECIPIENT);
+    const trace = [
+      { organId: RECIPIENT, timestamp: '2026-11-20T09:01:00+07:00' },
+      { organId: '000.00.01.H41', timestamp: '2026-11-20T02:01:05Z' },
+    ];
+    const invalid = (body: object) => codeOf(post(dispatchId, { code: '01', ...body }));
+    expect(await invalid({ trace: [{ organId: 'H41', timestamp: trace[0].timestamp }] })).toBe(
+      'STATUS_NOTICE_INVALID',
+    );
+    expect(
+      await invalid({ trace: [{ organId: RECIPIENT, timestamp: '2026/11/20 09:01:00' }] }),
+    ).toBe('STATUS_NOTICE_INVALID');
+    expect(await invalid({ trace: [{ ...trace[0], extra: 1 }] })).toBe('STATUS_NOTICE_INVALID');
+    expect(await invalid({ trace: Array.from({ length: 33 }, () => trace[0]) })).toBe(
+      'STATUS_NOTICE_INVALID',
+    );
+    const { notice } = await post(dispatchId, { code: '01', trace });
+    const withoutTrace = await post(await deliveredTo(RECIPIENT), { code: '01' });
+    const kept = await dataSource.query(
+      `SELECT incoming_trace FROM status_notices WHERE id = ANY($1) ORDER BY id = $2 DESC`,
+      [[notice.id, withoutTrace.notice.id], notice.id],
+    );
+    expect(kept).toEqual([
+      {
+        incoming_trace: [
+          { organId: RECIPIENT, timestamp: '2026-11-20T02:01:00.000Z' },
+          { organId: '000.00.01.H41', timestamp: '2026-11-20T02:01:05.000Z' },
+        ],
+      },
+      { incoming_trace: null },
+    ]);
+  });
+
   it('keeps every refusal and its code', async () => {
     const dispatchId = await deliveredTo(RECIPIENT);
     const queued = await deliveredTo(RECIPIENT, 'queued');

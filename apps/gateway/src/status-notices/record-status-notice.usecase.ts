@@ -96,6 +96,7 @@ export class RecordStatusNoticeUseCase {
         noticedAt: request.timestamp ?? null,
         requestDigest: digest,
         envelopeSignature: (envelopeSignature ?? null) as Record<string, unknown> | null,
+        incomingTrace: request.trace,
       },
       visibleStates: VISIBLE,
       moves: movesOf(request.code),

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { isValidAgencyCode } from '@docaxis/edxml/agency-code/agency-code';
+import { STAFF_INFO_FIELD_MAX_LENGTH } from '@docaxis/edxml/packet/edxml-packet.parser';
 import {
   type EdxmlStatusCode,
   normalizeEdxmlStatusCode,
 } from '@docaxis/edxml/packet/edxml-status-codes';
+import {
+  RECEIVED_TRACE_MAX_ENTRIES,
+  type ReceivedTraceEntry,
+} from '@docaxis/edxml/packet/received-trace';
 import { characterCount, sanitizeText } from '@docaxis/edxml/text/safe-text';
 import type { StaffInfo } from '@docaxis/persistence/status-notice/status-notice.entity';
 import {
@@ -21,12 +27,17 @@ export interface StatusNoticeRequest {
   staff: StaffInfo | null;
   /** When it happened in the agency's system (edXML `Timestamp`); now when not given. */
   timestamp: Date | null;
+  /**
+   * The systems the notice passed before the axis (a status packet's TraceHeaderList), served
+   * back before the axis' own entry; null when not given.
+   */
+  trace: ReceivedTraceEntry[] | null;
 }
 
 /** Codes whose notice must say why (edXML `Description`). */
 export const CODES_NEEDING_A_REASON: ReadonlySet<EdxmlStatusCode> = new Set(['02', '16']);
 
-const LIMITS = { reason: 2000, staffField: 200 } as const;
+const LIMITS = { reason: 2000, staffField: STAFF_INFO_FIELD_MAX_LENGTH } as const;
 
 function text(max: number, multiline = false) {
   return z.string().transform((raw, ctx) => {
@@ -63,6 +74,15 @@ const bodySchema = z.strictObject({
     })
     .nullish(),
   timestamp: z.iso.datetime({ offset: true }).nullish(),
+  trace: z
+    .array(
+      z.strictObject({
+        organId: z.string().refine(isValidAgencyCode, 'must be an agency code (mã định danh)'),
+        timestamp: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .max(RECEIVED_TRACE_MAX_ENTRIES)
+    .nullish(),
 });
 
 /**
@@ -89,6 +109,12 @@ export function parseStatusNoticeRequest(body: unknown): StatusNoticeRequest {
     reason,
     staff,
     timestamp: data.timestamp ? new Date(data.timestamp) : null,
+    trace: data.trace?.length
+      ? data.trace.map((entry) => ({
+          organId: entry.organId,
+          timestamp: new Date(entry.timestamp).toISOString(),
+        }))
+      : null,
   };
 }
 

@@ -41,8 +41,8 @@ export class StatusNoticesController {
 
   /**
    * POST /api/v1/dispatches/:id/status — a recipient's status notice (JSON: `code`, `reason`,
-   * `staff`, `timestamp`, `noticeId`). 201 with the notice; 200 and `Idempotent-Replayed: true`
-   * for a repeat of the same notice id.
+   * `staff`, `timestamp`, `noticeId`, `trace`). 201 with the notice; 200 and
+   * `Idempotent-Replayed: true` for a repeat of the same notice id.
    */
   @Post(':id/status')
   @HttpCode(201)
@@ -84,6 +84,7 @@ export class StatusNoticesController {
       'STATUS_CODE_RESERVED_FOR_SENDER',
       'EDXML_STATUS_DISPATCH_MISMATCH',
       'EDXML_STATUS_BODY_FORBIDDEN',
+      'EDXML_TRACE_TOO_LONG',
     ],
   })
   async post(

@@ -146,3 +146,21 @@ export class EdxmlStructureError extends InvalidInputError {
     this.issues = issues;
   }
 }
+
+/**
+ * A TraceHeaderList naming more systems than any real path between two agencies passes (sender,
+ * a ministry's or province's own axis, the national axis...): the axis keeps and serves back
+ * what it receives, so it refuses an absurd list rather than carry it on.
+ */
+export class EdxmlTraceTooLongError extends UnprocessableError {
+  constructor(count: number, maxEntries: number) {
+    super(
+      'EDXML_TRACE_TOO_LONG',
+      `edXML packet's TraceHeaderList has ${count} TraceHeader entries, more than the ${maxEntries} the axis keeps`,
+      { count, maxEntries },
+      {
+        vi: `TraceHeaderList của gói tin edXML có ${count} mục TraceHeader, vượt mức tối đa ${maxEntries} mục trục liên thông lưu giữ.`,
+      },
+    );
+  }
+}

@@ -289,6 +289,46 @@ describe('parseEdxmlPacket', () => {
     ]);
   });
 
+  it('refuses a TraceHeader OrganId that is not an agency code: the axis serves it back', () => {
+    const xml = fixture('dispatch-new.edxml')
+      .toString()
+      .replace(
+        '<edXML:TraceHeader><edXML:OrganId>000.00.00.G22</edXML:OrganId>',
+        '<edXML:TraceHeader><edXML:OrganId>G22 &lt;script&gt;</edXML:OrganId>',
+      );
+    expect(structureIssues(() => parseEdxmlPacket(xml))).toEqual([
+      expect.objectContaining({
+        path: 'TraceHeaderList/TraceHeader[1]/OrganId',
+        code: 'AGENCY_CODE_INVALID',
+      }),
+    ]);
+  });
+
+  it('refuses a Description over 250 characters and a StaffInfo field with an invisible character', () => {
+    const xml = fixture('dispatch-new.edxml').toString();
+    const at250 = 'đ'.repeat(250);
+    expect(
+      parseEdxmlPacket(xml.replaceAll('Văn bản chính', at250)).attachments[0].description,
+    ).toBe(at250);
+    const refused = xml
+      .replaceAll('Văn bản chính', 'đ'.repeat(251))
+      .replace('<edXML:Staff>Trần Thị B', '<edXML:Staff>Trần\u200bThị B');
+    expect(structureIssues(() => parseEdxmlPacket(refused))).toEqual([
+      expect.objectContaining({
+        path: 'TraceHeaderList/Bussiness/StaffInfo/Staff',
+        code: 'VALUE_INVALID',
+      }),
+      expect.objectContaining({
+        path: 'edXMLManifest/Reference[1]/Description',
+        code: 'VALUE_TOO_LONG',
+      }),
+      expect.objectContaining({
+        path: 'AttachmentEncoded/Attachment[1]/Description',
+        code: 'VALUE_TOO_LONG',
+      }),
+    ]);
+  });
+
   it('decodes a large attachment with line breaks exactly', () => {
     const bytes = Buffer.alloc(3 * 1024 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;

@@ -2,7 +2,7 @@ import { checkAgencyCode } from '../agency-code/agency-code';
 import { edxmlDateToIso, edxmlTimestampToDate } from '../dates/edxml-dates';
 import { formatNumberNotation, parseNumberNotation } from '../document-metadata/number-notation';
 import { buildDocumentId } from '../envelope/document-id';
-import { characterCount } from '../text/safe-text';
+import { characterCount, sanitizeText } from '../text/safe-text';
 import { businessDocTypeFromCode } from './business-doc-types';
 import { EdxmlChildReader } from './edxml-child-reader';
 import {
@@ -33,6 +33,15 @@ export type EdxmlParseOptions = Partial<XmlReadLimits>;
 
 /** `AttachmentName` of a manifest `Reference` and of an `Attachment`: at most 200 (QCVN 102). */
 export const ATTACHMENT_NAME_MAX_LENGTH = 200;
+
+/**
+ * `Description` of a manifest `Reference` and of an `Attachment` ("Văn bản chính"), kept and
+ * served back: docaxis' own bound, QCVN 102 sets none.
+ */
+export const ATTACHMENT_DESCRIPTION_MAX_LENGTH = 250;
+
+/** Each `StaffInfo` field (Department, Staff, Email, Mobile), as a JSON status notice's `staff`. */
+export const STAFF_INFO_FIELD_MAX_LENGTH = 200;
 
 export type ParsedEdxml =
   | { readonly kind: 'packet'; readonly packet: EdxmlPacket }
@@ -301,13 +310,36 @@ function readResponseFor(reader: EdxmlChildReader): EdxmlResponseFor {
 }
 
 function readStaffInfo(reader: EdxmlChildReader): EdxmlStaffInfo {
+  // Kept and served back to the other agency: checked as a JSON notice's staff is.
+  const field = (name: string) => checkedText(reader, name, STAFF_INFO_FIELD_MAX_LENGTH);
   return compact({
-    department: reader.text('Department'),
-    staff: reader.text('Staff'),
-    email: reader.text('Email'),
-    mobile: reader.text('Mobile'),
+    department: field('Department'),
+    staff: field('Staff'),
+    email: field('Email'),
+    mobile: field('Mobile'),
     extensions: reader.extensions(),
   });
+}
+
+/**
+ * An optional leaf that the axis keeps and serves back: single-line safe text (no control or
+ * invisible characters) of at most `max` characters, else an issue at its path.
+ */
+function checkedText(reader: EdxmlChildReader, name: string, max: number): string | undefined {
+  const value = reader.text(name);
+  if (value === undefined) return undefined;
+  const path = reader.pathOf(name);
+  const safe = sanitizeText(value);
+  if (!safe.ok) {
+    reader.issue(path, 'VALUE_INVALID', `${path} ${safe.reason}`);
+  } else if (characterCount(value) > max) {
+    reader.issue(
+      path,
+      'VALUE_TOO_LONG',
+      `${path} has ${characterCount(value)} characters, at most ${max} are allowed`,
+    );
+  }
+  return value;
 }
 
 /** `edXMLHeader/TraceHeaderList`, which a message and a status packet may both carry. */
@@ -329,11 +361,14 @@ function readTraceHeaderList(reader: EdxmlChildReader): EdxmlTraceHeaderList {
         `${child.pathOf('Timestamp')} "${timestamp}" must be a real time written yyyy/MM/dd HH:mm:ss`,
       );
     }
-    return compact({
-      organId: child.requiredText('OrganId'),
-      timestamp,
-      extensions: child.extensions(),
-    });
+    const organId = child.requiredText('OrganId');
+    // Kept and served back by the axis: an OrganId must be an agency code.
+    const check = organId ? checkAgencyCode(organId) : undefined;
+    if (check && !check.ok) {
+      const path = child.pathOf('OrganId');
+      child.issue(path, 'AGENCY_CODE_INVALID', `${path}: ${check.error.message}`);
+    }
+    return compact({ organId, timestamp, extensions: child.extensions() });
   });
   // The SDKs spell it "Bussiness" (and its children "BussinessDocType"...); "Business" is read too.
   const doubled = reader.optional('Bussiness');
@@ -406,7 +441,7 @@ function readManifest(reader: EdxmlChildReader): EdxmlManifest {
     return compact({
       contentId: child.text('ContentId'),
       contentType: child.text('ContentType'),
-      description: child.text('Description'),
+      description: checkedText(child, 'Description', ATTACHMENT_DESCRIPTION_MAX_LENGTH),
       attachmentName,
       href: xlink('href'),
       linkType: xlink('type'),
@@ -431,7 +466,7 @@ function readAttachment(reader: EdxmlChildReader): EdxmlAttachment {
   return compact({
     contentId: reader.requiredText('ContentId'),
     attachmentName,
-    description: reader.text('Description'),
+    description: checkedText(reader, 'Description', ATTACHMENT_DESCRIPTION_MAX_LENGTH),
     contentType: reader.requiredText('ContentType'),
     content: content ?? Buffer.alloc(0),
     extensions: reader.extensions(),

@@ -1,13 +1,14 @@
 import { dateToEdxmlTimestamp, edxmlTimestampToDate, isoDateToEdxml } from '../dates/edxml-dates';
-import type { EdxmlOrganization, EdxmlStaffInfo, EdxmlStatus } from './edxml-packet';
+import type { EdxmlOrganization, EdxmlStatus } from './edxml-packet';
 import type { EdxmlStatusCode } from './edxml-status-codes';
+import { type StaffFields, staffFieldsOf } from './staff-fields';
 
 /** A status notice in docaxis' terms: what an edXML status packet says, without the packet. */
 export interface StatusNoticeFields {
   code: EdxmlStatusCode;
   /** edXML `Description`. */
   reason: string | null;
-  staff: { department?: string; staff?: string; email?: string; mobile?: string } | null;
+  staff: StaffFields | null;
   /** edXML `Timestamp` (Vietnam wall-clock time) as an instant. */
   timestamp: Date;
 }
@@ -24,11 +25,10 @@ export interface AnsweredDispatch {
 
 /** A parsed status packet's notice. The parser has already checked the timestamp and code. */
 export function edxmlStatusToNotice(status: EdxmlStatus): StatusNoticeFields {
-  const staff = staffOf(status.staffInfo);
   return {
     code: status.statusCode,
     reason: status.description?.trim() ? status.description : null,
-    staff,
+    staff: staffFieldsOf(status.staffInfo),
     timestamp: edxmlTimestampToDate(status.timestamp)!,
   };
 }
@@ -52,14 +52,4 @@ export function noticeToEdxmlStatus(
     ...(notice.reason !== null ? { description: notice.reason } : {}),
     timestamp: dateToEdxmlTimestamp(notice.timestamp),
   };
-}
-
-function staffOf(info: EdxmlStaffInfo | undefined): StatusNoticeFields['staff'] {
-  if (!info) return null;
-  const staff = Object.fromEntries(
-    (['department', 'staff', 'email', 'mobile'] as const)
-      .filter((key) => info[key]?.trim())
-      .map((key) => [key, info[key]!]),
-  );
-  return Object.keys(staff).length ? staff : null;
 }

@@ -18,6 +18,10 @@ export class DispatchFileEntity {
   @Column({ name: 'file_name', type: 'text' })
   fileName!: string;
 
+  /** edXML `Description` ("Văn bản chính"), served back; null when the sender gave none. */
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
   @Column({ name: 'content_type', type: 'varchar', length: 100 })
   contentType!: string;
 

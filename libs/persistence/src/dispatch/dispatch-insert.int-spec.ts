@@ -92,7 +92,19 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
   }
 
   it('writes the dispatch, its files, its pending recipients and its announcement in one statement', async () => {
-    const input = submission({ envelopeSignature: { indication: 'TOTAL-PASSED' } });
+    // As from an edXML packet: its signature report, trace, clerk and each file's Description.
+    const input = submission({
+      envelopeSignature: { indication: 'TOTAL-PASSED' },
+      incomingTrace: [
+        { organId: SENDER, timestamp: '2026-11-20T02:00:00.000Z' },
+        { organId: '000.00.01.G22', timestamp: '2026-11-20T02:00:07.000Z' },
+      ],
+      senderStaff: { department: 'Phòng Văn thư - Lưu trữ', staff: 'Trần Thị B' },
+    });
+    input.files = input.files.map((file) => ({
+      ...file,
+      description: file.ordinal === 0 ? 'Văn bản chính' : null,
+    }));
     const manager = dataSource.createEntityManager();
     const statements = recordQueries(manager);
     expect(await dispatches.insert(input, manager)).toEqual({
@@ -120,6 +132,14 @@ describe('DispatchRepository.insert: a submission and its announcement in one st
       ),
     });
     expect(stored?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('stores no trace, clerk or Description for a submission without them (JSON)', async () => {
+    const input = submission();
+    expect(await insert(input)).toBe(true);
+    const stored = await dispatches.findById(input.dispatch.id);
+    expect(stored).toMatchObject({ incomingTrace: null, senderStaff: null });
+    expect(stored?.files?.map((file) => file.description)).toEqual([null, null]);
   });
 
   it('writes nothing and answers false when the sender already used the idempotency key', async () => {

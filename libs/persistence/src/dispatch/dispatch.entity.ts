@@ -10,10 +10,12 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { ReceivedTraceEntry } from '@docaxis/edxml/packet/received-trace';
 import { AgencyEntity } from '../agency/agency.entity';
 import type { DispatchFileEntity } from './dispatch-file.entity';
 import type { DispatchRecipientEntity } from './dispatch-recipient.entity';
 import type { DispatchState } from './dispatch-state';
+import type { StaffInfo } from './staff-info';
 
 /** One sending (văn bản điện tử đi) of a document to one or more recipients. */
 @Entity({ name: 'dispatches' })
@@ -134,6 +136,17 @@ export class DispatchEntity {
   /** The edXML packet's XML signature report, for a dispatch submitted as edXML; null otherwise. */
   @Column({ name: 'envelope_signature', type: 'jsonb', nullable: true })
   envelopeSignature!: Record<string, unknown> | null;
+
+  /**
+   * The TraceHeaders of the edXML packet it came in (`ReceivedTraceEntry` of libs/edxml: OrganId,
+   * ISO instant), served back before the axis' own entry; null for JSON or a packet without one.
+   */
+  @Column({ name: 'incoming_trace', type: 'jsonb', nullable: true })
+  incomingTrace!: ReceivedTraceEntry[] | null;
+
+  /** The sender's clerk as its edXML packet named it (`Bussiness/StaffInfo`); null otherwise. */
+  @Column({ name: 'sender_staff', type: 'jsonb', nullable: true })
+  senderStaff!: StaffInfo | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

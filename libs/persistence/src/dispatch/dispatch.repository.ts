@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, LessThan, Not } from 'typeorm';
+import type { ReceivedTraceEntry } from '@docaxis/edxml/packet/received-trace';
 import { DispatchFileEntity } from './dispatch-file.entity';
 import { DispatchRecipientEntity } from './dispatch-recipient.entity';
 import {
@@ -25,6 +26,7 @@ import {
   type ProcessedMark,
 } from '../processed-message/processed-mark';
 import type { AgencyStatus } from '../agency/agency.entity';
+import type { StaffInfo } from './staff-info';
 
 export interface NewDispatch {
   dispatch: Omit<
@@ -40,8 +42,15 @@ export interface NewDispatch {
     | 'recallReason'
     // Only the verifier words a rejection in Vietnamese (DispatchVerificationRepository).
     | 'rejectionMessageVi'
-  > & { replacesDispatchId?: string | null };
-  files: Omit<DispatchFileEntity, 'dispatch'>[];
+    // What an edXML packet said of its journey; a JSON submission has none.
+    | 'incomingTrace'
+    | 'senderStaff'
+  > & {
+    replacesDispatchId?: string | null;
+    incomingTrace?: ReceivedTraceEntry[] | null;
+    senderStaff?: StaffInfo | null;
+  };
+  files: (Omit<DispatchFileEntity, 'dispatch' | 'description'> & { description?: string | null })[];
   recipientCodes: readonly string[];
   /** The message announcing the dispatch (transactional outbox), written with it or not at all. */
   announcement: OutboxRow;
@@ -201,32 +210,34 @@ export class DispatchRepository {
     type Row = { id: string | null; recipients: { code: string; status: AgencyStatus }[] };
     const rows: Row[] | [Row[], number] = await manager.query(
       preparedStatement(`WITH recipient AS (
-         SELECT code, status FROM agencies WHERE code = ANY($29)
+         SELECT code, status FROM agencies WHERE code = ANY($32)
        ), dispatch AS (
          INSERT INTO dispatches (id, sender_code, idempotency_key, request_digest, document_id,
            code_number, code_notation, promulgation_year, subject, urgency, priority, due_date,
            envelope, state, business_type, replaces_dispatch_id, rejection_code,
-           rejection_message, correlation_id, verified_at, envelope_signature)
+           rejection_message, correlation_id, verified_at, envelope_signature, incoming_trace,
+           sender_staff)
          SELECT $1::uuid, $2, $3, $4, $5, $6, $7, $8::smallint, $9, $10, $11::smallint,
            $12::date, $13::jsonb, $14, $15::smallint, $16::uuid, $17, $18, $19,
-           $20::timestamptz, $21::jsonb
+           $20::timestamptz, $21::jsonb, $22::jsonb, $23::jsonb
          -- The codes are distinct: the envelope refuses a recipient listed twice.
-         WHERE (SELECT count(*) FROM recipient WHERE status = 'active') = cardinality($29::text[])
+         WHERE (SELECT count(*) FROM recipient WHERE status = 'active') = cardinality($32::text[])
          ON CONFLICT (sender_code, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id
        ), files AS (
          INSERT INTO dispatch_files (id, dispatch_id, ordinal, file_name, content_type,
-           size_bytes, sha256, verification)
+           size_bytes, sha256, verification, description)
          SELECT f.id, dispatch.id, f.ordinal, f.file_name, f.content_type, f.size_bytes, f.sha256,
-           f.verification
-         FROM dispatch, unnest($22::uuid[], $23::smallint[], $24::text[], $25::text[],
-           $26::bigint[], $27::text[], $28::jsonb[])
-           AS f(id, ordinal, file_name, content_type, size_bytes, sha256, verification)
+           f.verification, f.description
+         FROM dispatch, unnest($24::uuid[], $25::smallint[], $26::text[], $27::text[],
+           $28::bigint[], $29::text[], $30::jsonb[], $31::text[])
+           AS f(id, ordinal, file_name, content_type, size_bytes, sha256, verification,
+             description)
        ), recipients AS (
          INSERT INTO dispatch_recipients (dispatch_id, recipient_code, state)
-         SELECT dispatch.id, r.code, 'pending' FROM dispatch, unnest($29::text[]) AS r(code)
+         SELECT dispatch.id, r.code, 'pending' FROM dispatch, unnest($32::text[]) AS r(code)
        ), announcement AS (
-         ${outboxInsertFrom(30, 'dispatch')}
+         ${outboxInsertFrom(33, 'dispatch')}
        )
        SELECT (SELECT id FROM dispatch) AS id,
          (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status)), '[]')
@@ -253,6 +264,8 @@ export class DispatchRepository {
         dispatch.correlationId,
         dispatch.verifiedAt,
         dispatch.envelopeSignature === null ? null : JSON.stringify(dispatch.envelopeSignature),
+        dispatch.incomingTrace ? JSON.stringify(dispatch.incomingTrace) : null,
+        dispatch.senderStaff ? JSON.stringify(dispatch.senderStaff) : null,
         files.map((file) => file.id),
         files.map((file) => file.ordinal),
         files.map((file) => file.fileName),
@@ -262,6 +275,7 @@ export class DispatchRepository {
         files.map((file) =>
           file.verification === null ? null : JSON.stringify(file.verification),
         ),
+        files.map((file) => file.description ?? null),
         [...input.recipientCodes],
         ...outboxRowParams(announcement),
       ],

@@ -122,12 +122,13 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       [dispatchId, FETCHER],
     );
     const { delivery_seq: copySeq, ...recipient } = copy;
-    // An inbox page does not read when a notice became ready, nor its correlation id.
-    const { readyAt, correlationId, ...stored } = await dataSource
+    // An inbox page does not read when a notice became ready, its correlation id or its trace.
+    const { readyAt, correlationId, incomingTrace, ...stored } = await dataSource
       .getRepository(StatusNoticeEntity)
       .findOneByOrFail({ id });
     expect(readyAt).not.toBeNull();
     expect(correlationId).toBeNull();
+    expect(incomingTrace).toBeNull();
 
     expect(await inbox.page(FETCHER, Number(copySeq) - 1, 1)).toEqual([
       { kind: 'dispatch', deliverySeq: Number(copySeq), dispatch, recipient },
@@ -195,13 +196,18 @@ describe('InboxRepository with status notices and recall (real PostgreSQL)', () 
       id: noticeRowId,
     });
     expect(senderPage).toEqual([
-      // All but when it became ready and the recording request's correlation id, which an inbox
-      // page does not read (toEqual: undefined = absent).
+      // All but when it became ready, the recording request's correlation id and the trace,
+      // which an inbox page does not read (toEqual: undefined = absent).
       {
         kind: 'status',
         deliverySeq: seq,
         dispatch: expectedDispatch,
-        notice: { ...stored, readyAt: undefined, correlationId: undefined },
+        notice: {
+          ...stored,
+          readyAt: undefined,
+          correlationId: undefined,
+          incomingTrace: undefined,
+        },
       },
     ]);
     const copy = fetcherPage.find((e) => e.dispatch.id === dispatchId);

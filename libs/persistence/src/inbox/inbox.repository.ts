@@ -5,7 +5,8 @@ import type { RecallAnswerState, RecipientState } from '../dispatch/dispatch-sta
 import type { StaffInfo, StatusNoticeEntity } from '../status-notice/status-notice.entity';
 
 /** A delivered notice as an inbox page reads it (when it became ready is not read). */
-type DeliveredNoticeFacts = Omit<StatusNoticeEntity, 'readyAt' | 'correlationId'>;
+// The inbox shows what a notice says, not the path its packet took.
+type DeliveredNoticeFacts = Omit<StatusNoticeEntity, 'readyAt' | 'correlationId' | 'incomingTrace'>;
 
 /** What an inbox entry shows of its dispatch. */
 export interface InboxDispatch {

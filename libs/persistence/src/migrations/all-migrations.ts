@@ -26,6 +26,7 @@ import { DispatchRejectionMessageVi1795513641438 } from './1795513641438-dispatc
 import { DispatchIndexesWithoutState1795523235594 } from './1795523235594-dispatch-indexes-without-state';
 import { RateLimitCounters1795565721802 } from './1795565721802-rate-limit-counters';
 import { StatusNoticeEnvelopeSignature1795566435922 } from './1795566435922-status-notice-envelope-signature';
+import { EdxmlReceivedTrace1795566475532 } from './1795566475532-edxml-received-trace';
 
 /** Every migration in order, by class, so the list works from sources and from dist alike. */
 export const ALL_MIGRATIONS = [
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS = [
   DispatchIndexesWithoutState1795523235594,
   RateLimitCounters1795565721802,
   StatusNoticeEnvelopeSignature1795566435922,
+  EdxmlReceivedTrace1795566475532,
 ];

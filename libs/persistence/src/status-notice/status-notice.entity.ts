@@ -1,15 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { ReceivedTraceEntry } from '@docaxis/edxml/packet/received-trace';
 import { AgencyEntity } from '../agency/agency.entity';
 import { NULLABLE_BIGINT_AS_NUMBER } from '../database/nullable-bigint-transformer';
 import { DispatchEntity } from '../dispatch/dispatch.entity';
+import type { StaffInfo } from '../dispatch/staff-info';
 
-/** Department and staff member who handled the document (edXML `StaffInfo`). */
-export interface StaffInfo {
-  department?: string;
-  staff?: string;
-  email?: string;
-  mobile?: string;
-}
+export type { StaffInfo } from '../dispatch/staff-info';
 
 /**
  * One status notice (trạng thái xử lý) about one recipient's copy of a dispatch: a recipient's
@@ -71,6 +67,13 @@ export class StatusNoticeEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   staff!: StaffInfo | null;
+
+  /**
+   * The TraceHeaders of the status packet it came in (OrganId, ISO instant), served back before
+   * the axis' own entry; null when it had none.
+   */
+  @Column({ name: 'incoming_trace', type: 'jsonb', nullable: true })
+  incomingTrace!: ReceivedTraceEntry[] | null;
 
   /** When the author says it happened (edXML `Timestamp`). */
   @Column({ name: 'noticed_at', type: 'timestamptz' })

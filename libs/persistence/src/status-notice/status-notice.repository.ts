@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ReceivedTraceEntry } from '@docaxis/edxml/packet/received-trace';
 import { unwrapRows } from '../database/update-returning-rows';
 import { INBOX_POSITION_LOCK_SPACE } from '../dispatch/dispatch.repository';
 import { preparedStatement } from '../database/prepared-statements';
@@ -22,10 +23,11 @@ export type NewStatusNotice = Omit<
   | 'skipReason'
   | 'correlationId'
   | 'envelopeSignature'
+  | 'incomingTrace'
   | 'dispatch'
   | 'author'
   | 'addressee'
-> & { correlationId?: string | null };
+> & { correlationId?: string | null; incomingTrace?: ReceivedTraceEntry[] | null };
 
 /** One way a recipient's state may move: from (status, recall) to (status, recall). */
 export interface RecipientStatusMove {
@@ -155,9 +157,9 @@ export class StatusNoticeRepository {
        ), recorded AS (
          INSERT INTO status_notices (id, dispatch_id, recipient_code, author_code, addressee_code,
            notice_id, status_code, reason, staff, noticed_at, recorded_at, request_digest,
-           correlation_id, envelope_signature)
+           correlation_id, envelope_signature, incoming_trace)
          SELECT $9::uuid, $1, $2, $2, p.sender_code, $3, $10, $11, $12::jsonb,
-                COALESCE($13::timestamptz, m.status_at), m.status_at, $14, $22, $23::jsonb
+                COALESCE($13::timestamptz, m.status_at), m.status_at, $14, $22, $23::jsonb, $24::jsonb
            FROM moved m, party p
          RETURNING *
        ), announced AS (
@@ -188,6 +190,7 @@ export class StatusNoticeRepository {
         notice.requestDigest,
         ...outboxRowParams(announcement),
         notice.envelopeSignature ? JSON.stringify(notice.envelopeSignature) : null,
+        notice.incomingTrace ? JSON.stringify(notice.incomingTrace) : null,
       ],
     );
     const [row] = unwrapRows(rows);
@@ -430,6 +433,7 @@ interface StatusNoticeJson {
   skip_reason: string | null;
   correlation_id: string | null;
   envelope_signature: Record<string, unknown> | null;
+  incoming_trace: ReceivedTraceEntry[] | null;
 }
 
 function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
@@ -454,5 +458,6 @@ function statusNoticeOf(row: StatusNoticeJson): StatusNoticeEntity {
     skipReason: row.skip_reason,
     correlationId: row.correlation_id,
     envelopeSignature: row.envelope_signature,
+    incomingTrace: row.incoming_trace,
   });
 }

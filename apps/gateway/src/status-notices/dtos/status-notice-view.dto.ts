@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ReceivedTraceEntry } from '@docaxis/edxml/packet/received-trace';
 import type { StaffInfo } from '@docaxis/persistence/status-notice/status-notice.entity';
 import type { StatusNoticeView } from './status-notice-view';
 
@@ -16,6 +17,14 @@ export class StaffInfoDto implements StaffInfo {
 
   @ApiProperty({ required: false, example: '0912345678' })
   mobile?: string;
+}
+
+export class ReceivedTraceEntryDto implements ReceivedTraceEntry {
+  @ApiProperty({ example: '000.00.00.H41', description: 'The system that handed the notice on.' })
+  organId!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T09:05:00+07:00' })
+  timestamp!: string;
 }
 
 export class StatusNoticeRequestDto {
@@ -55,6 +64,17 @@ export class StatusNoticeRequestDto {
     example: '2026-11-23T09:15:00+07:00',
   })
   timestamp?: string | null;
+
+  @ApiProperty({
+    required: false,
+    type: [ReceivedTraceEntryDto],
+    nullable: true,
+    maxItems: 32,
+    description:
+      "The systems the notice passed before the axis, in order (an edXML status packet's " +
+      "TraceHeaderList); served back in the status packet before the axis' own entry.",
+  })
+  trace?: ReceivedTraceEntryDto[] | null;
 }
 
 export class SkippedNoticeDto {

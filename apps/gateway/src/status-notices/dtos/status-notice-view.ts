@@ -40,7 +40,7 @@ export interface StatusNoticeView {
 }
 
 export function toStatusNoticeView(
-  notice: Omit<StatusNoticeEntity, 'readyAt' | 'correlationId'>,
+  notice: Omit<StatusNoticeEntity, 'readyAt' | 'correlationId' | 'incomingTrace'>,
 ): StatusNoticeView {
   return {
     id: notice.id,

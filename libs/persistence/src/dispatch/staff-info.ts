@@ -1,0 +1,7 @@
+/** Department and staff member who handled the document (edXML `StaffInfo`). */
+export interface StaffInfo {
+  department?: string;
+  staff?: string;
+  email?: string;
+  mobile?: string;
+}
