@@ -39,6 +39,37 @@ describe('AuditEventsTable (audit search results)', () => {
     expect(render([noticed], 'en')).toContain('(01 Arrived)');
   });
 
+  it("shows a status packet's signature as the notice's event recorded it, in brief", () => {
+    const tampered = event(
+      'status.noticed',
+      {
+        statusCode: '03',
+        envelopeSignature: {
+          status: 'signed',
+          indication: 'TOTAL-FAILED',
+          subIndication: 'HASH_FAILURE',
+          signerAgencyCode: '000.00.00.H41',
+          signedByAuthor: true,
+        },
+      },
+      'CN=Văn thư',
+    );
+    expect(render([tampered])).toContain('chữ ký số gói tin không hợp lệ: HASH_FAILURE');
+    const foreign = event('status.noticed', {
+      statusCode: '04',
+      envelopeSignature: {
+        status: 'signed',
+        indication: 'TOTAL-PASSED',
+        signerAgencyCode: '000.00.14.H20',
+        signedByAuthor: false,
+      },
+    });
+    expect(render([foreign], 'en')).toContain(
+      'packet signature valid but by 000.00.14.H20, not the author',
+    );
+    expect(render([event('status.noticed', { statusCode: '01' })])).not.toContain('gói tin');
+  });
+
   describe('a webhook change', () => {
     const H41 = '000.00.00.H41';
     const change = {

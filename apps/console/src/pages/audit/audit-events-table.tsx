@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../../api/audit';
 import { formatDateTime } from '../../i18n/date-format';
 import { useI18n } from '../../i18n/i18n-context';
-import { statusCodeOf } from './audit-event-body';
+import { packetSignatureOf, statusCodeOf } from './audit-event-body';
 import { auditEventDetails } from '../../../../../libs/audit-trail/src/export/audit-event-details';
 import { WebhookChangeDetails } from './webhook-change-details';
 
@@ -34,6 +34,7 @@ export function AuditEventsTable({
         <tbody>
           {events.map((event) => {
             const status = statusCodeOf(event);
+            const signature = packetSignatureOf(event);
             return (
               <tr key={event.seq}>
                 <td>{event.seq}</td>
@@ -44,6 +45,11 @@ export function AuditEventsTable({
                     <span className="muted">
                       {' '}
                       ({status} {t.statusCode[status] ?? ''})
+                    </span>
+                  )}
+                  {signature && (
+                    <span className="notice-signature muted">
+                      {t.inbox.noticeSignature(signature)}
                     </span>
                   )}
                   {event.eventType === WEBHOOK_CHANGED && <WebhookChangeDetails event={event} />}
