@@ -4,12 +4,12 @@ import {
   checkExactlyOnce,
   deliveryProgress,
   exactlyOnceExpectation,
-  routerQueueNames,
+  stopAxisAndRouterQueues,
   waitForDeliveries,
 } from '@docaxis/testing/fault-load';
 import { holdDispatches, type HeldDispatches } from '@docaxis/testing/held-dispatches';
 import { queueLoadForRouter } from '@docaxis/testing/router-backlog';
-import { deletePrefix, startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
+import { startAxis, type RunningAxis } from '@docaxis/testing/running-axis';
 
 /**
  * Fault (1) of issue 4: the router process is killed with SIGKILL while thousands of deliveries
@@ -33,18 +33,7 @@ describe('fault: the router is SIGKILLed mid-flight and restarted', () => {
   afterAll(async () => {
     await held?.release();
     for (const router of routers) await router.kill();
-    if (!axis) return;
-    const codes = await axis.db.query<Array<{ code: string }>>(`SELECT code FROM agencies`);
-    await axis.stop();
-    await deletePrefix(
-      axis.env.AMQP_PREFIX!,
-      routerQueueNames(
-        axis.env.AMQP_PREFIX!,
-        codes.map((c) => c.code),
-      ),
-      [],
-      axis.env.AMQP_URL,
-    );
+    if (axis) await stopAxisAndRouterQueues(axis);
   });
 
   it('delivers every dispatch to every recipient exactly once', async () => {

@@ -8,6 +8,7 @@ import { queueName } from '@docaxis/messaging/topology/topology-names';
 import { DIRECTORY_CHANGED_QUEUE } from '../../apps/router/src/delivery/directory-changed.queue';
 import { DISPATCH_VERIFIED_QUEUE } from '../../apps/router/src/routing/routing.queues';
 import { STATUS_NOTICED_QUEUE } from '../../apps/router/src/status-notices/status-noticed.queue';
+import { deletePrefix, type RunningAxis } from './running-axis';
 import { waitFor } from './wait-for';
 
 /** Dispatches per fault test: "a few thousand" (DOCAXIS_FAULT_DISPATCHES overrides it). */
@@ -260,4 +261,23 @@ export function routerQueueNames(prefix: string, agencyCodes: readonly string[])
     ...agencyCodes.map((code) => agencyInboxQueue(code)),
   ];
   return definitions.flatMap((d) => laneQueuesOf(d).map((lane) => queueName(prefix, lane.name)));
+}
+
+/**
+ * Stops the axis, then deletes the queues of a router that ran out of process: `stop` deletes
+ * what the in-process apps declared, and their topologies do not list the router's.
+ */
+export async function stopAxisAndRouterQueues(axis: RunningAxis): Promise<void> {
+  const codes = await axis.db.query<Array<{ code: string }>>(`SELECT code FROM agencies`);
+  const prefix = axis.env.AMQP_PREFIX!;
+  await axis.stop();
+  await deletePrefix(
+    prefix,
+    routerQueueNames(
+      prefix,
+      codes.map((c) => c.code),
+    ),
+    [],
+    axis.env.AMQP_URL,
+  );
 }
