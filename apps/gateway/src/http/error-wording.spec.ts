@@ -101,6 +101,7 @@ const SAMPLES: readonly DomainError[] = [
   new edxmlErrors.EdxmlMarkupTooLargeError(2_000_000, 262_144),
   new edxmlErrors.EdxmlTooDeepError(64),
   new edxmlErrors.EdxmlStatusBodyForbiddenError(['edXMLBody', 'AttachmentEncoded']),
+  new edxmlErrors.EdxmlTraceTooLongError(33, 32),
   new edxmlErrors.EdxmlZipInvalidError(both('it holds two files', 'tệp nén chứa hai tệp')),
   new EdxmlBusinessTypeUnsupportedError('recall'),
   new edxmlErrors.EdxmlNamespaceInvalidError(both('the root has none', 'gốc không có')),
