@@ -84,6 +84,16 @@ interface PgConnection {
 export class PreparingPgClient extends Client {
   /** Marked statement name → its current preparation on this connection. */
   readonly preparations = new Map<string, Preparation>();
+
+  constructor(config?: ConstructorParameters<typeof Client>[0]) {
+    super(config);
+    // node-postgres emits a connection the server ended (a restart, pg_terminate_backend, a
+    // failover) as an 'error' event, and pg-pool takes its own listener off a client while it is
+    // checked out: one with no listener at that moment threw it as an uncaught exception, taking
+    // the whole app down. The query in flight, if any, rejects with the error anyway, and the pool
+    // discards a client that is no longer queryable: this listener only keeps the process alive.
+    this.on('error', () => undefined);
+  }
 }
 
 /** The name a marked statement has on a connection in its `generation`-th preparation. */
