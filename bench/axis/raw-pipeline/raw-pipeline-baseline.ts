@@ -6,12 +6,8 @@ import {
   type SendingAgency,
 } from '../dispatch-load';
 import { GatewayClient } from '../gateway-client';
-import {
-  clockTicksPerSecond,
-  procAvailable,
-  readProcCpuTime,
-  readProcCpuTimesByName,
-} from '../proc-cpu-time';
+import { procAvailable } from '../proc-cpu-time';
+import { ProcessCpuMeter } from '../process-cpu-meter';
 import { BenchFailureError } from '../../support/bench-failure.error';
 import { RawPipeline } from './raw-pipeline';
 
@@ -73,14 +69,16 @@ export async function measureRawPipeline(
       seconds: options.warmUpSeconds,
       drainTimeoutMs: 60_000,
     });
-    const before = cpuTicks(pipeline.pids);
+    const cpu = procAvailable()
+      ? ProcessCpuMeter.start(new Map([['pipeline', pipeline.pids]]))
+      : null;
     const loadGeneratorBefore = process.cpuUsage();
     const result = await load.run({
       concurrentSenders: options.concurrentSenders,
       seconds: options.seconds,
       drainTimeoutMs: 60_000,
     });
-    const after = cpuTicks(pipeline.pids);
+    const measured = cpu?.perUnit(Math.max(1, result.completed));
     const loadGenerator = process.cpuUsage(loadGeneratorBefore);
     // A baseline that failed requests measured something else: the run stops rather than compare.
     if (result.errors > 0 || result.completed === 0) {
@@ -94,7 +92,7 @@ export async function measureRawPipeline(
       seconds: options.seconds,
       frontWorkers: options.frontWorkers,
       load: result,
-      cpuMsPerDispatch: before && after ? perDispatch(before, after, result.completed) : null,
+      cpuMsPerDispatch: measured ? rawPipelineCpu(measured) : null,
       loadGeneratorCpuMsPerDispatch:
         (loadGenerator.user + loadGenerator.system) / 1000 / Math.max(1, result.completed),
     };
@@ -104,29 +102,10 @@ export async function measureRawPipeline(
   }
 }
 
-type Ticks = Record<keyof Omit<RawPipelineCpu, 'total'>, Map<number, number>>;
-
-function cpuTicks(pipelinePids: readonly number[]): Ticks | null {
-  if (!procAvailable()) return null;
-  const byPid = (times: readonly { pid: number; ticks: number }[]) =>
-    new Map(times.map((time) => [time.pid, time.ticks]));
-  return {
-    pipeline: byPid(pipelinePids.flatMap((pid) => readProcCpuTime(pid) ?? [])),
-    rabbitmq: byPid(readProcCpuTimesByName('beam.smp')),
-    postgres: byPid(readProcCpuTimesByName('postgres')),
-  };
-}
-
-/** Processes that appeared in the window count from zero, as in the scenarios' CPU table. */
-function perDispatch(before: Ticks, after: Ticks, completed: number): RawPipelineCpu {
-  const ticksPerSecond = clockTicksPerSecond();
-  const ms = (part: keyof Ticks) => {
-    let ticks = 0;
-    for (const [pid, now] of after[part]) ticks += now - (before[part].get(pid) ?? 0);
-    return ((ticks / ticksPerSecond) * 1000) / Math.max(1, completed);
-  };
-  const pipeline = ms('pipeline');
-  const rabbitmq = ms('rabbitmq');
-  const postgres = ms('postgres');
+/** A process that could not be read counts as none, as the pipeline's own are always readable. */
+function rawPipelineCpu(measured: Map<string, number | null>): RawPipelineCpu {
+  const pipeline = measured.get('pipeline') ?? 0;
+  const rabbitmq = measured.get('rabbitmq') ?? 0;
+  const postgres = measured.get('postgres') ?? 0;
   return { pipeline, rabbitmq, postgres, total: pipeline + rabbitmq + postgres };
 }

@@ -33,10 +33,6 @@ class RequestRefusal extends Error {
   }
 }
 
-interface Waiter {
-  wake: () => void;
-}
-
 async function runWorker(config: RawPipelineConfig): Promise<void> {
   const pool = new Pool({ connectionString: config.databaseUrl, max: 16 });
   const amqp = await connect(config.amqpUrl);
@@ -52,7 +48,7 @@ async function runWorker(config: RawPipelineConfig): Promise<void> {
   }).any();
 
   // Long-polls wait here, per recipient, until the router's NOTIFY names their agency.
-  const waiters = new Map<string, Set<Waiter>>();
+  const waiters = new Map<string, Set<() => void>>();
   const listener = new Client({ connectionString: config.databaseUrl });
   await listener.connect();
   listener.on('notification', (message) => {
@@ -60,7 +56,7 @@ async function runWorker(config: RawPipelineConfig): Promise<void> {
       const waiting = waiters.get(agency);
       if (!waiting) continue;
       waiters.delete(agency);
-      for (const waiter of waiting) waiter.wake();
+      for (const wake of waiting) wake();
     }
   });
   await listener.query('LISTEN raw_pipeline_inbox');
@@ -155,13 +151,12 @@ async function runWorker(config: RawPipelineConfig): Promise<void> {
       // Registered before looking, so a NOTIFY between the look and the wait is not lost.
       let wake!: () => void;
       const woken = new Promise<void>((resolve) => (wake = resolve));
-      const waiter = { wake };
-      const waiting = waiters.get(agency) ?? new Set<Waiter>();
-      waiters.set(agency, waiting.add(waiter));
+      const waiting = waiters.get(agency) ?? new Set<() => void>();
+      waiters.set(agency, waiting.add(wake));
       const rows = await inboxPage(agency, cursor, limit);
       const remaining = waitUntil - Date.now();
       if (rows.length > 0 || remaining <= 0) {
-        waiters.get(agency)?.delete(waiter);
+        waiters.get(agency)?.delete(wake);
         return {
           items: rows.map((row) => ({ kind: 'dispatch', dispatchId: row.dispatch_id })),
           nextCursor: rows.length > 0 ? rows[rows.length - 1].inbox_sequence : cursor,
@@ -173,7 +168,7 @@ async function runWorker(config: RawPipelineConfig): Promise<void> {
         new Promise((resolve) => (timer = setTimeout(resolve, remaining))),
       ]);
       clearTimeout(timer);
-      waiters.get(agency)?.delete(waiter);
+      waiters.get(agency)?.delete(wake);
     }
   };
 
